@@ -20,3 +20,14 @@ class ArticleAnalysis:
     agency: tuple = ()  # actors stage: framing.model.actors.AgencyEvent
     sentence_scores: tuple = ()  # classify stage: framing.model.classify.SentenceScore
     summary: dict = field(default_factory=dict, hash=False, compare=False)  # per-stage aggregates
+
+
+@dataclass(frozen=True)
+class StoryAnalysis:
+    """A whole story: each article's analysis, the cross-outlet comparison, and what went wrong."""
+
+    story: object  # framing.model.Story
+    analyses: tuple[ArticleAnalysis, ...]
+    comparison: object = None  # framing.model.comparison.StoryComparison, when compared
+    problems: tuple = ()  # LoadProblem: inputs skipped on load and stage failures
+    version: str = ""

@@ -1,0 +1,30 @@
+"""Shared fixtures: the bundled seed story and helpers to build documents from real sentences."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from framing.model import Article
+from framing.text import build_doc
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+
+
+def make_doc(text: str, outlet: str = "Test Outlet", date: str = ""):
+    """The text layer of a one-article story made from `text`."""
+    return build_doc(Article(id="t", text=text, outlet=outlet, date=date))
+
+
+@pytest.fixture(scope="session")
+def seed_paths():
+    return sorted(SEEDS.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def shared_dir():
+    if not SHARED.is_dir():
+        pytest.skip(f"{SHARED} is absent: the external data sets live beside the project")
+    return SHARED

@@ -1,0 +1,131 @@
+"""The text layer on real news sentences: splitting, tokens and offsets, tags, lemmas, quotes."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import make_doc
+
+
+def sentences(text):
+    doc = make_doc(text)
+    return [doc.sentence_text(i) for i in range(len(doc.sentences))]
+
+
+def test_titles_and_abbreviations_do_not_end_sentences():
+    text = ("The proposal emerged during a meeting in Tehran between Iranian President Dr. Masoud "
+            "Pezeshkian and Pakistan’s Interior Minister Mohsin Naqvi on Tuesday. The clashes began "
+            "on Oct. 12 near the border. The U.S. State Department said it was watching closely.")
+    got = sentences(text)
+    assert len(got) == 3
+    assert got[0].endswith("on Tuesday.")
+    assert got[1] == "The clashes began on Oct. 12 near the border."
+    assert got[2].startswith("The U.S. State Department")
+
+
+def test_us_at_sentence_end_keeps_following_sentence_apart():
+    got = sentences("Officials flew to Washington, D.C. on Monday. They met Mr. Smith at 10 a.m. today.")
+    assert got == ["Officials flew to Washington, D.C. on Monday.", "They met Mr. Smith at 10 a.m. today."]
+
+
+def test_quote_spanning_two_sentences():
+    text = ('"They [Taliban delegation] would express their helplessness when they return. I have all '
+            'the sympathies with that delegation," he said. Meanwhile, the minister left.')
+    doc = make_doc(text)
+    got = [doc.sentence_text(i) for i in range(len(doc.sentences))]
+    assert got[0].startswith('"They') and got[0].endswith("return.")
+    assert got[1].endswith('he said.')
+    assert got[2] == "Meanwhile, the minister left."
+    assert len(doc.quotes) == 1
+    q = doc.quotes[0]
+    assert text[q.inner_start:q.inner_end].endswith("with that delegation,")
+    said = [t for t in doc.tokens if t.text == "said"][0]
+    assert not said.in_quote
+    assert [t for t in doc.tokens if t.text == "helplessness"][0].in_quote
+
+
+def test_closing_quote_stays_with_its_sentence():
+    got = sentences("He said Iran would “not shy away.” The talks ended.")
+    assert got == ["He said Iran would “not shy away.”", "The talks ended."]
+
+
+def test_headline_lines_are_their_own_paragraph_and_sentence():
+    doc = make_doc("Istanbul talks end without progress\nThe four-day negotiations ended without a deal.")
+    assert len(doc.paragraphs) == 2
+    assert doc.sentence_text(0) == "Istanbul talks end without progress"
+
+
+def test_offsets_index_the_text_for_every_token_and_sentence(seed_paths):
+    for path in seed_paths:
+        doc = make_doc(path.read_text(encoding="utf-8"))
+        text = doc.text
+        assert doc.tokens, path
+        for tok in doc.tokens:
+            assert text[tok.start:tok.end] == tok.text
+            assert tok.text.strip() == tok.text and tok.text
+        for sent in doc.sentences:
+            assert text[sent.start:sent.end].strip() == text[sent.start:sent.end]
+            toks = doc.tokens[sent.token_start:sent.token_end]
+            assert all(sent.start <= t.start and t.end <= sent.end for t in toks)
+        for q in doc.quotes:
+            assert text[q.start] in "\"“‘'" and q.start < q.inner_start <= q.inner_end <= q.end
+
+
+def test_tokens_fold_curly_punctuation_but_keep_the_original_text():
+    doc = make_doc("Pakistan’s troops aren’t “here”.")
+    texts = [t.text for t in doc.tokens]
+    assert texts == ["Pakistan", "’s", "troops", "are", "n’t", "“", "here", "”", "."]
+    norms = [t.norm for t in doc.tokens]
+    assert norms[:5] == ["pakistan", "'s", "troops", "are", "n't"]
+    assert doc.tokens[4].lemma == "not"
+
+
+def test_hyphenated_names_and_numbers_are_single_tokens():
+    doc = make_doc("Takht-Ravanchi said 1,500 people and 23% of Pak-Afghan trade were hit at 10:41 AM.")
+    texts = [t.text for t in doc.tokens]
+    for expected in ("Takht-Ravanchi", "1,500", "23%", "Pak-Afghan", "10:41"):
+        assert expected in texts
+
+
+@pytest.mark.parametrize("text, word, tag", [
+    ("23 soldiers were killed by the militants.", "killed", "VBN"),
+    ("The militants who attacked the posts fled.", "attacked", "VBD"),
+    ("The talks had failed to produce a solution.", "failed", "VBN"),
+    ("Kabul claimed the attack was retaliatory.", "claimed", "VBD"),
+    ("The forces launched an unprovoked attack.", "unprovoked", "JJ"),
+    ("The killing of civilians drew protests.", "killing", "NN"),
+    ("Tehreek-e-Taliban Pakistan (TTP) denied it.", "TTP", "NNP"),
+])
+def test_tags_that_passive_and_agency_detection_rely_on(text, word, tag):
+    doc = make_doc(text)
+    tok = next(t for t in doc.tokens if t.text == word)
+    assert tok.pos == tag
+
+
+def test_lemmas():
+    doc = make_doc("Officials claimed the soldiers were martyred in attacks.")
+    lemmas = {t.text: t.lemma for t in doc.tokens}
+    assert lemmas["claimed"] == "claim"
+    assert lemmas["soldiers"] == "soldier"
+    assert lemmas["were"] == "be"
+    assert lemmas["attacks"] == "attack"
+
+
+def test_single_quoted_headline_is_a_quote_but_apostrophes_are_not():
+    doc = make_doc("'Pakistan welcomes Iran's proposal for mediation'\nThe country's position is firm.")
+    assert len(doc.quotes) == 1
+    q = doc.quotes[0]
+    assert doc.text[q.inner_start:q.inner_end] == "Pakistan welcomes Iran's proposal for mediation"
+
+
+def test_multi_paragraph_quote_continues_when_next_paragraph_reopens():
+    text = ('He said: "We will not accept this.\n"We have told them so many times," he added.')
+    doc = make_doc(text)
+    inner = [doc.text[q.inner_start:q.inner_end] for q in doc.quotes]
+    assert "We will not accept this." in inner
+    assert "We have told them so many times," in inner
+
+
+def test_unpaired_quote_mark_is_not_guessed():
+    doc = make_doc('The 12" gun fired twice.\nNothing else happened.')
+    assert all(q.words < 5 for q in doc.quotes)
+    assert not any(t.in_quote for t in doc.tokens if t.text == "Nothing")

@@ -7,6 +7,8 @@ An unpaired mark that is not such a continuation is left alone rather than guess
 """
 from __future__ import annotations
 
+import re
+
 from ..model import QuoteRegion, Span
 
 _OPEN_DOUBLE = "\u201c\u201e\u00ab"
@@ -14,6 +16,7 @@ _CLOSE_DOUBLE = "\u201d\u00bb"
 _OPEN_SINGLE = "\u2018"
 _CLOSE_SINGLE = "\u2019"
 _BEFORE_OPEN = " \t\n([{-\u2013\u2014/:;,"
+_MARKS = re.compile("[\"'\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb]")
 
 
 def _kind(text: str, i: int) -> tuple[str, str] | None:
@@ -52,7 +55,8 @@ def find_quotes(text: str, paragraphs: list[Span]) -> list[QuoteRegion]:
     regions: list[QuoteRegion] = []
     for p_index, para in enumerate(paragraphs):
         stack: list[tuple[str, int]] = []
-        for i in range(para.start, para.end):
+        for mark in _MARKS.finditer(text, para.start, para.end):
+            i = mark.start()
             kind = _kind(text, i)
             if kind is None:
                 continue

@@ -1,0 +1,76 @@
+"""The attribution stage's data files (framing/data/attribution/), read once.
+
+Cue frames (how a cue verb takes its content), role nouns and titles, and anonymous-source patterns
+are data, not code: a teacher or an analyst can add "spokesperson" or "people familiar with" without
+touching Python. Connotation classes of cues (neutral, distancing ...) come from the lexicon.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources as _res
+
+
+@dataclass(frozen=True)
+class CueFrame:
+    term: str  # "say", "call for"
+    frames: str  # letters: C clause, A addressee, O object, I infinitive
+    type: str  # speech, writing, thought, intent, evaluation, evidence
+
+
+@dataclass(frozen=True)
+class AttributionData:
+    cues: dict  # lemma -> CueFrame (single words)
+    particle_cues: dict  # (lemma, particle) -> CueFrame ("call for", "point out")
+    roles: dict  # lower-case term (one or more words) -> role
+    titles: frozenset  # terms used as titles before a name
+    role_max_words: int
+    anonymous_heads: frozenset
+    anonymous_phrases: tuple
+
+
+def _rows(name: str):
+    path = _res.files("framing.data").joinpath("attribution").joinpath(name)
+    header = None
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if header is None:
+            header = cells
+            continue
+        if len(cells) != len(header):
+            raise ValueError(f"framing/data/attribution/{name}:{number}: expected {len(header)} "
+                             f"tab-separated columns ({', '.join(header)}), found {len(cells)}")
+        yield dict(zip(header, cells))
+
+
+@lru_cache(maxsize=1)
+def load_data() -> AttributionData:
+    """Read and check the data files once per process."""
+    cues: dict = {}
+    particle_cues: dict = {}
+    for row in _rows("cues.tsv"):
+        frame = CueFrame(row["term"], row["frames"], row["type"])
+        words = row["term"].split()
+        if len(words) == 1:
+            cues[words[0]] = frame
+        else:
+            particle_cues[(words[0], words[1])] = frame
+    roles: dict = {}
+    titles = set()
+    for row in _rows("roles.tsv"):
+        roles[row["term"]] = row["role"]
+        if row["title"] == "1":
+            titles.add(row["term"])
+    heads, phrases = set(), []
+    for row in _rows("anonymous.tsv"):
+        if row["kind"] == "head":
+            heads.add(row["term"])
+        else:
+            phrases.append(row["term"])
+    return AttributionData(
+        cues=cues, particle_cues=particle_cues, roles=roles, titles=frozenset(titles),
+        role_max_words=max(len(t.split()) for t in roles), anonymous_heads=frozenset(heads),
+        anonymous_phrases=tuple(sorted(phrases)),
+    )

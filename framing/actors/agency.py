@@ -1,0 +1,452 @@
+"""Agency: who is written as doing what to whom, and where the wording hides the doer.
+
+Why it matters for framing: "23 soldiers were killed" and "the killing of 200 militants" tell the
+reader that something happened without saying who did it; "Kabul's aggression resulted in the
+martyrdom of 23 soldiers" names a doer. The verbs and nouns that count (violence, casualty, blame,
+cause, coercion, threat) come from lexicons/gazetteer/agency_terms.tsv.
+
+Rules over the shared text layer (Penn tags, lemmas), per sentence:
+- a verb after a form of "be"/"get" (adverbs allowed between) is passive; "by X" after it names the
+  agent, otherwise the agent is hidden. The tagger's VBD/VBN confusion does not matter here because
+  the auxiliary decides, not the tag. A participle right after a noun and before a preposition or
+  punctuation ("soldiers killed in the attack") is a reduced passive.
+- otherwise the verb is active: the agent is the nearest noun phrase to the left (skipping an
+  apposition between commas: "the Taliban forces, backed by the TTP, launched ..."), the patient the
+  noun phrase to the right.
+- an action noun is a nominalisation: its agent is a possessor ("Kabul's aggression"), a naming
+  modifier ("Taliban attack", "Pakistani airstrikes"), "by X", the subject of a light verb ("X
+  launched an attack") or of a cause verb ("X's strikes resulted in the killing of ..."); its patient
+  follows "of"/"on"/"against" as the term's row says.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model.actors import AgencyEvent
+from ..model.core import Span
+
+BE = {"be", "get"}
+ADV_SKIP = {"RB", "RBR", "RBS"}
+LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "perpetrate", "commit",
+               "unleash", "wage", "undertake", "execute", "make", "initiate", "begin", "start"}
+CAUSE_VERBS = {"result", "lead", "cause", "trigger", "prompt", "spark", "bring"}
+CLAUSE_STOP = {";", ":", "?", "!"}
+NP_TAGS = {"DT", "PDT", "PRP$", "CD", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "POS", "VBN"}
+NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS", "PRP", "CD"}
+REDUCED_NEXT = {"by", "in", "on", "at", "during", "near", "when", "while", "after", "before", ",",
+                ".", ";", "as", "inside", "along", "across", "since", "last", "this", "overnight",
+                "following", "and"}
+
+
+@dataclass
+class EventRecord:
+    """An AgencyEvent under construction, with token indices the initiator rules reuse."""
+
+    tok: int  # the predicate's head token
+    tok_start: int
+    tok_end: int
+    lemma: str
+    cls: str
+    construction: str
+    reciprocal: bool
+    agent: tuple | None = None  # (tok_start, tok_end)
+    patient: tuple | None = None
+    agent_actor: str = ""
+    patient_actor: str = ""
+    agent_mention: object = None
+    patient_mention: object = None
+
+
+class AgencyFinder:
+    def __init__(self, doc, gaz, mentions):
+        self.doc = doc
+        self.gaz = gaz
+        self.toks = doc.tokens
+        self.mentions = [m for m in mentions]
+        start_idx = {t.start: i for i, t in enumerate(self.toks)}
+        end_idx = {t.end: i for i, t in enumerate(self.toks)}
+        self.m_by_tok: dict[int, object] = {}
+        self.m_range: dict[int, tuple] = {}
+        for k, m in enumerate(self.mentions):
+            a, b = start_idx.get(m.start), end_idx.get(m.end)
+            if a is None or b is None:
+                continue
+            self.m_range[k] = (a, b + 1)
+            for t in range(a, b + 1):
+                self.m_by_tok[t] = k
+
+    # ------------------------------------------------------------------ noun phrases
+    def _mention_in(self, a, b):
+        """The most telling mention inside tokens [a, b): a possessor or modifier naming an actor
+        comes first in English, so the first mention wins ("Pakistan's retaliatory strikes")."""
+        for t in range(a, b):
+            k = self.m_by_tok.get(t)
+            if k is not None:
+                return self.mentions[k]
+        return None
+
+    def _np_left(self, i, s_start):
+        """The noun phrase ending just before token i (after adverbs/auxiliaries), or None."""
+        j = i - 1
+        while j >= s_start and (self.toks[j].pos in ADV_SKIP or self.toks[j].pos == "MD" or
+                                self.toks[j].lemma in ("be", "have", "do", "not", "also", "still")
+                                and self.toks[j].pos.startswith(("VB", "RB", "MD"))):
+            j -= 1
+        if j < s_start:
+            return None
+        if self.toks[j].text == "," and j > s_start:
+            k = j - 1
+            while k > s_start and self.toks[k].text != ",":
+                k -= 1
+            if self.toks[k].text == "," and k + 1 < j and (
+                    self.toks[k + 1].pos in ("VBN", "VBG", "WDT", "WP") or self.toks[k + 1].norm in (
+                    "who", "which", "backed", "supported", "led", "including")):
+                j = k - 1  # skip an apposition: "the Taliban forces, backed by the TTP, launched"
+            else:
+                return None
+        if j < s_start or self.toks[j].text in CLAUSE_STOP:
+            return None
+        r = self._np_ending_at(j, s_start)
+        if r is None:
+            return None
+        a, b = r
+        # "200 Taliban and militants from the Khawarij faction": postmodifiers and coordination
+        while a - 2 >= s_start and self.toks[a - 1].norm in ("of", "from", "and", "or", "in"):
+            left = self._np_ending_at(a - 2, s_start)
+            if left is None:
+                break
+            a = left[0]
+        return (a, b)
+
+    def _np_ending_at(self, j, s_start):
+        k = self.m_by_tok.get(j)
+        if k is not None:
+            return self.m_range[k]
+        if self.toks[j].pos not in NOUN_TAGS:
+            return None
+        a = j
+        while a - 1 >= s_start and self.toks[a - 1].pos in NP_TAGS and self.toks[a - 1].text not in (",",):
+            a -= 1
+            if self.m_by_tok.get(a) is not None:
+                a = self.m_range[self.m_by_tok[a]][0]
+        return (a, j + 1)
+
+    def _np_right(self, i, s_end, max_skip=2):
+        """The noun phrase starting just after token i-1 (a few particles allowed), or None."""
+        j = i
+        skipped = 0
+        while j < s_end and skipped <= max_skip and (self.toks[j].pos in ADV_SKIP or self.toks[j].pos == "RP"):
+            j += 1
+            skipped += 1
+        if j >= s_end:
+            return None
+        k = self.m_by_tok.get(j)
+        if k is not None:
+            return self._extend_np(self.m_range[k][0], s_end)
+        if self.toks[j].pos not in NP_TAGS | {"PRP"} or self.toks[j].pos == "POS":
+            return None
+        return self._extend_np(j, s_end)
+
+    def _extend_np(self, a, s_end):
+        b = a
+        while b < s_end and (self.toks[b].pos in NP_TAGS | {"PRP"} or self.m_by_tok.get(b) is not None):
+            k = self.m_by_tok.get(b)
+            if k is not None:
+                b = self.m_range[k][1]
+                continue
+            if self.toks[b].pos == "VBN" and b > a:
+                break
+            b += 1
+        if b == a:
+            return None
+        # an "of"-phrase counted group: "more than 200 of the militants"
+        return (a, b)
+
+    def _after_prep(self, i, s_end, preps, window=6):
+        """The noun phrase after the first of `preps` within a few tokens of i."""
+        for j in range(i, min(s_end, i + window)):
+            t = self.toks[j]
+            if t.text in CLAUSE_STOP or (t.pos.startswith("VB") and j > i and t.norm not in ("killed",)):
+                if t.pos.startswith("VB"):
+                    break
+                return None
+            if t.norm in preps:
+                return self._np_right(j + 1, s_end)
+        return None
+
+    # ------------------------------------------------------------------ predicates
+    def _term_at(self, i, pos):
+        """The agency term at token i (multi-word terms first): (term, n_tokens)."""
+        t = self.toks[i]
+        lem = t.lemma if pos == "verb" else (t.lemma if t.lemma else t.norm)
+        for n in (3, 2):
+            if i + n <= len(self.toks):
+                words = [lem] + [self.toks[k].norm for k in range(i + 1, i + n)]
+                words2 = [lem] + [self.toks[k].lemma for k in range(i + 1, i + n)]
+                for w in (words, words2):
+                    term = self.gaz.agency_term(" ".join(w), pos)
+                    if term is not None:
+                        return term, n
+        term = self.gaz.agency_term(lem, pos) or self.gaz.agency_term(t.norm, pos)
+        return (term, 1) if term is not None else (None, 0)
+
+    def find(self) -> list[EventRecord]:
+        events = []
+        for s_idx, s in enumerate(self.doc.sentences):
+            a, b = s.token_start, s.token_end
+            i = a
+            while i < b:
+                t = self.toks[i]
+                ev = None
+                if t.pos.startswith("VB"):
+                    term, n = self._term_at(i, "verb")
+                    if term is not None:
+                        ev = self._verb_event(i, n, term, a, b)
+                elif t.pos in ("NN", "NNS") and self.m_by_tok.get(i) is None:
+                    term, n = self._term_at(i, "noun")
+                    if term is not None:
+                        ev = self._noun_event(i, n, term, a, b)
+                if ev is not None:
+                    events.append(ev)
+                    i = ev.tok_end
+                    continue
+                i += 1
+        return events
+
+    def _aux_before(self, i, s_start):
+        """Index of a be/get auxiliary right before token i (adverbs and "not" between), or None."""
+        j = i - 1
+        while j >= s_start and (self.toks[j].pos in ADV_SKIP or self.toks[j].norm in ("not", "n't")):
+            j -= 1
+        if j >= s_start and self.toks[j].lemma in BE and self.toks[j].pos.startswith("VB"):
+            return j
+        return None
+
+    def _verb_event(self, i, n, term, a, b):
+        t = self.toks[i]
+        end = i + n
+        if t.norm.endswith("ing") and t.pos == "VBG" and self._aux_before(i, a) is None:
+            # "after killing 5 soldiers": an active gerund; keep, the subject is found the same way
+            pass
+        aux = self._aux_before(i, a) if t.pos in ("VBN", "VBD") else None
+        ev = EventRecord(i, i, end, term.term, term.cls, "active", term.reciprocal)
+        if aux is not None and t.lemma not in ("be",):
+            ev.tok_start = aux
+            subj = self._np_left(aux, a)
+            ev.patient = subj
+            by = self._after_prep(end, b, ("by",))
+            if by is not None:
+                ev.construction = "passive_with_agent"
+                ev.agent = by
+            else:
+                ev.construction = "passive_agentless"
+            if term.cls == "casualty":
+                ev.construction = "active"
+            return self._finish(ev)
+        nxt = self.toks[end] if end < b else None
+        prev = self.toks[i - 1] if i > a else None
+        if prev is not None and prev.norm == "and" and i - 2 >= a and self.toks[i - 2].pos == "JJ":
+            return None  # "dead and injured": an adjective the tagger took for a verb
+        if nxt is not None and n == 1 and nxt.norm in ("down", "off", "away", "out") and \
+                self.gaz.agency_term(f"{term.term} {nxt.norm}", "verb") is None:
+            return None  # "backed down": a different verb
+        by_next = nxt is not None and nxt.norm == "by"
+        if t.pos in ("VBN", "VBD") and prev is not None and (
+                (prev.pos in NOUN_TAGS or self.m_by_tok.get(i - 1) is not None) and (
+                    nxt is None or nxt.norm in REDUCED_NEXT) and (term.cls in ("violence", "coercion") or by_next)
+                or prev.text == "," and by_next) and not self._has_aux_have(i, a):
+            # reduced passive: "soldiers killed in the attack", "clashes, instigated by X"
+            ev.patient = self._np_left(i - 1, a) if prev.text == "," else self._np_left(i, a)
+            if nxt is not None and nxt.norm == "by":
+                ev.agent = self._np_right(end + 1, b)
+                ev.construction = "passive_with_agent"
+            else:
+                ev.construction = "passive_agentless"
+            return self._finish(ev)
+        # active
+        ev.agent = self._np_left(i, a)
+        if term.cls == "casualty":
+            ev.patient, ev.agent = ev.agent, None  # "23 soldiers died": the subject suffers
+        elif not term.reciprocal:
+            obj = self._np_right(end, b)
+            if obj is None and nxt is not None and nxt.norm in ("on", "at", "upon", "against"):
+                obj = self._np_right(end + 1, b)  # "opened fire on", "fired at"
+            ev.patient = obj
+        return self._finish(ev)
+
+    def _has_aux_have(self, i, a):
+        j = i - 1
+        while j >= a and self.toks[j].pos in ADV_SKIP:
+            j -= 1
+        return j >= a and self.toks[j].lemma == "have"
+
+    def _noun_event(self, i, n, term, a, b):
+        end = i + n
+        ev = EventRecord(i, i, end, term.term, term.cls, "nominalisation", term.reciprocal)
+        # extend the predicate span leftwards over a determiner ("the killing")
+        if i > a and self.toks[i - 1].norm in ("the", "a", "an"):
+            ev.tok_start = i - 1
+        if term.reciprocal:
+            return self._finish(ev)
+        # patient: "killing of X", "attack on Y"
+        if end < b and self.toks[end].norm in term.patient_preps:
+            ev.patient = self._np_right(end + 1, b)
+        # agent: "by X" (after the patient phrase too: "attack on Y by X")
+        if term.agent_preps:
+            after = ev.patient[1] if ev.patient else end
+            for j in (end, after):
+                if j < b and self.toks[j].norm in term.agent_preps and self.toks[j].norm != "from":
+                    ev.agent = self._np_right(j + 1, b)
+                    break
+                if j < b and self.toks[j].norm == "from" and "from" in term.agent_preps:
+                    np = self._np_right(j + 1, b)
+                    if np and self._mention_in(*np) is not None and self._mention_in(*np).kind not in (
+                            "country", "metonym"):
+                        ev.agent = np
+                        break
+        if ev.agent is None:
+            ev.agent = self._premodifier_agent(i, a)
+        if ev.agent is None:
+            ev.agent = self._light_or_cause_subject(i, a)
+        if ev.agent is None and term.cls not in ("casualty",) and ev.patient is None:
+            # "Pakistani soldiers' deaths", "Kabul's support for ..." handled above; nothing to add
+            pass
+        return self._finish(ev)
+
+    def _premodifier_agent(self, i, a):
+        """A possessor or naming modifier before an action noun: "Kabul's aggression", "Taliban
+        attacks", "Pakistani airstrikes"."""
+        j = i - 1
+        while j >= a and self.toks[j].pos in ("JJ", "VBN", "NN") and self.m_by_tok.get(j) is None and \
+                self._demonym_at(j) is None and self.toks[j].norm not in ("the", "a"):
+            j -= 1
+        if j < a:
+            return None
+        if self.toks[j].norm == "'s" or self.toks[j].pos == "POS":
+            k = self.m_by_tok.get(j - 1)
+            if k is not None:
+                return self.m_range[k]
+            if j - 1 >= a and self.toks[j - 1].pos in NOUN_TAGS:
+                return self._np_left(j, a)
+            return None
+        k = self.m_by_tok.get(j)
+        if k is not None and self.m_range[k][1] == j + 1:
+            return self.m_range[k]
+        if self._demonym_at(j) is not None:
+            return (j, j + 1)
+        return None
+
+    def _demonym_at(self, j):
+        t = self.toks[j]
+        if not t.text[:1].isupper():
+            return None
+        e = self.gaz.lookup(t.text)
+        return e
+
+    def _light_or_cause_subject(self, i, a):
+        """The subject of "X launched an attack" or "X's strikes resulted in the killing of"."""
+        j = i - 1
+        while j >= a and (self.toks[j].pos in ("DT", "JJ", "VBN", "PRP$", "CD", "RB", "``", "''") or
+                          self.toks[j].norm in ("the", "a", "an", '"', "'")):
+            if self.toks[j].lemma in LIGHT_VERBS | CAUSE_VERBS and self.toks[j].pos.startswith("VB"):
+                break
+            j -= 1
+        if j < a:
+            return None
+        t = self.toks[j]
+        verb = None
+        if t.pos.startswith("VB") and (t.lemma in LIGHT_VERBS or t.lemma in CAUSE_VERBS):
+            verb = j
+        elif t.norm in ("in", "to", "out") and j > a and self.toks[j - 1].lemma in (
+                "result", "lead", "carry", "bring"):
+            verb = j - 1
+        if verb is None:
+            return None
+        return self._np_left(verb, a)
+
+    # ------------------------------------------------------------------ output
+    def _finish(self, ev: EventRecord) -> EventRecord:
+        if ev.agent:
+            ev.agent_mention = self._mention_in(*ev.agent)
+            ev.agent_actor = ev.agent_mention.actor_id if ev.agent_mention else ""
+            if ev.agent_mention is None and self._demonym_at(ev.agent[0]) is not None:
+                ev.agent_actor = self.gaz.actor_id(self._demonym_at(ev.agent[0]).id)
+        if ev.patient:
+            ev.patient_mention = self._mention_in(*ev.patient)
+            ev.patient_actor = ev.patient_mention.actor_id if ev.patient_mention else ""
+        return ev
+
+    def to_event(self, ev: EventRecord, voice_of) -> AgencyEvent:
+        toks = self.toks
+        text = self.doc.text
+        s, e = toks[ev.tok_start].start, toks[ev.tok_end - 1].end
+
+        def span(r):
+            return Span(toks[r[0]].start, toks[r[1] - 1].end) if r else None
+
+        agent, patient = span(ev.agent), span(ev.patient)
+        victims = "none"
+        if patient is not None:
+            pm = ev.patient_mention
+            ptoks = toks[ev.patient[0]:ev.patient[1]]
+            if (pm is not None and pm.number) or any(t.pos == "CD" or t.norm in (
+                    "dozens", "hundreds", "scores", "thousands") for t in ptoks):
+                victims = "counted"
+            elif pm is not None and pm.kind in ("person", "country", "metonym", "organisation",
+                                                "armed_group", "government"):
+                victims = "named"
+            elif pm is not None or ptoks:
+                victims = "generic"
+        hidden = agent is None and not ev.reciprocal and (
+            ev.construction in ("passive_agentless", "nominalisation") or ev.cls == "casualty")
+        def actors(r, first):
+            if not r:
+                return ()
+            ids = []
+            for k in range(*r):
+                mk = self.m_by_tok.get(k)
+                if mk is not None and self.mentions[mk].actor_id not in ids:
+                    ids.append(self.mentions[mk].actor_id)
+            if first and first not in ids:
+                ids.insert(0, first)
+            return tuple(ids)
+
+        return AgencyEvent(
+            agent_actors=actors(ev.agent, ev.agent_actor), patient_actors=actors(ev.patient, ev.patient_actor),
+            start=s, end=e, text=text[s:e], lemma=ev.lemma, action_class=ev.cls,
+            construction=ev.construction, agent=agent,
+            agent_text=text[agent.start:agent.end] if agent else "", agent_actor=ev.agent_actor,
+            patient=patient, patient_text=text[patient.start:patient.end] if patient else "",
+            patient_actor=ev.patient_actor, agent_hidden=bool(hidden), victims=victims,
+            reciprocal=ev.reciprocal, sentence=toks[ev.tok].sentence, voice=voice_of(toks[ev.tok]),
+        )
+
+
+def mention_roles(records, finder) -> dict:
+    """(start, end) of each mention -> "agent" or "patient" (agent wins when a mention is both)."""
+    roles: dict = {}
+    toks = finder.toks
+    for r in records:
+        for rng, role in ((r.agent, "agent"), (r.patient, "patient")):
+            if not rng:
+                continue
+            for k in range(*rng):
+                mk = finder.m_by_tok.get(k)
+                if mk is None:
+                    continue
+                m = finder.mentions[mk]
+                key = (m.start, m.end)
+                if roles.get(key) != "agent":
+                    roles[key] = role
+    return roles
+
+
+def find_agency(doc, gaz, mentions):
+    """(AgencyEvent tuple, EventRecord list) for one article; the records keep token indices."""
+    finder = AgencyFinder(doc, gaz, mentions)
+    records = finder.find()
+
+    def voice_of(tok):
+        return "quoted" if tok.in_quote else "narrator"
+
+    return tuple(finder.to_event(r, voice_of) for r in records), records, finder

@@ -1,0 +1,1098 @@
+"""Find actor mentions in one article: who is named, in which words, and which actor that is.
+
+Why rules over a statistical NER: the job is not only to find names but to group namings ("Kabul",
+"the Taliban government", "Afghan Taliban regime") into actors and to say which labels an outlet
+chose; a gazetteer plus a few noun-phrase rules on the shared text layer does that transparently, runs
+offline and fast, and every decision can be traced to a row in lexicons/gazetteer/.
+
+The detector works on token indices of `Doc.tokens`, sentence by sentence:
+1. gazetteer hits (entities, titles, generic group nouns, non-actors) are aligned to tokens;
+2. person names (gazetteer people and runs of capitalised words) are extended leftwards over titles,
+   demonyms and institutions ("Iran's Supreme National Security Council Secretary Ali Larijani");
+3. "Long Form (ACR)" defines an acronym for the rest of the article;
+4. generic group nouns take their modifiers ("23 Pakistani soldiers", "the Afghan Taliban regime");
+5. remaining gazetteer names stand alone (countries, capitals as metonyms, organisations), unless
+   they are places ("a meeting in Tehran") or mere modifiers ("Afghan soil");
+6. titles without a name ("the defence minister") and subject pronouns are resolved to an earlier
+   person or group, and marked as guesses.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from ..gazetteer import Gazetteer, fold
+from ..model.actors import ActorMention
+
+LOCATIVE = {"in", "inside", "into", "at", "near", "across", "throughout", "within", "around",
+            "outside", "along", "via", "through", "toward", "towards", "over", "to"}
+LOCATIVE_STRICT = LOCATIVE - {"to", "over"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
+               "my", "your", "some", "any", "all", "both", "each", "every", "other", "another",
+               "such", "no", "several", "many", "few", "most", "more", "fewer"}
+QUANT_WORDS = {"dozens", "hundreds", "thousands", "scores", "tens", "millions", "dozen", "hundred",
+               "thousand", "many", "several", "few", "more", "than", "least", "most", "as", "some",
+               "about", "around", "nearly", "almost", "over", "under", "up", "at",
+               "approximately", "roughly", "estimated", "an", "a", "one", "two", "three", "four",
+               "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
+               "twenty", "thirty", "forty", "fifty", "hundred"}
+NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "dozens",
+                "hundreds", "thousands", "scores", "dozen", "hundred", "thousand", "millions", "tens"}
+NAME_PARTICLES = {"bin", "ibn", "al", "el", "von", "van", "der", "de", "la", "da", "ul", "di", "du",
+                  "le", "abu", "bint"}
+FUNCTION_TAGS = {"PRP", "PRP$", "DT", "PDT", "CC", "IN", "WRB", "WP", "WP$", "WDT", "MD", "TO", "EX", "UH"}
+PRONOUNS = {"he": "person", "she": "person", "they": "plural"}
+# Titles a writer uses in lower case to refer back to someone ("the defence minister said").
+REFERRING_ROLES = {"head_of_state", "head_of_government", "minister", "diplomat", "spokesperson",
+                   "royal", "military", "official", "judiciary", "religious", "legislator", "police",
+                   "party"}
+SECTOR_NAMES = {
+    "government": "government", "military": "military", "police": "police", "security":
+    "security forces", "armed_nonstate": "armed group members", "diplomatic": "diplomats",
+    "legislature": "lawmakers", "civilian": "civilians", "victims": "victims", "protest": "protesters",
+    "media": "media", "expert": "experts", "source": "sources", "religious": "clerics",
+    "business": "business", "political": "political figures", "other": "others",
+}
+ENTITY_MENTION_KIND = {
+    "country": "country", "armed_group": "armed_group", "person": "person",
+}
+
+
+@dataclass
+class _Tok:
+    """Per-token view used while chunking (indices are global token indices)."""
+
+    i: int
+    text: str
+    norm: str
+    pos: str
+    cap: bool
+
+
+@dataclass
+class _Cand:
+    """A mention under construction."""
+
+    start_tok: int
+    end_tok: int  # exclusive
+    kind: str
+    actor_id: str
+    actor_name: str
+    entity_kind: str = ""
+    entry_id: str = ""
+    sector: str = ""
+    affiliation: str = ""
+    title: str = ""
+    number: str = ""
+    label_start: int = -1  # first token of the label (after determiners and numbers)
+    is_guess: bool = False
+    guess_reason: str = ""
+    person_name: str = ""  # for people: the name without titles
+
+
+def _is_cap(text: str) -> bool:
+    return text[:1].isupper() and any(c.isalpha() for c in text)
+
+
+class MentionFinder:
+    """Finds the actor mentions of one Doc with one Gazetteer. Use `find(doc)`."""
+
+    def __init__(self, gaz: Gazetteer):
+        self.gaz = gaz
+
+    # ------------------------------------------------------------------ alignment
+    def _align(self, doc):
+        text = doc.text
+        starts = {t.start: i for i, t in enumerate(doc.tokens)}
+        ends = {t.end: i for i, t in enumerate(doc.tokens)}
+        ent, ttl, gen, non = {}, {}, {}, {}
+        for m in self.gaz.find(text):
+            i = starts.get(m.start)
+            j = ends.get(m.end)
+            if i is None or j is None or doc.tokens[i].sentence != doc.tokens[j].sentence:
+                continue
+            table = {"entity": ent, "title": ttl, "generic": gen, "non_actor": non}[m.layer]
+            old = table.get(i)
+            if old is None or old[0] < j + 1:
+                table[i] = (j + 1, m.payload)
+            elif old[0] == j + 1 and m.layer == "entity":
+                # two entities with the same surface: prefer unambiguous, then names over aliases
+                if (old[1].guess, old[1].type != "name") > (m.payload.guess, m.payload.type != "name"):
+                    table[i] = (j + 1, m.payload)
+        return ent, ttl, gen, non
+
+    # ------------------------------------------------------------------ main
+    def find(self, doc) -> tuple[ActorMention, ...]:
+        self.doc = doc
+        self.text = doc.text
+        toks = doc.tokens
+        self.toks = [_Tok(i, t.text, t.norm, t.pos, _is_cap(t.text)) for i, t in enumerate(toks)]
+        self.ent, self.ttl, self.gen, self.non = self._align(doc)
+        self.used = [False] * len(toks)
+        self.acronyms: dict[str, tuple] = {}  # ACR -> (actor_id, actor_name, kind, entity_kind, affiliation)
+        self.article_sides = self._article_sides()
+        cands: list[_Cand] = []
+        self.headline = [self._title_case(k) for k in range(len(doc.sentences))]
+        self.mid_caps = self._mid_sentence_caps()
+        self.mid_caps_body = self._mid_sentence_caps(skip_headlines=True)
+        # persons first (they consume titles and institutions before their names), then acronyms,
+        # generic groups, standalone entities, title-only references, unknown acronyms, pronouns.
+        for s_idx in range(len(doc.sentences)):
+            cands += self._persons(s_idx)
+        self._link_surnames(cands)
+        cands = [c for c in cands if self._keep_single(c)]
+        for s_idx in range(len(doc.sentences)):
+            cands += self._acronym_defs(s_idx, cands)
+        for s_idx in range(len(doc.sentences)):
+            cands += self._generic_groups(s_idx)
+            cands += self._entities(s_idx)
+        cands += self._orgs_unknown(cands)
+        cands.sort(key=lambda c: c.start_tok)
+        cands = self._title_only(cands)
+        cands = self._pronouns(cands)
+        cands.sort(key=lambda c: (c.start_tok, c.end_tok))
+        cands = self._spread_affiliation(cands)
+        return tuple(self._to_mention(c) for c in cands)
+
+    def _article_sides(self) -> tuple:
+        """Sides named in the article, most frequent first: context for ambiguous names."""
+        counts: dict[str, int] = {}
+        for j, s in self.ent.values():
+            if not s.guess:
+                side = self.gaz.side_of(s.entry_id)
+                if side:
+                    counts[side] = counts.get(side, 0) + 1
+        return tuple(sorted(counts, key=lambda k: (-counts[k], k)))
+
+    def _title_case(self, s_idx) -> bool:
+        """A headline in title case ("Border Talks With Afghanistan Stall"): capitals say nothing."""
+        s = self.doc.sentences[s_idx]
+        words = [t for t in self.toks[s.token_start:s.token_end] if t.text[:1].isalpha()]
+        if len(words) < 4:
+            return False
+        caps = sum(1 for t in words if t.cap)
+        return caps >= 0.7 * len(words) and any(t.cap and t.norm not in (
+            "the", "a") and t.pos.startswith("VB") for t in words) or caps == len(words)
+
+    def _mid_sentence_caps(self, skip_headlines=False) -> set:
+        """Capitalised words seen away from a sentence start: names, not sentence-initial words."""
+        seen = set()
+        for k, s in enumerate(self.doc.sentences):
+            if skip_headlines and self.headline[k]:
+                continue
+            for i in range(s.token_start + 1, s.token_end):
+                t = self.toks[i]
+                if t.cap and self.toks[i - 1].text not in ('"', "\u201c", ":", "(", "-", "\u2013", "\u2014"):
+                    seen.add(t.norm)
+        return seen
+
+    # ------------------------------------------------------------------ helpers
+    def _sent_range(self, s_idx):
+        s = self.doc.sentences[s_idx]
+        return s.token_start, s.token_end
+
+    def _entity_at(self, i):
+        """(end, Surface) of the gazetteer entity starting at token i, if any."""
+        return self.ent.get(i)
+
+    def _entry(self, surface):
+        return self.gaz.entries.get(surface.entry_id)
+
+    def _resolve_surface(self, i, surface, span_text):
+        """The entry a matched surface stands for, using the article's sides for ambiguous names."""
+        if surface.guess:
+            e = self.gaz.lookup(span_text, self.article_sides)
+            if e is not None:
+                return e
+        return self._entry(surface)
+
+    def _common_word(self, tok: _Tok) -> bool:
+        from textblob.en import parser
+
+        tag = parser.lexicon.get(tok.norm)
+        if tag is None and tok.norm.endswith("s"):
+            tag = parser.lexicon.get(tok.norm[:-1])
+        return tag is not None and not tag.startswith("NNP")
+
+    def _function_word(self, tok: _Tok) -> bool:
+        from textblob.en import parser
+
+        return parser.lexicon.get(tok.norm) in FUNCTION_TAGS
+
+    def _is_name_token(self, i, s_start) -> bool:
+        t = self.toks[i]
+        if not t.cap or not t.text[0].isalpha() or t.norm in ("'s",):
+            return False
+        after_honorific = i > 0 and self._covering(i - 1, self.ttl) is not None and \
+            self._covering(i - 1, self.ttl)[1][1].type == "honorific"
+        if after_honorific and (i in self.ttl or self._covered(i, self.gen)) and not self._function_word(t):
+            return True  # "Mr. King", "Ms. Major": a surname that is also a title word
+        if i in self.ttl or self._covered(i, self.gen) or i in self.ent:
+            return False
+        if self._covered(i, self.non) and self._non_type(i) != "head":
+            return False
+        if self._covered(i, self.ent) or self._covered(i, self.ttl):
+            return False
+        if t.text.isupper() and len(t.text) > 1 and not t.text.endswith("."):
+            if not (len(t.text) > 3 and i + 1 < len(self.toks) and self.toks[i + 1].text == ":"):
+                return False  # acronyms are handled on their own; "PENCE:" in a transcript is a name
+        at_start = all(not self.toks[k].text[:1].isalnum() for k in range(s_start, i)) or \
+            self.toks[i - 1].text in ('"', "\u201c", ":", "(", "-", "\u2013", "\u2014", "\u2018", "'")
+        if self.headline[self.doc.tokens[i].sentence] and t.norm not in self.mid_caps_body:
+            return False  # a title-case headline: every word is capitalised
+        if self._function_word(t):
+            return False  # "I", "But", "When": never part of a name
+        if at_start and self._common_word(t) and t.norm not in self.mid_caps_body:
+            return False
+        if t.pos not in ("NNP", "NNPS", "NN", "NNS", "JJ", "FW", "VBN", "VBD", "VB", "RB", "CD") and \
+                t.norm not in self.mid_caps:
+            return False
+        return True
+
+    def _covered(self, i, table):
+        for k in range(max(0, i - 6), i + 1):
+            hit = table.get(k)
+            if hit and k <= i < hit[0]:
+                return True
+        return False
+
+    def _covering(self, i, table):
+        for k in range(max(0, i - 6), i + 1):
+            hit = table.get(k)
+            if hit and k <= i < hit[0]:
+                return k, hit
+        return None
+
+    def _non_type(self, i):
+        c = self._covering(i, self.non)
+        return c[1][1] if c else None
+
+    def _mark(self, a, b):
+        for k in range(a, b):
+            self.used[k] = True
+
+    def _free(self, a, b):
+        return all(not self.used[k] for k in range(a, b))
+
+    # ------------------------------------------------------------------ persons
+    def _name_runs(self, s_idx):
+        """Runs of tokens that spell a person's name: gazetteer people, or capitalised words."""
+        a, b = self._sent_range(s_idx)
+        runs = []
+        i = a
+        while i < b:
+            hit = self.ent.get(i)
+            if hit and self._entry(hit[1]) is not None and self._entry(hit[1]).kind == "person":
+                runs.append((i, hit[0], self._entry(hit[1])))
+                i = hit[0]
+                continue
+            if self._is_name_token(i, a):
+                j = i + 1
+                while j < b:
+                    if self._is_name_token(j, a):
+                        j += 1
+                        continue
+                    if (self.toks[j].norm in NAME_PARTICLES or self.toks[j].norm.startswith("al-")) \
+                            and j + 1 < b and self._is_name_token(j + 1, a):
+                        j += 1
+                        continue
+                    break
+                if self._non_type(j - 1) == "head":
+                    i = j
+                    continue
+                runs.append((i, j, None))
+                i = j
+                continue
+            i += 1
+        return runs
+
+    def _extend_left(self, start, s_start):
+        """Extend a name leftwards over its title, demonym and institution; return (new_start, title
+        tokens range, affiliation entry, has_title)."""
+        k = start
+        has_title = False
+        aff_entry = None
+        title_start = title_end = start
+        while k > s_start:
+            j = k - 1
+            t = self.toks[j]
+            cov_t = self._covering(j, self.ttl)
+            cov_e = self._covering(j, self.ent)
+            if self.used[j]:
+                break
+            if cov_e and cov_e[1][0] == k:
+                e = self._entry(cov_e[1][1])
+                if e is None or e.kind == "person":
+                    break
+                surf = cov_e[1][1]
+                if e.kind == "country" and surf.type in ("capital", "metonym") and not has_title:
+                    break
+                aff_entry = aff_entry or e
+                k = cov_e[0]
+                if has_title:
+                    title_start = k
+                continue
+            if cov_t and cov_t[1][0] == k:  # a title ending right here
+                if cov_t[1][1].type in ("head", "honorific"):
+                    has_title = True
+                elif not has_title and not t.cap:
+                    break
+                if title_end == start and title_start == start:
+                    title_end = k
+                title_start = cov_t[0]
+                k = cov_t[0]
+                continue
+            if t.norm == "'s" and j > s_start:
+                prev = self._covering(j - 1, self.ent)
+                if prev and prev[1][0] == j:
+                    k = j
+                    continue
+                break
+            if t.norm in ("and", "&"):
+                right = self._covering(j + 1, self.ttl) if j + 1 < len(self.toks) else None
+                if right is None or right[1][1].type == "honorific":
+                    break  # "Mr. King and Mr. Morial" are two people; titles join, names do not
+            if t.norm in ("of", "for", "and", "&") and j > s_start:
+                left = self.toks[j - 1]
+                left_title = self._covering(j - 1, self.ttl)
+                if left_title or (has_title and (self._covering(j - 1, self.ent) or (
+                        left.cap and left.norm not in ("the",)))):
+                    k = j
+                    continue
+                break
+            if t.cap and has_title and t.text[0].isalpha() and not self._covered(j, self.gen) \
+                    and not self._covered(j, self.non) and j > s_start:
+                k = j  # a capitalised word inside an institution's name ("Public Relations")
+                continue
+            break
+        # trim connectors and possessives on the left edge
+        while k < start and self.toks[k].norm in ("of", "for", "and", "&", "'s"):
+            k += 1
+        if k < start and not has_title:
+            # only a demonym or a country: keep it ("Iranian Masoud Pezeshkian")
+            pass
+        return k, (title_start, title_end), aff_entry, has_title
+
+    def _persons(self, s_idx):
+        out = []
+        a, _ = self._sent_range(s_idx)
+        for i, j, entry in self._name_runs(s_idx):
+            if not self._free(i, j):
+                continue
+            start, (ts, te), aff_entry, has_title = self._extend_left(i, a)
+            name = self._text(i, j)
+            title = self._text(ts, te) if te > ts else ""
+            title = _strip_title_edges(title)
+            affiliation = ""
+            if entry is not None:
+                affiliation = self.gaz.side_of(entry.country) or "" if entry.country else ""
+            if not affiliation and aff_entry is not None:
+                affiliation = self.gaz.side_of(aff_entry) or ""
+            single = j - i == 1
+            prev = self.toks[i - 1] if i > a else None
+            if entry is not None:
+                c = _Cand(start, j, "person", entry.id, entry.name, "person", entry.id,
+                          affiliation=affiliation, title=title or "", person_name=entry.name)
+            elif has_title:
+                c = _Cand(start, j, "person", "person:" + fold(name), name, "person",
+                          affiliation=affiliation, title=title, person_name=name)
+            else:
+                head = self.toks[j - 1].norm
+                if head in self.gaz.org_heads or (prev is not None and prev.norm == "the"):
+                    continue  # an organisation or a thing: handled by _orgs_unknown
+                after = self.toks[j] if j < len(self.toks) else None
+                if after is not None and after.cap and after.text[:1].isalpha() and \
+                        self.doc.tokens[j].sentence == s_idx:
+                    continue  # part of a longer capitalised name ("Bilateral Political Consultations")
+                if prev is not None and (prev.pos == "CD" or prev.norm.endswith(("th", "st", "nd", "rd"))
+                                         and prev.norm[:1].isdigit()):
+                    continue
+                if any("-" in self.toks[k].text and any(self.gaz.surfaces.get(fold(p)) for p in
+                                                        self.toks[k].text.split("-")) for k in range(i, j)):
+                    continue  # "Pakistan-Iran Bilateral"
+                if prev is not None and prev.norm in LOCATIVE_STRICT | {"from"} and single:
+                    continue  # a place
+                if prev is not None and prev.norm in LOCATIVE_STRICT and not self._looks_personal(i, j):
+                    continue
+                c = _Cand(start, j, "person", "person:" + fold(name), name, "person",
+                          affiliation=affiliation, title="", person_name=name, is_guess=True,
+                          guess_reason="unknown capitalised name taken for a person")
+                if single:
+                    c.guess_reason = "single capitalised word taken for a person"
+            if c.is_guess and j < len(self.toks) and self.toks[j].pos in ("NN", "NNS") and \
+                    self.doc.tokens[j].sentence == s_idx:
+                continue  # a capitalised modifier: "Pak-Afghan tensions"
+            c.label_start = start
+            self._mark(start, j)
+            out.append(c)
+        return out
+
+    def _keep_single(self, c) -> bool:
+        """A lone unknown capitalised word is a person only where a person fits: before a verb
+        ("Tarar said"), after a speech verb ("said Tarar") or "according to"."""
+        if not (c.is_guess and c.guess_reason.startswith("single")):
+            return True
+        j = c.end_tok
+        after = self.toks[j] if j < len(self.toks) else None
+        before = self.toks[c.start_tok - 1] if c.start_tok > 0 else None
+        ok = (after is not None and (after.pos.startswith("VB") or after.pos == "MD") and after.norm != "'s") \
+            or (before is not None and self.doc.tokens[c.start_tok - 1].lemma in (
+                "say", "tell", "add", "according", "to", "note", "write", "ask"))
+        if not ok:
+            for k in range(c.start_tok, c.end_tok):
+                self.used[k] = False
+        return ok
+
+    def _looks_personal(self, i, j):
+        """A capitalised run after "in"/"at" is a place unless a verb of saying or doing follows."""
+        n = j
+        return n < len(self.toks) and self.toks[n].pos.startswith("VB") and self.toks[n].norm != "'s"
+
+    def _text(self, a, b):
+        if b <= a:
+            return ""
+        return self.text[self.doc.tokens[a].start:self.doc.tokens[b - 1].end]
+
+    def _link_surnames(self, cands):
+        """A one-word guessed person that is the surname (or first name) of a fuller person in the
+        article becomes that person ("Naqvi" -> "Mohsin Naqvi"); ambiguous ones stay guesses."""
+        full = [c for c in cands if c.kind == "person" and len(c.person_name.split()) > 1]
+        folded = {id(f): fold(f.person_name).split() for f in full}
+        for c in cands:
+            if c.kind != "person" or len(c.person_name.split()) != 1:
+                continue
+            word = fold(c.person_name)
+            hits = sorted({(f.actor_id, f.actor_name, f.affiliation, f.entry_id) for f in full
+                           if folded[id(f)][-1] == word or folded[id(f)][0] == word})
+            if not hits:
+                # a gazetteer person whose surname this is
+                for e in self._people_by_surname(word):
+                    hits.append((e.id, e.name, self.gaz.side_of(e.country) or "", e.id))
+            ids = {h[0] for h in hits}
+            if len(ids) == 1:
+                aid, name, aff, eid = hits[0]
+                c.actor_id, c.actor_name, c.entry_id = aid, name, eid
+                c.affiliation = c.affiliation or aff
+                c.is_guess, c.guess_reason = False, ""
+            elif len(ids) > 1:
+                c.is_guess, c.guess_reason = True, "surname shared by several people"
+
+    def _people_by_surname(self, word):
+        cache = getattr(self.gaz, "_surname_cache", None)
+        if cache is None:
+            cache = {}
+            for e in self.gaz.entries.values():
+                if e.kind == "person":
+                    for nm in (e.name,) + e.aliases:
+                        parts = fold(nm).split()
+                        if len(parts) > 1:
+                            cache.setdefault(parts[-1], []).append(e)
+            self.gaz._surname_cache = cache
+        return sorted({e.id: e for e in cache.get(word, [])}.values(), key=lambda e: e.id)[:1] \
+            if len({e.id for e in cache.get(word, [])}) == 1 else []
+
+    # ------------------------------------------------------------------ acronyms
+    def _acronym_defs(self, s_idx, cands):
+        """"Inter-Services Public Relations (ISPR)": the long form gets the acronym as an alias."""
+        a, b = self._sent_range(s_idx)
+        out = []
+        for k in range(a + 1, b - 2):
+            if self.toks[k].text != "(" or self.toks[k + 2].text != ")":
+                continue
+            acr = self.toks[k + 1].text
+            if not (acr.isupper() and 2 <= len(acr.replace("-", "")) <= 8):
+                continue
+            # the mention (or gazetteer entity or capitalised run) ending right before "("
+            prev = next((c for c in cands if c.end_tok == k), None)
+            if prev is not None:
+                prev.end_tok = k + 3
+                self._mark(k, k + 3)
+                self.acronyms[acr] = (prev.actor_id, prev.actor_name, prev.kind, prev.entity_kind,
+                                      prev.affiliation)
+                continue
+            ent_start = next((s for s, (e, _) in self.ent.items() if e == k and not self.used[s]), None)
+            if ent_start is not None:
+                continue  # a gazetteer entity: _entities handles "X (ACR)" itself
+            # an unknown long form: capitalised words (hyphenated allowed) whose initials fit
+            j = k
+            while j > a and (self.toks[j - 1].cap or self.toks[j - 1].norm in ("of", "and", "for", "the"))\
+                    and not self.used[j - 1]:
+                j -= 1
+            while j < k and (not self.toks[j].cap or self.toks[j].norm == "the"):
+                j += 1
+            if j >= k or not _initials_match(acr, [t.text for t in self.toks[j:k]]):
+                continue
+            long_form = self._text(j, k)
+            ent_kind = self._org_kind(self.toks[k - 1].norm)
+            aff = self._affiliation_inside(j, k)
+            c = _Cand(j, k + 3, _mention_kind_for_org(ent_kind), "org:" + acr, long_form, ent_kind,
+                      affiliation=aff, label_start=j)
+            self._mark(j, k + 3)
+            self.acronyms[acr] = (c.actor_id, c.actor_name, c.kind, c.entity_kind, c.affiliation)
+            out.append(c)
+        return out
+
+    def _org_kind(self, head_norm):
+        kind = self.gaz.org_heads.get(head_norm, "organisation")
+        return {"government": "government_body", "military": "military", "party": "party",
+                "media": "media", "armed_group": "armed_group"}.get(kind, "other")
+
+    def _affiliation_inside(self, a, b):
+        for k in range(a, b):
+            hit = self.ent.get(k)
+            if hit and hit[0] <= b:
+                e = self._entry(hit[1])
+                if e is not None:
+                    return self.gaz.side_of(e) or ""
+        return ""
+
+    # ------------------------------------------------------------------ generic groups
+    def _generic_groups(self, s_idx):
+        a, b = self._sent_range(s_idx)
+        out = []
+        for h in range(a, b):
+            hit = self.gen.get(h)
+            if not hit or not self._free(h, hit[0]):
+                continue
+            end, g = hit
+            if self._covered(h, self.ent):
+                continue  # part of a name: "Pakistan Army", "Security Council"
+            if not g.plural and h in self.ttl and self.ttl[h][1].type == "head":
+                continue  # "the defence minister": a person, handled by _title_only
+            nxt = self.toks[end] if end < b else None
+            if nxt is not None and nxt.pos in ("NN", "NNS") and not self._covered(end, self.gen) \
+                    and nxt.norm not in ("'s",):
+                continue  # a modifier: "militant attacks", "government officials" (head comes later)
+            if nxt is not None and end in self.gen and self.gen[end][0] > end:
+                continue  # "government officials": the next noun is the head
+            if g.form in ("plural",) and not g.plural:
+                continue
+            start, aff_entry, mods, number, label_start = self._premodifiers(h, a)
+            if g.form == "modified" and not mods and not number:
+                if not self._has_postmodifier(end, b):
+                    continue
+            cap_mod = self._cap_mod
+            c = self._group_cand(start, end, g, aff_entry, number, label_start)
+            if c is None:
+                continue
+            if aff_entry is None and cap_mod is not None and self._text(*cap_mod) in self.acronyms:
+                aid, name, kind, ekind, aff = self.acronyms[self._text(*cap_mod)]
+                c.actor_id, c.actor_name, c.affiliation = aid, name, aff
+                c.kind = "armed_group" if ekind == "armed_group" else c.kind
+                c.is_guess, c.guess_reason = False, ""
+            elif aff_entry is None and cap_mod is not None:
+                owner = self._text(*cap_mod)
+                c.affiliation = owner
+                c.actor_id = f"group:{fold(owner)}:{g.sector}"
+                c.actor_name = f"{owner} {SECTOR_NAMES.get(g.sector, g.sector)}" if g.kind != "organisation" \
+                    else f"{owner} {g.noun}"
+                c.guess_reason = "group named after an unknown name"
+            if aff_entry is None:
+                post = self._post_affiliation(end, b)
+                if post is not None:
+                    e, surf = post
+                    self._apply_affiliation(c, e, g)
+                    c.is_guess = True
+                    c.guess_reason = "affiliation from a following phrase"
+            self._mark(start, end)
+            out.append(c)
+        return out
+
+    def _has_postmodifier(self, end, b):
+        return end + 1 < b and self.toks[end].norm in ("of", "from", "in") and \
+            self._post_affiliation(end, b) is not None
+
+    def _premodifiers(self, h, s_start):
+        """Walk left from a group noun over adjectives, names, numbers and determiners."""
+        k = h
+        aff_entry = None
+        mods = False
+        number_start = number_end = None
+        self._cap_mod = None
+        while k > s_start:
+            j = k - 1
+            t = self.toks[j]
+            if self.used[j]:
+                break
+            cov_e = self._covering(j, self.ent)
+            if number_start is not None and not (t.pos == "CD" or t.norm in NUMBER_WORDS or
+                                                 t.norm in QUANT_WORDS or t.norm in DETERMINERS):
+                break  # adjectives and names come after the number, not before it
+            if cov_e and cov_e[1][0] == k:
+                surf = cov_e[1][1]
+                e = self._resolve_surface(cov_e[0], surf, self._text(cov_e[0], k))
+                if e is None:
+                    break
+                if aff_entry is None:
+                    aff_entry = (e, surf)
+                mods = True
+                k = cov_e[0]
+                continue
+            if t.norm == "'s" and j > s_start and self._covering(j - 1, self.ent) and \
+                    self._covering(j - 1, self.ent)[1][0] == j:
+                k = j
+                continue
+            cov_t = self._covering(j, self.ttl)
+            if cov_t and cov_t[1][0] == k and cov_t[1][1].type == "modifier" and \
+                    not self._covered(j, self.gen):
+                mods = True
+                k = cov_t[0]
+                continue
+            if t.cap and t.pos in ("NNP", "NNPS") and t.text[:1].isalpha() and not self._covered(j, self.gen) \
+                    and not self._covered(j, self.non) and not self._function_word(t) and number_start is None:
+                mods = True
+                self._cap_mod = (j, k) if self._cap_mod is None or self._cap_mod[0] != k else (j, self._cap_mod[1])
+                k = j
+                continue
+            if t.pos in ("JJ", "JJR", "JJS", "VBN", "VBG") and t.norm not in DETERMINERS and \
+                    not self._covered(j, self.gen) and t.text[:1].isalpha():
+                if t.pos == "VBG" and k == h:
+                    break
+                before = self.toks[j - 1] if j > s_start else None
+                if t.pos in ("VBN", "VBG") and before is not None and not (
+                        before.pos in ("DT", "CD", "CC", "PRP$", "JJ", ",", "POS") or before.norm in DETERMINERS):
+                    break  # "that left dozens dead": a verb, not an adjective
+                mods = True
+                k = j
+                continue
+            if t.pos == "CD" or t.norm in NUMBER_WORDS:
+                number_start = j if number_start is None else number_start
+                number_end = number_end or k
+                number_start = j
+                k = j
+                continue
+            if t.norm in QUANT_WORDS and number_start is not None:
+                number_start = j
+                k = j
+                continue
+            if t.norm == "of" and j > s_start and self.toks[j - 1].norm in NUMBER_WORDS:
+                number_start = j
+                k = j
+                continue
+            if t.norm in DETERMINERS:
+                if t.norm in ("both", "all", "several", "many", "some", "few"):
+                    mods = mods or t.norm in ("both",)
+                    number_start = j if number_start is None else number_start
+                k = j
+                continue
+            if t.norm == "-" or t.pos == "HYPH":
+                break
+            break
+        label_start = k
+        while label_start < h and (self.toks[label_start].norm in DETERMINERS
+                                   or self.toks[label_start].pos == "CD"
+                                   or self.toks[label_start].norm in QUANT_WORDS
+                                   or self.toks[label_start].norm in NUMBER_WORDS):
+            label_start += 1
+        number = ""
+        if number_start is not None:
+            number = self._text(number_start, label_start) if label_start > number_start else ""
+            number = number.strip()
+            if number.lower().endswith(" of"):
+                number = number[:-3]
+        return k, aff_entry, mods, number, label_start
+
+    def _post_affiliation(self, end, b):
+        """"militants from Afghanistan", "elements in Kabul": the side named right after a group."""
+        if end + 1 >= b or self.toks[end].norm not in ("of", "from", "in", "inside", "based"):
+            return None
+        k = end + 1
+        if self.toks[k].norm == "the" and k + 1 < b:
+            k += 1
+        hit = self.ent.get(k)
+        if not hit:
+            return None
+        e = self._resolve_surface(k, hit[1], self._text(k, hit[0]))
+        return (e, hit[1]) if e is not None else None
+
+    def _group_cand(self, start, end, g, aff, number, label_start):
+        gaz = self.gaz
+        kind = g.kind if g.kind in ("government", "organisation") else "generic_group"
+        c = _Cand(start, end, kind, "", "", g.kind, sector=g.sector, number=number,
+                  label_start=label_start)
+        if aff is not None:
+            e, surf = aff
+            self._apply_affiliation(c, e, g)
+            if surf.guess or e.ambiguous:
+                c.is_guess = True
+                c.guess_reason = f"ambiguous name {surf.text!r}"
+        else:
+            c.actor_id = f"generic:{g.sector}"
+            c.actor_name = "unnamed " + SECTOR_NAMES.get(g.sector, g.sector)
+            c.is_guess = True
+            c.guess_reason = "unnamed group grouped by what it is"
+        return c
+
+    def _apply_affiliation(self, c, e, g):
+        """Group a generic noun under the actor its modifier names.
+
+        A country's government nouns ("Pakistani officials", "Kabul's regime") join the country's
+        actor; its other groups form a sub-actor ("PAK:military" for "Pakistani soldiers"); a named
+        organisation or armed group takes its groups with it ("Taliban forces", "TTP militants").
+        """
+        gaz = self.gaz
+        c.affiliation = gaz.side_of(e) or ""
+        c.entry_id = e.id
+        c.entity_kind = e.kind
+        actor = gaz.actor_id(e.id)
+        ae = gaz.entries.get(actor, e)
+        if ae.kind == "country" and e.kind == "country" and g.sector != "government":
+            c.actor_id = f"{actor}:{g.sector}"
+            c.actor_name = f"{ae.name} {SECTOR_NAMES.get(g.sector, g.sector)}"
+            c.kind = "organisation" if g.kind == "organisation" else "generic_group"
+            return
+        c.actor_id, c.actor_name = actor, ae.name
+        if g.kind == "government":
+            c.kind = "government"
+        elif e.kind == "armed_group":
+            c.kind = "armed_group"
+        elif g.kind == "organisation":
+            c.kind = "organisation"
+        else:
+            c.kind = "generic_group"
+
+    # ------------------------------------------------------------------ named entities
+    def _entities(self, s_idx):
+        a, b = self._sent_range(s_idx)
+        out = []
+        for i in range(a, b):
+            hit = self.ent.get(i)
+            if not hit or not self._free(i, hit[0]):
+                continue
+            end, surf = hit
+            entry = self._resolve_surface(i, surf, self._text(i, end))
+            if entry is None or entry.kind == "person":
+                continue
+            prev = self.toks[i - 1] if i > a else None
+            nxt = self.toks[end] if end < b else None
+            possessive = nxt is not None and nxt.norm == "'s"
+            is_place_like = entry.kind == "country" or surf.type in ("capital", "metonym")
+            if is_place_like and prev is not None and not possessive:
+                if prev.norm in LOCATIVE_STRICT or (prev.norm in ("to", "over") and self._motion_before(i, a)):
+                    continue  # "a meeting in Tehran", "deep inside Afghanistan"
+                if prev.norm == "the" and i - 2 >= a and self.toks[i - 2].norm in LOCATIVE_STRICT:
+                    continue
+            if is_place_like and i == self._para_start(i) and nxt is not None and nxt.text in (
+                    "-", "\u2013", "\u2014", ",", ":"):
+                if nxt.text != "," or (end + 1 < b and self.toks[end + 1].pos == "NNP"):
+                    continue  # a dateline: "TEHRAN -"
+            if surf.type == "demonym" and not surf.plural_people:
+                continue  # an adjective without a group noun: "Afghan soil"
+            if not possessive and nxt is not None and nxt.pos in ("NN", "NNS", "NNP", "NNPS") and \
+                    is_place_like and not self._covered(end, self.ent) and nxt.norm not in ("(",):
+                continue  # a modifier: "Pakistan ties", "Kabul province"
+            kind = self._entity_kind(entry, surf)
+            actor = self.gaz.actor_id(entry.id)
+            actor_entry = self.gaz.entries.get(actor, entry)
+            c = _Cand(i, end, kind, actor, actor_entry.name, entry.kind, entry.id,
+                      affiliation=self.gaz.side_of(entry) or "", label_start=i)
+            if surf.guess or entry.ambiguous:
+                c.is_guess = True
+                c.guess_reason = f"ambiguous name {surf.text!r}"
+            # "Long Form (ACR)" of a known entity: one mention
+            if end + 2 < b and self.toks[end].text == "(" and self.toks[end + 2].text == ")":
+                inner = self.ent.get(end + 1)
+                if inner and self.gaz.actor_id(inner[1].entry_id) == actor:
+                    c.end_tok = end + 3
+            # a numeral before a named group: "200 Taliban"
+            if prev is not None and (prev.pos == "CD" or prev.norm in NUMBER_WORDS) and \
+                    entry.kind in ("armed_group",):
+                k = i - 1
+                while k > a and (self.toks[k - 1].norm in QUANT_WORDS or self.toks[k - 1].pos == "CD"):
+                    k -= 1
+                while k < i - 1 and self.toks[k].norm in ("of", "to"):
+                    k += 1
+                if self._free(k, i):
+                    c.number = self._text(k, i)
+                    c.start_tok = k
+            self._mark(c.start_tok, c.end_tok)
+            out.append(c)
+        return out
+
+    def _motion_before(self, i, a):
+        for k in range(i - 2, max(a, i - 5) - 1, -1):
+            if self.doc.tokens[k].lemma in ("travel", "go", "fly", "return", "flee", "move", "come",
+                                            "visit", "arrive", "head", "send", "deport", "trip",
+                                            "visit", "journey", "cross", "extend", "spread"):
+                return True
+        return False
+
+    def _para_start(self, i):
+        tok = self.doc.tokens[i]
+        s = self.doc.sentences[tok.sentence]
+        return s.token_start if self.doc.sentences[tok.sentence].start == \
+            self.doc.paragraphs[s.paragraph].start else -1
+
+    def _entity_kind(self, entry, surf):
+        if entry.kind == "country":
+            if surf.type in ("capital", "metonym"):
+                return "metonym"
+            if surf.type == "demonym":
+                return "demonym"
+            return "country"
+        if entry.acts_for and self.gaz.entries.get(self.gaz.actor_id(entry.id)) is not None and \
+                self.gaz.entries[self.gaz.actor_id(entry.id)].kind == "country" and \
+                entry.kind not in ("armed_group",):
+            return "metonym"
+        if entry.kind == "armed_group":
+            return "armed_group"
+        return "organisation"
+
+    def _orgs_unknown(self, cands):
+        """Capitalised names ending in an organisation word ("Supreme Court of X", "Dawn News"), and
+        acronyms defined earlier in the article."""
+        out = []
+        for s_idx in range(len(self.doc.sentences)):
+            a, b = self._sent_range(s_idx)
+            i = a
+            while i < b:
+                t = self.toks[i]
+                if self.used[i]:
+                    i += 1
+                    continue
+                if t.text in self.acronyms and t.text.isupper():
+                    aid, name, kind, ekind, aff = self.acronyms[t.text]
+                    out.append(_Cand(i, i + 1, kind, aid, name, ekind, affiliation=aff, label_start=i))
+                    self._mark(i, i + 1)
+                    i += 1
+                    continue
+                if t.cap and t.text[0].isalpha() and (i > a or t.norm in self.mid_caps):
+                    j = i
+                    while j < b and not self.used[j] and (self.toks[j].cap or (
+                            self.toks[j].norm in ("of", "for", "and") and j + 1 < b and self.toks[j + 1].cap)):
+                        j += 1
+                    while j > i and self.toks[j - 1].norm in ("of", "for", "and"):
+                        j -= 1
+                    head = self.toks[j - 1].norm if j > i else ""
+                    if j - i >= 2 and head in self.gaz.org_heads and self._non_type(j - 1) is None:
+                        ekind = self._org_kind(head)
+                        name = self._text(i, j)
+                        aff = self._affiliation_inside(i, j)
+                        kind = _mention_kind_for_org(ekind)
+                        c = _Cand(i, j, kind, "org:" + fold(name), name, ekind, affiliation=aff,
+                                  label_start=i, is_guess=True,
+                                  guess_reason="unknown name taken for an organisation")
+                        out.append(c)
+                        self._mark(i, j)
+                    i = max(j, i + 1)
+                    continue
+                i += 1
+        return out
+
+    # ------------------------------------------------------------------ references
+    def _title_only(self, cands):
+        """"the defence minister", "the Iranian president", "his Pakistani counterpart": a title
+        with no name refers back to the last person with that title (a guess), or stands alone."""
+        out = list(cands)
+        for i, (j, t) in sorted(self.ttl.items()):
+            if t.type != "head" or not self._free(i, j) or t.role not in REFERRING_ROLES | {"official"}:
+                continue
+            if not self.toks[i].cap and t.role not in REFERRING_ROLES:
+                continue
+            if self.gen.get(i) and self.gen[i][1].plural:
+                continue
+            s_idx = self.doc.tokens[i].sentence
+            a, b = self._sent_range(s_idx)
+            nxt = self.toks[j] if j < b else None
+            if nxt is not None and nxt.pos in ("NN", "NNS", "NNP") and not self.used[j]:
+                continue  # "minister level", part of something else
+            if t.term in ("official",) and (nxt is None or nxt.pos not in ("NNP",)):
+                continue
+            # left modifiers: title modifiers, demonyms, possessives, determiners
+            k = i
+            aff = None
+            while k > a and not self.used[k - 1]:
+                p = self.toks[k - 1]
+                cov_t = self._covering(k - 1, self.ttl)
+                cov_e = self._covering(k - 1, self.ent)
+                if cov_t and cov_t[1][0] == k and cov_t[1][1].type == "modifier":
+                    k = cov_t[0]
+                    continue
+                if cov_e and cov_e[1][0] == k:
+                    e = self._entry(cov_e[1][1])
+                    if e is not None and e.kind != "person":
+                        aff = aff or e
+                        k = cov_e[0]
+                        continue
+                if p.norm == "'s" and k - 1 > a:
+                    k -= 1
+                    continue
+                if p.norm in ("the", "his", "her", "their", "its", "a"):
+                    k -= 1
+                    break
+                break
+            label_start = k
+            while label_start < i and self.toks[label_start].norm in DETERMINERS | {"'s"}:
+                label_start += 1
+            title = _strip_title_edges(self._text(label_start, j))
+            title_key = " ".join(w for w in fold(title).split() if self.gaz.titles.get(w) is None or
+                                 self.gaz.titles[w].type != "honorific")
+            affiliation = self.gaz.side_of(aff) if aff is not None else ""
+            target = self._title_antecedent(out, i, t.term, title_key, affiliation)
+            if target is not None:
+                c = _Cand(k, j, "person", target.actor_id, target.actor_name, "person", target.entry_id,
+                          affiliation=affiliation or target.affiliation, title=title,
+                          label_start=label_start, is_guess=True,
+                          guess_reason=f"title without a name, taken to be {target.actor_name}")
+            else:
+                if t.role not in REFERRING_ROLES or (not self.toks[i].cap and aff is None
+                                                      and self.toks[k].norm not in ("the",)):
+                    continue
+                c = _Cand(k, j, "person", f"title:{affiliation or '?'}:{title_key}",
+                          title, "person", affiliation=affiliation or "", title=title,
+                          label_start=label_start, is_guess=True,
+                          guess_reason="title without a name")
+            self._mark(k, j)
+            out.append(c)
+        out.sort(key=lambda c: c.start_tok)
+        return out
+
+    def _title_antecedent(self, cands, i, head, title_key, affiliation):
+        best = None
+        words = set(title_key.split())
+        for c in cands:
+            if c.start_tok >= i:
+                break
+            if c.kind != "person" or not c.title or c.actor_id.startswith("title:"):
+                continue
+            ct = set(fold(c.title).split())
+            if head.split()[-1] not in ct:
+                continue
+            if not (words - _DEMONYM_WORDS(self.gaz)) <= ct:
+                continue
+            if affiliation and c.affiliation and affiliation != c.affiliation:
+                continue
+            best = c
+        return best
+
+    def _pronouns(self, cands):
+        """Subject pronouns he/she/they, resolved to the nearest fitting earlier mention (a guess)."""
+        out = list(cands)
+        by_start = sorted(cands, key=lambda c: c.start_tok)
+        for i, t in enumerate(self.toks):
+            kind = PRONOUNS.get(t.norm)
+            if kind is None or self.used[i]:
+                continue
+            nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
+            if nxt is None or not (nxt.pos.startswith("VB") or nxt.pos in ("MD", "RB")):
+                continue
+            s_idx = self.doc.tokens[i].sentence
+            ante = None
+            for c in reversed(by_start):
+                if c.start_tok >= i:
+                    continue
+                if self.doc.tokens[c.start_tok].sentence < s_idx - 3:
+                    break
+                if c.kind == "pronoun":
+                    continue
+                if kind == "person" and c.kind == "person":
+                    if c.is_guess and c.guess_reason.startswith(("unknown", "single")):
+                        ante = ante or c
+                        continue
+                    ante = c
+                    break
+                if kind == "plural" and c.kind != "person" and c.kind not in ("country", "metonym") \
+                        and (c.kind in ("generic_group", "government", "organisation", "armed_group")):
+                    ante = c
+                    break
+            if ante is None:
+                continue
+            c = _Cand(i, i + 1, "pronoun", ante.actor_id, ante.actor_name, ante.entity_kind,
+                      ante.entry_id, sector=ante.sector, affiliation=ante.affiliation,
+                      label_start=i, is_guess=True,
+                      guess_reason=f"pronoun resolved to {self._text(ante.start_tok, ante.end_tok)!r}")
+            self._mark(i, i + 1)
+            out.append(c)
+        return out
+
+    def _spread_affiliation(self, cands):
+        """Mentions of one actor share the affiliation the article gives any of them."""
+        aff = {}
+        for c in cands:
+            if c.affiliation and c.actor_id not in aff:
+                aff[c.actor_id] = c.affiliation
+        for c in cands:
+            if not c.affiliation and c.actor_id in aff:
+                c.affiliation = aff[c.actor_id]
+        return cands
+
+    # ------------------------------------------------------------------ output
+    def _to_mention(self, c: _Cand) -> ActorMention:
+        toks = self.doc.tokens
+        start = toks[c.start_tok].start
+        end = toks[c.end_tok - 1].end
+        ls = c.label_start if c.label_start >= c.start_tok else c.start_tok
+        label = self.text[toks[min(ls, c.end_tok - 1)].start:end]
+        label = _clean_label(label)
+        tok = toks[c.start_tok]
+        return ActorMention(
+            start=start, end=end, text=self.text[start:end], label=label, actor_id=c.actor_id,
+            actor_name=c.actor_name, kind=c.kind, entity_kind=c.entity_kind, entry_id=c.entry_id,
+            sector=c.sector, affiliation=c.affiliation, title=c.title, number=c.number,
+            sentence=tok.sentence, in_quote=tok.in_quote, is_guess=c.is_guess,
+            guess_reason=c.guess_reason,
+        )
+
+
+_DEMONYMS_CACHE: dict = {}
+
+
+def _DEMONYM_WORDS(gaz):
+    key = id(gaz)
+    if key not in _DEMONYMS_CACHE:
+        words = set()
+        for k, surfs in gaz.surfaces.items():
+            if any(s.type in ("demonym", "name", "alias") and gaz.entries[s.entry_id].kind == "country"
+                   for s in surfs):
+                words.update(k.split())
+        _DEMONYMS_CACHE[key] = words
+    return _DEMONYMS_CACHE[key]
+
+
+def _strip_title_edges(title: str) -> str:
+    t = title.strip(" ,")
+    for tail in (" Dr.", " Dr", " Mr.", " Mrs.", " Ms.", " Prof."):
+        if t.endswith(tail):
+            t = t[: -len(tail)]
+    for lead in ("the ", "The ", "his ", "her ", "their ", "its ", "His ", "Her "):
+        if t.startswith(lead):
+            t = t[len(lead):]
+    return t
+
+
+def _clean_label(label: str) -> str:
+    label = " ".join(label.split())
+    label = label.replace("\u2019", "'").replace("\u2018", "'")
+    return label.strip(" ,;:")
+
+
+def _initials_match(acr: str, words: list[str]) -> bool:
+    """Do the capitalised words (and hyphenated parts) of a long form spell the acronym?"""
+    letters = "".join(c for c in acr if c.isalpha()).upper()
+    parts = []
+    for w in words:
+        for p in w.replace("\u2010", "-").split("-"):
+            if p and p[0].isalpha() and (p[0].isupper() or len(p) > 3):
+                parts.append(p[0].upper())
+    initials = "".join(parts)
+    if initials == letters:
+        return True
+    # allow skipped small words and one extra letter either side
+    it = iter(initials)
+    return len(letters) >= 2 and all(ch in it for ch in letters) and len(initials) - len(letters) <= 2
+
+
+def _mention_kind_for_org(ekind: str) -> str:
+    if ekind == "armed_group":
+        return "armed_group"
+    return "organisation"
+
+
+def find_mentions(doc, gaz: Gazetteer) -> tuple[ActorMention, ...]:
+    """The actor mentions of one article, in text order."""
+    return MentionFinder(gaz).find(doc)
+
+
+def with_roles(mentions, roles: dict) -> tuple[ActorMention, ...]:
+    """Copy mentions with their agency role set: roles maps (start, end) -> "agent" | "patient"."""
+    return tuple(replace(m, role=roles.get((m.start, m.end), m.role)) for m in mentions)

@@ -1,0 +1,13 @@
+"""Attribution extraction: who is quoted or paraphrased, through which cue, saying what.
+
+    from framing.attribution import attributions_of
+    atts, extra = attributions_of(doc, lexicon=None, gazetteer=None)
+
+Modules, one job each: data (the data files), chunks (noun phrases over tags), quotes (quotation
+regions), extract (the cue rules), speakers (name, title, role, side of a source phrase), coref
+(pronouns and merging), build (turning matches into `Attribution` records). The stage
+framing.stages.attribution wraps this for the pipeline.
+"""
+from .build import attributions_of
+
+__all__ = ["attributions_of"]

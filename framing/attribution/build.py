@@ -1,0 +1,130 @@
+"""Turn rule matches into `Attribution` records: speakers resolved, cues classed, kinds decided,
+and the quotations nobody is credited with sorted into scare quotes and unattributed quotes."""
+from __future__ import annotations
+
+from ..model import Span
+from ..model.attribution import Attribution
+from .coref import Resolver
+from .data import load_data
+from .extract import extract
+
+#: A quotation of at most this many words that nobody is credited with is a scare quote
+#: ("so-called 'precision strikes'"), not a quote.
+SCARE_QUOTE_MAX_WORDS = 4
+
+_GAZ_KIND_ROLE = {
+    "country": "government", "government_body": "government", "military": "military",
+    "security_service": "security", "legislature": "political", "judiciary": "legal",
+    "international": "international", "party": "political", "armed_group": "militant",
+    "media": "media", "ngo": "activist", "company": "organisation",
+}
+
+
+def _cue_class(lexicon, lemma: str) -> str:
+    if lexicon is None:
+        return "neutral"
+    try:
+        found = lexicon.cue_class(lemma)
+    except Exception:  # a lexicon without cue classes: every cue counts as neutral
+        return "neutral"
+    return found or "neutral"
+
+
+def _words(text: str) -> int:
+    return sum(1 for w in text.split() if any(c.isalnum() for c in w))
+
+
+def _kind(content: list[tuple[int, int]], quotes, text: str) -> str:
+    """direct when the content is quotation, partial when a paraphrase holds quoted words."""
+    quoted = 0
+    total = 0
+    touched = False
+    for s, e in content:
+        total += e - s
+        for q in quotes:
+            if q.end <= s or q.start >= e:
+                continue
+            touched = True
+            quoted += min(e, q.end) - max(s, q.start)
+    if total and quoted >= 0.8 * total:
+        return "direct"
+    return "partial" if touched else "indirect"
+
+
+def _gazetteer_role(gazetteer, phrase: str, name: str, data) -> str:
+    if gazetteer is None:
+        return ""
+    try:
+        entry = gazetteer.lookup(name or phrase) or gazetteer.lookup(phrase)
+    except Exception:
+        return ""
+    if entry is None:
+        return ""
+    if entry.kind == "person" and entry.role:
+        words = entry.role.lower().split()
+        for size in range(len(words), 0, -1):
+            for k in range(len(words) - size + 1):
+                term = " ".join(words[k:k + size])
+                if term in data.roles:
+                    return data.roles[term]
+        return ""
+    return _GAZ_KIND_ROLE.get(entry.kind, "")
+
+
+def attributions_of(doc, lexicon=None, gazetteer=None) -> tuple[tuple[Attribution, ...], dict]:
+    """All attributions of a document, and a dict of quotes nobody is credited with:
+    {"scare_quotes": [...], "unattributed_quotes": [...]} (each {start, end, text, words})."""
+    data = load_data()
+    raws, ctx = extract(doc, data)
+    text = doc.text
+    toks = doc.tokens
+    resolver = Resolver(doc, data, gazetteer)
+    pending = []
+    for r in raws:
+        sent_text = doc.sentence_text(r.sentence)
+        info, ent = (None, None)
+        if r.source is not None:
+            info, ent = resolver.resolve(r.source[0], r.source[1], sent_text)
+        pending.append((r, info, ent))
+    used = []
+    for _, _, ent in pending:
+        if ent is not None and ent not in used:
+            used.append(ent)
+    resolver.number_entities(used)
+    out = []
+    for r, info, ent in pending:
+        cue = Span(toks[r.cue[0]].start, toks[r.cue[1] - 1].end)
+        source = Span(toks[r.source[0]].start, toks[r.source[1] - 1].end) if r.source else None
+        content = tuple(Span(s, e) for s, e in sorted(set(r.content)))
+        content_text = " ".join(text[c.start:c.end] for c in content)
+        if ent is not None:
+            speaker = ent.label
+            role, title, affiliation, anonymous = ent.role, ent.title, ent.affiliation, ent.anonymous
+            speaker_span = Span(*ent.mention) if ent.mention != (0, 0) else source
+            speaker_id = ent.id
+        elif info is not None:
+            speaker = ""
+            role, title, affiliation, anonymous = info.role, info.title, info.affiliation, info.anonymous
+            speaker_span, speaker_id = None, -1
+        else:
+            speaker, role, title, affiliation, anonymous = "", "unknown", "", "", False
+            speaker_span, speaker_id = None, -1
+        if role == "unknown" and info is not None:
+            role = _gazetteer_role(gazetteer, info.text, speaker, data) or role
+        out.append(Attribution(
+            source=source, source_text=text[source.start:source.end] if source else "",
+            speaker=speaker, speaker_id=speaker_id, speaker_span=speaker_span, role=role or "unknown",
+            title=title, affiliation=affiliation, anonymous=anonymous,
+            cue=cue, cue_text=text[cue.start:cue.end], cue_lemma=r.lemma,
+            cue_class=_cue_class(lexicon, r.lemma), cue_type=r.frame.type,
+            content=content, content_text=content_text, content_words=_words(content_text),
+            kind=_kind(list(r.content), ctx.quotes, text), sentence=r.sentence,
+        ))
+    covered = [c for a in out for c in a.content]
+    scare, unattributed = [], []
+    for q in ctx.quotes:
+        if any(c.start <= q.start and q.end <= c.end for c in covered):
+            continue
+        item = {"start": q.start, "end": q.end, "text": text[q.start:q.end], "words": q.words}
+        (scare if q.words <= SCARE_QUOTE_MAX_WORDS else unattributed).append(item)
+    return tuple(out), {"scare_quotes": scare, "unattributed_quotes": unattributed}

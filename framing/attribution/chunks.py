@@ -1,0 +1,138 @@
+"""Noun-phrase chunks over Penn tags: the speaker of "Defence Minister Khawaja Asif said" and of
+"..., said Rep. Gwen Moore (D-Wis.), head of the caucus."
+
+There is no parser offline, so a source is found as the noun phrase that ends right before a cue
+(walking left) or starts right after it (walking right). Prepositional tails that belong to a
+description ("a professor at Loyola University", "Secretary of State John Kerry") are kept;
+clauses are not.
+"""
+from __future__ import annotations
+
+NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+PROPER = frozenset({"NNP", "NNPS"})
+NP_INNER = frozenset({"DT", "PDT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "POS", "CD",
+                      "PRP$", "HYPH", "FW", "VBN", "VBG"})
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
+PP_IN_NP = frozenset({"of", "for", "at", "from", "on", "with", "in"})
+AUX_SKIP = frozenset({"have", "do", "will", "would", "could", "can", "may", "might", "must", "shall",
+                      "should", "not", "also", "still", "then", "later", "again", "too", "now"})
+TIME_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "yesterday", "tonight", "earlier", "later", "recently", "afternoon", "morning", "evening",
+    "night", "week", "month", "year", "weekend", "day",
+})
+
+
+def is_word(tok) -> bool:
+    return tok.text[:1].isalnum()
+
+
+def np_head_ok(tok) -> bool:
+    """Can this token end a noun phrase that names a speaker?"""
+    if tok.pos in NOUNS:
+        return tok.norm not in TIME_WORDS
+    if tok.pos in ("PRP", "WP") and tok.norm in SUBJECT_PRONOUNS:
+        return True
+    if tok.pos == "WDT" and tok.norm in ("which", "that"):
+        return True
+    return tok.pos == "CD" and tok.text.isdigit() is False and tok.text[:1].isupper()
+
+
+def np_left(tokens, j: int, lo: int) -> int | None:
+    """Start index of the noun phrase whose last token is tokens[j] (not before lo), or None.
+
+    Pronouns and relative pronouns stand alone. Parenthesised party tags ("(D-N.C.)") and
+    "of"/"for"/"at" tails are kept inside the phrase.
+    """
+    if j < lo:
+        return None
+    t = tokens[j]
+    if t.text == ")":
+        k = j - 1
+        while k > lo and tokens[k].text != "(" and j - k < 8:
+            k -= 1
+        if k <= lo or tokens[k].text != "(":
+            return None
+        start = np_left(tokens, k - 1, lo)
+        return start
+    if not np_head_ok(t):
+        return None
+    if t.pos in ("PRP", "WP", "WDT"):
+        return j
+    k = j
+    while k - 1 >= lo:
+        p = tokens[k - 1]
+        if p.pos in NP_INNER and p.norm not in TIME_WORDS or p.text in ("-", "&", ".") and k - 2 >= lo and \
+                tokens[k - 2].pos in PROPER:
+            if p.pos in ("VBN", "VBG") and not (k - 2 >= lo and tokens[k - 2].pos in ("DT", "PRP$", "JJ")):
+                break  # a verb, not a participle inside a description
+            if p.pos == "DT" or p.pos == "PDT":
+                k -= 1
+                if k - 1 >= lo and tokens[k - 1].pos == "PDT":
+                    k -= 1
+                break
+            k -= 1
+            continue
+        if p.norm in PP_IN_NP and k - 2 >= lo and tokens[k - 2].pos in NOUNS and \
+                tokens[k].pos in PROPER | {"DT", "PRP$", "JJ", "NN", "NNS"}:
+            k -= 1
+            continue
+        if p.norm == "and" and k - 2 >= lo and tokens[k - 2].pos in PROPER and tokens[k].pos in PROPER:
+            k -= 1
+            continue
+        break
+    return k
+
+
+def np_right(tokens, i: int, hi: int, appositive: bool = True) -> int | None:
+    """End index (exclusive) of the noun phrase starting at tokens[i] (before hi), or None.
+
+    With `appositive`, a comma-separated description that runs to the end of the clause is kept
+    (", head of the Congressional Black Caucus").
+    """
+    if i >= hi:
+        return None
+    t = tokens[i]
+    if t.pos in ("PRP",) and t.norm in SUBJECT_PRONOUNS:
+        return i + 1
+    k = i
+    saw_noun = False
+    while k < hi:
+        p = tokens[k]
+        if p.pos in NP_INNER and not (p.pos in ("VBN", "VBG") and not saw_noun) or \
+                p.text in ("-", "&") and saw_noun:
+            if p.pos in NOUNS:
+                saw_noun = True
+            elif p.pos in ("VBN", "VBG") and saw_noun:
+                break
+            k += 1
+            continue
+        if p.text == "(" and saw_noun:
+            m = k + 1
+            while m < hi and tokens[m].text != ")" and m - k < 8:
+                m += 1
+            if m < hi and tokens[m].text == ")":
+                k = m + 1
+                continue
+            break
+        if p.norm in PP_IN_NP and saw_noun and k + 1 < hi and tokens[k + 1].pos in \
+                PROPER | {"DT", "PRP$", "JJ", "NN", "NNS"}:
+            k += 1
+            continue
+        break
+    if not saw_noun:
+        return None
+    while k > i and tokens[k - 1].pos in ("POS", "DT", "HYPH"):
+        k -= 1
+    if appositive and k < hi and tokens[k].text == ",":
+        m = k + 1
+        ok = m < hi
+        while m < hi and tokens[m].pos not in (".", ":") and tokens[m].text not in (",", ";"):
+            if tokens[m].pos.startswith("VB") and tokens[m].pos not in ("VBN", "VBG") or \
+                    tokens[m].pos in ("WP", "WDT", "MD"):
+                ok = False
+                break
+            m += 1
+        if ok and m > k + 1 and (m == hi or tokens[m].pos == "."):
+            k = m
+    return k

@@ -1,0 +1,181 @@
+"""What a source phrase says about its speaker: name, title, role, side, anonymity.
+
+"Pakistan's Defence Minister Khawaja Asif" -> name "Khawaja Asif", title "Defence Minister", role
+government, affiliation Pakistan (from the gazetteer when one is loaded). "Pakistani officials" ->
+no name, role government, anonymous. "the Foreign Office" -> an institution. Role words and titles
+come from framing/data/attribution/roles.tsv; sides come from the gazetteer (none without it).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .chunks import PROPER
+from .data import AttributionData
+
+HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "miss", "mr", "mrs", "ms", "sir", "dame", "lord"})
+PRONOUNS_PERSON = frozenset({"he", "she", "i"})
+PRONOUNS_GROUP = frozenset({"they", "we"})
+PRONOUNS_THING = frozenset({"it"})
+RELATIVES = frozenset({"who", "which", "that"})
+INSTITUTION_ROLES = frozenset({"organisation", "media", "international"})
+
+
+@dataclass
+class SpeakerInfo:
+    text: str  # the source phrase as written
+    name: str  # proper name without title ("Khawaja Asif"), or "" when none
+    description: str  # the phrase without determiners, for unnamed speakers ("Pakistani officials")
+    title: str  # "Defence Minister"
+    role: str  # government, military, ... or "unknown"
+    affiliation: str
+    anonymous: bool
+    kind: str  # person, group, institution, pronoun, relative
+    plural: bool
+    role_terms: tuple  # role words found ("minister", "defence minister")
+
+
+def _role_matches(norms: list[str], lemmas: list[str], data: AttributionData):
+    """Longest role-term matches over the words: [(start, end, term, role)]."""
+    out = []
+    i = 0
+    n = len(norms)
+    while i < n:
+        hit = None
+        for size in range(min(data.role_max_words, n - i), 0, -1):
+            for words in (norms[i:i + size], lemmas[i:i + size]):
+                term = " ".join(words)
+                if term in data.roles:
+                    hit = (i, i + size, term, data.roles[term])
+                    break
+            if hit:
+                break
+        if hit:
+            out.append(hit)
+            i = hit[1]
+        else:
+            i += 1
+    return out
+
+
+def describe(tokens, a: int, b: int, text: str, data: AttributionData, gazetteer=None,
+             sentence_text: str = "") -> SpeakerInfo:
+    """Read a source phrase tokens[a:b]."""
+    toks = list(tokens[a:b])
+    phrase = text[toks[0].start:toks[-1].end] if toks else ""
+    # the head part: before an appositive comma or a parenthesis
+    main = []
+    for t in toks:
+        if t.text in (",", "(", "\u2014", "--"):
+            break
+        if t.pos == "IN" and main and main[-1].pos in ("NN", "NNS") and main[-1].text.islower():
+            break  # "officials in Islamabad": the place is not the speaker's name
+        main.append(t)
+    if not main:
+        main = toks
+    if len(main) == 1 and main[0].pos in ("PRP", "WP", "WDT"):
+        kind = "relative" if main[0].norm in RELATIVES else "pronoun"
+        return SpeakerInfo(phrase, "", "", "", "unknown", "", False, kind,
+                           main[0].norm in PRONOUNS_GROUP, ())
+    lemmas = [t.lemma for t in toks]
+    all_norms = [t.norm for t in toks]
+    matches = _role_matches(all_norms, lemmas, data)
+    main_matches = [m for m in matches if m[1] <= len(main)]
+    last_role_end = max((m[1] for m in main_matches), default=0)
+    # the name: capitalised words after the last role word of the head part
+    name_toks = []
+    for t in main[last_role_end:]:
+        if t.pos in PROPER or (t.text[:1].isupper() and t.pos not in ("DT", "PRP$", "POS")) or \
+                t.text in ("-", ".") and name_toks:
+            if t.norm in HONORIFICS:
+                continue
+            name_toks.append(t)
+        elif t.pos == "POS":
+            name_toks = []  # "Pakistan's Interior Minister ...": the possessor is not the name
+        elif name_toks:
+            name_toks = [] if t is not main[-1] else name_toks
+    while name_toks and name_toks[0].pos in ("DT",):
+        name_toks = name_toks[1:]
+    if gazetteer is not None and len(name_toks) > 2:
+        # "Ministry of Foreign Affairs Tahir Hussain Andrabi": the gazetteer knows where the name starts
+        for k in range(1, len(name_toks) - 1):
+            cand = text[name_toks[k].start:name_toks[-1].end]
+            try:
+                entry = gazetteer.lookup(cand)
+            except Exception:
+                entry = None
+            if entry is not None and getattr(entry, "kind", "") == "person":
+                name_toks = name_toks[k:]
+                break
+    name = text[name_toks[0].start:name_toks[-1].end] if name_toks else ""
+    if name and name.lower() in data.roles:
+        name = ""
+    # title: role words before the name, as written (keeps "Defence Minister", drops "the")
+    title = ""
+    if main_matches:
+        start_tok = main_matches[0][0]
+        while start_tok > 0 and main[start_tok - 1].pos in ("NNP", "JJ", "NN") and \
+                main[start_tok - 1].text[:1].isupper() and main[start_tok - 1].pos != "POS":
+            start_tok -= 1
+        end_tok = main_matches[-1][1]
+        title = text[main[start_tok].start:main[end_tok - 1].end]
+    elif len(toks) > len(main) and matches:
+        m = matches[0]
+        title = text[toks[m[0]].start:toks[m[1] - 1].end]
+    role = matches[-1][3] if main_matches and not name else (main_matches[-1][3] if main_matches else
+                                                            (matches[0][3] if matches else "unknown"))
+    if main_matches:
+        # the most specific role of the head part: "foreign minister" over "minister"
+        role = max(main_matches, key=lambda m: (m[1] - m[0], m[0]))[3]
+    head = main[-1]
+    plural = head.pos in ("NNS", "NNPS") or any(t.norm == "and" for t in main)
+    has_honorific = any(t.norm in HONORIFICS for t in main)
+    description = " ".join(t.text for t in main if t.pos not in ("DT", "PRP$"))
+    anonymous = False
+    heads = data.anonymous_heads
+
+    def _generic(t) -> bool:  # "Sources" opening a sentence is tagged as a name
+        return t.norm in heads or t.lemma in heads or t.norm.rstrip("s") in heads
+
+    if not any(t.pos in PROPER and not _generic(t) for t in main) and _generic(head):
+        anonymous = True
+        name = ""
+    if sentence_text and not name:
+        low = sentence_text.lower()
+        if any(p in low for p in data.anonymous_phrases):
+            anonymous = True
+    if name and (len(name_toks) >= 2 or has_honorific or main_matches and main_matches[-1][1] <= len(main)
+                 and any(data.roles.get(m[2]) and m[2] in data.titles for m in main_matches)):
+        kind = "person"
+    elif name and not main_matches and len(name_toks) == 1 and not plural:
+        kind = "person"  # a surname; may be an institution or place ("Kabul"): the gazetteer decides
+    elif role in INSTITUTION_ROLES or head.pos in PROPER:
+        kind = "institution"
+    else:
+        kind = "group" if plural else "person"
+    affiliation = ""
+    if gazetteer is not None:
+        try:
+            affiliation = gazetteer.affiliation_of(phrase) or ""
+            if not affiliation and name:
+                affiliation = gazetteer.affiliation_of(name) or ""
+        except Exception:  # a gazetteer without this method: degrade to no side
+            affiliation = ""
+        if kind == "person" and len(name_toks) == 1 and affiliation and _is_place(gazetteer, name):
+            kind = "institution"  # a capital standing for its government: "Kabul said"
+            if role == "unknown":
+                role = "government"
+    if anonymous and role == "unknown":
+        role = "anonymous"
+    return SpeakerInfo(phrase, name, description, title, role, affiliation, anonymous, kind, plural,
+                       tuple(m[2] for m in matches))
+
+
+def _is_place(gazetteer, name: str) -> bool:
+    try:
+        hit = gazetteer.lookup(name)
+    except Exception:
+        return False
+    if not hit:
+        return False
+    kind = getattr(hit, "kind", None) or (hit.get("kind") if isinstance(hit, dict) else None)
+    return kind in ("capital", "country", "city", "place", "demonym", "institution", "government")

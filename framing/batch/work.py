@@ -1,0 +1,205 @@
+"""What a worker does: analyse one story's articles and turn the results into store rows.
+
+This is the only code that runs in worker processes and on Dask workers. It is a pure function of
+its payload (plain dicts and strings, cheap to send) and of the resources the worker loads once, and
+it returns plain rows: the writer process only executes inserts. It never touches the store or the
+output folder, so workers on other machines need no shared file system.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..jsonout import to_jsonable
+from ..model import Article, Story
+from .readability import readability
+
+#: table -> (ArticleAnalysis field, id letter, columns filled from the annotation's attributes).
+#: A column may name alternatives ("term|lemma"): the first attribute present is used.
+TABLE_FIELDS = {
+    "findings": ("findings", "f", ("text", "category", "term|lemma|entry", "polarity", "strength",
+                                   "voice", "flag", "sentence")),
+    "quotes": ("attributions", "q", ("speaker", "speaker_id", "role", "title", "affiliation",
+                                     "anonymous", "source_text", "cue_text", "cue_lemma",
+                                     "cue_class", "cue_type", "kind", "content_text",
+                                     "content_words", "sentence")),
+    "actor_mentions": ("actor_mentions", "m", ("text", "label", "actor_id", "actor_name", "kind",
+                                               "affiliation", "title", "role", "sentence",
+                                               "in_quote", "is_guess")),
+    "agency": ("agency", "g", ("text", "lemma", "action_class", "construction", "agent_text",
+                               "agent_actor", "patient_text", "patient_actor", "agent_hidden",
+                               "victims", "voice", "sentence")),
+    "sentence_scores": ("sentence_scores", "s", ("sentence", "voice", "quote_share",
+                                                 "bias_probability", "bias_label", "frame",
+                                                 "frame_probability")),
+}
+
+_RESOURCES: dict = {}
+
+
+def resources_for(settings: dict):
+    """One Resources per worker process (per settings), loaded lazily and kept for every task."""
+    from ..resources import Resources
+
+    key = json.dumps(settings, sort_keys=True)
+    if key not in _RESOURCES:
+        _RESOURCES[key] = Resources(lexicon_paths=tuple(settings.get("lexicon_paths", ())),
+                                    model_path=settings.get("model_path"),
+                                    gazetteer_paths=tuple(settings.get("gazetteer_paths", ())))
+    return _RESOURCES[key]
+
+
+def _scalar(value):
+    if value is None or isinstance(value, (str, int, float)):
+        return int(value) if isinstance(value, bool) else value
+    if hasattr(value, "start") and hasattr(value, "end") and not isinstance(value, (list, tuple)):
+        return None  # a Span: its offsets have their own columns
+    return json.dumps(to_jsonable(value), ensure_ascii=False)
+
+
+def _attr(obj, spec: str):
+    for name in spec.split("|"):
+        if hasattr(obj, name):
+            return _scalar(getattr(obj, name))
+    return None
+
+
+def _offsets(obj, doc) -> tuple[int | None, int | None]:
+    for holder in (obj, getattr(obj, "span", None)):
+        if holder is not None and isinstance(getattr(holder, "start", None), int):
+            return holder.start, holder.end
+    idx = getattr(obj, "sentence", None)
+    if isinstance(idx, int) and 0 <= idx < len(doc.sentences):
+        return doc.sentences[idx].start, doc.sentences[idx].end
+    return None, None
+
+
+def annotation_rows(analysis, uid: str) -> dict[str, list[dict]]:
+    """Store rows for every annotation of one analysis, in the stage's own order."""
+    out: dict[str, list[dict]] = {}
+    text = analysis.article.text
+    for table, (field, letter, columns) in TABLE_FIELDS.items():
+        rows = []
+        for n, obj in enumerate(getattr(analysis, field, ()) or ()):
+            start, end = _offsets(obj, analysis.doc)
+            row = {"id": f"{uid}:{letter}{n}", "article_uid": uid, "n": n,
+                   "start_char": start, "end_char": end}
+            for spec in columns:
+                row[spec.split("|")[0]] = _attr(obj, spec)
+            if row.get("text") is None and "text" in row and start is not None:
+                row["text"] = text[start:end]
+            # data: the fields that have no column of their own (the full record is the columns
+            # plus data), so the store does not hold everything twice
+            rest = {k: v for k, v in to_jsonable(obj).items()
+                    if k not in row and k not in ("start", "end")}
+            row["data"] = json.dumps(rest, ensure_ascii=False)
+            rows.append(row)
+        out[table] = rows
+    return out
+
+
+def _failed_stage(exc: BaseException) -> str:
+    """The stage that raised: the stage framing.api.analyze_article was running, read from its
+    frame in the traceback; "text" when it failed before the first stage (building the text
+    layer); "analysis" when it cannot be told."""
+    tb = exc.__traceback__
+    while tb is not None:
+        frame = tb.tb_frame
+        if frame.f_code.co_name == "analyze_article" and frame.f_globals.get("__name__") == \
+                "framing.api":
+            name = frame.f_locals.get("name")
+            return name if isinstance(name, str) else "text"
+        tb = tb.tb_next
+    return "analysis"
+
+
+def _article(d: dict) -> Article:
+    return Article(id=d["uid"], text=d["text"], outlet=d["outlet"], title=d["title"],
+                   date=d["date"], url=d["url"], source=d["source"],
+                   notes=tuple(json.loads(d.get("notes") or "[]")))
+
+
+def analyse_story(payload: dict) -> dict:
+    """Analyse every article of one story, compare them, render reports; never raise.
+
+    payload: story_id, name, articles (store rows), analyzer, stages, compare, reports, settings.
+    Returns {"story_id", "articles": [...], "comparison": row or None, "reports": {fmt: text}}.
+    """
+    from ..api import analyze_article
+
+    resources = resources_for(payload["settings"])
+    stages = tuple(payload["stages"])
+    results, analyses = [], []
+    for d in payload["articles"]:
+        base = {"uid": d["uid"], "source": d["source"], "line": d["line"]}
+        try:
+            analysis = analyze_article(_article(d), resources, stages)
+            rows = annotation_rows(analysis, d["uid"])
+            summary = json.dumps(to_jsonable(analysis.summary), ensure_ascii=False,
+                                 sort_keys=False)
+            read = readability(analysis.doc)
+        except Exception as exc:  # one article's failure is recorded, never fatal
+            results.append({**base, "ok": False, "stage": _failed_stage(exc),
+                            "reason": f"{type(exc).__name__}: {exc}"[:500]})
+            continue
+        analyses.append(analysis)
+        results.append({**base, "ok": True, "rows": rows, "update": {
+            "analysis_key": f"{d['text_hash']}:{payload['analyzer']}",
+            "words": analysis.doc.word_count, "sentences": len(analysis.doc.sentences),
+            "summary": summary, "readability": json.dumps(read)}})
+    out = {"story_id": payload["story_id"], "articles": results, "comparison": None, "reports": {}}
+    comparison = None
+    if payload["compare"] and len(payload["articles"]) > 1:
+        out["comparison"], comparison = _compare(payload, analyses, results, resources)
+    if payload.get("reports") and analyses:
+        out["reports"] = _reports(payload, analyses, comparison, out["comparison"])
+    return out
+
+
+def _story(payload, analyses) -> Story:
+    return Story(name=payload["name"] or payload["story_id"],
+                 articles=tuple(a.article for a in analyses))
+
+
+def _compare(payload, analyses, results, resources):
+    """The comparison row for the store and the StoryComparison (None when it failed)."""
+    from .store import comparison_key
+
+    keys = [r["update"]["analysis_key"] if r["ok"] else "" for r in results]
+    row = {"story_id": payload["story_id"], "key": comparison_key(keys),
+           "n_articles": len(analyses),
+           "outlets": json.dumps(sorted({a.article.outlet for a in analyses})),
+           "data": None, "error": None}
+    if len(analyses) < 2:
+        row["error"] = "fewer than two articles could be analysed"
+        return row, None
+    comparison = None
+    try:
+        from ..compare import compare_story
+
+        comparison = compare_story(list(analyses), _story(payload, analyses), resources)
+        row["data"] = json.dumps(to_jsonable(comparison), ensure_ascii=False)
+    except Exception as exc:  # recorded in the row; the articles' analyses are kept
+        row["error"] = f"{type(exc).__name__}: {exc}"[:500]
+    return row, comparison
+
+
+def _reports(payload, analyses, comparison, row) -> dict:
+    """{fmt: report text, or None when it could not be rendered (the reason goes in the row)}."""
+    from .. import __version__
+    from ..model import StoryAnalysis
+
+    reports: dict = {}
+    result = StoryAnalysis(story=_story(payload, analyses), analyses=tuple(analyses),
+                           comparison=comparison, version=__version__)
+    for fmt in payload["reports"]:
+        try:
+            from ..report import render_string
+
+            reports[fmt] = render_string(result, fmt)
+        except Exception as exc:
+            reports[fmt] = None
+            if row is not None:
+                row["error"] = ((row["error"] + "; ") if row["error"] else "") + \
+                    f"{fmt} report: {type(exc).__name__}: {exc}"[:300]
+    return reports

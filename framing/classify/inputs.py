@@ -1,0 +1,146 @@
+"""What the classifier sees of a sentence: its text, how much of it is quoted, and lexicon counts.
+
+`SentenceInput` is the one shape the feature extractor reads, whether the sentence comes from an
+analysed article (`inputs_from_doc`, fed by the lexicon stage's findings) or from a row of a labels
+file (`inputs_from_texts`, which runs the same text layer and lexicon so training and analysis see
+identical features). Findings are read through a small adapter (`finding_key`) that only needs
+`.category`, `.voice` and `.start`, so the classifier does not depend on the lexicon's internals.
+"""
+from __future__ import annotations
+
+import bisect
+import hashlib
+from dataclasses import dataclass, field
+
+from ..model import Article, Doc
+
+NARRATOR = "narrator"
+QUOTE = "quote"
+
+
+@dataclass(frozen=True)
+class SentenceInput:
+    """One unit to classify. `lexicon` maps (category, voice) to a count of findings."""
+
+    text: str
+    quote_share: float = 0.0  # share of word tokens inside quotation marks
+    lexicon: dict = field(default_factory=dict, hash=False, compare=False)
+
+
+def finding_voice(finding) -> str:
+    """'narrator' or 'quote' for a finding, whatever spelling the lexicon stage uses for it."""
+    voice = str(getattr(finding, "voice", "") or "").lower()
+    if "quot" in voice or "speaker" in voice or voice in ("source", "speech"):
+        return QUOTE
+    return NARRATOR
+
+
+def finding_key(finding) -> tuple[str, str] | None:
+    """(category, voice) of a finding, or None when it has no category."""
+    category = str(getattr(finding, "category", "") or "").strip().lower()
+    if not category:
+        return None
+    return category, finding_voice(finding)
+
+
+def quote_share(tokens) -> float:
+    words = [t for t in tokens if t.is_word]
+    if not words:
+        return 0.0
+    return sum(1 for t in words if t.in_quote) / len(words)
+
+
+def inputs_from_doc(doc: Doc, findings=()) -> list[SentenceInput]:
+    """One `SentenceInput` per sentence of `doc`; findings are assigned by their start offset."""
+    starts = [s.start for s in doc.sentences]
+    counts: list[dict] = [{} for _ in doc.sentences]
+    for f in findings:
+        key = finding_key(f)
+        start = getattr(f, "start", None)
+        if key is None or start is None or not starts:
+            continue
+        i = bisect.bisect_right(starts, start) - 1
+        if 0 <= i < len(starts) and start < doc.sentences[i].end:
+            counts[i][key] = counts[i].get(key, 0) + 1
+    return [
+        SentenceInput(doc.sentence_text(i), quote_share(doc.sentence_tokens(i)), counts[i])
+        for i in range(len(doc.sentences))
+    ]
+
+
+def doc_input(doc: Doc, findings=()) -> SentenceInput:
+    """The whole of a (short) document as one input: a labels-file row may hold several sentences."""
+    counts: dict = {}
+    for f in findings:
+        key = finding_key(f)
+        if key is not None:
+            counts[key] = counts.get(key, 0) + 1
+    return SentenceInput(doc.text, quote_share(doc.tokens), counts)
+
+
+def lexicon_findings(doc: Doc, resources) -> tuple | None:
+    """Run the lexicon stage on `doc`; None when the lexicon is not available in this install.
+
+    Training calls this so a model learns from the same findings the analysis pipeline produces.
+    """
+    if resources is None:
+        return None
+    try:
+        from ..stages import lexicon as lexicon_stage
+    except ImportError:
+        return None
+    try:
+        out = lexicon_stage.run(doc, resources, {})
+    except ImportError:  # the stage exists but the lexicon package does not (yet)
+        return None
+    return tuple(out.get("findings", ()))
+
+
+def inputs_from_texts(texts, resources=None) -> list[SentenceInput]:
+    """Inputs for raw texts (labels-file rows): text layer + lexicon findings, one input per text."""
+    from ..text import build_doc
+
+    out = []
+    for i, text in enumerate(texts):
+        doc = build_doc(Article(id=f"row{i}", text=text, outlet=""))
+        findings = lexicon_findings(doc, resources) or ()
+        out.append(doc_input(doc, findings))
+    return out
+
+
+def lexicon_fingerprint(resources) -> str:
+    """A short, stable hash of the lexicon the findings come from ("none" when there is none).
+
+    Models record it so that loading a model next to a different lexicon can say so: the lexicon
+    counts it learned from would no longer mean the same thing.
+    """
+    if resources is None:
+        return "none"
+    try:
+        lexicon = resources.lexicon
+    except ImportError:
+        return "none"
+    return fingerprint_of(lexicon)
+
+
+def fingerprint_of(lexicon) -> str:
+    if lexicon is None:
+        return "none"
+    for attr in ("fingerprint", "digest", "sha256", "content_hash"):
+        value = getattr(lexicon, attr, None)
+        if callable(value):
+            value = value()
+        if isinstance(value, str) and value:
+            return value[:16]
+    entries = getattr(lexicon, "entries", None)
+    if callable(entries):
+        entries = entries()
+    if entries is None:
+        return "unknown"
+    if isinstance(entries, dict):
+        entries = list(entries.values())
+    rows = sorted(
+        "\t".join(str(getattr(e, a, "")) for a in ("term", "category", "polarity", "strength"))
+        for e in entries
+    )
+    return hashlib.sha256("\n".join(rows).encode("utf-8")).hexdigest()[:16]

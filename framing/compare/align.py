@@ -1,0 +1,329 @@
+"""Align the sentences and clauses of a story's articles into claims.
+
+Method (thresholds in `AlignParams`, reasons in docs/compare.md):
+
+1. Features. Each unit becomes two TF-IDF vectors fitted on the story itself: word features
+   (lemmas without function words, plus bigrams of them: robust to reordering and inflection) and
+   character 3-5-grams within words (robust to spelling variants, transliterated names and
+   derivations: "Turkiye"/"Türkiye", "martyred"/"martyrdom"). Similarity is
+   `word_weight * cos_word + (1 - word_weight) * cos_char`.
+2. Candidates. Only pairs whose word cosine reaches `candidate_threshold` are scored in full, found
+   with a sparse product in row blocks; units with identical wording are collapsed first. This keeps
+   a 500-article story to seconds.
+3. Clustering. Average-linkage agglomerative clustering over the candidate graph (pairs that are not
+   candidates count as 0) with a cannot-link constraint: a claim holds at most one body unit and one
+   headline/subhead unit per article. Merging stops below `link_threshold`. Average linkage, unlike
+   single linkage, does not chain unrelated sentences through a shared neighbour.
+
+An optional embedding backend (any callable mapping unit texts to dense vectors, run offline) can be
+passed as `embed`; its cosine then replaces the character part of the similarity.
+"""
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+import numpy as np
+from scipy import sparse
+
+from ..model import ArticleAnalysis
+from .data import stop_words
+from .units import Unit
+
+
+@dataclass(frozen=True)
+class AlignParams:
+    link_threshold: float = 0.27  # average combined similarity needed to join two groups
+    candidate_threshold: float = 0.10  # word cosine below which a pair is not scored (counts as 0)
+    word_weight: float = 0.5
+    block_rows: int = 2048  # rows per block of the sparse similarity product
+
+
+@dataclass
+class Alignment:
+    """Clusters of unit indices, with the pairwise similarities that made them."""
+
+    clusters: list[list[int]]
+    mean_sim: list[float]  # per unit: mean similarity to the other units of its cluster (1.0 alone)
+    cohesion: list[float]  # per cluster: mean pairwise similarity (1.0 for one unit)
+    unit_terms: list[list[str]]  # word features of each unit (for claim terms)
+    feature_weights: list[dict[str, float]]  # tf-idf weight of each unigram per unit
+
+
+def _word_features(analysis: ArticleAnalysis, unit: Unit, stops: frozenset[str]) -> list[str]:
+    words = []
+    for t in analysis.doc.tokens[unit.token_start:unit.token_end]:
+        if not any(c.isalnum() for c in t.text):
+            continue
+        lemma = t.lemma.lower() if t.lemma else t.norm
+        if lemma in stops or t.norm in stops:
+            continue
+        words.append(lemma)
+    return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+
+
+def _char_text(analysis: ArticleAnalysis, unit: Unit) -> str:
+    return " ".join(t.norm for t in analysis.doc.tokens[unit.token_start:unit.token_end]
+                    if any(c.isalnum() for c in t.text))
+
+
+def _candidate_pairs(xw: sparse.csr_matrix, threshold: float, block: int):
+    """(rows, cols, word cosines) for node pairs i < j whose word cosine >= threshold."""
+    rows, cols, vals = [], [], []
+    xt = xw.T.tocsc()
+    n = xw.shape[0]
+    for a in range(0, n, block):
+        b = min(n, a + block)
+        prod = (xw[a:b] @ xt).tocoo()
+        r = prod.row + a
+        keep = (prod.col > r) & (prod.data >= threshold)
+        rows.append(r[keep])
+        cols.append(prod.col[keep])
+        vals.append(prod.data[keep])
+    if not rows:
+        return np.zeros(0, int), np.zeros(0, int), np.zeros(0, np.float32)
+    return np.concatenate(rows), np.concatenate(cols), np.concatenate(vals)
+
+
+def _rowwise_dot(x: sparse.csr_matrix, rows: np.ndarray, cols: np.ndarray, chunk: int = 20000) -> np.ndarray:
+    out = np.zeros(len(rows), dtype=np.float32)
+    for a in range(0, len(rows), chunk):
+        r, c = rows[a:a + chunk], cols[a:a + chunk]
+        out[a:a + chunk] = np.asarray(x[r].multiply(x[c]).sum(axis=1)).ravel()
+    return out
+
+
+def _agglomerate(ids, adjacency, weight, mask, threshold):
+    """Average-linkage clustering of the nodes `ids` with cannot-link masks.
+
+    adjacency: {node: {node: weighted similarity sum}} restricted to `ids`; weight/mask per node.
+    Returns clusters as lists of node ids. Pairs absent from the adjacency count as similarity 0.
+    """
+    idset = set(ids)
+    nb = {i: {j: v for j, v in adjacency.get(i, {}).items() if j in idset} for i in ids}
+    weight = {i: weight[i] for i in ids}
+    mask = {i: mask[i] for i in ids}
+    version = {i: 0 for i in ids}
+    members = {i: [i] for i in ids}
+    heap = []
+    for i in ids:
+        for j, v in nb[i].items():
+            if i < j and not (mask[i] & mask[j]):
+                avg = v / (weight[i] * weight[j])
+                if avg >= threshold:
+                    heap.append((-avg, i, j, 0, 0))
+    heapq.heapify(heap)
+    while heap:
+        neg, a, b, va, vb = heapq.heappop(heap)
+        if a not in members or b not in members or version[a] != va or version[b] != vb:
+            continue
+        if mask[a] & mask[b]:
+            continue
+        # merge b into a (Lance-Williams for average linkage: weighted sums simply add)
+        version[a] += 1
+        weight[a] += weight[b]
+        mask[a] |= mask[b]
+        members[a].extend(members.pop(b))
+        nba = nb[a]
+        nba.pop(b, None)
+        for m_, v in nb.pop(b).items():
+            if m_ == a:
+                continue
+            nba[m_] = nba.get(m_, 0.0) + v
+            nbm = nb[m_]
+            nbm.pop(b, None)
+            nbm[a] = nba[m_]
+        for m_, v in nba.items():
+            if not (mask[a] & mask[m_]):
+                avg = v / (weight[a] * weight[m_])
+                if avg >= threshold:
+                    x, y = (a, m_) if a < m_ else (m_, a)
+                    heapq.heappush(heap, (-avg, x, y, version[x], version[y]))
+    return [sorted(m) for m in members.values()]
+
+
+def align_units(
+    analyses: Sequence[ArticleAnalysis],
+    units: Sequence[Unit],
+    params: AlignParams = AlignParams(),
+    embed: Callable[[list[str]], np.ndarray] | None = None,
+) -> Alignment:
+    """Cluster units into claims. Deterministic: ties break on unit order.
+
+    Body units (lede and body) are clustered first; then each headline or subhead joins the claim
+    it is most similar to (at most one heading per article per claim); headings that match no claim
+    are clustered among themselves.
+    """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    stops = stop_words()
+    n_units = len(units)
+    if n_units == 0:
+        return Alignment([], [], [], [], [])
+    word_feats = [_word_features(analyses[u.article], u, stops) for u in units]
+    texts = [_char_text(analyses[u.article], u) for u in units]
+    heading = [u.position in ("headline", "subhead") for u in units]
+    slot = [2 * u.article + (1 if heading[i] else 0) for i, u in enumerate(units)]
+    # Collapse units with identical wording (wire copy) into nodes; a node holds one unit per slot.
+    node_of = [0] * n_units
+    nodes: list[list[int]] = []
+    open_nodes: dict[tuple[str, bool], list[int]] = {}
+    for i, text in enumerate(texts):
+        target = None
+        for nd in open_nodes.get((text, heading[i]), []):
+            if all(slot[j] != slot[i] for j in nodes[nd]):
+                target = nd
+                break
+        if target is None:
+            target = len(nodes)
+            nodes.append([])
+            open_nodes.setdefault((text, heading[i]), []).append(target)
+        nodes[target].append(i)
+        node_of[i] = target
+    rep = [members[0] for members in nodes]
+    n = len(nodes)
+
+    wv = TfidfVectorizer(analyzer=lambda x: x, sublinear_tf=True, dtype=np.float32)
+    try:
+        xw = wv.fit_transform([word_feats[i] for i in rep]).tocsr()
+        vocab = wv.vocabulary_
+    except ValueError:  # no word features at all
+        xw = sparse.csr_matrix((n, 1), dtype=np.float32)
+        vocab = {}
+    inv_vocab = {v: k for k, v in vocab.items()}
+
+    emb = None
+    xc = None
+    rows, cols, wsim = _candidate_pairs(xw, params.candidate_threshold, params.block_rows)
+    if embed is not None:
+        emb = np.asarray(embed([texts[i] for i in rep]), dtype=np.float32)
+        emb /= np.maximum(np.linalg.norm(emb, axis=1, keepdims=True), 1e-9)
+        csim = np.einsum("ij,ij->i", emb[rows], emb[cols]) if len(rows) else np.zeros(0, np.float32)
+    else:
+        cv = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True,
+                             dtype=np.float32)
+        try:
+            xc = cv.fit_transform([texts[i] for i in rep]).tocsr()
+            csim = _rowwise_dot(xc, rows, cols) if len(rows) else np.zeros(0, np.float32)
+        except ValueError:
+            xc = sparse.csr_matrix((n, 1), dtype=np.float32)
+            csim = np.zeros(len(rows), np.float32)
+    sim = params.word_weight * wsim + (1.0 - params.word_weight) * csim
+
+    weight = [len(m) for m in nodes]
+    mask = []
+    for members in nodes:
+        m = 0
+        for i in members:
+            m |= 1 << slot[i]
+        mask.append(m)
+    node_heading = [heading[m[0]] for m in nodes]
+    adjacency: dict[int, dict[int, float]] = {}
+    for r, c, s in zip(rows.tolist(), cols.tolist(), sim.tolist()):
+        if s <= 0:
+            continue
+        v = s * weight[r] * weight[c]
+        adjacency.setdefault(r, {})[c] = v
+        adjacency.setdefault(c, {})[r] = v
+
+    body_ids = [i for i in range(n) if not node_heading[i]]
+    clusters_nodes = _agglomerate(body_ids, adjacency, weight, mask, params.link_threshold)
+    # Headings join the claim they are most similar to, best matches first.
+    cluster_of = {}
+    for ci, c in enumerate(clusters_nodes):
+        for nd in c:
+            cluster_of[nd] = ci
+    cweight = [sum(weight[nd] for nd in c) for c in clusters_nodes]
+    cmask = [0] * len(clusters_nodes)
+    for ci, c in enumerate(clusters_nodes):
+        for nd in c:
+            cmask[ci] |= mask[nd]
+    offers = []
+    for h in (i for i in range(n) if node_heading[i]):
+        totals: dict[int, float] = {}
+        for j, v in adjacency.get(h, {}).items():
+            if j in cluster_of:
+                totals[cluster_of[j]] = totals.get(cluster_of[j], 0.0) + v
+        for ci, v in totals.items():
+            avg = v / (weight[h] * cweight[ci])
+            if avg >= params.link_threshold:
+                offers.append((-avg, h, ci))
+    offers.sort()
+    placed = set()
+    for _, h, ci in offers:
+        if h in placed or cmask[ci] & mask[h]:
+            continue
+        placed.add(h)
+        clusters_nodes[ci].append(h)
+        cmask[ci] |= mask[h]
+    rest = [i for i in range(n) if node_heading[i] and i not in placed]
+    clusters_nodes += _agglomerate(rest, adjacency, weight, mask, params.link_threshold)
+
+    clusters = [sorted(u for nd in c for u in nodes[nd]) for c in clusters_nodes]
+    clusters.sort(key=lambda c: c[0])
+    mean_sim, cohesion = _cohesion(clusters, node_of, xw, xc, emb, params.word_weight)
+    # Unigram tf-idf weights per unit, for naming what a claim is about.
+    feature_weights = []
+    node_rows: dict[int, dict[str, float]] = {}
+    for i in range(n_units):
+        nd = node_of[i]
+        if nd not in node_rows:
+            row = xw.getrow(nd)
+            node_rows[nd] = {inv_vocab[k]: float(v) for k, v in zip(row.indices, row.data)
+                             if k in inv_vocab and " " not in inv_vocab[k]}
+        feature_weights.append(node_rows[nd])
+    return Alignment(clusters, mean_sim, cohesion, word_feats, feature_weights)
+
+
+def _cohesion(clusters, node_of, xw, xc, emb, word_weight):
+    n_units = len(node_of)
+    unit_cluster = np.zeros(n_units, dtype=np.int64)
+    for ci, c in enumerate(clusters):
+        unit_cluster[c] = ci
+    ind = sparse.csr_matrix((np.ones(n_units, np.float32), (unit_cluster, np.arange(n_units))),
+                            shape=(len(clusters), n_units))
+    sizes = np.asarray(ind.sum(axis=1)).ravel()
+    node_idx = np.asarray(node_of)
+
+    def part(x):
+        if sparse.issparse(x):
+            xu = x[node_idx]
+            sums = (ind @ xu).tocsr()
+            dots = _cluster_dots(xu.tocsr(), unit_cluster, sums)
+            sq = np.asarray(sums.multiply(sums).sum(axis=1)).ravel()
+            # units without any feature have norm 0, not 1
+            norms = np.asarray(xu.multiply(xu).sum(axis=1)).ravel()
+        else:
+            xu = x[node_idx]
+            sums = ind @ xu
+            dots = np.einsum("ij,ij->i", xu, sums[unit_cluster])
+            sq = np.einsum("ij,ij->i", sums, sums)
+            norms = np.einsum("ij,ij->i", xu, xu)
+        self_sq = np.asarray(ind @ norms).ravel()
+        return dots - norms, sq - self_sq
+
+    dw, cw = part(xw)
+    dc, cc = part(xc if emb is None else emb)
+    others = sizes[unit_cluster] - 1
+    unit_dot = word_weight * dw + (1 - word_weight) * dc
+    mean_sim = np.where(others > 0, unit_dot / np.maximum(others, 1), 1.0)
+    pairs = sizes * (sizes - 1)
+    coh = np.where(pairs > 0, (word_weight * cw + (1 - word_weight) * cc) / np.maximum(pairs, 1), 1.0)
+    return [round(float(v), 4) for v in mean_sim], [round(float(v), 4) for v in coh]
+
+
+def _cluster_dots(xu: sparse.csr_matrix, unit_cluster: np.ndarray, sums: sparse.csr_matrix) -> np.ndarray:
+    """u . S[cluster(u)] for every row u, without materialising S[cluster(u)] per row."""
+    width = np.int64(sums.shape[1])
+    sc = sums.tocoo()
+    skeys = sc.row.astype(np.int64) * width + sc.col.astype(np.int64)
+    order = np.argsort(skeys, kind="stable")
+    skeys, svals = skeys[order], sc.data[order]
+    ucoo = xu.tocoo()
+    ukeys = unit_cluster[ucoo.row].astype(np.int64) * width + ucoo.col.astype(np.int64)
+    pos = np.searchsorted(skeys, ukeys)
+    pos = np.minimum(pos, len(skeys) - 1) if len(skeys) else pos
+    hit = (skeys[pos] == ukeys) if len(skeys) else np.zeros(len(ukeys), bool)
+    prod = np.where(hit, ucoo.data * (svals[pos] if len(svals) else 0), 0.0)
+    return np.bincount(ucoo.row, weights=prod, minlength=xu.shape[0])

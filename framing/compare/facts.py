@@ -1,0 +1,337 @@
+"""Match figures and dates across outlets by what they refer to, and flag the ones that disagree.
+
+Dates are matched by the event they date (data/compare/events.tsv): two mentions are comparable
+when they come from different outlets, name the same event, their phases do not contradict ("began"
+vs "ended" are different facts; an unknown phase fits any), and their ordinals do not differ
+("second round" vs "third round"). Events a story usually has several of (meetings, attacks,
+rounds of talks: `repeatable` in events.tsv) are only matched when both mentions carry the same
+ordinal. Comparable mentions form a group (connected components); a group disagrees when two
+outlets have comparable mentions and none of their pairs agree.
+
+Date values: full dates agree when equal; a date without a year agrees with any year; a month
+("in October") agrees with any day in it; unresolved weekdays are compared by name only (low
+confidence).
+
+Figures are matched by what they count and what happened to it ("soldier killed", "militant
+killed"), or, for durations, rounds and occasions, by the event ("duration of the talks", compared
+in days). Each figure is a range (qualifiers, vague numbers), and two figures agree when their
+ranges overlap: "more than 200" fits "200"; "12" does not fit "15". Counts with no outcome and no
+event ("23 soldiers") are not matched: there is nothing to say they are the same 23.
+
+Confidence of a disagreement: the weaker of the two mentions' link confidence (mentions.py,
+events.py), capped at "low" for weekday names compared without dates.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..model import ArticleAnalysis
+from ..model.comparison import DateMention, Disagreement, FactGroup, FactSide, FigureMention
+from .mentions import EVENT_CLASSES, ArticleFacts
+
+_RANK = {"high": 2, "medium": 1, "low": 0, "": 0}
+_NAMES = {2: "high", 1: "medium", 0: "low"}
+_PHASE_WORDS = {"start": "began", "end": "ended", "agree": "was agreed", "schedule": "is scheduled",
+                "held": "was held", "resume": "resumed", "violate": "was violated",
+                "extend": "was extended", "issue": "was issued"}
+
+
+def _date_value(d: DateMention):
+    """('day', year|0, month, day) | ('month', year|0, month) | ('weekday', name) | None."""
+    iso = d.iso
+    if d.kind == "weekday" and not d.resolved:
+        return ("weekday", d.weekday)
+    if not iso:
+        return None
+    if iso.startswith("--"):
+        parts = iso[2:].split("-")
+        if len(parts) == 2:
+            return ("day", 0, int(parts[0]), int(parts[1]))
+        return ("month", 0, int(parts[0]))
+    parts = iso.split("-")
+    if len(parts) == 3:
+        return ("day", int(parts[0]), int(parts[1]), int(parts[2]))
+    if len(parts) == 2:
+        return ("month", int(parts[0]), int(parts[1]))
+    return None
+
+
+def _date_label(d: DateMention) -> str:
+    if d.kind == "weekday" and not d.resolved:
+        return d.weekday
+    return d.iso
+
+
+def _dates_agree(x, y) -> bool | None:
+    """True/False when the two values can be compared, None when they cannot."""
+    if x[0] == "weekday" or y[0] == "weekday":
+        if x[0] == y[0] == "weekday":
+            return x[1] == y[1]
+        return None
+    years_ok = not x[1] or not y[1] or x[1] == y[1]
+    if x[0] == "day" and y[0] == "day":
+        return years_ok and x[2:] == y[2:]
+    return years_ok and x[2] == y[2]  # a month against a day or a month: same month
+
+
+def _phases_fit(a: str, b: str) -> bool:
+    return not a or not b or a == b
+
+
+def _num(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else f"{v:g}"
+
+
+def _figure_label(f: FigureMention) -> str:
+    if f.qualifier and f.low == f.value == 0:
+        return f.qualifier
+    if f.qualifier in ("dozens", "scores", "hundreds", "thousands", "millions", "tens of thousands",
+                       "hundreds of thousands", "a handful", "a couple") or f.qualifier.endswith(("dozens", "hundreds", "thousands")):
+        return f.qualifier
+    return f"{f.qualifier} {_num(f.value)}".strip()
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    lo = max(a[0] if a[0] >= 0 else float("-inf"), b[0] if b[0] >= 0 else float("-inf"))
+    hi = min(a[1] if a[1] >= 0 else float("inf"), b[1] if b[1] >= 0 else float("inf"))
+    return lo <= hi + 1e-9
+
+
+class _UnionFind:
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+def _side(m, value: str, confidence: str, docs: dict) -> FactSide:
+    doc = docs[m.article_id]
+    s = doc.sentences[m.sentence]
+    return FactSide(value=value, mention_id=m.id, article_id=m.article_id, outlet=m.outlet,
+                    start=m.start, end=m.end, text=m.text, sentence_start=s.start, sentence_end=s.end,
+                    attributed_to=m.attributed.speaker, confidence=confidence)
+
+
+def _groups(mentions, values, confs, comparable, agree, kind, key_of, label_of, docs):
+    """Components of comparable cross-outlet pairs -> (FactGroup, Disagreement | None) pairs.
+
+    Mentions are first collapsed into signatures (key, value, phase/ordinal state, confidence):
+    a 500-article story repeats a handful of values hundreds of times, and comparing signatures
+    instead of mentions keeps the work proportional to the number of mentions.
+    """
+    sig_of: list[int] = []
+    sig_index: dict[tuple, int] = {}
+    sig_members: list[list[int]] = []
+    for i, m in enumerate(mentions):
+        key = (key_of(m), values[i], getattr(m, "phase", ""), getattr(m, "ordinal", 0), confs[i])
+        if key not in sig_index:
+            sig_index[key] = len(sig_members)
+            sig_members.append([])
+        sig_members[sig_index[key]].append(i)
+        sig_of.append(sig_index[key])
+    n_sig = len(sig_members)
+    sig_outlets = [{mentions[i].outlet for i in ms} for ms in sig_members]
+    rep = [ms[0] for ms in sig_members]
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for sg in range(n_sig):
+        by_key[key_of(mentions[rep[sg]])].append(sg)
+    uf = _UnionFind(n_sig)
+    result: dict[tuple[int, int], tuple[bool, int]] = {}  # signature pair (a <= b) -> (agree, rank)
+    for key in sorted(by_key):
+        sgs = by_key[key]
+        for x in range(len(sgs)):
+            for y in range(x, len(sgs)):
+                a, b = sgs[x], sgs[y]
+                if len(sig_outlets[a] | sig_outlets[b]) < 2:
+                    continue  # only one outlet uses both: nothing to compare across outlets
+                i, j = rep[a], rep[b]
+                if a != b and not comparable(i, j):
+                    continue
+                ok = True if a == b else agree(i, j)
+                if ok is None:
+                    continue
+                rank = min(_RANK[confs[i]], _RANK[confs[j]])
+                if kind == "date" and values[i][0] == "weekday":
+                    rank = 0  # weekday names compared without dates
+                result[(a, b)] = (ok, rank)
+                uf.union(a, b)
+    comps: dict[int, set[int]] = defaultdict(set)
+    for a, b in result:
+        comps[uf.find(a)].update((a, b))
+    out = []
+    for root in sorted(comps):
+        sgs = sorted(comps[root])
+        # outlets grouped by the set of signatures they use in this component
+        outlet_sigs: dict[str, set[int]] = defaultdict(set)
+        for sg in sgs:
+            for i in sig_members[sg]:
+                outlet_sigs[mentions[i].outlet].add(sg)
+        sets: dict[frozenset, list[str]] = defaultdict(list)
+        for o, ss in outlet_sigs.items():
+            sets[frozenset(ss)].append(o)
+        set_list = sorted(sets, key=lambda fs: sorted(fs))
+        conflicts = []
+        for x in range(len(set_list)):
+            for y in range(x, len(set_list)):
+                if x == y and len(sets[set_list[x]]) < 2:
+                    continue
+                res = [result[(min(a, b), max(a, b))] for a in set_list[x] for b in set_list[y]
+                       if (min(a, b), max(a, b)) in result]
+                if res and not any(ok for ok, _ in res):
+                    conflicts.append(max(r for _, r in res))
+        members = sorted((i for sg in sgs for i in sig_members[sg]),
+                         key=lambda i: (mentions[i].article_id, mentions[i].start, i))
+        label = label_of([mentions[i] for i in members])
+        key = key_of(mentions[members[0]])
+        sides = tuple(_side(mentions[i], _label(mentions[i], kind), confs[i] or "low", docs) for i in members)
+        outlets = tuple(sorted(outlet_sigs))
+        group = FactGroup(id="", kind=kind, key=key, label=label, outlets=outlets, sides=sides,
+                          agree=not conflicts)
+        dis = None
+        if conflicts:
+            by_value: dict[str, list[str]] = defaultdict(list)
+            value_of: dict[str, int] = {}
+            for i, sd in zip(members, sides):
+                if sd.outlet not in by_value[sd.value]:
+                    by_value[sd.value].append(sd.outlet)
+                value_of.setdefault(sd.value, i)
+            values_ = tuple(sorted(by_value))
+            # a value that agrees with every other value ("October" against the 11th and the 12th)
+            fits = [v for v in values_ if all(
+                v == w or agree(value_of[v], value_of[w]) is not False for w in values_)]
+            clash = [v for v in values_ if v not in fits]
+
+            def show(v):
+                names = sorted(by_value[v])
+                shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
+                return f"{_human(v, kind)} ({shown})"
+
+            explanation = f"{label}: " + " vs ".join(show(v) for v in clash)
+            if fits:
+                explanation += "; " + ", ".join(show(v) for v in fits) + " fits either"
+            dis = Disagreement(group_id="", kind=kind, key=key, label=label,
+                               confidence=_NAMES[max(conflicts)], values=values_, sides=sides,
+                               explanation=explanation)
+        out.append((group, dis))
+    return out
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+
+
+def _human(value: str, kind: str) -> str:
+    """"2025-10-19" -> "19 October 2025", "--10-15" -> "15 October", "2025-10" -> "October 2025"."""
+    if kind != "date":
+        return value
+    if value.startswith("--"):
+        parts = value[2:].split("-")
+        if len(parts) == 2:
+            return f"{int(parts[1])} {_MONTHS[int(parts[0]) - 1]}"
+        return _MONTHS[int(parts[0]) - 1]
+    parts = value.split("-")
+    if len(parts) == 3 and all(p.isdigit() for p in parts):
+        return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    if len(parts) == 2 and all(p.isdigit() for p in parts):
+        return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    return value.capitalize()
+
+
+def _label(m, kind: str) -> str:
+    return _date_label(m) if kind == "date" else _figure_label(m)
+
+
+def match_facts(analyses: list[ArticleAnalysis], facts: list[ArticleFacts]):
+    """(fact groups, disagreements) across the articles of a story, deterministically ordered."""
+    docs = {a.article.id: a.doc for a in analyses}
+    # ---- dates
+    dates, dvalues, dconfs, dords, drep = [], [], [], [], []
+    for f in facts:
+        for d in f.dates:
+            v = _date_value(d)
+            if not d.event or v is None:
+                continue
+            dates.append(d)
+            dvalues.append(v)
+            dconfs.append(f.date_confidence.get(d.id, "low"))
+            dords.append(f.date_ordinals.get(d.id, 0))
+            drep.append(f.repeatable.get(d.id, False))
+
+    def d_comparable(i, j):
+        if not _phases_fit(dates[i].phase, dates[j].phase):
+            return False
+        oi, oj = dords[i], dords[j]
+        if drep[i] or drep[j]:
+            return oi != 0 and oi == oj
+        return oi == oj or not oi or not oj
+
+    def d_agree(i, j):
+        return _dates_agree(dvalues[i], dvalues[j])
+
+    def d_key(d):
+        return d.event
+
+    def d_label(ms):
+        phases = sorted({m.phase for m in ms if m.phase})
+        ords = sorted({m.ordinal for m in ms if m.ordinal})
+        what = ms[0].event
+        if ords:
+            what = f"{what} (round {ords[0]})"
+        verb = _PHASE_WORDS.get(phases[0], "took place") if len(phases) == 1 else "took place"
+        return f"when the {what} {verb}"
+
+    date_results = _groups(dates, dvalues, dconfs, d_comparable, d_agree, "date", d_key, d_label, docs)
+
+    # ---- figures
+    figs, franges, fconfs, fkeys = [], [], [], []
+    for f in facts:
+        for x in f.figures:
+            if x.counted in EVENT_CLASSES or x.id in f.figure_days:
+                if not x.event:
+                    continue
+                key = f"{x.counted} of {x.event}"
+            elif x.outcome:
+                key = f"{x.counted} {x.outcome}"
+            else:
+                continue
+            figs.append(x)
+            fkeys.append(key)
+            franges.append(f.figure_days[x.id] if x.id in f.figure_days else (x.low, x.high))
+            fconfs.append(f.figure_confidence.get(x.id, "medium"))
+    key_of_fig = {x.id: k for x, k in zip(figs, fkeys)}
+
+    def f_agree(i, j):
+        return _overlap(franges[i], franges[j])
+
+    def f_label(ms):
+        m = ms[0]
+        if m.counted == "duration":
+            return f"how long the {m.event} lasted (in days)"
+        if m.counted in EVENT_CLASSES:
+            return f"{m.counted}s of the {m.event}"
+        return f"{m.counted}s {m.outcome}"
+
+    fig_results = _groups(figs, franges, fconfs, lambda i, j: True, f_agree, "figure",
+                          lambda x: key_of_fig[x.id], f_label, docs)
+    results = date_results + fig_results
+    results.sort(key=lambda gd: (gd[0].kind != "date", gd[0].key, gd[0].sides[0].article_id, gd[0].sides[0].start))
+    groups, disagreements = [], []
+    for n, (g, d) in enumerate(results, 1):
+        gid = f"g{n}"
+        groups.append(FactGroup(id=gid, kind=g.kind, key=g.key, label=g.label, outlets=g.outlets,
+                                sides=g.sides, agree=g.agree))
+        if d is not None:
+            disagreements.append(Disagreement(group_id=gid, kind=d.kind, key=d.key, label=d.label,
+                                              confidence=d.confidence, values=d.values, sides=d.sides,
+                                              explanation=d.explanation))
+    disagreements.sort(key=lambda d: (-_RANK[d.confidence], d.kind != "date", d.key, d.group_id))
+    return tuple(groups), tuple(disagreements)

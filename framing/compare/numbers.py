@@ -1,0 +1,206 @@
+"""Numbers as news writes them, with the range their wording allows.
+
+"23", "1,200", "3.5 million", "twenty-three", "a dozen", "dozens", "hundreds of", "four-day",
+"week-long", and the qualifiers that widen them ("more than 200", "as many as 23", "nearly 50").
+A figure is a range [low, high] so that "more than 200" and "200" do not clash while "12" and "15"
+do. Word lists live in framing/data/compare/ (number_words, vague_numbers, qualifiers).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Token
+from .data import number_words, qualifiers, vague_numbers
+
+UNBOUNDED = -1.0
+_DIGITS = re.compile(r"^[$\u00a3\u20ac]?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(%?)$")
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+
+
+@dataclass(frozen=True)
+class NumberExpr:
+    tok_start: int  # first token (qualifier included)
+    tok_end: int  # one past the number's last token
+    num_start: int  # first token of the number itself
+    value: float
+    low: float  # UNBOUNDED when open below
+    high: float  # UNBOUNDED when open above
+    qualifier: str
+    unit: str = ""  # a unit the token itself carries: "four-day" -> "day", "10%" -> "%"
+    currency: bool = False
+    bare_year: bool = False  # a four-digit number that reads like a year
+
+
+def _digit_value(text: str) -> tuple[float, str, bool] | None:
+    m = _DIGITS.match(text)
+    if not m:
+        return None
+    return float(m.group(1).replace(",", "")), m.group(2), text[0] in "$\u00a3\u20ac"
+
+
+def words_value(parts: list[str]) -> float | None:
+    """Value of spelled-out number words ("twenty", "three") or None when one is not a number."""
+    table = number_words()
+    total = current = 0.0
+    seen = False
+    for p in parts:
+        if p == "and" and seen:
+            continue
+        if p == "a" and not seen:
+            continue
+        if p not in table:
+            return None
+        value, kind = table[p]
+        seen = True
+        if kind == "unit":
+            current += value
+        elif value == 100:
+            current = (current or 1) * 100
+        else:
+            total += (current or 1) * value
+            current = 0.0
+    return total + current if seen else None
+
+
+def _range(value: float, kind: str) -> tuple[float, float]:
+    if kind in ("gt", "ge"):
+        return value, UNBOUNDED
+    if kind in ("le", "lt"):
+        return UNBOUNDED, value
+    if kind == "below":
+        return round(value * 0.85, 6), value
+    if kind == "approx":
+        return round(value * 0.9, 6), round(value * 1.1, 6)
+    return value, value
+
+
+_FIRSTS: dict[int, frozenset[str]] = {}
+_LASTS: dict[int, frozenset[str]] = {}
+
+
+def _firsts(key: int, table: dict) -> frozenset[str]:
+    if key not in _FIRSTS:
+        _FIRSTS[key] = frozenset(k[0] for k in table)
+    return _FIRSTS[key]
+
+
+def _lasts(key: int, table: dict) -> frozenset[str]:
+    if key not in _LASTS:
+        _LASTS[key] = frozenset(k[-1] for k in table)
+    return _LASTS[key]
+
+
+def _match_phrase(norms: list[str], i: int, table: dict) -> tuple[tuple[str, ...], int] | None:
+    """Longest key of `table` (tuples of words) starting at norms[i]."""
+    if norms[i] not in _firsts(id(table), table):
+        return None
+    best = None
+    for key in table:
+        n = len(key)
+        if tuple(norms[i:i + n]) == key and (best is None or n > len(best)):
+            best = key
+    return (best, len(best)) if best else None
+
+
+def _qualifier_before(norms: list[str], start: int, lo: int) -> tuple[str, int]:
+    """The qualifier phrase ending right before `start`, and its first token index."""
+    best = ("", start)
+    table = qualifiers()
+    if start == lo or norms[start - 1] not in _lasts(id(table), table):
+        return best
+    for key in table:
+        n = len(key)
+        if start - n >= lo and tuple(norms[start - n:start]) == key and n > len(best[0].split()):
+            best = (" ".join(key), start - n)
+    return best
+
+
+def find_numbers(tokens: tuple[Token, ...], lo: int, hi: int, skip: set[int]) -> list[NumberExpr]:
+    """Number expressions among tokens[lo:hi], leaving out the token indices in `skip` (dates)."""
+    norms = [t.norm for t in tokens[lo:hi]]
+    out: list[NumberExpr] = []
+    vague = vague_numbers()
+    table = number_words()
+    i = 0
+    n = len(norms)
+    while i < n:
+        k = lo + i
+        if k in skip:
+            i += 1
+            continue
+        first = norms[i][:1]
+        if not (first.isdigit() or first in "$\u00a3\u20ac" or norms[i] in table
+                or norms[i] in _firsts(id(vague), vague) or "-" in norms[i]):
+            i += 1
+            continue
+        found = None  # (length in tokens, value, low, high, unit, currency, vague_phrase)
+        m = _match_phrase(norms, i, vague)
+        if m:
+            key, length = m
+            v, low, high = vague[key]
+            found = (length, v, low, high, "", False, " ".join(key))
+        if found is None:
+            dv = _digit_value(tokens[k].text)
+            if dv is not None:
+                value, pct, cur = dv
+                length = 1
+                if i + 1 < n and norms[i + 1] in table and table[norms[i + 1]][1] == "multiplier":
+                    value *= table[norms[i + 1]][0]
+                    length = 2
+                found = (length, value, None, None, "%" if pct else "", cur, "")
+        if found is None:
+            word = norms[i]
+            parts = word.split("-")
+            if word in table or (len(parts) > 1 and all(p in table for p in parts)):
+                j = i
+                seq: list[str] = []
+                while j < n and (lo + j) not in skip:
+                    w = norms[j]
+                    ps = w.split("-")
+                    if w in table or (len(ps) > 1 and all(p in table for p in ps)):
+                        seq.extend(ps)
+                        j += 1
+                    elif w == "and" and seq and j + 1 < n and norms[j + 1] in table:
+                        j += 1
+                    else:
+                        break
+                value = words_value(seq)
+                if value is not None:
+                    found = (j - i, value, None, None, "", False, "")
+            elif len(parts) > 1:
+                # "four-day", "23-member", "week-long", "two-year-old"
+                rest = [p for p in parts if p not in ("long", "old")]
+                if len(rest) >= 2:
+                    num_parts, unit = rest[:-1], rest[-1]
+                    dv = _digit_value(num_parts[0]) if len(num_parts) == 1 else None
+                    value = dv[0] if dv else words_value(num_parts)
+                    if value is not None:
+                        found = (1, value, None, None, unit, False, "")
+                elif len(rest) == 1 and parts[-1] == "long" and rest[0] in ("day", "week", "month", "year", "hour"):
+                    found = (1, 1.0, None, None, rest[0], False, "")
+        if found is None:
+            i += 1
+            continue
+        length, value, low, high, unit, cur, vague_phrase = found
+        start = i
+        qual, qstart = _qualifier_before(norms, start, 0)
+        if vague_phrase:
+            qualifier = vague_phrase if not qual else f"{qual} {vague_phrase}"
+        else:
+            qualifier = qual
+            low, high = _range(value, qualifiers().get(tuple(qual.split()), "") if qual else "")
+        end = start + length
+        # ranges: "between 20 and 30", "20 to 30"
+        if (end + 1 < n and norms[end] in ("to", "and", "-") and _digit_value(tokens[lo + end + 1].text)
+                and (norms[end] != "and" or (start > 0 and norms[start - 1] == "between"))):
+            upper = _digit_value(tokens[lo + end + 1].text)[0]
+            if upper > value:
+                low, high = value, upper
+                qualifier = (qualifier + " range").strip()
+                end += 2
+        bare_year = bool(_YEAR.match(tokens[k].text)) and length == 1 and not qual
+        out.append(NumberExpr(lo + (qstart if qual else start), lo + end, lo + start, float(value),
+                              float(low), float(high), qualifier, unit, cur, bare_year))
+        i = end
+    return out

@@ -1,0 +1,108 @@
+"""compare_story: line the outlets' articles of one story up against each other.
+
+One pass over the analyses, each part in its own module:
+units -> align -> claims (coverage, omissions) -> copydiff; mentions -> facts (figures, dates,
+disagreements); terms; readability; similarity; stage_tables (naming matrix, voice share).
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Callable, Sequence
+
+from ..model import ArticleAnalysis
+from ..model.comparison import ArticleRef, StoryComparison
+from .align import AlignParams, align_units
+from .claims import build_claims, omissions
+from .copydiff import ALL_PAIRS_UP_TO, MIN_RATIO, copy_diffs
+from .facts import match_facts
+from .mentions import article_facts
+from .readability import readability
+from .similarity import outlet_similarity
+from .stage_tables import naming_matrix, voice_share
+from .terms import TermParams, distinctive_terms
+from .units import MIN_CLAUSE_WORDS, MIN_UNIT_WORDS, Unit, article_units
+
+
+@dataclass(frozen=True)
+class CompareParams:
+    """Every threshold of the comparison, in one place (documented in docs/compare.md)."""
+
+    align: AlignParams = field(default_factory=AlignParams)
+    terms: TermParams = field(default_factory=TermParams)
+    stage_tables: bool = True  # call the actors/attribution helpers for naming matrix, voice share
+
+
+def _outlets(analyses: Sequence[ArticleAnalysis]) -> list[str]:
+    seen: list[str] = []
+    for a in analyses:
+        if a.article.outlet not in seen:
+            seen.append(a.article.outlet)
+    return seen
+
+
+def compare_story(analyses: Sequence[ArticleAnalysis], story=None, resources=None,
+                  params: CompareParams | None = None,
+                  embed: Callable | None = None) -> StoryComparison:
+    """Compare the analysed articles of one story. See docs/compare.md for the method.
+
+    `story` (framing.model.Story) gives the name and the manifest's actor overrides; `resources`
+    is passed on to the helpers that need the lexicon. `embed` is an optional offline sentence
+    embedding function (list of texts -> 2-D array) used by the alignment instead of character
+    n-grams. Deterministic: the same analyses in the same order give the same result.
+    """
+    params = params or CompareParams()
+    analyses = list(analyses)
+    ids = [a.article.id for a in analyses]
+    if len(set(ids)) != len(ids):
+        raise ValueError("compare_story: article ids must be unique within a story")
+    outlets = _outlets(analyses)
+    notes: list[str] = []
+
+    units: list[Unit] = []
+    refs = []
+    layouts = []
+    for i, a in enumerate(analyses):
+        u, lay = article_units(a, i)
+        units.extend(u)
+        layouts.append(lay)
+        refs.append(ArticleRef(id=a.article.id, outlet=a.article.outlet, title=a.article.title,
+                               date=a.article.date, words=a.doc.word_count,
+                               sentences=len(a.doc.sentences), units=len(u)))
+    alignment = align_units(analyses, units, params.align, embed=embed)
+    claims, cells = build_claims(analyses, units, alignment, outlets)
+    omitted = omissions(claims, outlets)
+    diffs = copy_diffs(claims, analyses)
+
+    fig_counter, date_counter = [0], [0]
+    facts = [article_facts(a, fig_counter, date_counter) for a in analyses]
+    groups, disagreements = match_facts(analyses, facts)
+    figures = tuple(f for af in facts for f in af.figures)
+    dates = tuple(d for af in facts for d in af.dates)
+
+    terms = distinctive_terms(analyses, outlets, params.terms)
+    rows, r_notes = readability(analyses, outlets, layouts)
+    notes.extend(r_notes)
+    similarity = outlet_similarity(analyses, outlets, claims, terms)
+
+    naming, voices = {}, {}
+    if params.stage_tables:
+        voices, v_notes = voice_share(analyses, outlets)
+        naming, n_notes = naming_matrix(analyses, story, resources)
+        notes.extend(v_notes + n_notes)
+    if len(outlets) < 2:
+        notes.append("only one outlet: nothing to compare across outlets")
+
+    used = {
+        "align": asdict(params.align),
+        "terms": asdict(params.terms),
+        "units": {"min_unit_words": MIN_UNIT_WORDS, "min_clause_words": MIN_CLAUSE_WORDS},
+        "copy": {"min_ratio": MIN_RATIO, "all_pairs_up_to": ALL_PAIRS_UP_TO},
+        "embedding": bool(embed),
+    }
+    return StoryComparison(
+        story=getattr(story, "name", "") or "",
+        outlets=tuple(outlets), articles=tuple(refs), claims=claims, coverage=cells,
+        omissions=omitted, copy_diffs=diffs, figures=figures, dates=dates, fact_groups=groups,
+        disagreements=disagreements, distinctive_terms=terms, readability=rows,
+        similarity=similarity, naming_matrix=naming, voice_share=voices, params=used,
+        notes=tuple(notes))

@@ -1,0 +1,573 @@
+"""The gazetteer: who the actors of world news are, and every name they go by.
+
+Why a gazetteer and not a named-entity model: a reader of framing needs to know that "Kabul", "the
+Taliban government" and "the Afghan Taliban regime" are the same actor, and that "Pakistani officials"
+speak for Pakistan. That knowledge is a table a teacher can read and edit, so it lives in TSV files
+under lexicons/gazetteer/ (countries with demonyms and capitals, organisations, armed groups, people,
+titles, generic group nouns, non-actors, agency words, initiator cues); this module only loads,
+validates and queries them. A topic pack (a folder of the same files) adds or overrides entries.
+
+    from framing.gazetteer import load_gazetteer
+    gaz = load_gazetteer()
+    gaz.affiliation_of("Pakistani officials")      # "Pakistan"
+    gaz.affiliation_of("Kabul")                    # "Afghanistan"
+    gaz.lookup("TTP").name                         # "Tehreek-e-Taliban Pakistan"
+
+Every file is tab-separated UTF-8 with `#` comments and a header row; the header says what the file
+holds, so topic files can be named freely. A bad row raises GazetteerError with file and line.
+"""
+from __future__ import annotations
+
+import os
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+try:  # pyahocorasick is a declared dependency; the fallback keeps the module importable without it
+    import ahocorasick
+except ImportError:  # pragma: no cover
+    ahocorasick = None
+
+ENTRY_KINDS = (
+    "country", "government_body", "military", "security_service", "legislature", "judiciary",
+    "international", "party", "armed_group", "media", "ngo", "company", "other", "person",
+)
+SURFACE_TYPES = ("name", "alias", "acronym", "demonym", "capital", "metonym")
+TITLE_TYPES = ("head", "modifier", "honorific")
+GENERIC_FORMS = ("both", "plural", "singular", "modified")
+AGENCY_CLASSES = ("violence", "casualty", "blame", "cause", "coercion", "threat")
+INITIATOR_TYPES = ("modifier", "noun", "purpose", "temporal", "by_passive", "verb")
+
+# The header of each file type, in order; a file's header must equal one of these.
+HEADERS = {
+    "countries": ("id", "name", "aliases", "demonyms", "capital", "metonyms"),
+    "organisations": ("id", "kind", "name", "aliases", "acronyms", "country", "acts_for", "ambiguous"),
+    "people": ("id", "name", "aliases", "country", "role"),
+    "titles": ("term", "type", "role"),
+    "generic_groups": ("noun", "sector", "kind", "form"),
+    "org_heads": ("word", "kind"),
+    "non_actors": ("term", "type"),
+    "agency_terms": ("term", "pos", "class", "reciprocal", "agent_prep", "patient_prep"),
+    "initiator_cues": ("cue", "type", "casts"),
+}
+
+
+class GazetteerError(ValueError):
+    """A malformed gazetteer file; the message starts with file:line."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One actor the gazetteer knows: a country, organisation, armed group or person."""
+
+    id: str
+    kind: str
+    name: str
+    country: str = ""  # ISO3 (or organisation id) of the side it belongs to; for people their side
+    acts_for: str = ""  # id of the actor its mentions are grouped into ("Kremlin" -> RUS)
+    ambiguous: bool = False  # the name is often used for something else: groupings are guesses
+    role: str = ""  # people: their usual title
+    aliases: tuple[str, ...] = ()
+    source: str = ""  # file:line where it was defined
+
+
+@dataclass(frozen=True)
+class Surface:
+    """One way of writing an entry: its text and what kind of name it is."""
+
+    text: str  # as written in the file (case kept: acronyms match case-sensitively)
+    entry_id: str
+    type: str  # name | alias | acronym | demonym | capital | metonym
+    guess: bool = False  # an alias marked "?" in the file: ambiguous
+    case_sensitive: bool = False
+    plural_people: bool = False  # a demonym that names people ("Afghans"), not an adjective
+
+
+@dataclass(frozen=True)
+class Title:
+    term: str
+    type: str  # head | modifier | honorific
+    role: str
+
+
+@dataclass(frozen=True)
+class GenericNoun:
+    noun: str  # singular lemma as in the file
+    surface: str  # the form matched (singular or plural)
+    plural: bool
+    sector: str
+    kind: str
+    form: str
+
+
+@dataclass(frozen=True)
+class AgencyTerm:
+    term: str
+    pos: str  # verb | noun
+    cls: str
+    reciprocal: bool
+    agent_preps: tuple[str, ...] = ()
+    patient_preps: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class InitiatorCue:
+    cue: str
+    type: str
+    casts: str  # initiator | responder
+
+
+@dataclass(frozen=True)
+class TextMatch:
+    """A gazetteer hit in a text: [start, end) offsets, the layer that matched and its payload."""
+
+    start: int
+    end: int
+    layer: str  # entity | title | generic | non_actor
+    payload: object  # Surface | Title | GenericNoun | str (non-actor type)
+
+
+_FOLD = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u02bc": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+}
+
+
+def fold(text: str) -> str:
+    """Lower-case, ASCII-folded text of the SAME length, so offsets carry over unchanged."""
+    out = []
+    for ch in text:
+        if ch in _FOLD:
+            out.append(_FOLD[ch])
+            continue
+        if ord(ch) < 128:
+            out.append(ch.lower())
+            continue
+        base = unicodedata.normalize("NFKD", ch)
+        base = "".join(c for c in base if not unicodedata.combining(c))
+        low = base.lower() if len(base) == 1 else ch.lower()
+        out.append(low if len(low) == 1 else ch)
+    return "".join(out)
+
+
+def _key(text: str) -> str:
+    """The lookup key of a name: folded, single-spaced, without a leading "the"."""
+    k = " ".join(fold(text).split())
+    if k.startswith("the "):
+        k = k[4:]
+    return k.strip(" .,;:")
+
+
+def _is_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1) and " " not in text
+
+
+def _plural(noun: str) -> str:
+    """English plural of a (possibly multi-word) noun: the last word changes."""
+    words = noun.split(" ")
+    w = words[-1]
+    irregular = {"man": "men", "woman": "women", "child": "children", "person": "people",
+                 "police": "police", "personnel": "personnel", "media": "media", "press": "press",
+                 "clergy": "clergy", "mujahideen": "mujahideen", "mujahid": "mujahideen",
+                 "military": "military", "army": "armies"}
+    if w in irregular:
+        p = irregular[w]
+    elif w.endswith("man") and len(w) > 4:
+        p = w[:-3] + "men"
+    elif w.endswith("y") and len(w) > 1 and w[-2] not in "aeiou":
+        p = w[:-1] + "ies"
+    elif w.endswith(("s", "x", "z", "ch", "sh")):
+        p = w + "es"
+    else:
+        p = w + "s"
+    return " ".join(words[:-1] + [p])
+
+
+def _split(cell: str) -> list[str]:
+    return [p.strip() for p in cell.split("|") if p.strip()]
+
+
+def _read_tsv(path: Path):
+    """Yield (line_number, header, row) for each data row; header is a tuple of column names."""
+    header = None
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise GazetteerError(f"{path}:0: not UTF-8 ({exc})") from None
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if header is None:
+            header = tuple(c.lower() for c in cells)
+            if header not in HEADERS.values():
+                raise GazetteerError(
+                    f"{path}:{n}: unknown header {'/'.join(header)}; expected one of: "
+                    + "; ".join("/".join(h) for h in HEADERS.values()))
+            continue
+        if len(cells) > len(header):
+            raise GazetteerError(f"{path}:{n}: {len(cells)} columns, header has {len(header)}")
+        cells += [""] * (len(header) - len(cells))
+        yield n, header, dict(zip(header, cells))
+
+
+def _file_type(header: tuple) -> str:
+    for name, h in HEADERS.items():
+        if h == header:
+            return name
+    raise AssertionError(header)
+
+
+@dataclass
+class Gazetteer:
+    """The loaded tables, with lookups by name and a matcher over running text."""
+
+    entries: dict = field(default_factory=dict)  # id -> Entry
+    surfaces: dict = field(default_factory=dict)  # key -> list[Surface]
+    titles: dict = field(default_factory=dict)  # term -> Title
+    generic: dict = field(default_factory=dict)  # surface -> GenericNoun
+    org_heads: dict = field(default_factory=dict)  # word -> kind
+    non_actors: dict = field(default_factory=dict)  # term -> type
+    agency: dict = field(default_factory=dict)  # (term, pos) -> AgencyTerm
+    initiator_cues: tuple = ()
+    sources: tuple = ()  # files loaded, in order
+    _automaton: object = field(default=None, repr=False)
+
+    # ----- queries by name -------------------------------------------------------------------
+    def surfaces_of(self, text: str) -> list[Surface]:
+        """Every surface that spells `text` (case-sensitive surfaces only when the case agrees)."""
+        plain = " ".join(text.split()).strip(" .,;:")
+        if plain[:4].lower() == "the ":
+            plain = plain[4:]
+        return [s for s in self.surfaces.get(_key(text), ())
+                if not s.case_sensitive or plain == s.text]
+
+    def lookup(self, text: str, context: tuple = ()) -> Entry | None:
+        """The entry named by exactly `text` ("TTP", "the Kremlin", "Afghans", "Kabul"), or None.
+
+        Unambiguous surfaces win over ambiguous ones; among equals, names over aliases over metonyms.
+        When only ambiguous surfaces match and they name different actors ("Foreign Office": the UK's
+        or Pakistan's), the one whose side is in `context` (side names or entry ids) wins, else None.
+        """
+        cands = self.surfaces_of(text)
+        if not cands:
+            return None
+        order = {t: i for i, t in enumerate(SURFACE_TYPES)}
+        if all(s.guess for s in cands):
+            actors = sorted({self.actor_id(s.entry_id) for s in cands})
+            if len(actors) > 1:
+                fitting = [s for s in cands if self.side_of(s.entry_id) in context
+                           or self.actor_id(s.entry_id) in context]
+                if len({self.actor_id(s.entry_id) for s in fitting}) != 1:
+                    return None
+                cands = fitting
+        best = min(cands, key=lambda s: (s.guess, order.get(s.type, 9), s.entry_id))
+        return self.entries.get(best.entry_id)
+
+    def actor_id(self, entry_id: str) -> str:
+        """The id of the actor an entry's mentions belong to, following acts_for links."""
+        seen = set()
+        while entry_id in self.entries and self.entries[entry_id].acts_for and entry_id not in seen:
+            seen.add(entry_id)
+            entry_id = self.entries[entry_id].acts_for
+        return entry_id
+
+    def side_of(self, entry: Entry | str | None) -> str | None:
+        """The side an entry speaks or fights for, as a display name ("Pakistan", "TTP" ...)."""
+        if isinstance(entry, str):
+            entry = self.entries.get(entry)
+        if entry is None:
+            return None
+        if entry.acts_for:
+            return self.side_of(self.actor_id(entry.id))
+        if entry.kind == "country":
+            return entry.name
+        if entry.kind == "armed_group" or not entry.country:
+            return entry.name
+        owner = self.entries.get(entry.country)
+        return self.side_of(owner) if owner is not None and owner.id != entry.id else entry.name
+
+    def display_name(self, actor_id: str) -> str:
+        e = self.entries.get(actor_id)
+        return e.name if e else actor_id
+
+    def affiliation_of(self, text: str, context: tuple = ()) -> str | None:
+        """The side a speaker or actor phrase belongs to, or None when the phrase does not say.
+
+        "Pakistani officials" -> "Pakistan"; "Kabul" -> "Afghanistan"; "the Taliban government" ->
+        "Afghanistan"; "TTP spokesman" -> "Tehreek-e-Taliban Pakistan"; "Defence Minister Khawaja
+        Asif" -> "Pakistan" only because the South Asia pack lists him, else None; "officials" -> None.
+        The leftmost gazetteer name in the phrase decides (titles and generic nouns carry no side).
+        """
+        if not text or not text.strip():
+            return None
+        entry = self.lookup(text, context)
+        if entry is not None:
+            return self.side_of(entry)
+        for m in self.find(text):
+            if m.layer == "entity":
+                e = self.lookup(text[m.start:m.end], context)
+                if e is not None:
+                    return self.side_of(e)
+        return None
+
+    def title(self, text: str) -> Title | None:
+        return self.titles.get(" ".join(fold(text).split()))
+
+    def agency_term(self, term: str, pos: str) -> AgencyTerm | None:
+        return self.agency.get((term, pos))
+
+    def __getstate__(self):  # the automaton is rebuilt lazily after pickling (worker processes)
+        state = dict(self.__dict__)
+        state["_automaton"] = None
+        return state
+
+    # ----- matching running text -------------------------------------------------------------
+    def _build(self):
+        keys: dict[str, list] = {}
+        for key, surfs in self.surfaces.items():
+            keys.setdefault(key, []).extend(("entity", s) for s in surfs)
+        for term, t in self.titles.items():
+            keys.setdefault(term, []).append(("title", t))
+        for surf, g in self.generic.items():
+            keys.setdefault(surf, []).append(("generic", g))
+        for term, typ in self.non_actors.items():
+            keys.setdefault(term, []).append(("non_actor", typ))
+        if ahocorasick is not None:
+            auto = ahocorasick.Automaton()
+            for k, v in keys.items():
+                auto.add_word(k, (k, tuple(v)))
+            auto.make_automaton()
+            self._automaton = ("aho", auto)
+        else:  # pragma: no cover - slow path
+            self._automaton = ("dict", keys)
+
+    def find(self, text: str, folded: str | None = None) -> list[TextMatch]:
+        """Every gazetteer hit in `text` on word boundaries, overlapping hits included, sorted.
+
+        Matching is case-insensitive on folded text, except acronyms and other case-sensitive
+        surfaces, which must match the original characters. A hit inside a hyphenated word
+        ("Pak-Afghan") is dropped unless the surface itself has the hyphen.
+        """
+        if self._automaton is None:
+            self._build()
+        folded = fold(text) if folded is None else folded
+        kind, auto = self._automaton
+        raw = []
+        if kind == "aho":
+            for end_idx, (k, vals) in auto.iter(folded):
+                raw.append((end_idx - len(k) + 1, end_idx + 1, vals))
+        else:  # pragma: no cover
+            for k, vals in auto.items():
+                i = folded.find(k)
+                while i >= 0:
+                    raw.append((i, i + len(k), vals))
+                    i = folded.find(k, i + 1)
+        out = []
+        n = len(text)
+        for start, end, vals in raw:
+            if start > 0 and (folded[start - 1].isalnum() or (folded[start - 1] == "-" and start > 1
+                                                               and folded[start - 2].isalnum())):
+                continue
+            if end < n and (folded[end].isalnum() or (folded[end] == "-" and end + 1 < n
+                                                      and folded[end + 1].isalnum())):
+                continue
+            if start > 0 and folded[start - 1] == "'" and start > 1 and folded[start - 2].isalnum():
+                continue  # the "s" of "Pakistan's" and the like
+            for layer, payload in vals:
+                if layer == "entity" and payload.case_sensitive and text[start:end] != payload.text:
+                    continue
+                out.append(TextMatch(start, end, layer, payload))
+        out.sort(key=lambda m: (m.start, -(m.end - m.start), m.layer))
+        return out
+
+
+# ----- loading ---------------------------------------------------------------------------------
+
+def default_gazetteer_dir() -> Path:
+    """lexicons/gazetteer beside the package (a source checkout), or $FRAMING_GAZETTEER."""
+    env = os.environ.get("FRAMING_GAZETTEER")
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve().parent
+    for cand in (here.parent / "lexicons" / "gazetteer", here / "data" / "lexicons" / "gazetteer"):
+        if cand.is_dir():
+            return cand
+    return here.parent / "lexicons" / "gazetteer"
+
+
+def _files(path: Path) -> list[Path]:
+    if path.is_file():
+        return [path]
+    if not path.is_dir():
+        raise GazetteerError(f"{path}:0: no such file or folder")
+    return sorted(p for p in path.rglob("*.tsv") if p.is_file())
+
+
+def _yesno(value: str, where: str) -> bool:
+    v = value.lower()
+    if v in ("", "no", "n", "false", "0"):
+        return False
+    if v in ("yes", "y", "true", "1"):
+        return True
+    raise GazetteerError(f"{where}: expected yes or no, got {value!r}")
+
+
+class _Loader:
+    def __init__(self):
+        self.g = Gazetteer()
+        self.pending_surfaces: dict[str, list[Surface]] = {}  # entry id -> surfaces
+
+    def add_entry(self, entry: Entry, surfaces: list[Surface]):
+        self.g.entries[entry.id] = entry  # a later file overrides an earlier entry with the same id
+        self.pending_surfaces[entry.id] = surfaces
+
+    def surface(self, text, entry_id, typ, where, plural_people=False) -> Surface:
+        guess = text.endswith("?")
+        text = text.rstrip("?").strip()
+        if not text:
+            raise GazetteerError(f"{where}: empty name")
+        cs = typ == "acronym" or (_is_acronym(text) and typ in ("alias", "name"))
+        return Surface(text, entry_id, typ, guess, cs, plural_people)
+
+    def load_file(self, path: Path):
+        for n, header, row in _read_tsv(path):
+            where = f"{path}:{n}"
+            ftype = _file_type(header)
+            getattr(self, "row_" + ftype)(row, where)
+
+    def row_countries(self, r, where):
+        cid, name = r["id"], r["name"]
+        if not cid or not name:
+            raise GazetteerError(f"{where}: id and name are required")
+        s = [self.surface(name, cid, "name", where)]
+        s += [self.surface(a, cid, "alias", where) for a in _split(r["aliases"])]
+        for d in _split(r["demonyms"]):
+            low = d.lower()
+            people = low.endswith("s") and not low.endswith(("ss", "ese", "swiss")) or low in (
+                "frenchmen", "batswana", "basotho")
+            s.append(self.surface(d, cid, "demonym", where, plural_people=people))
+        if r["capital"]:
+            s.append(self.surface(r["capital"], cid, "capital", where))
+        s += [self.surface(m, cid, "metonym", where) for m in _split(r["metonyms"])]
+        self.add_entry(Entry(cid, "country", name, country=cid, aliases=tuple(a.rstrip("?") for a in _split(r["aliases"])),
+                             source=where), s)
+
+    def row_organisations(self, r, where):
+        oid, kind, name = r["id"], r["kind"], r["name"]
+        if not oid or not name:
+            raise GazetteerError(f"{where}: id and name are required")
+        if kind not in ENTRY_KINDS or kind in ("country", "person"):
+            raise GazetteerError(f"{where}: unknown kind {kind!r}; expected one of "
+                                 + ", ".join(k for k in ENTRY_KINDS if k not in ("country", "person")))
+        s = [self.surface(name, oid, "name", where)]
+        s += [self.surface(a, oid, "alias", where) for a in _split(r["aliases"])]
+        s += [self.surface(a, oid, "acronym", where) for a in _split(r["acronyms"])]
+        amb = _yesno(r["ambiguous"], where)
+        self.add_entry(Entry(oid, kind, name, country=r["country"], acts_for=r["acts_for"],
+                             ambiguous=amb, aliases=tuple(a.rstrip("?") for a in _split(r["aliases"])), source=where), s)
+
+    def row_people(self, r, where):
+        pid, name = r["id"], r["name"]
+        if not pid or not name:
+            raise GazetteerError(f"{where}: id and name are required")
+        s = [self.surface(name, pid, "name", where)]
+        s += [self.surface(a, pid, "alias", where) for a in _split(r["aliases"])]
+        self.add_entry(Entry(pid, "person", name, country=r["country"], role=r["role"],
+                             aliases=tuple(a.rstrip("?") for a in _split(r["aliases"])), source=where), s)
+
+    def row_titles(self, r, where):
+        term = " ".join(r["term"].lower().split())
+        if not term or r["type"] not in TITLE_TYPES:
+            raise GazetteerError(f"{where}: need a term and a type in {TITLE_TYPES}")
+        old = self.g.titles.get(term)
+        if old is not None and old.type == "head" and r["type"] == "modifier":
+            return  # "chief" is both; a head title wins
+        self.g.titles[term] = Title(term, r["type"], r["role"])
+
+    def row_generic_groups(self, r, where):
+        noun = " ".join(r["noun"].lower().split())
+        if not noun:
+            raise GazetteerError(f"{where}: empty noun")
+        if r["form"] not in GENERIC_FORMS:
+            raise GazetteerError(f"{where}: form must be one of {GENERIC_FORMS}, got {r['form']!r}")
+        kind = r["kind"] or "generic_group"
+        forms = []
+        if r["form"] in ("both", "singular", "modified"):
+            forms.append((noun, False if r["form"] != "singular" or not noun.endswith("s") else True))
+        if r["form"] in ("both", "modified"):
+            forms.append((_plural(noun), True))
+        if r["form"] == "plural":
+            forms.append((noun, True) if noun.endswith(("s", "men", "people", "children", "police", "mujahideen"))
+                         or noun == _plural(noun) else (_plural(noun), True))
+        for surf, plural in forms:
+            self.g.generic[surf] = GenericNoun(noun, surf, plural, r["sector"], kind, r["form"])
+
+    def row_org_heads(self, r, where):
+        if not r["word"]:
+            raise GazetteerError(f"{where}: empty word")
+        self.g.org_heads[r["word"].lower()] = r["kind"] or "organisation"
+
+    def row_non_actors(self, r, where):
+        if not r["term"]:
+            raise GazetteerError(f"{where}: empty term")
+        self.g.non_actors[" ".join(fold(r["term"]).split())] = r["type"] or "other"
+
+    def row_agency_terms(self, r, where):
+        if r["pos"] not in ("verb", "noun") or r["class"] not in AGENCY_CLASSES:
+            raise GazetteerError(f"{where}: pos must be verb or noun and class one of {AGENCY_CLASSES}")
+        term = " ".join(r["term"].lower().split())
+        self.g.agency[(term, r["pos"])] = AgencyTerm(
+            term, r["pos"], r["class"], _yesno(r["reciprocal"], where),
+            tuple(_split(r["agent_prep"])), tuple(_split(r["patient_prep"])))
+
+    def row_initiator_cues(self, r, where):
+        if r["type"] not in INITIATOR_TYPES or r["casts"] not in ("initiator", "responder"):
+            raise GazetteerError(f"{where}: type must be one of {INITIATOR_TYPES} and casts "
+                                 "initiator or responder")
+        self.g.initiator_cues += (InitiatorCue(" ".join(r["cue"].lower().split()), r["type"], r["casts"]),)
+
+    def finish(self) -> Gazetteer:
+        for eid, e in self.g.entries.items():
+            if e.acts_for and e.acts_for not in self.g.entries:
+                raise GazetteerError(f"{e.source}: acts_for {e.acts_for!r} is not a known id")
+        surfaces: dict[str, list[Surface]] = {}
+        for eid in sorted(self.pending_surfaces):
+            if eid not in self.g.entries:
+                continue
+            seen = set()
+            for s in self.pending_surfaces[eid]:
+                k = _key(s.text)
+                if not k or (k, s.type) in seen:
+                    continue
+                seen.add((k, s.type))
+                surfaces.setdefault(k, []).append(s)
+        self.g.surfaces = surfaces
+        return self.g
+
+
+def load_gazetteer(extra_paths=(), base: Path | str | None = None) -> Gazetteer:
+    """Load the default gazetteer (lexicons/gazetteer, topic subfolders included) plus extra packs.
+
+    `extra_paths`: files or folders loaded after the defaults; an entry with an existing id replaces
+    it. Raises GazetteerError (message "file:line: problem") on a malformed row.
+    """
+    base = Path(base) if base is not None else default_gazetteer_dir()
+    return _load_cached(str(base), tuple(str(p) for p in extra_paths))
+
+
+@lru_cache(maxsize=8)
+def _load_cached(base: str, extra: tuple) -> Gazetteer:
+    loader = _Loader()
+    files = _files(Path(base)) if Path(base).exists() else []
+    for p in extra:
+        files += _files(Path(p))
+    for f in files:
+        loader.load_file(f)
+    g = loader.finish()
+    g.sources = tuple(str(f) for f in files)
+    return g

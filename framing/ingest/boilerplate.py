@@ -1,0 +1,94 @@
+"""Web leftovers: which lines of a pasted page are not the article (ads, forms, share buttons...).
+
+The rules live in framing/data/boilerplate.tsv (pattern, scope, max_words, reason), so they can be
+read, tested and extended without touching code. A line is compared after trimming spaces, '|' and
+bullets; a rule must match the WHOLE line, and most rules only apply to short lines (max_words), so
+a real sentence that merely contains "advertisement" or "share" is never removed.
+
+For speed, all rules that apply to lines of at most N words are compiled into one alternation per
+distinct N; a line is matched once, against the alternation for its length.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .datafiles import data_path, read_tsv
+
+SCOPES = ("line", "rest", "top")
+_DECORATION = " |\u2022\u00b7\u25ba\u25b6\u25aa\u25cf\u27a4\u2192"
+
+
+@dataclass(frozen=True)
+class Rule:
+    scope: str  # line | rest | top
+    max_words: int  # 0 = any length
+    pattern: str
+    reason: str
+    line: int  # line in the data file, for error messages
+
+
+class RuleSet:
+    """The compiled rules; `match(line)` returns the first matching Rule or None."""
+
+    def __init__(self, rules: list[Rule]):
+        self.rules = rules
+        limits = sorted({r.max_words for r in rules if r.max_words} | {0})
+        self._limits = [lim for lim in limits if lim]  # ascending word limits
+        self._by_limit: list[re.Pattern | None] = []
+        for lim in self._limits + [10 ** 9]:
+            chosen = [(i, r) for i, r in enumerate(rules) if r.max_words == 0 or r.max_words >= lim]
+            self._by_limit.append(_combine(chosen))
+
+    def match(self, line: str) -> Rule | None:
+        core = line.strip(_DECORATION)
+        n_words = len(core.split())
+        slot = bisect.bisect_left(self._limits, n_words)
+        pattern = self._by_limit[slot]
+        if pattern is None:
+            return None
+        m = pattern.fullmatch(core)
+        if m is None:
+            return None
+        return self.rules[int(m.lastgroup[1:])]
+
+
+def _combine(chosen: list[tuple[int, Rule]]) -> re.Pattern | None:
+    if not chosen:
+        return None
+    return re.compile("|".join(f"(?P<r{i}>{r.pattern})" for i, r in chosen), re.IGNORECASE)
+
+
+def load_rules(path: Path | None = None) -> RuleSet:
+    """Read and validate a rules file (default: the packaged boilerplate.tsv)."""
+    if path is None:
+        return _default_rules()
+    return _read(Path(path))
+
+
+@lru_cache(maxsize=1)
+def _default_rules() -> RuleSet:
+    return _read(data_path("boilerplate.tsv"))
+
+
+def _read(path: Path) -> RuleSet:
+    rules = []
+    for number, row in read_tsv(path, ("scope", "max_words", "pattern", "reason")):
+        where = f"{path}:{number}"
+        if row["scope"] not in SCOPES:
+            raise ValueError(f"{where}: scope must be one of {', '.join(SCOPES)}, not {row['scope']!r}")
+        if not row["max_words"].isdigit():
+            raise ValueError(f"{where}: max_words must be a whole number, not {row['max_words']!r}")
+        if not row["pattern"] or not row["reason"]:
+            raise ValueError(f"{where}: pattern and reason must not be empty")
+        try:
+            compiled = re.compile(row["pattern"], re.IGNORECASE)
+        except re.error as exc:
+            raise ValueError(f"{where}: bad pattern: {exc}") from None
+        if compiled.groupindex:
+            raise ValueError(f"{where}: patterns must not use named groups")
+        rules.append(Rule(row["scope"], int(row["max_words"]), row["pattern"], row["reason"], number))
+    return RuleSet(rules)

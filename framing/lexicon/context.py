@@ -1,0 +1,107 @@
+"""What surrounds a match: negation before it, the quotation it sits in, scare quotes.
+
+Negation: a negator row ("not", "never", "no", "far from" ...) in the three tokens before the term,
+within the same sentence and clause (a comma, semicolon, colon, dash or "but" ends the look-back).
+
+Scare quotes: a quotation of at most MAX_SCARE_WORDS words with no speaker cue: no reporting verb
+(any cue class of the lexicon, "according to") or colon earlier in the same sentence or within
+CUE_WINDOW tokens after it, and not a complete utterance (inner text ending in . ? !). A cue earlier
+in the sentence usually makes the quote a partial quotation of that speaker ('blamed elements
+"controlled from New Delhi"'). The attribution stage may still credit
+such a quote to a speaker; it lists those as "not_scare_quotes".
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+MAX_SCARE_WORDS = 4
+CUE_WINDOW = 4
+NEGATION_WINDOW = 3
+CLAUSE_BREAKS = frozenset({",", ";", ":", "--", "-", "(", ")", "but", "although", "though", "while",
+                           "whereas", '"', "."})
+#: "not only brutal but ...", "not just a protest": the negator does not negate the next words.
+NOT_NEGATING_NEXT = frozenset({"only", "just", "merely", "simply", "least", "to", "mention"})
+
+
+class Context:
+    """Per-document helper: quote lookup, negation and scare-quote tests for one Doc."""
+
+    def __init__(self, doc, lexicon):
+        self.doc = doc
+        self.lexicon = lexicon
+        self.tokens = doc.tokens
+        self.token_starts = [t.start for t in doc.tokens]
+        self.quotes = sorted(doc.quotes, key=lambda q: q.inner_start)
+        self.inner_starts = [q.inner_start for q in self.quotes]
+        negs = sorted(lexicon.negators)
+        self.neg_single = frozenset(n for n in negs if " " not in n)
+        self.neg_multi = tuple(tuple(n.split()) for n in negs if " " in n)
+        self.scare = {id(q) for q in self.quotes if self._is_scare(q)}
+
+    # ------------------------------------------------------------------ quotes
+    def quote_of(self, offset: int):
+        i = bisect_right(self.inner_starts, offset) - 1
+        if i >= 0:
+            q = self.quotes[i]
+            if q.inner_start <= offset < q.inner_end:
+                return q
+        return None
+
+    def is_scare(self, quote) -> bool:
+        return id(quote) in self.scare
+
+    def scare_quotes(self) -> list:
+        return [q for q in self.quotes if id(q) in self.scare]
+
+    def _token_range(self, start: int, end: int) -> tuple[int, int]:
+        return bisect_left(self.token_starts, start), bisect_left(self.token_starts, end)
+
+    def _is_cue(self, tok) -> bool:
+        if tok.norm == ":":
+            return True
+        return self.lexicon.cue_class(tok.lemma) is not None or self.lexicon.cue_class(tok.norm) is not None
+
+    def _is_scare(self, q) -> bool:
+        if not 1 <= q.words <= MAX_SCARE_WORDS:
+            return False
+        inner = self.doc.text[q.inner_start:q.inner_end].rstrip()
+        if inner[-1:] in ".?!":
+            return False  # a complete short utterance ("No.") is a quotation, not a scare quote
+        first, last = self._token_range(q.start, q.end)
+        if first >= len(self.tokens):
+            return False
+        sentence = self.doc.sentences[self.tokens[first].sentence]
+        before = self.tokens[sentence.token_start:first]
+        after = self.tokens[last:last + CUE_WINDOW]
+        if any(self._is_cue(t) for t in before) or any(self._is_cue(t) for t in after):
+            return False
+        inside = self.tokens[first:last]
+        return any(t.is_word for t in inside)
+
+    # ------------------------------------------------------------------ negation
+    def negated(self, first: int) -> bool:
+        """Is the match starting at token `first` negated by a negator shortly before it?"""
+        tokens = self.tokens
+        if first == 0:
+            return False
+        sentence = tokens[first].sentence
+        lo = first
+        steps = 0
+        while lo > 0 and steps < NEGATION_WINDOW:
+            t = tokens[lo - 1]
+            if t.sentence != sentence or t.norm in CLAUSE_BREAKS:
+                break
+            lo -= 1
+            steps += 1
+        for k in range(lo, first):
+            t = tokens[k]
+            if t.norm in self.neg_single or t.lemma in self.neg_single:
+                nxt = tokens[k + 1].norm if k + 1 < len(tokens) else ""
+                if nxt not in NOT_NEGATING_NEXT:
+                    return True
+            for words in self.neg_multi:
+                n = len(words)
+                if k + n <= first and all(tokens[k + m].norm == w or tokens[k + m].lemma == w
+                                          for m, w in enumerate(words)):
+                    return True
+        return False

@@ -1,0 +1,78 @@
+"""Matching keys: one normal form shared by pack terms and article tokens.
+
+A term and a run of tokens match when their keys are equal. The key is built from the text layer's
+own tokenizer and folding, so "Pakistan’s" (curly apostrophe, split into "pakistan" + "'s"),
+"so-called" / "so called" (hyphens become spaces) and "Regime" (case) all meet the same key.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+#: Length-preserving: a hyphen inside a token becomes a space, so "left-wing" meets "left wing".
+HYPHEN_AS_SPACE = str.maketrans({"-": " "})
+
+
+def _tokens(term: str) -> list[str]:
+    from ..text.normalize import ascii_punct
+    from ..text.tokenize import span_tokenize
+
+    text = ascii_punct(term.strip())
+    return [text[s:e] for s, e in span_tokenize(text)]
+
+
+def _join(words) -> str:
+    return " ".join(" ".join(words).translate(HYPHEN_AS_SPACE).split())
+
+
+@lru_cache(maxsize=50_000)
+def term_key(term: str) -> str:
+    """The surface key of a term: folded, lower-case, tokenised, hyphens as spaces."""
+    return _join(w.lower() for w in _tokens(term))
+
+
+@lru_cache(maxsize=50_000)
+def lemma_key(term: str) -> str:
+    """The lemmatised key of a multi-word term (tagged like article text); "" for a single word.
+
+    Single-word terms are written in lemma form already; lemmatising them again would widen them
+    ("fallen" -> "fall"), so only multi-word terms get a lemma key.
+    """
+    from ..text.tagging import lemma, tag_words
+
+    words = _tokens(term)
+    if len(words) < 2:
+        return ""
+    tags = tag_words(words)
+    return _join(lemma(w.lower(), t).lower() for w, t in zip(words, tags))
+
+
+def adverb_forms(adjective: str) -> tuple[str, ...]:
+    """Regular "-ly" adverbs of an adjective: bizarre -> bizarrely, dramatic -> dramatically.
+
+    Used to extend evaluative adjectives to their adverbs; the matcher only accepts these forms on
+    tokens tagged as adverbs, so a wrong guess ("cost" -> "costly") cannot fire on an adjective.
+    """
+    a = adjective
+    if not a.isalpha() or len(a) < 4 or a.endswith("ly"):
+        return ()
+    if a.endswith("ic"):
+        return (a + "ally",)
+    if a.endswith("le") and not a.endswith("ile"):
+        return (a[:-1] + "y",)
+    if a.endswith("y") and a[-2] not in "aeiou":
+        return (a[:-1] + "ily",)
+    if a.endswith("ll"):
+        return (a + "y",)
+    if a.endswith("ue"):
+        return (a[:-1] + "ly",)
+    return (a + "ly",)
+
+
+def noun_forms(adjective: str) -> tuple[str, ...]:
+    """Regular "-ness" nouns of an adjective: selfish -> selfishness, sleazy -> sleaziness."""
+    a = adjective
+    if not a.isalpha() or len(a) < 4 or a.endswith(("ness", "ly")):
+        return ()
+    if a.endswith("y") and a[-2] not in "aeiou":
+        return (a[:-1] + "iness",)
+    return (a + "ness",)

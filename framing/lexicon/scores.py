@@ -1,0 +1,57 @@
+"""Extra scores beside the flags: VADER valence and pattern/textblob subjectivity.
+
+These are signals, not the flag list: a word can be strongly valenced without being slanted
+("killed") and slanted without VADER knowing it ("regime"). Both resources ship inside their wheels
+(vaderSentiment's lexicon file, textblob's en-sentiment.xml), so nothing is downloaded.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+
+@lru_cache(maxsize=1)
+def vader():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+@lru_cache(maxsize=1)
+def pattern_lexicon() -> dict:
+    """word -> subjectivity (0..1) from textblob's bundled pattern lexicon (no nltk data needed)."""
+    from textblob.en import sentiment as pattern
+
+    out = {}
+    for word, by_pos in pattern.items():
+        values = by_pos.get(None) or next(iter(by_pos.values()), None)
+        if values:
+            out[word.lower()] = float(values[1])
+    return out
+
+
+@lru_cache(maxsize=1)
+def pattern_analyzer():
+    from textblob.en.sentiments import PatternAnalyzer
+
+    return PatternAnalyzer()
+
+
+def word_valence(words) -> float | None:
+    """Mean VADER lexicon valence (-4..4) of the words VADER knows, None when it knows none."""
+    lex = vader().lexicon
+    vals = [lex[w] for w in words if w in lex]
+    return round(sum(vals) / len(vals), 3) if vals else None
+
+
+def word_subjectivity(words) -> float | None:
+    """Mean pattern subjectivity (0..1) of the words the pattern lexicon knows, else None."""
+    lex = pattern_lexicon()
+    vals = [lex[w] for w in words if w in lex]
+    return round(sum(vals) / len(vals), 3) if vals else None
+
+
+def sentence_scores(text: str) -> tuple[float, float]:
+    """(VADER compound -1..1, pattern subjectivity 0..1) of one sentence."""
+    compound = vader().polarity_scores(text)["compound"]
+    subjectivity = pattern_analyzer().analyze(text).subjectivity
+    return round(float(compound), 4), round(float(subjectivity), 4)

@@ -1,0 +1,156 @@
+"""Per-article aggregates of the lexicon findings, and the lines the text summary prints.
+
+Every figure keeps the indices of the findings it counts (into ArticleAnalysis.findings), so a
+report can always point from a number back to the highlighted words.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from ..model.findings import NARRATOR, QUOTED
+from .categories import CUE_CLASSES
+
+TOP_TERMS = 10
+
+
+def _per100(count: int, words: int) -> float:
+    return round(100.0 * count / words, 2) if words else 0.0
+
+
+def _side(f) -> str:
+    """Narrator side (narrator + scare quotes) or quoted side."""
+    return QUOTED if f.voice == QUOTED else NARRATOR
+
+
+def summarize(doc, findings, voices: list[str], sentence_scores: list[tuple[float, float]],
+              lexicon=None) -> dict:
+    words_by_voice = Counter(v for t, v in zip(doc.tokens, voices) if t.is_word)
+    out: dict = {
+        "packs": [n for n, _ in lexicon.packs] if lexicon is not None else [],
+        "lexicon_id": lexicon.fingerprint() if lexicon is not None else "",
+        "words": {"all": sum(words_by_voice.values()), NARRATOR: words_by_voice[NARRATOR],
+                  QUOTED: words_by_voice[QUOTED]},
+        "findings": len(findings),
+        "flags": sum(1 for f in findings if f.flag),
+        "voices": {},
+        "scare_quotes": [{"finding": i, "text": f.text} for i, f in enumerate(findings)
+                         if f.category == "scare_quote"],
+        "negated": [i for i, f in enumerate(findings) if f.negated],
+    }
+    for side in (NARRATOR, QUOTED):
+        idx = [i for i, f in enumerate(findings) if _side(f) == side]
+        words = words_by_voice[side]
+        cats: dict[str, dict] = {}
+        for i in idx:
+            f = findings[i]
+            c = cats.setdefault(f.category, {"count": 0, "flags": 0, "per_100_words": 0.0, "findings": []})
+            c["count"] += 1
+            c["flags"] += int(f.flag)
+            c["findings"].append(i)
+        for c in cats.values():
+            c["per_100_words"] = _per100(c["flags"], words)
+        flagged = [i for i in idx if findings[i].flag]
+        leaning = [i for i in flagged if not findings[i].negated]
+        neg = sum(1 for i in leaning if findings[i].polarity < 0)
+        pos = sum(1 for i in leaning if findings[i].polarity > 0)
+        terms: dict[tuple[str, str], list[int]] = {}
+        for i in flagged:
+            terms.setdefault((findings[i].term, findings[i].category), []).append(i)
+        top = sorted(terms.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:TOP_TERMS]
+        reporting = {cls: 0 for cls in CUE_CLASSES.values()}
+        for i in idx:
+            cls = CUE_CLASSES.get(findings[i].category)
+            if cls:
+                reporting[cls] += 1
+        out["voices"][side] = {
+            "words": words,
+            "findings": len(idx),
+            "flags": len(flagged),
+            "per_100_words": _per100(len(flagged), words),
+            "negated": sum(1 for i in idx if findings[i].negated),
+            "categories": dict(sorted(cats.items())),
+            "polarity": {"negative": neg, "positive": pos,
+                         "net_per_100_words": _per100(pos - neg, words)},
+            "top_terms": [{"term": t, "category": c, "count": len(ix), "findings": ix}
+                          for (t, c), ix in top],
+            "reporting": reporting,
+            "tone": _tone(doc, voices, sentence_scores, side),
+        }
+    out["sentences"] = _sentences(doc, findings, voices, sentence_scores)
+    return out
+
+
+def _quote_share(doc, voices, i: int) -> float:
+    s = doc.sentences[i]
+    words = [v for t, v in zip(doc.tokens[s.token_start:s.token_end], voices[s.token_start:s.token_end])
+             if t.is_word]
+    return round(sum(1 for v in words if v == QUOTED) / len(words), 3) if words else 0.0
+
+
+def _tone(doc, voices, scores, side) -> dict:
+    picked = [scores[i] for i in range(len(doc.sentences))
+              if (_quote_share(doc, voices, i) >= 0.5) == (side == QUOTED)] if scores else []
+    if not picked:
+        return {"sentences": 0, "vader_mean": None, "subjectivity_mean": None}
+    return {"sentences": len(picked),
+            "vader_mean": round(sum(v for v, _ in picked) / len(picked), 4),
+            "subjectivity_mean": round(sum(s for _, s in picked) / len(picked), 4)}
+
+
+def _sentences(doc, findings, voices, scores) -> list[dict]:
+    by_sentence: dict[int, list[int]] = {}
+    for i, f in enumerate(findings):
+        by_sentence.setdefault(f.sentence, []).append(i)
+    rows = []
+    for i in range(len(doc.sentences)):
+        ix = by_sentence.get(i, [])
+        vader, subj = scores[i] if scores else (None, None)
+        rows.append({"sentence": i, "vader": vader, "subjectivity": subj,
+                     "quote_share": _quote_share(doc, voices, i),
+                     "flags": sum(1 for k in ix if findings[k].flag), "findings": ix})
+    return rows
+
+
+# ---------------------------------------------------------------------------- text summary
+def _term_list(items, findings) -> str:
+    parts = []
+    for t in items:
+        n = t["count"]
+        parts.append(f"{t['term']}{' ×' + str(n) if n > 1 else ''} ({t['category']})")
+    return ", ".join(parts)
+
+
+def summarize_text(analysis) -> list[str]:
+    """Short human-readable lines about an article's wording, for the terminal and markdown."""
+    s = (getattr(analysis, "summary", None) or {}).get("lexicon")
+    findings = getattr(analysis, "findings", ()) or ()
+    if not s:
+        return ["Wording (lexicon): not analysed."]
+    nar, quo = s["voices"][NARRATOR], s["voices"][QUOTED]
+    lines = [
+        f"Wording (lexicon): the narrator used {nar['flags']} flagged term(s) in {nar['words']} words "
+        f"({nar['per_100_words']} per 100 words); quoted speakers {quo['flags']} in {quo['words']} words "
+        f"({quo['per_100_words']} per 100 words)."
+    ]
+    for label, v in (("Narrator", nar), ("Quoted speakers", quo)):
+        if not v["flags"]:
+            continue
+        cats = sorted(((c, d["flags"]) for c, d in v["categories"].items() if d["flags"]),
+                      key=lambda kv: (-kv[1], kv[0]))
+        lines.append(f"  {label} by category: " + ", ".join(f"{c} {n}" for c, n in cats) + ".")
+        if v["top_terms"]:
+            lines.append(f"  {label}, top terms: {_term_list(v['top_terms'], findings)}.")
+    rep = nar["reporting"]
+    if any(rep.values()):
+        lines.append("  Narrator's reporting verbs: " + ", ".join(f"{k} {n}" for k, n in rep.items()) + ".")
+    if s["scare_quotes"]:
+        shown = "; ".join(q["text"] for q in s["scare_quotes"][:6])
+        lines.append(f"  Scare quotes ({len(s['scare_quotes'])}): {shown}.")
+    if s["negated"]:
+        shown = ", ".join(findings[i].text for i in s["negated"][:6]) if findings else ""
+        lines.append(f"  Negated ({len(s['negated'])}): {shown}.")
+    tone = nar["tone"]
+    if tone["sentences"]:
+        lines.append(f"  Narrator tone: VADER {tone['vader_mean']:+.2f}, subjectivity "
+                     f"{tone['subjectivity_mean']:.2f} over {tone['sentences']} sentence(s).")
+    return lines

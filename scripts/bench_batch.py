@@ -1,0 +1,166 @@
+#!/usr/bin/env python3
+"""Benchmark `framing batch` on the shared AllSides corpus (../shared/datasets/allsides).
+
+Measures, each run in a fresh output folder as a separate `framing batch` process:
+  A. the first N articles (default 1,000) with --jobs 1: articles/s and words/s on one core, peak
+     memory;
+  B. the same N articles with --jobs 2: the speed-up from one to two workers;
+  C. all 6,296 articles with --jobs 2 (skip with --no-full): throughput and peak memory, to compare
+     with A (memory must stay flat: the corpus is streamed, never held).
+Every run groups stories (--group-stories) and compares them: the whole batch pipeline.
+Peak memory is the largest sum of resident memory over the batch process and its workers, sampled
+every 0.2 s with psutil. Also times each pipeline stage on a sample (--stage-sample) in this
+process, to show where the time goes.
+
+    python scripts/bench_batch.py                 # everything (about 10-15 min on 2 cores)
+    python scripts/bench_batch.py --articles 200 --no-full    # a quick look
+
+Skips cleanly when ../shared is absent. Prints a Markdown table; --json FILE writes the figures.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import itertools
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "datasets" / "allsides" / "articles.jsonl.gz"
+
+
+def run_batch(inp: Path, out: Path, jobs: int, limit: int | None) -> dict:
+    import psutil
+
+    cmd = [sys.executable, "-m", "framing.cli_batch", "batch", str(inp), "-o", str(out), "-q",
+           "--jobs", str(jobs), "--date-order", "mdy", "--group-stories"]
+    if limit:
+        cmd += ["--limit", str(limit)]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    ps = psutil.Process(proc.pid)
+    peak_total = peak_single = 0
+    while proc.poll() is None:
+        try:
+            procs = [ps] + ps.children(recursive=True)
+            rss = [p.memory_info().rss for p in procs if p.is_running()]
+            peak_total = max(peak_total, sum(rss))
+            peak_single = max(peak_single, max(rss, default=0))
+        except psutil.Error:
+            pass
+        time.sleep(0.2)
+    seconds = time.perf_counter() - t0
+    err = proc.stderr.read()
+    import sqlite3
+
+    conn = sqlite3.connect(out / "framing.sqlite")
+    n, words = conn.execute("SELECT count(*), sum(words) FROM articles WHERE analysis_key IS NOT "
+                            "NULL").fetchone()
+    stages = json.loads(conn.execute("SELECT options FROM runs ORDER BY run DESC LIMIT 1"
+                                     ).fetchone()[0])["stages"]
+    size = (out / "framing.sqlite").stat().st_size
+    conn.close()
+    return {"jobs": jobs, "articles": n, "words": words or 0, "seconds": round(seconds, 1),
+            "articles_per_s": round(n / seconds, 2), "words_per_s": round((words or 0) / seconds),
+            "words_per_s_per_core": round((words or 0) / seconds / jobs),
+            "peak_rss_mb": round(peak_total / 2 ** 20), "peak_rss_largest_process_mb":
+                round(peak_single / 2 ** 20), "store_mb": round(size / 2 ** 20, 1),
+            "exit_code": proc.returncode, "stages": stages, "stderr_tail": err[-400:]}
+
+
+def stage_times(n: int) -> dict:
+    """Seconds per stage over the first n articles, in this process (resources preloaded)."""
+    from framing import api
+    from framing.batch.prepare import clean_text
+    from framing.model import Article
+    from framing.resources import Resources
+    from framing.text import build_doc
+
+    res = Resources()
+    rows = [json.loads(line) for line in itertools.islice(gzip.open(CORPUS, "rt"), n)]
+    stages = [s for s in api.STAGES if _has(s)]
+    times = {"clean": 0.0, "text": 0.0, **{s: 0.0 for s in stages}}
+    words = 0
+    warm = build_doc(Article(id="w", text="Officials said the attack was unprovoked.", outlet="x"))
+    fields: dict = {}
+    for s in stages:  # load resources outside the timings
+        out = dict(api._stage(s).run(warm, res, dict(fields)))
+        out.pop("summary", None)
+        fields.update(out)
+    for r in rows:
+        t = time.perf_counter()
+        text = clean_text(r["text"]).text
+        times["clean"] += time.perf_counter() - t
+        t = time.perf_counter()
+        doc = build_doc(Article(id=r["id"], text=text, outlet=r["outlet"]))
+        times["text"] += time.perf_counter() - t
+        words += doc.word_count
+        fields = {}
+        for s in stages:
+            t = time.perf_counter()
+            out = dict(api._stage(s).run(doc, res, dict(fields)))
+            times[s] += time.perf_counter() - t
+            out.pop("summary", None)
+            fields.update(out)
+    return {"articles": n, "words": words,
+            "words_per_s": {k: round(words / v) if v else None for k, v in times.items()},
+            "seconds": {k: round(v, 2) for k, v in times.items()}}
+
+
+def _has(stage: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(f"framing.stages.{stage}") is not None
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--articles", type=int, default=1000)
+    ap.add_argument("--no-full", action="store_true", help="skip the full-corpus run C")
+    ap.add_argument("--stage-sample", type=int, default=200)
+    ap.add_argument("--json", type=Path, default=None)
+    ap.add_argument("--keep", type=Path, default=None,
+                    help="write run C's store here (scripts/allsides_profiles.py can reuse it)")
+    args = ap.parse_args()
+    if not CORPUS.exists():
+        print(f"skipped: {CORPUS} is absent (the shared data sets live beside the project)")
+        return 0
+    results: dict = {"cpu_count": os.cpu_count()}
+    if args.stage_sample:
+        results["stage_times"] = stage_times(args.stage_sample)
+        print("per-stage words/s:", json.dumps(results["stage_times"]["words_per_s"]), flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        results["A_1job"] = run_batch(CORPUS, tmp / "a", 1, args.articles)
+        print("A", json.dumps(results["A_1job"]), flush=True)
+        results["B_2jobs"] = run_batch(CORPUS, tmp / "b", 2, args.articles)
+        print("B", json.dumps(results["B_2jobs"]), flush=True)
+        results["speedup_1_to_2"] = round(results["A_1job"]["seconds"] /
+                                          results["B_2jobs"]["seconds"], 2)
+        if not args.no_full:
+            results["C_full_2jobs"] = run_batch(CORPUS, args.keep or tmp / "c", 2, None)
+            print("C", json.dumps(results["C_full_2jobs"]), flush=True)
+    print()
+    print("| run | articles | words | seconds | articles/s | words/s | words/s per core | "
+          "peak memory (MB, all processes) |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for key in ("A_1job", "B_2jobs", "C_full_2jobs"):
+        r = results.get(key)
+        if r:
+            print(f"| {key} | {r['articles']} | {r['words']} | {r['seconds']} | "
+                  f"{r['articles_per_s']} | {r['words_per_s']} | {r['words_per_s_per_core']} | "
+                  f"{r['peak_rss_mb']} |")
+    print(f"\nspeed-up from 1 to 2 workers: {results['speedup_1_to_2']}x; stages: "
+          f"{', '.join(results['A_1job']['stages'])}")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,166 @@
+"""Actor mentions on real sentences: one test per mention type, offsets always exact."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import make_doc
+from framing.actors.mentions import find_mentions
+from framing.gazetteer import load_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+def mentions(gaz, text):
+    doc = make_doc(text)
+    ms = find_mentions(doc, gaz)
+    for m in ms:
+        assert text[m.start:m.end] == m.text
+    return ms
+
+
+def by_text(ms, text):
+    hits = [m for m in ms if m.text == text]
+    assert hits, f"no mention {text!r} in {[m.text for m in ms]}"
+    return hits[0]
+
+
+def test_person_with_title_and_demonym(gaz):
+    text = ("The proposal emerged during a meeting in Tehran between Iranian President Dr. Masoud "
+            "Pezeshkian and Pakistan’s Interior Minister Mohsin Naqvi on Tuesday.")
+    ms = mentions(gaz, text)
+    p = by_text(ms, "Iranian President Dr. Masoud Pezeshkian")
+    assert (p.kind, p.affiliation, p.title) == ("person", "Iran", "Iranian President")
+    n = by_text(ms, "Pakistan’s Interior Minister Mohsin Naqvi")
+    assert n.affiliation == "Pakistan" and n.actor_id == "mohsin_naqvi"
+    assert not any(m.text == "Tehran" for m in ms)  # "a meeting in Tehran" is a place
+
+
+def test_unknown_person_with_title_and_surname_later(gaz):
+    text = ("Upon arrival, he was welcomed by Iranian Deputy Interior Minister Ali Zeinvand. "
+            "Zeinvand said the two sides would meet again.")
+    ms = mentions(gaz, text)
+    full = by_text(ms, "Iranian Deputy Interior Minister Ali Zeinvand")
+    assert full.actor_id == "person:ali zeinvand" and full.affiliation == "Iran"
+    short = by_text(ms, "Zeinvand")
+    assert short.actor_id == full.actor_id and not short.is_guess
+
+
+def test_long_title_with_of_and_for(gaz):
+    text = ("Iranian Deputy Foreign Minister for Political Affairs Majid Takht-Ravanchi met with "
+            "Pakistani Deputy Prime Minister and Minister for Foreign Affairs Mohammad Ishaq Dar in Islamabad.")
+    ms = mentions(gaz, text)
+    assert by_text(ms, "Iranian Deputy Foreign Minister for Political Affairs Majid Takht-Ravanchi").affiliation == "Iran"
+    assert by_text(ms, "Pakistani Deputy Prime Minister and Minister for Foreign Affairs Mohammad Ishaq Dar"
+                   ).affiliation == "Pakistan"
+    assert not any(m.text == "Islamabad" for m in ms)
+
+
+def test_capital_as_metonym_vs_place(gaz):
+    text = ("Islamabad has repeatedly demanded that the Taliban stop terror groups from operating from "
+            "Afghan territory, a claim consistently denied by Kabul. Naqvi held talks in Tehran.")
+    ms = mentions(gaz, text)
+    kabul = by_text(ms, "Kabul")
+    assert (kabul.kind, kabul.actor_id) == ("metonym", "AFG")
+    assert by_text(ms, "Islamabad").actor_id == "PAK"
+    assert not any(m.text == "Tehran" for m in ms)
+    assert not any("Afghan" == m.text for m in ms)  # "Afghan territory": an adjective, no actor
+
+
+def test_country_and_dateline(gaz):
+    text = "TEHRAN – Pakistan and Iran agreed to work together, while Afghanistan stayed away."
+    ms = mentions(gaz, text)
+    assert [m.text for m in ms if m.kind == "country"] == ["Pakistan", "Iran", "Afghanistan"]
+    assert not any(m.text == "TEHRAN" for m in ms)
+
+
+def test_government_nouns_join_the_country(gaz):
+    text = ("The Iranian president's remarks come just hours after Pakistan confirmed that negotiations "
+            "with the Afghan Taliban regime had ended, as Pakistani authorities described it.")
+    ms = mentions(gaz, text)
+    regime = by_text(ms, "the Afghan Taliban regime")
+    assert (regime.kind, regime.actor_id, regime.label) == ("government", "AFG", "Afghan Taliban regime")
+    auth = by_text(ms, "Pakistani authorities")
+    assert (auth.kind, auth.actor_id) == ("government", "PAK")
+
+
+def test_organisation_long_form_with_acronym(gaz):
+    text = ("The clashes began after the Taliban forces, backed by Tehreek-e-Taliban Pakistan (TTP) "
+            "Fitna al-Khawarij, launched an unprovoked attack.")
+    ms = mentions(gaz, text)
+    ttp = by_text(ms, "Tehreek-e-Taliban Pakistan (TTP)")
+    assert (ttp.kind, ttp.actor_id) == ("armed_group", "ttp")
+    assert by_text(ms, "Fitna al-Khawarij").actor_id == "ttp"
+    forces = by_text(ms, "the Taliban forces")
+    assert forces.actor_id == "AFG" and forces.is_guess  # bare "Taliban" is ambiguous
+
+
+def test_acronym_defined_in_text_is_reused(gaz):
+    text = ("The Northern Alliance for Renewal (NAR) rejected the plan. "
+            "A NAR statement on Friday called it a provocation, and NAR officials walked out.")
+    ms = mentions(gaz, text)
+    first = by_text(ms, "Northern Alliance for Renewal (NAR)")
+    later = [m for m in ms if m.text.startswith("NAR")]
+    assert first.actor_id == "org:NAR"
+    assert [m.text for m in later] == ["NAR", "NAR officials"]
+    assert all(m.actor_id == "org:NAR" for m in later)
+
+
+def test_generic_groups_counted_and_affiliated(gaz):
+    text = ("As many as 23 Pakistani soldiers also embraced martyrdom while defending the homeland, "
+            "and dozens of civilians fled. Militants were seen near the border.")
+    ms = mentions(gaz, text)
+    soldiers = by_text(ms, "As many as 23 Pakistani soldiers")
+    assert (soldiers.kind, soldiers.actor_id, soldiers.label, soldiers.number) == (
+        "generic_group", "PAK:military", "Pakistani soldiers", "As many as 23")
+    civ = by_text(ms, "dozens of civilians")
+    assert civ.actor_id == "generic:civilian" and civ.number == "dozens" and civ.is_guess
+    assert by_text(ms, "Militants").sector == "armed_nonstate"
+
+
+def test_group_affiliation_from_following_phrase(gaz):
+    text = "200 Taliban and militants from the Khawarij faction were killed in the response."
+    ms = mentions(gaz, text)
+    assert by_text(ms, "200 Taliban").number == "200"
+    mil = by_text(ms, "militants")
+    assert mil.actor_id == "ttp" and mil.is_guess
+
+
+def test_demonym_people(gaz):
+    ms = mentions(gaz, "Afghans crossed the border while Iranians watched.")
+    assert [(m.text, m.kind, m.actor_id) for m in ms] == [("Afghans", "demonym", "AFG"),
+                                                           ("Iranians", "demonym", "IRN")]
+
+
+def test_title_without_name_resolves_back(gaz):
+    text = ("Defence Minister Khawaja Asif blamed elements in Kabul. The defence minister revealed that "
+            "the delegation backed down five times.")
+    ms = mentions(gaz, text)
+    ref = by_text(ms, "The defence minister")
+    assert ref.actor_id == "khawaja_asif" and ref.is_guess
+
+
+def test_pronoun_resolution_is_a_guess(gaz):
+    text = "Federal Information Minister Attaullah Tarar spoke on Monday. He blamed Kabul for the failure."
+    ms = mentions(gaz, text)
+    he = by_text(ms, "He")
+    assert (he.kind, he.actor_id, he.is_guess) == ("pronoun", "attaullah_tarar", True)
+
+
+def test_headline_capitals_are_not_people(gaz):
+    ms = mentions(gaz, "Pakistan Welcomes Iran’s Mediation Offer as Border Talks With Afghanistan Stall: FO\n\n"
+                       "Pakistan welcomed the offer.")
+    assert not any(m.kind == "person" for m in ms)
+
+
+def test_general_news_outside_the_seed_story(gaz):
+    text = ("Israeli airstrikes killed 30 people in Gaza on Sunday, the Hamas-run health ministry said, "
+            "while Hezbollah fighters fired rockets at northern Israel. UN Secretary-General Antonio "
+            "Guterres condemned the violence.")
+    ms = mentions(gaz, text)
+    assert by_text(ms, "Hezbollah fighters").actor_id == "hezbollah"
+    assert by_text(ms, "30 people").number == "30"
+    g = [m for m in ms if "Guterres" in m.text][0]
+    assert g.actor_id == "guterres" and g.kind == "person"

@@ -1,0 +1,201 @@
+"""Cleaning: Unicode normalisation, web-leftover rules, headline/timestamp detection, layout."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from framing.ingest import clean_text, load_rules, load_story, looks_like_headline
+from framing.ingest.dates import timestamp_line, to_iso
+from framing.ingest.normalize import normalize_text
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ingest"
+
+
+# --- normalisation --------------------------------------------------------------------------
+
+def test_normalisation_keeps_characters_and_lines():
+    raw = ("Pakistan\u2019s \u201cfraternal role\u201d \u2014 Tu\u0308rkiye\u00a0and\u00a0Qatar\r\n"
+           "zero\u200bwidth soft\u00adhyphen\tand   spaces \r\n\r\nlast")
+    text, notes = normalize_text(raw)
+    lines = text.split("\n")
+    assert len(lines) == 4  # CRLF -> LF, no line added or lost
+    assert lines[0] == "Pakistan\u2019s \u201cfraternal role\u201d \u2014 T\u00fcrkiye and Qatar"  # NFC, curly kept
+    assert lines[1] == "zerowidth softhyphen and spaces"
+    assert lines[2] == "" and notes == []
+
+
+def test_mojibake_is_repaired_and_said():
+    raw = "Iran\u00e2\u20ac\u2122s offer was \u00e2\u20ac\u0153welcomed\u00e2\u20ac\u009d by Pakistan."
+    text, notes = normalize_text(raw)
+    assert text == "Iran\u2019s offer was \u201cwelcomed\u201d by Pakistan."
+    assert notes and "mojibake" in notes[0]
+
+
+def test_real_accents_are_not_taken_for_mojibake():
+    text, notes = normalize_text("The caf\u00e9 in T\u00fcrkiye served cr\u00e8me br\u00fbl\u00e9e.")
+    assert text == "The caf\u00e9 in T\u00fcrkiye served cr\u00e8me br\u00fbl\u00e9e." and notes == []
+
+
+# --- rules ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line, reason_word", [
+    ("Advertisement", "advertisement"),
+    ("Sponsored", "advertisement"),
+    ("Story continues below advertisement", "advertisement"),
+    ("Your email address will not be published. Required fields are marked *", "comment"),
+    ("Save my name, email, and website in this browser for the next time I comment.", "comment"),
+    ("Scroll to Top", "navigation"),
+    ("NEWSLETTER", "newsletter"),
+    ("| Join the GlobalSecurity.org mailing list |", "newsletter"),
+    ("Sign up for our daily briefing", "newsletter"),
+    ("Sign up to get breaking alerts", "sign-up"),
+    ("Share on Facebook", "share"),
+    ("Tweet", "share"),
+    ("WhatsApp", "share"),
+    ("Facebook Twitter WhatsApp Email", "share"),
+    ("|", "punctuation"),
+    ("0", "number"),
+    ("Soldiers patrol the border crossing at Torkham, Pakistan, October 15, 2025. — Reuters", "caption"),
+    ("Photo: Reuters", "photo"),
+    ("Protesters march in Kabul on Sunday. (AP Photo/Rahmat Gul)", "caption"),
+    ("File photo", "photo"),
+    ("Read more: Border crossing reopens for trade", "read-more"),
+    ("This website uses cookies to ensure you get the best experience.", "cookie"),
+    ("© 2025 The Daily Example. All rights reserved.", "copyright"),
+    ("Reporting by Asif Shahzad; Editing by Nick Macfie", "credit"),
+])
+def test_leftover_lines_match_a_rule(line, reason_word):
+    rule = load_rules().match(line)
+    assert rule is not None and reason_word in rule.reason
+
+
+@pytest.mark.parametrize("line", [
+    "The advertisement campaign cost the ministry $2 million, auditors said.",
+    "Share prices in Karachi fell 3 percent after the talks collapsed.",
+    "Leave a reply to the ministry's letter was all the Taliban would say, according to officials.",
+    "Security cooperation discussed in Tehran",
+    "Iran gives \"special importance\" to Pakistan ties: Pezeshkian",
+    "“We will not leave a reply unanswered,” the spokesman said. — a line with quotes is text",
+    "Sign-up figures for the new pension scheme doubled in March, the ministry said on Tuesday in Islamabad.",
+    "2025",
+    "By Monday, the talks had collapsed.",
+    "Photographs of the meeting were released by the presidency on Wednesday evening.",
+])
+def test_real_sentences_match_no_rule(line):
+    assert load_rules().match(line) is None
+
+
+def test_rest_scope_only_applies_in_the_second_half():
+    body = [f"Officials said crossing number {n} would reopen on Monday for trucks carrying food."
+            for n in range(6)]
+    late = clean_text("\n".join(body + ["Related Stories", "Border trade resumes", "Talks set for May"]))
+    assert late.text.split("\n\n") == body
+    assert [r.line for r in late.removed] == [7, 8, 9]
+    assert late.removed[-1].reason.startswith("related-links list (follows")
+    early = clean_text("\n".join(["Related Stories"] + body))
+    assert early.text.split("\n\n") == body and len(early.removed) == 1
+
+
+def test_rules_file_errors_name_file_and_line(tmp_path):
+    path = tmp_path / "rules.tsv"
+    path.write_text("scope\tmax_words\tpattern\treason\nline\t3\t(unclosed\tbroken\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"rules.tsv:2: bad pattern"):
+        load_rules(path)
+    path.write_text("scope\tmax_words\tpattern\treason\nsometimes\t3\tx\ty\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"rules.tsv:2: scope"):
+        load_rules(path)
+
+
+# --- headline, timestamps, layout ----------------------------------------------------------------
+
+@pytest.mark.parametrize("line, expected", [
+    ("Naqvi holds High-Level Talks in Tehran as Pakistan, Iran unite against Terrorism", True),
+    ("Pakistan Welcomes Iran’s Mediation Offer as Border Talks With Afghanistan Stall: FO", True),
+    ("Why did the Istanbul talks fail?", True),
+    ("Talks stall over U.S.", True),
+    ("Iranian president proposes easing Pak-Afghan tensions.", False),
+    ("Iran has offered to mediate between Pakistan and Afghanistan after recent peace talks in Istanbul "
+     "collapsed without progress.", False),
+    ("Monday, 17 November 2025 10:41 AM", False),
+    ("one", False),
+])
+def test_looks_like_headline(line, expected):
+    assert looks_like_headline(line) is expected
+
+
+@pytest.mark.parametrize("line, iso", [
+    ("Monday, 17 November 2025 10:41 AM", "2025-11-17"),
+    ("Published: Nov. 17, 2025 5:00 pm ET", "2025-11-17"),
+    ("Updated 2025-11-17T10:00:00Z", "2025-11-17"),
+    ("Sunday 2 March 2025 | 14:05 PKT", "2025-03-02"),
+    ("17/11/2025", "2025-11-17"),
+    ("03/04/2025", ""),  # day and month cannot be told apart
+    ("The talks ended on 17 November 2025 without a deal.", None),
+    ("Oct. 12", None),
+])
+def test_timestamp_lines(line, iso):
+    assert timestamp_line(line) == iso
+
+
+def test_to_iso_for_metadata_values():
+    assert to_iso("2024-09-03T08:15:00+05:00") == "2024-09-03"
+    assert to_iso("7/22/2024") == "2024-07-22"
+    assert to_iso("12/22/16") == "2016-12-22"
+    assert to_iso("1/2/2024") is None
+    assert to_iso("no date here") is None
+
+
+def test_hard_wrapped_text_is_joined_into_paragraphs():
+    raw = ("Parliament votes to extend emergency powers\n\n"
+           "Lawmakers voted on Thursday to extend the government's emergency powers for\n"
+           "another three months, despite protests outside the building and warnings from\n"
+           "rights groups that the measures had been used against journalists.\n\n"
+           "The opposition said it would challenge the decision in the constitutional\n"
+           "court, arguing that the vote had been rushed through without debate.\n")
+    cleaned = clean_text(raw)
+    paragraphs = cleaned.text.split("\n\n")
+    assert paragraphs[0] == "Parliament votes to extend emergency powers"
+    assert paragraphs[1].startswith("Lawmakers voted on Thursday") and paragraphs[1].endswith("journalists.")
+    assert len(paragraphs) == 3 and cleaned.headline == paragraphs[0]
+
+
+def test_one_paragraph_per_line_text_is_not_joined():
+    raw = ("Iran, Pakistan confer on regional developments\n"
+           "Iran and Pakistan have exchanged views about key regional and multilateral developments as well "
+           "as ways to further strengthen bilateral relations.\n"
+           "The two sides also discussed preparations for political consultations.\n")
+    assert len(clean_text(raw).text.split("\n\n")) == 3
+
+
+def test_trailing_agency_credit_and_repeated_lines():
+    raw = ("Floods cut off northern villages\nFloods cut off northern villages\n"
+           "Heavy rain cut off dozens of villages in the north on Monday, and the army was called in to "
+           "help evacuate residents stranded on rooftops, officials said. — APP")
+    cleaned = clean_text(raw)
+    assert cleaned.text.endswith("officials said.")
+    assert [(r.text, r.reason, r.line) for r in cleaned.removed] == [
+        ("Floods cut off northern villages", "repeated line", 2),
+        ("— APP", "agency credit at the end of the article", 3)]
+
+
+def test_cleaning_a_page_from_another_site():
+    """A page pasted from a site none of the rules was written for: every leftover goes, with its
+    line and reason; every sentence of the article stays."""
+    article = load_story(FIXTURES / "dockworkers_paste.txt").articles[0]
+    removed = {r.line: (r.text, r.reason) for r in article.removed}
+    expected = {1: "navigation", 2: "breadcrumb", 3: "cookie", 4: "cookie", 8: "byline", 9: "timestamp",
+                11: "share", 12: "share", 13: "share", 15: "caption", 21: "advertisement", 25: "photo",
+                27: "read-more", 31: "photo", 35: "social", 36: "related", 37: "related", 38: "related",
+                39: "copyright", 40: "breadcrumb"}
+    assert {line: reason for line, (_, reason) in removed.items() if expected.get(line, "?") in reason} \
+        .keys() == expected.keys() == removed.keys()
+    assert article.title == "Dockworkers extend strike as talks with port operators stall"
+    assert article.date == "2024-03-04"
+    assert "byline: By Daniel Okafor and Lena Fischer" in article.notes
+    paragraphs = article.text.split("\n\n")
+    assert len(paragraphs) == 6
+    assert paragraphs[0] == article.title
+    assert "“Our members are not going back until there is a fair offer on the table,” union secretary" \
+        in paragraphs[2]
+    assert paragraphs[-1].startswith("The transport minister urged both sides to return to mediation")

@@ -67,6 +67,26 @@ FACTS = [
      "Border-town schools stayed shut for the {n}th consecutive day."],
     ["Hospitals in the region treated {n} wounded civilians, health officials said.",
      "Health officials said {n} injured civilians were brought to hospitals in the area."],
+    ["The defence minister blamed elements in Kabul for the failure of the negotiations.",
+     "Kabul was responsible for the collapse of the talks, the defence minister said in a television interview."],
+    ["Pakistan submitted a counterterrorism framework to the Taliban delegation during the talks.",
+     "During the negotiations, Islamabad handed the Taliban delegation a proposed counterterrorism framework."],
+    ["Mediators Turkey and Qatar stepped in to revive the stalled process after the talks broke down.",
+     "After the breakdown, Turkish and Qatari mediators tried to restart the stalled process."],
+    ["A joint statement announced that a high-level meeting would be held in Istanbul on November {d}.",
+     "Further decisions will be taken at a high-level meeting in Istanbul on November {d}, a joint statement said."],
+    ["The Taliban government denied that militants were operating from Afghan territory.",
+     "Kabul rejected accusations that armed groups use Afghan soil to launch attacks across the border."],
+    ["Both sides stressed the need for dialogue and regional cooperation to tackle shared threats.",
+     "The two sides emphasised dialogue and closer regional cooperation against common security threats."],
+    ["The president said his country attached special importance to its relations with its neighbour.",
+     "Relations with the neighbouring country carry special importance, the president told the visiting minister."],
+    ["Officials said the border would remain closed until security guarantees were given.",
+     "The crossing will stay shut until there are guarantees of security, according to officials."],
+    ["The prime minister chaired an emergency meeting of the national security committee on {w}.",
+     "On {w}, the national security committee met in an emergency session chaired by the prime minister."],
+    ["Thousands of people attended the funerals of the soldiers in their home villages.",
+     "Large crowds gathered in the soldiers' home villages for their funerals."],
 ]
 FILLER = [
     "Analysts said the dispute had deep roots in decades of mistrust.",
@@ -79,6 +99,16 @@ FILLER = [
     "Several flights were cancelled because of the security situation.",
     "Local journalists said communication lines had been cut for hours.",
     "The ministry promised compensation for families who lost their homes.",
+    "Prices of flour and cooking oil rose sharply in the border markets.",
+    "The information ministry said it would brief foreign diplomats later in the week.",
+    "Some lawmakers called for an inquiry into intelligence failures before the attack.",
+    "Television channels broadcast footage of damaged buildings and burned vehicles.",
+    "Religious leaders appealed for calm and urged people not to spread rumours online.",
+    "Exporters warned that the closure was costing them millions every day.",
+    "The weather made it difficult for rescue teams to reach remote villages.",
+    "Diplomats from several countries held consultations in the capital.",
+    "The stock exchange fell by more than two percent in early trading.",
+    "Human rights groups urged both governments to protect civilians in the border areas.",
 ]
 HEADLINES = [
     "Border clashes leave soldiers dead as ceasefire talks stall",
@@ -93,7 +123,7 @@ WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 
 
 def make_article(rng: random.Random, k: int) -> Article:
-    facts = rng.sample(range(len(FACTS)), rng.randint(6, len(FACTS)))
+    facts = rng.sample(range(len(FACTS)), rng.randint(10, len(FACTS)))
     lines = [rng.choice(HEADLINES)]
     body = []
     for f in facts:
@@ -103,10 +133,10 @@ def make_article(rng: random.Random, k: int) -> Article:
         if rng.random() < 0.3:
             a, b = rng.choice(SWAPS)
             text = text.replace(a, b, 1)
-        if rng.random() < 0.15 and ", " in text:
+        if rng.random() < 0.15 and ", " in text and len(text.rsplit(", ", 1)[0].split()) >= 6:
             text = text.rsplit(", ", 1)[0] + "."
         body.append(text)
-    body += rng.sample(FILLER, rng.randint(2, 6))
+    body += rng.sample(FILLER, rng.randint(3, 10))
     rng.shuffle(body)
     # paragraphs of one to three sentences
     i = 0

@@ -270,3 +270,22 @@ def test_exports_are_readable_by_pandas(tmp_path):
     assert len(articles) == 7 and articles["text"].str.len().min() > 50
     res = runner.invoke(export_cmd, [str(out), "-t", "nope"])
     assert res.exit_code == 2 and "no table" in res.output
+
+
+def test_progress_is_plain_lines_off_a_terminal():
+    import io
+
+    from framing.batch.progress import Progress
+
+    buf = io.StringIO()
+    p = Progress(4, "analysing", stream=buf, every=0.0)
+    for _ in range(4):
+        p.update(1)
+    p.close()
+    lines = buf.getvalue().splitlines()
+    assert len(lines) == 4 and "\r" not in buf.getvalue()
+    assert lines[-1].startswith("analysing: 4/4 articles (100%)") and "ETA" in lines[-1]
+    quiet = io.StringIO()
+    q = Progress(4, "analysing", stream=quiet, quiet=True)
+    q.update(4)
+    assert quiet.getvalue() == ""

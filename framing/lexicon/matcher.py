@@ -33,6 +33,10 @@ LENIENT = {
 }
 
 
+#: A compound whose flagged part follows one of these is not flagged for it ("anti-racist").
+NEGATING_PREFIXES = frozenset({"anti", "non", "counter", "un", "de", "ex", "post", "pre", "former"})
+
+
 @dataclass(frozen=True)
 class Match:
     """A raw match: tokens [first, last) and the entry chosen for them."""
@@ -79,8 +83,12 @@ class Matcher:
         auto.make_automaton()
         self._auto = auto
 
-    def _hits(self, pieces: list[str], stream_no: int, out: dict) -> None:
-        """Record (first, last) token ranges and their entries for one stream of token strings."""
+    def _hits(self, pieces: list[str], stream_no: int, out: dict, parts: dict) -> None:
+        """Record (first, last) token ranges and their entries for one stream of token strings.
+
+        A hit inside one hyphenated token ("liberal-bashing", "rage-filled") goes to `parts`
+        instead: the matcher may use it for the whole token when nothing matches the token itself.
+        """
         starts = list(accumulate((len(p) + 1 for p in pieces), initial=1))
         text = (" " + " ".join(pieces) + " ").translate(HYPHEN_AS_SPACE)
         n = len(starts)
@@ -88,12 +96,16 @@ class Matcher:
             # pattern " key ": `end` is the trailing space, the key spans [end - key_len, end)
             first_char = end - key_len
             i = bisect_left(starts, first_char)
-            if i >= n - 1 or starts[i] != first_char:
-                continue
-            j = bisect_left(starts, end + 1, i)
-            if j >= n or starts[j] != end + 1:
-                continue
-            out.setdefault((i, j), []).append((entries, stream_no))
+            if i < n - 1 and starts[i] == first_char:
+                j = bisect_left(starts, end + 1, i)
+                if j < n and starts[j] == end + 1:
+                    out.setdefault((i, j), []).append((entries, stream_no))
+                    continue
+            k = bisect_left(starts, first_char + 1) - 1  # the token holding the hit, if one does
+            if 0 <= k < n - 1 and end < starts[k + 1] and "-" in pieces[k]:
+                before = pieces[k][:first_char - starts[k]].rstrip("-").rsplit("-", 1)[-1]
+                if before not in NEGATING_PREFIXES:
+                    parts.setdefault(k, []).append(entries)
 
     def spans(self, doc) -> list[Match]:
         """Non-overlapping matches in token order; longer terms win, then better pos fits."""
@@ -101,14 +113,24 @@ class Matcher:
         if not tokens:
             return []
         raw: dict[tuple[int, int], list] = {}
-        self._hits([t.norm for t in tokens], 0, raw)
-        self._hits([t.lemma.lower() for t in tokens], 1, raw)
+        parts: dict[int, list] = {}
+        self._hits([t.norm for t in tokens], 0, raw, parts)
+        self._hits([t.lemma.lower() for t in tokens], 1, raw, parts)
+        for k, groups in parts.items():
+            if (k, k + 1) in raw:
+                continue
+            strong = [e for entries in groups for e in entries if e.flag and not e.derived_from]
+            if strong:
+                best = max(strong, key=lambda e: (e.strength, e.term))
+                raw[(k, k + 1)] = [((best,), 2)]  # stream 2: a part of a hyphenated compound
         cands: list[Match] = []
         for (i, j), groups in raw.items():
             best = None
             for entries, stream_no in groups:
                 for e in entries:
-                    if j - i == 1:
+                    if stream_no == 2:
+                        fit = 1  # a part of a compound: its word class is the compound's
+                    elif j - i == 1:
                         t = tokens[i]
                         fit = pos_fit(e, t.pos, t.norm, tokens[i - 1].pos if i else "")
                         if e.derived_from and fit < 2:
@@ -117,7 +139,7 @@ class Matcher:
                         fit = 2
                     if fit == 0:
                         continue
-                    rank = (fit, 1 - stream_no, e.strength)
+                    rank = (fit, -stream_no, e.strength)
                     if best is None or rank > best[0]:
                         best = (rank, e, fit)
             if best is not None:

@@ -8,10 +8,29 @@ same figures. Renderers only render: nothing is analysed here.
 """
 from __future__ import annotations
 
+import gc
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 FORMATS = ("html", "md", "csv", "json", "text")
+
+
+@contextmanager
+def _no_gc():
+    """Pause the cyclic garbage collector while a report is built.
+
+    A story's analysis holds millions of small objects (tokens); building a report allocates many
+    more, which triggers full collections that scan them all again and again (3x the render time
+    on a 50-article story). The report's own objects hold no cycles, so nothing is lost.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def json_report(result) -> dict:
@@ -23,6 +42,11 @@ def json_report(result) -> dict:
 
 def render_string(result, fmt: str) -> str:
     """The report as one string (every format but csv, which is a folder of files)."""
+    with _no_gc():
+        return _render_string(result, fmt)
+
+
+def _render_string(result, fmt: str) -> str:
     if fmt == "html":
         from .html import render_html
 
@@ -56,7 +80,8 @@ def render(result, fmt: str, output_path=None):
             raise ValueError("the csv format writes a folder of tables: give it an output folder (-o DIR)")
         from .csv_out import write_csv
 
-        return write_csv(result, output_path)
+        with _no_gc():
+            return write_csv(result, output_path)
     text = render_string(result, fmt)
     if to_stdout:
         sys.stdout.write(text)

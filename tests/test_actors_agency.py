@@ -2,8 +2,6 @@
 VBD/VBN confusions)."""
 from __future__ import annotations
 
-import pytest
-
 from conftest import make_doc
 from framing.stages.actors import run
 

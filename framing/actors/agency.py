@@ -225,9 +225,6 @@ class AgencyFinder:
     def _verb_event(self, i, n, term, a, b):
         t = self.toks[i]
         end = i + n
-        if t.norm.endswith("ing") and t.pos == "VBG" and self._aux_before(i, a) is None:
-            # "after killing 5 soldiers": an active gerund; keep, the subject is found the same way
-            pass
         aux = self._aux_before(i, a) if t.pos in ("VBN", "VBD") else None
         ev = EventRecord(i, i, end, term.term, term.cls, "active", term.reciprocal)
         if aux is not None and t.lemma not in ("be",):
@@ -308,9 +305,6 @@ class AgencyFinder:
             ev.agent = self._premodifier_agent(i, a)
         if ev.agent is None:
             ev.agent = self._light_or_cause_subject(i, a)
-        if ev.agent is None and term.cls not in ("casualty",) and ev.patient is None:
-            # "Pakistani soldiers' deaths", "Kabul's support for ..." handled above; nothing to add
-            pass
         return self._finish(ev)
 
     def _premodifier_agent(self, i, a):

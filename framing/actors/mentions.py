@@ -368,9 +368,6 @@ class MentionFinder:
         # trim connectors and possessives on the left edge
         while k < start and self.toks[k].norm in ("of", "for", "and", "&", "'s"):
             k += 1
-        if k < start and not has_title:
-            # only a demonym or a country: keep it ("Iranian Masoud Pezeshkian")
-            pass
         return k, (title_start, title_end), aff_entry, has_title
 
     def _persons(self, s_idx):
@@ -706,7 +703,6 @@ class MentionFinder:
         return (e, hit[1]) if e is not None else None
 
     def _group_cand(self, start, end, g, aff, number, label_start):
-        gaz = self.gaz
         kind = g.kind if g.kind in ("government", "organisation") else "generic_group"
         c = _Cand(start, end, kind, "", "", g.kind, sector=g.sector, number=number,
                   label_start=label_start)

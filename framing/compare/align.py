@@ -29,6 +29,7 @@ from scipy import sparse
 
 from ..model import ArticleAnalysis
 from .data import stop_words
+from .tokens import columns
 from .units import Unit
 
 
@@ -52,20 +53,15 @@ class Alignment:
 
 
 def _word_features(analysis: ArticleAnalysis, unit: Unit, stops: frozenset[str]) -> list[str]:
-    words = []
-    for t in analysis.doc.tokens[unit.token_start:unit.token_end]:
-        if not any(c.isalnum() for c in t.text):
-            continue
-        lemma = t.lemma.lower() if t.lemma else t.norm
-        if lemma in stops or t.norm in stops:
-            continue
-        words.append(lemma)
+    c = columns(analysis.doc)
+    words = [c.lemma[k] for k in range(unit.token_start, unit.token_end)
+             if c.word[k] and c.lemma[k] not in stops and c.norm[k] not in stops]
     return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
 
 
 def _char_text(analysis: ArticleAnalysis, unit: Unit) -> str:
-    return " ".join(t.norm for t in analysis.doc.tokens[unit.token_start:unit.token_end]
-                    if any(c.isalnum() for c in t.text))
+    c = columns(analysis.doc)
+    return " ".join(c.norm[k] for k in range(unit.token_start, unit.token_end) if c.word[k])
 
 
 def _candidate_pairs(xw: sparse.csr_matrix, threshold: float, block: int):
@@ -168,18 +164,21 @@ def align_units(
     # Collapse units with identical wording (wire copy) into nodes; a node holds one unit per slot.
     node_of = [0] * n_units
     nodes: list[list[int]] = []
+    node_slots: list[set[int]] = []
     open_nodes: dict[tuple[str, bool], list[int]] = {}
     for i, text in enumerate(texts):
         target = None
         for nd in open_nodes.get((text, heading[i]), []):
-            if all(slot[j] != slot[i] for j in nodes[nd]):
+            if slot[i] not in node_slots[nd]:
                 target = nd
                 break
         if target is None:
             target = len(nodes)
             nodes.append([])
+            node_slots.append(set())
             open_nodes.setdefault((text, heading[i]), []).append(target)
         nodes[target].append(i)
+        node_slots[target].add(slot[i])
         node_of[i] = target
     rep = [members[0] for members in nodes]
     n = len(nodes)

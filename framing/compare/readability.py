@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from ..model import ArticleAnalysis
 from ..model.comparison import ReadabilityRow
+from .tokens import columns
 from .units import layout
 
 
@@ -149,18 +150,20 @@ def readability(analyses: list[ArticleAnalysis], outlets: list[str],
         for a in mine:
             doc = a.doc
             lay = lay_of[id(a)] or layout(doc)
-            for i in range(len(doc.sentences)):
+            c = columns(doc)
+            for i, sent in enumerate(doc.sentences):
                 if lay.positions[i] not in ("lede", "body"):
                     continue
-                counted = [t for t in doc.sentence_tokens(i) if _is_counted_word(t.norm)]
+                counted = [k for k in range(sent.token_start, sent.token_end)
+                           if c.alpha[k] and _is_counted_word(c.norm[k])]
                 if not counted:
                     continue
                 lengths.append(len(counted))
                 words += len(counted)
-                for t in counted:
-                    quoted += t.in_quote
+                for k in counted:
+                    quoted += c.in_quote[k]
                     if stats is not None:
-                        s, fh, dh = stats.add(t.norm)
+                        s, fh, dh = stats.add(c.norm[k])
                         syllables += s
                         fog_hard += fh
                         dc_hard += dh

@@ -23,6 +23,7 @@ from scipy import sparse
 from ..model import ArticleAnalysis
 from ..model.comparison import Claim, DistinctiveTerm, NearestOutlet, OutletSimilarity
 from .data import stop_words
+from .tokens import columns
 
 CUE_CLASSES = ("neutral", "endorsing", "distancing", "adversarial")
 
@@ -65,9 +66,9 @@ def _wording(analyses, outlets):
     stops = stop_words()
     docs = defaultdict(list)
     for a in analyses:
+        c = columns(a.doc)
         docs[a.article.outlet].extend(
-            t.lemma.lower() for t in a.doc.tokens
-            if t.is_word and any(c.isalpha() for c in t.norm) and t.norm not in stops)
+            lemma for lemma, norm, alpha in zip(c.lemma, c.norm, c.alpha) if alpha and norm not in stops)
     feats = [docs[o] for o in outlets]
     if not any(feats):
         return None
@@ -86,11 +87,13 @@ def _distinctive(terms: tuple[DistinctiveTerm, ...], outlets):
 
 
 def _lexicon(analyses, outlets):
+    if not any(a.findings for a in analyses):
+        return None
     cats = set()
     counts = defaultdict(Counter)
     words = Counter()
     for a in analyses:
-        words[a.article.outlet] += a.doc.word_count
+        words[a.article.outlet] += sum(columns(a.doc).word)
         for f in a.findings:
             if getattr(f, "voice", "narrator") == "quoted" or not getattr(f, "flag", True):
                 continue

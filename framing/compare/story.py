@@ -20,6 +20,7 @@ from .readability import readability
 from .similarity import outlet_similarity
 from .stage_tables import naming_matrix, voice_share
 from .terms import TermParams, distinctive_terms
+from .tokens import release
 from .units import MIN_CLAUSE_WORDS, MIN_UNIT_WORDS, Unit, article_units
 
 
@@ -50,8 +51,13 @@ def compare_story(analyses: Sequence[ArticleAnalysis], story=None, resources=Non
     embedding function (list of texts -> 2-D array) used by the alignment instead of character
     n-grams. Deterministic: the same analyses in the same order give the same result.
     """
-    params = params or CompareParams()
-    analyses = list(analyses)
+    try:
+        return _compare(list(analyses), story, resources, params or CompareParams(), embed)
+    finally:
+        release()
+
+
+def _compare(analyses, story, resources, params, embed) -> StoryComparison:
     ids = [a.article.id for a in analyses]
     if len(set(ids)) != len(ids):
         raise ValueError("compare_story: article ids must be unique within a story")

@@ -31,6 +31,7 @@ import numpy as np
 from ..model import ArticleAnalysis
 from ..model.comparison import DistinctiveTerm, Occurrence
 from .data import stop_words
+from .tokens import columns
 
 
 @dataclass(frozen=True)
@@ -54,39 +55,33 @@ def _join(words: tuple[str, ...]) -> str:
     return out
 
 
-def _sequences(analysis: ArticleAnalysis):
-    """Runs of word tokens (index lists) unbroken by punctuation, per sentence."""
-    doc = analysis.doc
-    for s in doc.sentences:
-        run = []
-        for k in range(s.token_start, s.token_end):
-            t = doc.tokens[k]
-            if _is_term_word(t.norm) or (t.norm.startswith("'") and run):
-                run.append(k)
-            else:
-                if run:
-                    yield run
-                run = []
-        if run:
-            yield run
-
-
 def _grams(analysis: ArticleAnalysis, max_n: int, stops: frozenset[str]):
-    """(n, term, first token, last token) for every word and phrase of an article."""
-    toks = analysis.doc.tokens
-    for run in _sequences(analysis):
-        norms = [toks[k].norm for k in run]
-        edge = [w not in stops and not w.startswith("'") and _is_term_word(w) for w in norms]
-        end_ok = [w not in stops and _is_term_word(w) for w in norms]
-        for i in range(len(run)):
-            if not edge[i]:
+    """(n, term, first token, last token) for every word and phrase of an article: runs of word
+    tokens unbroken by punctuation, within a sentence."""
+    c = columns(analysis.doc)
+    norm, alpha = c.norm, c.alpha
+    out = []
+    for s in analysis.doc.sentences:
+        run: list[int] = []
+        for k in range(s.token_start, s.token_end + 1):
+            if k < s.token_end and (alpha[k] or (norm[k].startswith("'") and run)):
+                run.append(k)
                 continue
-            for n in range(1, max_n + 1):
-                if i + n > len(run):
-                    break
-                if not end_ok[i + n - 1]:
-                    continue
-                yield n, (norms[i] if n == 1 else _join(tuple(norms[i:i + n]))), run[i], run[i + n - 1]
+            if run:
+                words = [norm[j] for j in run]
+                ok = [alpha[j] and w not in stops for j, w in zip(run, words)]
+                edge = [o and not w.startswith("'") for o, w in zip(ok, words)]
+                for i in range(len(run)):
+                    if not edge[i]:
+                        continue
+                    out.append((1, words[i], run[i], run[i]))
+                    for n in range(2, max_n + 1):
+                        if i + n > len(run):
+                            break
+                        if ok[i + n - 1]:
+                            out.append((n, _join(tuple(words[i:i + n])), run[i], run[i + n - 1]))
+            run = []
+    return out
 
 
 def _same_uses(a, b) -> bool:
@@ -116,12 +111,14 @@ def distinctive_terms(analyses: list[ArticleAnalysis], outlets: list[str],
     for a in analyses:
         oi = o_index[a.article.outlet]
         toks = a.doc.tokens
-        mine = list(_grams(a, params.max_n, stops))
+        mine = _grams(a, params.max_n, stops)
         grams.append(mine)
+        q = columns(a.doc).in_quote
+        cn, qn = counts, quoted
         for n, term, first, last in mine:
-            counts[n][oi][term] += 1
-            if toks[first].in_quote and toks[last].in_quote:
-                quoted[n][oi][term] += 1
+            cn[n][oi][term] += 1
+            if q[first] and q[last]:
+                qn[n][oi][term] += 1
     chosen: list[tuple[int, str, int, float, float, int, int]] = []  # outlet, term, n, delta, z, y_i, y_j
     for n in range(1, params.max_n + 1):
         total = Counter()

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from ..model import ArticleAnalysis, Doc
 from .data import clause_connectives
+from .tokens import columns
 
 MIN_UNIT_WORDS = 4  # shorter lines ("Advertisement", bylines) take no part in the alignment
 MIN_CLAUSE_WORDS = 5
@@ -54,7 +55,9 @@ class Layout:
 
 
 def _words(doc: Doc, index: int) -> int:
-    return sum(1 for t in doc.sentence_tokens(index) if any(c.isalpha() for c in t.text))
+    s = doc.sentences[index]
+    alpha = columns(doc).alpha
+    return sum(alpha[s.token_start:s.token_end])
 
 
 def _norm(text: str) -> str:
@@ -127,8 +130,10 @@ def _clause_cuts(doc: Doc, index: int) -> list[tuple[int, int]]:
             a += 1  # the separator stays out of both clauses
         ranges.append([a, b])
 
+    alpha = columns(doc).alpha
+
     def words(r):
-        return sum(1 for t in tokens[r[0]:r[1]] if any(c.isalpha() for c in t.text))
+        return sum(alpha[r[0]:r[1]])
 
     merged: list[list[int]] = []
     for r in ranges:  # a clause too short to stand alone rejoins its neighbour

@@ -206,14 +206,15 @@ def _derive_adverbs(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
     for e in entries:
         if e.category not in ADVERB_CATEGORIES or e.pos not in ("", "J") or " " in e.key:
             continue
-        forms = [(adv, "R", "adverb") for adv in adverb_forms(e.key)]
+        forms = [(adv, "R", "adverb", adverb_forms) for adv in adverb_forms(e.key)]
         if e.pos == "J":
-            forms += [(noun, "N", "noun") for noun in noun_forms(e.key)]
-        for form, pos, kind in forms:
+            forms += [(noun, "N", "noun", noun_forms) for noun in noun_forms(e.key)]
+        for form, pos, kind, derive in forms:
             if form in taken or form in out:
                 continue
+            alt = derive(e.alternative) if e.alternative.isalpha() else ()
             out[form] = replace(e, term=form, pos=pos, key=form, lemma_key="", derived_from=e.term,
-                                note=f"{kind} of {e.term!r}")
+                                alternative=alt[0] if alt else "", note=f"{kind} of {e.term!r}")
     return tuple(out[k] for k in sorted(out))
 
 

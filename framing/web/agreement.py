@@ -50,6 +50,9 @@ class Alpha:
 
 
 def _task(rows):
+    from .imports import ensure
+
+    ensure()
     from nltk.metrics.agreement import AnnotationTask
 
     return AnnotationTask(data=rows)

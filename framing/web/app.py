@@ -163,6 +163,7 @@ def routes():
         Route("/leave", pub.leave, methods=["POST"]),
         Route("/healthz", pub.healthz),
         Route("/robots.txt", pub.robots),
+        Route("/favicon.ico", pub.favicon),
         Route("/static/categories.css", pub.categories_css),
         Route("/static/report.css", pub.report_css),
         Mount("/static", app=StaticFiles(directory=str(static)), name="static"),
@@ -200,8 +201,9 @@ def routes():
 def _warm(state: AppState, story_ids: list[str]) -> None:
     """Analyse the startup stories in the background so the first story view is quick."""
     try:
-        from nltk.metrics import agreement  # noqa: F401  (about a second to import: pay it now)
+        from .imports import ensure
 
+        ensure()
         for sid in story_ids:
             state.stories.get(sid)
     except Exception:  # noqa: BLE001 - warming is an optimisation; the page will say what failed

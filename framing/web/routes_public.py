@@ -129,3 +129,7 @@ async def healthz(request):
 
 async def robots(request):
     return PlainTextResponse("User-agent: *\nDisallow: /\n")
+
+
+async def favicon(request):
+    return RedirectResponse("/static/favicon.svg", status_code=301)

@@ -132,6 +132,9 @@ class StoryCache:
             from .storyview import build_story_page
 
             row = self.store.story(sid)
+            from .imports import ensure
+
+            ensure()
             result = run_analysis(story, self.resources)
             page = build_story_page(sid, result, load_problems=row["problems"] if row else [])
             with self._lock:

@@ -3,16 +3,21 @@
 
 Stories are generated, deterministically, from a pool of realistic news sentences about one event:
 each fact has two or three phrasings; every article picks a subset of the facts in its own order,
-a phrasing for each, and perturbs it the way outlets do (a changed figure or date, a loaded synonym,
-a dropped trailing clause), with a headline and filler sentences of its own. The text layer
+a phrasing for each, and rewrites it the way outlets do (a changed figure, date or weekday, one to
+four synonyms, a source tail such as ", officials said", an opening phrase, a dropped closing
+clause), with a headline and filler sentences of its own. Few sentences come out identical, so the
+alignment cannot lean on collapsing wire copy. The text layer
 (build_doc) is built first and not timed; only compare_story is.
 
     python scripts/bench_compare.py                 # sizes 5 50 500
     python scripts/bench_compare.py --sizes 5 50 --repeat 3
 
-Time is the best of --repeat runs (wall clock, no tracing). Peak memory is measured in a separate
-run under tracemalloc (Python and numpy allocations made during compare_story), since tracing
-slows the code down.
+Each size runs in a fresh child process. Time is the best of --repeat runs, wall clock and CPU time
+of this process (the machine is shared: CPU time is the steadier figure under load). Peak memory
+is what compare_story adds on top of the process's resident memory once the story is loaded: the
+high-water mark (ru_maxrss) after the runs minus the resident size (VmRSS) just before them. With
+--trace, a further run under tracemalloc reports the peak of Python and numpy allocations made by
+compare_story itself (exact, but tracing makes that run several times slower).
 """
 from __future__ import annotations
 
@@ -118,7 +123,14 @@ HEADLINES = [
     "Militants killed in retaliatory strikes, army says",
 ]
 SWAPS = [("killed", "martyred"), ("government", "regime"), ("militants", "terrorists"),
-         ("said", "claimed"), ("officials", "authorities"), ("fighting", "hostilities")]
+         ("said", "claimed"), ("officials", "authorities"), ("fighting", "hostilities"),
+         ("talks", "negotiations"), ("border", "frontier"), ("attack", "assault"), ("army", "military"),
+         ("minister", "official"), ("country", "nation"), ("died", "lost their lives"),
+         ("stressed", "underlined"), ("began", "started"), ("ended", "concluded")]
+PREFIXES = ["Meanwhile, ", "Separately, ", "Earlier, ", "In a further development, ", "Officials say ",
+            "Reports say ", "According to local media, ", "It emerged that "]
+TAILS = [", officials said", ", according to reports", ", sources said", ", the ministry said",
+         ", a spokesman said", ", state media reported", ", witnesses said"]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
@@ -130,11 +142,15 @@ def make_article(rng: random.Random, k: int) -> Article:
         text = rng.choice(FACTS[f])
         text = text.format(n=rng.choice([23, 23, 23, 25, 200, 12]), d=rng.choice([11, 12, 15, 19, 25]),
                            w=rng.choice(WEEKDAYS))
-        if rng.random() < 0.3:
-            a, b = rng.choice(SWAPS)
+        # each outlet rewrites the shared facts a little: synonyms, a source, an opening phrase
+        for a, b in rng.sample(SWAPS, rng.randint(1, 4)):
             text = text.replace(a, b, 1)
         if rng.random() < 0.15 and ", " in text and len(text.rsplit(", ", 1)[0].split()) >= 6:
             text = text.rsplit(", ", 1)[0] + "."
+        if rng.random() < 0.35:
+            text = text.rstrip(".") + rng.choice(TAILS) + "."
+        if rng.random() < 0.25:
+            text = rng.choice(PREFIXES) + text[0].lower() + text[1:]
         body.append(text)
     body += rng.sample(FILLER, rng.randint(3, 10))
     rng.shuffle(body)
@@ -154,47 +170,83 @@ def make_story(n: int, seed: int) -> list[ArticleAnalysis]:
     return [ArticleAnalysis(article=a, doc=build_doc(a)) for a in (make_article(rng, k) for k in range(n))]
 
 
-def measure(analyses, repeat: int) -> tuple[float, float, object]:
+def _rss_mib() -> float:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def measure(analyses, repeat: int, trace: bool = False) -> dict:
+    import resource
+
     story = Story(name="bench", articles=tuple(a.article for a in analyses))
-    best = math.inf
+    gc.collect()
+    before = _rss_mib()
+    best = best_cpu = math.inf
     result = None
     for _ in range(repeat):
-        gc.collect()
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         result = compare_story(analyses, story)
         best = min(best, time.perf_counter() - t)
-    gc.collect()
-    tracemalloc.start()
-    compare_story(analyses, story)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return best, peak / 2**20, result
+        best_cpu = min(best_cpu, time.process_time() - c)
+    peak_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 - before
+    out = {"seconds": best, "cpu_seconds": best_cpu, "peak_rss_mib": max(0.0, peak_rss), "claims": len(result.claims),
+           "disagreements": len(result.disagreements),
+           "units": sum(r.units for r in result.articles)}
+    if trace:
+        result = None
+        gc.collect()
+        tracemalloc.start()
+        compare_story(analyses, story)
+        out["traced_peak_mib"] = tracemalloc.get_traced_memory()[1] / 2**20
+        tracemalloc.stop()
+    return out
+
+
+def child(n: int, seed: int, repeat: int, trace: bool) -> dict:
+    measure(make_story(3, seed), 1)  # imports and cached data files are not charged to the story
+    t = time.perf_counter()
+    analyses = make_story(n, seed)
+    t_doc = time.perf_counter() - t
+    res = measure(analyses, repeat, trace)
+    res.update(n=n, words=sum(a.doc.word_count for a in analyses), build_doc_seconds=t_doc)
+    return res
 
 
 def main(argv=None) -> int:
+    import json
+    import subprocess
+
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[5, 50, 500])
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--trace", action="store_true", help="also measure tracemalloc peak (slow)")
+    ap.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
-    # warm up imports and cached data files so the first size is not charged for them
-    measure(make_story(3, args.seed), 1)
+    if args.child:
+        print(json.dumps(child(args.child, args.seed, args.repeat, args.trace)))
+        return 0
     rows = []
-    print(f"{'articles':>8} {'words':>8} {'units':>7} {'claims':>7} {'seconds':>8} {'peak MiB':>9} "
-          f"{'disagree':>8} {'build_doc s':>11}")
+    head = (f"{'articles':>8} {'words':>8} {'units':>7} {'claims':>7} {'seconds':>8} {'cpu s':>7} {'peak MiB':>9} "
+            + (f"{'traced MiB':>10} " if args.trace else "") + f"{'disagree':>8} {'build_doc s':>11}")
+    print(head)
     for n in args.sizes:
-        t = time.perf_counter()
-        analyses = make_story(n, args.seed)
-        t_doc = time.perf_counter() - t
-        seconds, peak, res = measure(analyses, args.repeat)
-        words = sum(a.doc.word_count for a in analyses)
-        units = sum(r.units for r in res.articles)
-        rows.append((n, words, seconds, peak))
-        print(f"{n:>8} {words:>8} {units:>7} {len(res.claims):>7} {seconds:>8.2f} {peak:>9.1f} "
-              f"{len(res.disagreements):>8} {t_doc:>11.2f}", flush=True)
-    for (n1, w1, s1, p1), (n2, w2, s2, p2) in zip(rows, rows[1:]):
-        print(f"{n1} -> {n2} articles: time x{s2 / s1:.1f} (exponent {math.log(s2 / s1) / math.log(n2 / n1):.2f}), "
-              f"memory x{p2 / p1:.1f} (exponent {math.log(p2 / p1) / math.log(n2 / n1):.2f})")
+        cmd = [sys.executable, __file__, "--child", str(n), "--seed", str(args.seed), "--repeat", str(args.repeat)]
+        if args.trace:
+            cmd.append("--trace")
+        r = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1])
+        rows.append(r)
+        print(f"{r['n']:>8} {r['words']:>8} {r['units']:>7} {r['claims']:>7} {r['seconds']:>8.2f} {r['cpu_seconds']:>7.2f} "
+              f"{r['peak_rss_mib']:>9.1f} " + (f"{r['traced_peak_mib']:>10.1f} " if args.trace else "")
+              + f"{r['disagreements']:>8} {r['build_doc_seconds']:>11.2f}", flush=True)
+    for a, b in zip(rows, rows[1:]):
+        k = math.log(b["n"] / a["n"])
+        print(f"{a['n']} -> {b['n']} articles: time x{b['seconds'] / a['seconds']:.1f} "
+              f"(exponent {math.log(b['seconds'] / a['seconds']) / k:.2f}), cpu x{b['cpu_seconds'] / a['cpu_seconds']:.1f} "
+              f"(exponent {math.log(b['cpu_seconds'] / a['cpu_seconds']) / k:.2f})")
     return 0
 
 

@@ -165,7 +165,7 @@ def evaluate(split: str, limit: int | None = None, gazetteer=None) -> dict:
                 c[key + "_tp_pred"] += sum(1 for p in pred if any(fn(p, g) for g in gold))
                 c[key + "_tp_gold"] += sum(1 for g in gold if any(fn(p, g) for p in pred))
     seconds = time.perf_counter() - t0
-    return {
+    result = {
         "split": split, "articles": len(items), "words": words,
         "words_per_second": round(words / seconds) if seconds else None,
         "gold": counts["all"]["gold"], "predicted": counts["all"]["pred"],
@@ -173,6 +173,8 @@ def evaluate(split: str, limit: int | None = None, gazetteer=None) -> dict:
         "direct_quotes": {"gold": counts["direct"]["gold"], "predicted": counts["direct"]["pred"],
                           "scores": score(counts["direct"])},
     }
+    result["speaker"] = speaker_accuracy(result)
+    return result
 
 
 def table(result: dict) -> str:
@@ -184,7 +186,21 @@ def table(result: dict) -> str:
         d = result["direct_quotes"]["scores"][key]
         lines.append(f"| {key.replace('_', ' ')} | {a['precision']:.3f} | {a['recall']:.3f} | {a['f1']:.3f} "
                      f"| {d['precision']:.3f} | {d['recall']:.3f} | {d['f1']:.3f} |")
+    sp = result["speaker"]
+    lines.append(f"speaker right when the cue is found (source overlap / exact): all {sp['all_overlap']:.3f} / "
+                 f"{sp['all_exact']:.3f}; direct quotes {sp['direct_overlap']:.3f} / {sp['direct_exact']:.3f}")
     return "\n".join(lines)
+
+
+def speaker_accuracy(result: dict) -> dict:
+    """Share of predicted attributions with a correct cue (overlap) whose source span is also right
+    (GenderGapTracker's "right speaker" counts the same way, over found quotes)."""
+    out = {}
+    for name, scores in (("all", result["scores"]), ("direct", result["direct_quotes"]["scores"])):
+        cue = scores["cue_overlap"]["precision"]
+        for kind in ("overlap", "exact"):
+            out[f"{name}_{kind}"] = round(scores[f"source_{kind}"]["precision"] / cue, 3) if cue else 0.0
+    return out
 
 
 def main(argv=None) -> int:

@@ -119,6 +119,7 @@ def evaluate(rows, lexicon, voices: str) -> dict:
     per_split = {}
     errors = {"fp": Counter(), "fn": Counter(), "tp": Counter()}
     by_category = {}
+    by_strength = {}
     words_seen = 0
     t0 = time.perf_counter()
     for n, r in enumerate(rows):
@@ -153,6 +154,13 @@ def evaluate(rows, lexicon, voices: str) -> dict:
             c = by_category.setdefault(f.category, Counter())
             c["findings"] += 1
             c["hit"] += int(bool(fw & gold))
+        for f in findings:  # every narrator-side row by strength, information-only rows included
+            if f.voice == "quoted" or f.category in ("scare_quote", "reporting_neutral"):
+                continue
+            fw = {norm_word(t.text) for t in doc.tokens if f.start <= t.start and t.end <= f.end and t.is_word}
+            c = by_strength.setdefault(f.strength, Counter())
+            c["findings"] += 1
+            c["hit"] += int(bool(fw & gold))
     elapsed = time.perf_counter() - t0
     out = {"voices": voices, "splits": {}, "by_category": {}, "seconds": round(elapsed, 1),
            "words": words_seen}
@@ -165,6 +173,8 @@ def evaluate(rows, lexicon, voices: str) -> dict:
     for cat, c in sorted(by_category.items()):
         out["by_category"][cat] = {"findings": c["findings"],
                                    "share_hitting_gold": round(c["hit"] / c["findings"], 3)}
+    out["by_strength"] = {str(k): {"findings": c["findings"], "share_hitting_gold": round(c["hit"] / c["findings"], 3)}
+                          for k, c in sorted(by_strength.items())}
     out["_errors"] = errors
     return out
 
@@ -179,21 +189,29 @@ def markdown(res: dict, lexicon) -> str:
         f"entries ({general} in the general pack), fingerprint `{lexicon.fingerprint()}`. "
         f"Flags: `Finding.flag` on the {'narrator side' if res['voices'] == 'narrator' else 'all voices'}.",
         "",
-        "| split | sentences | word P | word R | word F1 | sentence P | sentence R | sentence F1 | sentence acc |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| split | sentences | content words P / R / F1 | all words P / R / F1 | sentence P / R / F1 | sentence accuracy |",
+        "|---|---:|---|---|---|---:|",
     ]
     for split in ("tune", "heldout", "all"):
         s = res["splits"].get(split)
         if not s:
             continue
-        w, t = s["words"], s["sentence"]
-        lines.append(f"| {split} | {s['sentences']} | {w['precision']:.3f} | {w['recall']:.3f} | {w['f1']:.3f} | "
-                     f"{t['precision']:.3f} | {t['recall']:.3f} | {t['f1']:.3f} | {t['accuracy']:.3f} |")
+        c, w, t = s["content_words"], s["words"], s["sentence"]
+        lines.append(f"| {split} | {s['sentences']} | {c['precision']:.3f} / {c['recall']:.3f} / {c['f1']:.3f} | "
+                     f"{w['precision']:.3f} / {w['recall']:.3f} / {w['f1']:.3f} | "
+                     f"{t['precision']:.3f} / {t['recall']:.3f} / {t['f1']:.3f} | {t['accuracy']:.3f} |")
+    st = res.get("by_strength", {})
+    if st:
+        lines += ["", "Share of narrator findings whose words the experts marked, by row strength "
+                  "(strength 1 rows are information only, 2 and 3 are flags): " +
+                  ", ".join(f"strength {k}: {v['share_hitting_gold']:.2f} of {v['findings']}" for k, v in st.items()) + "."]
     lines += [
         "",
         "Word level: per-sentence sets of lower-cased words; a flagged word counts as correct when "
         "the experts marked it in that sentence (micro-averaged over all sentences, unbiased ones "
-        "included). Sentence level: \"any narrator flag\" predicts `label_bias = Biased`. "
+        "included). \"Content words\" leaves function words (the, of, has, ...) out of both sides; "
+        "\"all words\" keeps them. Scare quotes count for sentences, not words (they flag quotation "
+        "marks). Sentence level: \"any narrator flag\" predicts `label_bias = Biased`. "
         "\"tune\" is the half of the file (by text hash) whose errors were inspected while writing "
         "entries; \"heldout\" was never inspected.",
     ]

@@ -31,6 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
 PASSPHRASE = "load-test-passphrase"
+TASKS = os.environ.get("LOAD_TASKS", "loaded,speaker,cue,frame").split(",")
 
 
 def free_port() -> int:
@@ -92,7 +93,7 @@ async def teacher_setup(httpx, base: str, deadline: float):
         cid = str(r.url).rstrip("/").rsplit("/", 1)[1]
         code = re.search(r'class="code big">([A-Z0-9]+)<', r.text).group(1)
         r = await t.post(f"/t/class/{cid}/activities", follow_redirects=True,
-                         data={"csrf": tok, "article": f"{sid}:0", "tasks": ["loaded", "speaker", "cue", "frame"]})
+                         data={"csrf": tok, "article": f"{sid}:0", "tasks": TASKS})
         aid = str(r.url).rstrip("/").rsplit("/", 1)[1]
         warm = []
         for _ in range(12):
@@ -125,8 +126,8 @@ async def student(httpx, base: str, n: int, code: str, aid: str, start: asyncio.
                  "speaker": sorted(rng.sample(units, k=min(len(units), rng.randint(1, 4)))),
                  "cue": sorted(rng.sample(units, k=min(len(units), rng.randint(1, 4)))),
                  "frame": rng.choice(frames) if frames else ""}
-        data = [("csrf", tok)] + [(task, str(u)) for task in ("loaded", "speaker", "cue") for u in marks[task]]
-        data.append(("frame", marks["frame"]))
+        data = {"csrf": tok, "frame": marks["frame"]}
+        data.update({task: [str(u) for u in marks[task]] for task in ("loaded", "speaker", "cue")})
         t0 = time.perf_counter()
         r = await c.post(f"/s/{aid}", data=data)
         timings["submit"].append(time.perf_counter() - t0)
@@ -145,7 +146,10 @@ def stored_marks(data_dir: str, aid: str) -> dict:
 
 
 async def run(args) -> dict:
-    import httpx
+    try:
+        import httpx2 as httpx
+    except ImportError:
+        import httpx
 
     tmp = tempfile.mkdtemp(prefix="framing-load-")
     port = free_port()

@@ -16,6 +16,8 @@ SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who"
 PP_IN_NP = frozenset({"of", "for", "at", "from", "on", "with", "in"})
 AUX_SKIP = frozenset({"have", "do", "will", "would", "could", "can", "may", "might", "must", "shall",
                       "should", "not", "also", "still", "then", "later", "again", "too", "now"})
+QUANTIFIER_HEADS = frozenset({"most", "many", "some", "both", "all", "half", "few", "several", "others",
+                              "majority"})
 TIME_WORDS = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
     "yesterday", "tonight", "earlier", "later", "recently", "afternoon", "morning", "evening",
@@ -31,6 +33,10 @@ def np_head_ok(tok) -> bool:
     """Can this token end a noun phrase that names a speaker?"""
     if tok.pos in NOUNS:
         return tok.norm not in TIME_WORDS
+    if tok.norm in QUANTIFIER_HEADS and tok.pos in ("JJS", "JJ", "DT", "PDT", "RB", "CD"):
+        return True  # "Most believe ...", "Both said ...", "Many say ..."
+    if tok.norm == "general" and tok.pos == "JJ":
+        return True  # "inspector general", "attorney general"
     if tok.pos in ("PRP", "WP") and tok.norm in SUBJECT_PRONOUNS:
         return True
     if tok.pos == "WDT" and tok.norm in ("which", "that"):
@@ -79,6 +85,54 @@ def np_left(tokens, j: int, lo: int) -> int | None:
             continue
         if p.norm == "and" and k - 2 >= lo and tokens[k - 2].pos in PROPER and tokens[k].pos in PROPER:
             k -= 1
+            continue
+        if p.text == "-" and k - 2 >= lo and tokens[k - 2].pos == "CD":
+            k -= 1  # "81-year-old Parker Eaton"
+            continue
+        break
+    return _np_left_extend(tokens, k, lo)
+
+
+#: Adjectives that take a prepositional tail inside a source phrase: "sources close to the campaign",
+#: "people familiar with the talks".
+_POSTMOD_ADJ = frozenset({"close", "familiar", "privy", "loyal", "near", "opposed", "allied"})
+#: Words that open a quantity before a number or fraction: "about four in 10 voters", "nearly half".
+_QUANT_ADV = frozenset({"about", "nearly", "roughly", "almost", "only", "just", "around", "approximately",
+                        "some", "over", "under", "least", "than"})
+_FRACTIONS = frozenset({"half", "third", "thirds", "quarter", "quarters", "three-quarters", "two-thirds",
+                        "majority", "majorities", "minority", "plurality", "percent", "share", "most",
+                        "many", "some", "all", "none", "each", "both", "few", "several", "one", "two",
+                        "three", "four", "five", "dozens", "hundreds", "thousands", "millions", "number",
+                        "proportion", "percentage"})
+
+
+def _np_left_extend(tokens, k: int, lo: int) -> int:
+    """Grow a source phrase leftwards over what PolNeAR keeps in it: a head noun with its
+    prepositional tail ("Aides to Clinton", "Bush and his rivals for the nomination" ->
+    "rivals for ..."), poll quantities ("52 percent of registered voters", "Nine in 10 Democrats")
+    and the hedges before them ("About", "Nearly half", "At least half")."""
+    for _ in range(4):
+        if k - 2 >= lo and tokens[k - 1].norm in PP_IN_NP | {"to"} and tokens[k].pos in \
+                PROPER | {"DT", "PRP$", "JJ", "NN", "NNS", "CD"}:
+            head = tokens[k - 2]
+            if head.pos in NOUNS and head.norm not in TIME_WORDS or head.norm in _POSTMOD_ADJ or \
+                    head.norm in _FRACTIONS:
+                start = np_left(tokens, k - 2, lo) if head.pos in NOUNS else k - 2
+                if head.norm in _POSTMOD_ADJ and k - 3 >= lo and tokens[k - 3].pos in NOUNS:
+                    start = np_left(tokens, k - 3, lo)
+                if start is not None and start < k - 1:
+                    k = start
+                    continue
+        if k - 2 >= lo and tokens[k - 1].norm == "in" and tokens[k].pos == "CD" and \
+                (tokens[k - 2].pos == "CD" or tokens[k - 2].norm in _FRACTIONS):
+            k -= 2  # "Six in 10 voters"
+            continue
+        if k - 1 >= lo and tokens[k - 1].norm in _QUANT_ADV and tokens[k].pos in ("CD", "NN", "NNS", "JJ", "DT") \
+                and (tokens[k].pos == "CD" or tokens[k].norm in _FRACTIONS):
+            k -= 1
+            if k - 1 >= lo and tokens[k - 1].norm in ("at", "more", "less", "fewer") and \
+                    tokens[k].norm in ("least", "than"):
+                k -= 1
             continue
         break
     return k

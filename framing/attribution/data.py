@@ -27,6 +27,7 @@ class AttributionData:
     role_max_words: int
     anonymous_heads: frozenset
     anonymous_phrases: tuple
+    evidence_nouns: frozenset = frozenset()  # "poll", "survey": "In a CNN poll, ..." names a source
 
 
 def _rows(name: str):
@@ -69,8 +70,9 @@ def load_data() -> AttributionData:
             heads.add(row["term"])
         else:
             phrases.append(row["term"])
+    evidence = frozenset(row["term"] for row in _rows("evidence.tsv"))
     return AttributionData(
         cues=cues, particle_cues=particle_cues, roles=roles, titles=frozenset(titles),
         role_max_words=max(len(t.split()) for t in roles), anonymous_heads=frozenset(heads),
-        anonymous_phrases=tuple(sorted(phrases)),
+        anonymous_phrases=tuple(sorted(phrases)), evidence_nouns=evidence,
     )

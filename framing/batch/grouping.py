@@ -26,9 +26,6 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
-import numpy as np
-from scipy import sparse
-
 LEAD_WORDS = 250
 TOP_TERMS = 40
 N_FEATURES = 2 ** 20
@@ -68,6 +65,9 @@ def story_id_for(uids) -> str:
 def vectorize(read_docs, n_docs: int):
     """Two streaming passes over `read_docs()` (an iterable of (uid, date, title, text), re-iterable
     by calling again): document frequencies, then the truncated TF-IDF rows."""
+    import numpy as np
+    from scipy import sparse
+
     vec = _vectorizer()
     df = np.zeros(N_FEATURES, dtype=np.int32)
     batch: list[str] = []
@@ -124,6 +124,8 @@ CELLS = 20_000_000  # at most this many similarities are held at once (80 MB of 
 def cluster(uids, dates, X, opts: GroupingOptions = GroupingOptions()):
     """Story label per article (in order of first member) and each story's cohesion (the mean
     similarity at which its members joined; None for a lone article)."""
+    import numpy as np
+
     n = len(uids)
     dated = sorted((i for i in range(n) if dates[i] is not None), key=lambda i: (dates[i], uids[i]))
     undated = sorted((i for i in range(n) if dates[i] is None), key=lambda i: uids[i])
@@ -174,6 +176,27 @@ def cluster(uids, dates, X, opts: GroupingOptions = GroupingOptions()):
     out[order] = label
     cohesion = [round(sum(j) / len(j), 4) if j else None for j in joins]
     return out, cohesion
+
+
+def group_store(store_file: str, opts: GroupingOptions = GroupingOptions()):
+    """`group_stories` over the articles of a store that have no story id (reads it read-only).
+
+    The runner calls this in a short-lived child process, so the writer never loads scikit-learn
+    and SciPy (about 130 MB) and gives back the vectors' memory when grouping is done."""
+    import sqlite3
+    from pathlib import Path
+
+    conn = sqlite3.connect(f"{Path(store_file).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        n = conn.execute("SELECT count(*) FROM articles WHERE story_hint = ''").fetchone()[0]
+
+        def docs():
+            return conn.execute("SELECT uid, date, title, text FROM articles "
+                                "WHERE story_hint = '' ORDER BY uid")
+
+        return group_stories(docs, n, opts)
+    finally:
+        conn.close()
 
 
 def group_stories(read_docs, n_docs: int, opts: GroupingOptions = GroupingOptions()):

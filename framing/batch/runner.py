@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .. import api
-from .grouping import GroupingOptions, group_stories
+from .grouping import GroupingOptions, group_store
 from .outlets import load_aliases
 from .prepare import prepare
 from .progress import Progress, log
@@ -155,11 +155,12 @@ def _assign_stories(store: Store, opts: BatchOptions) -> int:
                         "date_max": dates[-1] if dates else "", "cohesion": None})
     n_free = conn.execute("SELECT count(*) FROM articles WHERE story_hint = ''").fetchone()[0]
     if opts.group_stories and n_free:
-        def docs():
-            return conn.execute("SELECT uid, date, title, text FROM articles "
-                                "WHERE story_hint = '' ORDER BY uid")
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
 
-        grouped, rows = group_stories(docs, n_free, opts.grouping)
+        conn.commit()
+        with ProcessPoolExecutor(1, mp_context=mp.get_context("spawn")) as pool:
+            grouped, rows = pool.submit(group_store, str(store.path), opts.grouping).result()
         assignments.update(grouped)
         stories.extend(rows)
     elif n_free:

@@ -3,8 +3,8 @@
 `SentenceInput` is the one shape the feature extractor reads, whether the sentence comes from an
 analysed article (`inputs_from_doc`, fed by the lexicon stage's findings) or from a row of a labels
 file (`inputs_from_texts`, which runs the same text layer and lexicon so training and analysis see
-identical features). Findings are read through a small adapter (`finding_key`) that only needs
-`.category`, `.voice` and `.start`, so the classifier does not depend on the lexicon's internals.
+identical features). Findings are read through a small adapter (`finding_keys`) that only needs
+`.category`, `.voice`, `.start` (and `.flag` when present), so the classifier does not depend on the lexicon's internals.
 """
 from __future__ import annotations
 
@@ -27,20 +27,34 @@ class SentenceInput:
     lexicon: dict = field(default_factory=dict, hash=False, compare=False)
 
 
+SCARE = "scare quote"
+FLAGGED = "flagged wording"  # pseudo-category: findings the lexicon counts as slanted (Finding.flag)
+
+
 def finding_voice(finding) -> str:
-    """'narrator' or 'quote' for a finding, whatever spelling the lexicon stage uses for it."""
+    """'narrator', 'quote' or 'scare quote' for a finding, whatever spelling the stage uses.
+
+    Scare quotes are the narrator's choice of words, so they are kept apart from quoted speakers.
+    """
     voice = str(getattr(finding, "voice", "") or "").lower()
-    if "quot" in voice or "speaker" in voice or voice in ("source", "speech"):
+    if "scare" in voice:
+        return SCARE
+    if "quot" in voice or "speaker" in voice:
         return QUOTE
     return NARRATOR
 
 
-def finding_key(finding) -> tuple[str, str] | None:
-    """(category, voice) of a finding, or None when it has no category."""
+def finding_keys(finding) -> list[tuple[str, str]]:
+    """The (category, voice) counters a finding adds to: its category, and "flagged wording"
+    when the lexicon flags it (information-only rows such as "said" are counted, not flagged)."""
     category = str(getattr(finding, "category", "") or "").strip().lower()
     if not category:
-        return None
-    return category, finding_voice(finding)
+        return []
+    voice = finding_voice(finding)
+    keys = [(category, voice)]
+    if getattr(finding, "flag", False):
+        keys.append((FLAGGED, voice))
+    return keys
 
 
 def quote_share(tokens) -> float:
@@ -55,13 +69,14 @@ def inputs_from_doc(doc: Doc, findings=()) -> list[SentenceInput]:
     starts = [s.start for s in doc.sentences]
     counts: list[dict] = [{} for _ in doc.sentences]
     for f in findings:
-        key = finding_key(f)
+        keys = finding_keys(f)
         start = getattr(f, "start", None)
-        if key is None or start is None or not starts:
+        if not keys or start is None or not starts:
             continue
         i = bisect.bisect_right(starts, start) - 1
         if 0 <= i < len(starts) and start < doc.sentences[i].end:
-            counts[i][key] = counts[i].get(key, 0) + 1
+            for key in keys:
+                counts[i][key] = counts[i].get(key, 0) + 1
     return [
         SentenceInput(doc.sentence_text(i), quote_share(doc.sentence_tokens(i)), counts[i])
         for i in range(len(doc.sentences))
@@ -72,8 +87,7 @@ def doc_input(doc: Doc, findings=()) -> SentenceInput:
     """The whole of a (short) document as one input: a labels-file row may hold several sentences."""
     counts: dict = {}
     for f in findings:
-        key = finding_key(f)
-        if key is not None:
+        for key in finding_keys(f):
             counts[key] = counts.get(key, 0) + 1
     return SentenceInput(doc.text, quote_share(doc.tokens), counts)
 

@@ -150,7 +150,20 @@ def data_digest(texts, labels, groups) -> str:
     return hashlib.sha256("\n".join(rows).encode("utf-8")).hexdigest()
 
 
-def train_model(texts, labels, task: str, *, groups=None, positive_label: str | None = None,
+def train_model(*args, **kwargs) -> SentenceModel:
+    """Fit a model for `task` ("bias", "frame" or any codebook name) on texts and their labels.
+
+    See `_train_model` for the arguments. BLAS and OpenMP run on one thread here: the matrices
+    are small, and several threads fighting over two shared cores made fitting 40 times slower
+    (one thread also keeps the arithmetic, and so the saved file, the same on every run).
+    """
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1):
+        return _train_model(*args, **kwargs)
+
+
+def _train_model(texts, labels, task: str, *, groups=None, positive_label: str | None = None,
                 config: FeatureConfig | None = None, resources=None,
                 inputs: list[SentenceInput] | None = None, seed: int = 0,
                 c_grid=DEFAULT_C_GRID, folds: int = DEFAULT_FOLDS, source: str = "",

@@ -4,16 +4,18 @@ Method (thresholds in `AlignParams`, reasons in docs/compare.md):
 
 1. Features. Each unit becomes two TF-IDF vectors fitted on the story itself: word features
    (lemmas without function words, plus bigrams of them: robust to reordering and inflection) and
-   character 3-5-grams within words (robust to spelling variants, transliterated names and
+   character 3-4-grams within words (robust to spelling variants, transliterated names and
    derivations: "Turkiye"/"Türkiye", "martyred"/"martyrdom"). Similarity is
    `word_weight * cos_word + (1 - word_weight) * cos_char`.
 2. Candidates. Only pairs whose word cosine reaches `candidate_threshold` are scored in full, found
    with a sparse product in row blocks; units with identical wording are collapsed first. This keeps
    a 500-article story to seconds.
-3. Clustering. Average-linkage agglomerative clustering over the candidate graph (pairs that are not
-   candidates count as 0) with a cannot-link constraint: a claim holds at most one body unit and one
-   headline/subhead unit per article. Merging stops below `link_threshold`. Average linkage, unlike
-   single linkage, does not chain unrelated sentences through a shared neighbour.
+3. Clustering. Units at least `merge_threshold` alike (rewrites of one sentence) are grouped first
+   (connected components, split where two would come from one article); then average-linkage
+   agglomerative clustering over those groups and the candidate graph (pairs that are not
+   candidates count as 0) with a cannot-link constraint: a claim holds at most one body unit and
+   one headline/subhead unit per article. Merging stops below `link_threshold`. Average linkage,
+   unlike single linkage, does not chain unrelated sentences through a shared neighbour.
 
 An optional embedding backend (any callable mapping unit texts to dense vectors, run offline) can be
 passed as `embed`; its cosine then replaces the character part of the similarity.
@@ -21,6 +23,7 @@ passed as `embed`; its cosine then replaces the character part of the similarity
 from __future__ import annotations
 
 import heapq
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
@@ -36,6 +39,7 @@ from .units import Unit
 @dataclass(frozen=True)
 class AlignParams:
     link_threshold: float = 0.27  # average combined similarity needed to join two groups
+    merge_threshold: float = 0.6  # units this similar are rewrites of one sentence: grouped first
     candidate_threshold: float = 0.10  # word cosine below which a pair is not scored (counts as 0)
     word_weight: float = 0.5
     block_rows: int = 2048  # rows per block of the sparse similarity product
@@ -43,12 +47,11 @@ class AlignParams:
 
 @dataclass
 class Alignment:
-    """Clusters of unit indices, with the pairwise similarities that made them."""
+    """Clusters of unit indices, how alike their members are, and what each unit is about."""
 
     clusters: list[list[int]]
     mean_sim: list[float]  # per unit: mean similarity to the other units of its cluster (1.0 alone)
     cohesion: list[float]  # per cluster: mean pairwise similarity (1.0 for one unit)
-    unit_terms: list[list[str]]  # word features of each unit (for claim terms)
     feature_weights: list[dict[str, float]]  # tf-idf weight of each unigram per unit
 
 
@@ -88,6 +91,38 @@ def _rowwise_dot(x: sparse.csr_matrix, rows: np.ndarray, cols: np.ndarray, chunk
         r, c = rows[a:a + chunk], cols[a:a + chunk]
         out[a:a + chunk] = np.asarray(x[r].multiply(x[c]).sum(axis=1)).ravel()
     return out
+
+
+def _micro_groups(n, rows, cols, sim, heading, mask, threshold):
+    """Connected components of body nodes linked at >= threshold; a component holding two nodes
+    of the same article slot is split first-fit, in node order. Headings get no group (-1)."""
+    from scipy.sparse.csgraph import connected_components
+
+    keep = sim >= threshold
+    graph = sparse.coo_matrix((np.ones(int(keep.sum())), (rows[keep], cols[keep])), shape=(n, n))
+    _, labels = connected_components(graph, directed=False)
+    comps: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        comps[int(labels[i])].append(i)
+    micro_of = np.full(n, -1, dtype=np.int64)
+    members: list[list[int]] = []
+    for _, comp in sorted(comps.items(), key=lambda kv: kv[1][0]):
+        subs: list[tuple[int, list[int]]] = []
+        for i in comp:
+            if heading[i]:
+                continue  # headings are placed after the body is clustered
+            for k, (m, ms) in enumerate(subs):
+                if not m & mask[i]:
+                    ms.append(i)
+                    subs[k] = (m | mask[i], ms)
+                    break
+            else:
+                subs.append((mask[i], [i]))
+        for _, ms in subs:
+            members.append(ms)
+            for i in ms:
+                micro_of[i] = len(members) - 1
+    return micro_of, members
 
 
 def _agglomerate(ids, adjacency, weight, mask, threshold):
@@ -156,7 +191,7 @@ def align_units(
     stops = stop_words()
     n_units = len(units)
     if n_units == 0:
-        return Alignment([], [], [], [], [])
+        return Alignment([], [], [], [])
     word_feats = [_word_features(analyses[u.article], u, stops) for u in units]
     texts = [_char_text(analyses[u.article], u) for u in units]
     heading = [u.position in ("headline", "subhead") for u in units]
@@ -200,7 +235,7 @@ def align_units(
         emb /= np.maximum(np.linalg.norm(emb, axis=1, keepdims=True), 1e-9)
         csim = np.einsum("ij,ij->i", emb[rows], emb[cols]) if len(rows) else np.zeros(0, np.float32)
     else:
-        cv = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True,
+        cv = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 4), sublinear_tf=True,
                              dtype=np.float32)
         try:
             xc = cv.fit_transform([texts[i] for i in rep]).tocsr()
@@ -210,54 +245,83 @@ def align_units(
             csim = np.zeros(len(rows), np.float32)
     sim = params.word_weight * wsim + (1.0 - params.word_weight) * csim
 
-    weight = [len(m) for m in nodes]
+    weight = np.array([len(m) for m in nodes], dtype=np.float64)
     mask = []
     for members in nodes:
         m = 0
         for i in members:
             m |= 1 << slot[i]
         mask.append(m)
-    node_heading = [heading[m[0]] for m in nodes]
-    adjacency: dict[int, dict[int, float]] = {}
-    for r, c, s in zip(rows.tolist(), cols.tolist(), sim.tolist()):
-        if s <= 0:
-            continue
-        v = s * weight[r] * weight[c]
-        adjacency.setdefault(r, {})[c] = v
-        adjacency.setdefault(c, {})[r] = v
+    node_heading = np.array([heading[m[0]] for m in nodes], dtype=bool)
+    positive = sim > 0
+    rows, cols, sim = rows[positive], cols[positive], sim[positive]
+    body_pair = ~node_heading[rows] & ~node_heading[cols]
 
-    body_ids = [i for i in range(n) if not node_heading[i]]
-    clusters_nodes = _agglomerate(body_ids, adjacency, weight, mask, params.link_threshold)
+    # Stage 1: near-identical body units (similarity >= merge_threshold) form micro-groups
+    # (connected components, split where two would share an article), so that stage 2 works on
+    # groups of rewrites rather than on every rewrite: this keeps big stories fast.
+    micro_of, micro_members = _micro_groups(n, rows[body_pair], cols[body_pair], sim[body_pair],
+                                            node_heading, mask, params.merge_threshold)
+    n_micro = len(micro_members)
+    m_weight = [float(sum(weight[i] for i in ms)) for ms in micro_members]
+    m_mask = []
+    for ms in micro_members:
+        m = 0
+        for i in ms:
+            m |= mask[i]
+        m_mask.append(m)
+    # Stage 2: average linkage over the micro-groups. Summed weighted similarities between groups
+    # are added up in sparse form (pairs inside one group drop out).
+    br, bc, bs = rows[body_pair], cols[body_pair], sim[body_pair]
+    ma, mb = micro_of[br], micro_of[bc]
+    vals = bs * weight[br] * weight[bc]
+    cross = ma != mb
+    agg = sparse.coo_matrix((np.concatenate([vals[cross], vals[cross]]),
+                             (np.concatenate([ma[cross], mb[cross]]), np.concatenate([mb[cross], ma[cross]]))),
+                            shape=(n_micro, n_micro)).tocsr()
+    agg.sum_duplicates()
+    adjacency: dict[int, dict[int, float]] = {}
+    for i in range(n_micro):
+        a, b = agg.indptr[i], agg.indptr[i + 1]
+        if b > a:
+            adjacency[i] = dict(zip(agg.indices[a:b].tolist(), agg.data[a:b].tolist()))
+    groups = _agglomerate(list(range(n_micro)), adjacency, m_weight, m_mask, params.link_threshold)
+    clusters_nodes = [sorted(nd for g in grp for nd in micro_members[g]) for grp in groups]
+
     # Headings join the claim they are most similar to, best matches first.
-    cluster_of = {}
+    cluster_of = np.full(n, -1, dtype=np.int64)
     for ci, c in enumerate(clusters_nodes):
-        for nd in c:
-            cluster_of[nd] = ci
-    cweight = [sum(weight[nd] for nd in c) for c in clusters_nodes]
+        cluster_of[c] = ci
+    cweight = [float(sum(weight[nd] for nd in c)) for c in clusters_nodes]
     cmask = [0] * len(clusters_nodes)
     for ci, c in enumerate(clusters_nodes):
         for nd in c:
             cmask[ci] |= mask[nd]
-    offers = []
-    for h in (i for i in range(n) if node_heading[i]):
-        totals: dict[int, float] = {}
-        for j, v in adjacency.get(h, {}).items():
-            if j in cluster_of:
-                totals[cluster_of[j]] = totals.get(cluster_of[j], 0.0) + v
-        for ci, v in totals.items():
-            avg = v / (weight[h] * cweight[ci])
-            if avg >= params.link_threshold:
-                offers.append((-avg, h, ci))
-    offers.sort()
+    head_pair = node_heading[rows] ^ node_heading[cols]
+    h = np.where(node_heading[rows], rows, cols)[head_pair]
+    other = np.where(node_heading[rows], cols, rows)[head_pair]
+    hv = (sim * weight[rows] * weight[cols])[head_pair]
+    totals: dict[tuple[int, int], float] = defaultdict(float)
+    for hh, ci, v in zip(h.tolist(), cluster_of[other].tolist(), hv.tolist()):
+        if ci >= 0:
+            totals[(hh, ci)] += v
+    offers = sorted((-v / (weight[hh] * cweight[ci]), hh, ci) for (hh, ci), v in totals.items()
+                    if v / (weight[hh] * cweight[ci]) >= params.link_threshold)
     placed = set()
-    for _, h, ci in offers:
-        if h in placed or cmask[ci] & mask[h]:
+    for _, hh, ci in offers:
+        if hh in placed or cmask[ci] & mask[hh]:
             continue
-        placed.add(h)
-        clusters_nodes[ci].append(h)
-        cmask[ci] |= mask[h]
+        placed.add(hh)
+        clusters_nodes[ci].append(hh)
+        cmask[ci] |= mask[hh]
     rest = [i for i in range(n) if node_heading[i] and i not in placed]
-    clusters_nodes += _agglomerate(rest, adjacency, weight, mask, params.link_threshold)
+    head_adj: dict[int, dict[int, float]] = {}
+    both = node_heading[rows] & node_heading[cols]
+    for r, c, v in zip(rows[both].tolist(), cols[both].tolist(),
+                       (sim * weight[rows] * weight[cols])[both].tolist()):
+        head_adj.setdefault(r, {})[c] = v
+        head_adj.setdefault(c, {})[r] = v
+    clusters_nodes += _agglomerate(rest, head_adj, list(weight), mask, params.link_threshold)
 
     clusters = [sorted(u for nd in c for u in nodes[nd]) for c in clusters_nodes]
     clusters.sort(key=lambda c: c[0])
@@ -272,40 +336,46 @@ def align_units(
             node_rows[nd] = {inv_vocab[k]: float(v) for k, v in zip(row.indices, row.data)
                              if k in inv_vocab and " " not in inv_vocab[k]}
         feature_weights.append(node_rows[nd])
-    return Alignment(clusters, mean_sim, cohesion, word_feats, feature_weights)
+    return Alignment(clusters, mean_sim, cohesion, feature_weights)
 
 
 def _cohesion(clusters, node_of, xw, xc, emb, word_weight):
+    """Per unit: mean similarity to the other units of its cluster; per cluster: mean pairwise
+    similarity. Computed per node (units with identical wording share one vector and one cluster),
+    from the clusters' summed vectors."""
     n_units = len(node_of)
+    node_of = np.asarray(node_of)
+    n_nodes = int(node_of.max()) + 1 if n_units else 0
     unit_cluster = np.zeros(n_units, dtype=np.int64)
     for ci, c in enumerate(clusters):
         unit_cluster[c] = ci
-    ind = sparse.csr_matrix((np.ones(n_units, np.float32), (unit_cluster, np.arange(n_units))),
-                            shape=(len(clusters), n_units))
+    node_cluster = np.zeros(n_nodes, dtype=np.int64)
+    node_cluster[node_of] = unit_cluster
+    node_weight = np.bincount(node_of, minlength=n_nodes).astype(np.float64)
+    ind = sparse.csr_matrix((node_weight, (node_cluster, np.arange(n_nodes))),
+                            shape=(len(clusters), n_nodes))
     sizes = np.asarray(ind.sum(axis=1)).ravel()
-    node_idx = np.asarray(node_of)
 
     def part(x):
         if sparse.issparse(x):
-            xu = x[node_idx]
-            sums = (ind @ xu).tocsr()
-            dots = _cluster_dots(xu.tocsr(), unit_cluster, sums)
+            x = x.tocsr()
+            sums = (ind @ x).tocsr()
+            dots = _cluster_dots(x, node_cluster, sums)
             sq = np.asarray(sums.multiply(sums).sum(axis=1)).ravel()
-            # units without any feature have norm 0, not 1
-            norms = np.asarray(xu.multiply(xu).sum(axis=1)).ravel()
+            norms = np.asarray(x.multiply(x).sum(axis=1)).ravel()  # 0 for a unit without features
         else:
-            xu = x[node_idx]
-            sums = ind @ xu
-            dots = np.einsum("ij,ij->i", xu, sums[unit_cluster])
+            sums = ind @ x
+            dots = np.einsum("ij,ij->i", x, sums[node_cluster])
             sq = np.einsum("ij,ij->i", sums, sums)
-            norms = np.einsum("ij,ij->i", xu, xu)
+            norms = np.einsum("ij,ij->i", x, x)
         self_sq = np.asarray(ind @ norms).ravel()
         return dots - norms, sq - self_sq
 
     dw, cw = part(xw)
     dc, cc = part(xc if emb is None else emb)
+    node_dot = word_weight * dw + (1 - word_weight) * dc
+    unit_dot = node_dot[node_of]
     others = sizes[unit_cluster] - 1
-    unit_dot = word_weight * dw + (1 - word_weight) * dc
     mean_sim = np.where(others > 0, unit_dot / np.maximum(others, 1), 1.0)
     pairs = sizes * (sizes - 1)
     coh = np.where(pairs > 0, (word_weight * cw + (1 - word_weight) * cc) / np.maximum(pairs, 1), 1.0)
@@ -314,6 +384,8 @@ def _cohesion(clusters, node_of, xw, xc, emb, word_weight):
 
 def _cluster_dots(xu: sparse.csr_matrix, unit_cluster: np.ndarray, sums: sparse.csr_matrix) -> np.ndarray:
     """u . S[cluster(u)] for every row u, without materialising S[cluster(u)] per row."""
+    if sums.nnz == 0 or xu.nnz == 0:
+        return np.zeros(xu.shape[0])
     width = np.int64(sums.shape[1])
     sc = sums.tocoo()
     skeys = sc.row.astype(np.int64) * width + sc.col.astype(np.int64)

@@ -26,21 +26,28 @@ def _tokens_in(analysis: ArticleAnalysis, sentence: int, start: int, end: int):
     return [t for t in doc.sentence_tokens(sentence) if start <= t.start and t.end <= end and t.is_word]
 
 
-def _diff(ca, a_art: ArticleAnalysis, cb, b_art: ArticleAnalysis, claim_id: str) -> CopyDiff | None:
+def _diff(ca, a_art: ArticleAnalysis, cb, b_art: ArticleAnalysis, claim_id: str, cache: dict) -> CopyDiff | None:
     ta = _tokens_in(a_art, ca.sentence, ca.start, ca.end)
     tb = _tokens_in(b_art, cb.sentence, cb.start, cb.end)
     if not ta or not tb:
         return None
-    na, nb = [t.norm for t in ta], [t.norm for t in tb]
+    na, nb = tuple(t.norm for t in ta), tuple(t.norm for t in tb)
     if na == nb:
         return None
-    sm = SequenceMatcher(None, na, nb, autojunk=False)
-    ratio = sm.ratio()
-    if ratio < MIN_RATIO:
+    key = (na, nb)
+    if key not in cache:  # rewrites repeat in big stories: diff each pair of wordings once
+        sm = SequenceMatcher(None, na, nb, autojunk=False)
+        if sm.real_quick_ratio() < MIN_RATIO or sm.quick_ratio() < MIN_RATIO:
+            cache[key] = None  # cheap upper bounds of the ratio rule most pairs out
+        else:
+            ratio = sm.ratio()
+            cache[key] = (ratio, sm.get_opcodes()) if ratio >= MIN_RATIO else None
+    if cache[key] is None:
         return None
+    ratio, opcodes = cache[key]
     text_a, text_b = a_art.article.text, b_art.article.text
     changes = []
-    for op, i1, i2, j1, j2 in sm.get_opcodes():
+    for op, i1, i2, j1, j2 in opcodes:
         if op == "equal":
             continue
         a_start = ta[i1].start if i2 > i1 else -1
@@ -58,6 +65,7 @@ def _diff(ca, a_art: ArticleAnalysis, cb, b_art: ArticleAnalysis, claim_id: str)
 
 def copy_diffs(claims: tuple[Claim, ...], analyses: list[ArticleAnalysis]) -> tuple[CopyDiff, ...]:
     by_id = {a.article.id: a for a in analyses}
+    cache: dict = {}
     out = []
     for c in claims:
         body = [m for m in c.mentions if m.position in ("lede", "body")]
@@ -71,7 +79,7 @@ def copy_diffs(claims: tuple[Claim, ...], analyses: list[ArticleAnalysis]) -> tu
         for a, b in pairs:
             if a.outlet == b.outlet:
                 continue
-            d = _diff(a, by_id[a.article_id], b, by_id[b.article_id], c.id)
+            d = _diff(a, by_id[a.article_id], b, by_id[b.article_id], c.id, cache)
             if d is not None:
                 out.append(d)
     return tuple(out)

@@ -44,7 +44,8 @@ def _np_before(toks, k: int, lo: int) -> tuple[int, int] | None:
 
 def _np_after(toks, k: int, hi: int) -> tuple[int, int] | None:
     j = k
-    while j < hi and (toks[j].pos in _NAME_POS or toks[j].norm in ("-", "of", "'s", "the")) and toks[j].norm not in (",", ".", "that"):
+    while (j < hi and (toks[j].pos in _NAME_POS or toks[j].norm in ("-", "of", "'s", "the"))
+           and toks[j].norm not in (",", ".", "that")):
         j += 1
     while j > k and toks[j - 1].norm in ("of", "-", "the"):
         j -= 1

@@ -86,7 +86,8 @@ def find_dates(doc: Doc) -> list[RawDate]:
         def same_sentence(j, sent=sent):
             return j < n and toks[j].sentence == sent
         # ISO 2025-10-15 (tokens "2025" "-" "10" "-" "15" written without spaces)
-        if _YEARNUM.match(t.norm) and i + 4 < n and all(toks[j].start == toks[j - 1].end for j in range(i + 1, i + 5)):
+        if (_YEARNUM.match(t.norm) and i + 4 < n
+                and all(toks[j].start == toks[j - 1].end for j in range(i + 1, i + 5))):
             m = _ISO.match(doc.text[t.start:toks[i + 4].end])
             if m and toks[i + 1].norm == "-" and toks[i + 3].norm == "-":
                 y, mo, d = (int(g) for g in m.groups())
@@ -100,7 +101,8 @@ def find_dates(doc: Doc) -> list[RawDate]:
         if weekday is not None:
             # "Monday, 17 November 2025": the weekday belongs to the absolute date after it
             j = i + 1 + (1 if same_sentence(i + 1) and toks[i + 1].norm == "," else 0)
-            if same_sentence(j) and (_month_of(toks[j]) or (_day_of(toks[j]) and same_sentence(j + 1) and _month_of(toks[j + 1]))):
+            if same_sentence(j) and (_month_of(toks[j]) or (
+                    _day_of(toks[j]) and same_sentence(j + 1) and _month_of(toks[j + 1]))):
                 start_i, i, t = i, j, toks[j]
                 month = _month_of(t)
             else:
@@ -118,7 +120,8 @@ def find_dates(doc: Doc) -> list[RawDate]:
         if month:
             # Month Day[, Year] | Month Year | (in) Month
             j = i + 1
-            if same_sentence(j) and _day_of(toks[j]) and not (same_sentence(j + 1) and toks[j + 1].norm in (":", "%")):
+            followed = same_sentence(j + 1) and toks[j + 1].norm in (":", "%")
+            if same_sentence(j) and _day_of(toks[j]) and not followed:
                 day = _day_of(toks[j])
                 end = j + 1
                 year = 0
@@ -165,7 +168,8 @@ def find_dates(doc: Doc) -> list[RawDate]:
         matched = False
         for key, offset in (rel if norm in rel_first else ()):
             m = len(key)
-            if tuple(x.norm for x in toks[i:i + m]) == key and all(toks[k].sentence == t.sentence for k in range(i, i + m)):
+            if (tuple(x.norm for x in toks[i:i + m]) == key
+                    and all(toks[k].sentence == t.sentence for k in range(i, i + m))):
                 out.append(RawDate(i, i + m, t.start, toks[i + m - 1].end, "relative", offset_days=offset))
                 i += m
                 matched = True
@@ -174,7 +178,8 @@ def find_dates(doc: Doc) -> list[RawDate]:
             continue
         # relative months: "this month", "earlier this month", "last month", "next month"
         if t.norm in ("this", "last", "next") and same_sentence(i + 1) and toks[i + 1].norm == "month":
-            s = i - 1 if i > 0 and toks[i - 1].norm in ("earlier", "later") and toks[i - 1].sentence == t.sentence else i
+            earlier = i > 0 and toks[i - 1].norm in ("earlier", "later") and toks[i - 1].sentence == t.sentence
+            s = i - 1 if earlier else i
             off = {"this": 0, "last": -1, "next": 1}[t.norm]
             out.append(RawDate(s, i + 2, toks[s].start, toks[i + 1].end, "relative", month_offset=off,
                                direction="month"))

@@ -135,7 +135,8 @@ def link_span(doc: Doc, a: int, b: int, clause: tuple[int, int], hits: list[Even
         if verb_hit is not None and not phase:
             return [EventLink(verb_hit, "verb", "", "high")]
         if phase:
-            between = [h for h in in_clause if not h.verb and (gov < h.tok_start < a if gov < a else b <= h.tok_start < gov)]
+            between = [h for h in in_clause
+                       if not h.verb and (gov < h.tok_start < a if gov < a else b <= h.tok_start < gov)]
             before = [h for h in in_clause if not h.verb and h.tok_end <= gov and gov - h.tok_end < SUBJECT_WINDOW
                       and not (gov > b and h.tok_start >= b)]
             if between:

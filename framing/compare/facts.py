@@ -82,11 +82,11 @@ def _num(v: float) -> str:
     return str(int(v)) if float(v).is_integer() else f"{v:g}"
 
 
+_VAGUE = ("dozens", "scores", "hundreds", "thousands", "millions", "a handful", "a couple")
+
+
 def _figure_label(f: FigureMention) -> str:
-    if f.qualifier and f.low == f.value == 0:
-        return f.qualifier
-    if f.qualifier in ("dozens", "scores", "hundreds", "thousands", "millions", "tens of thousands",
-                       "hundreds of thousands", "a handful", "a couple") or f.qualifier.endswith(("dozens", "hundreds", "thousands")):
+    if f.qualifier.endswith(_VAGUE):
         return f.qualifier
     return f"{f.qualifier} {_num(f.value)}".strip()
 

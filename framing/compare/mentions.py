@@ -133,6 +133,9 @@ def article_facts(analysis: ArticleAnalysis, fig_counter: list[int], date_counte
     date_conf, fig_conf, fig_days, ordinals_, repeatable = {}, {}, {}, {}, {}
     for si, s in enumerate(doc.sentences):
         lo, hi = s.token_start, s.token_end
+        numbers = find_numbers(toks, lo, hi, date_tokens)
+        if not numbers and si not in dates_by_sentence:
+            continue
         clauses = _clause_cuts(doc, si)
         hits = find_events(doc, lo, hi)
         for d in dates_by_sentence.get(si, ()):
@@ -162,7 +165,7 @@ def article_facts(analysis: ArticleAnalysis, fig_counter: list[int], date_counte
                 date_conf[mid] = link.confidence if link else ""
                 ordinals_[mid] = hit.ordinal if hit else 0
                 repeatable[mid] = hit.repeatable if hit else False
-        for num in find_numbers(toks, lo, hi, date_tokens):
+        for num in numbers:
             a, b = num.tok_start, num.tok_end
             found = None
             unit_lemma = num.unit

@@ -58,11 +58,17 @@ def compare_story(analyses: Sequence[ArticleAnalysis], story=None, resources=Non
 
 
 def _compare(analyses, story, resources, params, embed) -> StoryComparison:
-    ids = [a.article.id for a in analyses]
-    if len(set(ids)) != len(ids):
-        raise ValueError("compare_story: article ids must be unique within a story")
-    outlets = _outlets(analyses)
     notes: list[str] = []
+    seen_ids: set[str] = set()
+    unique = []
+    for a in analyses:  # spans are keyed by article id: a repeated id could not be traced back
+        if a.article.id in seen_ids:
+            notes.append(f"article id {a.article.id!r} appears twice: the second copy is left out")
+            continue
+        seen_ids.add(a.article.id)
+        unique.append(a)
+    analyses = unique
+    outlets = _outlets(analyses)
 
     units: list[Unit] = []
     refs = []

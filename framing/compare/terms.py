@@ -114,11 +114,9 @@ def distinctive_terms(analyses: list[ArticleAnalysis], outlets: list[str],
         mine = _grams(a, params.max_n, stops)
         grams.append(mine)
         q = columns(a.doc).in_quote
-        cn, qn = counts, quoted
-        for n, term, first, last in mine:
-            cn[n][oi][term] += 1
-            if q[first] and q[last]:
-                qn[n][oi][term] += 1
+        for n in range(1, params.max_n + 1):
+            counts[n][oi].update([g[1] for g in mine if g[0] == n])
+            quoted[n][oi].update([g[1] for g in mine if g[0] == n and q[g[2]] and q[g[3]]])
     chosen: list[tuple[int, str, int, float, float, int, int]] = []  # outlet, term, n, delta, z, y_i, y_j
     for n in range(1, params.max_n + 1):
         total = Counter()
@@ -127,6 +125,8 @@ def distinctive_terms(analyses: list[ArticleAnalysis], outlets: list[str],
         if not total:
             continue
         vocab = sorted(total)
+        if len(vocab) < 2:
+            continue  # one term only: its odds against "everything else" are undefined
         index = {w: k for k, w in enumerate(vocab)}
         y_all = np.array([total[w] for w in vocab], dtype=float)
         big_n = y_all.sum()
@@ -143,15 +143,25 @@ def distinctive_terms(analyses: list[ArticleAnalysis], outlets: list[str],
             yj = y_all[idx] - yi
             nj = big_n - ni
             al = alpha[idx]
-            delta = (np.log((yi + al) / (ni + a0 - yi - al)) - np.log((yj + al) / (nj + a0 - yj - al)))
-            z = delta / np.sqrt(1.0 / (yi + al) + 1.0 / (yj + al))
+            with np.errstate(divide="ignore", invalid="ignore"):
+                delta = (np.log((yi + al) / (ni + a0 - yi - al)) - np.log((yj + al) / (nj + a0 - yj - al)))
+                z = delta / np.sqrt(1.0 / (yi + al) + 1.0 / (yj + al))
             for w, d_, z_, y1, y2 in zip(terms, delta.tolist(), z.tolist(), yi.tolist(), yj.tolist()):
-                if z_ >= params.min_z:
+                if np.isfinite(z_) and z_ >= params.min_z:
                     chosen.append((oi, w, n, d_, z_, int(y1), int(y2)))
     best: dict[int, list] = defaultdict(list)
-    for item in sorted(chosen, key=lambda x: (x[0], -x[4], x[1])):
+    for item in sorted(chosen, key=lambda x: (x[0], -x[4], -x[2], x[1])):
         kept = best[item[0]]
-        if len(kept) < params.top_k and not any(_same_uses(item, k) for k in kept):
+        same = [k for k in kept if _same_uses(item, k)]
+        if same:
+            # the same uses of the same words: keep the longer wording ("regime sources", not
+            # "regime" when every "regime" is followed by "sources")
+            if item[2] > max(k[2] for k in same):
+                at = kept.index(same[0])
+                kept[:] = [k for k in kept if k not in same]
+                kept.insert(at, item)
+            continue
+        if len(kept) < params.top_k:
             kept.append(item)
     wanted = {(oi, it[1]) for oi, items in best.items() for it in items}
     spans: dict[tuple[int, str], list[Occurrence]] = defaultdict(list)

@@ -159,7 +159,7 @@ def article_units(analysis: ArticleAnalysis, article_index: int) -> tuple[list[U
         pos = lay.positions[i]
         ranges = [(s.token_start, s.token_end)] if pos in ("headline", "subhead") else _clause_cuts(doc, i)
         for a, b in ranges:
-            while b > a + 1 and not any(c.isalnum() for c in tokens[b - 1].text) and tokens[b - 1].norm in (",", ";", "-", ":"):
+            while b > a + 1 and tokens[b - 1].norm in (",", ";", "-", ":"):
                 b -= 1
             start = tokens[a].start if len(ranges) > 1 else s.start
             end = tokens[b - 1].end if len(ranges) > 1 else s.end

@@ -11,10 +11,11 @@ The pack format and the categories are described in lexicons/README.md.
 """
 from .categories import CATEGORIES, CUE_CLASSES, SCARE_QUOTE, is_flag
 from .entry import Entry
-from .lexicon import Lexicon, default_packs, default_root, load_lexicon, validate_pack
+from .lexicon import Lexicon, default_lexicon, default_packs, default_root, load_lexicon, validate_pack
 from .packs import LexiconError
 
 __all__ = [
-    "CATEGORIES", "CUE_CLASSES", "SCARE_QUOTE", "Entry", "Lexicon", "LexiconError", "default_packs",
+    "CATEGORIES", "CUE_CLASSES", "SCARE_QUOTE", "Entry", "Lexicon", "LexiconError", "default_lexicon",
+    "default_packs",
     "default_root", "is_flag", "load_lexicon", "validate_pack",
 ]

@@ -54,8 +54,8 @@ def is_flag(category: str, polarity: int, strength: int) -> bool:
     Flags: rows of strength 2 or 3 (clear or strong). Information only: plain reporting verbs and
     every mild row (strength 1: "killed", "attack", "reportedly", "far-right", "partner"): careful
     reporters use those too, so they are counted and explained but not called slanted. On BABE's
-    expert-marked words, mild rows hit about one time in five, clear and strong ones one in two or
-    more (docs/accuracy_lexicon.md).
+    expert-marked words, mild rows hit about one time in twelve, clear rows one in two, strong
+    rows three in four (docs/accuracy_lexicon.md).
     """
     if category in NEVER_FLAG or category in NON_FINDING:
         return False

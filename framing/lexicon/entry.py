@@ -10,8 +10,7 @@ from .categories import is_flag
 class Entry:
     """A term with its category, direction, strength and the words a reader sees.
 
-    `key` is the matching form of `term` (folded, hyphens as spaces, tokenised like article text),
-    `lemma_key` its lemmatised form for multi-word terms ("lose their lives" -> "lose their life").
+    `key` is the matching form of `term` (folded, hyphens as spaces, tokenised like article text).
     `source` is "path:line" so every finding can be traced to the row that produced it.
     """
 
@@ -26,7 +25,6 @@ class Entry:
     pack: str = ""
     source: str = ""
     key: str = ""
-    lemma_key: str = ""
     derived_from: str = ""  # base adjective when this entry is a derived "-ly" adverb
 
     @property

@@ -31,19 +31,36 @@ def term_key(term: str) -> str:
 
 
 @lru_cache(maxsize=50_000)
-def lemma_key(term: str) -> str:
-    """The lemmatised key of a multi-word term (tagged like article text); "" for a single word.
+def phrase_variants(term: str) -> tuple[str, ...]:
+    """Keys of a multi-word term with its first verb in every form.
 
-    Single-word terms are written in lemma form already; lemmatising them again would widen them
-    ("fallen" -> "fall"), so only multi-word terms get a lemma key.
+    "lose their lives" -> "lost their lives", "loses their lives", "losing their lives";
+    "laid down their lives" -> "lay down ...", "lays down ..."; "is believed to" -> "was believed to".
+    Only the first word that can be a verb varies (phrases lead with their verb); the rest stays as
+    written, so "their lives" does not become "their lived". Returns () for a single word.
     """
-    from ..text.tagging import lemma, tag_words
-
-    words = _tokens(term)
+    try:
+        from lemminflect import getAllInflections, getAllLemmas
+    except ImportError:  # pragma: no cover - lemminflect is a dependency
+        return ()
+    words = term_key(term).split(" ")
     if len(words) < 2:
-        return ""
-    tags = tag_words(words)
-    return _join(lemma(w.lower(), t).lower() for w, t in zip(words, tags))
+        return ()
+    out = set()
+    for i, w in enumerate(words):
+        lemmas = set(getAllLemmas(w).get("VERB", ())) if w.isalpha() else set()
+        if not lemmas:
+            continue
+        for lem in lemmas:
+            forms = {lem}
+            for f in getAllInflections(lem, upos="VERB").values():
+                forms.update(f)
+            for f in forms:
+                f = f.lower()
+                if f != w:
+                    out.add(" ".join(words[:i] + [f] + words[i + 1:]))
+        break
+    return tuple(sorted(out))
 
 
 def adverb_forms(adjective: str) -> tuple[str, ...]:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .categories import CATEGORIES, CUE_CLASSES, NON_FINDING
 from .entry import Entry
-from .keys import adverb_forms, lemma_key, noun_forms, term_key
+from .keys import adverb_forms, noun_forms, phrase_variants, term_key
 from .packs import LexiconError, read_pack
 
 #: Categories whose adjectives lend their "-ly" adverbs the same reading (bizarre -> bizarrely).
@@ -70,13 +70,14 @@ class Lexicon:
                 bucket = index.setdefault(k, [])
                 if e not in bucket:
                     bucket.append(e)
-        self.index: dict[str, tuple[Entry, ...]] = {k: tuple(v) for k, v in index.items()}
+        # rows written in exactly this form first: "lost their lives" before "lose their lives"
+        self.index: dict[str, tuple[Entry, ...]] = {
+            k: tuple(sorted(v, key=lambda e: e.key != k)) for k, v in index.items()}
         cues: dict[str, str] = {}
         for e in self.entries:
             cls = CUE_CLASSES.get(e.category)
             if cls:
-                for k in filter(None, (e.key, e.lemma_key)):
-                    cues.setdefault(k, cls)
+                cues.setdefault(e.key, cls)
         self._cues = cues
 
     # ------------------------------------------------------------------ queries
@@ -106,11 +107,10 @@ class Lexicon:
 
     def lookup(self, word: str) -> list[Entry]:
         """Entries a word or phrase would match, in any inflection ("martyred", "So-Called")."""
-        keys = {term_key(word)}
-        if " " in keys.copy().pop():
-            keys.add(lemma_key(word))
-        else:
-            keys.update(_lemmas(term_key(word)))
+        key = term_key(word)
+        keys = {key}
+        if " " not in key:
+            keys.update(_lemmas(key))
         out: list[Entry] = []
         for k in sorted(keys):
             for e in self.index.get(k, ()):
@@ -151,31 +151,33 @@ def _lemmas(word: str) -> set[str]:
     return out
 
 
-#: lemminflect tag families a row's pos accepts for its inflected forms.
-_TAG_FAMILY = {"N": ("NN",), "V": ("VB",), "J": ("JJ",), "R": ("RB",), "": ("NN", "VB", "JJ", "RB")}
-_OOV_UPOS = {"N": ("NOUN",), "V": ("VERB",), "J": ("ADJ",), "R": (), "": ("NOUN",)}
+#: Which lemminflect word classes a row's pos asks for; OOV rules are used for nouns and verbs
+#: that lemminflect does not know ("anti-vaxxer" -> "anti-vaxxers").
+_UPOS_FOR = {"N": ("NOUN",), "V": ("VERB",), "J": ("ADJ",), "R": (), "": ("NOUN", "VERB", "ADJ")}
+_OOV_OK = {"N": ("NOUN",), "V": ("VERB",), "J": (), "R": (), "": ("NOUN",)}
 
 
 def _inflections(term: str, pos: str) -> set[str]:
-    """Inflected forms of a single-word lemma ("anti-vaxxer" -> "anti-vaxxers").
+    """Inflected forms of a single-word lemma ("insurgent" -> "insurgents", "slam" -> "slammed").
 
-    The text layer lemmatises tokens already; these surface forms catch words its lemmatiser leaves
-    alone (unknown or hyphenated words), so "leftists" still meets "leftist".
+    The matcher compares these surface forms with the token norms, so they must cover every form
+    the lemma can take in its word class(es).
     """
     try:
         from lemminflect import getAllInflections, getAllInflectionsOOV
     except ImportError:  # pragma: no cover - lemminflect is a dependency
         return set()
-    forms = getAllInflections(term)
-    if not forms:
-        forms = {}
-        for upos in _OOV_UPOS[pos]:
-            forms.update(getAllInflectionsOOV(term, upos))
     out = set()
-    for tag, words in forms.items():
-        if tag.startswith(_TAG_FAMILY[pos]):
-            out.update(w.lower() for w in words)
-    out.discard(term)
+    for upos in _UPOS_FOR[pos]:
+        forms = getAllInflections(term, upos=upos)
+        if not forms and upos in _OOV_OK[pos]:
+            forms = getAllInflectionsOOV(term, upos)
+        for words in forms.values():
+            for w in words:
+                w = w.lower()
+                # "lie" lists "lay" (of lie down); "lay" is a known verb of its own: leave it out
+                if w != term and not (upos == "VERB" and getAllInflections(w, upos="VERB")):
+                    out.add(w)
     return out
 
 
@@ -186,9 +188,11 @@ def _inflected_keys(term: str, pos: str) -> tuple[str, ...]:
 
 def _keys_of(e: Entry) -> list[str]:
     keys = [e.key]
-    if e.lemma_key and e.lemma_key != e.key:
-        keys.append(e.lemma_key)
-    if " " not in e.term and not e.derived_from and e.category not in NON_FINDING:
+    if e.derived_from or e.category in NON_FINDING:
+        return keys
+    if " " in e.term.strip():
+        keys.extend(k for k in phrase_variants(e.term) if k not in keys)
+    else:  # one word, hyphenated or not
         keys.extend(k for k in _inflected_keys(e.term, e.pos) if k not in keys)
     return keys
 
@@ -213,7 +217,7 @@ def _derive_adverbs(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
             if form in taken or form in out:
                 continue
             alt = derive(e.alternative) if e.alternative.isalpha() else ()
-            out[form] = replace(e, term=form, pos=pos, key=form, lemma_key="", derived_from=e.term,
+            out[form] = replace(e, term=form, pos=pos, key=form, derived_from=e.term,
                                 alternative=alt[0] if alt else "", note=f"{kind} of {e.term!r}")
     return tuple(out[k] for k in sorted(out))
 
@@ -270,6 +274,12 @@ def load_lexicon(extra_paths=(), include_topics: bool = True, root=None) -> Lexi
         raise LexiconError(problems)
     entries, negators, overrides = overlay(packs)
     return Lexicon(entries, negators, names, overrides)
+
+
+@lru_cache(maxsize=4)
+def default_lexicon(include_topics: bool = True) -> Lexicon:
+    """The default packs, loaded once per process (tests, scripts, the web app's workers)."""
+    return load_lexicon(include_topics=include_topics)
 
 
 def validate_pack(path, against_defaults: bool = True, include_topics: bool = True) -> dict:

@@ -1,16 +1,16 @@
-"""Finding lexicon terms in a Doc: one Aho-Corasick pass over the token norms and one over lemmas.
+"""Finding lexicon terms in a Doc: one Aho-Corasick pass over the token norms.
 
-Tokens are joined with single spaces into two strings (surface norms, lemmas), hyphens turned into
-spaces, and searched for " key " patterns. A hit counts only when it starts and ends on token
-boundaries, so "wing" never fires inside "left-wing" while "left wing" and "left-wing" meet the
-same entry. Surface hits catch the exact form ("unprovoked", "so-called"); lemma hits catch
-inflections ("slammed" -> "slam", "lost their lives" -> "lose their life").
+Token norms are joined into one string, hyphens inside tokens turned into spaces, and searched for
+" key " patterns holding every row's key and its inflected forms. A hit counts only when it starts
+and ends on token boundaries, so "wing" never fires inside "left-wing" while "left wing" and
+"left-wing" meet the same row; a hit inside a hyphenated compound may stand for the compound.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
+from operator import add
 
 import ahocorasick
 
@@ -69,7 +69,14 @@ def pos_fit(entry: Entry, tag: str, norm: str = "", prev_tag: str = "") -> int:
 
 
 class Matcher:
-    """Compiled patterns for one Lexicon. `spans(doc)` finds raw matches; see stage for findings."""
+    """Compiled patterns for one Lexicon. `spans(doc)` finds raw matches; see build.py for findings.
+
+    Tokens are joined with two spaces ("  ") and hyphens inside a token become two spaces too, so a
+    pattern " key " (words separated by two spaces) consumes one space on each side and the next
+    token's pattern can still start right after it. The automaton holds every row's key with its
+    inflected forms (single words: lemminflect; phrases: each verb inflected in turn) and runs once
+    over the token norms, leftmost-longest (pyahocorasick `iter_long`), so most work stays in C.
+    """
 
     def __init__(self, lexicon):
         self.lexicon = lexicon
@@ -77,80 +84,116 @@ class Matcher:
         for key, entries in lexicon.index.items():
             usable = tuple(e for e in entries if e.category not in NON_FINDING)
             if usable:
-                auto.add_word(f" {key} ", (len(key), usable))
+                pattern = _pattern(key)
+                auto.add_word(pattern, (len(pattern), usable))
         if len(auto) == 0:
-            auto.add_word(" \x00 ", (1, ()))  # an empty lexicon still needs a valid automaton
+            auto.add_word(" \x00 ", (3, ()))  # an empty lexicon still needs a valid automaton
         auto.make_automaton()
         self._auto = auto
 
-    def _hits(self, pieces: list[str], stream_no: int, out: dict, parts: dict) -> None:
+    def _hits(self, auto, words: list[str], raw: dict, parts: dict) -> None:
         """Record (first, last) token ranges and their entries for one stream of token strings.
 
         A hit inside one hyphenated token ("liberal-bashing", "rage-filled") goes to `parts`
         instead: the matcher may use it for the whole token when nothing matches the token itself.
         """
-        starts = list(accumulate((len(p) + 1 for p in pieces), initial=1))
-        text = (" " + " ".join(pieces) + " ").translate(HYPHEN_AS_SPACE)
-        n = len(starts)
-        for end, (key_len, entries) in self._auto.iter(text):
-            # pattern " key ": `end` is the trailing space, the key spans [end - key_len, end)
-            first_char = end - key_len
+        pieces, starts, text = _stream(words)
+        n = len(pieces)
+        for end, (length, entries) in auto.iter_long(text):
+            # the pattern " key " ends at `end` (its trailing space); the key starts 2 after its start
+            first_char = end - length + 2
             i = bisect_left(starts, first_char)
-            if i < n - 1 and starts[i] == first_char:
-                j = bisect_left(starts, end + 1, i)
-                if j < n and starts[j] == end + 1:
-                    out.setdefault((i, j), []).append((entries, stream_no))
+            if i < n and starts[i] == first_char:
+                j = bisect_left(starts, end + 2, i)
+                if j <= n and starts[j] == end + 2:
+                    raw.setdefault((i, j), []).append(entries)
                     continue
             k = bisect_left(starts, first_char + 1) - 1  # the token holding the hit, if one does
-            if 0 <= k < n - 1 and end < starts[k + 1] and "-" in pieces[k]:
-                before = pieces[k][:first_char - starts[k]].rstrip("-").rsplit("-", 1)[-1]
+            if 0 <= k < n and end <= starts[k + 1] - 2 and "  " in pieces[k]:
+                before = pieces[k][:first_char - starts[k]].rstrip().rsplit("  ", 1)[-1]
                 if before not in NEGATING_PREFIXES:
                     parts.setdefault(k, []).append(entries)
 
     def spans(self, doc) -> list[Match]:
-        """Non-overlapping matches in token order; longer terms win, then better pos fits."""
+        """Non-overlapping matches in token order: leftmost-longest, then the best pos fit."""
         tokens = doc.tokens
         if not tokens:
             return []
         raw: dict[tuple[int, int], list] = {}
         parts: dict[int, list] = {}
-        self._hits([t.norm for t in tokens], 0, raw, parts)
-        self._hits([t.lemma.lower() for t in tokens], 1, raw, parts)
+        self._hits(self._auto, [t.norm for t in tokens], raw, parts)
         for k, groups in parts.items():
             if (k, k + 1) in raw:
                 continue
             strong = [e for entries in groups for e in entries if e.flag and not e.derived_from]
             if strong:
                 best = max(strong, key=lambda e: (e.strength, e.term))
-                raw[(k, k + 1)] = [((best,), 2)]  # stream 2: a part of a hyphenated compound
-        cands: list[Match] = []
+                raw[(k, k + 1)] = [(_Part(best),)]
+        chosen: list[Match] = []
         for (i, j), groups in raw.items():
-            best = None
-            for entries, stream_no in groups:
-                for e in entries:
-                    if stream_no == 2:
-                        fit = 1  # a part of a compound: its word class is the compound's
-                    elif j - i == 1:
-                        t = tokens[i]
-                        fit = pos_fit(e, t.pos, t.norm, tokens[i - 1].pos if i else "")
-                        if e.derived_from and fit < 2:
-                            fit = 0
-                    else:
-                        fit = 2
-                    if fit == 0:
-                        continue
-                    rank = (fit, -stream_no, e.strength)
-                    if best is None or rank > best[0]:
-                        best = (rank, e, fit)
-            if best is not None:
-                cands.append(Match(i, j, best[1], best[2]))
-        cands.sort(key=lambda m: (m.first - m.last, -m.fit, m.first))
-        taken = bytearray(len(tokens))
-        chosen = []
-        for m in cands:
-            if any(taken[m.first:m.last]):
-                continue
-            taken[m.first:m.last] = b"\x01" * (m.last - m.first)
-            chosen.append(m)
+            if len(groups) == 1 and len(groups[0]) == 1:  # fast path: one row, no competition
+                e = groups[0][0]
+                if not isinstance(e, _Part) and not e.pos and (j - i > 1 or not e.derived_from):
+                    chosen.append(Match(i, j, e, 2))
+                    continue
+            m = _best(tokens, i, j, groups)
+            if m is not None:
+                chosen.append(m)
         chosen.sort(key=lambda m: m.first)
         return chosen
+
+
+class _Part:
+    """Marks an entry matched on a part of a hyphenated compound (its pos is the compound's)."""
+
+    __slots__ = ("entry",)
+
+    def __init__(self, entry):
+        self.entry = entry
+
+
+def _pattern(key: str) -> str:
+    return " " + key.replace(" ", "  ") + " "
+
+
+def _stream(words: list[str]) -> tuple[list[str], list[int], str]:
+    """Join token strings with two spaces; hyphens inside tokens become two spaces as well.
+
+    Returns the pieces, the start of every piece in the stream (plus one past the end) and the
+    stream. Hyphenated tokens are rare, so they are found in the joined string instead of testing
+    every token.
+    """
+    n = len(words)
+    starts = list(map(add, accumulate(map(len, words), initial=0), range(2, 2 * n + 3, 2)))
+    text = "  " + "  ".join(words) + "  "
+    if "-" not in text:
+        return words, starts, text
+    pieces = list(words)
+    pos = text.find("-")
+    while pos != -1:
+        k = bisect_right(starts, pos) - 1
+        pieces[k] = pieces[k].replace("-", "  ")
+        pos = text.find("-", starts[k + 1])
+    starts = list(map(add, accumulate(map(len, pieces), initial=0), range(2, 2 * n + 3, 2)))
+    return pieces, starts, "  " + "  ".join(pieces) + "  "
+
+
+def _best(tokens, i: int, j: int, groups) -> Match | None:
+    best = None
+    for entries in groups:
+        for e in entries:
+            if isinstance(e, _Part):
+                e, fit = e.entry, 1  # a part of a compound: its word class is the compound's
+            elif j - i == 1:
+                t = tokens[i]
+                fit = pos_fit(e, t.pos, t.norm, tokens[i - 1].pos if i else "")
+                if e.derived_from and fit < 2:
+                    fit = 0
+            else:
+                fit = 2
+            if fit == 0:
+                continue
+            rank = (fit, e.strength)
+            if best is None or rank > best[0]:
+                best = (rank, e, fit)
+    return None if best is None else Match(i, j, best[1], best[2])

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .categories import CATEGORIES, NON_FINDING, POS_CODES
 from .entry import Entry
-from .keys import lemma_key, term_key
+from .keys import term_key
 
 REQUIRED = ("term", "category", "polarity", "strength", "explanation", "alternative")
 OPTIONAL = ("pos", "note")
@@ -131,8 +131,7 @@ def _entry_of(row: dict, pack: str, source: str) -> tuple[Entry | None, list[str
         return None, errs
     return Entry(term=term, category=category, polarity=polarity, strength=strength,
                  explanation=explanation, alternative=alternative, pos=pos,
-                 note=row.get("note", ""), pack=pack, source=source, key=key,
-                 lemma_key=lemma_key(term) if " " in key else ""), []
+                 note=row.get("note", ""), pack=pack, source=source, key=key), []
 
 
 def read_pack(path: Path, pack: str | None = None, root: Path | None = None) -> tuple[list[Entry], list[str]]:

@@ -29,13 +29,6 @@ def pattern_lexicon() -> dict:
     return out
 
 
-@lru_cache(maxsize=1)
-def pattern_analyzer():
-    from textblob.en.sentiments import PatternAnalyzer
-
-    return PatternAnalyzer()
-
-
 def word_valence(words) -> float | None:
     """Mean VADER lexicon valence (-4..4) of the words VADER knows, None when it knows none."""
     lex = vader().lexicon
@@ -50,8 +43,16 @@ def word_subjectivity(words) -> float | None:
     return round(sum(vals) / len(vals), 3) if vals else None
 
 
-def sentence_scores(text: str) -> tuple[float, float]:
-    """(VADER compound -1..1, pattern subjectivity 0..1) of one sentence."""
+def sentence_scores(text: str, words=None) -> tuple[float, float]:
+    """(VADER compound -1..1, subjectivity 0..1) of one sentence.
+
+    Subjectivity is the mean pattern-lexicon subjectivity of the sentence's words that the lexicon
+    knows (0.0 when it knows none): the same lexicon textblob's PatternAnalyzer uses, without its
+    modifier rules, and about ten times faster. `words`: the sentence's lower-case word tokens
+    (taken from `text` when not given).
+    """
     compound = vader().polarity_scores(text)["compound"]
-    subjectivity = pattern_analyzer().analyze(text).subjectivity
-    return round(float(compound), 4), round(float(subjectivity), 4)
+    if words is None:
+        words = text.lower().split()
+    subjectivity = word_subjectivity(words)
+    return round(float(compound), 4), round(float(subjectivity or 0.0), 4)

@@ -24,7 +24,9 @@ def _side(f) -> str:
 
 def summarize(doc, findings, voices: list[str], sentence_scores: list[tuple[float, float]],
               lexicon=None) -> dict:
-    words_by_voice = Counter(v for t, v in zip(doc.tokens, voices) if t.is_word)
+    is_word = [t.is_word for t in doc.tokens]
+    words_by_voice = Counter(v for w, v in zip(is_word, voices) if w)
+    shares = [_quote_share(doc, voices, is_word, i) for i in range(len(doc.sentences))]
     out: dict = {
         "packs": [n for n, _ in lexicon.packs] if lexicon is not None else [],
         "lexicon_id": lexicon.fingerprint() if lexicon is not None else "",
@@ -74,22 +76,21 @@ def summarize(doc, findings, voices: list[str], sentence_scores: list[tuple[floa
             "top_terms": [{"term": t, "category": c, "count": len(ix), "findings": ix}
                           for (t, c), ix in top],
             "reporting": reporting,
-            "tone": _tone(doc, voices, sentence_scores, side),
+            "tone": _tone(shares, sentence_scores, side),
         }
-    out["sentences"] = _sentences(doc, findings, voices, sentence_scores)
+    out["sentences"] = _sentences(doc, findings, shares, sentence_scores)
     return out
 
 
-def _quote_share(doc, voices, i: int) -> float:
+def _quote_share(doc, voices, is_word, i: int) -> float:
     s = doc.sentences[i]
-    words = [v for t, v in zip(doc.tokens[s.token_start:s.token_end], voices[s.token_start:s.token_end])
-             if t.is_word]
+    words = [v for w, v in zip(is_word[s.token_start:s.token_end], voices[s.token_start:s.token_end]) if w]
     return round(sum(1 for v in words if v == QUOTED) / len(words), 3) if words else 0.0
 
 
-def _tone(doc, voices, scores, side) -> dict:
-    picked = [scores[i] for i in range(len(doc.sentences))
-              if (_quote_share(doc, voices, i) >= 0.5) == (side == QUOTED)] if scores else []
+def _tone(shares, scores, side) -> dict:
+    picked = [scores[i] for i, share in enumerate(shares)
+              if (share >= 0.5) == (side == QUOTED)] if scores else []
     if not picked:
         return {"sentences": 0, "vader_mean": None, "subjectivity_mean": None}
     return {"sentences": len(picked),
@@ -97,7 +98,7 @@ def _tone(doc, voices, scores, side) -> dict:
             "subjectivity_mean": round(sum(s for _, s in picked) / len(picked), 4)}
 
 
-def _sentences(doc, findings, voices, scores) -> list[dict]:
+def _sentences(doc, findings, shares, scores) -> list[dict]:
     by_sentence: dict[int, list[int]] = {}
     for i, f in enumerate(findings):
         by_sentence.setdefault(f.sentence, []).append(i)
@@ -106,7 +107,7 @@ def _sentences(doc, findings, voices, scores) -> list[dict]:
         ix = by_sentence.get(i, [])
         vader, subj = scores[i] if scores else (None, None)
         rows.append({"sentence": i, "vader": vader, "subjectivity": subj,
-                     "quote_share": _quote_share(doc, voices, i),
+                     "quote_share": shares[i],
                      "flags": sum(1 for k in ix if findings[k].flag), "findings": ix})
     return rows
 

@@ -21,6 +21,7 @@ def run(doc, resources, previous: dict | None = None) -> dict:
     ctx = Context(doc, lexicon)
     findings = findings_of(doc, lexicon, ctx=ctx)
     voices = word_voices(doc, ctx)
-    scores = [sentence_scores(doc.sentence_text(i)) for i in range(len(doc.sentences))]
+    scores = [sentence_scores(doc.sentence_text(i), [t.norm for t in doc.sentence_tokens(i)])
+              for i in range(len(doc.sentences))]
     return {"findings": findings,
             "summary": {"lexicon": summarize(doc, findings, voices, scores, lexicon)}}

@@ -32,19 +32,37 @@ def sentence_votes(material: dict, submissions: list[dict]) -> list[tuple[str, i
     return out
 
 
-def labels_csv(material: dict, submissions: list[dict], klass: dict, activity: dict) -> str:
+def label_of(votes: int, students: int, min_votes: int | None = None) -> str:
+    """biased when at least `min_votes` students marked the sentence (default: a strict majority)."""
+    if not students:
+        return NEUTRAL
+    if min_votes is None:
+        return BIASED if 2 * votes > students else NEUTRAL
+    return BIASED if votes >= max(1, min_votes) else NEUTRAL
+
+
+def label_counts(material: dict, submissions: list[dict], min_votes: int | None = None) -> dict[str, int]:
+    n = len(submissions)
+    out = {BIASED: 0, NEUTRAL: 0}
+    for text, votes in sentence_votes(material, submissions):
+        if text.strip():
+            out[label_of(votes, n, min_votes)] += 1
+    return out
+
+
+def labels_csv(material: dict, submissions: list[dict], klass: dict, activity: dict, min_votes: int | None = None) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(["text", "label", "group", "votes", "students", "source_note"])
     n = len(submissions)
+    rule = "majority" if min_votes is None else f"at least {min_votes} vote(s)"
     note = safe_cell(f"class {klass['name'] if klass else ''}; activity {activity['title']}; "
-                     f"{material['outlet']}; majority of {n} student(s)")
+                     f"{material['outlet']}; {rule} of {n} student(s)")
     group = f"{material['article_id']}"
     for text, votes in sentence_votes(material, submissions):
         if not text.strip():
             continue
-        label = BIASED if n and 2 * votes > n else NEUTRAL
-        w.writerow([text, label, group, votes, n, note])
+        w.writerow([text, label_of(votes, n, min_votes), group, votes, n, note])
     return buf.getvalue()
 
 

@@ -277,7 +277,10 @@ async def activity_page(request):
 
     reveals = {t: reveal_html(material, t, (), key["marks"].get(t) if key else None, figures.counts.get(t), figures.total)
                for t in row["tasks"] if t in WORD_TASKS}
-    return render(request, "activity.html", title=f"Activity: {row['title']}", activity=row, material=material,
+    from .exports import label_counts
+
+    labels = {"majority": label_counts(material, subs), "any": label_counts(material, subs, 1)} if "loaded" in row["tasks"] else None
+    return render(request, "activity.html", title=f"Activity: {row['title']}", activity=row, material=material, labels=labels,
                   klass=st.store.klass(row["class_id"]), figures=figures, key=key, reveals=reveals,
                   students=st.store.students(row["class_id"]), task_names=TASK_NAMES, tasks=task_info())
 
@@ -357,7 +360,8 @@ async def activity_labels(request):
     st = state(request)
     row, material, _ = _activity(request)
     klass = st.store.klass(row["class_id"])
-    text = labels_csv(material, st.store.submissions(row["id"]), klass, row)
+    mv = request.query_params.get("min_votes", "")
+    text = labels_csv(material, st.store.submissions(row["id"]), klass, row, int(mv) if mv.isdigit() else None)
     return _csv(text, f"framing-labels-{_slug(row['title'])}.csv")
 
 

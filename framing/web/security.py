@@ -29,7 +29,7 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 
 SECURITY_HEADERS = (
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
+    (b"referrer-policy", b"same-origin"),
     (b"x-frame-options", b"DENY"),
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), interest-cohort=()"),
     (b"cross-origin-opener-policy", b"same-origin"),

@@ -107,8 +107,10 @@ def rewrite_links(view, base: str) -> None:
                     cell.parts = [dataclasses.replace(p, href=_rewrite(p.href, base)) if p.href else p
                                   for p in cell.parts]
         for chart in sec.charts:
-            chart.items = [tuple(it[:2]) + (_rewrite(it[2], base),) + tuple(it[3:]) if len(it) > 2 and it[2]
-                           else it for it in chart.items]
+            # Bars drawn as links sit inside the chart's role="img", which hides them from assistive
+            # technology (axe: nested-interactive). The same links are in the tables beside each
+            # chart, so the app draws the bars without them.
+            chart.items = [tuple(it[:2]) + ("",) for it in chart.items]
     for table in view.data_tables:
         for row in table.rows:
             for cell in row.cells:

@@ -42,8 +42,8 @@ class UploadResult:
     warnings: list[str] = field(default_factory=list)  # kept with the story
 
 
-def safe_name(filename: str, n: int) -> str:
-    """The file's own name (no folders), reduced to safe characters, kept unique by a number."""
+def safe_name(filename: str, n: int, taken=()) -> str:
+    """The file's own name (no folders), reduced to safe characters; a number keeps it unique."""
     base = re.split(r"[\\/]", filename or "")[-1].strip()
     stem, dot, ext = base.rpartition(".")
     if not dot:
@@ -52,7 +52,10 @@ def safe_name(filename: str, n: int) -> str:
     ext = re.sub(r"[^A-Za-z0-9]+", "", ext).lower()[:10]
     if base.lower() in MANIFESTS:
         return base.lower()
-    return f"{n:02d}_{stem}" + (f".{ext}" if ext else "")
+    name = stem + (f".{ext}" if ext else "")
+    if name in taken or name.lower() in MANIFESTS:
+        name = f"{stem}_{n}" + (f".{ext}" if ext else "")
+    return name
 
 
 def check_file(f: UploadFile, max_bytes: int) -> str | None:
@@ -127,7 +130,7 @@ def load_upload(files: list[UploadFile], pastes: list[Paste], story_name: str, *
         folder = Path(tmp)
         names = {}
         for n, f in enumerate(files, start=1):
-            name = safe_name(f.filename, n)
+            name = safe_name(f.filename, n, names)
             (folder / name).write_bytes(f.data)
             names[name] = f.filename
         if used_pastes:

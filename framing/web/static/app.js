@@ -16,7 +16,14 @@
 
   // --- word marking (students' answers and the teacher's key)
   function setupWords(group) {
-    var boxes = Array.prototype.slice.call(group.querySelectorAll("input.wbox"));
+    var boxes = Array.prototype.slice.call(group.querySelectorAll("input[type='checkbox']"));
+    // sentence of each word: the first word of a sentence carries data-s
+    var sentence = [];
+    var s = "0";
+    boxes.forEach(function (b, i) {
+      if (b.hasAttribute("data-s")) { s = b.getAttribute("data-s"); }
+      sentence[i] = s;
+    });
     if (!boxes.length) { return; }
     var fieldset = group.closest("fieldset");
     var counter = fieldset ? fieldset.querySelector(".counter") : null;
@@ -31,13 +38,13 @@
       counter.textContent = n + (n === 1 ? " word marked" : " words marked");
     }
     function sentenceStart(index, step) {
-      var s = boxes[index].getAttribute("data-s");
+      var here = sentence[index];
       var i = index;
-      while (i >= 0 && i < boxes.length && boxes[i].getAttribute("data-s") === s) { i += step; }
+      while (i >= 0 && i < boxes.length && sentence[i] === here) { i += step; }
       if (i < 0 || i >= boxes.length) { return index; }
       if (step < 0) {  // go to the first word of the previous sentence
-        var t = boxes[i].getAttribute("data-s");
-        while (i > 0 && boxes[i - 1].getAttribute("data-s") === t) { i -= 1; }
+        var t = sentence[i];
+        while (i > 0 && sentence[i - 1] === t) { i -= 1; }
       }
       return i;
     }

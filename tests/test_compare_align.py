@@ -1,0 +1,180 @@
+"""Alignment of sentences and clauses into claims, placement, coverage and omissions."""
+from __future__ import annotations
+
+from test_compare_support import check_offsets, make_story, seed_analyses
+
+from framing.compare import compare_story
+from framing.compare.units import article_units, layout
+
+
+def claim_of(comparison, outlet, needle):
+    for c in comparison.claims:
+        for m in c.mentions:
+            if m.outlet == outlet and needle in m.text:
+                return c
+    raise AssertionError(f"no claim with {needle!r} from {outlet}")
+
+
+KAFR = {
+    "Outlet A": ("Rebels attack police station in northern Kafr\n"
+                 "Rebels attacked a police station in the northern town of Kafr on Monday, killing 12 "
+                 "officers, the interior ministry said.\n"
+                 "The government declared a three-day curfew across the province on Tuesday.\n"
+                 "Aid groups said food supplies in the town were running low.\n"
+                 "The central bank raised interest rates by half a point last week."),
+    "Outlet B": ("Insurgents storm police post in Kafr\n"
+                 "On Monday, insurgents stormed a police post in Kafr, a town in the north, and killed 15 "
+                 "officers.\n"
+                 "Officials imposed a three-day curfew across the province on Tuesday.\n"
+                 "The regime blamed foreign-backed terrorists for the violence."),
+    "Outlet C": ("Police officers killed in Kafr raid\n"
+                 "Gunmen killed 12 police officers in an attack on a station in the northern town of Kafr "
+                 "on Monday.\n"
+                 "The United Nations called for restraint and an independent investigation."),
+}
+
+
+def test_paraphrased_sentences_align_and_unrelated_ones_do_not():
+    analyses, story = make_story(KAFR, date="2024-03-06")
+    c = compare_story(analyses, story)
+    attack = claim_of(c, "Outlet A", "Rebels attacked a police station")
+    assert set(attack.outlets) == {"Outlet A", "Outlet B", "Outlet C"}
+    curfew = claim_of(c, "Outlet A", "three-day curfew")
+    assert set(curfew.outlets) == {"Outlet A", "Outlet B"}
+    # unrelated facts stay alone, even though they share a story and some words
+    for needle, outlet in [("central bank", "Outlet A"), ("food supplies", "Outlet A"),
+                           ("United Nations", "Outlet C"), ("regime blamed", "Outlet B")]:
+        assert claim_of(c, outlet, needle).outlets == (outlet,)
+    assert check_offsets(c, analyses) > 10
+
+
+def test_omitted_fact_and_exclusive_facts():
+    analyses, story = make_story(KAFR, date="2024-03-06")
+    c = compare_story(analyses, story)
+    curfew = claim_of(c, "Outlet A", "three-day curfew")
+    omitted = [o for o in c.omissions if o.claim_id == curfew.id]
+    assert [(o.kind, o.outlet) for o in omitted] == [("all_but_one", "Outlet C")]
+    only = {(o.outlet, o.text) for o in c.omissions if o.kind == "only_one"}
+    assert ("Outlet A", "The central bank raised interest rates by half a point last week.") in only
+    assert ("Outlet C", "The United Nations called for restraint and an independent investigation.") in only
+
+
+def test_paraphrase_with_reordered_words_aligns_across_two_outlets():
+    analyses, story = make_story({
+        "One": "Pakistan and Afghanistan agreed to a ceasefire on October 19 during talks mediated by Qatar.\n"
+               "Schools in the capital reopened after a week.",
+        "Two": "Prices of wheat rose sharply in local markets.\n"
+               "In talks that Qatar mediated, a ceasefire between Afghanistan and Pakistan was agreed on October 19.",
+    })
+    c = compare_story(analyses, story)
+    ceasefire = claim_of(c, "One", "ceasefire")
+    assert ceasefire.outlets == ("One", "Two")
+    assert claim_of(c, "One", "Schools").outlets == ("One",)
+    assert claim_of(c, "Two", "wheat").outlets == ("Two",)
+
+
+def test_unrelated_sentences_sharing_a_name_do_not_align():
+    analyses, story = make_story({
+        "One": "Pakistan's cricket team won the one-day series against England in Lahore.",
+        "Two": "Pakistan's interior minister met Iran's president in Tehran to discuss border security.",
+    })
+    c = compare_story(analyses, story)
+    assert all(len(cl.outlets) == 1 for cl in c.claims)
+    assert len(c.claims) == 2
+
+
+def test_a_claim_holds_at_most_one_body_sentence_per_article():
+    analyses, story = make_story({
+        "One": "Militants attacked a border post on Monday, killing 12 soldiers.\n"
+               "Militants attacked the border post on Monday and killed 12 soldiers, officials said.",
+        "Two": "On Monday militants attacked a border post and killed 12 soldiers.",
+    })
+    c = compare_story(analyses, story)
+    for cl in c.claims:
+        body = [m.article_id for m in cl.mentions if m.position in ("lede", "body")]
+        assert len(body) == len(set(body))
+    assert any(set(cl.outlets) == {"One", "Two"} for cl in c.claims)
+
+
+def test_clause_split_lets_each_half_align_with_its_own_sentence():
+    analyses, story = make_story({
+        "One": "Officials met in the capital on Monday.\n"
+               "As many as 23 soldiers were killed in the attack on the border posts.\n"
+               "More than 200 militants were killed in the retaliatory strikes that followed.",
+        "Two": "The army said 23 soldiers were killed in the attack on the border posts, while 200 "
+               "militants were killed in the retaliatory strikes that followed.",
+    })
+    units, _ = article_units(analyses[1], 1)
+    assert [analyses[1].article.text[u.start:u.end][:9] for u in units] == ["The army ", "while 200"]
+    c = compare_story(analyses, story)
+    soldiers = claim_of(c, "One", "23 soldiers")
+    militants = claim_of(c, "One", "200 militants")
+    assert soldiers.id != militants.id
+    assert any("23 soldiers" in m.text for m in soldiers.mentions if m.outlet == "Two")
+    assert any("200" in m.text for m in militants.mentions if m.outlet == "Two")
+
+
+def test_layout_headline_subhead_lede_body():
+    analyses, _ = make_story({"One": (
+        "Iran offers to mediate in border dispute\n"
+        "Iran has offered to mediate between Pakistan and Afghanistan. The offer came on Tuesday. "
+        "Officials welcomed it.\n"
+        "Talks in Istanbul end without progress\n"
+        "The talks in Istanbul ended without a breakthrough.\n"
+        "Both sides said they would keep talking.")})
+    doc = analyses[0].doc
+    lay = layout(doc)
+    assert lay.positions == ("headline", "lede", "lede", "lede", "subhead", "body", "body")
+    assert lay.fractions[1] == 0.0 and lay.fractions[-1] == 1.0
+
+
+def test_headline_joins_the_claim_of_its_lede_and_coverage_says_headline():
+    analyses, story = make_story({
+        "One": "Iran offers to mediate between Pakistan and Afghanistan\n"
+               "Iran has offered to mediate between Pakistan and Afghanistan after peace talks collapsed.\n"
+               "Officials in Kabul did not comment.",
+        "Two": "Wheat prices rose in the capital.\n"
+               "Iranian officials offered on Wednesday to mediate between Afghanistan and Pakistan after the talks failed.",
+    })
+    c = compare_story(analyses, story)
+    offer = claim_of(c, "One", "Iran has offered")
+    assert {m.position for m in offer.mentions if m.outlet == "One"} == {"headline", "lede"}
+    cell = next(x for x in c.coverage if x.claim_id == offer.id and x.outlet == "One")
+    assert cell.position == "headline" and cell.headline_start == 0
+    cell_two = next(x for x in c.coverage if x.claim_id == offer.id and x.outlet == "Two")
+    assert cell_two.position in ("lede", "body") and cell_two.headline_start == -1
+
+
+def test_seed_alignment_finds_shared_facts():
+    analyses, story = seed_analyses()
+    c = compare_story(analyses, story)
+    shared = [cl for cl in c.claims if len(cl.outlets) > 1]
+    assert len(shared) >= 5
+    texts = [" | ".join(m.text for m in cl.mentions) for cl in shared]
+    # the two outlets' sentences on the 23 soldiers, and on the October 19 ceasefire, line up
+    assert any("23 Pakistani soldiers also embraced" in t and "martyrdom of 23" in t for t in texts)
+    assert any("agreed to a ceasefire on October 19" in t and "signed a ceasefire agreement" in t for t in texts)
+    assert check_offsets(c, analyses) > 50
+
+
+def test_alignment_is_deterministic():
+    analyses, story = seed_analyses()
+    a = compare_story(analyses, story)
+    b = compare_story(analyses, story)
+    assert a.claims == b.claims and a.coverage == b.coverage and a.omissions == b.omissions
+
+
+def test_an_offline_embedding_backend_can_replace_character_ngrams():
+    import numpy as np
+
+    calls = []
+
+    def embed(texts):  # a stand-in for a sentence-embedding model: letter counts
+        calls.append(len(texts))
+        return np.array([[t.count(ch) for ch in "abcdefghijklmnopqrstuvwxyz"] for t in texts], dtype=float)
+
+    analyses, story = make_story(KAFR, date="2024-03-06")
+    c = compare_story(analyses, story, embed=embed)
+    assert calls and c.params["embedding"] is True
+    assert set(claim_of(c, "Outlet A", "three-day curfew").outlets) == {"Outlet A", "Outlet B"}
+    check_offsets(c, analyses)

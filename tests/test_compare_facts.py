@@ -1,0 +1,213 @@
+"""Figures and dates: extraction, what they refer to, who says so, and cross-outlet disagreements."""
+from __future__ import annotations
+
+import pytest
+from test_compare_support import check_offsets, make_story, seed_analyses
+
+from framing.compare import compare_story
+from framing.compare.mentions import article_facts
+from framing.model import Article, ArticleAnalysis, Span
+from framing.text import build_doc
+
+
+def facts_of(text: str, date: str = "", attributions=()):
+    a = Article(id="x", text=text, outlet="X", date=date)
+    analysis = ArticleAnalysis(article=a, doc=build_doc(a), attributions=tuple(attributions))
+    return article_facts(analysis, [0], [0])
+
+
+@pytest.mark.parametrize("sentence, text, value, low, high, counted, outcome", [
+    ("As many as 23 Pakistani soldiers also embraced martyrdom while defending the homeland.",
+     "As many as 23", 23, -1, 23, "soldier", "killed"),
+    ("Pakistan's retaliatory strikes resulted in the killing of more than 200 Afghan Taliban and affiliated militants.",
+     "more than 200", 200, 200, -1, "militant", "killed"),
+    ("Twenty-three soldiers died in the attack.", "Twenty-three", 23, 23, 23, "soldier", "killed"),
+    ("At least 1,200 people were displaced by the floods.", "At least 1,200", 1200, 1200, -1, "people", "displaced"),
+    ("The fighting left dozens dead and injured on both sides.", "dozens", 24, 24, 99, "people", "killed"),
+    ("Police said a dozen journalists were detained outside the court.", "dozen", 12, 12, 12, "journalist", "detained"),
+    ("Nearly 3.5 million refugees have returned since the war.", "Nearly 3.5 million", 3500000, 2975000, 3500000, "refugee", ""),
+    ("Gunmen killed 12 police officers in an attack on a station.", "12", 12, 12, 12, "officer", "killed"),
+    ("The four-day negotiations in Istanbul ended without a breakthrough.", "four-day", 4, 4, 4, "duration", ""),
+])
+def test_figures_with_what_they_count(sentence, text, value, low, high, counted, outcome):
+    figs = facts_of(sentence).figures
+    assert len(figs) == 1, figs
+    f = figs[0]
+    assert (f.text, f.value, f.low, f.high, f.counted, f.outcome) == (text, value, low, high, counted, outcome)
+    assert sentence[f.start:f.end] == f.text
+    assert sentence[f.counted_start:f.counted_end] == f.counted_text
+
+
+@pytest.mark.parametrize("sentence", [
+    "It was one of the worst attacks in years.",
+    "The two sides agreed to meet again.",
+    "The election will be held in 2026.",
+    "Monday, 17 November 2025 10:41 AM",
+    "Takht-Ravanchi attended the 13th round of consultations.",
+])
+def test_numbers_that_count_nothing_are_not_figures(sentence):
+    assert facts_of(sentence).figures == ()
+
+
+def test_durations_know_their_event():
+    f = facts_of("However, the talks collapsed after five days due to what officials described as arguments.").figures
+    assert [(x.value, x.counted, x.event) for x in f] == [(5, "duration", "talks")]
+
+
+@pytest.mark.parametrize("sentence, date, text, kind, iso", [
+    ("The ceasefire was reached on October 15.", "2025-10-29", "October 15", "absolute", "2025-10-15"),
+    ("Clashes erupted on Oct. 12 along the border.", "", "Oct. 12", "absolute", "--10-12"),
+    ("They met on 17 November 2025 in Islamabad.", "", "17 November 2025", "absolute", "2025-11-17"),
+    ("They met on Monday, 17 November 2025 in Islamabad.", "", "Monday, 17 November 2025", "absolute", "2025-11-17"),
+    ("The talks began on the 25th of October.", "2025-11-02", "the 25th of October", "absolute", "2025-10-25"),
+    ("The minister spoke on Tuesday.", "2025-10-29", "Tuesday", "weekday", "2025-10-28"),
+    ("The president offered help on Wednesday.", "2025-10-29", "Wednesday", "weekday", "2025-10-29"),
+    ("The ministers will meet next Friday.", "2025-10-29", "next Friday", "weekday", "2025-10-31"),
+    ("The envoy arrived yesterday.", "2025-10-29", "yesterday", "relative", "2025-10-28"),
+    ("The talks ended earlier this month.", "2025-10-29", "earlier this month", "relative", "2025-10"),
+    ("Fighting broke out in October along the frontier.", "2025-11-17", "October", "month", "2025-10"),
+    ("The meeting was held on December 28.", "2026-01-05", "December 28", "absolute", "2025-12-28"),
+])
+def test_dates_are_found_and_resolved(sentence, date, text, kind, iso):
+    dates = facts_of(sentence, date).dates
+    assert dates, sentence
+    d = dates[0]
+    assert (d.text, d.kind, d.iso) == (text, kind, iso)
+    assert sentence[d.start:d.end] == text
+
+
+def test_may_and_march_as_words_are_not_months():
+    assert facts_of("Officials may march to the border if talks fail.").dates == ()
+
+
+def test_weekday_without_a_date_stays_unresolved_but_named():
+    d = facts_of("The minister spoke on Tuesday.").dates[0]
+    assert (d.iso, d.resolved, d.weekday) == ("", False, "tuesday")
+
+
+@pytest.mark.parametrize("sentence, event, link, phase, ordinal", [
+    ("A ceasefire was reached on October 15, leading to talks in Doha.", "ceasefire", "subject", "agree", 0),
+    ("The two countries signed a ceasefire agreement in Doha on October 19.", "ceasefire", "object", "agree", 0),
+    ("Border clashes between the two countries erupted on the night of October 11.", "clashes", "subject", "start", 0),
+    ("The second round of peace negotiations began on October 25 in Istanbul.", "talks", "subject", "start", 2),
+    ("Iranian President Masoud Pezeshkian on Wednesday offered to mediate.", "offer", "verb", "", 0),
+    ("The October 19 ceasefire is holding.", "ceasefire", "adjacent", "", 0),
+])
+def test_dates_are_linked_to_the_event_they_date(sentence, event, link, phase, ordinal):
+    d = facts_of(sentence, "2025-10-29").dates[0]
+    assert (d.event, d.link, d.phase, d.ordinal) == (event, link, phase, ordinal)
+    assert sentence[d.event_start:d.event_end] == d.event_text
+
+
+def test_a_date_next_to_a_reporting_verb_dates_the_statement_not_the_event():
+    d = facts_of("The spokesman said on Sunday that his country welcomes Iran's offer.", "2025-11-17").dates[0]
+    assert d.event == ""
+
+
+def test_who_says_so():
+    f = facts_of("According to the Inter-Services Public Relations, Kabul's aggression resulted in the "
+                 "martyrdom of 23 Pakistani soldiers.").figures[0]
+    assert (f.attributed.speaker, f.attributed.method) == ("the Inter-Services Public Relations", "according_to")
+    f = facts_of("Health officials said 12 people were killed in the blast.").figures[0]
+    assert (f.attributed.speaker, f.attributed.method) == ("Health officials", "reporting_verb")
+    f = facts_of("Twelve people were killed in the blast, the ministry said.").figures[0]
+    assert (f.attributed.speaker, f.attributed.method) == ("the ministry", "reporting_verb")
+    f = facts_of("Twelve people were killed in the blast and the roads were closed.").figures[0]
+    assert (f.attributed.speaker, f.attributed.method) == ("", "")
+    f = facts_of('"We lost 12 soldiers," a commander told reporters on the phone from the front line today.').figures[0]
+    assert f.in_quote
+
+
+def test_the_attribution_stage_wins_when_present():
+    from framing.model.attribution import Attribution
+
+    text = "Twelve soldiers were killed, the army claimed on Tuesday."
+    att = Attribution(source=Span(29, 37), source_text="the army", speaker="Pakistan Army", speaker_id=0,
+                      speaker_span=None, role="military", title="", affiliation="Pakistan", anonymous=False,
+                      cue=Span(38, 45), cue_text="claimed", cue_lemma="claim", cue_class="distancing",
+                      cue_type="speech", content=(Span(0, 27),), content_text=text[0:27], content_words=4,
+                      kind="indirect", sentence=0)
+    f = facts_of(text, attributions=[att]).figures[0]
+    assert (f.attributed.speaker, f.attributed.method, f.attributed.start) == ("Pakistan Army", "attribution", 29)
+
+
+def test_a_changed_figure_is_flagged_with_both_spans():
+    analyses, story = make_story({
+        "Outlet A": "Rebels attacked a police station in Kafr on Monday, killing 12 officers.",
+        "Outlet B": "On Monday, insurgents stormed a police post in Kafr and killed 15 officers.",
+        "Outlet C": "Gunmen killed 12 police officers in an attack on a station in Kafr on Monday.",
+    })
+    c = compare_story(analyses, story)
+    figs = [d for d in c.disagreements if d.kind == "figure"]
+    assert len(figs) == 1
+    d = figs[0]
+    assert d.key == "officer killed" and d.values == ("12", "15") and d.confidence == "high"
+    by_outlet = {s.outlet: s for s in d.sides}
+    assert by_outlet["Outlet B"].text == "15" and by_outlet["Outlet A"].text == "12"
+    text_b = analyses[1].article.text
+    assert text_b[by_outlet["Outlet B"].start:by_outlet["Outlet B"].end] == "15"
+    assert check_offsets(c, analyses) > 0
+
+
+def test_figures_that_fit_each_other_do_not_disagree():
+    analyses, story = make_story({
+        "One": "Retaliatory strikes killed more than 200 militants, officials said.",
+        "Two": "The army said 200 militants were killed in the strikes.",
+        "Three": "As many as 23 soldiers died in the attack.",
+        "Four": "The attack killed 23 soldiers.",
+    })
+    c = compare_story(analyses, story)
+    assert c.disagreements == ()
+    keys = {g.key: g.agree for g in c.fact_groups}
+    assert keys == {"militant killed": True, "soldier killed": True}
+
+
+def test_a_date_disagreement_in_a_made_up_story():
+    analyses, story = make_story({
+        "One": "The truce was agreed on March 3 after talks in Geneva. Aid convoys moved in.",
+        "Two": "A ceasefire was reached on March 5, officials said.",
+        "Three": "The ceasefire, signed on March 3, is holding.",
+    }, date="2024-03-20")
+    c = compare_story(analyses, story)
+    dates = [d for d in c.disagreements if d.kind == "date"]
+    assert len(dates) == 1
+    d = dates[0]
+    assert d.key == "ceasefire" and set(d.values) == {"2024-03-03", "2024-03-05"}
+    assert {s.outlet for s in d.sides} == {"One", "Two", "Three"}
+    assert "5 March 2024 (Two)" in d.explanation
+
+
+def test_different_rounds_of_talks_are_not_a_disagreement():
+    analyses, story = make_story({
+        "One": "The first round of talks began on October 18 in Doha.",
+        "Two": "The second round of talks began on October 25 in Istanbul.",
+    }, date="2025-10-30")
+    c = compare_story(analyses, story)
+    assert c.disagreements == ()
+
+
+def test_seed_date_disagreements_are_found():
+    analyses, story = seed_analyses()
+    c = compare_story(analyses, story)
+    dates = {d.key: d for d in c.disagreements if d.kind == "date"}
+    assert {"ceasefire", "clashes"} <= set(dates)
+    ceasefire = dates["ceasefire"]
+    assert {v[-5:] for v in ceasefire.values} == {"10-15", "10-19"}
+    assert ceasefire.confidence == "high"
+    assert {s.text for s in ceasefire.sides} == {"October 15", "October 19"}
+    on_15 = {s.outlet for s in ceasefire.sides if s.text == "October 15"}
+    on_19 = {s.outlet for s in ceasefire.sides if s.text == "October 19"}
+    assert len(on_15) == 1 and len(on_19) == 2 and not on_15 & on_19
+    clashes = dates["clashes"]
+    assert {"October 11", "October 12"} <= {s.text for s in clashes.sides}
+    on_11 = {s.outlet for s in clashes.sides if s.text == "October 11"}
+    on_12 = {s.outlet for s in clashes.sides if s.text == "October 12"}
+    assert len(on_11) == 2 and len(on_12) == 1 and not on_11 & on_12
+    for d in (ceasefire, clashes):
+        for s in d.sides:
+            text = next(a.article.text for a in analyses if a.article.id == s.article_id)
+            assert text[s.start:s.end] == s.text
+            assert s.text in text[s.sentence_start:s.sentence_end]
+    # the figures that agree (23 soldiers, 200+ militants) are matched but not flagged
+    groups = {g.key: g for g in c.fact_groups}
+    assert groups["soldier killed"].agree and groups["militant killed"].agree

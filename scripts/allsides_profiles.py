@@ -185,7 +185,8 @@ def main() -> int:
               f"{dist:.1%} | {show(fre)} |")
     F, y, groups, names = features(args.out)
     print(f"\n## Does the profile predict AllSides' rating?\n\n{len(y)} articles, "
-          f"{len(set(groups))} outlets, {F.shape[1]} features; labels {dict(Counter(y))}")
+          f"{len(set(groups))} outlets, {F.shape[1]} features; labels "
+          f"{ {str(k): v for k, v in sorted(Counter(y).items())} }")
     f1, base, pred, _ = cv_scores(F, y, groups)
     perm = [cv_scores(F, y, groups, seed=s, permute_outlets=True)[0]
             for s in range(args.permutations)]
@@ -202,8 +203,15 @@ def main() -> int:
     yo = np.asarray([Counter(y[groups == o]).most_common(1)[0][0] for o in outs])
     if len(set(yo)) == 3 and min(Counter(yo).values()) >= 5:
         f1o, baseo, _, _ = cv_scores(Fo, yo, np.asarray(outs), splitter="strat")
-        print(f"outlet level ({len(outs)} outlets with >= 10 articles, {dict(Counter(yo))}), "
-              f"stratified 5-fold: macro-F1 {f1o:.3f}; majority baseline {baseo:.3f}")
+        rng = np.random.default_rng(0)
+        permo = [cv_scores(Fo, rng.permutation(yo), np.asarray(outs), splitter="strat")[0]
+                 for _ in range(args.permutations * 4)]
+        po = (1 + sum(p >= f1o for p in permo)) / (1 + len(permo))
+        print(f"outlet level ({len(outs)} outlets with >= 10 articles, "
+              f"{ {str(k): v for k, v in sorted(Counter(yo).items())} }), stratified 5-fold: "
+              f"macro-F1 {f1o:.3f}; majority baseline {baseo:.3f}; shuffled ratings "
+              f"(n={len(permo)}): mean {np.mean(permo):.3f}, 95th percentile "
+              f"{np.percentile(permo, 95):.3f}; permutation p = {po:.3f}")
     return 0
 
 

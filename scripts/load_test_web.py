@@ -56,6 +56,15 @@ def pct(values, q: float) -> float:
     return values[lo] + (values[hi] - values[lo]) * (k - lo)
 
 
+def process_cpu(pid: int) -> float:
+    """User + system CPU seconds of a process so far (Linux /proc; 0.0 elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
 def start_server(data_dir: str, port: int) -> subprocess.Popen:
     pw = Path(data_dir) / "passphrase.txt"
     pw.write_text(PASSPHRASE, encoding="utf-8")
@@ -106,22 +115,80 @@ async def teacher_setup(httpx, base: str, deadline: float):
         return sid, cid, code, aid, cold, warm, dict(t.cookies)
 
 
-async def student(httpx, base: str, n: int, code: str, aid: str, start: asyncio.Event, timings: dict, sent: dict):
+class Browserish:
+    """A lean HTTP/1.1 client over one keep-alive connection, with a cookie jar: what a student's
+    browser does, at a fraction of a full client library's CPU, so that the load generator (which
+    shares this machine's cores with the server) disturbs the measurement as little as possible."""
+
+    def __init__(self, host: str, port: int):
+        self.host, self.port = host, port
+        self.cookies: dict[str, str] = {}
+        self.reader = self.writer = None
+
+    async def request(self, method: str, path: str, form=None):
+        from urllib.parse import urlencode
+
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        body = urlencode(form, doseq=True).encode() if form is not None else b""
+        head = [f"{method} {path} HTTP/1.1", f"Host: {self.host}:{self.port}", "Connection: keep-alive",
+                f"Origin: http://{self.host}:{self.port}"]
+        if self.cookies:
+            head.append("Cookie: " + "; ".join(f"{k}={v}" for k, v in self.cookies.items()))
+        if form is not None:
+            head += ["Content-Type: application/x-www-form-urlencoded", f"Content-Length: {len(body)}"]
+        self.writer.write(("\r\n".join(head) + "\r\n\r\n").encode() + body)
+        await self.writer.drain()
+        status = int((await self.reader.readline()).split()[1])
+        headers: dict[str, str] = {}
+        while True:
+            line = (await self.reader.readline()).decode("latin-1").rstrip("\r\n")
+            if not line:
+                break
+            name, _, value = line.partition(":")
+            name, value = name.strip().lower(), value.strip()
+            if name == "set-cookie":
+                k, _, rest = value.partition("=")
+                v = rest.split(";", 1)[0]
+                if v == "null" or "expires=thu, 01 jan 1970" in value.lower():
+                    self.cookies.pop(k, None)
+                else:
+                    self.cookies[k] = v
+            headers[name] = value
+        if headers.get("transfer-encoding", "").lower() == "chunked":
+            data = b""
+            while True:
+                size = int((await self.reader.readline()).strip(), 16)
+                chunk = await self.reader.readexactly(size + 2)
+                if size == 0:
+                    break
+                data += chunk[:-2]
+        else:
+            data = await self.reader.readexactly(int(headers.get("content-length", "0")))
+        return status, headers, data.decode("utf-8", "replace")
+
+    def close(self):
+        if self.writer is not None:
+            self.writer.close()
+
+
+async def student(host: str, port: int, n: int, code: str, aid: str, start: asyncio.Event, timings: dict, sent: dict):
     rng = random.Random(n)
-    async with httpx.AsyncClient(base_url=base, timeout=60) as c:
-        r = await c.get("/join")
-        tok = csrf_of(r.text)
+    c = Browserish(host, port)
+    try:
+        status, _, text = await c.request("GET", "/join")
+        tok = csrf_of(text)
         await start.wait()
         t0 = time.perf_counter()
-        r = await c.post("/join", data={"csrf": tok, "code": code, "nickname": f"student{n:02d}"})
+        status, headers, text = await c.request("POST", "/join", {"csrf": tok, "code": code, "nickname": f"student{n:02d}"})
         timings["join"].append(time.perf_counter() - t0)
-        assert r.status_code == 303, (r.status_code, r.text[:300])
+        assert status == 303, (status, text[:300])
         t0 = time.perf_counter()
-        r = await c.get(f"/s/{aid}")
+        status, _, text = await c.request("GET", f"/s/{aid}")
         timings["article"].append(time.perf_counter() - t0)
-        r.raise_for_status()
-        units = sorted({int(v) for v in re.findall(r'name="loaded" value="(\d+)"', r.text)})
-        frames = re.findall(r'name="frame" value="([^"]+)"', r.text)
+        assert status == 200, status
+        units = sorted({int(v) for v in re.findall(r'name="loaded" value="(\d+)"', text)})
+        frames = re.findall(r'name="frame" value="([^"]+)"', text)
         marks = {"loaded": sorted(rng.sample(units, k=min(len(units), rng.randint(2, 12)))),
                  "speaker": sorted(rng.sample(units, k=min(len(units), rng.randint(1, 4)))),
                  "cue": sorted(rng.sample(units, k=min(len(units), rng.randint(1, 4)))),
@@ -129,10 +196,12 @@ async def student(httpx, base: str, n: int, code: str, aid: str, start: asyncio.
         data = {"csrf": tok, "frame": marks["frame"]}
         data.update({task: [str(u) for u in marks[task]] for task in ("loaded", "speaker", "cue")})
         t0 = time.perf_counter()
-        r = await c.post(f"/s/{aid}", data=data)
+        status, headers, text = await c.request("POST", f"/s/{aid}", data)
         timings["submit"].append(time.perf_counter() - t0)
-        assert r.status_code == 303 and r.headers["location"].endswith("/reveal"), r.status_code
+        assert status == 303 and headers["location"].endswith("/reveal"), status
         sent[f"student{n:02d}"] = marks
+    finally:
+        c.close()
 
 
 def stored_marks(data_dir: str, aid: str) -> dict:
@@ -163,13 +232,17 @@ async def run(args) -> dict:
         timings = {"join": [], "article": [], "submit": []}
         sent: dict = {}
         start = asyncio.Event()
-        tasks = [asyncio.create_task(student(httpx, base, n, code, aid, start, timings, sent))
+        tasks = [asyncio.create_task(student(HOST, port, n, code, aid, start, timings, sent))
                  for n in range(args.students)]
         await asyncio.sleep(0.5)  # every student has its join page and token: now all at once
+        server_cpu0 = process_cpu(proc.pid)
+        client_cpu0 = time.process_time()
         t0 = time.perf_counter()
         start.set()
         done, pending = await asyncio.wait(tasks, timeout=max(1.0, deadline - time.monotonic()))
         wall = time.perf_counter() - t0
+        server_cpu = process_cpu(proc.pid) - server_cpu0
+        client_cpu = time.process_time() - client_cpu0
         for p in pending:
             p.cancel()
         errors = [repr(t.exception()) for t in done if t.exception()]
@@ -186,6 +259,8 @@ async def run(args) -> dict:
             "story_view_warm_ms": {"median": round(1000 * statistics.median(warm), 1),
                                    "p95": round(1000 * pct(warm, 0.95), 1), "n": len(warm)} if warm else None,
             "cpus": os.cpu_count(),
+            "cpu_seconds_during_burst": {"server": round(server_cpu, 3), "load_generator": round(client_cpu, 3)},
+            "load_average_1min": round(os.getloadavg()[0], 2),
         }
         report["ok"] = (not errors and not pending and not lost and len(stored) == args.students
                         and report["overall_ms"]["p95"] < 200 and (report["story_view_warm_ms"] or {}).get("median", 1e9) < 300)

@@ -211,3 +211,19 @@ def test_seed_date_disagreements_are_found():
     # the figures that agree (23 soldiers, 200+ militants) are matched but not flagged
     groups = {g.key: g for g in c.fact_groups}
     assert groups["soldier killed"].agree and groups["militant killed"].agree
+
+
+def test_named_events_are_listed_with_ordinals():
+    events = facts_of("The second round of peace talks began in Istanbul after the ceasefire, "
+                      "and the two ministers met on Monday.").events
+    assert [(e.text, e.event, e.ordinal) for e in events] == [
+        ("talks", "talks", 2), ("ceasefire", "ceasefire", 0), ("met", "meeting", 0)]
+
+
+def test_seed_events_show_who_mentions_the_ceasefire():
+    analyses, story = seed_analyses()
+    c = compare_story(analyses, story)
+    by_event = {}
+    for e in c.events:
+        by_event.setdefault(e.event, set()).add(e.outlet)
+    assert len(by_event["ceasefire"]) == 4 and len(by_event["talks"]) == 5

@@ -91,6 +91,8 @@ def check_offsets(comparison, analyses) -> int:
         same(d.article_id, d.start, d.end, d.text)
         if d.event_start >= 0:
             same(d.article_id, d.event_start, d.event_end, d.event_text)
+    for e in comparison.events:
+        same(e.article_id, e.start, e.end, e.text)
     for g in comparison.fact_groups:
         for s in g.sides:
             same(s.article_id, s.start, s.end, s.text)

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from test_web_support import HARBOUR_A, HARBOUR_B, client, csrf, login, make_app, paste_story, token
+from test_web_support import HARBOUR_A, HARBOUR_B, client, login, make_app, paste_story, token
 
 from framing.web.uploads import UploadFile, check_file, safe_name
 

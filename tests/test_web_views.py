@@ -2,7 +2,6 @@
 land on the page holding their target, every layer switchable, prompts with evidence."""
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 

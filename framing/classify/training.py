@@ -25,7 +25,7 @@ from .pipeline import SentenceModel
 
 FORMAT = "framing-sentence-model"
 FORMAT_VERSION = 1
-DEFAULT_C_GRID = (0.5, 2.0, 8.0)
+DEFAULT_C_GRID = (1.0, 4.0, 16.0)
 DEFAULT_FOLDS = 5
 POSITIVE_NAMES = ("biased", "bias", "loaded", "1", "yes", "true", "y")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import ArticleAnalysis
-from ..model.comparison import DateMention, FigureMention
+from ..model.comparison import DateMention, EventMention, FigureMention
 from .credit import Crediter
 from .data import counted, outcomes
 from .dates import find_dates, reference_date, resolve
@@ -31,6 +31,7 @@ EVENT_CLASSES = {"duration", "round", "occasion"}
 class ArticleFacts:
     figures: tuple[FigureMention, ...]
     dates: tuple[DateMention, ...]
+    events: tuple[EventMention, ...]
     date_confidence: dict  # mention id -> confidence of its event link
     figure_confidence: dict
     figure_days: dict  # mention id -> (low, high) in days for durations
@@ -131,13 +132,18 @@ def article_facts(analysis: ArticleAnalysis, fig_counter: list[int], date_counte
     figures: list[FigureMention] = []
     out_dates: list[DateMention] = []
     date_conf, fig_conf, fig_days, ordinals_, repeatable = {}, {}, {}, {}, {}
+    events: list[EventMention] = []
     for si, s in enumerate(doc.sentences):
         lo, hi = s.token_start, s.token_end
+        hits = find_events(doc, lo, hi)
+        for h in hits:
+            e_start, e_end = toks[h.tok_start].start, toks[h.tok_end - 1].end
+            events.append(EventMention(art.id, art.outlet, e_start, e_end, text[e_start:e_end], h.event,
+                                       h.ordinal, si, doc.quote_at(e_start) is not None))
         numbers = find_numbers(toks, lo, hi, date_tokens)
         if not numbers and si not in dates_by_sentence:
             continue
         clauses = _clause_cuts(doc, si)
-        hits = find_events(doc, lo, hi)
         for d in dates_by_sentence.get(si, ()):
             iso, resolved, used = resolve(d, ref, ref_kind, text_year)
             clause = _clause_of(clauses, d.tok_start)
@@ -218,5 +224,5 @@ def article_facts(analysis: ArticleAnalysis, fig_counter: list[int], date_counte
                 lo_d = num.low * entry.days if num.low >= 0 else -1.0
                 hi_d = num.high * entry.days if num.high >= 0 else -1.0
                 fig_days[mid] = (lo_d, hi_d)
-    return ArticleFacts(tuple(figures), tuple(out_dates), date_conf, fig_conf, fig_days, ordinals_,
-                        repeatable)
+    return ArticleFacts(tuple(figures), tuple(out_dates), tuple(events), date_conf, fig_conf, fig_days,
+                        ordinals_, repeatable)

@@ -11,7 +11,8 @@ Families, each used when the data behind it exists (a stage that did not run lea
   plus the share of direct quotes (needs attributions).
 Profiles that are distributions (lexicon, cues) are centred on the story mean when there are three
 or more outlets: otherwise every pair of non-negative profiles looks alike. `combined` is the mean
-over the available families.
+over the available families; the per-family matrices are kept for stories of up to 100 outlets
+(500 outlets would mean 1.25 million numbers for little use).
 """
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from .data import stop_words
 from .tokens import columns
 
 CUE_CLASSES = ("neutral", "endorsing", "distancing", "adversarial")
+FAMILY_MATRICES_UP_TO = 100  # beyond this many outlets only the combined matrix is kept (size)
 
 
 def _cosine(m) -> np.ndarray:
@@ -151,7 +153,6 @@ def outlet_similarity(analyses: list[ArticleAnalysis], outlets: list[str], claim
             break
         best = max((j for j in range(n) if j != i), key=lambda j: (combined[i, j], -j))
         nearest.append(NearestOutlet(o, outlets[best], round(float(combined[i, best]), 4)))
+    by_family = {k: rounded(v) for k, v in families.items()} if n <= FAMILY_MATRICES_UP_TO else {}
     return OutletSimilarity(outlets=tuple(outlets), families=tuple(families),
-                            combined=rounded(combined),
-                            by_family={k: rounded(v) for k, v in families.items()},
-                            nearest=tuple(nearest))
+                            combined=rounded(combined), by_family=by_family, nearest=tuple(nearest))

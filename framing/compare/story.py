@@ -90,6 +90,7 @@ def _compare(analyses, story, resources, params, embed) -> StoryComparison:
     groups, disagreements = match_facts(analyses, facts)
     figures = tuple(f for af in facts for f in af.figures)
     dates = tuple(d for af in facts for d in af.dates)
+    events = tuple(e for af in facts for e in af.events)
 
     terms = distinctive_terms(analyses, outlets, params.terms)
     rows, r_notes = readability(analyses, outlets, layouts)
@@ -114,7 +115,7 @@ def _compare(analyses, story, resources, params, embed) -> StoryComparison:
     return StoryComparison(
         story=getattr(story, "name", "") or "",
         outlets=tuple(outlets), articles=tuple(refs), claims=claims, coverage=cells,
-        omissions=omitted, copy_diffs=diffs, figures=figures, dates=dates, fact_groups=groups,
+        omissions=omitted, copy_diffs=diffs, figures=figures, dates=dates, events=events, fact_groups=groups,
         disagreements=disagreements, distinctive_terms=terms, readability=rows,
         similarity=similarity, naming_matrix=naming, voice_share=voices, params=used,
         notes=tuple(notes))

@@ -290,7 +290,8 @@ def validate_pack(path, against_defaults: bool = True, include_topics: bool = Tr
 
     report = {"path": str(path), "files": len(pack_files(path)), "entries": len(entries),
               "problems": problems, "overrides": []}
-    if against_defaults and not problems:
+    inside_defaults = path.resolve().is_relative_to(default_root().resolve())
+    if against_defaults and not problems and not inside_defaults:
         try:
             base = load_lexicon(include_topics=include_topics)
         except LexiconError as exc:  # the defaults themselves are broken: say so

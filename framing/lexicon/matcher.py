@@ -16,7 +16,6 @@ import ahocorasick
 
 from .categories import NON_FINDING
 from .entry import Entry
-from .keys import HYPHEN_AS_SPACE
 
 # Penn tags a row's `pos` accepts: strict fits first, then tagger-error-tolerant fits.
 STRICT = {

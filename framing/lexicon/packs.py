@@ -6,7 +6,6 @@ explanation, alternative; optional: pos, note. See lexicons/README.md.
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from .categories import CATEGORIES, NON_FINDING, POS_CODES
@@ -162,7 +161,3 @@ def read_pack(path: Path, pack: str | None = None, root: Path | None = None) -> 
         else:
             seen[k] = e
     return entries, problems
-
-
-def with_pack(entries: list[Entry], pack: str) -> list[Entry]:
-    return [replace(e, pack=pack) for e in entries]

@@ -174,6 +174,21 @@ class DateMention:
 
 
 @dataclass(frozen=True)
+class EventMention:
+    """A named event ("ceasefire", "clashes", "the second round of talks") as an article writes it."""
+
+    article_id: str
+    outlet: str
+    start: int
+    end: int
+    text: str
+    event: str  # canonical event (data/compare/events.tsv)
+    ordinal: int  # "second round" -> 2; 0 when none
+    sentence: int
+    in_quote: bool
+
+
+@dataclass(frozen=True)
 class FactSide:
     """One outlet's version in a cross-outlet match: the value and where it is written."""
 
@@ -291,6 +306,7 @@ class StoryComparison:
     copy_diffs: tuple[CopyDiff, ...]
     figures: tuple[FigureMention, ...]
     dates: tuple[DateMention, ...]
+    events: tuple[EventMention, ...]
     fact_groups: tuple[FactGroup, ...]
     disagreements: tuple[Disagreement, ...]
     distinctive_terms: tuple[DistinctiveTerm, ...]

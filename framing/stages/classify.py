@@ -14,7 +14,9 @@ from ..classify.scoring import score_sentences
 def run(doc, resources, previous: dict) -> dict:
     models = getattr(resources, "models", None) if resources is not None else None
     if models is None:
-        return {"sentence_scores": (), "summary": {"classify": {"models": {}, "notes": ["no models loaded"]}}}
+        summary = summarize_scores(())
+        summary.update(models={}, notes=["no models loaded"])
+        return {"sentence_scores": (), "summary": {"classify": summary}}
     findings = previous.get("findings", ()) or ()
     scores = score_sentences(doc, findings, models)
     notes = list(models.notes)

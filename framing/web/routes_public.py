@@ -10,8 +10,7 @@ MAX_NICKNAME = 24
 
 
 async def home(request):
-    if is_teacher(request) and not state(request).settings.teacher_locked:
-        return RedirectResponse("/t/library", status_code=303)
+    """Teachers to the library, students to their class, everyone else to the join page."""
     if is_teacher(request):
         return RedirectResponse("/t/library", status_code=303)
     if request.session.get("student"):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib
-import json
 import logging
 import threading
 from collections import OrderedDict
@@ -168,6 +167,3 @@ def load_startup_stories(store, settings) -> list[str]:
                 ids.append(store_story(store, story, "bundled"))
     return ids
 
-
-def problems_json(problems) -> str:
-    return json.dumps([str(p) for p in problems])

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from ..report import viewmodel as vm
-from ..report.access import get, items, span_of
+from ..report.access import get, span_of
 from ..report.highlight import Highlight, render_text
 
 #: page id -> (title, the report sections it shows)
@@ -203,6 +203,3 @@ def article_markup(page: StoryPage, position: int, layers=("finding", "cue", "sp
     hs = [h for h in av.highlights if h.layer in layers or h.layer == "sentence"]
     return render_text(av.text, hs, av.paragraphs)
 
-
-def items_of(x):
-    return items(x)

@@ -11,6 +11,13 @@ phrase naming the speaker, the content is the whole clause or quotation, "that" 
   relative   X, who said ...                   (source "who"; the speaker step resolves it)
   noun-first a charge X denies                 (content: the clause the charge refers to)
   continued  a quotation opening the next sentence or paragraph, with no cue of its own
+  sourceless Trump is expected to ...   X appears to ...   It is believed that ...   Asked whether ...,
+  evidence   In a CNN poll released Monday, ...   (source: the poll)
+  interrupted  This campaign, he says, is different.   (two content pieces)
+
+Span conventions follow PolNeAR (measured on its train split): the cue keeps its auxiliaries,
+negation, adverbs and a following colon ("has also said:"); a source keeps an appositive's closing
+comma; a noun-phrase content stops at its first comma.
 
 Each match is a `RawAttribution` with token indices and character spans; `speakers.py` names the
 speaker, `coref.py` resolves pronouns and merges names.

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 
 import numpy as np
@@ -121,12 +121,21 @@ def _pattern():
     return sentiment
 
 
+def sentiment(text: str) -> tuple[float, ...]:
+    """VADER negative, positive, |compound|; pattern subjectivity, |polarity|: all in [0, 1]."""
+    v = _vader().polarity_scores(text)
+    polarity, subjectivity = _pattern()(text)[:2]
+    return (v["neg"], v["pos"], abs(v["compound"]), float(subjectivity), abs(float(polarity)))
+
+
+def with_sentiment(inputs: list[SentenceInput]) -> list[SentenceInput]:
+    """The inputs with their sentiment scores computed once (several models then share them)."""
+    return [i if i.sentiment else replace(i, sentiment=sentiment(i.text)) for i in inputs]
+
+
 def signals(item: SentenceInput) -> list[float]:
     """Sentiment, subjectivity and quotation signals of one input, all in [0, 1]."""
-    v = _vader().polarity_scores(item.text)
-    polarity, subjectivity = _pattern()(item.text)[:2]
-    return [v["neg"], v["pos"], abs(v["compound"]), float(subjectivity), abs(float(polarity)),
-            float(item.quote_share)]
+    return [*(item.sentiment or sentiment(item.text)), float(item.quote_share)]
 
 
 def _tfidf(counts: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:

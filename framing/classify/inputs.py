@@ -25,6 +25,7 @@ class SentenceInput:
     text: str
     quote_share: float = 0.0  # share of word tokens inside quotation marks
     lexicon: dict = field(default_factory=dict, hash=False, compare=False)
+    sentiment: tuple = field(default=(), compare=False)  # cached sentiment scores (features.sentiment)
 
 
 SCARE = "scare quote"

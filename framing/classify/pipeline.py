@@ -121,26 +121,17 @@ class SentenceModel:
         word_counts: dict[str, int] = {}
         for w in words:
             word_counts[w] = word_counts.get(w, 0) + 1
-        padded = None
-        for j, v, w in zip(idx.tolist(), vals.tolist(), contrib.tolist()):
+        in_letters = (idx >= l_lo) & (idx < l_hi)
+        if in_letters.any():
+            self._credit_letters(text, idx[in_letters], contrib[in_letters], totals, values)
+        for j, v, w in zip(idx[~in_letters].tolist(), vals[~in_letters].tolist(),
+                           contrib[~in_letters].tolist()):
             if w == 0.0:
                 continue
             if w_lo <= j < w_hi:
                 term = ex.word_vocab_[j - w_lo]
                 name = ('words: "%s"' if " " in term else 'word: "%s"') % term
                 value = float(_ngram_count(words, term)) if " " in term else float(word_counts.get(term, 0))
-            elif l_lo <= j < l_hi:
-                gram = ex.letter_vocab_[j - l_lo]
-                if padded is None:
-                    padded = _letter_holders(text, ex._stop)
-                holders = [(name, count) for name, count, p in padded if gram in p]
-                if holders:
-                    share = w / len(holders)
-                    for name, count in holders:
-                        totals[name] = totals.get(name, 0.0) + share
-                        values[name] = float(count)
-                    continue
-                name, value = f'letters: "{gram.strip()}"', v
             else:
                 name, value = ex.names_[j], v
                 if l_hi <= j < ex.blocks_["lexicon"][1]:
@@ -152,6 +143,62 @@ class SentenceModel:
         ranked = sorted(((w, n) for n, w in totals.items() if w > 0), key=lambda t: (-t[0], t[1]))
         return tuple(FeatureContribution(n, round_sig(values[n], 6), round_sig(w, 6))
                      for w, n in ranked[:k])
+
+    def _credit_letters(self, text: str, idx: np.ndarray, contrib: np.ndarray, totals: dict,
+                        values: dict) -> None:
+        """Add each letter n-gram's contribution to the words holding it, split equally among them.
+
+        Vectorised: each distinct word's letter-feature indices are computed once per model and
+        cached, so a sentence costs a few numpy calls rather than a loop over its n-grams.
+        """
+        ex = self.extractor
+        counts: dict[str, int] = {}
+        for word in letters_text(text, ex._stop).split():
+            counts[word] = counts.get(word, 0) + 1
+        if not counts:
+            return
+        order = np.argsort(idx, kind="stable")
+        idx, contrib = idx[order], contrib[order]
+        words, per_word = [], []
+        for w in sorted(counts):
+            g = self._letter_indices(w)
+            if len(g):  # reduceat below needs every segment non-empty
+                words.append(w)
+                per_word.append(g)
+        if not words:
+            return
+        sizes = np.array([len(g) for g in per_word])
+        all_g = np.concatenate(per_word)
+        uniq, holders = np.unique(all_g, return_counts=True)
+        share = holders[np.searchsorted(uniq, all_g)]
+        pos = np.clip(np.searchsorted(idx, all_g), 0, len(idx) - 1)
+        hit = idx[pos] == all_g
+        c = np.where(hit, contrib[pos], 0.0) / share
+        starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+        sums = np.add.reduceat(c, starts)
+        for word, total in zip(words, sums.tolist()):
+            if total != 0.0:
+                name = f'word: "{word}"'
+                totals[name] = totals.get(name, 0.0) + total
+                values[name] = float(counts[word])
+
+    def _letter_indices(self, word: str) -> np.ndarray:
+        """Column indices of the letter n-grams of one word (as char_wb makes them), cached."""
+        cache = self.__dict__.setdefault("_letter_cache", {})
+        got = cache.get(word)
+        if got is None:
+            ex = self.extractor
+            vocab = self.__dict__.get("_letter_vocab")
+            if vocab is None:
+                l_lo = ex.blocks_["letters"][0]
+                vocab = {g: l_lo + i for i, g in enumerate(ex.letter_vocab_)}
+                self._letter_vocab = vocab
+            got = np.array(sorted({vocab[g] for g in _char_wb_grams(word, ex.config.letter_ngrams)
+                                   if g in vocab}), dtype=np.int64)
+            if len(cache) > 200_000:
+                cache.clear()
+            cache[word] = got
+        return got
 
     # -- saving ----------------------------------------------------------------------------
     def to_json(self) -> dict:
@@ -173,13 +220,18 @@ class SentenceModel:
                    np.asarray(w["intercept"], dtype=np.float64), dict(d["manifest"]))
 
 
-def _letter_holders(text: str, stop) -> list[tuple[str, int, str]]:
-    """(readable name, occurrences, padded word) for each distinct word letter n-grams come from,
-    padded the way scikit-learn's char_wb analyzer pads words, so an n-gram can be traced back."""
-    counts: dict[str, int] = {}
-    for word in letters_text(text, stop).split():
-        counts[word] = counts.get(word, 0) + 1
-    return [(f'word: "{w}"', counts[w], f" {w} ") for w in sorted(counts)]
+def _char_wb_grams(word: str, ngrams: tuple[int, int]) -> set[str]:
+    """The letter n-grams of one word exactly as scikit-learn's char_wb analyzer makes them: the
+    word padded with a space on either side; a word shorter than n gives one short n-gram."""
+    lo, hi = ngrams
+    padded = f" {word} "
+    grams: set[str] = set()
+    for n in range(lo, hi + 1):
+        if len(padded) <= n:
+            grams.add(padded)
+            break
+        grams.update(padded[i:i + n] for i in range(len(padded) - n + 1))
+    return grams
 
 
 def _ngram_count(words: list[str], term: str) -> int:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..model import Doc
 from ..model.classify import SentenceScore, TaskPrediction
+from .features import with_sentiment
 from .inputs import NARRATOR, QUOTE, inputs_from_doc
 
 QUOTE_VOICE_SHARE = 0.5  # a sentence with at least half of its words in quotation marks is "quote"
@@ -26,6 +27,7 @@ def score_sentences(doc: Doc, findings, models, explain: bool = True) -> tuple[S
     inputs = inputs_from_doc(doc, findings)
     if not inputs:
         return ()
+    inputs = with_sentiment(inputs)  # computed once, shared by every model
     bias = models.bias.predict(inputs, explain) if models.bias is not None else None
     frame = models.frame.predict(inputs, explain) if models.frame is not None else None
     others = [(m, m.predict(inputs, explain)) for m in models.other]

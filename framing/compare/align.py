@@ -85,7 +85,7 @@ def _candidate_pairs(xw: sparse.csr_matrix, threshold: float, block: int):
     return np.concatenate(rows), np.concatenate(cols), np.concatenate(vals)
 
 
-def _rowwise_dot(x: sparse.csr_matrix, rows: np.ndarray, cols: np.ndarray, chunk: int = 20000) -> np.ndarray:
+def _rowwise_dot(x: sparse.csr_matrix, rows: np.ndarray, cols: np.ndarray, chunk: int = 4096) -> np.ndarray:
     out = np.zeros(len(rows), dtype=np.float32)
     for a in range(0, len(rows), chunk):
         r, c = rows[a:a + chunk], cols[a:a + chunk]

@@ -7,7 +7,8 @@ by keyboard, makes a class and an activity; a student in a second browser contex
 code and a nickname, marks words by keyboard only and submits; the reveal shows the agreement
 figures; the teacher sees the submission arrive live, exports the labels CSV and a model is trained
 from it. Hostile uploads are refused or shown as text. axe-core (axe-playwright-python) scans every
-page: no serious or critical violation. Screenshots of the story view and the reveal go to docs/.
+page: no serious or critical violation. Screenshots of the story view and the reveal are taken (to a
+temporary folder; `FRAMING_WEB_SCREENSHOTS=docs` writes docs/screenshot-story.png and -reveal.png).
 """
 from __future__ import annotations
 
@@ -29,12 +30,15 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 CHROMIUM = os.environ.get("FRAMING_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
-SHOTS = Path(os.environ.get("FRAMING_WEB_SCREENSHOTS", ROOT / "docs"))
+# Screenshots go to a temporary folder; FRAMING_WEB_SCREENSHOTS=docs refreshes the ones in docs/.
+SHOTS_ENV = os.environ.get("FRAMING_WEB_SCREENSHOTS", "")
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed "
                                "(pip install playwright; never run `playwright install`)")
-axe_mod = pytest.importorskip("axe_playwright_python.sync_playwright",
-                              reason="axe-playwright-python is not installed (pip install axe-playwright-python)")
+try:
+    import axe_playwright_python.sync_playwright as axe_mod
+except ImportError:  # the lesson still runs; the accessibility scan is reported as skipped
+    axe_mod = None
 if not (Path(CHROMIUM).exists() or shutil.which("chromium")):
     pytest.skip(f"Chromium not found at {CHROMIUM}: apt-get install -y chromium", allow_module_level=True)
 
@@ -72,11 +76,13 @@ class Scanner:
     """axe-core on every page visited; collects serious and critical violations."""
 
     def __init__(self):
-        self.axe = axe_mod.Axe()
+        self.axe = axe_mod.Axe() if axe_mod else None
         self.found: list[str] = []
         self.pages: list[str] = []
 
     def scan(self, page, label: str):
+        if self.axe is None:
+            return
         results = self.axe.run(page)
         self.pages.append(label)
         for v in results.response["violations"]:
@@ -107,6 +113,7 @@ def tab_until(page, js_test: str, limit: int = 120) -> None:
 
 
 def test_a_lesson_in_the_browser(browser, server, tmp_path):
+    shots = (ROOT / SHOTS_ENV) if SHOTS_ENV else tmp_path
     problems: list[str] = []
     axe = Scanner()
     tctx, t = new_page(browser, server, problems)
@@ -150,8 +157,9 @@ def test_a_lesson_in_the_browser(browser, server, tmp_path):
     t.locator("#articles").scroll_into_view_if_needed()
     t.locator(".hl-finding[tabindex]").nth(2).focus()
     t.evaluate("window.scrollTo(0, 0)")
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    t.screenshot(path=str(SHOTS / "screenshot-story.png"))
+    shots.mkdir(parents=True, exist_ok=True)
+    t.screenshot(path=str(shots / "screenshot-story.png"))
+    assert (shots / "screenshot-story.png").stat().st_size > 20_000
     story_url = t.url
     for sub in ("summary", "naming", "voices", "coverage", "figures", "words", "evidence", "prompts", "handout", "methods"):
         t.goto(f"{story_url}/{sub}")
@@ -232,7 +240,8 @@ def test_a_lesson_in_the_browser(browser, server, tmp_path):
     assert s.locator(".reveal-text .m-you").count() >= 4
     axe.scan(s, "reveal")
     s.set_viewport_size({"width": 1400, "height": 1700})
-    s.screenshot(path=str(SHOTS / "screenshot-reveal.png"), full_page=False)
+    s.screenshot(path=str(shots / "screenshot-reveal.png"), full_page=False)
+    assert (shots / "screenshot-reveal.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     s.set_viewport_size({"width": 1400, "height": 950})
     s.goto("/s?list")
     axe.scan(s, "student home")
@@ -264,11 +273,13 @@ def test_a_lesson_in_the_browser(browser, server, tmp_path):
 
     t.goto("/t/nowhere")
     axe.scan(t, "not found")
-    assert not axe.found, "\n".join(axe.found)
-    assert len(axe.pages) >= 20
     assert [p for p in problems if "404" not in p] == [], problems
     sctx.close()
     tctx.close()
+    if axe_mod is None:
+        pytest.skip("the lesson passed, but axe-playwright-python is not installed: no accessibility scan")
+    assert not axe.found, "\n".join(axe.found)
+    assert len(axe.pages) >= 20
 
 
 def test_hostile_uploads_in_the_browser(browser, server, tmp_path):

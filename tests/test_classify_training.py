@@ -166,7 +166,7 @@ def test_training_rejects_labels_that_cannot_make_a_model():
     with pytest.raises(TrainingError, match="at least two different labels"):
         train_model(texts, ["a"] * 4, "bias")
     with pytest.raises(TrainingError, match="fewer than 2 examples: c"):
-        train_model(texts, ["a", "b", "b", "c"], "tone")
+        train_model(texts + ["Prices rose."], ["a", "a", "b", "b", "c"], "tone")
     with pytest.raises(TrainingError, match="exactly two labels"):
         train_model(texts + ["x", "y"], ["a", "b", "c", "a", "b", "c"], "bias")
     with pytest.raises(TrainingError, match="--positive"):

@@ -129,3 +129,18 @@ def test_unpaired_quote_mark_is_not_guessed():
     doc = make_doc('The 12" gun fired twice.\nNothing else happened.')
     assert all(q.words < 5 for q in doc.quotes)
     assert not any(t.in_quote for t in doc.tokens if t.text == "Nothing")
+
+
+@pytest.mark.parametrize("text, word, tag, lemma", [
+    ("The deal will result in lower prices.", "result", "VB", "result"),
+    ("Officials could not shift the blame.", "shift", "VB", "shift"),
+    ("He’s heading to Islamabad.", "’s", "VBZ", "be"),
+])
+def test_tag_repairs_after_modals_and_pronoun_contractions(text, word, tag, lemma):
+    tok = next(t for t in make_doc(text).tokens if t.text == word)
+    assert (tok.pos, tok.lemma) == (tag, lemma)
+
+
+def test_number_compounds_stay_whole():
+    texts = [t.text for t in make_doc("The 81-year-old senator won 2-1 after a four-day count.").tokens]
+    assert "81-year-old" in texts and "2-1" in texts and "four-day" in texts

@@ -83,7 +83,10 @@ def run_dask(payloads: Iterable[dict], address, window: int | None = None
     """Stories as Dask tasks on the cluster at `address` (a scheduler address, or a
     distributed.Client). Workers import framing and load their resources once (kept per worker
     process by framing.batch.work); results come back here, to the one writer."""
-    from distributed import Client, as_completed
+    try:
+        from distributed import Client, as_completed
+    except ImportError:
+        raise ValueError("--scheduler needs Dask: pip install 'framing[batch]'") from None
 
     own = not hasattr(address, "submit")
     client = Client(address) if own else address

@@ -68,8 +68,11 @@ def _text(cur, columns, fmt, handle) -> None:
 
 
 def _parquet(cur, columns, types, path: Path) -> None:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise ValueError("the parquet format needs pyarrow: pip install 'framing[batch]'") from None
 
     arrow = {"INTEGER": pa.int64(), "REAL": pa.float64()}
     schema = pa.schema([(c, arrow.get(types.get(c, "TEXT"), pa.string())) for c in columns])

@@ -26,6 +26,15 @@ def _parser():
 
 
 _NOMINAL_LEFT = {"DT", "PRP$", "POS"}
+_POSSESSIVE_PRONOUNS = {"one"}
+
+
+def _after_modal(words: list[str], tags: list[str], i: int) -> bool:
+    """True when a modal ("will", "could"), maybe followed by adverbs or "not", precedes token i."""
+    j = i - 1
+    while j >= 0 and (tags[j] in _SKIP or words[j] in ("not", "n't")):
+        j -= 1
+    return j >= 0 and tags[j] == "MD"
 _NOUNS = {"NN", "NNS", "NNP", "NNPS"}
 
 
@@ -41,6 +50,12 @@ def _repair_tags(cased: list[str], words: list[str], tags: list[str]) -> None:
         nxt_word = words[i + 1] if i + 1 < len(words) else ""
         if tag == "NN" and len(cased[i]) > 1 and cased[i].isupper() and cased[i].isalpha():
             tags[i] = "NNP"
+            continue
+        if words[i] == "'s" and prev_tag == "PRP" and words[i - 1] not in _POSSESSIVE_PRONOUNS:
+            tags[i] = "VBZ"  # "he's heading", "it's over"
+            continue
+        if tag in ("NN", "NNS", "JJ") and _after_modal(words, tags, i) and not cased[i][:1].isupper():
+            tags[i] = "VB"  # "will result", "could shift"
             continue
         if tag == "VBG" and prev_tag in _NOMINAL_LEFT and nxt_word == "of":
             tags[i] = "NN"
@@ -78,16 +93,16 @@ def tag_words(words: list[str]) -> list[str]:
 @lru_cache(maxsize=200_000)
 def lemma(word: str, tag: str) -> str:
     """Dictionary form of a (folded, lower-case) word given its Penn tag."""
+    if word == "n't":
+        return "not"
+    if word in ("'s", "'re", "'m") and tag.startswith("VB"):
+        return "be"
     if not tag or not word[:1].isalpha():
         return word
     if tag in ("NNP", "NNPS"):
         return word
-    if word == "n't":
-        return "not"
     if tag == "JJ" or (tag == "NN" and word.endswith("ing")):
         return word  # "unprovoked", "killing": keep the form the writer chose
-    if word in ("'s", "'re", "'m") and tag.startswith("VB"):
-        return "be"
     upos = _UPOS.get(tag[0])
     if upos is None:
         return word

@@ -16,6 +16,7 @@ _TOKEN = regex.compile(
     r"""
     (?P<url>https?://\S+[^\s.,;:!?)\]"'\u201d\u2019])
   | (?P<initials>(?:\p{L}\.){2,})                               # U.S.  e.g.  a.m.
+  | (?P<numword>\d+(?:[-\u2010\u2011][\p{L}\p{N}]+)+)             # 81-year-old  2-1
   | (?P<num>[$\u00a3\u20ac]?\d+(?:[.,:/]\d+)*(?:st|nd|rd|th|s)?%?)  # 23  1,500  10:41  2025/11
   | (?P<neg>\p{L}+n[APOS]t)\b                                   # aren't  can't
   | (?P<word>\p{L}[\p{L}\p{M}\p{N}]*(?:[APOS]\p{Lu}\p{L}+)?(?:[-\u2010\u2011][\p{L}\p{N}]+)*)  # O'Brien Pak-Afghan

@@ -87,19 +87,18 @@ def analyze(paths, fmt, output, manifest, lexicons, model_path, name, quiet):
     sys.exit(EXIT_SKIPPED if any(p.fatal for p in result.problems) else EXIT_OK)
 
 
-def _register_optional_commands() -> None:
-    """Attach the command groups that live beside their stage (lexicon, train)."""
+def _register_commands() -> None:
+    """Attach the commands that live beside the part they drive (lexicon, train, batch, serve)."""
+    from .cli_batch import batch, export, profile
     from .cli_lexicon import lexicon
+    from .cli_serve import serve
     from .cli_train import train
 
-    main.add_command(lexicon)
-    main.add_command(train)
+    for command in (lexicon, train, batch, export, profile, serve):
+        main.add_command(command)
 
 
-try:
-    _register_optional_commands()
-except ImportError:  # pragma: no cover - only while a stage is being built
-    pass
+_register_commands()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -207,7 +207,7 @@ class SentenceModel:
             "features": self.extractor.to_json(),
             "weights": {
                 "labels": list(self.labels),
-                "coef": [[round_sig(x) for x in row] for row in self.coef],
+                "coef": [[round_sig(x, 6) for x in row] for row in self.coef],
                 "intercept": [round_sig(x) for x in self.intercept],
             },
         }

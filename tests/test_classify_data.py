@@ -1,0 +1,61 @@
+"""The project's labelled data: documented counts match the files; labels and groups are sound."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from framing.classify import read_labels
+
+LABELS = Path(__file__).resolve().parent.parent / "data" / "labels"
+FRAMES = {"conflict", "security_defence", "diplomacy", "legality", "political", "economic",
+          "responsibility", "morality", "human_interest", "health_safety", "other"}
+
+
+def documented_counts() -> dict[tuple[str, str], int]:
+    text = (LABELS / "GUIDELINES.md").read_text(encoding="utf-8")
+    section = text.split("## Counts per label", 1)[1].split("\n## ", 1)[0]
+    return {(task, label): int(n) for task, label, n in
+            re.findall(r"^\| (bias|frame) \| (\w+) \| (\d+) \|$", section, flags=re.M)}
+
+
+def test_guidelines_counts_match_the_files():
+    bias = read_labels(LABELS / "bias.csv")
+    frames = read_labels(LABELS / "frames.csv")
+    actual = {("bias", k): v for k, v in bias.counts().items()}
+    actual.update({("frame", k): v for k, v in frames.counts().items()})
+    assert documented_counts() == actual
+    table = (LABELS / "GUIDELINES.md").read_text(encoding="utf-8")
+    assert f"| `bias.csv` | `bias` | {len(bias.texts)} |" in table
+    assert f"| `frames.csv` | `frame` | {len(frames.texts)} |" in table
+
+
+def test_every_documented_frame_is_used_and_defined():
+    frames = read_labels(LABELS / "frames.csv")
+    assert set(frames.labels) == FRAMES
+    guide = (LABELS / "GUIDELINES.md").read_text(encoding="utf-8")
+    for label in FRAMES:
+        assert f"| `{label}` |" in guide
+
+
+def test_bias_pairs_hold_both_labels_and_sentences_are_unique():
+    bias = read_labels(LABELS / "bias.csv")
+    by_group: dict[str, set] = {}
+    for g, lab in zip(bias.groups, bias.labels):
+        by_group.setdefault(g, set()).add(lab)
+    pairs = {g: labs for g, labs in by_group.items() if g[0] in "pl"}
+    assert len(pairs) >= 400 and all(labs == {"biased", "neutral"} for labs in pairs.values())
+    for path in ("bias.csv", "frames.csv"):
+        texts = read_labels(LABELS / path).texts
+        dupes = [t for t, n in Counter(texts).items() if n > 1]
+        assert not dupes, dupes[:3]
+
+
+def test_topics_are_diverse_not_only_the_seed_story():
+    import csv
+
+    for name in ("bias.csv", "frames.csv"):
+        with open(LABELS / name, encoding="utf-8", newline="") as f:
+            topics = Counter(r["source_note"] for r in csv.DictReader(f))
+        assert len(topics) >= 20
+        assert topics["south-asia"] / sum(topics.values()) < 0.2

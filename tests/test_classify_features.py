@@ -1,0 +1,119 @@
+"""Features: the findings adapter, readable names, saved vocabularies, and honest explanations."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pytest
+from sklearn.feature_extraction.text import CountVectorizer
+
+from framing.classify import FeatureConfig, FeatureExtractor, inputs_from_doc, train_model
+from framing.classify.features import letters_text, signals
+from framing.classify.inputs import SentenceInput
+from framing.classify.pipeline import _char_wb_grams
+
+from conftest import make_doc
+
+
+@dataclass(frozen=True)
+class FakeFinding:
+    """Only what the adapter reads: the lexicon stage's Finding has these fields and more."""
+
+    start: int
+    category: str
+    voice: str
+    flag: bool = True
+
+
+TEXT = ("The regime's forces stormed the town on Monday. “They are butchers,” the mayor said.\n"
+        "Officials called the raid a ‘security operation’.")
+
+
+def test_adapter_counts_findings_by_sentence_category_and_voice():
+    doc = make_doc(TEXT)
+    s0, s1, s2 = (doc.sentences[i].start for i in range(3))
+    findings = [FakeFinding(s0 + 4, "label", "narrator"),
+                FakeFinding(s1 + 10, "dysphemism", "quoted"),
+                FakeFinding(s1 + 30, "reporting_neutral", "narrator", flag=False),
+                FakeFinding(s2 + 30, "scare_quote", "scare_quote"),
+                FakeFinding(s2 + 1, "", "narrator")]  # no category: ignored
+    a, b, c = inputs_from_doc(doc, findings)
+    assert a.lexicon == {("label", "narrator"): 1, ("flagged wording", "narrator"): 1}
+    assert b.lexicon == {("dysphemism", "quote"): 1, ("flagged wording", "quote"): 1,
+                         ("reporting_neutral", "narrator"): 1}
+    assert c.lexicon == {("scare_quote", "scare quote"): 1, ("flagged wording", "scare quote"): 1}
+    assert a.quote_share == 0.0 and b.quote_share > 0.4
+
+
+def test_real_findings_and_no_findings_both_work():
+    from framing.resources import Resources
+    from framing.stages import lexicon as lexicon_stage
+
+    resources = Resources()
+    doc = make_doc(TEXT)
+    with_lexicon = inputs_from_doc(doc, lexicon_stage.run(doc, resources, {})["findings"])
+    without = inputs_from_doc(doc, ())
+    assert any(i.lexicon for i in with_lexicon)
+    assert all(i.lexicon == {} for i in without)
+    assert [i.text for i in with_lexicon] == [i.text for i in without] == [
+        doc.sentence_text(k) for k in range(len(doc.sentences))]
+
+
+def test_feature_names_are_readable_and_skip_function_words():
+    items = [SentenceInput("The senator slammed the disastrous so-called reform.", 0.0,
+                           {("loaded", "narrator"): 2}),
+             SentenceInput("The senator criticized the reform.", 0.0, {})]
+    ex = FeatureExtractor().fit(items)
+    names = set(ex.names_)
+    assert {'word: "slammed"', 'word: "so-called"', 'words: "disastrous so-called"',
+            "lexicon: loaded (narrator)", "sentiment: negative (VADER)", "subjectivity (pattern)",
+            "attribution: inside a quote"} <= names
+    assert 'word: "the"' not in names and 'words: "the senator"' in names
+    assert any(n.startswith('letters: "') for n in names)
+
+
+def test_saved_vocabularies_rebuild_the_same_features():
+    items = [SentenceInput("Officials said the talks in Doha would resume next week.", 0.0, {}),
+             SentenceInput("The doomed talks collapsed in yet another humiliating fiasco.", 0.2,
+                           {("loaded", "narrator"): 1, ("intensifier", "narrator"): 1})]
+    ex = FeatureExtractor().fit(items)
+    again = FeatureExtractor.from_json(ex.to_json())
+    new = [SentenceInput("The talks collapsed, officials said, in a fiasco.", 0.5, {("loaded", "narrator"): 3})]
+    a, b = ex.transform(new), again.transform(new)
+    assert a.shape == b.shape and np.allclose(a.toarray(), b.toarray(), atol=1e-6)
+
+
+def test_letter_ngrams_are_traced_to_words_exactly_as_scikit_learn_makes_them():
+    text = "Pakistan’s so-called “security operation” hit 2025 targets; a raid, an ex-PM."
+    for ngrams in ((3, 5), (2, 5), (1, 3)):
+        sk = set(CountVectorizer(analyzer="char_wb", ngram_range=ngrams, lowercase=False)
+                 .build_analyzer()(letters_text(text)))
+        ours = set().union(*[_char_wb_grams(w, ngrams) for w in letters_text(text).split()])
+        assert sk == ours
+
+
+def test_sentiment_and_subjectivity_signals_work_offline():
+    loaded = signals(SentenceInput("The brutal, disgusting attack was a horrible disaster.", 0.0))
+    plain = signals(SentenceInput("The meeting took place on Tuesday.", 1.0))
+    assert loaded[0] > 0.3 and loaded[3] > 0.5  # VADER negative, pattern subjectivity
+    assert plain[:5] == [0.0, 0.0, 0.0, 0.0, 0.0] and plain[5] == 1.0
+
+
+def test_explanation_weights_are_coefficient_times_value():
+    texts = ["The senator criticized the bill.", "The senator slammed the disastrous bill.",
+             "Police dispersed the protest.", "Thugs brutally crushed the protest.",
+             "The mayor announced a plan.", "The mayor unveiled a reckless scheme.",
+             "Prices rose in May.", "Prices skyrocketed in a shocking spike."]
+    labels = ["neutral", "biased"] * 4
+    cfg = FeatureConfig(letters=False, signals=False, lexicon=False)
+    model = train_model(texts, labels, "bias", config=cfg, folds=2)
+    item = SentenceInput("The governor slammed the disastrous plan.")
+    (pred,) = model.predict([item], k=50)
+    assert pred.label == "biased"
+    X = model.transform([item])
+    j = model.extractor.names_.index('word: "slammed"')
+    expected = X[0, j] * -model.coef[0, j]  # labels sorted: biased is column 0, coef points to neutral
+    got = {f.name: f for f in pred.features}['word: "slammed"']
+    assert got.value == 1.0 and got.weight == pytest.approx(expected, rel=1e-4)
+    z = X @ model.coef.T + model.intercept
+    assert pred.probability == pytest.approx(1.0 / (1.0 + np.exp(z[0, 0])), rel=1e-9)

@@ -13,7 +13,7 @@ import pytest
 
 from test_batch_support import FOLDERS, dump_store, synthetic_records, write_jsonl
 
-N = 160
+N = 100
 
 
 def _cmd(inp, out):

@@ -87,6 +87,13 @@ def test_loaded_sentence_is_scored_biased_and_says_why(resources):
     names = [f.name for f in loaded.bias_features]
     assert any(n in names for n in ('word: "thugs"', 'word: "brutally"', 'word: "disgraceful"',
                                     "lexicon: flagged wording (narrator)"))
+    # Every feature names the words behind it, and they are words of this sentence.
+    sentence = doc.text[loaded.start:loaded.end].lower().replace("’", "'")
+    lexical = [f for f in loaded.bias_features if f.name.startswith(("word", "lexicon"))]
+    assert lexical and all(f.words for f in lexical)
+    assert all(w.lower().replace("’", "'") in sentence for f in lexical for w in f.words)
+    flagged = [f for f in loaded.bias_features if f.name == "lexicon: flagged wording (narrator)"]
+    assert not flagged or {"thugs", "brutally"} & {w.lower() for w in flagged[0].words}
 
 
 def test_stage_works_without_findings_and_separates_voices(resources):

@@ -195,3 +195,22 @@ def test_shipped_models_are_trained_from_the_current_labels_files():
             "run scripts/train_default_models.py")
         size = (ROOT / "framing" / "models" / f"{task}.json").stat().st_size
         assert size < 5_000_000
+
+
+def test_models_survive_pickling_for_worker_processes(bias_model, resources):
+    """Pickle only ever crosses process boundaries in memory; model files are always JSON."""
+    copy = pickle.loads(pickle.dumps(bias_model))
+    inputs = inputs_from_texts(["The senator slammed the disastrous bill.", "The bill passed."], resources)
+    assert copy.predict(inputs) == bias_model.predict(inputs)
+
+
+def test_shipped_models_match_the_default_lexicon(resources):
+    """Lexicon counts are features: after the default packs change, the models must be retrained."""
+    from framing.classify import load_default_model
+
+    current = resources.lexicon.fingerprint()[:16]
+    for task in ("bias", "frame"):
+        recorded = load_default_model(task).manifest["lexicon"]
+        assert recorded == current, (
+            f"framing/models/{task}.json was trained with lexicon {recorded}, the default packs are now "
+            f"{current}: run scripts/train_default_models.py")

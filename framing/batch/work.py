@@ -7,6 +7,8 @@ output folder, so workers on other machines need no shared file system.
 """
 from __future__ import annotations
 
+import dataclasses
+import functools
 import json
 from pathlib import Path
 
@@ -74,6 +76,14 @@ def _offsets(obj, doc) -> tuple[int | None, int | None]:
     return None, None
 
 
+@functools.lru_cache(maxsize=None)
+def _field_names(cls) -> tuple[str, ...]:
+    """The fields framing.jsonout.to_jsonable writes for a dataclass (in order)."""
+    if dataclasses.is_dataclass(cls):
+        return tuple(f.name for f in dataclasses.fields(cls) if not f.name.startswith("_"))
+    return ()
+
+
 def annotation_rows(analysis, uid: str) -> dict[str, list[dict]]:
     """Store rows for every annotation of one analysis, in the stage's own order."""
     out: dict[str, list[dict]] = {}
@@ -90,7 +100,7 @@ def annotation_rows(analysis, uid: str) -> dict[str, list[dict]]:
                 row["text"] = text[start:end]
             # data: the fields that have no column of their own (the full record is the columns
             # plus data), so the store does not hold everything twice
-            rest = {k: v for k, v in to_jsonable(obj).items()
+            rest = {k: to_jsonable(getattr(obj, k)) for k in _field_names(type(obj))
                     if k not in row and k not in ("start", "end")}
             row["data"] = json.dumps(rest, ensure_ascii=False)
             rows.append(row)

@@ -225,6 +225,14 @@ class FeatureExtractor:
         start += len(self.lexicon_keys_)
         self.blocks_["signals"] = (start, len(names))
 
+    def __getstate__(self):  # worker processes: send the learned lists, rebuild the rest there
+        return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        if hasattr(self, "names_"):
+            self._build()
+
     # -- transforming ----------------------------------------------------------------------
     @property
     def n_features(self) -> int:

@@ -26,6 +26,7 @@ class SentenceInput:
     quote_share: float = 0.0  # share of word tokens inside quotation marks
     lexicon: dict = field(default_factory=dict, hash=False, compare=False)
     sentiment: tuple = field(default=(), compare=False)  # cached sentiment scores (features.sentiment)
+    lexicon_words: dict = field(default_factory=dict, hash=False, compare=False)  # key -> words matched
 
 
 SCARE = "scare quote"
@@ -65,21 +66,33 @@ def quote_share(tokens) -> float:
     return sum(1 for t in words if t.in_quote) / len(words)
 
 
+def _add(counts: dict, words: dict, finding) -> None:
+    word = str(getattr(finding, "text", "") or getattr(finding, "term", "") or "").strip()
+    for key in finding_keys(finding):
+        counts[key] = counts.get(key, 0) + 1
+        if word:
+            words.setdefault(key, set()).add(word)
+
+
+def _frozen(words: dict) -> dict:
+    return {k: tuple(sorted(v, key=str.lower)) for k, v in words.items()}
+
+
 def inputs_from_doc(doc: Doc, findings=()) -> list[SentenceInput]:
     """One `SentenceInput` per sentence of `doc`; findings are assigned by their start offset."""
     starts = [s.start for s in doc.sentences]
     counts: list[dict] = [{} for _ in doc.sentences]
+    words: list[dict] = [{} for _ in doc.sentences]
     for f in findings:
-        keys = finding_keys(f)
         start = getattr(f, "start", None)
-        if not keys or start is None or not starts:
+        if start is None or not starts:
             continue
         i = bisect.bisect_right(starts, start) - 1
         if 0 <= i < len(starts) and start < doc.sentences[i].end:
-            for key in keys:
-                counts[i][key] = counts[i].get(key, 0) + 1
+            _add(counts[i], words[i], f)
     return [
-        SentenceInput(doc.sentence_text(i), quote_share(doc.sentence_tokens(i)), counts[i])
+        SentenceInput(doc.sentence_text(i), quote_share(doc.sentence_tokens(i)), counts[i],
+                      lexicon_words=_frozen(words[i]))
         for i in range(len(doc.sentences))
     ]
 
@@ -87,10 +100,10 @@ def inputs_from_doc(doc: Doc, findings=()) -> list[SentenceInput]:
 def doc_input(doc: Doc, findings=()) -> SentenceInput:
     """The whole of a (short) document as one input: a labels-file row may hold several sentences."""
     counts: dict = {}
+    words: dict = {}
     for f in findings:
-        for key in finding_keys(f):
-            counts[key] = counts.get(key, 0) + 1
-    return SentenceInput(doc.text, quote_share(doc.tokens), counts)
+        _add(counts, words, f)
+    return SentenceInput(doc.text, quote_share(doc.tokens), counts, lexicon_words=_frozen(words))
 
 
 def lexicon_findings(doc: Doc, resources) -> tuple | None:

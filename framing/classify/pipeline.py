@@ -59,6 +59,9 @@ class SentenceModel:
         else:
             self._toward = self.coef - self.coef.mean(axis=0, keepdims=True)
 
+    def __getstate__(self):  # caches are rebuilt on demand
+        return {k: v for k, v in self.__dict__.items() if k not in ("_letter_cache", "_letter_vocab")}
+
     @property
     def task(self) -> str:
         return str(self.manifest.get("task", ""))
@@ -95,19 +98,21 @@ class SentenceModel:
         for r, item in enumerate(inputs):
             c = int(best[r])
             dist = tuple(LabelProbability(lab, float(p)) for lab, p in zip(self.labels, proba[r]))
-            feats = self.explain_row(X, r, c, item.text, k) if explain else ()
+            feats = self.explain_row(X, r, c, item, k) if explain else ()
             out.append(Prediction(self.labels[c], float(proba[r, c]), dist, feats))
         return out
 
     # -- explaining ------------------------------------------------------------------------
-    def explain_row(self, X: sp.csr_matrix, r: int, c: int, text: str,
+    def explain_row(self, X: sp.csr_matrix, r: int, c: int, item: SentenceInput,
                     k: int = TOP_K) -> tuple[FeatureContribution, ...]:
         """The k features that pushed row r most toward label c, with readable names.
 
         Letter n-grams are credited to the words of the sentence that contain them (shared equally
         when several do), so a student reads 'word: "slammed"' rather than 'letters: "mmed "'.
-        Values are what a reader can check: how often a word occurs, a lexicon count, a score.
+        Values are what a reader can check: how often a word occurs, a lexicon count, a score;
+        `words` names the sentence's words behind a feature (for lexicon counts: the matches).
         """
+        text = item.text
         lo, hi = X.indptr[r], X.indptr[r + 1]
         idx = X.indices[lo:hi]
         vals = X.data[lo:hi]
@@ -117,13 +122,14 @@ class SentenceModel:
         l_lo, l_hi = ex.blocks_["letters"]
         totals: dict[str, float] = {}
         values: dict[str, float] = {}
+        behind: dict[str, tuple[str, ...]] = {}
         words = words_of(text)
         word_counts: dict[str, int] = {}
         for w in words:
             word_counts[w] = word_counts.get(w, 0) + 1
         in_letters = (idx >= l_lo) & (idx < l_hi)
         if in_letters.any():
-            self._credit_letters(text, idx[in_letters], contrib[in_letters], totals, values)
+            self._credit_letters(text, idx[in_letters], contrib[in_letters], totals, values, behind)
         for j, v, w in zip(idx[~in_letters].tolist(), vals[~in_letters].tolist(),
                            contrib[~in_letters].tolist()):
             if w == 0.0:
@@ -132,20 +138,22 @@ class SentenceModel:
                 term = ex.word_vocab_[j - w_lo]
                 name = ('words: "%s"' if " " in term else 'word: "%s"') % term
                 value = float(_ngram_count(words, term)) if " " in term else float(word_counts.get(term, 0))
+                behind[name] = (term,)
             else:
                 name, value = ex.names_[j], v
                 if l_hi <= j < ex.blocks_["lexicon"][1]:
                     value = float(round(np.expm1(v)))  # back from log(1 + count) to the count
+                    behind[name] = item.lexicon_words.get(ex.lexicon_keys_[j - l_hi], ())
                 elif j >= ex.blocks_["signals"][0] and ex.config.signal_scale:
                     value = v / ex.config.signal_scale  # the score itself, not its scaled copy
             totals[name] = totals.get(name, 0.0) + w
             values[name] = value
         ranked = sorted(((w, n) for n, w in totals.items() if w > 0), key=lambda t: (-t[0], t[1]))
-        return tuple(FeatureContribution(n, round_sig(values[n], 6), round_sig(w, 6))
+        return tuple(FeatureContribution(n, round_sig(values[n], 6), round_sig(w, 6), behind.get(n, ()))
                      for w, n in ranked[:k])
 
     def _credit_letters(self, text: str, idx: np.ndarray, contrib: np.ndarray, totals: dict,
-                        values: dict) -> None:
+                        values: dict, behind: dict) -> None:
         """Add each letter n-gram's contribution to the words holding it, split equally among them.
 
         Vectorised: each distinct word's letter-feature indices are computed once per model and
@@ -181,6 +189,7 @@ class SentenceModel:
                 name = f'word: "{word}"'
                 totals[name] = totals.get(name, 0.0) + total
                 values[name] = float(counts[word])
+                behind[name] = (word,)
 
     def _letter_indices(self, word: str) -> np.ndarray:
         """Column indices of the letter n-grams of one word (as char_wb makes them), cached."""

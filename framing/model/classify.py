@@ -11,15 +11,20 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class FeatureContribution:
-    """One feature's push toward the predicted label: `weight` = model coefficient x `value`.
+    """One feature's push toward the predicted label: its coefficient times its (tf-idf) value.
 
     `name` is human-readable: 'word: "slammed"', 'words: "so called"', 'lexicon: loaded (narrator)',
     'sentiment: negative (VADER)', 'attribution: inside a quote'.
+
+    For a word, the weight adds up its word feature and the letter n-gram features of the word
+    (n-grams shared by several words of the sentence are split equally). For a model with more than
+    two labels (frames), it is the push toward the predicted label relative to the average label.
     """
 
     name: str
-    value: float  # the feature's value in this sentence (tf-idf weight, count, score)
-    weight: float  # contribution to the predicted label's score (log-odds units); > 0 pushes toward it
+    value: float  # what a reader can check: occurrences of the word, a lexicon count, a score
+    weight: float  # contribution to the predicted label's score (calibrated log-odds); > 0 pushes toward it
+    words: tuple[str, ...] = ()  # the sentence's words behind it (a word, the lexicon matches); () for scores
 
 
 @dataclass(frozen=True)

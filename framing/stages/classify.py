@@ -18,7 +18,10 @@ def run(doc, resources, previous: dict) -> dict:
         summary.update(models={}, notes=["no models loaded"])
         return {"sentence_scores": (), "summary": {"classify": summary}}
     findings = previous.get("findings", ()) or ()
-    scores = score_sentences(doc, findings, models)
+    options = getattr(resources, "options", None) or {}
+    # Explanations cost about half of the stage's time; a batch run that stores only the scores
+    # can switch them off with Resources(options={"classify_explain": False}).
+    scores = score_sentences(doc, findings, models, explain=bool(options.get("classify_explain", True)))
     notes = list(models.notes)
     lexicon = _loaded_lexicon(resources)
     if lexicon is not None:

@@ -4,7 +4,8 @@
 analysed article (`inputs_from_doc`, fed by the lexicon stage's findings) or from a row of a labels
 file (`inputs_from_texts`, which runs the same text layer and lexicon so training and analysis see
 identical features). Findings are read through a small adapter (`finding_keys`) that only needs
-`.category`, `.voice`, `.start` (and `.flag` when present), so the classifier does not depend on the lexicon's internals.
+`.category`, `.voice`, `.start` (and `.flag`, `.text` when present), so the classifier does not
+depend on the lexicon's internals.
 """
 from __future__ import annotations
 

@@ -60,7 +60,8 @@ class SentenceModel:
             self._toward = self.coef - self.coef.mean(axis=0, keepdims=True)
 
     def __getstate__(self):  # caches are rebuilt on demand
-        return {k: v for k, v in self.__dict__.items() if k not in ("_letter_cache", "_letter_vocab")}
+        return {k: v for k, v in self.__dict__.items()
+                if k not in ("_letter_cache", "_letter_vocab")}
 
     @property
     def task(self) -> str:
@@ -165,8 +166,6 @@ class SentenceModel:
             counts[word] = counts.get(word, 0) + 1
         if not counts:
             return
-        order = np.argsort(idx, kind="stable")
-        idx, contrib = idx[order], contrib[order]
         words, per_word = [], []
         for w in sorted(counts):
             g = self._letter_indices(w)
@@ -175,14 +174,18 @@ class SentenceModel:
                 per_word.append(g)
         if not words:
             return
-        sizes = np.array([len(g) for g in per_word])
+        # Thread-safe on purpose (the web app may score two articles at once with one model):
+        # only local arrays, no shared scratch space.
+        order = np.argsort(idx, kind="stable")
+        idx, contrib = idx[order], contrib[order]
         all_g = np.concatenate(per_word)
         uniq, holders = np.unique(all_g, return_counts=True)
         share = holders[np.searchsorted(uniq, all_g)]
         pos = np.clip(np.searchsorted(idx, all_g), 0, len(idx) - 1)
-        hit = idx[pos] == all_g
-        c = np.where(hit, contrib[pos], 0.0) / share
-        starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+        c = np.where(idx[pos] == all_g, contrib[pos], 0.0) / share
+        sizes = np.fromiter((len(g) for g in per_word), dtype=np.int64, count=len(per_word))
+        starts = np.zeros(len(sizes), dtype=np.int64)
+        np.cumsum(sizes[:-1], out=starts[1:])
         sums = np.add.reduceat(c, starts)
         for word, total in zip(words, sums.tolist()):
             if total != 0.0:

@@ -69,13 +69,18 @@ def model_from_bytes(data: bytes, where: str) -> SentenceModel:
 
 
 def version_notes(model: SentenceModel, lexicon_id: str | None = None) -> list[str]:
-    """Differences between what made the model and what runs it, as sentences for the user."""
+    """Differences between what made the model and what runs it, as sentences for the user.
+
+    The framing version is compared for user models only: the shipped models are checked against
+    their training data and lexicon by the test suite whenever the package changes.
+    """
     import framing
 
     m = model.manifest
     task = m.get("task", "?")
     notes = []
-    if m.get("framing_version") != framing.__version__:
+    shipped = model.location.startswith("default:")
+    if not shipped and m.get("framing_version") != framing.__version__:
         notes.append(f"the {task} model was made by framing {m.get('framing_version')}, this is "
                      f"framing {framing.__version__}: retrain it if results look wrong")
     if lexicon_id is not None and m.get("lexicon") != lexicon_id:

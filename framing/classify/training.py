@@ -60,15 +60,16 @@ def _fit_lr(X, y, C: float):
 def _splits(y: np.ndarray, groups, folds: int, seed: int):
     from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 
+    """(folds, grouped): stratified folds, kept by group when there are groups enough."""
     min_count = min(Counter(y.tolist()).values())
     n = min(folds, min_count)
     if n < 2:
-        return []
+        return [], False
     if groups is not None and len(set(groups)) >= n:
         splitter = StratifiedGroupKFold(n_splits=n, shuffle=True, random_state=seed)
-        return list(splitter.split(np.zeros(len(y)), y, groups))
+        return list(splitter.split(np.zeros(len(y)), y, groups)), True
     splitter = StratifiedKFold(n_splits=n, shuffle=True, random_state=seed)
-    return list(splitter.split(np.zeros(len(y)), y))
+    return list(splitter.split(np.zeros(len(y)), y)), False
 
 
 def _probs(z: np.ndarray, t: float) -> np.ndarray:
@@ -210,9 +211,11 @@ def _train_model(texts, labels, task: str, *, groups=None, positive_label: str |
     label_list = sorted(counts)
     y = np.array([label_list.index(lab) for lab in labels])
 
-    splits = _splits(y, groups if groups_given else None, folds, seed)
+    # A row without a group is a group of its own.
+    split_groups = [g or f"\0row{i}" for i, g in enumerate(groups)] if groups_given else None
+    splits, grouped = _splits(y, split_groups, folds, seed)
     c_grid = tuple(sorted(float(c) for c in c_grid))
-    cv: dict = {"folds": len(splits), "grouped": bool(groups_given and splits)}
+    cv: dict = {"folds": len(splits), "grouped": grouped}
     temperature = 1.0
     best_c = c_grid[len(c_grid) // 2]
     if splits:

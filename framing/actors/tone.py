@@ -8,8 +8,6 @@ half and half when there are findings; every record keeps the spans it came from
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 from ..model.actors import ToneRecord
 from ..model.core import Span
 
@@ -17,13 +15,15 @@ SPLIT_WORDS = {"but", "while", "whereas", "although", "though", "however", "yet"
 SPLIT_PUNCT = {";", ":", "\u2014", "--"}
 
 
-@lru_cache(maxsize=1)
 def _vader():
+    """VADER's scores of a text, memoised and shared with the other stages; None without VADER."""
     try:
-        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # noqa: F401
     except ImportError:  # pragma: no cover - declared dependency
         return None
-    return SentimentIntensityAnalyzer()
+    from ..text.sentiment import vader_scores
+
+    return vader_scores
 
 
 def clause_spans(doc, s_idx) -> list[tuple[int, int]]:
@@ -80,7 +80,7 @@ def tone_records(doc, mentions, findings=()) -> tuple[ToneRecord, ...]:
         clause = next(((a, b) for a, b in clause_cache[m.sentence] if a <= m.start < b),
                       clause_cache[m.sentence][-1])
         if clause not in senti_cache:
-            senti_cache[clause] = round(vader.polarity_scores(text[clause[0]:clause[1]])["compound"], 4) \
+            senti_cache[clause] = round(vader(text[clause[0]:clause[1]]).compound, 4) \
                 if vader is not None else 0.0
         senti = senti_cache[clause]
         inside = [f for f in fl if clause[0] <= f[0] and f[1] <= clause[1]]

@@ -12,7 +12,6 @@ Nothing holds the corpus: records stream into the store in batches, stories stre
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -284,7 +283,3 @@ def summary_lines(summary: BatchSummary) -> list[str]:
             where = f"{source}:{line}" if line else source
             lines.append(f"  {where}: [{stage}] {reason}")
     return lines
-
-
-def options_json(opts: BatchOptions) -> str:
-    return json.dumps(asdict(opts), default=str, sort_keys=True)

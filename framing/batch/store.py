@@ -165,8 +165,6 @@ class Store:
         """Delete the articles that came from `sources` in an earlier run but were not read from
         them now (the record was edited or removed), with everything derived from them.
         Returns how many went."""
-        from .schema import ANNOTATION_TABLES as _tables
-
         cond = " OR ".join(["source = ? OR source LIKE ?"] * len(sources)) or "0"
         params = [x for s in sources for x in (s, s.rstrip("/") + "/%")]
         with self.conn:
@@ -176,7 +174,7 @@ class Store:
                               f"NOT IN (SELECT uid FROM seen)", params)
             n = self.conn.execute("SELECT count(*) FROM gone").fetchone()[0]
             if n:
-                for table in _tables:
+                for table in ANNOTATION_TABLES:
                     self.conn.execute(f"DELETE FROM {table} WHERE article_uid IN "
                                       f"(SELECT uid FROM gone)")
                 self.conn.execute("DELETE FROM failures WHERE article_uid IN (SELECT uid FROM gone)")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
-from pathlib import Path
 
 from ..jsonout import to_jsonable
 from ..model import Article, Story

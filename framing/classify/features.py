@@ -24,12 +24,14 @@ import math
 import re
 from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import CountVectorizer
 
 from ..text.normalize import fold
+from ..text.sentiment import pattern_scores, vader_scores
 from .inputs import SentenceInput
 
 _WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
@@ -88,8 +90,8 @@ def _word_analyzer(ngrams: tuple[int, int], stop: frozenset = frozenset()):
     """
     lo, hi = ngrams
 
-    def analyze(text: str) -> list[str]:
-        tokens = words_of(text)
+    def analyze(text) -> list[str]:
+        tokens = words_of(text) if isinstance(text, str) else text  # or the text's words
         out = []
         for n in range(lo, hi + 1):
             for i in range(len(tokens) - n + 1):
@@ -107,25 +109,60 @@ def letters_text(text: str, stop: frozenset = frozenset()) -> str:
     return " ".join(t for t in words_of(text) if t not in stop)
 
 
-@lru_cache(maxsize=1)
-def _vader():
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+class Analysed(NamedTuple):
+    """What every model's features and explanations read of one text, computed once per text."""
 
-    return SentimentIntensityAnalyzer()
+    words: tuple[str, ...]  # words_of(text)
+    word_counts: dict  # word -> occurrences
+    grams: dict  # word n-gram (as the word analyzer makes them) -> occurrences
+    letter_words: dict  # non-stop word -> occurrences (the words of letters_text)
 
 
-@lru_cache(maxsize=1)
-def _pattern():
-    from textblob.en import sentiment
+@lru_cache(maxsize=8192)
+def analysed(text: str, word_ngrams: tuple[int, int], stop: frozenset) -> Analysed:
+    """Tokens and n-gram counts of one text, memoised: the bias and frame models (and their
+    explanations) read the same sentence, so it is folded and split once, not four times.
+    The returned dicts are shared: read them, never change them."""
+    tokens = words_of(text)
+    counts: dict[str, int] = {}
+    for t in tokens:
+        counts[t] = counts.get(t, 0) + 1
+    grams: dict[str, int] = {}
+    for g in _word_analyzer(word_ngrams, stop)(tokens):
+        grams[g] = grams.get(g, 0) + 1
+    letters = {w: c for w, c in counts.items() if w not in stop}
+    return Analysed(tuple(tokens), counts, grams, letters)
 
-    return sentiment
+
+def char_wb_counts(word: str, ngrams: tuple[int, int]) -> dict[str, int]:
+    """The letter n-grams of one word with their counts, exactly as scikit-learn's ``char_wb``
+    analyzer makes them: the word padded with a space on either side; a word shorter than n gives
+    one short n-gram and no longer ones."""
+    lo, hi = ngrams
+    w = f" {word} "
+    w_len = len(w)
+    out: dict[str, int] = {}
+    for n in range(lo, hi + 1):
+        offset = 0
+        out[w[:n]] = out.get(w[:n], 0) + 1
+        while offset + n < w_len:
+            offset += 1
+            g = w[offset:offset + n]
+            out[g] = out.get(g, 0) + 1
+        if offset == 0:
+            break
+    return out
 
 
 def sentiment(text: str) -> tuple[float, ...]:
-    """VADER negative, positive, |compound|; pattern subjectivity, |polarity|: all in [0, 1]."""
-    v = _vader().polarity_scores(text)
-    polarity, subjectivity = _pattern()(text)[:2]
-    return (v["neg"], v["pos"], abs(v["compound"]), float(subjectivity), abs(float(polarity)))
+    """VADER negative, positive, |compound|; pattern subjectivity, |polarity|: all in [0, 1].
+
+    Both come from framing.text.sentiment, memoised per text: the lexicon and actors stages score
+    the same sentences with VADER, so each is scored once per article.
+    """
+    v = vader_scores(text)
+    polarity, subjectivity = pattern_scores(text)
+    return (v.neg, v.pos, abs(v.compound), subjectivity, abs(polarity))
 
 
 def with_sentiment(inputs: list[SentenceInput]) -> list[SentenceInput]:
@@ -242,11 +279,12 @@ class FeatureExtractor:
         texts = [i.text for i in inputs]
         n = len(texts)
         parts = []
+        if self._word_cv is not None or self._letter_cv is not None:
+            found = [analysed(t, self.config.word_ngrams, self._stop) for t in texts]
         if self._word_cv is not None:
-            parts.append(_tfidf(self._word_cv.transform(texts), self.word_idf_))
+            parts.append(_tfidf(self._count_words(found), self.word_idf_))
         if self._letter_cv is not None:
-            parts.append(_tfidf(self._letter_cv.transform([letters_text(t, self._stop) for t in texts]),
-                                self.letter_idf_))
+            parts.append(_tfidf(self._count_letters(found), self.letter_idf_))
         if self.lexicon_keys_:
             rows, cols, vals = [], [], []
             for r, item in enumerate(inputs):
@@ -263,6 +301,57 @@ class FeatureExtractor:
         if not parts:
             return sp.csr_matrix((n, 0))
         return sp.hstack(parts, format="csr")
+
+    # The two count matrices below are, entry for entry and in the same order, what the fitted
+    # CountVectorizers' transform returns (tests/test_classify_features.py checks it); they skip
+    # its per-call overhead and reuse the memoised analysis of each text and letter n-grams of
+    # each word. _tfidf then does the same arithmetic on the same matrix, so scores do not change.
+    def _count_words(self, found: list[Analysed]) -> sp.csr_matrix:
+        vocab = self._word_cv.vocabulary
+        get = vocab.get
+        indices: list[int] = []
+        values: list[int] = []
+        indptr = [0]
+        for a in found:
+            row = sorted((j, c) for g, c in a.grams.items() if (j := get(g)) is not None)
+            indices.extend(j for j, _ in row)
+            values.extend(c for _, c in row)
+            indptr.append(len(indices))
+        return _counts_matrix(values, indices, indptr, len(vocab))
+
+    def _count_letters(self, found: list[Analysed]) -> sp.csr_matrix:
+        indices: list[int] = []
+        values: list[int] = []
+        indptr = [0]
+        grams_of = self.letter_grams
+        for a in found:
+            acc: dict[int, int] = {}
+            for word, times in a.letter_words.items():
+                cols, counts = grams_of(word)
+                for j, c in zip(cols, counts):
+                    acc[j] = acc.get(j, 0) + times * c
+            row = sorted(acc.items())
+            indices.extend(j for j, _ in row)
+            values.extend(c for _, c in row)
+            indptr.append(len(indices))
+        return _counts_matrix(values, indices, indptr, len(self.letter_vocab_))
+
+    def letter_grams(self, word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """(sorted letter-block column indices, counts) of the in-vocabulary n-grams of one word.
+
+        Cached per extractor (bounded), since the same words recur across sentences and articles.
+        """
+        cache = self.__dict__.setdefault("_gram_cache", {})
+        got = cache.get(word)
+        if got is None:
+            vocab = self._letter_cv.vocabulary
+            pairs = sorted((vocab[g], c) for g, c in char_wb_counts(word, self.config.letter_ngrams).items()
+                           if g in vocab)
+            got = (tuple(j for j, _ in pairs), tuple(c for _, c in pairs))
+            if len(cache) > 200_000:
+                cache.clear()
+            cache[word] = got
+        return got
 
     # -- saving ----------------------------------------------------------------------------
     def to_json(self) -> dict:
@@ -289,6 +378,12 @@ class FeatureExtractor:
             raise ValueError("vocabulary and idf lengths differ")
         self._build()
         return self
+
+
+def _counts_matrix(values: list[int], indices: list[int], indptr: list[int], width: int) -> sp.csr_matrix:
+    """A counts matrix laid out like CountVectorizer's (int64 counts, int32 sorted indices)."""
+    return sp.csr_matrix((np.asarray(values, dtype=np.int64), np.asarray(indices, dtype=np.int32),
+                          np.asarray(indptr, dtype=np.int32)), shape=(len(indptr) - 1, width))
 
 
 def round_sig(x: float, digits: int = 7) -> float:

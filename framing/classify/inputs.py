@@ -76,7 +76,9 @@ def _add(counts: dict, words: dict, finding) -> None:
 
 
 def _frozen(words: dict) -> dict:
-    return {k: tuple(sorted(v, key=str.lower)) for k, v in words.items()}
+    # Case-insensitive order, ties ("Government", "government") broken by the exact string: sorting
+    # a set by str.lower alone left their order to the per-process string hash seed.
+    return {k: tuple(sorted(v, key=lambda w: (w.lower(), w))) for k, v in words.items()}
 
 
 def inputs_from_doc(doc: Doc, findings=()) -> list[SentenceInput]:

@@ -14,7 +14,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from ..model.classify import FeatureContribution, LabelProbability
-from .features import FeatureExtractor, letters_text, round_sig, words_of
+from .features import FeatureExtractor, analysed, round_sig
 from .inputs import SentenceInput
 
 TOP_K = 5
@@ -59,10 +59,6 @@ class SentenceModel:
         else:
             self._toward = self.coef - self.coef.mean(axis=0, keepdims=True)
 
-    def __getstate__(self):  # caches are rebuilt on demand
-        return {k: v for k, v in self.__dict__.items()
-                if k not in ("_letter_cache", "_letter_vocab")}
-
     @property
     def task(self) -> str:
         return str(self.manifest.get("task", ""))
@@ -95,11 +91,12 @@ class SentenceModel:
         X = self.transform(inputs)
         proba = self.proba_from_matrix(X)
         best = proba.argmax(axis=1)
+        credits = self._letter_credits(X, best, inputs) if explain else None
         out = []
         for r, item in enumerate(inputs):
             c = int(best[r])
             dist = tuple(LabelProbability(lab, float(p)) for lab, p in zip(self.labels, proba[r]))
-            feats = self.explain_row(X, r, c, item, k) if explain else ()
+            feats = self._explain(X, r, c, item, credits[r], k) if explain else ()
             out.append(Prediction(self.labels[c], float(proba[r, c]), dist, feats))
         return out
 
@@ -113,104 +110,125 @@ class SentenceModel:
         Values are what a reader can check: how often a word occurs, a lexicon count, a score;
         `words` names the sentence's words behind a feature (for lexicon counts: the matches).
         """
-        text = item.text
-        lo, hi = X.indptr[r], X.indptr[r + 1]
-        idx = X.indices[lo:hi]
-        vals = X.data[lo:hi]
-        contrib = vals * self._toward[c, idx]
-        ex = self.extractor
-        w_lo, w_hi = ex.blocks_["words"]
-        l_lo, l_hi = ex.blocks_["letters"]
-        totals: dict[str, float] = {}
-        values: dict[str, float] = {}
-        behind: dict[str, tuple[str, ...]] = {}
-        words = words_of(text)
-        word_counts: dict[str, int] = {}
-        for w in words:
-            word_counts[w] = word_counts.get(w, 0) + 1
-        in_letters = (idx >= l_lo) & (idx < l_hi)
-        if in_letters.any():
-            self._credit_letters(text, idx[in_letters], contrib[in_letters], totals, values, behind)
-        for j, v, w in zip(idx[~in_letters].tolist(), vals[~in_letters].tolist(),
-                           contrib[~in_letters].tolist()):
-            if w == 0.0:
-                continue
-            if w_lo <= j < w_hi:
-                term = ex.word_vocab_[j - w_lo]
-                name = ('words: "%s"' if " " in term else 'word: "%s"') % term
-                value = float(_ngram_count(words, term)) if " " in term else float(word_counts.get(term, 0))
-                behind[name] = (term,)
-            else:
-                name, value = ex.names_[j], v
-                if l_hi <= j < ex.blocks_["lexicon"][1]:
-                    value = float(round(np.expm1(v)))  # back from log(1 + count) to the count
-                    behind[name] = item.lexicon_words.get(ex.lexicon_keys_[j - l_hi], ())
-                elif j >= ex.blocks_["signals"][0] and ex.config.signal_scale:
-                    value = v / ex.config.signal_scale  # the score itself, not its scaled copy
-            totals[name] = totals.get(name, 0.0) + w
-            values[name] = value
-        ranked = sorted(((w, n) for n, w in totals.items() if w > 0), key=lambda t: (-t[0], t[1]))
-        return tuple(FeatureContribution(n, round_sig(values[n], 6), round_sig(w, 6), behind.get(n, ()))
-                     for w, n in ranked[:k])
+        credit = self._letter_credits(X[r], np.array([c]), [item])[0]
+        return self._explain(X, r, c, item, credit, k)
 
-    def _credit_letters(self, text: str, idx: np.ndarray, contrib: np.ndarray, totals: dict,
-                        values: dict, behind: dict) -> None:
-        """Add each letter n-gram's contribution to the words holding it, split equally among them.
+    def _explain(self, X: sp.csr_matrix, r: int, c: int, item: SentenceInput, credit: list,
+                 k: int) -> tuple[FeatureContribution, ...]:
+        """explain_row's ranking, given row r's letter credits (from `_letter_credits`).
 
-        Vectorised: each distinct word's letter-feature indices are computed once per model and
-        cached, so a sentence costs a few numpy calls rather than a loop over its n-grams.
+        Totals are summed by name (a word's letter credit plus its word feature), ranked by
+        (-weight, name); a feature's value and words are looked up only for the k shown.
         """
         ex = self.extractor
-        counts: dict[str, int] = {}
-        for word in letters_text(text, ex._stop).split():
-            counts[word] = counts.get(word, 0) + 1
-        if not counts:
-            return
-        words, per_word = [], []
-        for w in sorted(counts):
-            g = self._letter_indices(w)
-            if len(g):  # reduceat below needs every segment non-empty
-                words.append(w)
-                per_word.append(g)
-        if not words:
-            return
-        # Thread-safe on purpose (the web app may score two articles at once with one model):
-        # only local arrays, no shared scratch space.
-        order = np.argsort(idx, kind="stable")
-        idx, contrib = idx[order], contrib[order]
-        all_g = np.concatenate(per_word)
-        uniq, holders = np.unique(all_g, return_counts=True)
-        share = holders[np.searchsorted(uniq, all_g)]
-        pos = np.clip(np.searchsorted(idx, all_g), 0, len(idx) - 1)
-        c = np.where(idx[pos] == all_g, contrib[pos], 0.0) / share
-        sizes = np.fromiter((len(g) for g in per_word), dtype=np.int64, count=len(per_word))
-        starts = np.zeros(len(sizes), dtype=np.int64)
-        np.cumsum(sizes[:-1], out=starts[1:])
-        sums = np.add.reduceat(c, starts)
-        for word, total in zip(words, sums.tolist()):
-            if total != 0.0:
-                name = f'word: "{word}"'
-                totals[name] = totals.get(name, 0.0) + total
-                values[name] = float(counts[word])
-                behind[name] = (word,)
+        lo, hi = X.indptr[r], X.indptr[r + 1]
+        idx = X.indices[lo:hi]
+        l_lo, l_hi = ex.blocks_["letters"]
+        keep = (idx < l_lo) | (idx >= l_hi)
+        idx = idx[keep]
+        vals = X.data[lo:hi][keep]
+        contrib = vals * self._toward[c, idx]
+        totals: dict[str, float] = {}
+        source: dict[str, tuple] = {}  # name -> what its value and words are read from
+        for word, total in credit:
+            name = f'word: "{word}"'
+            totals[name] = total
+            source[name] = ("word", word)
+        w_lo, w_hi = ex.blocks_["words"]
+        lex_end = ex.blocks_["lexicon"][1]
+        sig_lo = ex.blocks_["signals"][0]
+        names = ex.names_
+        for j, v, w in zip(idx.tolist(), vals.tolist(), contrib.tolist()):
+            if w == 0.0:
+                continue
+            name = names[j]
+            if w_lo <= j < w_hi:
+                term = ex.word_vocab_[j - w_lo]
+                source[name] = ("words", term) if " " in term else ("word", term)
+            elif l_hi <= j < lex_end:
+                source[name] = ("lexicon", v, ex.lexicon_keys_[j - l_hi])
+            elif j >= sig_lo and ex.config.signal_scale:
+                source[name] = ("value", v / ex.config.signal_scale)  # the score, not its scaled copy
+            else:
+                source[name] = ("value", v)
+            totals[name] = totals.get(name, 0.0) + w
+        ranked = sorted(((w, n) for n, w in totals.items() if w > 0), key=lambda t: (-t[0], t[1]))[:k]
+        out = []
+        a = None
+        for w, n in ranked:
+            src = source[n]
+            if src[0] in ("word", "words"):
+                if a is None:
+                    a = analysed(item.text, ex.config.word_ngrams, ex._stop)
+                term = src[1]
+                value = float(_ngram_count(a.words, term)) if src[0] == "words" \
+                    else float(a.word_counts.get(term, 0))
+                words = (term,)
+            elif src[0] == "lexicon":
+                value = float(round(np.expm1(src[1])))  # back from log(1 + count) to the count
+                words = item.lexicon_words.get(src[2], ())
+            else:
+                value, words = src[1], ()
+            out.append(FeatureContribution(n, round_sig(value, 6), round_sig(w, 6), words))
+        return tuple(out)
 
-    def _letter_indices(self, word: str) -> np.ndarray:
-        """Column indices of the letter n-grams of one word (as char_wb makes them), cached."""
-        cache = self.__dict__.setdefault("_letter_cache", {})
-        got = cache.get(word)
-        if got is None:
-            ex = self.extractor
-            vocab = self.__dict__.get("_letter_vocab")
-            if vocab is None:
-                l_lo = ex.blocks_["letters"][0]
-                vocab = {g: l_lo + i for i, g in enumerate(ex.letter_vocab_)}
-                self._letter_vocab = vocab
-            got = np.array(sorted({vocab[g] for g in _char_wb_grams(word, ex.config.letter_ngrams)
-                                   if g in vocab}), dtype=np.int64)
-            if len(cache) > 200_000:
-                cache.clear()
-            cache[word] = got
-        return got
+    def _letter_credits(self, X: sp.csr_matrix, best: np.ndarray, inputs: list[SentenceInput]) -> list[list]:
+        """Per row: [(word, credit)] for the words whose letter n-grams push toward the row's label.
+
+        Each letter n-gram's contribution (value x weight toward label best[r]) is split equally
+        among the sentence's distinct words holding it, and summed per word. Done for all rows of
+        an article at once (a handful of numpy calls, not a dozen per sentence); each word's sum is
+        one np.add.reduceat segment over its n-grams in column order, as it always was, so the
+        figures do not depend on how many sentences are done together. Words in sorted order;
+        zero credits left out. Thread-safe: only local arrays (the web app may share a model).
+        """
+        ex = self.extractor
+        n = X.shape[0]
+        out: list[list] = [[] for _ in range(n)]
+        l_lo, l_hi = ex.blocks_["letters"]
+        if l_hi == l_lo:
+            return out
+        # The letter entries of X, keyed by row * width + column, sorted for lookup.
+        width = X.shape[1]
+        rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(X.indptr))
+        cols = X.indices.astype(np.int64)
+        in_letters = (cols >= l_lo) & (cols < l_hi)
+        if not in_letters.any():
+            return out
+        rows, cols = rows[in_letters], cols[in_letters]
+        contrib = X.data[in_letters] * self._toward[np.asarray(best, dtype=np.int64)[rows], cols]
+        keys = rows * width + cols
+        order = np.argsort(keys, kind="stable")
+        keys, contrib = keys[order], contrib[order]
+        # Every (row, word) segment: the word's in-vocabulary n-grams, in column order.
+        seg_words: list[tuple[int, str]] = []
+        seg_cols: list[int] = []
+        seg_rows: list[int] = []
+        sizes: list[int] = []
+        grams_of = ex.letter_grams
+        for r, item in enumerate(inputs):
+            a = analysed(item.text, ex.config.word_ngrams, ex._stop)
+            for word in sorted(a.letter_words):
+                g = grams_of(word)[0]
+                if g:  # reduceat below needs every segment non-empty
+                    seg_words.append((r, word))
+                    seg_cols.extend(g)
+                    sizes.append(len(g))
+                    seg_rows.extend([r] * len(g))
+        if not seg_words:
+            return out
+        all_keys = np.asarray(seg_rows, dtype=np.int64) * width + (np.asarray(seg_cols, dtype=np.int64) + l_lo)
+        uniq, inverse, holders = np.unique(all_keys, return_inverse=True, return_counts=True)
+        share = holders[inverse.ravel()]
+        pos = np.clip(np.searchsorted(keys, all_keys), 0, len(keys) - 1)
+        c = np.where(keys[pos] == all_keys, contrib[pos], 0.0) / share
+        starts = np.zeros(len(sizes), dtype=np.int64)
+        np.cumsum(np.asarray(sizes[:-1], dtype=np.int64), out=starts[1:])
+        sums = np.add.reduceat(c, starts)
+        for (r, word), total in zip(seg_words, sums.tolist()):
+            if total != 0.0:
+                out[r].append((word, total))
+        return out
 
     # -- saving ----------------------------------------------------------------------------
     def to_json(self) -> dict:
@@ -232,21 +250,8 @@ class SentenceModel:
                    np.asarray(w["intercept"], dtype=np.float64), dict(d["manifest"]))
 
 
-def _char_wb_grams(word: str, ngrams: tuple[int, int]) -> set[str]:
-    """The letter n-grams of one word exactly as scikit-learn's char_wb analyzer makes them: the
-    word padded with a space on either side; a word shorter than n gives one short n-gram."""
-    lo, hi = ngrams
-    padded = f" {word} "
-    grams: set[str] = set()
-    for n in range(lo, hi + 1):
-        if len(padded) <= n:
-            grams.add(padded)
-            break
-        grams.update(padded[i:i + n] for i in range(len(padded) - n + 1))
-    return grams
-
-
 def _ngram_count(words: list[str], term: str) -> int:
-    parts = term.split(" ")
+    parts = tuple(term.split(" "))
     n = len(parts)
+    words = tuple(words)
     return sum(1 for i in range(len(words) - n + 1) if words[i:i + n] == parts)

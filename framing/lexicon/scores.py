@@ -8,12 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-
-@lru_cache(maxsize=1)
-def vader():
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
+from ..text.sentiment import vader, vader_scores  # shared with the classifier and actors stages
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +46,7 @@ def sentence_scores(text: str, words=None) -> tuple[float, float]:
     modifier rules, and about ten times faster. `words`: the sentence's lower-case word tokens
     (taken from `text` when not given).
     """
-    compound = vader().polarity_scores(text)["compound"]
+    compound = vader_scores(text).compound
     if words is None:
         words = text.lower().split()
     subjectivity = word_subjectivity(words)

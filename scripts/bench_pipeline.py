@@ -1,0 +1,112 @@
+#!/usr/bin/env python
+"""Benchmark the full per-article pipeline: words per CPU-second, per stage and in total.
+
+Reads the first N articles of ../shared/datasets/allsides/articles.jsonl.gz when it is present
+(real news: the figure issue 11 targets), else generates news-like text (fixed seed) so the script
+still runs in a fresh clone. One article is analysed first, untimed, so resource loading (lexicon,
+gazetteer, models, taggers) is not counted. Then every article goes through the same steps as
+`framing.api.analyze_article`, each step timed with CPU time (time.process_time), so the figure is
+per core whatever else the machine is doing:
+
+  text         framing.text.build_doc
+  lexicon ... classify   framing.stages.<name>.run (in framing.api.STAGES order)
+  total        the sum
+
+Peak RSS (resource.getrusage) is printed at the end. Not a test: figures vary with the machine.
+
+Usage: python scripts/bench_pipeline.py [-n 300] [--profile] [--no-explain]
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import itertools
+import json
+import random
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ALLSIDES = ROOT.parent / "shared" / "datasets" / "allsides" / "articles.jsonl.gz"
+
+
+def _articles(n: int):
+    sys.path.insert(0, str(ROOT))
+    from framing.model import Article
+
+    if ALLSIDES.exists():
+        out = []
+        with gzip.open(ALLSIDES, "rt", encoding="utf-8") as fh:
+            for line in itertools.islice(fh, n):
+                r = json.loads(line)
+                if (r.get("text") or "").strip():
+                    out.append(Article(id=str(r["id"]), text=r["text"], outlet=r.get("outlet") or ""))
+        return out, f"AllSides, first {n} records"
+    from bench_lexicon import corpus  # generated, news-like, fixed seed
+
+    random.seed(7)
+    docs = corpus(n * 700, 700)
+    return ([Article(id=f"gen-{i}", text=t, outlet="generated") for i, t in enumerate(docs)],
+            f"generated text ({len(docs)} documents; ../shared absent)")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("-n", type=int, default=300, help="articles (default 300)")
+    ap.add_argument("--profile", action="store_true", help="also print a cProfile of the timed run")
+    ap.add_argument("--no-explain", action="store_true", help="classify without explanations")
+    args = ap.parse_args(argv)
+
+    from framing.api import STAGES, _stage
+    from framing.resources import Resources
+    from framing.text import build_doc
+
+    articles, source = _articles(args.n)
+    options = {"classify_explain": False} if args.no_explain else {}
+    res = Resources(options=options) if options else Resources()
+    from framing.api import analyze_article
+
+    analyze_article(articles[0], res)  # warm-up: load every resource
+    steps = ("text",) + tuple(STAGES)
+    cpu = dict.fromkeys(steps, 0.0)
+    words = sum(a.word_count for a in articles)
+    prof = None
+    if args.profile:
+        import cProfile
+
+        prof = cProfile.Profile()
+        prof.enable()
+    for article in articles:
+        t = time.process_time()
+        doc = build_doc(article)
+        now = time.process_time()
+        cpu["text"] += now - t
+        fields: dict = {}
+        for name in STAGES:
+            t = now
+            out = dict(_stage(name).run(doc, res, dict(fields)))
+            out.pop("summary", None)
+            fields.update(out)
+            now = time.process_time()
+            cpu[name] += now - t
+    if prof is not None:
+        prof.disable()
+    total = sum(cpu.values())
+    print(f"{len(articles)} articles, {words:,} words ({source})")
+    print(f"{'step':<12} {'CPU s':>8} {'share':>7} {'words/s':>10}")
+    for name in steps + ("total",):
+        s = total if name == "total" else cpu[name]
+        print(f"{name:<12} {s:8.2f} {s / total:7.1%} {words / s if s else 0:10,.0f}")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS {peak:,.0f} MB")
+    if prof is not None:
+        import pstats
+
+        pstats.Stats(prof).sort_stats("cumtime").print_stats(60)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

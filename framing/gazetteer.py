@@ -136,21 +136,37 @@ _FOLD = {
 }
 
 
+def _fold_char(ch: str) -> str:
+    """One character folded: always exactly one character."""
+    if ch in _FOLD:
+        return _FOLD[ch]
+    if ord(ch) < 128:
+        return ch.lower()
+    base = unicodedata.normalize("NFKD", ch)
+    base = "".join(c for c in base if not unicodedata.combining(c))
+    low = base.lower() if len(base) == 1 else ch.lower()
+    return low if len(low) == 1 else ch
+
+
+class _FoldTable(dict):
+    """code point -> folded character, filled on first sight (str.translate calls __missing__)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        self[code] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
-    """Lower-case, ASCII-folded text of the SAME length, so offsets carry over unchanged."""
-    out = []
-    for ch in text:
-        if ch in _FOLD:
-            out.append(_FOLD[ch])
-            continue
-        if ord(ch) < 128:
-            out.append(ch.lower())
-            continue
-        base = unicodedata.normalize("NFKD", ch)
-        base = "".join(c for c in base if not unicodedata.combining(c))
-        low = base.lower() if len(base) == 1 else ch.lower()
-        out.append(low if len(low) == 1 else ch)
-    return "".join(out)
+    """Lower-case, ASCII-folded text of the SAME length, so offsets carry over unchanged.
+
+    Folding is character by character, so it runs as one str.translate over a memo of the
+    characters seen so far (a Python loop per character was a tenth of the actors stage).
+    """
+    return text.translate(_FOLD_TABLE)
 
 
 def _key(text: str) -> str:

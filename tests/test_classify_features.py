@@ -1,6 +1,7 @@
 """Features: the findings adapter, readable names, saved vocabularies, and honest explanations."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -10,7 +11,7 @@ from sklearn.feature_extraction.text import CountVectorizer
 from framing.classify import FeatureConfig, FeatureExtractor, inputs_from_doc, train_model
 from framing.classify.features import letters_text, signals
 from framing.classify.inputs import SentenceInput
-from framing.classify.pipeline import _char_wb_grams
+from framing.classify.features import analysed, char_wb_counts
 
 from conftest import make_doc
 
@@ -86,10 +87,29 @@ def test_saved_vocabularies_rebuild_the_same_features():
 def test_letter_ngrams_are_traced_to_words_exactly_as_scikit_learn_makes_them():
     text = "Pakistan’s so-called “security operation” hit 2025 targets; a raid, an ex-PM."
     for ngrams in ((3, 5), (2, 5), (1, 3)):
-        sk = set(CountVectorizer(analyzer="char_wb", ngram_range=ngrams, lowercase=False)
-                 .build_analyzer()(letters_text(text)))
-        ours = set().union(*[_char_wb_grams(w, ngrams) for w in letters_text(text).split()])
-        assert sk == ours
+        sk = Counter(CountVectorizer(analyzer="char_wb", ngram_range=ngrams, lowercase=False)
+                     .build_analyzer()(letters_text(text)))
+        ours = Counter()
+        for w in letters_text(text).split():
+            ours.update(char_wb_counts(w, ngrams))
+        assert sk == ours  # the same n-grams, each as often
+
+
+def test_count_matrices_are_exactly_those_of_the_fitted_count_vectorizers():
+    # transform builds its word and letter counts itself (from memoised per-text and per-word
+    # n-grams) instead of calling the CountVectorizers: entry for entry, in the same layout.
+    texts = ["Pakistan’s so-called “security operation” hit 2025 targets; a raid, an ex-PM.",
+             "The regime slammed the talks, and the talks slammed the regime.", "", "I", "a b",
+             "Officials said the ceasefire would hold, officials said."]
+    ex = FeatureExtractor(FeatureConfig()).fit([SentenceInput(t) for t in texts[:2] + texts[5:]])
+    found = [analysed(t, ex.config.word_ngrams, ex._stop) for t in texts]
+    for ours, theirs in ((ex._count_words(found), ex._word_cv.transform(texts)),
+                         (ex._count_letters(found), ex._letter_cv.transform([letters_text(t, ex._stop)
+                                                                             for t in texts]))):
+        assert ours.shape == theirs.shape and ours.dtype == theirs.dtype
+        assert np.array_equal(ours.indptr, theirs.indptr)
+        assert np.array_equal(ours.indices, theirs.indices)
+        assert np.array_equal(ours.data, theirs.data)
 
 
 def test_sentiment_and_subjectivity_signals_work_offline():

@@ -57,6 +57,23 @@ class EventRecord:
     patient_mention: object = None
 
 
+_HEADS: dict = {}
+
+
+def _multiword_heads(gaz, pos: str) -> frozenset:
+    """First words of the gazetteer's multi-word agency terms of one part of speech (memoised per
+    agency table: the table is built once when the gazetteer loads)."""
+    table = gaz.agency
+    key = (id(table), len(table), pos)
+    got = _HEADS.get(key)
+    if got is None or got[0] is not table:
+        got = (table, frozenset(term.split(" ")[0] for term, p in table if p == pos and " " in term))
+        if len(_HEADS) > 16:
+            _HEADS.clear()
+        _HEADS[key] = got
+    return got[1]
+
+
 class AgencyFinder:
     def __init__(self, doc, gaz, mentions):
         self.doc = doc
@@ -179,8 +196,11 @@ class AgencyFinder:
         """The agency term at token i (multi-word terms first): (term, n_tokens)."""
         t = self.toks[i]
         lem = t.lemma if pos == "verb" else (t.lemma if t.lemma else t.norm)
+        # Multi-word terms are only tried after a word that starts one (" " in lem: a lemma with a
+        # space could start any, so try them all): same answers, far fewer lookups.
+        multi = lem in _multiword_heads(self.gaz, pos) or " " in lem
         for n in (3, 2):
-            if i + n <= len(self.toks):
+            if multi and i + n <= len(self.toks):
                 words = [lem] + [self.toks[k].norm for k in range(i + 1, i + n)]
                 words2 = [lem] + [self.toks[k].lemma for k in range(i + 1, i + n)]
                 for w in (words, words2):

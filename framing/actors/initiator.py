@@ -33,8 +33,12 @@ class InitiatorFinder:
         self.first = {}  # (type, first word) -> cues: only a few cues are tried at each token
         for c in gaz.initiator_cues:
             self.first.setdefault((c.type, c.cue.split()[0]), []).append(c)
+        # Every rule starts at a token whose word or lemma starts a cue: other tokens are skipped.
+        self.heads = frozenset(w for _, w in self.first)
         self.in_purpose = set()
         for i, t in enumerate(self.toks):
+            if t.norm not in self.heads and t.lemma not in self.heads:
+                continue
             for c in self._cands("purpose", t):
                 n = self._match_phrase(i, c.cue)
                 self.in_purpose.update(range(i, i + n))
@@ -105,6 +109,9 @@ class InitiatorFinder:
         for s in self.doc.sentences:
             a, b = s.token_start, s.token_end
             for i in range(a, b):
+                t = self.toks[i]
+                if t.norm not in self.heads and t.lemma not in self.heads:
+                    continue  # no cue starts here (_at would find nothing)
                 for f in self._at(i, a, b):
                     key = (f.start, f.end, f.cue_type)
                     if key not in seen:

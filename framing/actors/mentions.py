@@ -19,6 +19,7 @@ The detector works on token indices of `Doc.tokens`, sentence by sentence:
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..gazetteer import Gazetteer, fold
 from ..model.actors import ActorMention
@@ -90,7 +91,9 @@ class _Cand:
     person_name: str = ""  # for people: the name without titles
 
 
+@lru_cache(maxsize=65536)
 def _is_cap(text: str) -> bool:
+    """Capitalised word (memoised: called for every token of every article)."""
     return text[:1].isupper() and any(c.isalpha() for c in text)
 
 

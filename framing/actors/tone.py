@@ -73,6 +73,7 @@ def tone_records(doc, mentions, findings=()) -> tuple[ToneRecord, ...]:
         fl.append((s, e, term or text[s:e], pol))
     clause_cache: dict[int, list] = {}
     senti_cache: dict[tuple, float] = {}
+    inside_cache: dict[tuple, list] = {}  # clause -> the findings inside it
     out = []
     for m in mentions:
         if m.sentence not in clause_cache:
@@ -83,7 +84,9 @@ def tone_records(doc, mentions, findings=()) -> tuple[ToneRecord, ...]:
             senti_cache[clause] = round(vader(text[clause[0]:clause[1]]).compound, 4) \
                 if vader is not None else 0.0
         senti = senti_cache[clause]
-        inside = [f for f in fl if clause[0] <= f[0] and f[1] <= clause[1]]
+        inside = inside_cache.get(clause)
+        if inside is None:
+            inside = inside_cache[clause] = [f for f in fl if clause[0] <= f[0] and f[1] <= clause[1]]
         pols = [f[3] for f in inside if f[3]]
         score = senti if not pols else 0.5 * senti + 0.5 * (sum(pols) / len(pols))
         score = round(max(-1.0, min(1.0, score)), 4)

@@ -94,6 +94,13 @@ def _word_analyzer(ngrams: tuple[int, int], stop: frozenset = frozenset()):
         tokens = words_of(text) if isinstance(text, str) else text  # or the text's words
         out = []
         for n in range(lo, hi + 1):
+            if n == 1:  # the same grams as the general loop below, in the same order, faster
+                out.extend(t for t in tokens if t not in stop)
+                continue
+            if n == 2:
+                out.extend(f"{a} {b}" for a, b in zip(tokens, tokens[1:])
+                           if not (a in stop and b in stop))
+                continue
             for i in range(len(tokens) - n + 1):
                 gram = tokens[i:i + n]
                 if stop and all(t in stop for t in gram):
@@ -118,7 +125,7 @@ class Analysed(NamedTuple):
     letter_words: dict  # non-stop word -> occurrences (the words of letters_text)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=4096)
 def analysed(text: str, word_ngrams: tuple[int, int], stop: frozenset) -> Analysed:
     """Tokens and n-gram counts of one text, memoised: the bias and frame models (and their
     explanations) read the same sentence, so it is folded and split once, not four times.
@@ -134,10 +141,11 @@ def analysed(text: str, word_ngrams: tuple[int, int], stop: frozenset) -> Analys
     return Analysed(tuple(tokens), counts, grams, letters)
 
 
+@lru_cache(maxsize=16384)
 def char_wb_counts(word: str, ngrams: tuple[int, int]) -> dict[str, int]:
     """The letter n-grams of one word with their counts, exactly as scikit-learn's ``char_wb``
     analyzer makes them: the word padded with a space on either side; a word shorter than n gives
-    one short n-gram and no longer ones."""
+    one short n-gram and no longer ones. Memoised (shared by every model): do not change the dict."""
     lo, hi = ngrams
     w = f" {word} "
     w_len = len(w)
@@ -176,13 +184,20 @@ def signals(item: SentenceInput) -> list[float]:
 
 
 def _tfidf(counts: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
-    """Sublinear tf x idf, rows l2-normalised (the same maths as TfidfVectorizer)."""
-    x = counts.astype(np.float64).tocsr()
-    x.data = 1.0 + np.log(x.data)
-    x = x @ sp.diags(idf)
-    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    """Sublinear tf x idf, rows l2-normalised (the same maths as TfidfVectorizer).
+
+    `counts` must have sorted indices (CountVectorizer's layout). Written on the arrays rather
+    than as sparse products with diagonal matrices, which cost more in scipy's bookkeeping than in
+    arithmetic; every value is the same product of the same factors as before, and the squared
+    norms are summed by scipy in the same column order, so the results are bit for bit the same.
+    """
+    indptr, idx = counts.indptr, counts.indices
+    data = (1.0 + np.log(counts.data.astype(np.float64))) * idf[idx]
+    squares = sp.csr_matrix((data * data, idx, indptr), shape=counts.shape)
+    norms = np.sqrt(np.asarray(squares.sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
-    return sp.csr_matrix(sp.diags(1.0 / norms) @ x)
+    rows = np.repeat(np.arange(counts.shape[0]), np.diff(indptr))
+    return sp.csr_matrix(((1.0 / norms)[rows] * data, idx.copy(), indptr.copy()), shape=counts.shape)
 
 
 class FeatureExtractor:
@@ -276,15 +291,22 @@ class FeatureExtractor:
         return len(self.names_)
 
     def transform(self, inputs: list[SentenceInput]) -> sp.csr_matrix:
+        return self.transform_with_letters(inputs)[0]
+
+    def transform_with_letters(self, inputs: list[SentenceInput]) -> tuple[sp.csr_matrix, "LetterLayout | None"]:
+        """The feature matrix, and which words' letter n-grams made its letter block (explanations
+        credit n-grams back to words from it; None without a letter block)."""
         texts = [i.text for i in inputs]
         n = len(texts)
         parts = []
+        layout = None
         if self._word_cv is not None or self._letter_cv is not None:
             found = [analysed(t, self.config.word_ngrams, self._stop) for t in texts]
         if self._word_cv is not None:
             parts.append(_tfidf(self._count_words(found), self.word_idf_))
         if self._letter_cv is not None:
-            parts.append(_tfidf(self._count_letters(found), self.letter_idf_))
+            layout = self.letter_layout(found)
+            parts.append(_tfidf(self._count_letters(layout), self.letter_idf_))
         if self.lexicon_keys_:
             rows, cols, vals = [], [], []
             for r, item in enumerate(inputs):
@@ -299,8 +321,8 @@ class FeatureExtractor:
             dense = np.array([signals(i) for i in inputs], dtype=np.float64).reshape(n, len(SIGNAL_NAMES))
             parts.append(sp.csr_matrix(dense * self.config.signal_scale))
         if not parts:
-            return sp.csr_matrix((n, 0))
-        return sp.hstack(parts, format="csr")
+            return sp.csr_matrix((n, 0)), layout
+        return sp.hstack(parts, format="csr"), layout
 
     # The two count matrices below are, entry for entry and in the same order, what the fitted
     # CountVectorizers' transform returns (tests/test_classify_features.py checks it); they skip
@@ -319,24 +341,47 @@ class FeatureExtractor:
             indptr.append(len(indices))
         return _counts_matrix(values, indices, indptr, len(vocab))
 
-    def _count_letters(self, found: list[Analysed]) -> sp.csr_matrix:
-        indices: list[int] = []
-        values: list[int] = []
-        indptr = [0]
-        grams_of = self.letter_grams
+    def letter_layout(self, found: list[Analysed]) -> "LetterLayout":
+        """The distinct letter words of some texts (sorted), which rows hold them how often, and
+        each word's in-vocabulary n-grams: the letter block is rows x words @ words x n-grams."""
+        words = sorted(set().union(*(a.letter_words for a in found)))
+        ids = {w: i for i, w in enumerate(words)}
+        word_ids: list[int] = []
+        times: list[int] = []
+        row_ptr = [0]
         for a in found:
-            acc: dict[int, int] = {}
-            for word, times in a.letter_words.items():
-                cols, counts = grams_of(word)
-                for j, c in zip(cols, counts):
-                    acc[j] = acc.get(j, 0) + times * c
-            row = sorted(acc.items())
-            indices.extend(j for j, _ in row)
-            values.extend(c for _, c in row)
-            indptr.append(len(indices))
-        return _counts_matrix(values, indices, indptr, len(self.letter_vocab_))
+            for i, t in sorted((ids[w], t) for w, t in a.letter_words.items()):
+                word_ids.append(i)
+                times.append(t)
+            row_ptr.append(len(word_ids))
+        grams = [self.letter_grams(w) for w in words]
+        w_ptr = np.zeros(len(grams) + 1, dtype=np.int64)
+        if grams:
+            np.cumsum(np.fromiter((len(g[0]) for g in grams), dtype=np.int64, count=len(grams)),
+                      out=w_ptr[1:])
+            cols = np.concatenate([g[0] for g in grams])
+            counts = np.concatenate([g[1] for g in grams])
+        else:
+            cols = counts = np.zeros(0, dtype=np.int64)
+        return LetterLayout(words, np.asarray(row_ptr, dtype=np.int64), np.asarray(word_ids, dtype=np.int64),
+                            np.asarray(times, dtype=np.int64), w_ptr, cols, counts)
 
-    def letter_grams(self, word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    def _count_letters(self, layout: "LetterLayout | list[Analysed]") -> sp.csr_matrix:
+        # rows x distinct words (occurrences) @ distinct words x n-grams (counts): integer
+        # products, so the counts are exact; sort_indices gives CountVectorizer's layout.
+        if not isinstance(layout, LetterLayout):
+            layout = self.letter_layout(layout)
+        width = len(self.letter_vocab_)
+        n_rows = len(layout.row_ptr) - 1
+        if not layout.words:
+            return _counts_matrix([], [], layout.row_ptr.tolist(), width)
+        W = sp.csr_matrix((layout.counts, layout.cols, layout.w_ptr), shape=(len(layout.words), width))
+        R = sp.csr_matrix((layout.times, layout.word_ids, layout.row_ptr), shape=(n_rows, len(layout.words)))
+        C = (R @ W).tocsr()
+        C.sort_indices()
+        return _counts_matrix(C.data, C.indices, C.indptr, width)
+
+    def letter_grams(self, word: str) -> tuple[np.ndarray, np.ndarray]:
         """(sorted letter-block column indices, counts) of the in-vocabulary n-grams of one word.
 
         Cached per extractor (bounded), since the same words recur across sentences and articles.
@@ -344,10 +389,11 @@ class FeatureExtractor:
         cache = self.__dict__.setdefault("_gram_cache", {})
         got = cache.get(word)
         if got is None:
-            vocab = self._letter_cv.vocabulary
-            pairs = sorted((vocab[g], c) for g, c in char_wb_counts(word, self.config.letter_ngrams).items()
-                           if g in vocab)
-            got = (tuple(j for j, _ in pairs), tuple(c for _, c in pairs))
+            get = self._letter_cv.vocabulary.get
+            pairs = sorted((j, c) for g, c in char_wb_counts(word, self.config.letter_ngrams).items()
+                           if (j := get(g)) is not None)
+            both = np.array(pairs, dtype=np.int64).reshape(len(pairs), 2).T.copy()
+            got = (both[0], both[1])  # two views of one small block
             if len(cache) > 200_000:
                 cache.clear()
             cache[word] = got
@@ -378,6 +424,18 @@ class FeatureExtractor:
             raise ValueError("vocabulary and idf lengths differ")
         self._build()
         return self
+
+
+class LetterLayout(NamedTuple):
+    """How a letter block was made (see FeatureExtractor.letter_layout). Local column indices."""
+
+    words: list  # distinct words, sorted
+    row_ptr: np.ndarray  # row r's words are word_ids[row_ptr[r]:row_ptr[r + 1]] (ascending)
+    word_ids: np.ndarray
+    times: np.ndarray  # occurrences of each of those words in the row
+    w_ptr: np.ndarray  # word i's n-grams are cols[w_ptr[i]:w_ptr[i + 1]] (ascending)
+    cols: np.ndarray
+    counts: np.ndarray  # occurrences of each of those n-grams in the word
 
 
 def _counts_matrix(values: list[int], indices: list[int], indptr: list[int], width: int) -> sp.csr_matrix:

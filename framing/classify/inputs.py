@@ -14,6 +14,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from ..model import Article, Doc
+from ..text.tokenize import is_word_text
 
 NARRATOR = "narrator"
 QUOTE = "quote"
@@ -61,7 +62,7 @@ def finding_keys(finding) -> list[tuple[str, str]]:
 
 
 def quote_share(tokens) -> float:
-    words = [t for t in tokens if t.is_word]
+    words = [t for t in tokens if is_word_text(t.text)]  # = t.is_word, memoised
     if not words:
         return 0.0
     return sum(1 for t in words if t.in_quote) / len(words)

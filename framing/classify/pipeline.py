@@ -88,16 +88,18 @@ class SentenceModel:
                 k: int = TOP_K) -> list[Prediction]:
         if not inputs:
             return []
-        X = self.transform(inputs)
+        X, layout = self.extractor.transform_with_letters(inputs)
         proba = self.proba_from_matrix(X)
         best = proba.argmax(axis=1)
-        credits = self._letter_credits(X, best, inputs) if explain else None
+        if explain:
+            credits = self._letter_credits(X, best, layout)
+            terms = self._other_terms(X, best)
         out = []
-        for r, item in enumerate(inputs):
-            c = int(best[r])
-            dist = tuple(LabelProbability(lab, float(p)) for lab, p in zip(self.labels, proba[r]))
-            feats = self._explain(X, r, c, item, credits[r], k) if explain else ()
-            out.append(Prediction(self.labels[c], float(proba[r, c]), dist, feats))
+        labels = self.labels
+        for r, (item, row, c) in enumerate(zip(inputs, proba.tolist(), best.tolist())):
+            dist = tuple(LabelProbability(lab, p) for lab, p in zip(labels, row))
+            feats = self._explain(item, credits[r], terms[r], k) if explain else ()
+            out.append(Prediction(labels[c], row[c], dist, feats))
         return out
 
     # -- explaining ------------------------------------------------------------------------
@@ -110,49 +112,79 @@ class SentenceModel:
         Values are what a reader can check: how often a word occurs, a lexicon count, a score;
         `words` names the sentence's words behind a feature (for lexicon counts: the matches).
         """
-        credit = self._letter_credits(X[r], np.array([c]), [item])[0]
-        return self._explain(X, r, c, item, credit, k)
+        row, best = X[r], np.array([c])
+        ex = self.extractor
+        layout = (ex.letter_layout([analysed(item.text, ex.config.word_ngrams, ex._stop)])
+                  if ex._letter_cv is not None else None)
+        return self._explain(item, self._letter_credits(row, best, layout)[0],
+                             self._other_terms(row, best)[0], k)
 
-    def _explain(self, X: sp.csr_matrix, r: int, c: int, item: SentenceInput, credit: list,
-                 k: int) -> tuple[FeatureContribution, ...]:
-        """explain_row's ranking, given row r's letter credits (from `_letter_credits`).
+    def _other_terms(self, X: sp.csr_matrix, best: np.ndarray) -> list[tuple[list, list, list]]:
+        """Per row: (columns, values, contributions toward label best[r]) of its features other
+        than letter n-grams, as lists; one numpy pass for all rows of an article."""
+        l_lo, l_hi = self.extractor.blocks_["letters"]
+        n = X.shape[0]
+        rows = np.repeat(np.arange(n), np.diff(X.indptr))
+        cols = X.indices
+        keep = (cols < l_lo) | (cols >= l_hi)
+        rows, cols, vals = rows[keep], cols[keep], X.data[keep]
+        contrib = vals * self._toward[np.asarray(best)[rows], cols]
+        bounds = np.searchsorted(rows, np.arange(n + 1)).tolist()
+        cols, vals, contrib = cols.tolist(), vals.tolist(), contrib.tolist()
+        return [(cols[a:b], vals[a:b], contrib[a:b]) for a, b in zip(bounds, bounds[1:])]
 
-        Totals are summed by name (a word's letter credit plus its word feature), ranked by
-        (-weight, name); a feature's value and words are looked up only for the k shown.
+    def _explain(self, item: SentenceInput, credit: list, terms: tuple, k: int
+                 ) -> tuple[FeatureContribution, ...]:
+        """explain_row's ranking from a row's letter credits and other terms.
+
+        A feature's total is its contribution; a word's is its letter credit plus its word
+        feature's contribution (two terms: the order of the sum does not change it). Features
+        whose total is not positive are never shown, so they are dropped before naming; ranking
+        is by (-total, name); values and words are looked up only for the k shown.
         """
         ex = self.extractor
-        lo, hi = X.indptr[r], X.indptr[r + 1]
-        idx = X.indices[lo:hi]
-        l_lo, l_hi = ex.blocks_["letters"]
-        keep = (idx < l_lo) | (idx >= l_hi)
-        idx = idx[keep]
-        vals = X.data[lo:hi][keep]
-        contrib = vals * self._toward[c, idx]
-        totals: dict[str, float] = {}
-        source: dict[str, tuple] = {}  # name -> what its value and words are read from
-        for word, total in credit:
-            name = f'word: "{word}"'
-            totals[name] = total
-            source[name] = ("word", word)
+        l_hi = ex.blocks_["letters"][1]
         w_lo, w_hi = ex.blocks_["words"]
         lex_end = ex.blocks_["lexicon"][1]
         sig_lo = ex.blocks_["signals"][0]
         names = ex.names_
-        for j, v, w in zip(idx.tolist(), vals.tolist(), contrib.tolist()):
+        vocab = ex.word_vocab_
+        totals: dict[str, float] = {}
+        source: dict[str, tuple] = {}  # name -> what its value and words are read from
+        unigram: dict[str, tuple[float, str]] = {}  # word -> (contribution, name)
+        for j, v, w in zip(*terms):
             if w == 0.0:
                 continue
-            name = names[j]
             if w_lo <= j < w_hi:
-                term = ex.word_vocab_[j - w_lo]
-                source[name] = ("words", term) if " " in term else ("word", term)
-            elif l_hi <= j < lex_end:
-                source[name] = ("lexicon", v, ex.lexicon_keys_[j - l_hi])
-            elif j >= sig_lo and ex.config.signal_scale:
-                source[name] = ("value", v / ex.config.signal_scale)  # the score, not its scaled copy
-            else:
-                source[name] = ("value", v)
-            totals[name] = totals.get(name, 0.0) + w
-        ranked = sorted(((w, n) for n, w in totals.items() if w > 0), key=lambda t: (-t[0], t[1]))[:k]
+                term = vocab[j - w_lo]
+                if " " not in term:
+                    unigram[term] = (w, names[j])  # may add to the word's letter credit
+                    continue
+                if w > 0:
+                    totals[names[j]] = w
+                    source[names[j]] = ("words", term)
+            elif w > 0:
+                name = names[j]
+                totals[name] = w
+                if l_hi <= j < lex_end:
+                    source[name] = ("lexicon", v, ex.lexicon_keys_[j - l_hi])
+                elif j >= sig_lo and ex.config.signal_scale:
+                    source[name] = ("value", v / ex.config.signal_scale)  # the score itself
+                else:
+                    source[name] = ("value", v)
+        for word, total in credit:
+            got = unigram.pop(word, None)
+            if got is not None:
+                total = total + got[0]
+            if total > 0:
+                name = f'word: "{word}"'
+                totals[name] = total
+                source[name] = ("word", word)
+        for term, (w, name) in unigram.items():
+            if w > 0:
+                totals[name] = w
+                source[name] = ("word", term)
+        ranked = sorted(((w, n) for n, w in totals.items()), key=lambda t: (-t[0], t[1]))[:k]
         out = []
         a = None
         for w, n in ranked:
@@ -172,21 +204,21 @@ class SentenceModel:
             out.append(FeatureContribution(n, round_sig(value, 6), round_sig(w, 6), words))
         return tuple(out)
 
-    def _letter_credits(self, X: sp.csr_matrix, best: np.ndarray, inputs: list[SentenceInput]) -> list[list]:
+    def _letter_credits(self, X: sp.csr_matrix, best: np.ndarray, layout) -> list[list]:
         """Per row: [(word, credit)] for the words whose letter n-grams push toward the row's label.
 
         Each letter n-gram's contribution (value x weight toward label best[r]) is split equally
         among the sentence's distinct words holding it, and summed per word. Done for all rows of
-        an article at once (a handful of numpy calls, not a dozen per sentence); each word's sum is
-        one np.add.reduceat segment over its n-grams in column order, as it always was, so the
-        figures do not depend on how many sentences are done together. Words in sorted order;
+        an article at once from the letter layout (numpy calls, no loop over words); each word's
+        sum is one np.add.reduceat segment over its n-grams in column order, as it always was, so
+        the figures do not depend on how many sentences are done together. Words in sorted order;
         zero credits left out. Thread-safe: only local arrays (the web app may share a model).
         """
         ex = self.extractor
         n = X.shape[0]
         out: list[list] = [[] for _ in range(n)]
         l_lo, l_hi = ex.blocks_["letters"]
-        if l_hi == l_lo:
+        if l_hi == l_lo or layout is None or not layout.words:
             return out
         # The letter entries of X, keyed by row * width + column, sorted for lookup.
         width = X.shape[1]
@@ -200,34 +232,27 @@ class SentenceModel:
         keys = rows * width + cols
         order = np.argsort(keys, kind="stable")
         keys, contrib = keys[order], contrib[order]
-        # Every (row, word) segment: the word's in-vocabulary n-grams, in column order.
-        seg_words: list[tuple[int, str]] = []
-        seg_cols: list[int] = []
-        seg_rows: list[int] = []
-        sizes: list[int] = []
-        grams_of = ex.letter_grams
-        for r, item in enumerate(inputs):
-            a = analysed(item.text, ex.config.word_ngrams, ex._stop)
-            for word in sorted(a.letter_words):
-                g = grams_of(word)[0]
-                if g:  # reduceat below needs every segment non-empty
-                    seg_words.append((r, word))
-                    seg_cols.extend(g)
-                    sizes.append(len(g))
-                    seg_rows.extend([r] * len(g))
-        if not seg_words:
+        # Every (row, word) segment, words in sorted order: the word's n-grams, in column order.
+        seg_row = np.repeat(np.arange(n, dtype=np.int64), np.diff(layout.row_ptr))
+        seg_word = layout.word_ids
+        sizes = np.diff(layout.w_ptr)[seg_word]
+        nonempty = sizes > 0  # reduceat below needs every segment non-empty
+        seg_row, seg_word, sizes = seg_row[nonempty], seg_word[nonempty], sizes[nonempty]
+        if not len(sizes):
             return out
-        all_keys = np.asarray(seg_rows, dtype=np.int64) * width + (np.asarray(seg_cols, dtype=np.int64) + l_lo)
+        starts = np.zeros(len(sizes), dtype=np.int64)
+        np.cumsum(sizes[:-1], out=starts[1:])
+        at = np.repeat(layout.w_ptr[seg_word] - starts, sizes) + np.arange(int(sizes.sum()), dtype=np.int64)
+        all_keys = np.repeat(seg_row, sizes) * width + (layout.cols[at] + l_lo)
         uniq, inverse, holders = np.unique(all_keys, return_inverse=True, return_counts=True)
         share = holders[inverse.ravel()]
         pos = np.clip(np.searchsorted(keys, all_keys), 0, len(keys) - 1)
         c = np.where(keys[pos] == all_keys, contrib[pos], 0.0) / share
-        starts = np.zeros(len(sizes), dtype=np.int64)
-        np.cumsum(np.asarray(sizes[:-1], dtype=np.int64), out=starts[1:])
         sums = np.add.reduceat(c, starts)
-        for (r, word), total in zip(seg_words, sums.tolist()):
+        words = layout.words
+        for r, w, total in zip(seg_row.tolist(), seg_word.tolist(), sums.tolist()):
             if total != 0.0:
-                out[r].append((word, total))
+                out[r].append((words[w], total))
         return out
 
     # -- saving ----------------------------------------------------------------------------

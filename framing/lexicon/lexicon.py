@@ -119,10 +119,20 @@ class Lexicon:
         return out
 
     def fingerprint(self) -> str:
-        """A short hash of the active rows, so models and caches know which lexicon they saw."""
+        """A short hash of the active rows, so models and caches know which lexicon they saw.
+
+        Computed once (every article's summary names it; hashing ~10k rows cost more than some
+        stages): the cache holds the very `entries` and `negators` objects it was computed from,
+        so assigning new ones recomputes it.
+        """
+        cached = self.__dict__.get("_fingerprint")
+        if cached is not None and cached[0] is self.entries and cached[1] is self.negators:
+            return cached[2]
         rows = sorted(f"{e.term}\t{e.category}\t{e.polarity}\t{e.strength}\t{e.pos}" for e in self.entries)
         rows.extend(sorted(f"negator\t{n}" for n in self.negators))
-        return hashlib.sha256("\n".join(rows).encode("utf-8")).hexdigest()[:16]
+        value = hashlib.sha256("\n".join(rows).encode("utf-8")).hexdigest()[:16]
+        self._fingerprint = (self.entries, self.negators, value)
+        return value
 
     @cached_property
     def matcher(self):

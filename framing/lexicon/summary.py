@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..model.findings import NARRATOR, QUOTED
+from ..text.tokenize import is_word_text
 from .categories import CUE_CLASSES
 
 TOP_TERMS = 10
@@ -24,7 +25,7 @@ def _side(f) -> str:
 
 def summarize(doc, findings, voices: list[str], sentence_scores: list[tuple[float, float]],
               lexicon=None) -> dict:
-    is_word = [t.is_word for t in doc.tokens]
+    is_word = [is_word_text(t.text) for t in doc.tokens]  # = t.is_word, memoised
     words_by_voice = Counter(v for w, v in zip(is_word, voices) if w)
     shares = [_quote_share(doc, voices, is_word, i) for i in range(len(doc.sentences))]
     out: dict = {

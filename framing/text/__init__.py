@@ -23,18 +23,22 @@ def build_doc(article: Article) -> Doc:
     sentences: list[Sentence] = []
     tokens: list[Token] = []
     q_index = 0
+    n_inner = len(inner)
+    # ascii_punct maps character for character, so slicing the folded text folds each token.
+    folded = ascii_punct(text)
     for p_index, para in enumerate(paragraphs):
         for span in sentence_spans(text, para):
             spans = span_tokenize(text, span.start, span.end)
-            cased = [ascii_punct(text[s:e]) for s, e in spans]
+            cased = [folded[s:e] for s, e in spans]
             words = [w.lower() for w in cased]
             tags = tag_words(cased)
             first = len(tokens)
             s_index = len(sentences)
             for (s, e), norm, tag in zip(spans, words, tags):
-                while q_index < len(inner) and inner[q_index][1] <= s:
+                while q_index < n_inner and inner[q_index][1] <= s:
                     q_index += 1
-                in_quote = any(qs <= s and e <= qe for qs, qe in inner[q_index:q_index + 4])
+                in_quote = q_index < n_inner and any(qs <= s and e <= qe
+                                                     for qs, qe in inner[q_index:q_index + 4])
                 tokens.append(Token(s, e, text[s:e], norm, tag, lemma(norm, tag), s_index, in_quote))
             sentences.append(Sentence(span.start, span.end, p_index, first, len(tokens)))
     return Doc(article, tuple(paragraphs), tuple(sentences), tuple(tokens), tuple(quotes))

@@ -6,6 +6,8 @@ n't, 're ...) become tokens of their own, as in the Penn Treebank, so the tagger
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from .resources import abbreviations
@@ -50,3 +52,10 @@ def span_tokenize(text: str, start: int = 0, end: int | None = None) -> list[tup
         else:
             spans.append((s, e))
     return spans
+
+
+@lru_cache(maxsize=65536)
+def is_word_text(text: str) -> bool:
+    """Token.is_word for a token's text (has a letter or digit), memoised: token texts repeat, and
+    stages that count words over every token call it hundreds of thousands of times a batch."""
+    return any(c.isalnum() for c in text)

@@ -1,6 +1,8 @@
 """Teacher pages: the library, loading a story, classes, activities, the answer key, exports."""
 from __future__ import annotations
 
+import functools
+
 import time
 
 from starlette.concurrency import run_in_threadpool
@@ -17,14 +19,17 @@ from .uploads import Paste, UploadFile, load_upload
 PASTE_ROWS = 6
 
 
-def _guard(request):
-    return require_teacher(request)
+def teacher_only(endpoint):
+    """Wrap a teacher page: answer with require_teacher's refusal when the visitor is not the teacher."""
+    @functools.wraps(endpoint)
+    async def guarded(request):
+        return require_teacher(request) or await endpoint(request)
+
+    return guarded
 
 
+@teacher_only
 async def library(request):
-    deny = _guard(request)
-    if deny:
-        return deny
     st = state(request)
     return render(request, "library.html", title="Library", stories=st.store.stories(), classes=st.store.classes())
 
@@ -35,10 +40,8 @@ def _load_context(**extra):
     return ctx
 
 
+@teacher_only
 async def load_page(request):
-    deny = _guard(request)
-    if deny:
-        return deny
     st = state(request).settings
     return render(request, "load.html", **_load_context(limits=_limits(st)))
 
@@ -68,10 +71,8 @@ async def _limited_body(request: Request, limit: int, drain_cap: int):
     return (b"".join(chunks) if total <= limit else None), total
 
 
+@teacher_only
 async def load_post(request):
-    deny = _guard(request)
-    if deny:
-        return deny
     st = state(request)
     s = st.settings
     from ..ingest.errors import format_size
@@ -122,10 +123,8 @@ async def load_post(request):
 
 
 # -- classes ---------------------------------------------------------------------------------------
+@teacher_only
 async def classes_post(request):
-    deny = _guard(request)
-    if deny:
-        return deny
     st = state(request)
     form = await read_form(request, st.settings.max_form_bytes)
     name = " ".join(str(form.get("name", "")).split())[:80] or time.strftime("Class of %Y-%m-%d")
@@ -141,10 +140,8 @@ def _class(request):
     return klass
 
 
+@teacher_only
 async def class_page(request):
-    deny = _guard(request)
-    if deny:
-        return deny
     st = state(request)
     klass = _class(request)
     stories = st.store.stories()
@@ -158,10 +155,8 @@ def _join_url(request, klass) -> str:
     return f"{request.base_url}join?code={klass['join_code']}"
 
 
+@teacher_only
 async def activity_post(request):
-    deny = _guard(request)
-    if deny:
-        return deny
     st = state(request)
     klass = _class(request)
     form = await read_form(request, st.settings.max_form_bytes)
@@ -186,20 +181,16 @@ async def activity_post(request):
     return RedirectResponse(f"/t/activity/{aid}", status_code=303)
 
 
+@teacher_only
 async def class_delete_page(request):
-    deny = _guard(request)
-    if deny:
-        return deny
     klass = _class(request)
     st = state(request)
     return render(request, "class_delete.html", title=f"Delete {klass['name']}", klass=klass,
                   students=st.store.students(klass["id"]), activities=st.store.activities(klass["id"]))
 
 
+@teacher_only
 async def class_delete(request):
-    deny = _guard(request)
-    if deny:
-        return deny
     st = state(request)
     klass = _class(request)
     await read_form(request, st.settings.max_form_bytes)
@@ -210,20 +201,16 @@ async def class_delete(request):
     return RedirectResponse("/t/library", status_code=303)
 
 
+@teacher_only
 async def class_export(request):
-    deny = _guard(request)
-    if deny:
-        return deny
     st = state(request)
     klass = _class(request)
     text = class_csv(st.store, klass)
     return _csv(text, f"framing-class-{_slug(klass['name'])}.csv")
 
 
+@teacher_only
 async def student_remove(request):
-    deny = _guard(request)
-    if deny:
-        return deny
     st = state(request)
     klass = _class(request)
     await read_form(request, st.settings.max_form_bytes)
@@ -266,10 +253,8 @@ def figures_for(st, row, material, with_students: bool):
                                                                      key["marks"] if key else None)), subs, key
 
 
+@teacher_only
 async def activity_page(request):
-    deny = _guard(request)
-    if deny:
-        return deny
     st = state(request)
     row, material, _ = _activity(request)
     figures, subs, key = await run_in_threadpool(figures_for, st, row, material, True)
@@ -285,10 +270,8 @@ async def activity_page(request):
                   students=st.store.students(row["class_id"]), task_names=TASK_NAMES, tasks=task_info())
 
 
+@teacher_only
 async def activity_status_json(request):
-    deny = _guard(request)
-    if deny:
-        return deny
     st = state(request)
     row = st.store.activity(request.path_params["aid"], with_material=False)
     if row is None:
@@ -301,10 +284,8 @@ async def activity_status_json(request):
                         headers={"cache-control": "no-store"})
 
 
+@teacher_only
 async def activity_set_status(request):
-    deny = _guard(request)
-    if deny:
-        return deny
     st = state(request)
     row, _, _ = _activity(request)
     form = await read_form(request, st.settings.max_form_bytes)
@@ -314,10 +295,8 @@ async def activity_set_status(request):
     return RedirectResponse(f"/t/activity/{row['id']}", status_code=303)
 
 
+@teacher_only
 async def key_page(request):
-    deny = _guard(request)
-    if deny:
-        return deny
     st = state(request)
     row, material, _ = _activity(request)
     key = st.store.key(row["id"])
@@ -332,10 +311,8 @@ async def key_page(request):
                   marks=marks, key=key, tasks=task_info())
 
 
+@teacher_only
 async def key_post(request):
-    deny = _guard(request)
-    if deny:
-        return deny
     st = state(request)
     row, material, _ = _activity(request)
     form = await read_form(request, st.settings.max_form_bytes)
@@ -353,10 +330,8 @@ async def key_post(request):
     return RedirectResponse(f"/t/activity/{row['id']}", status_code=303)
 
 
+@teacher_only
 async def activity_labels(request):
-    deny = _guard(request)
-    if deny:
-        return deny
     st = state(request)
     row, material, _ = _activity(request)
     klass = st.store.klass(row["class_id"])

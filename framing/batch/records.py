@@ -15,6 +15,7 @@ import csv
 import gzip
 import io
 import json
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,12 +90,16 @@ def _pick(row: dict) -> dict:
     return out
 
 
+#: the lone surrogates Python's "surrogateescape" decoding leaves for bytes that are not UTF-8
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
+
+
 def _record(source: str, line: int, row) -> RawRecord | BadRecord:
     if not isinstance(row, dict):
         return BadRecord(source, line, f"expected a JSON object, got {type(row).__name__}")
     fields = _pick(row)
     for name, value in fields.items():
-        if any("\udc80" <= c <= "\udcff" for c in value):
+        if _UNDECODABLE.search(value):
             return BadRecord(source, line, f"undecodable bytes in the {name} field (not UTF-8)")
     return RawRecord(source, line, fields, story_hint=fields["story"].strip())
 

@@ -9,8 +9,9 @@ Conventions: every annotation row has a text id "<article uid>:<letter><n>" (f =
 q = quote/attribution, m = actor mention, g = agency event, s = sentence score) that is stable across
 runs, so a resumed run writes exactly the rows an uninterrupted one does, and a profile figure can name
 the rows it came from. `start_char`/`end_char` index `articles.text`; the other columns are the fields
-queries need most, and `data` holds the annotation's remaining fields as JSON
-(framing.jsonout.to_jsonable): columns plus `data` are the whole annotation.
+queries need most, and `data` holds the annotation's remaining fields as compact JSON
+(framing.jsonout.dumps_compact: the same values as the JSON report, floats at full precision):
+columns plus `data` are the whole annotation.
 """
 from __future__ import annotations
 

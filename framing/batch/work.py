@@ -11,7 +11,7 @@ import dataclasses
 import functools
 import json
 
-from ..jsonout import to_jsonable
+from ..jsonout import dumps_compact
 from ..model import Article, Story
 from .readability import readability
 
@@ -50,19 +50,17 @@ def resources_for(settings: dict):
     return _RESOURCES[key]
 
 
+_PLAIN = (str, int, float, type(None))
+
+
 def _scalar(value):
-    if value is None or isinstance(value, (str, int, float)):
+    if type(value) in _PLAIN:
+        return value
+    if isinstance(value, (str, int, float)):
         return int(value) if isinstance(value, bool) else value
     if hasattr(value, "start") and hasattr(value, "end") and not isinstance(value, (list, tuple)):
         return None  # a Span: its offsets have their own columns
-    return json.dumps(to_jsonable(value), ensure_ascii=False)
-
-
-def _attr(obj, spec: str):
-    for name in spec.split("|"):
-        if hasattr(obj, name):
-            return _scalar(getattr(obj, name))
-    return None
+    return dumps_compact(value)
 
 
 def _offsets(obj, doc) -> tuple[int | None, int | None]:
@@ -76,11 +74,23 @@ def _offsets(obj, doc) -> tuple[int | None, int | None]:
 
 
 @functools.lru_cache(maxsize=None)
-def _field_names(cls) -> tuple[str, ...]:
-    """The fields framing.jsonout.to_jsonable writes for a dataclass (in order)."""
-    if dataclasses.is_dataclass(cls):
-        return tuple(f.name for f in dataclasses.fields(cls) if not f.name.startswith("_"))
-    return ()
+def _plan(cls, columns: tuple[str, ...]) -> tuple[tuple[tuple[str, str | None], ...], tuple[str, ...]]:
+    """How to fill one table's rows from annotations of one class, worked out once per class:
+    ((column, attribute or None), ...) where the attribute is the first alternative of the column
+    spec ("term|lemma") the class has, and the fields left for `data` (those with no column and
+    not start/end), in to_jsonable's order."""
+    fields = {f.name for f in dataclasses.fields(cls)} if dataclasses.is_dataclass(cls) else set()
+
+    def has(name):
+        return name in fields or hasattr(cls, name)
+
+    pairs = tuple((spec.split("|")[0], next((n for n in spec.split("|") if has(n)), None))
+                  for spec in columns)
+    taken = {c for c, _ in pairs} | {"id", "article_uid", "n", "start_char", "end_char",
+                                     "start", "end"}
+    names = tuple(f.name for f in dataclasses.fields(cls) if not f.name.startswith("_")) \
+        if dataclasses.is_dataclass(cls) else ()
+    return pairs, tuple(n for n in names if n not in taken)
 
 
 def annotation_rows(analysis, uid: str) -> dict[str, list[dict]]:
@@ -93,15 +103,14 @@ def annotation_rows(analysis, uid: str) -> dict[str, list[dict]]:
             start, end = _offsets(obj, analysis.doc)
             row = {"id": f"{uid}:{letter}{n}", "article_uid": uid, "n": n,
                    "start_char": start, "end_char": end}
-            for spec in columns:
-                row[spec.split("|")[0]] = _attr(obj, spec)
+            pairs, rest_names = _plan(type(obj), columns)
+            for column, attr in pairs:
+                row[column] = None if attr is None else _scalar(getattr(obj, attr))
             if row.get("text") is None and "text" in row and start is not None:
                 row["text"] = text[start:end]
             # data: the fields that have no column of their own (the full record is the columns
             # plus data), so the store does not hold everything twice
-            rest = {k: to_jsonable(getattr(obj, k)) for k in _field_names(type(obj))
-                    if k not in row and k not in ("start", "end")}
-            row["data"] = json.dumps(rest, ensure_ascii=False)
+            row["data"] = dumps_compact({k: getattr(obj, k) for k in rest_names})
             rows.append(row)
         out[table] = rows
     return out
@@ -144,8 +153,7 @@ def analyse_story(payload: dict) -> dict:
         try:
             analysis = analyze_article(_article(d), resources, stages)
             rows = annotation_rows(analysis, d["uid"])
-            summary = json.dumps(to_jsonable(analysis.summary), ensure_ascii=False,
-                                 sort_keys=False)
+            summary = dumps_compact(analysis.summary)
             read = readability(analysis.doc)
         except Exception as exc:  # one article's failure is recorded, never fatal
             results.append({**base, "ok": False, "stage": _failed_stage(exc),
@@ -187,7 +195,7 @@ def _compare(payload, analyses, results, resources):
         from ..compare import compare_story
 
         comparison = compare_story(list(analyses), _story(payload, analyses), resources)
-        row["data"] = json.dumps(to_jsonable(comparison), ensure_ascii=False)
+        row["data"] = dumps_compact(comparison)
     except Exception as exc:  # recorded in the row; the articles' analyses are kept
         row["error"] = f"{type(exc).__name__}: {exc}"[:500]
     return row, comparison

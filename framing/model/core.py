@@ -79,7 +79,9 @@ class Token:
 
     @property
     def is_word(self) -> bool:
-        return any(c.isalnum() for c in self.text)
+        # hot: every stage asks; most tokens start with a letter or digit, so test that first
+        text = self.text
+        return text[:1].isalnum() or any(c.isalnum() for c in text)
 
 
 @dataclass(frozen=True)

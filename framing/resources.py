@@ -5,8 +5,13 @@ never read files. Worker processes build their own `Resources` from the same set
 """
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 from functools import cached_property
+
+#: Run through every stage by warm(): short, but it reaches the taggers, VADER and every model.
+WARM_UP_TEXT = ("Pakistan's defence minister said on Sunday that the talks in Istanbul had failed, "
+                "while officials in Kabul claimed the \u201cunprovoked\u201d strikes killed civilians.")
 
 
 @dataclass
@@ -33,3 +38,19 @@ class Resources:
         from .classify import load_models
 
         return load_models(self.model_path)
+
+    def warm(self) -> "Resources":
+        """Load everything now and take it out of the garbage collector's sight.
+
+        Long runs (batch workers, the web server) call this once: it analyses a one-sentence
+        article so every lazily loaded resource (lexicon, gazetteer, models, tagger and sentiment
+        lexicons) is built, then freezes the heap. The collector then no longer re-scans those
+        millions of long-lived objects on every collection, which measured 5-15% of stage time.
+        """
+        from .api import analyze_article
+        from .model import Article
+
+        analyze_article(Article(id="warm-up", text=WARM_UP_TEXT, outlet="warm-up"), self)
+        gc.collect()
+        gc.freeze()
+        return self

@@ -68,7 +68,7 @@ def main(argv=None) -> int:
     res = Resources(options=options) if options else Resources()
     from framing.api import analyze_article
 
-    analyze_article(articles[0], res)  # warm-up: load every resource
+    res.warm()  # load every resource and freeze the heap, as batch workers do
     steps = ("text",) + tuple(STAGES)
     cpu = dict.fromkeys(steps, 0.0)
     words = sum(a.word_count for a in articles)

@@ -2,6 +2,7 @@
 """Evaluate the attribution stage against PolNeAR (Newell, Margolin & Ruths, LREC 2018).
 
     python scripts/eval_attribution_polnear.py [--split dev] [--split train] [--limit N] [--json out.json]
+        [--rules-only]
 
 Reads ../shared/datasets/polnear (brat standoff: Source, Cue, Content text-bound spans joined by an
 Attribution event; discontinuous spans as "start end;start end"). Skips with a message when absent.
@@ -110,13 +111,13 @@ def articles(split: str) -> list[tuple[str, Path, Path]]:
     return [(n, POLNEAR / split / "text" / f"{n}.txt", best[n]) for n in sorted(best)]
 
 
-def predict(text: str, name: str, resources):
+def predict(text: str, name: str, resources, model="shipped"):
     from framing.attribution import attributions_of
     from framing.model import Article
     from framing.text import build_doc
 
     doc = build_doc(Article(name, text, "polnear"))
-    atts, _ = attributions_of(doc, lexicon=None, gazetteer=resources)
+    atts, _ = attributions_of(doc, lexicon=None, gazetteer=resources, model=model)
     return doc, atts
 
 
@@ -131,7 +132,7 @@ def score(counts: dict) -> dict:
     return out
 
 
-def evaluate(split: str, limit: int | None = None, gazetteer=None) -> dict:
+def evaluate(split: str, limit: int | None = None, gazetteer=None, model="shipped") -> dict:
     counts = {"all": {"pred": 0, "gold": 0}, "direct": {"pred": 0, "gold": 0}}
     for c in counts.values():
         for key in METRICS:
@@ -142,7 +143,7 @@ def evaluate(split: str, limit: int | None = None, gazetteer=None) -> dict:
     t0 = time.perf_counter()
     for name, txt_path, ann_path in items:
         text = txt_path.read_text(encoding="utf-8")
-        doc, atts = predict(text, name, gazetteer)
+        doc, atts = predict(text, name, gazetteer, model)
         words += doc.word_count
         pred_all = [(((a.cue.start, a.cue.end),),
                      merge([(a.source.start, a.source.end)], text) if a.source else (),
@@ -209,13 +210,15 @@ def main(argv=None) -> int:
                     help="split(s) to score (default: dev)")
     ap.add_argument("--limit", type=int, default=None, help="score only the first N articles")
     ap.add_argument("--json", help="also write the figures to this JSON file")
+    ap.add_argument("--rules-only", action="store_true",
+                    help="score the cue rules without the learned cue detector (framing/models/attribution_cues.json)")
     args = ap.parse_args(argv)
     if not POLNEAR.is_dir():
         print(f"skipped: PolNeAR not found at {POLNEAR} (../shared is not present)")
         return 0
     results = []
     for split in args.split or ["dev"]:
-        res = evaluate(split, args.limit)
+        res = evaluate(split, args.limit, model=None if args.rules_only else "shipped")
         results.append(res)
         print(table(res))
         print()

@@ -95,21 +95,88 @@ def test_letter_ngrams_are_traced_to_words_exactly_as_scikit_learn_makes_them():
         assert sk == ours  # the same n-grams, each as often
 
 
+TEXTS = ["Pakistan’s so-called “security operation” hit 2025 targets; a raid, an ex-PM.",
+         "The regime slammed the talks, and the talks slammed the regime.", "", "I", "a b",
+         "Officials said the ceasefire would hold, officials said."]
+
+
+def _same_csr(ours, theirs):
+    assert ours.shape == theirs.shape and ours.dtype == theirs.dtype
+    assert np.array_equal(ours.indptr, theirs.indptr)
+    assert np.array_equal(ours.indices, theirs.indices)
+    assert np.array_equal(ours.data, theirs.data)
+
+
 def test_count_matrices_are_exactly_those_of_the_fitted_count_vectorizers():
-    # transform builds its word and letter counts itself (from memoised per-text and per-word
-    # n-grams) instead of calling the CountVectorizers: entry for entry, in the same layout.
-    texts = ["Pakistan’s so-called “security operation” hit 2025 targets; a raid, an ex-PM.",
-             "The regime slammed the talks, and the talks slammed the regime.", "", "I", "a b",
-             "Officials said the ceasefire would hold, officials said."]
-    ex = FeatureExtractor(FeatureConfig()).fit([SentenceInput(t) for t in texts[:2] + texts[5:]])
-    found = [analysed(t, ex.config.word_ngrams, ex._stop) for t in texts]
-    for ours, theirs in ((ex._count_words(found), ex._word_cv.transform(texts)),
-                         (ex._count_letters(found), ex._letter_cv.transform([letters_text(t, ex._stop)
-                                                                             for t in texts]))):
-        assert ours.shape == theirs.shape and ours.dtype == theirs.dtype
-        assert np.array_equal(ours.indptr, theirs.indptr)
-        assert np.array_equal(ours.indices, theirs.indices)
-        assert np.array_equal(ours.data, theirs.data)
+    # transform builds its word and letter counts itself (numpy lookups over word ids, see
+    # framing.classify.fastcount) instead of calling the CountVectorizers: entry for entry, in
+    # the same layout. The general path (any n-gram range) is checked too.
+    ex = FeatureExtractor(FeatureConfig()).fit([SentenceInput(t) for t in TEXTS[:2] + TEXTS[5:]])
+    words, letters = ex.count_matrices(TEXTS)
+    _same_csr(words, ex._word_cv.transform(TEXTS))
+    _same_csr(letters, ex._letter_cv.transform([letters_text(t, ex._stop) for t in TEXTS]))
+    found = [analysed(t, ex.config.word_ngrams, ex._stop) for t in TEXTS]
+    _same_csr(ex._count_words(found), ex._word_cv.transform(TEXTS))
+
+
+def test_counts_survive_the_word_table_starting_again(monkeypatch):
+    # A long run renumbers words when the table is full; every id-based cache must follow.
+    from framing.classify import wordids
+
+    ex = FeatureExtractor(FeatureConfig()).fit([SentenceInput(t) for t in TEXTS[:2] + TEXTS[5:]])
+    before = ex.transform([SentenceInput(t) for t in TEXTS]).toarray()
+    monkeypatch.setattr(wordids, "LIMIT", 0)
+    generation = wordids.TABLE.generation
+    after = ex.transform([SentenceInput(t) for t in reversed(TEXTS)]).toarray()
+    assert wordids.TABLE.generation > generation
+    assert np.array_equal(after, before[::-1])
+    words, letters = ex.count_matrices(TEXTS)
+    _same_csr(words, ex._word_cv.transform(TEXTS))
+    _same_csr(letters, ex._letter_cv.transform([letters_text(t, ex._stop) for t in TEXTS]))
+
+
+def test_trigram_models_take_the_general_path_with_the_same_counts():
+    cfg = FeatureConfig(word_ngrams=(1, 3), letters=False, signals=False, lexicon=False)
+    ex = FeatureExtractor(cfg).fit([SentenceInput(t) for t in TEXTS])
+    X = ex.transform([SentenceInput(t) for t in TEXTS])
+    j = ex.names_.index('words: "slammed the regime"')
+    assert X[1, j] > 0 and X[0, j] == 0
+
+
+def test_pattern_signals_read_the_lexicon_over_the_words_with_negation():
+    from framing.classify.signals import pattern_rows
+    from framing.text.sentiment import pattern_lexicon
+
+    lex = pattern_lexicon()
+    texts = ["The plan is good.", "The plan is not good.", "The plan isn't terrible, it's excellent.",
+             "Officials met on Tuesday."]
+    pol, subj = pattern_rows(texts)
+    assert pol[0] == lex["good"][0] and subj[0] == lex["good"][1]
+    assert pol[1] == -0.5 * lex["good"][0]  # pattern's rule: "not good" is slightly bad
+    known = [w for w in ("isn't", "terrible", "excellent") if w in lex]
+    assert "terrible" in known and "excellent" in known
+    expected = sum(-0.5 * lex[w][0] if w == "terrible" else lex[w][0] for w in known) / len(known)
+    assert pol[2] == pytest.approx(expected)
+    assert pol[3] == 0.0 and subj[3] == 0.0
+
+
+def test_explanations_do_not_depend_on_which_sentences_are_scored_together():
+    from framing.classify import load_default_model
+
+    model = load_default_model("bias")
+    items = [SentenceInput("The regime’s brutal crackdown crushed the so-called protest.", 0.0,
+                           {("loaded", "narrator"): 2}, lexicon_words={("loaded", "narrator"): ("brutal", "crackdown")}),
+             SentenceInput("Officials said the talks would resume next week.", 0.0),
+             SentenceInput("“They are thugs,” the minister said of the protesters.", 0.6)]
+    together = model.predict(items)
+    for item, pred in zip(items, together):
+        assert model.predict([item]) == [pred]
+    X = model.transform(items)
+    for r, pred in enumerate(together):
+        assert model.explain_row(X, r, model.labels.index(pred.label), items[r]) == pred.features
+    assert together[0].label == "biased" and together[0].features
+    assert any(f.words == ("brutal", "crackdown") for f in together[0].features
+               if f.name.startswith("lexicon:"))
 
 
 def test_sentiment_and_subjectivity_signals_work_offline():

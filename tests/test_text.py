@@ -144,3 +144,131 @@ def test_tag_repairs_after_modals_and_pronoun_contractions(text, word, tag, lemm
 def test_number_compounds_stay_whole():
     texts = [t.text for t in make_doc("The 81-year-old senator won 2-1 after a four-day count.").tokens]
     assert "81-year-old" in texts and "2-1" in texts and "four-day" in texts
+
+
+# --- The fast paths give exactly the libraries' answers (the speed work must not change output) ---
+
+NEWS = [
+    "Pakistan’s Foreign Office said on Tuesday that Dr. Masoud Pezeshkian’s offer “would be "
+    "studied carefully.” Officials in Islamabad didn’t comment further.",
+    "The U.S. State Department said Gen. Asim Munir met Sen. J. D. Vance at 10 a.m. on Oct. 12. "
+    "No. 10 Downing St. declined to comment... Then the talks resumed.",
+    "“We will not accept this,” he said. (The statement came late.) Militants who attacked the "
+    "posts fled; 23 soldiers were killed and 1,500 people aren’t able to return.",
+    "He arrived at 3.5 p.m. The 2. Bundesliga match was delayed! Why? Nobody knew... A. Smith "
+    "scored twice. e.g. the 81-year-old can’t run. Visit https://example.com/news?id=5 today.",
+]
+
+
+def _paragraphs(seed_paths):
+    from framing.text.sentences import paragraph_spans
+
+    out = []
+    for text in NEWS + [p.read_text(encoding="utf-8") for p in seed_paths]:
+        out += [text[p.start:p.end] for p in paragraph_spans(text)]
+    return out
+
+
+def test_fast_punkt_splits_exactly_like_nltk_punkt(seed_paths):
+    from framing.text.sentences import _punkt
+
+    punkt = _punkt()
+    paragraphs = _paragraphs(seed_paths) + ["Dr. Smith left. Mr. Jones stayed.", "J. Bach. 3. Then",
+                                            "“Go.” She left!) Then... (Really.) yes. No.", "a.m. B."]
+    assert len(paragraphs) > 40
+    for para in paragraphs:
+        assert punkt.span_tokenize(para) == punkt.reference_spans(para), para
+        for _, context in punkt._contexts(para):
+            assert punkt._decide(context) == punkt._nltk.text_contains_sentbreak(context), context
+
+
+def test_split_tokenizer_equals_the_match_by_match_rules(seed_paths):
+    from framing.text.tokenize import span_tokenize, span_tokenize_reference, tokens_in
+
+    for para in _paragraphs(seed_paths) + ["Dr.. Mr... J.. aren't can’t isn'T O'Brien's n't"]:
+        starts, ends, forms = tokens_in(para)
+        assert list(zip(starts, ends)) == span_tokenize_reference(para), para
+        assert forms == [para[s:e] for s, e in zip(starts, ends)]
+        # and on a window of the text, as build_doc uses it (one sentence at a time)
+        cut = len(para) // 3
+        assert span_tokenize(para, cut, len(para) - 2) == span_tokenize_reference(para, cut, len(para) - 2)
+
+
+def test_lexical_tags_equal_textblob_pattern_tagger(seed_paths):
+    from framing.text.lexical_tags import _library, lexical_tags, library_tags
+    from framing.text.normalize import ascii_punct
+    from framing.text.tokenize import span_tokenize
+
+    for para in _paragraphs(seed_paths):
+        words = [ascii_punct(para[s:e]) for s, e in span_tokenize(para)]
+        assert lexical_tags(words) == library_tags(words), para
+    # every 50th lexicon entry, first in its sentence and not, lower- and title-cased
+    lexicon = sorted(_library()[0])[::50]
+    for word in lexicon:
+        for form in (word, word.title()):
+            assert lexical_tags([form, form]) == library_tags([form, form]), form
+
+
+def test_tag_forms_equals_tag_words_and_lemma(seed_paths):
+    from framing.text.normalize import ascii_punct
+    from framing.text.tagging import lemma, tag_forms, tag_words
+    from framing.text.tokenize import span_tokenize
+
+    for para in _paragraphs(seed_paths):
+        forms = [para[s:e] for s, e in span_tokenize(para)]
+        cased = [ascii_punct(f) for f in forms]
+        norms, tags, lemmas = tag_forms(forms)
+        assert list(norms) == [c.lower() for c in cased]
+        assert tags == tag_words(cased), para
+        assert lemmas == [lemma(n, t) for n, t in zip(norms, tags)]
+
+
+def test_dictionary_lemmas_equal_lemminflect(seed_paths):
+    from lemminflect import getLemma
+
+    from framing.text.lemmas import lemminflect_lemma
+
+    words = set()
+    for path in seed_paths:
+        words.update(w.lower() for w in path.read_text(encoding="utf-8").split() if w.isalpha())
+    words.update({"Running", "NATO", "iPhones", "martyred", "were", "geese", "militants"})
+    assert len(words) > 300
+    for word in sorted(words):
+        for upos in ("NOUN", "VERB", "ADJ", "ADV"):
+            assert lemminflect_lemma(word, upos) == getLemma(word, upos=upos), (word, upos)
+
+
+def test_fast_token_records_are_ordinary_tokens():
+    import pickle
+
+    from framing.model import Token
+    from framing.text.records import make_token
+
+    values = (3, 9, "claims", "claims", "VBZ", "claim", 0, True)
+    fast, slow = make_token(*values), Token(*values)
+    assert type(fast) is Token
+    assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+    assert pickle.dumps(fast) == pickle.dumps(slow)
+    assert pickle.loads(pickle.dumps(fast)) == slow
+    with pytest.raises(AttributeError):
+        fast.pos = "NN"  # still frozen
+
+
+def test_doc_is_the_same_whatever_was_seen_before(seed_paths):
+    """Memo tables must not change answers: a text gives the same Doc before and after others."""
+    from framing.text import tagging
+
+    text = NEWS[1] + "\n" + NEWS[2]
+    first = make_doc(text)
+    for path in seed_paths:
+        make_doc(path.read_text(encoding="utf-8"))
+    tagging._FORMS.clear()
+    assert make_doc(text) == first
+
+
+def test_quote_word_count_equals_its_definition():
+    from framing.text.quotes import _word_count, _word_count_reference
+
+    for text in ("We have told them so many times,", " -- ” 23 , él’s  \u00a0a_b _ ½ ", "", "...",
+                 "Tehreek-e-Taliban Pakistan (TTP) denied it."):
+        assert _word_count(text) == _word_count_reference(text), text

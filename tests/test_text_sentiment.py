@@ -1,7 +1,10 @@
 """The shared sentiment scorers give exactly what the libraries' own analysers give.
 
-framing.text.sentiment memoises VADER and pattern scores per text and runs a VADER subclass with
-two hot spots rewritten; both must be invisible in the numbers.
+framing.text.sentiment memoises VADER and pattern scores per text and runs a VADER subclass whose
+`polarity_scores` is rewritten for speed (words lower-cased once, not in every rule); both must be
+invisible in the numbers. The sentences below walk through VADER's rules: negation ("not", "n't",
+"never so", "without doubt", "no ... or"), boosters and dampeners ("very", "kind of", "sort of"),
+"least", capitals, idioms, "but", "!" and "?", an emoji and an empty text.
 """
 from __future__ import annotations
 
@@ -18,6 +21,12 @@ SENTENCES = [
     "The minister is kind of optimistic, yet hardly anyone believes the ceasefire will hold.",
     "  Leaders praised the very good, truly historic agreement :) ",
     "NO deal, no peace, nor any talks: the war goes on.",
+    "It was the least bad option, at least for now, and not the very least good one.",
+    "The envoy was kind of hopeful but the generals were sort of furious and EXTREMELY angry!",
+    "Nobody said it was no good or bad; it wasn't bad, and it was never this good.",
+    "He is a bad ass negotiator and the talks were the bomb, said a source, yeah right?? ",
+    "The raid killed 12 civilians, officials said, but the army called it a great success.",
+    "Without doubt the deal is good, but some say it is not so great and rather sad.",
     "",
 ]
 
@@ -41,3 +50,15 @@ def test_memoised_scores_match_fresh_ones_and_are_reused():
         assert pattern_scores(s) == (polarity, subjectivity)
     assert vader_scores(SENTENCES[1]) is vader_scores(SENTENCES[1])  # computed once
     assert vader_scores(SENTENCES[0]).compound < 0 < vader_scores(SENTENCES[6]).compound
+
+
+def test_pattern_lexicon_is_textblobs_own_and_negations_are_recognised():
+    from textblob.en import sentiment as pattern
+
+    from framing.text.sentiment import is_negation, pattern_lexicon
+
+    lex = pattern_lexicon()
+    assert lex["good"] == tuple(pattern("good")[:2])  # one known word: the analyser's own numbers
+    assert lex["terrible"][0] < 0 < lex["excellent"][0]
+    assert all(is_negation(w) for w in ("not", "never", "no", "isn't", "don't"))
+    assert not any(is_negation(w) for w in ("note", "nothing", "know"))

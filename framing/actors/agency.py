@@ -20,7 +20,10 @@ Rules over the shared text layer (Penn tags, lemmas), per sentence:
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter
 
 from ..model.actors import AgencyEvent
 from ..model.core import Span
@@ -60,18 +63,61 @@ class EventRecord:
 _HEADS: dict = {}
 
 
-def _multiword_heads(gaz, pos: str) -> frozenset:
-    """First words of the gazetteer's multi-word agency terms of one part of speech (memoised per
-    agency table: the table is built once when the gazetteer loads)."""
+def _term_words(gaz, pos: str) -> tuple[frozenset, frozenset]:
+    """(first words of multi-word terms, single-word terms) of one part of speech, memoised per
+    agency table. A token whose lemma and norm are in neither cannot start a term, so most
+    tokens are passed over with two set lookups."""
     table = gaz.agency
     key = (id(table), len(table), pos)
     got = _HEADS.get(key)
     if got is None or got[0] is not table:
-        got = (table, frozenset(term.split(" ")[0] for term, p in table if p == pos and " " in term))
+        heads = frozenset(term.split(" ")[0] for term, p in table if p == pos and " " in term)
+        singles = frozenset(term for term, p in table if p == pos and " " not in term)
+        got = (table, (heads, singles))
         if len(_HEADS) > 16:
             _HEADS.clear()
         _HEADS[key] = got
     return got[1]
+
+
+def _any_word(gaz) -> "_AnyWord":
+    """The _AnyWord memo of a gazetteer's agency table (kept across articles, like _term_words)."""
+    table = gaz.agency
+    key = (id(table), len(table), "any")
+    got = _HEADS.get(key)
+    if got is None or got[0] is not table:
+        words = frozenset().union(*_term_words(gaz, "verb"), *_term_words(gaz, "noun"))
+        got = (table, _AnyWord(words))
+        if len(_HEADS) > 16:
+            _HEADS.clear()
+        _HEADS[key] = got
+    return got[1]
+
+
+class _AnyWord(dict):
+    """word -> might a term start on it: it starts or is a term of either part of speech, or it
+    holds a space (_term_at then tries every multi-word term). A superset of what _term_at finds."""
+
+    def __init__(self, words: frozenset):
+        super().__init__()
+        self.words = words
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) >= 200_000:  # bounded: a long batch's memory stays flat
+            self.clear()
+        value = self[word] = word in self.words or " " in word
+        return value
+
+
+class _StartTags(dict):
+    """Penn tag -> can an event start on it (a verb, or a common noun: an action noun)?"""
+
+    def __missing__(self, tag: str) -> bool:
+        value = self[tag] = tag.startswith("VB") or tag in ("NN", "NNS")
+        return value
+
+
+_START_TAGS = _StartTags()
 
 
 class AgencyFinder:
@@ -80,10 +126,13 @@ class AgencyFinder:
         self.gaz = gaz
         self.toks = doc.tokens
         self.mentions = [m for m in mentions]
-        start_idx = {t.start: i for i, t in enumerate(self.toks)}
-        end_idx = {t.end: i for i, t in enumerate(self.toks)}
+        self._words = {pos: _term_words(gaz, pos) for pos in ("verb", "noun")}
+        self._any_word = _any_word(gaz)
         self.m_by_tok: dict[int, object] = {}
         self.m_range: dict[int, tuple] = {}
+        index = range(len(self.toks))
+        start_idx = dict(zip(map(attrgetter("start"), self.toks), index))
+        end_idx = dict(zip(map(attrgetter("end"), self.toks), index))
         for k, m in enumerate(self.mentions):
             a, b = start_idx.get(m.start), end_idx.get(m.end)
             if a is None or b is None:
@@ -196,9 +245,12 @@ class AgencyFinder:
         """The agency term at token i (multi-word terms first): (term, n_tokens)."""
         t = self.toks[i]
         lem = t.lemma if pos == "verb" else (t.lemma if t.lemma else t.norm)
+        heads, singles = self._words[pos]
         # Multi-word terms are only tried after a word that starts one (" " in lem: a lemma with a
         # space could start any, so try them all): same answers, far fewer lookups.
-        multi = lem in _multiword_heads(self.gaz, pos) or " " in lem
+        multi = lem in heads or " " in lem
+        if not multi and lem not in singles and t.norm not in singles:
+            return None, 0
         for n in (3, 2):
             if multi and i + n <= len(self.toks):
                 words = [lem] + [self.toks[k].norm for k in range(i + 1, i + n)]
@@ -211,12 +263,25 @@ class AgencyFinder:
         return (term, 1) if term is not None else (None, 0)
 
     def find(self) -> list[EventRecord]:
+        """Events in text order. Only verbs and common nouns can start one, so the walk goes from
+        one such token to the next (found once per article) instead of visiting every token."""
         events = []
+        toks = self.toks
+        index = range(len(toks))
+        # a term can only start on a verb or common noun whose lemma or word starts or is a term
+        tagged = compress(index, map(_START_TAGS.__getitem__, map(attrgetter("pos"), toks)))
+        words = self._any_word
+        worded = set(compress(index, map(words.__getitem__, map(attrgetter("lemma"), toks))))
+        worded.update(compress(index, map(words.__getitem__, map(attrgetter("norm"), toks))))
+        starts = [i for i in tagged if i in worded]
+        n_starts = len(starts)
         for s_idx, s in enumerate(self.doc.sentences):
             a, b = s.token_start, s.token_end
-            i = a
-            while i < b:
-                t = self.toks[i]
+            p = bisect_left(starts, a)
+            while p < n_starts and starts[p] < b:
+                i = starts[p]
+                p += 1
+                t = toks[i]
                 ev = None
                 if t.pos.startswith("VB"):
                     term, n = self._term_at(i, "verb")
@@ -228,9 +293,7 @@ class AgencyFinder:
                         ev = self._noun_event(i, n, term, a, b)
                 if ev is not None:
                     events.append(ev)
-                    i = ev.tok_end
-                    continue
-                i += 1
+                    p = bisect_left(starts, ev.tok_end, p)
         return events
 
     def _aux_before(self, i, s_start):

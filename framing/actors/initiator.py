@@ -7,6 +7,10 @@ found for the same article, so a cue on an action whose doer is hidden still cou
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import compress
+from operator import attrgetter
+
 from ..model.actors import InitiatorFrame
 from ..model.core import Span
 
@@ -35,12 +39,17 @@ class InitiatorFinder:
             self.first.setdefault((c.type, c.cue.split()[0]), []).append(c)
         # Every rule starts at a token whose word or lemma starts a cue: other tokens are skipped.
         self.heads = frozenset(w for _, w in self.first)
+        self._words: dict[str, tuple] = {}  # cue -> its words
+        # The tokens whose word or lemma starts a cue, found once (at C speed) for both passes.
+        toks, heads = self.toks, self.heads
+        index = range(len(toks))
+        self.head_index = sorted(
+            set(compress(index, map(heads.__contains__, map(attrgetter("norm"), toks))))
+            .union(compress(index, map(heads.__contains__, map(attrgetter("lemma"), toks)))))
         self.in_purpose = set()
-        for i, t in enumerate(self.toks):
-            if t.norm not in self.heads and t.lemma not in self.heads:
-                continue
-            for c in self._cands("purpose", t):
-                n = self._match_phrase(i, c.cue)
+        for i in self.head_index:
+            t = toks[i]
+            for c, n in self._phrases("purpose", i):
                 self.in_purpose.update(range(i, i + n))
 
     def _voice(self, tok_index):
@@ -83,16 +92,32 @@ class InitiatorFinder:
             out = out + self.first.get((ctype, t.lemma), [])
         return out
 
-    def _match_phrase(self, i, cue):
-        """Does the cue (lemmas or words) start at token i? Return its length in tokens."""
-        words = cue.split()
-        if i + len(words) > len(self.toks):
-            return 0
-        for k, w in enumerate(words):
-            t = self.toks[i + k]
-            if w != t.norm and w != t.lemma:
-                return 0
-        return len(words)
+    def _phrases(self, ctype, i) -> list:
+        """(cue, length) of the cues of one type that start at token i, in _cands order.
+
+        A cue matches where each of its words equals the token's word or lemma. The first word
+        matched already (that is how _cands picks cues) and the rest are compared inline: common
+        words such as "in" start many cues, and a call per cue per token was a good part of this
+        module's time.
+        """
+        toks = self.toks
+        t = toks[i]
+        out = []
+        for c in self._cands(ctype, t):
+            words = self._words.get(c.cue)
+            if words is None:
+                words = self._words[c.cue] = tuple(c.cue.split())
+            n = len(words)
+            if i + n > len(toks):
+                continue
+            for k in range(1, n):
+                u = toks[i + k]
+                if words[k] != u.norm and words[k] != u.lemma:
+                    break
+            else:
+                if n:
+                    out.append((c, n))
+        return out
 
     def _event_near(self, i, a, b, before=True, violence_only=True):
         """The agency event nearest token i in the sentence, on one side."""
@@ -106,12 +131,11 @@ class InitiatorFinder:
     def find(self) -> tuple[InitiatorFrame, ...]:
         frames = []
         seen = set()
+        heads = self.head_index  # only where a cue can start (_at would find nothing elsewhere)
         for s in self.doc.sentences:
             a, b = s.token_start, s.token_end
-            for i in range(a, b):
-                t = self.toks[i]
-                if t.norm not in self.heads and t.lemma not in self.heads:
-                    continue  # no cue starts here (_at would find nothing)
+            for p in range(bisect_left(heads, a), bisect_left(heads, b)):
+                i = heads[p]
                 for f in self._at(i, a, b):
                     key = (f.start, f.end, f.cue_type)
                     if key not in seen:
@@ -148,8 +172,7 @@ class InitiatorFinder:
                 agent = r.agent if r is not None else self.af._premodifier_agent(i, a)
                 out.append(self._cast(i, i + 1, c, agent))
         # purpose: "in retaliation for X", "in response to X"
-        for c in self._cands("purpose", t):
-            n = self._match_phrase(i, c.cue)
+        for c, n in self._phrases("purpose", i):
             if n:
                 obj = self.af._np_right(i + n, b)
                 init = None
@@ -169,8 +192,7 @@ class InitiatorFinder:
                     resp = self.af._np_left(i, a)
                 out.append(self._frame(i, i + n, c.cue, "purpose", init=init, resp=resp))
         # temporal: "after X attacked", "following X's attack"
-        for c in self._cands("temporal", t):
-            n = self._match_phrase(i, c.cue)
+        for c, n in self._phrases("temporal", i):
             if n and t.pos in ("IN", "VBG"):
                 after = self._event_near(i + n, a, min(b, i + n + 14), before=False, violence_only=False)
                 if after is None or after.agent is None or after.cls not in ("violence", "casualty"):
@@ -184,8 +206,7 @@ class InitiatorFinder:
                 init = self.af._np_right(i + 2, b)
                 out.append(self._frame(i, i + 2, c.cue, "by_passive", init=init))
         # active verb: "X started the war", "Y retaliated"
-        for c in self._cands("verb", t):
-            n = self._match_phrase(i, c.cue)
+        for c, n in self._phrases("verb", i):
             if not n or not t.pos.startswith("VB") or (i + n < b and self.toks[i + n].norm == "by"):
                 continue
             if self.af._aux_before(i, a) is not None and t.pos in ("VBN", "VBD"):

@@ -18,8 +18,11 @@ The detector works on token indices of `Doc.tokens`, sentence by sentence:
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter, itemgetter
 
 from ..gazetteer import Gazetteer, fold
 from ..model.actors import ActorMention
@@ -59,15 +62,12 @@ ENTITY_MENTION_KIND = {
 }
 
 
-@dataclass
-class _Tok:
-    """Per-token view used while chunking (indices are global token indices)."""
-
-    i: int
-    text: str
-    norm: str
-    pos: str
-    cap: bool
+#: A token counts as inside a gazetteer span when the span starts at most this many tokens before it.
+COVER_BACK = 6
+COVER_PAD = 8
+_FIRST_CHAR = itemgetter(slice(None, 1))
+#: Tokens after which a capitalised word may just start a quotation or a clause.
+OPENERS = ('"', "\u201c", ":", "(", "-", "\u2013", "\u2014")
 
 
 @dataclass
@@ -97,6 +97,20 @@ def _is_cap(text: str) -> bool:
     return text[:1].isupper() and any(c.isalpha() for c in text)
 
 
+def _any_between(keys: list[int], a: int, b: int) -> bool:
+    """Does the sorted list hold a value in [a, b)?"""
+    p = bisect_left(keys, a)
+    return p < len(keys) and keys[p] < b
+
+
+@lru_cache(maxsize=1)
+def _tag_lexicon() -> dict:
+    """word -> Penn tag of textblob's bundled tagger lexicon (ships in the wheel)."""
+    from textblob.en import parser
+
+    return parser.lexicon
+
+
 class MentionFinder:
     """Finds the actor mentions of one Doc with one Gazetteer. Use `find(doc)`."""
 
@@ -106,15 +120,18 @@ class MentionFinder:
     # ------------------------------------------------------------------ alignment
     def _align(self, doc):
         text = doc.text
-        starts = {t.start: i for i, t in enumerate(doc.tokens)}
-        ends = {t.end: i for i, t in enumerate(doc.tokens)}
+        toks = doc.tokens
+        index = range(len(toks))
+        starts = dict(zip(map(attrgetter("start"), toks), index))
+        ends = dict(zip(map(attrgetter("end"), toks), index))
         ent, ttl, gen, non = {}, {}, {}, {}
+        tables = {"entity": ent, "title": ttl, "generic": gen, "non_actor": non}
         for m in self.gaz.find(text):
             i = starts.get(m.start)
             j = ends.get(m.end)
-            if i is None or j is None or doc.tokens[i].sentence != doc.tokens[j].sentence:
+            if i is None or j is None or toks[i].sentence != toks[j].sentence:
                 continue
-            table = {"entity": ent, "title": ttl, "generic": gen, "non_actor": non}[m.layer]
+            table = tables[m.layer]
             old = table.get(i)
             if old is None or old[0] < j + 1:
                 table[i] = (j + 1, m.payload)
@@ -124,31 +141,63 @@ class MentionFinder:
                     table[i] = (j + 1, m.payload)
         return ent, ttl, gen, non
 
+    def _coverage(self, table) -> list:
+        """For every token i: the (k, hit) of `table` whose span holds it, k the smallest start in
+        [i - 6, i] (what a look-back over the seven tokens before it finds), else None.
+
+        Computed once per article (the tables never change after alignment): the look-back ran
+        hundreds of thousands of times an article set. Padded past the end so i + 1 and -1 read None.
+        """
+        cover = [None] * (len(self.toks) + COVER_PAD)
+        for k in sorted(table, reverse=True):  # smaller starts overwrite: the first one found wins
+            hit = table[k]
+            for i in range(k, min(hit[0], k + COVER_BACK + 1)):
+                cover[i] = (k, hit)
+        return cover
+
     # ------------------------------------------------------------------ main
     def find(self, doc) -> tuple[ActorMention, ...]:
         self.doc = doc
         self.text = doc.text
         toks = doc.tokens
-        self.toks = [_Tok(i, t.text, t.norm, t.pos, _is_cap(t.text)) for i, t in enumerate(toks)]
+        self.toks = toks
+        texts = list(map(attrgetter("text"), toks))
+        self.cap = list(map(_is_cap, texts))
+        self.alpha1 = list(map(str.isalpha, map(_FIRST_CHAR, texts)))  # text[:1].isalpha()
+        self._paren_index = list(compress(range(len(texts)), map("(".__eq__, texts)))
         self.ent, self.ttl, self.gen, self.non = self._align(doc)
+        self.cov_ent, self.cov_ttl = self._coverage(self.ent), self._coverage(self.ttl)
+        self.cov_gen, self.cov_non = self._coverage(self.gen), self._coverage(self.non)
         self.used = [False] * len(toks)
         self.acronyms: dict[str, tuple] = {}  # ACR -> (actor_id, actor_name, kind, entity_kind, affiliation)
         self.article_sides = self._article_sides()
         cands: list[_Cand] = []
         self.headline = [self._title_case(k) for k in range(len(doc.sentences))]
+        self._cap_index = list(compress(range(len(toks)), self.cap))
+        self._run_starts = sorted(set(self._cap_index).union(self.ent))
+        self._name_memo = [None] * len(toks)
+        self._first_alnum_memo: dict[int, int] = {}
+        self._gen_keys, self._ent_keys = sorted(self.gen), sorted(self.ent)
         self.mid_caps = self._mid_sentence_caps()
         self.mid_caps_body = self._mid_sentence_caps(skip_headlines=True)
         # persons first (they consume titles and institutions before their names), then acronyms,
         # generic groups, standalone entities, title-only references, unknown acronyms, pronouns.
-        for s_idx in range(len(doc.sentences)):
-            cands += self._persons(s_idx)
+        # Each pass skips the sentences where it has nothing to start on (no capitalised word or
+        # gazetteer name, no "(", no group noun): most sentences, and each call cost something.
+        bounds = [(s.token_start, s.token_end) for s in doc.sentences]
+        for s_idx, (a, b) in enumerate(bounds):
+            if _any_between(self._run_starts, a, b):
+                cands += self._persons(s_idx)
         self._link_surnames(cands)
         cands = [c for c in cands if self._keep_single(c)]
-        for s_idx in range(len(doc.sentences)):
-            cands += self._acronym_defs(s_idx, cands)
-        for s_idx in range(len(doc.sentences)):
-            cands += self._generic_groups(s_idx)
-            cands += self._entities(s_idx)
+        for s_idx, (a, b) in enumerate(bounds):
+            if _any_between(self._paren_index, a + 1, b - 2):
+                cands += self._acronym_defs(s_idx, cands)
+        for s_idx, (a, b) in enumerate(bounds):
+            if _any_between(self._gen_keys, a, b):
+                cands += self._generic_groups(s_idx)
+            if _any_between(self._ent_keys, a, b):
+                cands += self._entities(s_idx)
         cands += self._orgs_unknown(cands)
         cands.sort(key=lambda c: c.start_tok)
         cands = self._title_only(cands)
@@ -170,23 +219,33 @@ class MentionFinder:
     def _title_case(self, s_idx) -> bool:
         """A headline in title case ("Border Talks With Afghanistan Stall"): capitals say nothing."""
         s = self.doc.sentences[s_idx]
-        words = [t for t in self.toks[s.token_start:s.token_end] if t.text[:1].isalpha()]
-        if len(words) < 4:
+        a, b = s.token_start, s.token_end
+        n_words = sum(self.alpha1[a:b])  # words: tokens starting with a letter
+        if n_words < 4:
             return False
-        caps = sum(1 for t in words if t.cap)
-        return caps >= 0.7 * len(words) and any(t.cap and t.norm not in (
-            "the", "a") and t.pos.startswith("VB") for t in words) or caps == len(words)
+        caps = sum(compress(self.cap[a:b], self.alpha1[a:b]))
+        if caps == n_words:
+            return True
+        if caps < 0.7 * n_words:
+            return False
+        toks, cap, alpha1 = self.toks, self.cap, self.alpha1
+        return any(cap[i] and alpha1[i] and toks[i].norm not in ("the", "a") and toks[i].pos.startswith("VB")
+                   for i in range(a, b))
 
     def _mid_sentence_caps(self, skip_headlines=False) -> set:
-        """Capitalised words seen away from a sentence start: names, not sentence-initial words."""
+        """Capitalised words seen away from a sentence start: names, not sentence-initial words.
+
+        Only capitalised tokens are visited (found once per article), not every token.
+        """
         seen = set()
-        for k, s in enumerate(self.doc.sentences):
-            if skip_headlines and self.headline[k]:
+        toks, sentences = self.toks, self.doc.sentences
+        for i in self._cap_index:
+            t = toks[i]
+            k = t.sentence
+            if i <= sentences[k].token_start or (skip_headlines and self.headline[k]):
                 continue
-            for i in range(s.token_start + 1, s.token_end):
-                t = self.toks[i]
-                if t.cap and self.toks[i - 1].text not in ('"', "\u201c", ":", "(", "-", "\u2013", "\u2014"):
-                    seen.add(t.norm)
+            if toks[i - 1].text not in OPENERS:
+                seen.add(t.norm)
         return seen
 
     # ------------------------------------------------------------------ helpers
@@ -209,37 +268,45 @@ class MentionFinder:
                 return e
         return self._entry(surface)
 
-    def _common_word(self, tok: _Tok) -> bool:
-        from textblob.en import parser
-
-        tag = parser.lexicon.get(tok.norm)
+    def _common_word(self, tok) -> bool:
+        lexicon = _tag_lexicon()
+        tag = lexicon.get(tok.norm)
         if tag is None and tok.norm.endswith("s"):
-            tag = parser.lexicon.get(tok.norm[:-1])
+            tag = lexicon.get(tok.norm[:-1])
         return tag is not None and not tag.startswith("NNP")
 
-    def _function_word(self, tok: _Tok) -> bool:
-        from textblob.en import parser
+    def _function_word(self, tok) -> bool:
+        return _tag_lexicon().get(tok.norm) in FUNCTION_TAGS
 
-        return parser.lexicon.get(tok.norm) in FUNCTION_TAGS
+    def _first_alnum(self, s_start) -> int:
+        """Index of the first token from `s_start` on whose text starts with a letter or digit."""
+        got = self._first_alnum_memo.get(s_start)
+        if got is None:
+            toks = self.toks
+            got = s_start
+            while got < len(toks) and not toks[got].text[:1].isalnum():
+                got += 1
+            self._first_alnum_memo[s_start] = got
+        return got
 
     def _is_name_token(self, i, s_start) -> bool:
         t = self.toks[i]
-        if not t.cap or not t.text[0].isalpha() or t.norm in ("'s",):
+        if not self.cap[i] or not t.text[0].isalpha() or t.norm in ("'s",):
             return False
-        after_honorific = i > 0 and self._covering(i - 1, self.ttl) is not None and \
-            self._covering(i - 1, self.ttl)[1][1].type == "honorific"
-        if after_honorific and (i in self.ttl or self._covered(i, self.gen)) and not self._function_word(t):
+        after_honorific = i > 0 and self.cov_ttl[i - 1] is not None and \
+            self.cov_ttl[i - 1][1][1].type == "honorific"
+        if after_honorific and (i in self.ttl or self.cov_gen[i] is not None) and not self._function_word(t):
             return True  # "Mr. King", "Ms. Major": a surname that is also a title word
-        if i in self.ttl or self._covered(i, self.gen) or i in self.ent:
+        if i in self.ttl or self.cov_gen[i] is not None or i in self.ent:
             return False
-        if self._covered(i, self.non) and self._non_type(i) != "head":
+        if self.cov_non[i] is not None and self._non_type(i) != "head":
             return False
-        if self._covered(i, self.ent) or self._covered(i, self.ttl):
+        if self.cov_ent[i] is not None or self.cov_ttl[i] is not None:
             return False
         if t.text.isupper() and len(t.text) > 1 and not t.text.endswith("."):
             if not (len(t.text) > 3 and i + 1 < len(self.toks) and self.toks[i + 1].text == ":"):
                 return False  # acronyms are handled on their own; "PENCE:" in a transcript is a name
-        at_start = all(not self.toks[k].text[:1].isalnum() for k in range(s_start, i)) or \
+        at_start = self._first_alnum(s_start) >= i or \
             self.toks[i - 1].text in ('"', "\u201c", ":", "(", "-", "\u2013", "\u2014", "\u2018", "'")
         if self.headline[self.doc.tokens[i].sentence] and t.norm not in self.mid_caps_body:
             return False  # a title-case headline: every word is capitalised
@@ -252,22 +319,8 @@ class MentionFinder:
             return False
         return True
 
-    def _covered(self, i, table):
-        for k in range(max(0, i - 6), i + 1):
-            hit = table.get(k)
-            if hit and k <= i < hit[0]:
-                return True
-        return False
-
-    def _covering(self, i, table):
-        for k in range(max(0, i - 6), i + 1):
-            hit = table.get(k)
-            if hit and k <= i < hit[0]:
-                return k, hit
-        return None
-
     def _non_type(self, i):
-        c = self._covering(i, self.non)
+        c = self.cov_non[i]
         return c[1][1] if c else None
 
     def _mark(self, a, b):
@@ -279,35 +332,51 @@ class MentionFinder:
 
     # ------------------------------------------------------------------ persons
     def _name_runs(self, s_idx):
-        """Runs of tokens that spell a person's name: gazetteer people, or capitalised words."""
+        """Runs of tokens that spell a person's name: gazetteer people, or capitalised words.
+
+        A run can only start on a gazetteer entity or a capitalised token, so the walk jumps
+        between those (self._run_starts) instead of visiting every token.
+        """
         a, b = self._sent_range(s_idx)
         runs = []
-        i = a
-        while i < b:
+        starts = self._run_starts
+        p = bisect_left(starts, a)
+        n = len(starts)
+        while p < n:
+            i = starts[p]
+            if i >= b:
+                break
             hit = self.ent.get(i)
-            if hit and self._entry(hit[1]) is not None and self._entry(hit[1]).kind == "person":
-                runs.append((i, hit[0], self._entry(hit[1])))
-                i = hit[0]
+            entry = self._entry(hit[1]) if hit else None
+            if entry is not None and entry.kind == "person":
+                runs.append((i, hit[0], entry))
+                p = bisect_left(starts, hit[0], p + 1)
                 continue
-            if self._is_name_token(i, a):
+            if self._name_token(i, a):
                 j = i + 1
                 while j < b:
-                    if self._is_name_token(j, a):
+                    if self._name_token(j, a):
                         j += 1
                         continue
                     if (self.toks[j].norm in NAME_PARTICLES or self.toks[j].norm.startswith("al-")) \
-                            and j + 1 < b and self._is_name_token(j + 1, a):
+                            and j + 1 < b and self._name_token(j + 1, a):
                         j += 1
                         continue
                     break
-                if self._non_type(j - 1) == "head":
-                    i = j
-                    continue
-                runs.append((i, j, None))
-                i = j
+                if self._non_type(j - 1) != "head":
+                    runs.append((i, j, None))
+                p = bisect_left(starts, j, p + 1)
                 continue
-            i += 1
+            p += 1
         return runs
+
+    def _name_token(self, i, s_start) -> bool:
+        """_is_name_token, remembered per token (a run's end is tested again as the next start;
+        the answer depends on the token and the article only)."""
+        got = self._name_memo[i]
+        if got is None:
+            got = self._name_memo[i] = bool(self.cap[i]) and self._is_name_token(i, s_start)
+        return got
 
     def _extend_left(self, start, s_start):
         """Extend a name leftwards over its title, demonym and institution; return (new_start, title
@@ -319,8 +388,8 @@ class MentionFinder:
         while k > s_start:
             j = k - 1
             t = self.toks[j]
-            cov_t = self._covering(j, self.ttl)
-            cov_e = self._covering(j, self.ent)
+            cov_t = self.cov_ttl[j]
+            cov_e = self.cov_ent[j]
             if self.used[j]:
                 break
             if cov_e and cov_e[1][0] == k:
@@ -338,7 +407,7 @@ class MentionFinder:
             if cov_t and cov_t[1][0] == k:  # a title ending right here
                 if cov_t[1][1].type in ("head", "honorific"):
                     has_title = True
-                elif not has_title and not t.cap:
+                elif not has_title and not self.cap[j]:
                     break
                 if title_end == start and title_start == start:
                     title_end = k
@@ -346,25 +415,25 @@ class MentionFinder:
                 k = cov_t[0]
                 continue
             if t.norm == "'s" and j > s_start:
-                prev = self._covering(j - 1, self.ent)
+                prev = self.cov_ent[j - 1]
                 if prev and prev[1][0] == j:
                     k = j
                     continue
                 break
             if t.norm in ("and", "&"):
-                right = self._covering(j + 1, self.ttl) if j + 1 < len(self.toks) else None
+                right = self.cov_ttl[j + 1] if j + 1 < len(self.toks) else None
                 if right is None or right[1][1].type == "honorific":
                     break  # "Mr. King and Mr. Morial" are two people; titles join, names do not
             if t.norm in ("of", "for", "and", "&") and j > s_start:
                 left = self.toks[j - 1]
-                left_title = self._covering(j - 1, self.ttl)
-                if left_title or (has_title and (self._covering(j - 1, self.ent) or (
-                        left.cap and left.norm not in ("the",)))):
+                left_title = self.cov_ttl[j - 1]
+                if left_title or (has_title and (self.cov_ent[j - 1] or (
+                        self.cap[j - 1] and left.norm not in ("the",)))):
                     k = j
                     continue
                 break
-            if t.cap and has_title and t.text[0].isalpha() and not self._covered(j, self.gen) \
-                    and not self._covered(j, self.non) and j > s_start:
+            if self.cap[j] and has_title and t.text[0].isalpha() and self.cov_gen[j] is None \
+                    and self.cov_non[j] is None and j > s_start:
                 k = j  # a capitalised word inside an institution's name ("Public Relations")
                 continue
             break
@@ -401,7 +470,7 @@ class MentionFinder:
                 if head in self.gaz.org_heads or (prev is not None and prev.norm == "the"):
                     continue  # an organisation or a thing: handled by _orgs_unknown
                 after = self.toks[j] if j < len(self.toks) else None
-                if after is not None and after.cap and after.text[:1].isalpha() and \
+                if after is not None and self.cap[j] and after.text[:1].isalpha() and \
                         self.doc.tokens[j].sentence == s_idx:
                     continue  # part of a longer capitalised name ("Bilateral Political Consultations")
                 if prev is not None and (prev.pos == "CD" or prev.norm.endswith(("th", "st", "nd", "rd"))
@@ -457,13 +526,18 @@ class MentionFinder:
         """A one-word guessed person that is the surname (or first name) of a fuller person in the
         article becomes that person ("Naqvi" -> "Mohsin Naqvi"); ambiguous ones stay guesses."""
         full = [c for c in cands if c.kind == "person" and len(c.person_name.split()) > 1]
-        folded = {id(f): fold(f.person_name).split() for f in full}
+        by_word: dict[str, list] = {}  # first or last word of a fuller name -> those people
+        for f in full:
+            words = fold(f.person_name).split()
+            by_word.setdefault(words[-1], []).append(f)
+            if words[0] != words[-1]:
+                by_word.setdefault(words[0], []).append(f)
         for c in cands:
             if c.kind != "person" or len(c.person_name.split()) != 1:
                 continue
             word = fold(c.person_name)
-            hits = sorted({(f.actor_id, f.actor_name, f.affiliation, f.entry_id) for f in full
-                           if folded[id(f)][-1] == word or folded[id(f)][0] == word})
+            hits = sorted({(f.actor_id, f.actor_name, f.affiliation, f.entry_id)
+                           for f in by_word.get(word, ())})
             if not hits:
                 # a gazetteer person whose surname this is
                 for e in self._people_by_surname(word):
@@ -496,8 +570,10 @@ class MentionFinder:
         """"Inter-Services Public Relations (ISPR)": the long form gets the acronym as an alias."""
         a, b = self._sent_range(s_idx)
         out = []
-        for k in range(a + 1, b - 2):
-            if self.toks[k].text != "(" or self.toks[k + 2].text != ")":
+        parens = self._paren_index
+        for p in range(bisect_left(parens, a + 1), bisect_left(parens, b - 2)):
+            k = parens[p]
+            if self.toks[k + 2].text != ")":
                 continue
             acr = self.toks[k + 1].text
             if not (acr.isupper() and 2 <= len(acr.replace("-", "")) <= 8):
@@ -515,10 +591,10 @@ class MentionFinder:
                 continue  # a gazetteer entity: _entities handles "X (ACR)" itself
             # an unknown long form: capitalised words (hyphenated allowed) whose initials fit
             j = k
-            while j > a and (self.toks[j - 1].cap or self.toks[j - 1].norm in ("of", "and", "for", "the"))\
+            while j > a and (self.cap[j - 1] or self.toks[j - 1].norm in ("of", "and", "for", "the"))\
                     and not self.used[j - 1]:
                 j -= 1
-            while j < k and (not self.toks[j].cap or self.toks[j].norm == "the"):
+            while j < k and (not self.cap[j] or self.toks[j].norm == "the"):
                 j += 1
             if j >= k or not _initials_match(acr, [t.text for t in self.toks[j:k]]):
                 continue
@@ -550,17 +626,19 @@ class MentionFinder:
     def _generic_groups(self, s_idx):
         a, b = self._sent_range(s_idx)
         out = []
-        for h in range(a, b):
-            hit = self.gen.get(h)
-            if not hit or not self._free(h, hit[0]):
+        keys = self._gen_keys
+        for p in range(bisect_left(keys, a), bisect_left(keys, b)):  # group nouns of this sentence
+            h = keys[p]
+            hit = self.gen[h]
+            if not self._free(h, hit[0]):
                 continue
             end, g = hit
-            if self._covered(h, self.ent):
+            if self.cov_ent[h] is not None:
                 continue  # part of a name: "Pakistan Army", "Security Council"
             if not g.plural and h in self.ttl and self.ttl[h][1].type == "head":
                 continue  # "the defence minister": a person, handled by _title_only
             nxt = self.toks[end] if end < b else None
-            if nxt is not None and nxt.pos in ("NN", "NNS") and not self._covered(end, self.gen) \
+            if nxt is not None and nxt.pos in ("NN", "NNS") and self.cov_gen[end] is None \
                     and nxt.norm not in ("'s",):
                 continue  # a modifier: "militant attacks", "government officials" (head comes later)
             if nxt is not None and end in self.gen and self.gen[end][0] > end:
@@ -614,7 +692,7 @@ class MentionFinder:
             t = self.toks[j]
             if self.used[j]:
                 break
-            cov_e = self._covering(j, self.ent)
+            cov_e = self.cov_ent[j]
             if number_start is not None and not (t.pos == "CD" or t.norm in NUMBER_WORDS or
                                                  t.norm in QUANT_WORDS or t.norm in DETERMINERS):
                 break  # adjectives and names come after the number, not before it
@@ -628,24 +706,24 @@ class MentionFinder:
                 mods = True
                 k = cov_e[0]
                 continue
-            if t.norm == "'s" and j > s_start and self._covering(j - 1, self.ent) and \
-                    self._covering(j - 1, self.ent)[1][0] == j:
+            if t.norm == "'s" and j > s_start and self.cov_ent[j - 1] and \
+                    self.cov_ent[j - 1][1][0] == j:
                 k = j
                 continue
-            cov_t = self._covering(j, self.ttl)
+            cov_t = self.cov_ttl[j]
             if cov_t and cov_t[1][0] == k and cov_t[1][1].type == "modifier" and \
-                    not self._covered(j, self.gen):
+                    self.cov_gen[j] is None:
                 mods = True
                 k = cov_t[0]
                 continue
-            if t.cap and t.pos in ("NNP", "NNPS") and t.text[:1].isalpha() and not self._covered(j, self.gen) \
-                    and not self._covered(j, self.non) and not self._function_word(t) and number_start is None:
+            if self.cap[j] and t.pos in ("NNP", "NNPS") and t.text[:1].isalpha() and self.cov_gen[j] is None \
+                    and self.cov_non[j] is None and not self._function_word(t) and number_start is None:
                 mods = True
                 self._cap_mod = (j, k) if self._cap_mod is None or self._cap_mod[0] != k else (j, self._cap_mod[1])
                 k = j
                 continue
             if t.pos in ("JJ", "JJR", "JJS", "VBN", "VBG") and t.norm not in DETERMINERS and \
-                    not self._covered(j, self.gen) and t.text[:1].isalpha():
+                    self.cov_gen[j] is None and t.text[:1].isalpha():
                 if t.pos == "VBG" and k == h:
                     break
                 before = self.toks[j - 1] if j > s_start else None
@@ -754,9 +832,11 @@ class MentionFinder:
     def _entities(self, s_idx):
         a, b = self._sent_range(s_idx)
         out = []
-        for i in range(a, b):
-            hit = self.ent.get(i)
-            if not hit or not self._free(i, hit[0]):
+        keys = self._ent_keys
+        for p in range(bisect_left(keys, a), bisect_left(keys, b)):  # gazetteer names of this sentence
+            i = keys[p]
+            hit = self.ent[i]
+            if not self._free(i, hit[0]):
                 continue
             end, surf = hit
             entry = self._resolve_surface(i, surf, self._text(i, end))
@@ -778,7 +858,7 @@ class MentionFinder:
             if surf.type == "demonym" and not surf.plural_people:
                 continue  # an adjective without a group noun: "Afghan soil"
             if not possessive and nxt is not None and nxt.pos in ("NN", "NNS", "NNP", "NNPS") and \
-                    is_place_like and not self._covered(end, self.ent) and nxt.norm not in ("(",):
+                    is_place_like and self.cov_ent[end] is None and nxt.norm not in ("(",):
                 continue  # a modifier: "Pakistan ties", "Kabul province"
             kind = self._entity_kind(entry, surf)
             actor = self.gaz.actor_id(entry.id)
@@ -841,24 +921,30 @@ class MentionFinder:
         """Capitalised names ending in an organisation word ("Supreme Court of X", "Dawn News"), and
         acronyms defined earlier in the article."""
         out = []
+        # only capitalised tokens and defined acronyms can start one: walk from one to the next
+        starts = self._cap_index
+        if self.acronyms:
+            acr = self.acronyms
+            starts = sorted(set(starts).union(i for i, t in enumerate(self.toks) if t.text in acr))
+        n = len(starts)
         for s_idx in range(len(self.doc.sentences)):
             a, b = self._sent_range(s_idx)
-            i = a
-            while i < b:
+            p = bisect_left(starts, a)
+            while p < n and starts[p] < b:
+                i = starts[p]
+                p += 1
                 t = self.toks[i]
                 if self.used[i]:
-                    i += 1
                     continue
                 if t.text in self.acronyms and t.text.isupper():
                     aid, name, kind, ekind, aff = self.acronyms[t.text]
                     out.append(_Cand(i, i + 1, kind, aid, name, ekind, affiliation=aff, label_start=i))
                     self._mark(i, i + 1)
-                    i += 1
                     continue
-                if t.cap and t.text[0].isalpha() and (i > a or t.norm in self.mid_caps):
+                if self.cap[i] and t.text[0].isalpha() and (i > a or t.norm in self.mid_caps):
                     j = i
-                    while j < b and not self.used[j] and (self.toks[j].cap or (
-                            self.toks[j].norm in ("of", "for", "and") and j + 1 < b and self.toks[j + 1].cap)):
+                    while j < b and not self.used[j] and (self.cap[j] or (
+                            self.toks[j].norm in ("of", "for", "and") and j + 1 < b and self.cap[j + 1])):
                         j += 1
                     while j > i and self.toks[j - 1].norm in ("of", "for", "and"):
                         j -= 1
@@ -873,9 +959,7 @@ class MentionFinder:
                                   guess_reason="unknown name taken for an organisation")
                         out.append(c)
                         self._mark(i, j)
-                    i = max(j, i + 1)
-                    continue
-                i += 1
+                    p = bisect_left(starts, max(j, i + 1), p)
         return out
 
     # ------------------------------------------------------------------ references
@@ -886,7 +970,7 @@ class MentionFinder:
         for i, (j, t) in sorted(self.ttl.items()):
             if t.type != "head" or not self._free(i, j) or t.role not in REFERRING_ROLES | {"official"}:
                 continue
-            if not self.toks[i].cap and t.role not in REFERRING_ROLES:
+            if not self.cap[i] and t.role not in REFERRING_ROLES:
                 continue
             if self.gen.get(i) and self.gen[i][1].plural:
                 continue
@@ -902,8 +986,8 @@ class MentionFinder:
             aff = None
             while k > a and not self.used[k - 1]:
                 p = self.toks[k - 1]
-                cov_t = self._covering(k - 1, self.ttl)
-                cov_e = self._covering(k - 1, self.ent)
+                cov_t = self.cov_ttl[k - 1]
+                cov_e = self.cov_ent[k - 1]
                 if cov_t and cov_t[1][0] == k and cov_t[1][1].type == "modifier":
                     k = cov_t[0]
                     continue
@@ -934,7 +1018,7 @@ class MentionFinder:
                           label_start=label_start, is_guess=True,
                           guess_reason=f"title without a name, taken to be {target.actor_name}")
             else:
-                if t.role not in REFERRING_ROLES or (not self.toks[i].cap and aff is None
+                if t.role not in REFERRING_ROLES or (not self.cap[i] and aff is None
                                                       and self.toks[k].norm not in ("the",)):
                     continue
                 c = _Cand(k, j, "person", f"title:{affiliation or '?'}:{title_key}",
@@ -968,18 +1052,20 @@ class MentionFinder:
         """Subject pronouns he/she/they, resolved to the nearest fitting earlier mention (a guess)."""
         out = list(cands)
         by_start = sorted(cands, key=lambda c: c.start_tok)
-        for i, t in enumerate(self.toks):
-            kind = PRONOUNS.get(t.norm)
-            if kind is None or self.used[i]:
+        cand_starts = [c.start_tok for c in by_start]
+        norms = map(attrgetter("norm"), self.toks)
+        for i in compress(range(len(self.toks)), map(PRONOUNS.__contains__, norms)):
+            t = self.toks[i]
+            kind = PRONOUNS[t.norm]
+            if self.used[i]:
                 continue
             nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
             if nxt is None or not (nxt.pos.startswith("VB") or nxt.pos in ("MD", "RB")):
                 continue
             s_idx = self.doc.tokens[i].sentence
             ante = None
-            for c in reversed(by_start):
-                if c.start_tok >= i:
-                    continue
+            for q in range(bisect_left(cand_starts, i) - 1, -1, -1):  # those starting before i
+                c = by_start[q]
                 if self.doc.tokens[c.start_tok].sentence < s_idx - 3:
                     break
                 if c.kind == "pronoun":
@@ -1048,6 +1134,9 @@ def _DEMONYM_WORDS(gaz):
     return _DEMONYMS_CACHE[key]
 
 
+# The two string helpers below are pure and run once per mention on labels and titles that repeat
+# across an article set, so they are memoised (bounded).
+@lru_cache(maxsize=65536)
 def _strip_title_edges(title: str) -> str:
     t = title.strip(" ,")
     for tail in (" Dr.", " Dr", " Mr.", " Mrs.", " Ms.", " Prof."):
@@ -1059,6 +1148,7 @@ def _strip_title_edges(title: str) -> str:
     return t
 
 
+@lru_cache(maxsize=65536)
 def _clean_label(label: str) -> str:
     label = " ".join(label.split())
     label = label.replace("\u2019", "'").replace("\u2018", "'")
@@ -1093,5 +1183,13 @@ def find_mentions(doc, gaz: Gazetteer) -> tuple[ActorMention, ...]:
 
 
 def with_roles(mentions, roles: dict) -> tuple[ActorMention, ...]:
-    """Copy mentions with their agency role set: roles maps (start, end) -> "agent" | "patient"."""
-    return tuple(replace(m, role=roles.get((m.start, m.end), m.role)) for m in mentions)
+    """Copy mentions with their agency role set: roles maps (start, end) -> "agent" | "patient".
+
+    A mention whose role does not change is kept as it is (an unchanged copy is equal to it, and
+    copying every mention of an article was a tenth of the stage's time).
+    """
+    out = []
+    for m in mentions:
+        role = roles.get((m.start, m.end), m.role)
+        out.append(m if role == m.role else replace(m, role=role))
+    return tuple(out)

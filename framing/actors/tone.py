@@ -8,6 +8,10 @@ half and half when there are findings; every record keeps the spans it came from
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from itertools import compress
+from operator import attrgetter
+
 from ..model.actors import ToneRecord
 from ..model.core import Span
 
@@ -28,22 +32,36 @@ def _vader():
 
 def clause_spans(doc, s_idx) -> list[tuple[int, int]]:
     """Character spans of the clauses of one sentence."""
+    return _clauses(doc, s_idx, _split_candidates(doc))
+
+
+def _split_candidates(doc) -> list[int]:
+    """Indices of the tokens that may end a clause (split punctuation or a split word), found once
+    per article at C speed: the per-sentence rules then look at these few tokens only."""
+    toks = doc.tokens
+    index = range(len(toks))
+    return sorted(set(compress(index, map(SPLIT_PUNCT.__contains__, map(attrgetter("text"), toks))))
+                  .union(compress(index, map(SPLIT_WORDS.__contains__, map(attrgetter("norm"), toks)))))
+
+
+def _clauses(doc, s_idx, splits: list[int]) -> list[tuple[int, int]]:
     s = doc.sentences[s_idx]
-    toks = doc.tokens[s.token_start:s.token_end]
-    if not toks:
+    toks = doc.tokens
+    a, b = s.token_start, s.token_end
+    if a >= b:
         return [(s.start, s.end)]
     out = []
-    start = toks[0].start
-    for k, t in enumerate(toks):
-        if k == 0:
-            continue
+    start = toks[a].start
+    for p in range(bisect_left(splits, a + 1), bisect_left(splits, b)):
+        k = splits[p]
+        t = toks[k]
         if t.text in SPLIT_PUNCT or (t.norm in SPLIT_WORDS and toks[k - 1].text in (",", ";") or
                                       t.norm in SPLIT_WORDS and t.pos == "CC"):
             end = toks[k - 1].end
             if end > start:
                 out.append((start, end))
             start = t.start
-    out.append((start, toks[-1].end))
+    out.append((start, toks[b - 1].end))
     return out
 
 
@@ -62,7 +80,13 @@ def _finding_attrs(f):
 
 
 def tone_records(doc, mentions, findings=()) -> tuple[ToneRecord, ...]:
-    """One ToneRecord per actor mention (pronouns included: they carry tone about the actor)."""
+    """One ToneRecord per actor mention (pronouns included: they carry tone about the actor).
+
+    Everything but the mention itself depends on the clause only (its sentiment, the findings in
+    it and their mean polarity), so it is worked out once per clause and shared by the mentions in
+    it; the findings inside a clause are found by bisection when they come sorted by start, as the
+    lexicon stage gives them.
+    """
     vader = _vader()
     text = doc.text
     fl = []
@@ -71,29 +95,41 @@ def tone_records(doc, mentions, findings=()) -> tuple[ToneRecord, ...]:
         if s is None or e is None:
             continue
         fl.append((s, e, term or text[s:e], pol))
+    starts = [f[0] for f in fl]
+    sorted_fl = all(a <= b for a, b in zip(starts, starts[1:])) and all(f[0] <= f[1] for f in fl)
     clause_cache: dict[int, list] = {}
-    senti_cache: dict[tuple, float] = {}
-    inside_cache: dict[tuple, list] = {}  # clause -> the findings inside it
+    splits = None
+    per_clause: dict[tuple, tuple] = {}
     out = []
     for m in mentions:
-        if m.sentence not in clause_cache:
-            clause_cache[m.sentence] = clause_spans(doc, m.sentence)
-        clause = next(((a, b) for a, b in clause_cache[m.sentence] if a <= m.start < b),
-                      clause_cache[m.sentence][-1])
-        if clause not in senti_cache:
-            senti_cache[clause] = round(vader(text[clause[0]:clause[1]]).compound, 4) \
-                if vader is not None else 0.0
-        senti = senti_cache[clause]
-        inside = inside_cache.get(clause)
-        if inside is None:
-            inside = inside_cache[clause] = [f for f in fl if clause[0] <= f[0] and f[1] <= clause[1]]
-        pols = [f[3] for f in inside if f[3]]
-        score = senti if not pols else 0.5 * senti + 0.5 * (sum(pols) / len(pols))
-        score = round(max(-1.0, min(1.0, score)), 4)
-        on_mention = tuple(f[2] for f in inside if f[0] < m.end and m.start < f[1])
+        clauses = clause_cache.get(m.sentence)
+        if clauses is None:
+            if splits is None:
+                splits = _split_candidates(doc)
+            clauses = clause_cache[m.sentence] = _clauses(doc, m.sentence, splits)
+        clause = clauses[-1]
+        for c in clauses:
+            if c[0] <= m.start < c[1]:
+                clause = c
+                break
+        got = per_clause.get(clause)
+        if got is None:
+            senti = round(vader(text[clause[0]:clause[1]]).compound, 4) if vader is not None else 0.0
+            if sorted_fl:
+                lo, hi = bisect_left(starts, clause[0]), bisect_right(starts, clause[1])
+                inside = [f for f in fl[lo:hi] if f[1] <= clause[1]]
+            else:
+                inside = [f for f in fl if clause[0] <= f[0] and f[1] <= clause[1]]
+            pols = [f[3] for f in inside if f[3]]
+            score = senti if not pols else 0.5 * senti + 0.5 * (sum(pols) / len(pols))
+            score = round(max(-1.0, min(1.0, score)), 4)
+            got = per_clause[clause] = (
+                senti, score, inside, Span(*clause), tuple(Span(f[0], f[1]) for f in inside),
+                tuple(f[2] for f in inside), tuple(f[3] for f in inside))
+        senti, score, inside, clause_span, spans, terms, pols = got
+        on_mention = tuple(f[2] for f in inside if f[0] < m.end and m.start < f[1]) if inside else ()
         out.append(ToneRecord(
-            actor_id=m.actor_id, mention=Span(m.start, m.end), clause=Span(*clause), sentiment=senti,
-            score=score, finding_spans=tuple(Span(f[0], f[1]) for f in inside),
-            finding_terms=tuple(f[2] for f in inside), finding_polarities=tuple(f[3] for f in inside),
+            actor_id=m.actor_id, mention=Span(m.start, m.end), clause=clause_span, sentiment=senti,
+            score=score, finding_spans=spans, finding_terms=terms, finding_polarities=pols,
             on_mention=on_mention, voice="quoted" if m.in_quote else "narrator"))
     return tuple(out)

@@ -11,6 +11,7 @@ from .extract import extract
 #: A quotation of at most this many words that nobody is credited with is a scare quote
 #: ("so-called 'precision strikes'"), not a quote.
 SCARE_QUOTE_MAX_WORDS = 4
+_OPEN_MARKS = "\"'\u201c\u2018\u201e\u00ab`"
 
 _GAZ_KIND_ROLE = {
     "country": "government", "government_body": "government", "military": "military",
@@ -51,6 +52,24 @@ def _kind(content: list[tuple[int, int]], quotes, text: str) -> str:
     return "partial" if touched else "indirect"
 
 
+def _kind_of(r, ctx, text: str, data) -> str:
+    """The kind of a matched attribution. A learned cue inside a quotation (a nested attribution:
+    the speaker quotes someone else) is indirect; a learned cue that is not a known speech cue
+    (cues.tsv), or has no source, or whose content does not open with the quotation mark gives at
+    most a partial quote ("chants of “Bobby!”", "called it a “huge win”"): on PolNeAR those were
+    seldom whole quotations."""
+    if ctx.inq[r.cue[0]] and r.frame.term == "learned":
+        return "indirect"
+    kind = _kind(list(r.content), ctx.quotes, text)
+    if kind == "direct" and text[r.content[0][0]] not in _OPEN_MARKS:
+        return "partial"  # 'Clinton "is the only candidate ...," Newton said': a paraphrase around a quote
+    if kind == "direct" and r.frame.term == "learned" and (
+            r.lemma not in data.cues or r.source is None or text[r.content[0][0]] not in _OPEN_MARKS or
+            _words(text[r.content[0][0]:r.content[-1][1]]) <= SCARE_QUOTE_MAX_WORDS):
+        return "partial"
+    return kind
+
+
 def _gazetteer_role(gazetteer, phrase: str, name: str, data) -> str:
     if gazetteer is None:
         return ""
@@ -71,11 +90,13 @@ def _gazetteer_role(gazetteer, phrase: str, name: str, data) -> str:
     return _GAZ_KIND_ROLE.get(entry.kind, "")
 
 
-def attributions_of(doc, lexicon=None, gazetteer=None) -> tuple[tuple[Attribution, ...], dict]:
+def attributions_of(doc, lexicon=None, gazetteer=None, model="shipped") -> tuple[tuple[Attribution, ...], dict]:
     """All attributions of a document, and a dict of quotes nobody is credited with:
-    {"scare_quotes": [...], "unattributed_quotes": [...]} (each {start, end, text, words})."""
+    {"scare_quotes": [...], "unattributed_quotes": [...]} (each {start, end, text, words}).
+    `model`: the learned cue detector ("shipped": framing/models/attribution_cues.json; None: the
+    rules alone; or a `framing.attribution.learned.CueModel`)."""
     data = load_data()
-    raws, ctx = extract(doc, data)
+    raws, ctx = extract(doc, data, model=model)
     text = doc.text
     toks = doc.tokens
     resolver = Resolver(doc, data, gazetteer)
@@ -118,7 +139,8 @@ def attributions_of(doc, lexicon=None, gazetteer=None) -> tuple[tuple[Attributio
             cue=cue, cue_text=text[cue.start:cue.end], cue_lemma=r.lemma,
             cue_class=_cue_class(lexicon, r.lemma), cue_type=r.frame.type,
             content=content, content_text=content_text, content_words=_words(content_text),
-            kind=_kind(list(r.content), ctx.quotes, text), sentence=r.sentence,
+            kind=_kind_of(r, ctx, text, data),
+            sentence=r.sentence,
         ))
     covered = [c for a in out for c in a.content]
     scare, unattributed = [], []

@@ -14,20 +14,30 @@ phrase naming the speaker, the content is the whole clause or quotation, "that" 
   sourceless Trump is expected to ...   X appears to ...   It is believed that ...   Asked whether ...,
   evidence   In a CNN poll released Monday, ...   (source: the poll)
   interrupted  This campaign, he says, is different.   (two content pieces)
+  dash       “...” ― Sonya Herridge                   (a quotation credited on its own line)
+  learned    Some Democrats question the wisdom ...   (tokens the rules leave alone, scored by the
+             learned cue detector, framing.attribution.learned; generic source and content rules)
 
 Span conventions follow PolNeAR (measured on its train split): the cue keeps its auxiliaries,
 negation, adverbs and a following colon ("has also said:"); a source keeps an appositive's closing
-comma; a noun-phrase content stops at its first comma.
+comma; a noun-phrase content stops at its first comma. A source never opens with a quotation mark
+(the closing '' of "''...,'' Mr. King said" is tagged as a possessive), keeps both conjuncts of a
+coordinated subject ("She and her aides") and leaves out a time or setting adverbial ("Paul Ryan in
+a statement"); a partial quote closing a paraphrase gives the whole clause as content ('Not paying
+taxes “makes me smart,” Trump said'); a preposition after a learned cue or "Asked" is left out
+("talk about how ...").
 
 Each match is a `RawAttribution` with token indices and character spans; `speakers.py` names the
 speaker, `coref.py` resolves pronouns and merges names.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from .chunks import AUX_SKIP, NOUNS, PROPER, np_left, np_right
+from .chunks import AUX_SKIP, NOUNS, NP_INNER, PROPER, TIME_WORDS, np_left, np_right
 from .data import AttributionData, CueFrame
+from .learned import _CANDIDATE_TAGS, LEARNED, covered_tokens, lemma_key, load_cue_model
 from .quotes import outer_quotes, quoted_tokens
 
 _OPEN_MARKS = "\"'\u201c\u2018\u201e\u00ab"
@@ -164,6 +174,12 @@ def _trim_span(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
         a += 1
     while b > a and toks[b - 1].text in (",", ":", ";", ".", "!", "?") + _DASHES:
         b -= 1
+    if b > a and toks[b - 1].text == ")" and not any(toks[m].text == "(" for m in range(a, b - 1)):
+        # a sentence inside parentheses: "(Clinton's campaign said the timing was unrelated.)":
+        # the closing parenthesis and the stop before it are not content
+        b -= 1
+        while b > a and toks[b - 1].text in (",", ":", ";", ".", "!", "?"):
+            b -= 1
     if b <= a:
         return None
     return toks[a].start, toks[b - 1].end
@@ -343,19 +359,41 @@ def _content_before(ctx: _Ctx, boundary: int, lo: int) -> tuple[list, list] | No
     closing-quote token) right before the source or cue."""
     toks = ctx.tokens
     j = boundary
+    start = _clause_start(ctx, lo, boundary)
     # a quotation that ends at the boundary (its comma inside: "...,")
     for m in (j, j - 1):
         if m >= 0:
             qi = ctx.quote_of_end.get(toks[m].end)
             if qi is not None:
                 q = ctx.quotes[qi]
+                if _opens_clause_into(ctx, start, q.start):
+                    # a partial quote closing a paraphrase: 'a top priority “is increasing the tax
+                    # liability,” Mr. Kamin said' (PolNeAR: the content is the whole clause)
+                    return [(toks[start].start, q.end)], [qi]
                 return [(q.start, q.end)], [qi]
-    start = _clause_start(ctx, lo, boundary)
     # stop at an earlier attribution marker inside the sentence: take the last clause
     span = _trim_span(ctx, start, boundary + (0 if toks[boundary].text == "," else 1))
     if span is None:
         return None
     return [span], []
+
+
+def _opens_clause_into(ctx: _Ctx, start: int, q_start: int) -> bool:
+    """Do the sentence's own words run into the quotation at q_start, with no comma, colon or dash
+    before it ('Clinton "is the only candidate that ..."', not 'he said: "..."' nor 'In his book,
+    "..."')? Then the quotation is part of a paraphrased clause."""
+    toks = ctx.tokens
+    if start >= len(toks) or toks[start].start >= q_start:
+        return False
+    k = bisect_left(toks, q_start, lo=start, key=_start)
+    if k <= start or k >= len(toks) or toks[k].start != q_start:
+        return False
+    prev = toks[k - 1]
+    if prev.text in (",", ":", ";", "(") or prev.text in _DASHES or ctx.inq[k - 1]:
+        return False
+    if ctx.inq[start] or toks[start].text in _OPEN_MARKS:
+        return False  # the sentence opens with another quotation: '“You winning?” she said, but ...'
+    return any(toks[x].text[:1].isalnum() for x in range(start, k))
 
 
 def _sentence_subject(ctx: _Ctx, lo: int, hi: int, before: int) -> tuple[int, int] | None:
@@ -386,7 +424,84 @@ def _sentence_subject(ctx: _Ctx, lo: int, hi: int, before: int) -> tuple[int, in
     return None
 
 
+_MARK_CHARS = frozenset("\"'`\u201c\u201d\u2018\u2019\u00ab\u00bb")
+
+
+def _past_marks(toks, start: int, end: int) -> int:
+    """First token of a source phrase after the quotation marks the tagger put inside it: the
+    closing '' of the New York Times convention is tagged as two possessive apostrophes, so
+    "''We should not ...,'' Lael Brainard said" would give the source "'' Lael Brainard" and cut
+    the quotation short. PolNeAR train: a source never starts with a quotation mark."""
+    while start < end - 1 and toks[start].text and all(c in _MARK_CHARS for c in toks[start].text):
+        start += 1
+    return start
+
+
 def _left_source(ctx: _Ctx, i: int, lo: int) -> tuple[tuple[int, int] | None, int]:
+    """Source noun phrase before the cue at i, and the index of the token before that phrase
+    (the quotation marks a source phrase opens with are left out of it, see `_past_marks`)."""
+    src, before = _left_source_np(ctx, i, lo)
+    if src is not None:
+        start = _past_marks(ctx.tokens, src[0], src[1])
+        if start != src[0]:
+            return (start, src[1]), start - 1
+        start = _coordinated_start(ctx, src[0], lo)
+        if start != src[0]:
+            return (start, src[1]), start - 1
+        end = _adverbial_tail(ctx.tokens, src[0], src[1])
+        if end != src[1]:
+            return (src[0], end), before
+    return src, before
+
+
+#: Nouns that make "in/on/at/during ..." an adverbial of the speech act, not part of the speaker's
+#: name: "Anthony Romero in a statement", "Trump at the time", "Grassley (R-Iowa) on Wednesday".
+_SPEECH_SETTINGS = frozenset({"statement", "statements", "interview", "time", "release", "email", "tweet",
+                              "post", "letter", "speech", "conference", "call", "briefing", "hearing",
+                              "remarks", "op-ed", "memo", "appearance", "rally"})
+
+
+def _adverbial_tail(toks, start: int, end: int) -> int:
+    """End of a source phrase without a closing time or setting adverbial ("in a statement",
+    "on Monday", "at the time"): PolNeAR's source is the speaker's noun phrase alone."""
+    for m in range(start + 1, end - 1):
+        if toks[m].norm in ("in", "on", "at", "during", "last", "this", "earlier") and \
+                any(x.norm in TIME_WORDS or x.norm in _WEEKDAYS or x.norm in _SPEECH_SETTINGS
+                    for x in toks[m + 1:end]) and \
+                all(x.pos in ("DT", "JJ", "NN", "NNS", "NNP", "CD", "PRP$", "IN") for x in toks[m + 1:end]):
+            return m
+    return end
+
+
+_NOMINATIVE = frozenset({"he", "she", "they", "we", "i"})
+
+
+def _coordinated_start(ctx: _Ctx, start: int, lo: int) -> int:
+    """Start of a coordinated subject ending with the source phrase at `start`: "She and her
+    husband", "Sanders and his aides", "Clinton and the State Department" (PolNeAR keeps both
+    conjuncts in the source). The first conjunct must be a subject pronoun or a name opening the
+    clause, so that an object ("Trump attacked Clinton and her aides said ...") is not taken."""
+    toks = ctx.tokens
+    a = start - 1
+    if a - 1 < lo or toks[a].norm != "and" or ctx.inq[a] or toks[start].pos not in (
+            "PRP$", "DT", "JJ", "NNP", "NNPS", "NNS", "NN"):
+        return start
+    prev = toks[a - 1]
+    if prev.norm in _NOMINATIVE and prev.pos == "PRP":
+        first = a - 1
+    elif prev.pos in PROPER:
+        first = np_left(toks, a - 1, lo)
+        if first is None:
+            return start
+    else:
+        return start
+    k = _clause_start(ctx, lo, first + 1)
+    if first == k or first - 1 >= lo and toks[first - 1].text == "," and not ctx.inq[first - 1]:
+        return first
+    return start
+
+
+def _left_source_np(ctx: _Ctx, i: int, lo: int) -> tuple[tuple[int, int] | None, int]:
     """Source noun phrase before the cue at i, and the index of the token before that phrase.
 
     A parenthetical between subject and cue is skipped ("Andrabi, responding to a query, said").
@@ -460,7 +575,7 @@ def _postposed_source(ctx: _Ctx, i_end: int, hi: int) -> tuple[int, int] | None:
     if end is None:
         return None
     if end < hi and toks[end].text == "," or _rest_is_adjunct(ctx, end, hi):
-        return i_end, end
+        return i_end, _adverbial_tail(toks, i_end, end)
     return None
 
 
@@ -540,7 +655,9 @@ def _colon_pattern(ctx: _Ctx, lo: int, hi: int) -> RawAttribution | None:
         k += 1
     end = np_right(toks, k, hi, appositive=False)
     if end is not None and end - k <= 6 and end + 3 < hi and toks[end].text == ":" and \
-            any(toks[m].pos in PROPER or toks[m].text.isupper() for m in range(k, end)) and not ctx.inq[end]:
+            any(toks[m].pos in PROPER or toks[m].text.isupper() for m in range(k, end)) and \
+            (not ctx.inq[end] or all(toks[m].text.isupper() for m in range(k, end) if toks[m].text[:1].isalpha())):
+        # (a transcript turn inside a quoted transcript, '"WALLACE: Let's start ...', counts too)
         span = _trim_span(ctx, end + 1, hi)
         if span:
             return RawAttribution((end, end + 1), (k, end), [span], toks[lo].sentence, _COLON, ":")
@@ -553,6 +670,40 @@ def _colon_pattern(ctx: _Ctx, lo: int, hi: int) -> RawAttribution | None:
                     return RawAttribution((c, c + 1), (c + 1, hi), [span], toks[lo].sentence, _COLON, ":")
                 break
     return None
+
+
+def _start(tok) -> int:
+    return tok.start
+
+
+_DASH = CueFrame("―", "C", "speech")
+_CREDIT_DASHES = ("―", "—", "--", "–")
+
+
+def _dash_credits(ctx: _Ctx) -> list[RawAttribution]:
+    """A quotation credited by a dash and a name, the testimonial convention:
+    "“He represents our greatest shame.” ― Sonya Herridge" (cue the dash, source the name)."""
+    toks = ctx.tokens
+    out = []
+    for qi, q in enumerate(ctx.quotes):
+        m = q.end
+        while m < len(ctx.text) and ctx.text[m] in " \u00a0\t":
+            m += 1
+        if m >= len(ctx.text) or ctx.text[m] not in "\u2015\u2014-\u2013" or q.words < 3:
+            continue
+        d = bisect_left(toks, m, key=_start)
+        if d >= len(toks) or toks[d].start != m or toks[d].text not in _CREDIT_DASHES:
+            continue
+        e = d + 1
+        while e < len(toks) and e - d <= 4 and toks[e].text[:1].isupper() and toks[e].text[:1].isalpha() and \
+                "\n" not in ctx.text[toks[e - 1].end:toks[e].start]:
+            e += 1
+        if e == d + 1 or e < len(toks) and "\n" not in ctx.text[toks[e - 1].end:toks[e].start] and \
+                toks[e].text not in _FINAL + ",":
+            continue  # the dash must be followed by a name that closes the line
+        out.append(RawAttribution((d, d + 1), (d + 1, e), [(q.start, q.end)], toks[d].sentence, _DASH, "\u2015",
+                                  postposed=True, quote_ids=[qi]))
+    return out
 
 
 _ASKED = CueFrame("ask", "C", "speech")
@@ -623,8 +774,10 @@ def _asked_pattern(ctx: _Ctx, lo: int, hi: int) -> RawAttribution | None:
     if m >= hi:
         return None
     end = m
+    # "Asked about X, ...": the question is X, without the preposition (as for "talk about X")
+    first = k + 2 if toks[k + 1].norm == "about" and k + 2 < end else k + 1
     # a quotation closing with its comma inside ("... as president,”")
-    span = _trim_span(ctx, k + 1, end)
+    span = _trim_span(ctx, first, end)
     if span is None:
         return None
     return RawAttribution((k, k + 1), None, [span], toks[k].sentence, _ASKED, "ask")
@@ -891,7 +1044,7 @@ def _widen_cue(ctx: _Ctx, raw: RawAttribution) -> None:
     it belong to the cue ("has also said", "did not deny", "repeatedly warned"), and so does a colon
     right after it ("said:"). Measured on PolNeAR train: a left "has"/"also"/"not" is inside the
     annotated cue 97-100% of the time, a right colon 94%."""
-    if raw.frame is _ACCORDING or raw.frame is _COLON:
+    if raw.frame is _ACCORDING or raw.frame is _COLON or raw.frame is _DASH:
         return
     toks = ctx.tokens
     lo, hi = ctx.sent_bounds(raw.sentence)
@@ -911,15 +1064,191 @@ def _widen_cue(ctx: _Ctx, raw: RawAttribution) -> None:
     raw.cue = (a, b)
 
 
-def extract(doc, data: AttributionData) -> tuple[list[RawAttribution], "_Ctx"]:
-    """All attributions of a document, in text order, with the context used (for quotes)."""
+def _learned_cues(ctx: _Ctx, raws: list[RawAttribution], model, token_probs=None) -> list[RawAttribution]:
+    """Cues the learned detector finds among the tokens the rules left alone (framing.attribution
+    .learned), each given a source and a content by the generic span rules of `_learned_raw`.
+    `token_probs` ({token index: probability}) replaces the model's scores (the trainer uses it to
+    choose the threshold from out-of-fold probabilities)."""
+    toks = ctx.tokens
+    covered = covered_tokens(len(toks), raws)
+    lemmas = model.lemmas
+    # quotations the rules already credit to a speaker are not given to a second cue
+    quoted = {(ctx.quotes[q].start, ctx.quotes[q].end) for r in raws for q in r.quote_ids}
+    out: list[RawAttribution] = []
+    tags = _CANDIDATE_TAGS
+    # the candidates (is_candidate, inlined: this sees every token of the article)
+    cands = [i for i, t in enumerate(toks) if t.pos[:2] in tags and not covered[i] and
+             (t.lemma.lower() if t.text[:1].isalnum() else t.text) in lemmas]
+    groups: list[list[int]] = []  # [sentence, first token, end token]
+    for i in cands:
+        s = toks[i].sentence
+        lo, hi = ctx.sent_bounds(s)
+        if token_probs is None:
+            if not model.accepts(toks, ctx.inq, i, lo, hi):
+                continue
+        elif token_probs.get(i, 0.0) < model.threshold:
+            continue
+        if groups and groups[-1][0] == s and i - groups[-1][2] <= 2 and \
+                all(toks[m].text[:1].isalnum() and not covered[m] for m in range(groups[-1][2], i)):
+            groups[-1][2] = i + 1  # one cue of several words: "made it clear", "has said"
+        else:
+            groups.append([s, i, i + 1])
+    for s, a, b in groups:
+        lo, hi = ctx.sent_bounds(s)
+        raw = _learned_raw(ctx, a, b, lo, hi, model)
+        if raw is not None and not any(c in quoted for c in raw.content):
+            out.append(raw)
+    for r in out:
+        _widen_cue(ctx, r)
+    return out
+
+
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def _loose_left_source(ctx: _Ctx, i: int, lo: int) -> tuple[int, int] | None:
+    """A looser subject before a cue, for the learned cues: time words between subject and verb are
+    skipped ("Wells Fargo just this month announced") and capitalised words the tagger read as
+    adjectives stay in the name ("President Park Geun-hye said")."""
+    toks = ctx.tokens
+    j = _skip_aux_left(toks, i - 1, lo, progressive=True)
+    m = j
+    while m >= lo and (toks[m].norm in TIME_WORDS or toks[m].norm in _WEEKDAYS or
+                       toks[m].norm in ("this", "last", "on", "earlier", "just", "next")):
+        m -= 1
+    if m < j:
+        j = _skip_aux_left(toks, m, lo, progressive=True)
+    end = j
+    k = j
+    while k >= lo and not ctx.inq[k] and (toks[k].pos in NP_INNER or toks[k].pos in PROPER or
+                                          toks[k].text[:1].isupper() and toks[k].text[:1].isalpha()):
+        k -= 1
+    if k + 1 > end or not any(toks[x].pos in NOUNS or toks[x].pos == "PRP" or toks[x].text[:1].isupper()
+                              for x in range(k + 1, end + 1)):
+        if end >= lo and toks[end].pos == "PRP":
+            return end, end + 1
+        return None
+    return _past_marks(toks, k + 1, end + 1), end + 1
+
+
+def _passive(toks, i: int, lo: int) -> bool:
+    if toks[i].pos != "VBN":
+        return False
+    j = i - 1
+    while j >= lo and toks[j].pos == "RB":
+        j -= 1
+    return j >= lo and (toks[j].lemma in ("be", "get") or toks[j].text == ",")
+
+
+def _first_np(ctx: _Ctx, lo: int, before: int) -> tuple[int, int] | None:
+    """The first noun phrase of the clause, after a fronted phrase ("On Thursday, however, Trump
+    spoke ..., promising ...")."""
+    toks = ctx.tokens
+    k = _clause_start(ctx, lo, before)
+    if k < before and toks[k].pos in ("IN", "RB"):
+        m = k
+        while m < before and toks[m].text != ",":
+            m += 1
+        while m < before and (toks[m].text == "," or toks[m].pos == "RB"):
+            m += 1
+        k = m
+    end = np_right(toks, k, before, appositive=False) if k < before else None
+    return (k, end) if end is not None else None
+
+
+def _learned_frame(cue_type: str) -> CueFrame:
+    """The frame of a learned cue whose lemma cues.tsv knows: its type is kept ("speech" ...)."""
+    return _LEARNED_FRAMES.setdefault(cue_type, CueFrame(LEARNED.term, LEARNED.frames, cue_type))
+
+
+_LEARNED_FRAMES: dict = {}
+
+
+def _learned_raw(ctx: _Ctx, i: int, i_end: int, lo: int, hi: int, model) -> RawAttribution | None:
+    """Source and content of a learned cue at token i, by the same span rules as the verb cues:
+    source = the subject before the cue (a possessive for a noun cue: "his criticism of"), or the
+    noun phrase after it ("..., said X"); content = what follows the cue, or the clause before
+    ", X said" when nothing follows."""
+    toks = ctx.tokens
+    t = toks[i]
+    if i_end < hi and (lemma_key(toks[i_end - 1]), toks[i_end].norm) in model.bigrams:
+        i_end += 1
+    lemma = lemma_key(t)
+    known = ctx.data.cues.get(lemma)
+    frame = LEARNED if known is None else _learned_frame(known.type)
+    source = None
+    before_src = i - 1
+    # a noun cue ("his criticism of", "the debate about"); a cue the tagger read as a noun after a
+    # subject ("Some Democrats question ...", "The Tax Policy Center plans to ...") is a verb
+    nounish = t.pos.startswith("NN") and (i == lo or toks[i - 1].pos in ("DT", "PRP$", "POS", "JJ", "IN", "CD")
+                                          or toks[i - 1].text == "(" or toks[i - 1].text in _OPEN_MARKS)
+    if nounish:
+        if i - 1 >= lo and toks[i - 1].pos == "PRP$":
+            source = (i - 1, i)
+        elif i - 2 >= lo and toks[i - 1].pos == "POS":
+            st = np_left(toks, i - 2, lo)
+            if st is not None:
+                source = (st, i - 1)
+    elif t.pos == "VBG" and i - 1 >= lo and toks[i - 1].text == ",":
+        source = _sentence_subject(ctx, lo, hi, i) or _first_np(ctx, lo, i)
+    elif _passive(toks, i, lo):
+        source = None  # "a curfew was announced", "he has been criticized": no source named
+    else:
+        source, before_src = _left_source(ctx, i, lo)
+        if source is None:
+            post = _postposed_source(ctx, i_end, hi) if t.pos.startswith("VB") else None
+            if post is not None:
+                source, before_src = post, i - 1
+                j = _skip_aux_left(toks, i - 1, lo)
+                if j >= lo and toks[j].text in _CLOSE_MARKS + ",":
+                    prior = _content_before(ctx, j, lo)
+                    if prior:
+                        return RawAttribution((i, i_end), source, prior[0], t.sentence, frame, lemma_key(t),
+                                              postposed=True, quote_ids=prior[1])
+            else:
+                source = _loose_left_source(ctx, i, lo)
+                if source is None and t.pos in _FINITE:
+                    source = _sentence_subject(ctx, lo, hi, i)
+                if source is not None:
+                    before_src = source[0] - 1
+    start = source[1] if source and source[1] > i else i_end
+    if start + 1 < hi and toks[start].pos == "IN" and toks[start].norm not in ("that", "whether", "if") and \
+            (toks[start + 1].pos in ("DT", "PRP$", "NNP", "NN", "NNS", "JJ", "CD", "PRP", "NNPS", "WRB", "WP")
+             or toks[start + 1].norm in ("whether", "if")):
+        # "commented on Crutcher's death", "worry about whether ...", "talk about how ...": the
+        # preposition is neither cue nor content (PolNeAR train: "about" opens 64 contents and
+        # stands right before 488)
+        start += 1
+    after = _content_after(ctx, start, hi, frame)
+    content = after[0] if after else None
+    if content is None:
+        span = _trim_span(ctx, start, _content_end(ctx, start, hi))
+        if span is not None:
+            content = [span]
+    if content is None and before_src >= lo:
+        prior = _content_before(ctx, before_src, lo)
+        if prior:
+            content = prior[0]
+    if not content:
+        return None
+    return RawAttribution((i, i_end), source, content, t.sentence, frame, lemma)
+
+
+def extract(doc, data: AttributionData, model="shipped", token_probs=None) -> tuple[list[RawAttribution], "_Ctx"]:
+    """All attributions of a document, in text order, with the context used (for quotes).
+    `model`: the learned cue detector ("shipped": the one in framing/models/, None: rules only)."""
     ctx = _Ctx(doc, data)
     raws: list[RawAttribution] = []
     for s in range(len(doc.sentences)):
         raws.extend(extract_sentence(ctx, s))
+    raws.extend(_dash_credits(ctx))
     _continuations(ctx, raws)
     raws = [r for r in raws if r.content]
     for r in raws:
         _widen_cue(ctx, r)
+    if isinstance(model, str):
+        model = load_cue_model()
+    if model is not None:
+        raws.extend(_learned_cues(ctx, raws, model, token_probs))
     raws.sort(key=lambda r: (ctx.tokens[r.cue[0]].start, r.cue[1]))
     return raws, ctx

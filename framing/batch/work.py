@@ -46,7 +46,8 @@ def resources_for(settings: dict):
     if key not in _RESOURCES:
         _RESOURCES[key] = Resources(lexicon_paths=tuple(settings.get("lexicon_paths", ())),
                                     model_path=settings.get("model_path"),
-                                    gazetteer_paths=tuple(settings.get("gazetteer_paths", ())))
+                                    gazetteer_paths=tuple(settings.get("gazetteer_paths", ()))
+                                    ).warm()
     return _RESOURCES[key]
 
 

@@ -10,19 +10,25 @@ Four blocks, concatenated in a fixed order:
 - lexicon: log(1 + count) of the lexicon stage's findings by category and voice
   ("lexicon: loaded (narrator)"), plus the findings the lexicon flags ("lexicon: flagged wording
   (narrator)"), for the categories seen in training;
-- signals: VADER negative/positive/strength, pattern subjectivity and polarity strength (both
-  ship their lexicons, so they work offline), and the share of the sentence inside quotation marks.
+- signals: VADER negative/positive/strength, pattern subjectivity and polarity strength (means of
+  pattern's lexicon over the sentence's words, framing.classify.signals; both lexicons ship in
+  their wheels, so they work offline), and the share of the sentence inside quotation marks.
   They enter scaled down (`signal_scale`): on hand-written minimal pairs they are so predictive that
   a model leans on them and then mistakes any emotional news sentence for biased wording.
 
 Learned state (vocabularies, idf weights, lexicon categories) is plain lists and numbers, so a model
 can be saved as JSON and rebuilt without pickle (see `to_json` / `from_json`).
+
+Fitting uses scikit-learn's CountVectorizers; transforming does not call them: an article's words
+are numbered once (framing.classify.wordids) and the count matrices come from numpy lookups by word
+id (framing.classify.fastcount), entry for entry what the vectorizers give (tests compare), about
+ten times cheaper. Explanations are in framing.classify.explain.
 """
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -31,8 +37,10 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import CountVectorizer
 
 from ..text.normalize import fold
-from ..text.sentiment import pattern_scores, vader_scores
+from .fastcount import IdLookups, LetterBlock, char_wb_counts  # noqa: F401 (char_wb_counts: API)
 from .inputs import SentenceInput
+from .signals import sentence_signals
+from .wordids import ArticleWords, article_words
 
 _WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
 
@@ -141,41 +149,23 @@ def analysed(text: str, word_ngrams: tuple[int, int], stop: frozenset) -> Analys
     return Analysed(tuple(tokens), counts, grams, letters)
 
 
-@lru_cache(maxsize=16384)
-def char_wb_counts(word: str, ngrams: tuple[int, int]) -> dict[str, int]:
-    """The letter n-grams of one word with their counts, exactly as scikit-learn's ``char_wb``
-    analyzer makes them: the word padded with a space on either side; a word shorter than n gives
-    one short n-gram and no longer ones. Memoised (shared by every model): do not change the dict."""
-    lo, hi = ngrams
-    w = f" {word} "
-    w_len = len(w)
-    out: dict[str, int] = {}
-    for n in range(lo, hi + 1):
-        offset = 0
-        out[w[:n]] = out.get(w[:n], 0) + 1
-        while offset + n < w_len:
-            offset += 1
-            g = w[offset:offset + n]
-            out[g] = out.get(g, 0) + 1
-        if offset == 0:
-            break
-    return out
-
-
 def sentiment(text: str) -> tuple[float, ...]:
     """VADER negative, positive, |compound|; pattern subjectivity, |polarity|: all in [0, 1].
 
-    Both come from framing.text.sentiment, memoised per text: the lexicon and actors stages score
-    the same sentences with VADER, so each is scored once per article.
+    See framing.classify.signals: VADER memoised per text (the lexicon and actors stages score the
+    same sentences), pattern's lexicon read over the words the classifier has split.
     """
-    v = vader_scores(text)
-    polarity, subjectivity = pattern_scores(text)
-    return (v.neg, v.pos, abs(v.compound), subjectivity, abs(polarity))
+    return sentence_signals([text])[0]
 
 
 def with_sentiment(inputs: list[SentenceInput]) -> list[SentenceInput]:
     """The inputs with their sentiment scores computed once (several models then share them)."""
-    return [i if i.sentiment else replace(i, sentiment=sentiment(i.text)) for i in inputs]
+    missing = [i.text for i in inputs if not i.sentiment]
+    if not missing:
+        return list(inputs)
+    computed = iter(sentence_signals(missing))
+    return [i if i.sentiment else SentenceInput(i.text, i.quote_share, i.lexicon, next(computed), i.lexicon_words)
+            for i in inputs]
 
 
 def signals(item: SentenceInput) -> list[float]:
@@ -183,21 +173,49 @@ def signals(item: SentenceInput) -> list[float]:
     return [*(item.sentiment or sentiment(item.text)), float(item.quote_share)]
 
 
-def _tfidf(counts: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
-    """Sublinear tf x idf, rows l2-normalised (the same maths as TfidfVectorizer).
+def _tfidf_values(rows: np.ndarray, counts: np.ndarray, idf: np.ndarray, n: int) -> np.ndarray:
+    """Sublinear tf x idf, rows l2-normalised (TfidfVectorizer's maths), on row-major entries.
 
-    `counts` must have sorted indices (CountVectorizer's layout). Written on the arrays rather
-    than as sparse products with diagonal matrices, which cost more in scipy's bookkeeping than in
-    arithmetic; every value is the same product of the same factors as before, and the squared
-    norms are summed by scipy in the same column order, so the results are bit for bit the same.
+    The squared norms are summed as scipy's `csr.sum(axis=1)` sums them (np.add.reduceat over
+    each non-empty row), so the values are bit for bit those of the matrix version this replaced.
     """
-    indptr, idx = counts.indptr, counts.indices
-    data = (1.0 + np.log(counts.data.astype(np.float64))) * idf[idx]
-    squares = sp.csr_matrix((data * data, idx, indptr), shape=counts.shape)
-    norms = np.sqrt(np.asarray(squares.sum(axis=1)).ravel())
+    data = (1.0 + np.log(counts.astype(np.float64))) * idf
+    indptr = np.searchsorted(rows, np.arange(n + 1))
+    norms = np.zeros(n)
+    major = np.flatnonzero(np.diff(indptr))
+    if len(major):
+        norms[major] = np.add.reduceat(data * data, indptr[major])
+    norms = np.sqrt(norms)
     norms[norms == 0] = 1.0
-    rows = np.repeat(np.arange(counts.shape[0]), np.diff(indptr))
-    return sp.csr_matrix(((1.0 / norms)[rows] * data, idx.copy(), indptr.copy()), shape=counts.shape)
+    return (1.0 / norms)[rows] * data
+
+
+def _stack_rows(blocks, n: int, width: int) -> sp.csr_matrix:
+    """One CSR matrix from row-major (rows, columns, values) blocks: row by row, and within a row
+    block by block (what scipy's hstack of the blocks' CSR matrices gives), placed by counting
+    rather than sorting."""
+    counts = [np.bincount(b[0], minlength=n) for b in blocks]
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.sum(counts, axis=0), out=indptr[1:])
+    nnz = int(indptr[-1])
+    cols = np.empty(nnz, dtype=np.int32)
+    data = np.empty(nnz, dtype=np.float64)
+    before = indptr[:-1].copy()  # where each row's entries of the next block go
+    for (rows, c, v), count in zip(blocks, counts):
+        if len(rows):
+            first = np.zeros(n + 1, dtype=np.int64)
+            np.cumsum(count, out=first[1:])  # index of each row's first entry in this block
+            at = before[rows] + np.arange(len(rows)) - first[rows]
+            cols[at] = c
+            data[at] = v
+        before += count
+    return sp.csr_matrix((data, cols, indptr.astype(np.int32)), shape=(n, width))
+
+
+def _coo_csr(rows, cols, values, n: int, width: int) -> sp.csr_matrix:
+    """Row-major (rows, cols, values) as a CSR matrix laid out like CountVectorizer's."""
+    indptr = np.searchsorted(rows, np.arange(n + 1))
+    return _counts_matrix(values, cols, indptr, width)
 
 
 class FeatureExtractor:
@@ -293,20 +311,37 @@ class FeatureExtractor:
     def transform(self, inputs: list[SentenceInput]) -> sp.csr_matrix:
         return self.transform_with_letters(inputs)[0]
 
-    def transform_with_letters(self, inputs: list[SentenceInput]) -> tuple[sp.csr_matrix, "LetterLayout | None"]:
-        """The feature matrix, and which words' letter n-grams made its letter block (explanations
-        credit n-grams back to words from it; None without a letter block)."""
+    def transform_with_letters(self, inputs: list[SentenceInput]) -> tuple[sp.csr_matrix, "Trace"]:
+        """The feature matrix, and a `Trace` of the words behind it (explanations credit letter
+        n-grams back to words from it).
+
+        Every block is built as (rows, columns, values) arrays and the matrix is made once: the
+        entries, their order within each row (block by block) and every value are those the
+        blocks' own CSR matrices stacked with scipy gave, so scores do not change; scipy's
+        per-matrix bookkeeping, paid a dozen times per article and model, is not.
+        """
         texts = [i.text for i in inputs]
         n = len(texts)
-        parts = []
-        layout = None
+        letters = word_counts = None
+        blocks = []  # (rows, global columns, values), each row-major
         if self._word_cv is not None or self._letter_cv is not None:
-            found = [analysed(t, self.config.word_ngrams, self._stop) for t in texts]
+            aw, lookups = self._words_and_lookups(texts)
+        else:
+            aw = article_words(texts)
         if self._word_cv is not None:
-            parts.append(_tfidf(self._count_words(found), self.word_idf_))
+            lo, hi = self.config.word_ngrams
+            if hi <= 2:
+                rows, cols, counts = lookups.word_entries(aw, lo, hi)
+            else:  # longer n-grams: the general (slower) path
+                m = self._count_words([analysed(t, self.config.word_ngrams, self._stop) for t in texts])
+                rows, cols, counts = np.repeat(np.arange(n), np.diff(m.indptr)), m.indices, m.data
+            blocks.append((rows, cols, _tfidf_values(rows, counts, self.word_idf_[cols], n)))
+            word_counts = (rows * len(self.word_vocab_) + cols, counts)
         if self._letter_cv is not None:
-            layout = self.letter_layout(found)
-            parts.append(_tfidf(self._count_letters(layout), self.letter_idf_))
+            letters = lookups.letter_block(aw)
+            rows, cols = letters.rows, letters.cols
+            blocks.append((rows, cols + self.blocks_["letters"][0],
+                           _tfidf_values(rows, letters.counts, self.letter_idf_[cols], n)))
         if self.lexicon_keys_:
             rows, cols, vals = [], [], []
             for r, item in enumerate(inputs):
@@ -316,19 +351,50 @@ class FeatureExtractor:
                         rows.append(r)
                         cols.append(c)
                         vals.append(math.log1p(count))
-            parts.append(sp.csr_matrix((vals, (rows, cols)), shape=(n, len(self.lexicon_keys_))))
+            rows, cols = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
+            order = np.lexsort((cols, rows))  # scipy sorts a row's columns (sum_duplicates)
+            blocks.append((rows[order], cols[order] + self.blocks_["lexicon"][0],
+                           np.asarray(vals, dtype=np.float64)[order]))
         if self.config.signals:
-            dense = np.array([signals(i) for i in inputs], dtype=np.float64).reshape(n, len(SIGNAL_NAMES))
-            parts.append(sp.csr_matrix(dense * self.config.signal_scale))
-        if not parts:
-            return sp.csr_matrix((n, 0)), layout
-        return sp.hstack(parts, format="csr"), layout
+            missing = [i.text for i in inputs if not i.sentiment]
+            computed = iter(sentence_signals(missing) if missing else ())
+            dense = np.array([[*(i.sentiment or next(computed)), float(i.quote_share)] for i in inputs],
+                             dtype=np.float64).reshape(n, len(SIGNAL_NAMES)) * self.config.signal_scale
+            rows, cols = np.nonzero(dense)
+            blocks.append((rows, cols + self.blocks_["signals"][0], dense[rows, cols]))
+        trace = Trace(aw, letters, word_counts)
+        if not blocks:
+            return sp.csr_matrix((n, 0)), trace
+        return _stack_rows(blocks, n, self.n_features), trace
 
-    # The two count matrices below are, entry for entry and in the same order, what the fitted
-    # CountVectorizers' transform returns (tests/test_classify_features.py checks it); they skip
-    # its per-call overhead and reuse the memoised analysis of each text and letter n-grams of
-    # each word. _tfidf then does the same arithmetic on the same matrix, so scores do not change.
+    def count_matrices(self, texts: list[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+        """The word and letter count matrices of `texts`, laid out as the fitted CountVectorizers'
+        transform gives them (tests check that they are equal entry for entry)."""
+        aw, lookups = self._words_and_lookups(texts)
+        n = len(texts)
+        rows, cols, counts = lookups.word_entries(aw, *self.config.word_ngrams)
+        words = _coo_csr(rows, cols, counts, n, len(self.word_vocab_))
+        block = lookups.letter_block(aw)
+        letters = _coo_csr(block.rows, block.cols, block.counts, n, len(self.letter_vocab_))
+        return words, letters
+
+    def _words_and_lookups(self, texts):
+        """The words of `texts` as ids, and this extractor's lookups filled in for them."""
+        lookups = self._id_lookups()
+        while True:
+            aw = article_words(texts)
+            lookups.update(aw.generation)
+            if lookups.generation == aw.generation:  # else the table started again meanwhile
+                return aw, lookups
+
+    def _id_lookups(self) -> IdLookups:
+        got = self.__dict__.get("_lookups")
+        if got is None:
+            got = self.__dict__.setdefault("_lookups", IdLookups(self))
+        return got
+
     def _count_words(self, found: list[Analysed]) -> sp.csr_matrix:
+        """Word n-gram counts from the memoised analysis of each text (any n-gram range)."""
         vocab = self._word_cv.vocabulary
         get = vocab.get
         indices: list[int] = []
@@ -340,64 +406,6 @@ class FeatureExtractor:
             values.extend(c for _, c in row)
             indptr.append(len(indices))
         return _counts_matrix(values, indices, indptr, len(vocab))
-
-    def letter_layout(self, found: list[Analysed]) -> "LetterLayout":
-        """The distinct letter words of some texts (sorted), which rows hold them how often, and
-        each word's in-vocabulary n-grams: the letter block is rows x words @ words x n-grams."""
-        words = sorted(set().union(*(a.letter_words for a in found)))
-        ids = {w: i for i, w in enumerate(words)}
-        word_ids: list[int] = []
-        times: list[int] = []
-        row_ptr = [0]
-        for a in found:
-            for i, t in sorted((ids[w], t) for w, t in a.letter_words.items()):
-                word_ids.append(i)
-                times.append(t)
-            row_ptr.append(len(word_ids))
-        grams = [self.letter_grams(w) for w in words]
-        w_ptr = np.zeros(len(grams) + 1, dtype=np.int64)
-        if grams:
-            np.cumsum(np.fromiter((len(g[0]) for g in grams), dtype=np.int64, count=len(grams)),
-                      out=w_ptr[1:])
-            cols = np.concatenate([g[0] for g in grams])
-            counts = np.concatenate([g[1] for g in grams])
-        else:
-            cols = counts = np.zeros(0, dtype=np.int64)
-        return LetterLayout(words, np.asarray(row_ptr, dtype=np.int64), np.asarray(word_ids, dtype=np.int64),
-                            np.asarray(times, dtype=np.int64), w_ptr, cols, counts)
-
-    def _count_letters(self, layout: "LetterLayout | list[Analysed]") -> sp.csr_matrix:
-        # rows x distinct words (occurrences) @ distinct words x n-grams (counts): integer
-        # products, so the counts are exact; sort_indices gives CountVectorizer's layout.
-        if not isinstance(layout, LetterLayout):
-            layout = self.letter_layout(layout)
-        width = len(self.letter_vocab_)
-        n_rows = len(layout.row_ptr) - 1
-        if not layout.words:
-            return _counts_matrix([], [], layout.row_ptr.tolist(), width)
-        W = sp.csr_matrix((layout.counts, layout.cols, layout.w_ptr), shape=(len(layout.words), width))
-        R = sp.csr_matrix((layout.times, layout.word_ids, layout.row_ptr), shape=(n_rows, len(layout.words)))
-        C = (R @ W).tocsr()
-        C.sort_indices()
-        return _counts_matrix(C.data, C.indices, C.indptr, width)
-
-    def letter_grams(self, word: str) -> tuple[np.ndarray, np.ndarray]:
-        """(sorted letter-block column indices, counts) of the in-vocabulary n-grams of one word.
-
-        Cached per extractor (bounded), since the same words recur across sentences and articles.
-        """
-        cache = self.__dict__.setdefault("_gram_cache", {})
-        got = cache.get(word)
-        if got is None:
-            get = self._letter_cv.vocabulary.get
-            pairs = sorted((j, c) for g, c in char_wb_counts(word, self.config.letter_ngrams).items()
-                           if (j := get(g)) is not None)
-            both = np.array(pairs, dtype=np.int64).reshape(len(pairs), 2).T.copy()
-            got = (both[0], both[1])  # two views of one small block
-            if len(cache) > 200_000:
-                cache.clear()
-            cache[word] = got
-        return got
 
     # -- saving ----------------------------------------------------------------------------
     def to_json(self) -> dict:
@@ -426,16 +434,12 @@ class FeatureExtractor:
         return self
 
 
-class LetterLayout(NamedTuple):
-    """How a letter block was made (see FeatureExtractor.letter_layout). Local column indices."""
+class Trace(NamedTuple):
+    """The words behind a feature matrix: what explanations need to name its features."""
 
-    words: list  # distinct words, sorted
-    row_ptr: np.ndarray  # row r's words are word_ids[row_ptr[r]:row_ptr[r + 1]] (ascending)
-    word_ids: np.ndarray
-    times: np.ndarray  # occurrences of each of those words in the row
-    w_ptr: np.ndarray  # word i's n-grams are cols[w_ptr[i]:w_ptr[i + 1]] (ascending)
-    cols: np.ndarray
-    counts: np.ndarray  # occurrences of each of those n-grams in the word
+    words: ArticleWords
+    letters: LetterBlock | None
+    word_counts: tuple | None  # (sorted keys row * n words + column, counts) of the word block
 
 
 def _counts_matrix(values: list[int], indices: list[int], indptr: list[int], width: int) -> sp.csr_matrix:

@@ -13,6 +13,8 @@ import bisect
 import hashlib
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from ..model import Article, Doc
 from ..text.tokenize import is_word_text
 
@@ -94,11 +96,26 @@ def inputs_from_doc(doc: Doc, findings=()) -> list[SentenceInput]:
         i = bisect.bisect_right(starts, start) - 1
         if 0 <= i < len(starts) and start < doc.sentences[i].end:
             _add(counts[i], words[i], f)
+    shares = quote_shares(doc)
+    text = doc.article.text
     return [
-        SentenceInput(doc.sentence_text(i), quote_share(doc.sentence_tokens(i)), counts[i],
-                      lexicon_words=_frozen(words[i]))
-        for i in range(len(doc.sentences))
+        SentenceInput(text[s.start:s.end], shares[i], counts[i], lexicon_words=_frozen(words[i]))
+        for i, s in enumerate(doc.sentences)
     ]
+
+
+def quote_shares(doc: Doc) -> list[float]:
+    """`quote_share` of every sentence of `doc` (the same numbers), one pass over its tokens."""
+    tokens = doc.tokens
+    is_word = np.fromiter(map(is_word_text, [t.text for t in tokens]), dtype=bool, count=len(tokens))
+    quoted = np.fromiter((t.in_quote for t in tokens), dtype=bool, count=len(tokens)) & is_word
+    n_words = np.concatenate([[0], np.cumsum(is_word)])
+    n_quoted = np.concatenate([[0], np.cumsum(quoted)])
+    out = []
+    for s in doc.sentences:
+        w = int(n_words[s.token_end] - n_words[s.token_start])
+        out.append(int(n_quoted[s.token_end] - n_quoted[s.token_start]) / w if w else 0.0)
+    return out
 
 
 def doc_input(doc: Doc, findings=()) -> SentenceInput:

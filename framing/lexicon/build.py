@@ -15,19 +15,18 @@ def findings_of(doc, lexicon, scores: bool = True, ctx: Context | None = None) -
     ctx = ctx or Context(doc, lexicon)
     tokens = doc.tokens
     text = doc.text
+    norms, is_word = ctx.norms, ctx.is_word
     out: list[Finding] = []
-    for m in lexicon.matcher.spans(doc):
+    for m in lexicon.matcher.spans(doc, norms):
         e = m.entry
         first, last = tokens[m.first], tokens[m.last - 1]
         q = ctx.quote_of(first.start)
         voice = NARRATOR if q is None else (SCARE_QUOTE if ctx.is_scare(q) else QUOTED)
-        words = [t.norm for t in tokens[m.first:m.last] if t.is_word]
         valence = subjectivity = None
         if scores:
-            valence = word_valence(words)
-            if valence is None:
-                valence = word_valence([t.lemma for t in tokens[m.first:m.last] if t.is_word])
-            subjectivity = word_subjectivity(words)
+            span = [k for k in range(m.first, m.last) if is_word[k]]
+            valence, subjectivity = _word_scores(tuple(norms[k] for k in span),
+                                                 tuple(tokens[k].lemma for k in span))
         out.append(Finding(
             start=first.start, end=last.end, text=text[first.start:last.end], term=e.term,
             category=e.category, polarity=e.polarity, strength=e.strength,
@@ -52,9 +51,7 @@ def findings_of(doc, lexicon, scores: bool = True, ctx: Context | None = None) -
 
 
 def _token_at(ctx: Context, offset: int):
-    from bisect import bisect_left
-
-    i = bisect_left(ctx.token_starts, offset)
+    i = ctx.token_index(offset)
     return i if i < len(ctx.tokens) else (len(ctx.tokens) - 1 if ctx.tokens else None)
 
 
@@ -62,16 +59,43 @@ def word_voices(doc, ctx: Context) -> list[str]:
     """The voice of every token: quoted inside a credited quotation, else narrator.
 
     Words inside a scare quote count as narrator text: putting them in quotation marks was the
-    narrator's choice.
+    narrator's choice. Only tokens inside a quotation's inner text can be quoted, so just those are
+    looked at (found by bisection per quotation), not every token of the article.
     """
-    out = []
-    for t in doc.tokens:
-        if t.in_quote:
-            q = ctx.quote_of(t.start)
-            out.append(QUOTED if q is not None and not ctx.is_scare(q) else NARRATOR)
-        else:
-            out.append(NARRATOR)
+    tokens = doc.tokens
+    out = [NARRATOR] * len(tokens)
+    inner = ctx.inner_starts
+    # quote_of(offset) is the last quotation (by inner start) starting at or before the offset,
+    # if the offset is inside it: so quotation i owns [its inner start, the next one's), cut at
+    # its own inner end.
+    for i, q in enumerate(ctx.quotes):
+        if ctx.is_scare(q):
+            continue
+        stop = min(q.inner_end, inner[i + 1]) if i + 1 < len(inner) else q.inner_end
+        for k in range(ctx.token_index(q.inner_start), ctx.token_index(stop)):
+            if tokens[k].in_quote:
+                out[k] = QUOTED
     return out
+
+
+#: (norms, lemmas) of a match's words -> (valence, subjectivity). Matched terms come from the
+#: lexicon, so the keys repeat across articles; the bound keeps a long batch's memory flat.
+_SCORES: dict = {}
+_SCORES_MAX = 50_000
+
+
+def _word_scores(words: tuple, lemma_words: tuple) -> tuple:
+    key = (words, lemma_words)
+    got = _SCORES.get(key)
+    if got is None:
+        valence = word_valence(words)
+        if valence is None:
+            valence = word_valence(lemma_words)
+        got = (valence, word_subjectivity(words))
+        if len(_SCORES) >= _SCORES_MAX:
+            _SCORES.clear()
+        _SCORES[key] = got
+    return got
 
 
 __all__ = ["findings_of", "word_voices", "NARRATOR", "QUOTED", "SCARE_QUOTE"]

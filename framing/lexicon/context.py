@@ -13,6 +13,9 @@ such a quote to a speaker; it lists those as "not_scare_quotes".
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from operator import attrgetter
+
+from ..text.tokenize import is_word_text
 
 MAX_SCARE_WORDS = 4
 CUE_WINDOW = 4
@@ -23,19 +26,53 @@ CLAUSE_BREAKS = frozenset({",", ";", ":", "--", "-", "(", ")", "but", "although"
 NOT_NEGATING_NEXT = frozenset({"only", "just", "merely", "simply", "least", "to", "mention"})
 
 
+_START, _NORM, _TEXT = attrgetter("start"), attrgetter("norm"), attrgetter("text")
+
+
+class _IsWordMemo(dict):
+    """token text -> Token.is_word (has a letter or digit), filled on first sight.
+
+    A plain dict lookup per token is the cheapest way to get the flag for every token of an
+    article; token texts repeat, and the bound keeps a long batch's memory flat.
+    """
+
+    LIMIT = 200_000
+
+    def __missing__(self, text: str) -> bool:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        value = self[text] = is_word_text(text)
+        return value
+
+
+_IS_WORD = _IsWordMemo()
+
+
 class Context:
-    """Per-document helper: quote lookup, negation and scare-quote tests for one Doc."""
+    """Per-document helper: quote lookup, negation and scare-quote tests for one Doc.
+
+    It also holds the token columns that several parts of the lexicon stage read (norms and
+    is-a-word flags), taken once per Doc: reading them off the Token objects again in every part
+    was a good share of the stage's time.
+    """
 
     def __init__(self, doc, lexicon):
         self.doc = doc
         self.lexicon = lexicon
-        self.tokens = doc.tokens
-        self.token_starts = [t.start for t in doc.tokens]
+        tokens = self.tokens = doc.tokens
+        self.norms = list(map(_NORM, tokens))
+        self.is_word = list(map(_IS_WORD.__getitem__, map(_TEXT, tokens)))
         self.quotes = sorted(doc.quotes, key=lambda q: q.inner_start)
         self.inner_starts = [q.inner_start for q in self.quotes]
         negs = sorted(lexicon.negators)
         self.neg_single = frozenset(n for n in negs if " " not in n)
         self.neg_multi = tuple(tuple(n.split()) for n in negs if " " in n)
+        # multi-word negators by first word: a token can only start the ones it spells the start of
+        first: dict[str, list] = {}
+        for words in self.neg_multi:
+            first.setdefault(words[0], []).append(words)
+        self._neg_first = first
+        self._cue_memo: dict = {}
         self.scare = {id(q) for q in self.quotes if self._is_scare(q)}
 
     # ------------------------------------------------------------------ quotes
@@ -53,13 +90,20 @@ class Context:
     def scare_quotes(self) -> list:
         return [q for q in self.quotes if id(q) in self.scare]
 
+    def token_index(self, offset: int) -> int:
+        """Index of the first token starting at or after `offset` (len(tokens) when none does)."""
+        return bisect_left(self.tokens, offset, key=_START)
+
     def _token_range(self, start: int, end: int) -> tuple[int, int]:
-        return bisect_left(self.token_starts, start), bisect_left(self.token_starts, end)
+        return self.token_index(start), self.token_index(end)
 
     def _is_cue(self, tok) -> bool:
-        if tok.norm == ":":
-            return True
-        return self.lexicon.cue_class(tok.lemma) is not None or self.lexicon.cue_class(tok.norm) is not None
+        key = (tok.lemma, tok.norm)
+        got = self._cue_memo.get(key)
+        if got is None:
+            got = self._cue_memo[key] = tok.norm == ":" or self.lexicon.cue_class(tok.lemma) is not None \
+                or self.lexicon.cue_class(tok.norm) is not None
+        return got
 
     def _is_scare(self, q) -> bool:
         if not 1 <= q.words <= MAX_SCARE_WORDS:
@@ -81,27 +125,30 @@ class Context:
     # ------------------------------------------------------------------ negation
     def negated(self, first: int) -> bool:
         """Is the match starting at token `first` negated by a negator shortly before it?"""
-        tokens = self.tokens
         if first == 0:
             return False
+        tokens, norms = self.tokens, self.norms
         sentence = tokens[first].sentence
         lo = first
         steps = 0
         while lo > 0 and steps < NEGATION_WINDOW:
-            t = tokens[lo - 1]
-            if t.sentence != sentence or t.norm in CLAUSE_BREAKS:
+            if tokens[lo - 1].sentence != sentence or norms[lo - 1] in CLAUSE_BREAKS:
                 break
             lo -= 1
             steps += 1
+        single, multi = self.neg_single, self._neg_first
+        n_tokens = len(norms)
         for k in range(lo, first):
-            t = tokens[k]
-            if t.norm in self.neg_single or t.lemma in self.neg_single:
-                nxt = tokens[k + 1].norm if k + 1 < len(tokens) else ""
+            norm, lemma = norms[k], tokens[k].lemma
+            if norm in single or lemma in single:
+                nxt = norms[k + 1] if k + 1 < n_tokens else ""
                 if nxt not in NOT_NEGATING_NEXT:
                     return True
-            for words in self.neg_multi:
-                n = len(words)
-                if k + n <= first and all(tokens[k + m].norm == w or tokens[k + m].lemma == w
-                                          for m, w in enumerate(words)):
-                    return True
+            if norm in multi or lemma in multi:
+                starts = multi.get(norm, []) + (multi.get(lemma, []) if lemma != norm else [])
+                for words in starts:
+                    n = len(words)
+                    if k + n <= first and all(norms[k + m] == w or tokens[k + m].lemma == w
+                                              for m, w in enumerate(words)):
+                        return True
         return False

@@ -113,14 +113,17 @@ class Matcher:
                 if before not in NEGATING_PREFIXES:
                     parts.setdefault(k, []).append(entries)
 
-    def spans(self, doc) -> list[Match]:
-        """Non-overlapping matches in token order: leftmost-longest, then the best pos fit."""
+    def spans(self, doc, norms: list[str] | None = None) -> list[Match]:
+        """Non-overlapping matches in token order: leftmost-longest, then the best pos fit.
+
+        `norms`: the tokens' norms when the caller already has them (the lexicon stage's Context).
+        """
         tokens = doc.tokens
         if not tokens:
             return []
         raw: dict[tuple[int, int], list] = {}
         parts: dict[int, list] = {}
-        self._hits(self._auto, [t.norm for t in tokens], raw, parts)
+        self._hits(self._auto, norms if norms is not None else [t.norm for t in tokens], raw, parts)
         for k, groups in parts.items():
             if (k, k + 1) in raw:
                 continue

@@ -51,3 +51,23 @@ def sentence_scores(text: str, words=None) -> tuple[float, float]:
         words = text.lower().split()
     subjectivity = word_subjectivity(words)
     return round(float(compound), 4), round(float(subjectivity or 0.0), 4)
+
+
+def doc_sentence_scores(doc, norms: list[str] | None = None) -> list[tuple[float, float]]:
+    """sentence_scores of every sentence of a Doc, from the tokens' norms taken once.
+
+    The same numbers as calling sentence_scores(doc.sentence_text(i), norms of sentence i) per
+    sentence: the subjectivity lexicon is looked up once per token, and each sentence's mean is
+    taken over the same words in the same order.
+    """
+    if norms is None:
+        norms = [t.norm for t in doc.tokens]
+    subj = list(map(pattern_lexicon().get, norms))
+    text = doc.text
+    out = []
+    for s in doc.sentences:
+        compound = vader_scores(text[s.start:s.end]).compound
+        vals = [v for v in subj[s.token_start:s.token_end] if v is not None]
+        subjectivity = round(sum(vals) / len(vals), 3) if vals else 0.0
+        out.append((round(float(compound), 4), round(float(subjectivity), 4)))
+    return out

@@ -42,7 +42,8 @@ class Attribution:
     affiliation: the side the speaker belongs to when known ("Pakistan"), else "".
     cue: the cue words; cue_lemma their lemma ("say", "according to"); cue_class the lexicon's
       class for it (neutral, endorsing, distancing, adversarial; neutral when the lexicon has none).
-    cue_type: speech, writing, thought, intent, evaluation, evidence, according_to.
+    cue_type: speech, writing, thought, intent, evaluation, evidence, according_to; "other" for a
+      cue found by the learned detector whose lemma the cue data does not know ("criticism of").
     content: the content pieces in text order (a quote split by "he said" has two).
     kind: direct (the content is a quotation), partial (a paraphrase holding quoted words) or
       indirect (a paraphrase).

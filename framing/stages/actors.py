@@ -17,6 +17,7 @@ gazetteer comes from resources.gazetteer.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from operator import itemgetter
 
 from ..actors.agency import find_agency, mention_roles
 from ..actors.initiator import find_initiator_frames
@@ -49,17 +50,25 @@ def run(doc, resources, previous: dict) -> dict:
 
 
 def summarise(mentions, events, frames, tone) -> dict:
-    """Per-actor aggregates of one article (sorted keys, so output is deterministic)."""
+    """Per-actor aggregates of one article (sorted keys, so output is deterministic).
+
+    Plain dicts count kinds and labels (a Counter per actor cost more than the counting): the
+    most frequent kind is the first one reaching the highest count, as Counter.most_common gives.
+    """
     per: dict[str, dict] = {}
     for m in mentions:
-        a = per.setdefault(m.actor_id, {
-            "name": m.actor_name, "kinds": Counter(), "affiliation": "", "mentions": 0, "labels": Counter(),
-            "agent": 0, "patient": 0, "patient_hidden_agent": 0, "initiator": 0, "responder": 0,
-            "tone": 0.0, "tone_n": 0, "is_guess": True})
-        a["kinds"][m.kind] += 1
+        a = per.get(m.actor_id)
+        if a is None:
+            a = per[m.actor_id] = {
+                "name": m.actor_name, "kinds": {}, "affiliation": "", "mentions": 0, "labels": {},
+                "agent": 0, "patient": 0, "patient_hidden_agent": 0, "initiator": 0, "responder": 0,
+                "tone": 0.0, "tone_n": 0, "is_guess": True}
+        kinds = a["kinds"]
+        kinds[m.kind] = kinds.get(m.kind, 0) + 1
         if m.kind != "pronoun":
             a["mentions"] += 1
-            a["labels"][m.label] += 1
+            labels = a["labels"]
+            labels[m.label] = labels.get(m.label, 0) + 1
         a["affiliation"] = a["affiliation"] or m.affiliation
         a["is_guess"] = a["is_guess"] and m.is_guess
     for e in events:
@@ -86,7 +95,7 @@ def summarise(mentions, events, frames, tone) -> dict:
         a = per[aid]
         n = a["tone_n"]
         actors[aid] = {
-            "name": a["name"], "kind": a["kinds"].most_common(1)[0][0] if a["kinds"] else "",
+            "name": a["name"], "kind": max(a["kinds"].items(), key=_count)[0] if a["kinds"] else "",
             "affiliation": a["affiliation"], "mentions": a["mentions"],
             "labels": dict(sorted(a["labels"].items(), key=lambda kv: (-kv[1], kv[0]))),
             "agent": a["agent"], "patient": a["patient"], "patient_hidden_agent": a["patient_hidden_agent"],
@@ -103,3 +112,6 @@ def summarise(mentions, events, frames, tone) -> dict:
         "initiator_frames": len(frames),
     }
     return {"actors": actors, "initiator_frames": tuple(frames), "tone": tuple(tone), "counts": counts}
+
+
+_count = itemgetter(1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..lexicon.build import findings_of, word_voices
 from ..lexicon.context import Context
-from ..lexicon.scores import sentence_scores
+from ..lexicon.scores import doc_sentence_scores
 from ..lexicon.summary import summarize, summarize_text
 
 __all__ = ["run", "summarize_text"]
@@ -21,7 +21,6 @@ def run(doc, resources, previous: dict | None = None) -> dict:
     ctx = Context(doc, lexicon)
     findings = findings_of(doc, lexicon, ctx=ctx)
     voices = word_voices(doc, ctx)
-    scores = [sentence_scores(doc.sentence_text(i), [t.norm for t in doc.sentence_tokens(i)])
-              for i in range(len(doc.sentences))]
+    scores = doc_sentence_scores(doc, ctx.norms)
     return {"findings": findings,
-            "summary": {"lexicon": summarize(doc, findings, voices, scores, lexicon)}}
+            "summary": {"lexicon": summarize(doc, findings, voices, scores, lexicon, ctx.is_word)}}

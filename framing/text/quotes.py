@@ -46,7 +46,18 @@ def _kind(text: str, i: int) -> tuple[str, str] | None:
     return None
 
 
+# A maximal run of non-space characters holding a letter or digit: one match per such run, so
+# counting matches counts the white-space separated words that have a letter or digit (re's \s and
+# [^\W_] are str.isspace and str.isalnum).
+_WORD_RUN = re.compile(r"\S*?[^\W_]\S*")
+
+
 def _word_count(text: str) -> int:
+    return len(_WORD_RUN.findall(text))
+
+
+def _word_count_reference(text: str) -> int:
+    """The definition `_word_count` must equal (tested)."""
     return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
 
 

@@ -2,12 +2,16 @@
 
 Tags come from textblob's PatternTagger lexicon (it ships in the wheel; nltk's perceptron tagger would
 need nltk_data). That tagger confuses past tense (VBD) and past participle (VBN), which matters for
-spotting passives, so a few context rules repair it. Lemmas come from lemminflect, which also ships
-its data.
+spotting passives, so a few context rules repair it. Lemmas: framing.text.lemmas.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from bisect import bisect_left, bisect_right
+from itertools import compress
+
+from .lemmas import lemma
+from .lexical_tags import lexical_tag, lexical_tags
+from .normalize import ascii_punct
 
 _BE = {"be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m"}
 _HAVE = {"has", "have", "had", "having", "'ve", "'d"}
@@ -15,100 +19,163 @@ _GET = {"get", "gets", "got", "gotten", "getting"}
 _SKIP = {"RB", "RBR", "RBS"}
 _SUBJECT_TAGS = {"NN", "NNS", "NNP", "NNPS", "PRP", "WP", "WDT", "EX"}
 _OBJECT_START = {"DT", "PRP$", "CD", "JJ", "NN", "NNS", "NNP", "NNPS", "PRP", "TO", "RP"}
-_UPOS = {"N": "NOUN", "V": "VERB", "J": "ADJ", "R": "ADV", "M": "AUX"}
-
-
-@lru_cache(maxsize=1)
-def _parser():
-    from textblob.en import parser
-
-    return parser
 
 
 _NOMINAL_LEFT = {"DT", "PRP$", "POS"}
 _POSSESSIVE_PRONOUNS = {"one"}
 
 
-def _after_modal(words: list[str], tags: list[str], i: int) -> bool:
-    """True when a modal ("will", "could"), maybe followed by adverbs or "not", precedes token i."""
+def _after_modal(words, tags, i: int, lo: int = 0) -> bool:
+    """True when a modal ("will", "could"), maybe followed by adverbs or "not", precedes token i
+    in its sentence (which starts at lo)."""
     j = i - 1
-    while j >= 0 and (tags[j] in _SKIP or words[j] in ("not", "n't")):
+    while j >= lo and (tags[j] in _SKIP or words[j] in ("not", "n't")):
         j -= 1
-    return j >= 0 and tags[j] == "MD"
+    return j >= lo and tags[j] == "MD"
+
+
 _NOUNS = {"NN", "NNS", "NNP", "NNPS"}
+_NOUN_OR_ADJ = _NOUNS | {"JJ"}
+_VERB_FORMS = {"VBG", "VBD", "VBN"}
+_MODAL_TARGETS = {"NN", "NNS", "JJ"}
 
 
-def _repair_tags(cased: list[str], words: list[str], tags: list[str]) -> None:
+def _repair_range(cased, words, tags: list[str], lo: int, hi: int, visit) -> list[int]:
     """Repair the tagger's common slips in place from the words around each token.
 
     VBD/VBN confusions (which passives depend on), participles used as adjectives ("an unprovoked
     attack"), gerunds used as nouns ("the killing of"), and unknown all-capital acronyms ("TTP").
+    The sentence is tokens [lo, hi) of the lists; `visit` holds, in order, every index of it that a
+    rule can apply to (see `_candidates`), visited left to right, so a repair sees the repaired
+    tags before it. Returns the indices whose tag was set.
     """
-    for i, tag in enumerate(tags):
-        prev_tag = tags[i - 1] if i > 0 else ""
-        nxt_tag = tags[i + 1] if i + 1 < len(tags) else ""
-        nxt_word = words[i + 1] if i + 1 < len(words) else ""
+    changed = []
+    for i in visit:
+        tag = tags[i]
+        prev_tag = tags[i - 1] if i > lo else ""
+        nxt_tag = tags[i + 1] if i + 1 < hi else ""
+        nxt_word = words[i + 1] if i + 1 < hi else ""
         if tag == "NN" and len(cased[i]) > 1 and cased[i].isupper() and cased[i].isalpha():
             tags[i] = "NNP"
-            continue
-        if words[i] == "'s" and prev_tag == "PRP" and words[i - 1] not in _POSSESSIVE_PRONOUNS:
+        elif words[i] == "'s" and prev_tag == "PRP" and words[i - 1] not in _POSSESSIVE_PRONOUNS:
             tags[i] = "VBZ"  # "he's heading", "it's over"
-            continue
-        if tag in ("NN", "NNS", "JJ") and _after_modal(words, tags, i) and not cased[i][:1].isupper():
+        elif (tag in ("NN", "NNS", "JJ") and _after_modal(words, tags, i, lo)
+                and not cased[i][:1].isupper()):
             tags[i] = "VB"  # "will result", "could shift"
-            continue
-        if tag == "VBG" and prev_tag in _NOMINAL_LEFT and nxt_word == "of":
+        elif tag == "VBG" and prev_tag in _NOMINAL_LEFT and nxt_word == "of":
             tags[i] = "NN"
-            continue
-        if tag in ("VBD", "VBN") and prev_tag in _NOMINAL_LEFT and nxt_tag in _NOUNS | {"JJ"}:
+        elif tag in ("VBD", "VBN") and prev_tag in _NOMINAL_LEFT and nxt_tag in _NOUN_OR_ADJ:
             tags[i] = "JJ"
+        elif tag in ("VBD", "VBN"):
+            j = i - 1
+            while j >= lo and (tags[j] in _SKIP or words[j] in ("not", "n't")):
+                j -= 1
+            prev_word = words[j] if j >= lo else ""
+            prev_tag = tags[j] if j >= lo else ""
+            if prev_word in _BE or prev_word in _HAVE or prev_word in _GET:
+                tags[i] = "VBN"
+            elif prev_tag in _SUBJECT_TAGS and tag == "VBN" and nxt_word != "by" and (
+                nxt_tag in _OBJECT_START
+                or nxt_tag in ("IN", "RB", ".", ",") and prev_tag in ("PRP", "WP", "WDT")
+            ):
+                tags[i] = "VBD"  # "the militants who attacked the posts", "he said ."
+            elif prev_tag in ("PRP", "WP", "WDT", "EX") and tag == "VBN":
+                tags[i] = "VBD"
+            else:
+                continue
+        else:
             continue
-        if tag not in ("VBD", "VBN"):
-            continue
-        j = i - 1
-        while j >= 0 and (tags[j] in _SKIP or words[j] in ("not", "n't")):
-            j -= 1
-        prev_word = words[j] if j >= 0 else ""
-        prev_tag = tags[j] if j >= 0 else ""
-        if prev_word in _BE or prev_word in _HAVE or prev_word in _GET:
-            tags[i] = "VBN"
-        elif prev_tag in _SUBJECT_TAGS and tag == "VBN" and nxt_word != "by" and (
-            nxt_tag in _OBJECT_START or nxt_tag in ("IN", "RB", ".", ",") and prev_tag in ("PRP", "WP", "WDT")
-        ):
-            tags[i] = "VBD"  # "the militants who attacked the posts", "he said ."
-        elif prev_tag in ("PRP", "WP", "WDT", "EX") and tag == "VBN":
-            tags[i] = "VBD"
+        changed.append(i)
+    return changed
+
+
+def _candidates(cased, words, tags: list[str], bounds) -> list[int]:
+    """Sorted indices, over sentences `bounds` [(lo, hi), ...], that a repair rule can apply to.
+
+    A token's own tag does not change before its turn, so they are known at the start: verb forms
+    (VBG, VBD, VBN), the word "'s", all-capital NN (acronyms), and NN/NNS/JJ in a sentence that
+    holds a modal (the modal rule; no repair makes a modal). Other tokens match no rule.
+    """
+    n = len(tags)
+    found = list(compress(range(n), map(_VERB_FORMS.__contains__, tags)))
+    if "NN" in tags:
+        found += [i for i in compress(range(n), map("NN".__eq__, tags)) if cased[i].isupper()]
+    if "'s" in words:
+        found += compress(range(n), map("'s".__eq__, words))
+    if "MD" in tags:
+        starts = [lo for lo, _ in bounds]
+        for k in sorted({bisect_right(starts, i) - 1 for i in compress(range(n), map("MD".__eq__, tags))}):
+            lo, hi = bounds[k]
+            found += [i for i in range(lo, hi) if tags[i] in _MODAL_TARGETS]
+    return sorted(set(found))
+
+
+def repair_sentences(cased, words, tags: list[str], bounds) -> list[int]:
+    """Apply the repairs to each sentence [lo, hi) of `bounds`; returns the indices set."""
+    visit = _candidates(cased, words, tags, bounds)
+    if not visit:
+        return []
+    changed = []
+    for lo, hi in bounds:
+        a = bisect_left(visit, lo)
+        b = bisect_left(visit, hi, a)
+        if a < b:
+            changed += _repair_range(cased, words, tags, lo, hi, visit[a:b])
+    return changed
+
+
+_FORMS: dict[str, tuple[str, str, str, str]] = {}
+_MEMO_LIMIT = 200_000  # word forms; cleared when full, so memory stays bounded
+
+
+def _form_entry(form: str) -> tuple[str, str, str, str]:
+    """(folded, folded lower-case, tag when not sentence-first, lemma for that tag) of a token's
+    text: everything about a token that does not depend on its neighbours."""
+    cased = ascii_punct(form)
+    norm = cased.lower()
+    tag = lexical_tag(cased)
+    entry = (cased, norm, tag, lemma(norm, tag))
+    if len(_FORMS) >= _MEMO_LIMIT:
+        _FORMS.clear()
+    _FORMS[form] = entry
+    return entry
+
+
+def tag_article(forms: list[str], bounds) -> tuple[tuple[str, ...], list[str], list[str]]:
+    """Norms (folded, lower-case), Penn tags and lemmas of an article's tokens, given their text
+    and the sentences as token ranges [(lo, hi), ...].
+
+    One memo lookup per token gives what does not depend on context; then each sentence's first
+    word is tagged as such, the context repairs run, and lemmas are looked up again only where a
+    tag changed. Equal to `tag_words` and `lemma` sentence by sentence (tested).
+    """
+    if not forms:
+        return (), [], []
+    entries = list(map(_FORMS.get, forms))
+    if None in entries:
+        get = _FORMS.get  # a new form may repeat within the article: computed once
+        entries = [e or get(f) or _form_entry(f) for e, f in zip(entries, forms)]
+    cased, norms, tags, lemmas = zip(*entries)
+    tags = list(tags)
+    lemmas = list(lemmas)
+    for lo, hi in bounds:
+        if lo < hi:
+            first = lexical_tag(cased[lo], True)
+            if first != tags[lo]:
+                tags[lo] = first
+                lemmas[lo] = lemma(norms[lo], first)
+    for i in repair_sentences(cased, norms, tags, bounds):
+        lemmas[i] = lemma(norms[i], tags[i])
+    return norms, tags, lemmas
+
+
+def tag_forms(forms: list[str]) -> tuple[tuple[str, ...], list[str], list[str]]:
+    """`tag_article` for one sentence."""
+    return tag_article(forms, [(0, len(forms))])
 
 
 def tag_words(words: list[str]) -> list[str]:
     """Penn Treebank tags for a sentence's tokens (ASCII punctuation, original case)."""
-    if not words:
-        return []
-    tagged = _parser().find_tags(list(words))
-    tags = [t[1] for t in tagged]
-    _repair_tags(list(words), [w.lower() for w in words], tags)
+    tags = lexical_tags(list(words))
+    repair_sentences(words, [w.lower() for w in words], tags, [(0, len(tags))])
     return tags
-
-
-@lru_cache(maxsize=200_000)
-def lemma(word: str, tag: str) -> str:
-    """Dictionary form of a (folded, lower-case) word given its Penn tag."""
-    if word == "n't":
-        return "not"
-    if word in ("'s", "'re", "'m") and tag.startswith("VB"):
-        return "be"
-    if not tag or not word[:1].isalpha():
-        return word
-    if tag in ("NNP", "NNPS"):
-        return word
-    if tag == "JJ" or (tag == "NN" and word.endswith("ing")):
-        return word  # "unprovoked", "killing": keep the form the writer chose
-    upos = _UPOS.get(tag[0])
-    if upos is None:
-        return word
-    from lemminflect import getLemma
-
-    if upos == "AUX":
-        upos = "VERB"
-    found = getLemma(word, upos=upos)
-    return found[0].lower() if found else word

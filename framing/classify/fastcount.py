@@ -1,0 +1,286 @@
+"""The word and letter count matrices of an article, from word ids with numpy (no per-word loop).
+
+`IdLookups` holds, for one fitted extractor, arrays indexed by word id (framing.classify.wordids):
+stop word or not, the word block column of the word as a unigram, the sorted (first id, second id)
+keys of the vocabulary's bigrams, and each word's in-vocabulary letter n-grams. They grow as new
+words appear (capacity doubling, so an article pays only for its new words) and are rebuilt when
+the word table starts a new generation.
+
+The matrices are entry for entry what the fitted CountVectorizers give (tests compare them), so
+the tf-idf features, the scores and the explanations do not change; only the cost does.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+
+from .wordids import TABLE, ArticleWords
+
+
+def char_wb_counts(word: str, ngrams: tuple[int, int]) -> dict[str, int]:
+    """The letter n-grams of one word with their counts, exactly as scikit-learn's ``char_wb``
+    analyzer makes them (tests compare): the word padded with a space on either side; a word no
+    longer than n gives itself once and no longer n-grams."""
+    lo, hi = ngrams
+    w = f" {word} "
+    size = len(w)
+    out: dict[str, int] = {}
+    for n in range(lo, hi + 1):
+        if size <= n:
+            out[w] = out.get(w, 0) + 1
+            break
+        for i in range(size - n + 1):
+            g = w[i:i + n]
+            out[g] = out.get(g, 0) + 1
+    return out
+
+
+SHIFT = 32  # a bigram's key: first id << SHIFT | second id
+
+
+class _Grow:
+    """A 1-d numpy array that can be appended to (amortised: capacity doubles)."""
+
+    def __init__(self, dtype, first=()):
+        self.a = np.zeros(max(1024, len(first)), dtype=dtype)
+        self.n = 0
+        self.append(first)
+
+    def append(self, values) -> None:
+        values = np.asarray(values, dtype=self.a.dtype)
+        need = self.n + len(values)
+        if need > len(self.a):
+            grown = np.zeros(max(need, 2 * len(self.a)), dtype=self.a.dtype)
+            grown[:self.n] = self.a[:self.n]
+            self.a = grown
+        self.a[self.n:need] = values
+        self.n = need
+
+    @property
+    def view(self) -> np.ndarray:
+        return self.a[:self.n]
+
+
+class IdLookups:
+    """Per-word-id arrays of one extractor (see the module docstring)."""
+
+    def __init__(self, extractor):
+        self.ex = extractor
+        self.generation = -1
+
+    def _start(self) -> None:
+        ex = self.ex
+        self.generation = TABLE.generation
+        self.known = 0  # ids [0, known) are filled in
+        self.stop = _Grow(np.bool_)
+        self.uni = _Grow(np.int64)
+        self.grams_version = -1  # the WordGrams version the letter arrays below are built on
+        if ex._letter_cv is not None:
+            word_grams(ex.config.letter_ngrams).register(ex.letter_vocab_)
+        vocab = ex.word_vocab_
+        # The vocabulary's words get ids now, so unigram columns and bigram keys can be filled in.
+        keys, cols = [], []
+        for j, term in enumerate(vocab):
+            parts = term.split(" ")
+            if len(parts) == 2:
+                keys.append((TABLE[parts[0]] << SHIFT) | TABLE[parts[1]])
+                cols.append(j)
+            elif len(parts) == 1:
+                TABLE[parts[0]]
+        order = np.argsort(np.asarray(keys, dtype=np.int64), kind="stable")
+        self.bi_keys = np.asarray(keys, dtype=np.int64)[order]
+        self.bi_cols = np.asarray(cols, dtype=np.int64)[order]
+        self.uni_of = {t: j for j, t in enumerate(vocab) if " " not in t}
+        # word block column -> the id of its word (-1 for bigrams): explanations merge a word's
+        # unigram feature with its letter n-grams by id
+        self.uni_gid = np.full(len(vocab), -1, dtype=np.int64)
+        for t, j in self.uni_of.items():
+            self.uni_gid[j] = TABLE[t]
+
+    def update(self, generation: int) -> None:
+        """Fill in the ids the table has handed out since the last call."""
+        with TABLE.lock:
+            if self.generation != generation or self.generation != TABLE.generation:
+                self._start()
+            n = len(TABLE.words)
+            new = TABLE.words[self.known:n]
+            ex = self.ex
+            stop = ex._stop
+            self.stop.append([w in stop for w in new])
+            self.uni.append([self.uni_of.get(w, -1) for w in new])
+            self.known = n
+            if ex._letter_cv is not None:
+                self._sync_letters()
+
+    def _sync_letters(self) -> None:
+        """Letter columns and counts of the words not done yet: their n-grams (WordGrams, shared
+        by every model) mapped to this model's columns with one array lookup, ascending."""
+        grams = word_grams(self.ex.config.letter_ngrams)
+        with TABLE.lock:
+            grams.update()
+            if self.grams_version != grams.version:
+                vocab = self.ex._letter_cv.vocabulary
+                self.gram_col = np.array([vocab.get(g, -1) for g in grams.strings], dtype=np.int64)
+                self.g_ptr = _Grow(np.int64, [0])  # letter n-grams of id i: g_cols[g_ptr[i]:g_ptr[i + 1]]
+                self.g_cols = _Grow(np.int32)
+                self.g_counts = _Grow(np.int32)
+                self.grams_version, self.letters_known = grams.version, 0
+            start, end = self.letters_known, grams.known
+            if end == start:
+                return
+            ptr = grams.ptr.view
+            a, b = ptr[start], ptr[end]
+            word = np.repeat(np.arange(end - start, dtype=np.int64), np.diff(ptr[start:end + 1]))
+            cols = self.gram_col[grams.ids.view[a:b]]
+            keep = (cols >= 0) & ~self.stop.view[start:end][word]
+            word, cols, counts = word[keep], cols[keep], grams.counts.view[a:b][keep]
+            order = np.lexsort((cols, word))  # a word's n-grams in column order
+            self.g_cols.append(cols[order])
+            self.g_counts.append(counts[order])
+            sizes = np.bincount(word, minlength=end - start)
+            self.g_ptr.append(self.g_ptr.view[-1] + np.cumsum(sizes, dtype=np.int64))
+            self.letters_known = end
+
+    # -- the blocks ------------------------------------------------------------------------
+    def word_entries(self, aw: ArticleWords, lo: int, hi: int):
+        """(rows, columns, counts) of the word block, row-major with columns ascending."""
+        width = len(self.ex.word_vocab_)
+        ids, row = aw.ids, aw.row
+        stop = self.stop.view[ids]
+        parts = []
+        if lo <= 1 <= hi:
+            cols = self.uni.view[ids]
+            hit = (cols >= 0) & ~stop
+            parts.append(row[hit] * width + cols[hit])
+        if lo <= 2 <= hi and len(ids) > 1 and len(self.bi_keys):
+            same = row[1:] == row[:-1]
+            same &= ~(stop[1:] & stop[:-1])
+            keys = (ids[:-1][same] << SHIFT) | ids[1:][same]
+            pos = np.clip(np.searchsorted(self.bi_keys, keys), 0, len(self.bi_keys) - 1)
+            hit = self.bi_keys[pos] == keys
+            parts.append(row[1:][same][hit] * width + self.bi_cols[pos[hit]])
+        flat = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+        keys, counts = np.unique(flat, return_counts=True)
+        rows, cols = np.divmod(keys, max(width, 1))
+        return rows, cols, counts.astype(np.int64)
+
+    def letter_block(self, aw: ArticleWords) -> "LetterBlock":
+        """The letter block's entries and which words' n-grams made them (see LetterBlock)."""
+        width = max(len(self.ex.letter_vocab_), 1)
+        ids, row = aw.ids, aw.row
+        keep = ~self.stop.view[ids]
+        n_ids = len(TABLE.words) + 1
+        keys, times = np.unique(row[keep] * n_ids + ids[keep], return_counts=True)
+        seg_row, seg_gid = np.divmod(keys, n_ids)
+        g_ptr = self.g_ptr.view
+        first = g_ptr[seg_gid]
+        sizes = g_ptr[seg_gid + 1] - first
+        has = sizes > 0
+        seg_row, seg_gid, times, first, sizes = seg_row[has], seg_gid[has], times[has], first[has], sizes[has]
+        seg_starts = np.zeros(len(sizes), dtype=np.int64)
+        if len(sizes):
+            np.cumsum(sizes[:-1], out=seg_starts[1:])
+        total = int(sizes.sum())
+        at = np.repeat(first - seg_starts, sizes) + np.arange(total, dtype=np.int64)
+        e_keys = np.repeat(seg_row, sizes) * width + self.g_cols.view[at]
+        e_vals = np.repeat(times, sizes) * self.g_counts.view[at]
+        uniq, inverse, holders = np.unique(e_keys, return_inverse=True, return_counts=True)
+        inverse = inverse.ravel()
+        counts = np.bincount(inverse, weights=e_vals, minlength=len(uniq)).astype(np.int64)
+        rows, cols = np.divmod(uniq, width)
+        return LetterBlock(rows, cols, counts, inverse, holders, seg_starts, seg_row, seg_gid, times)
+
+
+class WordGrams:
+    """Every word's letter n-grams (scikit-learn's ``char_wb``) as ids with counts, by word id.
+
+    Shared by every model with the same n-gram range: splitting a new word into n-grams and
+    looking them up is done once; each model then maps n-gram ids to its own columns with one
+    array lookup. Only n-grams in some registered model's vocabulary are numbered (the others
+    never count), which keeps memory bounded by the vocabularies, not by the corpus. Registering
+    a vocabulary with new n-grams, or the word table starting again, bumps `version`: the
+    per-word lists are made again, and every model's arrays built on them too.
+    """
+
+    def __init__(self, ngrams: tuple[int, int]):
+        self.ngrams = ngrams
+        self.index: dict[str, int] = {}
+        self.strings: list[str] = []
+        self.version = 0
+        self._reset(TABLE.generation)
+
+    def _reset(self, generation: int) -> None:
+        self.generation, self.known = generation, 0
+        self.ptr = _Grow(np.int64, [0])
+        self.ids = _Grow(np.int32)
+        self.counts = _Grow(np.int32)
+        self.version += 1
+
+    def register(self, vocabulary) -> None:
+        with TABLE.lock:
+            new = [g for g in vocabulary if g not in self.index]
+            if new:
+                for g in new:
+                    self.index[g] = len(self.strings)
+                    self.strings.append(g)
+                self._reset(TABLE.generation)
+
+    def update(self) -> None:
+        """Fill in the words the table has handed out since the last call."""
+        with TABLE.lock:
+            if self.generation != TABLE.generation:
+                self._reset(TABLE.generation)
+            n = len(TABLE.words)
+            if n == self.known:
+                return
+            get = self.index.get
+            ids: list[int] = []
+            counts: list[int] = []
+            sizes: list[int] = []
+            for word in TABLE.words[self.known:n]:
+                size = len(ids)
+                for g, c in char_wb_counts(word, self.ngrams).items():
+                    j = get(g)
+                    if j is not None:
+                        ids.append(j)
+                        counts.append(c)
+                sizes.append(len(ids) - size)
+            self.ids.append(ids)
+            self.counts.append(counts)
+            self.ptr.append(self.ptr.view[-1] + np.cumsum(sizes, dtype=np.int64))
+            self.known = n
+
+
+_WORD_GRAMS: dict = {}
+
+
+def word_grams(ngrams: tuple[int, int]) -> WordGrams:
+    got = _WORD_GRAMS.get(ngrams)
+    if got is None:
+        got = _WORD_GRAMS.setdefault(ngrams, WordGrams(ngrams))
+    return got
+
+
+class LetterBlock(NamedTuple):
+    """The letter block of some texts, and how it was made, for explanations.
+
+    Entries (rows, cols, counts) are row-major, columns ascending (letter-block columns). Made
+    from segments, one per (row, distinct non-stop word holding an in-vocabulary n-gram), words by
+    id; a segment's expanded entries are its word's n-grams in column order, starting at
+    seg_starts; `inverse` maps each expanded entry to its block entry, `holders` counts, per block
+    entry, the row's words that hold that n-gram.
+    """
+
+    rows: np.ndarray
+    cols: np.ndarray
+    counts: np.ndarray
+    inverse: np.ndarray
+    holders: np.ndarray
+    seg_starts: np.ndarray
+    seg_row: np.ndarray
+    seg_gid: np.ndarray
+    seg_times: np.ndarray  # occurrences of the segment's word in its row
+
+
+_EMPTY = np.zeros(0, dtype=np.int64)

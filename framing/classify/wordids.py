@@ -1,0 +1,83 @@
+"""Words as integers: each distinct word gets a number once, so features can be numpy lookups.
+
+Feature extraction used to walk every word of every sentence in Python, once per model, to build
+n-grams, letter n-grams and their counts. Here an article's words are split once (the same
+`words_of` as always), turned into integer ids with one dict lookup each, and everything after that
+(which words are stop words, in a vocabulary, which bigrams exist, which letter n-grams a word has)
+is an array indexed by id, shared by every model and computed once per distinct word.
+
+The table only grows while a process runs; past `LIMIT` distinct words it starts again (a new
+`generation`), and every cache built on ids notices and rebuilds, so a long batch run stays flat in
+memory. A lock guards the growth, so web-app threads can share it.
+"""
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+from typing import NamedTuple
+
+import numpy as np
+
+#: Distinct words kept before the table starts again (some tens of MB of caches at most).
+LIMIT = 200_000
+
+
+class WordTable(dict):
+    """word -> id; `words[id]` -> word. Looking up an unseen word gives it the next id."""
+
+    def __init__(self):
+        super().__init__()
+        self.words: list[str] = []
+        self.generation = 0
+        self.lock = threading.RLock()
+
+    def __missing__(self, word: str) -> int:
+        with self.lock:
+            got = dict.get(self, word)
+            if got is None:
+                got = len(self.words)
+                self.words.append(word)
+                dict.__setitem__(self, word, got)
+            return got
+
+    def ids(self, words: list[str]) -> np.ndarray:
+        return np.fromiter(map(self.__getitem__, words), dtype=np.int64, count=len(words))
+
+    def maybe_restart(self) -> None:
+        """Start afresh when full (called between articles, never while one is being scored)."""
+        if len(self.words) > LIMIT:
+            with self.lock:
+                self.clear()
+                self.words = []
+                self.generation += 1
+                _article_words.cache_clear()
+
+
+TABLE = WordTable()
+
+
+class ArticleWords(NamedTuple):
+    """The words of some texts (an article's sentences): per text, and flat as ids."""
+
+    words: tuple  # per text: its list of words (words_of)
+    ids: np.ndarray  # every word of every text, in order, as ids
+    row: np.ndarray  # the text each of those words belongs to
+    generation: int  # TABLE.generation the ids belong to
+
+
+def article_words(texts) -> ArticleWords:
+    """Words and ids of `texts` (memoised for the last few articles: every model reads them)."""
+    TABLE.maybe_restart()
+    return _article_words(tuple(texts))
+
+
+@lru_cache(maxsize=4)
+def _article_words(texts: tuple) -> ArticleWords:
+    from .features import words_of
+
+    per = tuple(words_of(t) for t in texts)
+    flat = [w for ws in per for w in ws]
+    ids = TABLE.ids(flat)
+    row = np.repeat(np.arange(len(per), dtype=np.int64),
+                    np.fromiter(map(len, per), dtype=np.int64, count=len(per)))
+    return ArticleWords(per, ids, row, TABLE.generation)

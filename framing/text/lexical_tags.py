@@ -1,0 +1,75 @@
+"""textblob's PatternTagger tags, word by word, at dictionary-lookup speed.
+
+textblob's `Parser.find_tags` (what PatternTagger runs) hands its tagger only the lexicon: no
+morphology, context or named-entity rules. So a word's tag depends on the word alone and on
+whether it opens the sentence (only the first word is also looked up lower-cased):
+
+  known word            -> its lexicon tag
+  unknown, Title-case   -> NNP
+  unknown, number-like  -> CD   (textblob's own CD pattern)
+  otherwise             -> textblob's own suffix rules (-ing VBG, -ly RB, -s NNS, -ed VBN, ...)
+
+`lexical_tag` applies exactly that, with the lexicon, the CD pattern and the suffix rules taken from
+the textblob package itself, and remembers each answer. `library_tags` runs the library's own code
+on a whole sentence: tests check the two agree on news text and on the whole lexicon.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+_REST: dict[str, str] = {}
+_FIRST: dict[str, str] = {}
+_MEMO_LIMIT = 200_000  # word forms per table; cleared when full, so memory stays bounded
+
+
+@lru_cache(maxsize=1)
+def _library():
+    """(lexicon as a plain dict, CD pattern, suffix rules, default tags) from textblob."""
+    from textblob._text import CD, _suffix_rules
+    from textblob.en import parser
+
+    parser.lexicon.get("the")  # the lexicon is a lazy dict: load it
+    return dict.copy(parser.lexicon), CD, _suffix_rules, parser.default
+
+
+def _compute(word: str, first: bool) -> str:
+    lexicon, cd, suffix_rules, default = _library()
+    lower = lexicon.get(word.lower()) if first else None
+    tag = lexicon.get(word, lower or None)
+    if tag is None:
+        if word.istitle():
+            tag = default[1]
+        elif cd.match(word) is not None:
+            tag = default[2]
+        else:
+            tag = suffix_rules([word, default[0]])[1]
+    return tag
+
+
+def lexical_tag(word: str, first: bool = False) -> str:
+    """The PatternTagger tag of `word` (ASCII punctuation, original case), memoised."""
+    table = _FIRST if first else _REST
+    tag = table.get(word)
+    if tag is None:
+        tag = _compute(word, first)
+        if len(table) >= _MEMO_LIMIT:
+            table.clear()
+        table[word] = tag
+    return tag
+
+
+def lexical_tags(words: list[str]) -> list[str]:
+    """PatternTagger tags of a sentence's words."""
+    if not words:
+        return []
+    get = _REST.get
+    tags = [get(w) or lexical_tag(w) for w in words]
+    tags[0] = lexical_tag(words[0], True)
+    return tags
+
+
+def library_tags(words: list[str]) -> list[str]:
+    """The same tags from textblob's own code (slow; the reference for tests)."""
+    from textblob.en import parser
+
+    return [tag for _, tag in parser.find_tags(list(words))] if words else []

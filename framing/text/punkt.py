@@ -1,0 +1,144 @@
+"""nltk's Punkt sentence splitter as we configure it, without its per-call overhead.
+
+We run Punkt untrained, with only a curated abbreviation list (no collocations, no frequent
+sentence starters, no orthographic statistics). `PunktSentenceTokenizer.span_tokenize` spends most
+of its time in layers of generators and in re-annotating, for every candidate boundary, a short
+context string ("said. The") with PunktToken objects. `FastPunkt.span_tokenize` follows the same
+steps with nltk's own compiled regular expressions, in plain loops, and decides each context by
+`_decide`, which is Punkt's first and second annotation passes reduced to what can happen with
+those empty statistics (see its docstring), remembered per context string.
+
+`FastPunkt.reference_spans` runs nltk's own code; tests compare the two on news text and on
+awkward constructed strings, and the equality script compares whole Docs against the old version.
+"""
+from __future__ import annotations
+
+_WHITESPACE = " \t\n\r\x0b\x0c"  # string.whitespace: what Punkt looks back for
+_MEMO_LIMIT = 200_000
+
+
+class FastPunkt:
+    """Sentence spans of one paragraph, exactly as nltk's Punkt with abbreviations only."""
+
+    def __init__(self, abbreviations):
+        from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktToken
+
+        params = PunktParameters()
+        params.abbrev_types = set(abbreviations)
+        self._nltk = PunktSentenceTokenizer(params)
+        lang = self._nltk._lang_vars
+        # nltk wraps each pattern in a timeout guard; the wrapped `regex` pattern matches the same.
+        self._period_context = lang.period_context_re()._rx
+        self._word_tokens = lang._word_tokenizer_re()._rx
+        self._realign = lang.re_boundary_realignment._rx
+        self._numeric = PunktToken._RE_NUMERIC._rx
+        self._initial = PunktToken._RE_INITIAL._rx
+        self._ellipsis = PunktToken._RE_ELLIPSIS._rx
+        self._sent_end = frozenset(lang.sent_end_chars)
+        self._punctuation = frozenset(PunktSentenceTokenizer.PUNCTUATION)
+        self._abbrev = frozenset(params.abbrev_types)
+        self._decided: dict[str, bool] = {}
+
+    # -- the decision for one candidate boundary ---------------------------------------------
+
+    def _breaks(self, tok: str, nxt: str) -> bool:
+        """Whether token `tok`, followed by token `nxt`, ends a sentence after both passes.
+
+        First pass: ".", "?" and "!" are breaks; runs of periods are ellipses; a word ending in
+        one period is an abbreviation when listed (also its last hyphen part), else a break.
+        Second pass, with no collocations, sentence starters or orthographic data: an abbreviation
+        or ellipsis never becomes a break (the orthographic heuristic can only answer False or
+        "unknown"); an initial ("J.") or a number ending in a period stops being a break when the
+        next token is punctuation or starts lower-case, or, for an initial, upper-case.
+        """
+        if tok in self._sent_end:
+            brk = True
+        elif self._ellipsis.match(tok):
+            return False
+        elif tok.endswith(".") and not tok.endswith(".."):
+            stem = tok[:-1].lower()
+            if stem in self._abbrev or stem.split("-")[-1] in self._abbrev:
+                return False
+            brk = True
+        else:
+            return False
+        if not tok.endswith("."):
+            return brk  # the second pass only looks at period-final tokens
+        kind = self._numeric.sub("##number##", tok.lower())
+        typ = kind[:-1] if len(kind) > 1 and kind[-1] == "." else kind
+        initial = self._initial.match(tok)
+        if initial or typ == "##number##":
+            if nxt in self._punctuation or nxt[0].islower():
+                return False
+            if initial and nxt[0].isupper():
+                return False
+        return brk
+
+    def _decide(self, context: str) -> bool:
+        """PunktSentenceTokenizer.text_contains_sentbreak(context): a break before the last token."""
+        found = self._decided.get(context)
+        if found is None:
+            tokens = []
+            for line in context.split("\n"):
+                if line.strip():
+                    tokens.extend(self._word_tokens.findall(line))
+            found = any(self._breaks(tokens[k], tokens[k + 1]) for k in range(len(tokens) - 1))
+            if len(self._decided) >= _MEMO_LIMIT:
+                self._decided.clear()
+            self._decided[context] = found
+        return found
+
+    # -- the splitter ---------------------------------------------------------------------------
+
+    def _contexts(self, text: str):
+        """(match, context) for each candidate boundary: _match_potential_end_contexts."""
+        out = []
+        prev_start = prev_stop = 0
+        prev_match = None
+        for match in self._period_context.finditer(text):
+            start = match.start()
+            before = text[prev_stop:start]
+            last_space = max(map(before.rfind, _WHITESPACE))
+            # nltk reports "no white space" and "white space at index 0" alike, as 0.
+            word_start = last_space + prev_stop + 1 if last_space > 0 else prev_start
+            if prev_match is not None and prev_stop <= word_start:
+                out.append((prev_match, text[prev_start:prev_stop] + prev_match.group()
+                            + prev_match.group("after_tok")))
+            prev_match = match
+            prev_start, prev_stop = word_start, start
+        if prev_match is not None:
+            out.append((prev_match, text[prev_start:prev_stop] + prev_match.group()
+                        + prev_match.group("after_tok")))
+        return out
+
+    def span_tokenize(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of each sentence of `text`, as nltk's span_tokenize (realigned)."""
+        slices = []
+        last_break = 0
+        for match, context in self._contexts(text):
+            if self._decide(context):
+                slices.append((last_break, match.end()))
+                last_break = match.start("next_tok") if match.group("next_tok") else match.end()
+        slices.append((last_break, len(text.rstrip())))
+        spans = []
+        realign = 0
+        for k, (start, stop) in enumerate(slices):
+            start += realign
+            if k + 1 == len(slices):
+                if text[start:stop]:
+                    spans.append((start, stop))
+                continue
+            nxt_start, nxt_stop = slices[k + 1]
+            m = self._realign.match(text[nxt_start:nxt_stop])
+            if m:
+                spans.append((start, nxt_start + len(m.group(0).rstrip())))
+                realign = m.end()
+            else:
+                realign = 0
+                if text[start:stop]:
+                    spans.append((start, stop))
+        return spans
+
+    def reference_spans(self, text: str) -> list[tuple[int, int]]:
+        """nltk's own PunktSentenceTokenizer.span_tokenize on the same parameters."""
+        return list(self._nltk.span_tokenize(text))

@@ -1,0 +1,154 @@
+#!/usr/bin/env python
+"""Check that the text layer (framing.text.build_doc) still gives exactly the same Docs.
+
+Speed work on the text layer must not change its output. Two references:
+
+  --snapshot PATH   a pickle of records {"article": Article, "doc": Doc, ...} built by an earlier
+                    version (e.g. /work/snap/snapshot.pkl): build_doc(article) == doc for each.
+  --base DIR        a source tree of an earlier version (e.g. from `git archive <rev> | tar -x -C DIR`):
+                    the first N AllSides articles (../shared/datasets/allsides/articles.jsonl.gz) are
+                    run through both, the base one in a subprocess (PYTHONPATH=DIR), and compared as
+                    canonical dumps (every field of every paragraph, sentence, token and quote).
+
+Prints the first differences (article, token) and exits 1 when any Doc differs, 0 when all are
+equal; a reference that is absent is skipped with a message.
+
+Usage: python scripts/check_text_equality.py [--snapshot PATH] [--base DIR] [-n 1500]
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import itertools
+import json
+import os
+import pickle
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ALLSIDES = ROOT.parent / "shared" / "datasets" / "allsides" / "articles.jsonl.gz"
+
+
+def allsides_articles(n: int):
+    from framing.model import Article
+
+    out = []
+    with gzip.open(ALLSIDES, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if len(out) >= n:
+                break
+            r = json.loads(line)
+            if (r.get("text") or "").strip():
+                out.append(Article(id=str(r["id"]), text=r["text"], outlet=r.get("outlet") or ""))
+    return out
+
+
+def canonical(doc) -> tuple:
+    """Every field of the Doc's layers as plain tuples (comparable across code versions)."""
+    def rows(items, names):
+        return tuple(tuple(getattr(x, n) for n in names) for x in items)
+
+    return (
+        rows(doc.paragraphs, ("start", "end")),
+        rows(doc.sentences, ("start", "end", "paragraph", "token_start", "token_end")),
+        rows(doc.tokens, ("start", "end", "text", "norm", "pos", "lemma", "sentence", "in_quote")),
+        rows(doc.quotes, ("start", "end", "inner_start", "inner_end", "marks", "words")),
+    )
+
+
+def describe(new: tuple, old: tuple) -> str:
+    names = ("paragraphs", "sentences", "tokens", "quotes")
+    for name, a, b in zip(names, new, old):
+        if a != b:
+            for i, (x, y) in enumerate(itertools.zip_longest(a, b)):
+                if x != y:
+                    return f"{name}[{i}]: new {x} / reference {y}"
+    return "equal"
+
+
+def compare(pairs, limit: int = 10) -> int:
+    """pairs: (article id, new canonical, reference canonical). Returns the number differing."""
+    bad = 0
+    for art_id, new, old in pairs:
+        if new != old:
+            bad += 1
+            if bad <= limit:
+                print(f"  DIFF {art_id}: {describe(new, old)}")
+    return bad
+
+
+def check_snapshot(path: Path) -> int:
+    from framing.text import build_doc
+
+    if not path.exists():
+        print(f"snapshot {path}: absent, skipped")
+        return 0
+    with open(path, "rb") as fh:
+        records = pickle.load(fh)
+    pairs = ((r["article"].id, canonical(build_doc(r["article"])), canonical(r["doc"]))
+             for r in records)
+    bad = compare(pairs)
+    # The Docs themselves must compare equal too (dataclass equality, not only the dump).
+    bad_eq = sum(build_doc(r["article"]) != r["doc"] for r in records)
+    print(f"snapshot {path}: {len(records)} articles, {bad} differ (dump), {bad_eq} differ (==)")
+    return bad + bad_eq
+
+
+def dump(out: Path, n: int) -> None:
+    """Write the canonical dumps of the first n AllSides articles (run under the base tree)."""
+    from framing.text import build_doc
+
+    docs = [(a.id, canonical(build_doc(a))) for a in allsides_articles(n)]
+    with open(out, "wb") as fh:
+        pickle.dump(docs, fh)
+
+
+def check_base(base: Path, n: int) -> int:
+    if not ALLSIDES.exists():
+        print(f"base comparison: {ALLSIDES} absent, skipped")
+        return 0
+    if not (base / "framing").is_dir():
+        print(f"base comparison: {base}/framing absent, skipped")
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "base.pkl"
+        env = dict(os.environ, PYTHONPATH=str(base))
+        subprocess.run([sys.executable, __file__, "--dump", str(out), "-n", str(n)], env=env,
+                       check=True, cwd=tmp)
+        with open(out, "rb") as fh:
+            reference = pickle.load(fh)
+    from framing.text import build_doc
+
+    articles = allsides_articles(n)
+    assert [a.id for a in articles] == [i for i, _ in reference]
+    bad = compare((a.id, canonical(build_doc(a)), ref) for a, (_, ref) in zip(articles, reference))
+    tokens = sum(len(ref[2]) for _, ref in reference)
+    print(f"base {base}: {len(articles)} AllSides articles ({tokens} tokens), {bad} differ")
+    return bad
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--snapshot", type=Path, help="pickled records with article and doc")
+    ap.add_argument("--base", type=Path, help="source tree of the reference version")
+    ap.add_argument("-n", type=int, default=1500, help="AllSides articles for --base (default 1500)")
+    ap.add_argument("--dump", type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.dump:
+        dump(args.dump, args.n)
+        return 0
+    sys.path.insert(0, str(ROOT))
+    bad = 0
+    if args.snapshot:
+        bad += check_snapshot(args.snapshot)
+    if args.base:
+        bad += check_base(args.base, args.n)
+    print("OK: identical" if not bad else f"FAILED: {bad} differences")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

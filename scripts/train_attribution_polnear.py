@@ -1,0 +1,325 @@
+#!/usr/bin/env python
+"""Train the attribution stage's learned cue detector on PolNeAR train (framing/models/attribution_cues.json).
+
+    python scripts/train_attribution_polnear.py [--check] [--folds 5] [--out PATH]
+
+Why: the cue rules (framing/attribution/extract.py, data/attribution/cues.tsv) find the common
+frames; PolNeAR annotates a long tail of cues besides. This fits a logistic regression that scores
+the tokens the rules leave alone (framing.attribution.learned.token_features), so the rules and the
+model never compete for a token.
+
+How (deterministic: sorted inputs, liblinear with a fixed seed, weights rounded):
+  1. Every PolNeAR train article (one annotation per article, as the evaluation script) goes through
+     the text layer and the rules alone (no model).
+  2. Candidate lemmas: content words (VB*, NN*, JJ*) not inside a rule cue that lie inside a gold cue
+     at least MIN_POS times, and in at least MIN_RATE of their uncovered occurrences.
+  3. Each uncovered candidate token is an example, labelled 1 when it lies inside a gold cue.
+  4. The regularisation C is chosen by grouped cross-validation over articles (out-of-fold token
+     F0.5); the decision threshold by running the whole extraction on train with every token scored
+     out of fold, for the best mean of whole-attribution F1 (overlap and exact): a learned cue must
+     also get its source and content right. The final model is fitted on all of train.
+  5. Lemmas the final model accepts fewer than MIN_ACCEPTED times, or in less than MIN_ACCEPT_RATE
+     of their tokens, on train are not scored at run time (they cost time and seldom pass).
+  6. Two-word cues ("support for", "talk about"): (lemma, next word) pairs whose next word is inside
+     the same gold cue at least MIN_POS times and at least half the time.
+Only train is read; dev is for the evaluation script, the held-back test split is never used.
+--check retrains and exits 1 when the result differs from the shipped file. Without ../shared the
+script prints that it skipped and exits 0 (the shipped model is used as it is).
+"""
+from __future__ import annotations
+
+import argparse
+import bisect
+import importlib.util
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "framing" / "models" / "attribution_cues.json"
+MIN_POS = 3
+MIN_RATE = 0.03
+MIN_FEATURE_COUNT = 2
+MIN_ACCEPTED = 2
+MIN_ACCEPT_RATE = 0.01
+THRESHOLDS = (0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
+C_GRID = (0.3, 1.0)
+#: The threshold maximises out-of-fold token F-beta with this beta: precision counts double, because
+#: a learned cue must also get its source and content right to be a whole attribution.
+BETA = 0.5
+SEED = 0
+
+
+def _eval_module():
+    spec = importlib.util.spec_from_file_location("eval_attribution_polnear",
+                                                  ROOT / "scripts" / "eval_attribution_polnear.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def load_split(split: str):
+    """[(name, doc, gold (cue, source, content) spans)] for a PolNeAR split, in name order."""
+    from framing.model import Article
+    from framing.text import build_doc
+
+    ev = _eval_module()
+    out = []
+    for name, txt, ann in ev.articles(split):
+        text = txt.read_text(encoding="utf-8")
+        doc = build_doc(Article(name, text, "polnear"))
+        gold = [(ev.merge(rel["Cue"], text), ev.merge(rel["Source"], text), ev.merge(rel["Content"], text))
+                for rel in ev.parse_ann(ann)]
+        out.append((name, doc, gold))
+    return out
+
+
+def _token_labels(doc, cues):
+    """For each token: the index of the gold cue it lies in, or -1."""
+    toks = doc.tokens
+    starts = [t.start for t in toks]
+    lab = [-1] * len(toks)
+    for n, spans in enumerate(cues):
+        for s, e in spans:
+            k = bisect.bisect_right(starts, s) - 1
+            k = max(k, 0)
+            while k < len(toks) and toks[k].start < e:
+                if toks[k].end > s:
+                    lab[k] = n
+                k += 1
+    return lab
+
+
+def collect(articles):
+    """Uncovered content tokens with their labels, per article, plus the two-word cue counts."""
+    from framing.attribution.data import load_data
+    from framing.attribution.extract import extract
+    from framing.attribution.learned import covered_tokens, lemma_key, _CANDIDATE_TAGS
+
+    data = load_data()
+    rows = []  # (article index, doc, ctx, token index, lemma, label)
+    pos, seen = Counter(), Counter()
+    pair_in, pair_all = Counter(), Counter()
+    for a, (name, doc, gold) in enumerate(articles):
+        raws, ctx = extract(doc, data, model=None)
+        covered = covered_tokens(len(doc.tokens), raws)
+        lab = _token_labels(doc, [g[0] for g in gold])
+        toks = doc.tokens
+        for i, t in enumerate(toks):
+            if covered[i] or t.pos[:2] not in _CANDIDATE_TAGS:
+                continue
+            key = lemma_key(t)
+            seen[key] += 1
+            pos[key] += lab[i] >= 0
+            rows.append((a, ctx, i, key, int(lab[i] >= 0)))
+            if i + 1 < len(toks) and toks[i + 1].sentence == t.sentence:
+                pair = (key, toks[i + 1].norm)
+                pair_all[pair] += 1
+                pair_in[pair] += lab[i] >= 0 and lab[i + 1] == lab[i]
+    lemmas = sorted(k for k in seen if pos[k] >= MIN_POS and pos[k] / seen[k] >= MIN_RATE)
+    bigrams = sorted(p for p in pair_in if pair_in[p] >= MIN_POS and pair_in[p] * 2 >= pair_all[p])
+    return rows, lemmas, bigrams
+
+
+def featurize(rows, lemmas):
+    from framing.attribution.learned import token_features
+
+    keep = set(lemmas)
+    feats, y, groups, keys, where = [], [], [], [], []
+    for a, ctx, i, key, label in rows:
+        if key not in keep:
+            continue
+        lo, hi = ctx.sent_bounds(ctx.tokens[i].sentence)
+        feats.append(token_features(ctx.tokens, ctx.inq, i, lo, hi))
+        y.append(label)
+        groups.append(a)
+        keys.append(key)
+        where.append((a, i))
+    return feats, y, groups, keys, where
+
+
+def _matrix(feats, vocab):
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    indptr, indices = [0], []
+    for f in feats:
+        cols = sorted({vocab[x] for x in f if x in vocab})
+        indices.extend(cols)
+        indptr.append(len(indices))
+    return csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(feats), len(vocab)))
+
+
+def _vocab(feats):
+    counts = Counter(x for f in feats for x in set(f))
+    names = sorted(x for x, c in counts.items() if c >= MIN_FEATURE_COUNT)
+    return {x: n for n, x in enumerate(names)}
+
+
+def _fit(X, y, C):
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=C, solver="liblinear", random_state=SEED, max_iter=1000).fit(X, y)
+
+
+def _best_threshold(prob, y):
+    best = (0.0, 0.5, 0, 0, 0)
+    for th in [x / 100 for x in range(20, 91, 2)]:
+        tp = sum(1 for p, t in zip(prob, y) if p >= th and t)
+        fp = sum(1 for p, t in zip(prob, y) if p >= th and not t)
+        fn = sum(1 for p, t in zip(prob, y) if p < th and t)
+        b2 = BETA * BETA
+        f1 = (1 + b2) * tp / ((1 + b2) * tp + b2 * fn + fp) if tp else 0.0
+        if f1 > best[0] + 1e-9:
+            best = (f1, th, tp, fp, fn)
+    return best
+
+
+def cross_validate(feats, y, groups, folds: int):
+    """Out-of-fold probabilities per C (articles split by index modulo `folds`)."""
+    out = {}
+    for C in C_GRID:
+        prob = [0.0] * len(y)
+        for k in range(folds):
+            tr = [n for n, g in enumerate(groups) if g % folds != k]
+            te = [n for n, g in enumerate(groups) if g % folds == k]
+            vocab = _vocab([feats[n] for n in tr])
+            model = _fit(_matrix([feats[n] for n in tr], vocab), [y[n] for n in tr], C)
+            p = model.predict_proba(_matrix([feats[n] for n in te], vocab))[:, 1]
+            for n, v in zip(te, p):
+                prob[n] = float(v)
+        out[C] = _best_threshold(prob, y) + (prob,)
+        print(f"C={C}: out-of-fold token F{BETA} {out[C][0]:.3f} at threshold {out[C][1]:.2f} "
+              f"(tp {out[C][2]}, fp {out[C][3]}, fn {out[C][4]})", file=sys.stderr)
+    return out
+
+
+def _f1(tp_p, n_p, tp_g, n_g) -> float:
+    p = tp_p / n_p if n_p else 0.0
+    r = tp_g / n_g if n_g else 0.0
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def choose_threshold(articles, lemmas, bigrams, oof, where):
+    """The decision threshold that maximises the mean of whole-attribution F1 (overlap and exact,
+    as the evaluation script counts them) on train, with every token scored out of fold: the
+    learned cue must also get its source and content right, which token F1 cannot see."""
+    from framing.attribution.data import load_data
+    from framing.attribution.extract import extract
+    from framing.attribution.learned import CueModel
+
+    ev = _eval_module()
+    data = load_data()
+    probs = [dict() for _ in articles]
+    for (a, i), p in zip(where, oof):
+        probs[a][i] = p
+    table = {}
+    for th in THRESHOLDS:
+        model = CueModel(lemmas=frozenset(lemmas), weights={}, threshold=th, bigrams=frozenset(bigrams))
+        c = Counter()
+        for a, (name, doc, gold) in enumerate(articles):
+            raws, _ = extract(doc, data, model=model, token_probs=probs[a])
+            toks, text = doc.tokens, doc.text
+            pred = [(((toks[r.cue[0]].start, toks[r.cue[1] - 1].end),),
+                     ev.merge([(toks[r.source[0]].start, toks[r.source[1] - 1].end)], text) if r.source else (),
+                     ev.merge(r.content, text)) for r in raws]
+            c["pred"] += len(pred)
+            c["gold"] += len(gold)
+            for key in ("all_overlap", "all_exact"):
+                fn = ev.MATCHERS[key]
+                c[key + "p"] += sum(1 for p in pred if any(fn(p, g) for g in gold))
+                c[key + "g"] += sum(1 for g in gold if any(fn(p, g) for p in pred))
+        ov = _f1(c["all_overlapp"], c["pred"], c["all_overlapg"], c["gold"])
+        ex = _f1(c["all_exactp"], c["pred"], c["all_exactg"], c["gold"])
+        table[th] = (round(ov, 4), round(ex, 4))
+        print(f"threshold {th:.2f}: out-of-fold whole-attribution F1 overlap {ov:.3f}, exact {ex:.3f}",
+              file=sys.stderr)
+    best = max(THRESHOLDS, key=lambda t: (round(sum(table[t]) / 2, 6), t))
+    return best, {f"{t:.2f}": list(table[t]) for t in THRESHOLDS}
+
+
+def gate_lemmas(lemmas, row_lemmas, prob, th) -> list[str]:
+    """Lemmas worth scoring at run time: accepted at least MIN_ACCEPTED times on train and in at
+    least MIN_ACCEPT_RATE of their candidate tokens ("be" and "have" are candidates 2,700 times on
+    dev for a handful of cues: scoring them would cost a third of the detector's time)."""
+    accepted = Counter(row_lemmas[n] for n, p in enumerate(prob) if p >= th)
+    seen = Counter(row_lemmas)
+    return sorted(k for k in lemmas if accepted[k] >= MIN_ACCEPTED and accepted[k] >= MIN_ACCEPT_RATE * seen[k])
+
+
+def train(folds: int = 5) -> dict:
+    import numpy as np
+    import sklearn
+
+    articles = load_split("train")
+    rows, lemmas, bigrams = collect(articles)
+    feats, y, groups, row_lemmas, where = featurize(rows, lemmas)
+    cv = cross_validate(feats, y, groups, folds)
+    C = max(C_GRID, key=lambda c: (round(cv[c][0], 6), -c))
+    f1, _, tp, fp, fn, oof = cv[C]
+    th, sim = choose_threshold(articles, lemmas, bigrams, oof, where)
+    vocab = _vocab(feats)
+    model = _fit(_matrix(feats, vocab), y, C)
+    coef = model.coef_[0]
+    names = sorted(vocab, key=vocab.get)
+    weights = {}
+    for name, w in zip(names, coef):
+        w = round(float(w), 4)
+        if w != 0.0:
+            weights[name] = w
+    weights["b"] = round(weights.get("b", 0.0) + float(model.intercept_[0]), 4)
+    # only lemmas the model accepts at least MIN_ACCEPTED times on train are scored at run time
+    # (the others cost time and never pass the threshold)
+    prob = model.predict_proba(_matrix(feats, vocab))[:, 1]
+    scored = gate_lemmas(lemmas, row_lemmas, prob, th)
+    return {
+        "manifest": {
+            "task": "attribution cue detector (tokens the rules leave alone)",
+            "data": "PolNeAR train (840 articles, lowest annotator id per article)",
+            "examples": len(y), "positives": int(sum(y)), "C": C, "threshold": th,
+            "candidate_lemmas": len(lemmas), "scored_lemmas": len(scored),
+            "cross_validation": {"folds": folds, "grouped_by": "article",
+                                 "beta": BETA, "token_fbeta": round(f1, 4),
+                                 "token_precision": round(tp / (tp + fp), 4) if tp + fp else 0.0,
+                                 "token_recall": round(tp / (tp + fn), 4) if tp + fn else 0.0,
+                                 "by_C": {str(c): round(cv[c][0], 4) for c in C_GRID},
+                                 "whole_attribution_f1_by_threshold": sim},
+            "versions": {"scikit-learn": sklearn.__version__, "numpy": np.__version__},
+            "trainer": "scripts/train_attribution_polnear.py",
+        },
+        "threshold": th,
+        "lemmas": scored,
+        "bigrams": [list(b) for b in bigrams],
+        "weights": dict(sorted(weights.items())),
+    }
+
+
+def dumps(obj: dict) -> str:
+    return json.dumps(obj, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--check", action="store_true", help="exit 1 when retraining changes the shipped file")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--out", default=str(OUT))
+    args = ap.parse_args(argv)
+    ev = _eval_module()
+    if not ev.POLNEAR.is_dir():
+        print(f"skipped: PolNeAR not found at {ev.POLNEAR} (../shared is absent); the shipped model is kept")
+        return 0
+    text = dumps(train(args.folds))
+    out = Path(args.out)
+    if args.check:
+        same = out.is_file() and out.read_text(encoding="utf-8") == text
+        print("model is up to date" if same else f"{out} differs from a fresh training run")
+        return 0 if same else 1
+    out.write_text(text, encoding="utf-8")
+    print(f"wrote {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    sys.exit(main())

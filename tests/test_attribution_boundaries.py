@@ -1,0 +1,95 @@
+"""Source and content boundaries that follow the PolNeAR conventions (session 2 boundary pass):
+quotation marks kept out of sources, partial quotes closing a paraphrase, coordinated subjects,
+time and setting adverbials kept out of sources, "Asked about X", prepositions after learned cues,
+sentences inside parentheses. Realistic news sentences in the style of 2016 US campaign reporting."""
+from __future__ import annotations
+
+from test_attribution_helpers import by_cue, content, run
+
+
+def test_two_apostrophe_closing_marks_stay_out_of_the_source():
+    # the New York Times archive convention: '' ... '' for double quotes
+    doc, atts, _ = run("''We should not take the continued strength of domestic demand growth for "
+                       "granted,'' Lael Brainard, a Fed governor, said in a speech last month.")
+    said = by_cue(atts, "said")
+    assert said.source_text == "Lael Brainard, a Fed governor,"
+    assert content(doc, said) == ("''We should not take the continued strength of domestic demand growth "
+                                  "for granted,''")
+    assert said.kind == "direct"
+
+
+def test_two_apostrophe_quote_with_short_source():
+    doc, atts, _ = run("''The sooner he releases his entire returns, the better,'' Mr. Goldberg told "
+                       "reporters on Tuesday.")
+    told = by_cue(atts, "told")
+    assert told.source_text == "Mr. Goldberg"
+    assert content(doc, told) == "''The sooner he releases his entire returns, the better,''"
+
+
+def test_partial_quote_closing_a_paraphrase_takes_the_whole_clause():
+    doc, atts, _ = run("The country \"has made dramatic changes for the better,\" McConnell said. "
+                       "Not paying taxes “makes me smart,” Trump said.")
+    mcconnell = [a for a in atts if a.source_text == "McConnell"][0]
+    assert content(doc, mcconnell) == "The country \"has made dramatic changes for the better,\""
+    assert mcconnell.kind == "partial"
+    trump = [a for a in atts if a.source_text == "Trump"][0]
+    assert content(doc, trump) == "Not paying taxes “makes me smart,”"
+
+
+def test_quote_after_a_comma_or_colon_stays_the_whole_content():
+    doc, atts, _ = run("In his 2002 book, “Make Your Kid a Millionaire,” he said. "
+                       "She scolded him: “The scientific community is against you,” she said.")
+    contents = [content(doc, a) for a in atts]
+    assert "“Make Your Kid a Millionaire,”" in contents
+    assert "“The scientific community is against you,”" in contents
+
+
+def test_coordinated_subject_is_one_source():
+    doc, atts, _ = run("She and her aides have vowed to win back the public's trust. "
+                       "Sanders and his supporters argue that superdelegates should back him.")
+    assert by_cue(atts, "have vowed").source_text == "She and her aides"
+    assert by_cue(atts, "argue").source_text == "Sanders and his supporters"
+
+
+def test_object_before_and_is_not_joined_to_the_source():
+    doc, atts, _ = run("Trump attacked Clinton and her aides said the attack was unfair.")
+    said = by_cue(atts, "said")
+    assert said.source_text == "her aides"
+
+
+def test_time_and_setting_adverbials_stay_out_of_the_source():
+    doc, atts, _ = run("“It is against the law to transfer terrorists to our soil,” said House Speaker "
+                       "Paul Ryan in a statement. ACLU executive director Anthony Romero in a statement "
+                       "said the commissions are a failure.")
+    sources = [a.source_text for a in atts]
+    assert "House Speaker Paul Ryan" in sources
+    assert "ACLU executive director Anthony Romero" in sources
+
+
+def test_asked_about_leaves_the_preposition_out():
+    doc, atts, _ = run("Asked about her own vote in the event that Clinton faces Trump, she said she "
+                       "would wait and see.")
+    asked = by_cue(atts, "Asked")
+    assert content(doc, asked) == "her own vote in the event that Clinton faces Trump"
+
+
+def test_sentence_inside_parentheses_drops_the_closing_parenthesis():
+    doc, atts, _ = run("Clinton spoke in Ohio on Monday. (Her campaign said the timing was unrelated.)")
+    said = by_cue(atts, "said")
+    assert content(doc, said) == "the timing was unrelated"
+
+
+def test_paraphrase_around_a_long_quote_is_partial_not_direct():
+    # the quotation covers most of the content, but the content opens with the writer's words
+    doc, atts, _ = run("Clinton “is the only candidate that has the experience, temperament and critical "
+                       "thinking to lead our nation,” retired Air Force general Lloyd Newton said.")
+    newton = [a for a in atts if a.source_text.endswith("Lloyd Newton")][0]
+    assert content(doc, newton).startswith("Clinton “is the only candidate")
+    assert newton.kind == "partial"
+
+
+def test_preposition_after_a_learned_cue_is_neither_cue_nor_content():
+    doc, atts, _ = run("Republicans worry about whether what he is proposing is politically realistic. "
+                       "Trump talked about how he is going to build a wall and make Mexico pay for it.")
+    assert content(doc, by_cue(atts, "worry")) == "whether what he is proposing is politically realistic"
+    assert content(doc, by_cue(atts, "talked")) == "how he is going to build a wall and make Mexico pay for it"

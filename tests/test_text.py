@@ -185,7 +185,9 @@ def test_fast_punkt_splits_exactly_like_nltk_punkt(seed_paths):
 def test_split_tokenizer_equals_the_match_by_match_rules(seed_paths):
     from framing.text.tokenize import span_tokenize, span_tokenize_reference, tokens_in
 
-    for para in _paragraphs(seed_paths) + ["Dr.. Mr... J.. aren't can’t isn'T O'Brien's n't"]:
+    extra = ["Dr.. Mr... J.. aren't can’t isn'T O'Brien's n't",
+             "Xi Jinping (习近平) didn't say “no” 😀 to Dr. Lee's U.S. trip."]  # beyond resplit.LIMIT
+    for para in _paragraphs(seed_paths) + extra:
         starts, ends, forms = tokens_in(para)
         assert list(zip(starts, ends)) == span_tokenize_reference(para), para
         assert forms == [para[s:e] for s, e in zip(starts, ends)]
@@ -254,6 +256,21 @@ def test_fast_token_records_are_ordinary_tokens():
         fast.pos = "NN"  # still frozen
 
 
+def test_fast_sentence_records_are_ordinary_sentences():
+    import pickle
+
+    from framing.model import Sentence
+    from framing.text.records import make_sentence
+
+    values = (10, 52, 1, 4, 13)
+    fast, slow = make_sentence(*values), Sentence(*values)
+    assert type(fast) is Sentence
+    assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+    assert pickle.dumps(fast) == pickle.dumps(slow)
+    with pytest.raises(AttributeError):
+        fast.end = 60  # still frozen
+
+
 def test_doc_is_the_same_whatever_was_seen_before(seed_paths):
     """Memo tables must not change answers: a text gives the same Doc before and after others."""
     from framing.text import tagging
@@ -272,3 +289,46 @@ def test_quote_word_count_equals_its_definition():
     for text in ("We have told them so many times,", " -- ” 23 , él’s  \u00a0a_b _ ½ ", "", "...",
                  "Tehreek-e-Taliban Pakistan (TTP) denied it."):
         assert _word_count(text) == _word_count_reference(text), text
+
+
+def test_re_split_equals_the_regex_split(seed_paths):
+    """The `re` spelling of the tokenizer must split exactly as the `regex` pattern, for every
+    character it is used on, in each context where a class or a look-ahead decides."""
+    from framing.text.resplit import LIMIT, re_split
+    from framing.text.tokenize import _SPLIT
+
+    split = re_split()
+    texts = _paragraphs(seed_paths) + NEWS
+    contexts = ("{}", "can't{}", "we’re{}x", "ab{}cd", "9{}1", "http://x.y/{}", "A.{}.", "x-{}y",
+                "O'{}a", "{}’t", "$3{}")
+    for code in range(ord(LIMIT)):
+        texts += [c.format(chr(code)) for c in contexts]
+    assert all(max(t) < LIMIT for t in texts)
+    for text in texts:
+        assert split(text) == _SPLIT.split(text), repr(text)
+
+
+def test_in_quote_region_by_region_equals_token_by_token(seed_paths):
+    """`_in_quote` against its definition, on real quotes and on random (nested, overlapping,
+    crossing-token) regions over real token offsets."""
+    import random
+    from types import SimpleNamespace
+
+    from framing.text import _in_quote, _in_quote_reference
+
+    rng = random.Random(11)
+    for path in seed_paths:
+        doc = make_doc(path.read_text(encoding="utf-8"))
+        starts = [t.start for t in doc.tokens]
+        ends = [t.end for t in doc.tokens]
+        n = len(doc.text)
+        trials = [list(doc.quotes)]
+        for _ in range(60):
+            regions = []
+            for _ in range(rng.randint(0, 12)):
+                a = rng.randrange(n)
+                regions.append(SimpleNamespace(inner_start=a, inner_end=a + rng.randint(1, 400)))
+            trials.append(regions)
+        for quotes in trials:
+            assert (_in_quote(quotes, doc.sentences, starts, ends)
+                    == _in_quote_reference(quotes, doc.sentences, starts, ends))

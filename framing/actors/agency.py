@@ -23,8 +23,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import compress
-from operator import attrgetter
 
+from ..lexicon.columns import columns
 from ..model.actors import AgencyEvent
 from ..model.core import Span
 
@@ -130,9 +130,8 @@ class AgencyFinder:
         self._any_word = _any_word(gaz)
         self.m_by_tok: dict[int, object] = {}
         self.m_range: dict[int, tuple] = {}
-        index = range(len(self.toks))
-        start_idx = dict(zip(map(attrgetter("start"), self.toks), index))
-        end_idx = dict(zip(map(attrgetter("end"), self.toks), index))
+        cols = columns(doc)  # offset -> token maps shared with the mention finder
+        start_idx, end_idx = cols.start_index, cols.end_index
         for k, m in enumerate(self.mentions):
             a, b = start_idx.get(m.start), end_idx.get(m.end)
             if a is None or b is None:
@@ -269,10 +268,11 @@ class AgencyFinder:
         toks = self.toks
         index = range(len(toks))
         # a term can only start on a verb or common noun whose lemma or word starts or is a term
-        tagged = compress(index, map(_START_TAGS.__getitem__, map(attrgetter("pos"), toks)))
+        cols = columns(self.doc)
+        tagged = compress(index, map(_START_TAGS.__getitem__, cols.tags))
         words = self._any_word
-        worded = set(compress(index, map(words.__getitem__, map(attrgetter("lemma"), toks))))
-        worded.update(compress(index, map(words.__getitem__, map(attrgetter("norm"), toks))))
+        worded = set(compress(index, map(words.__getitem__, cols.lemmas)))
+        worded.update(compress(index, map(words.__getitem__, cols.norms)))
         starts = [i for i in tagged if i in worded]
         n_starts = len(starts)
         for s_idx, s in enumerate(self.doc.sentences):

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from itertools import compress
-from operator import attrgetter
 
+from ..lexicon.columns import columns
 from ..model.actors import InitiatorFrame
 from ..model.core import Span
+
+
+_NONE: frozenset = frozenset()
 
 
 class InitiatorFinder:
@@ -39,16 +42,24 @@ class InitiatorFinder:
             self.first.setdefault((c.type, c.cue.split()[0]), []).append(c)
         # Every rule starts at a token whose word or lemma starts a cue: other tokens are skipped.
         self.heads = frozenset(w for _, w in self.first)
+        # word -> the cue types it can start: a token's rule blocks run only for its types (the
+        # others would loop over no cues; calling them for every head token was a good share here)
+        word_types: dict[str, set] = {}
+        for ctype, w in self.first:
+            word_types.setdefault(w, set()).add(ctype)
+        self._word_types = {w: frozenset(ts) for w, ts in word_types.items()}
         self._words: dict[str, tuple] = {}  # cue -> its words
         # The tokens whose word or lemma starts a cue, found once (at C speed) for both passes.
         toks, heads = self.toks, self.heads
         index = range(len(toks))
+        cols = columns(doc)  # shared token columns
         self.head_index = sorted(
-            set(compress(index, map(heads.__contains__, map(attrgetter("norm"), toks))))
-            .union(compress(index, map(heads.__contains__, map(attrgetter("lemma"), toks)))))
+            set(compress(index, map(heads.__contains__, cols.norms)))
+            .union(compress(index, map(heads.__contains__, cols.lemmas))))
         self.in_purpose = set()
         for i in self.head_index:
-            t = toks[i]
+            if "purpose" not in self._types(toks[i]):
+                continue
             for c, n in self._phrases("purpose", i):
                 self.in_purpose.update(range(i, i + n))
 
@@ -85,6 +96,14 @@ class InitiatorFinder:
             responder=rspan, responder_text=text[rspan.start:rspan.end] if rspan else "",
             responder_actor=self._actor(resp),
             voice=self._voice(a), sentence=self.toks[a].sentence)
+
+    def _types(self, t) -> frozenset:
+        """The cue types whose first word is the token's word or lemma (what _cands can find)."""
+        wt = self._word_types
+        got = wt.get(t.norm, _NONE)
+        if t.lemma != t.norm:
+            got = got | wt.get(t.lemma, _NONE)
+        return got
 
     def _cands(self, ctype, t):
         out = self.first.get((ctype, t.norm), [])
@@ -147,8 +166,9 @@ class InitiatorFinder:
     def _at(self, i, a, b):
         t = self.toks[i]
         out = []
+        types = self._types(t)  # blocks for other types would find no cue here
         # modifier on an action noun: "unprovoked attack", "retaliatory strikes"
-        for c in self._cands("modifier", t):
+        for c in (self._cands("modifier", t) if "modifier" in types else ()):
             if t.norm == c.cue:
                 for k in range(i + 1, min(b, i + 3)):
                     r = self.by_tok.get(k)
@@ -166,13 +186,13 @@ class InitiatorFinder:
                             out.append(self._cast(i, i + 1, c, r.agent))
         # an action noun that says who started or answered: "aggression", "retaliation"
         in_purpose = i in self.in_purpose
-        for c in self._cands("noun", t):
+        for c in (self._cands("noun", t) if "noun" in types else ()):
             if (t.lemma == c.cue or t.norm == c.cue) and not in_purpose:
                 r = self.by_tok.get(i)
                 agent = r.agent if r is not None else self.af._premodifier_agent(i, a)
                 out.append(self._cast(i, i + 1, c, agent))
         # purpose: "in retaliation for X", "in response to X"
-        for c, n in self._phrases("purpose", i):
+        for c, n in (self._phrases("purpose", i) if "purpose" in types else ()):
             if n:
                 obj = self.af._np_right(i + n, b)
                 init = None
@@ -192,7 +212,7 @@ class InitiatorFinder:
                     resp = self.af._np_left(i, a)
                 out.append(self._frame(i, i + n, c.cue, "purpose", init=init, resp=resp))
         # temporal: "after X attacked", "following X's attack"
-        for c, n in self._phrases("temporal", i):
+        for c, n in (self._phrases("temporal", i) if "temporal" in types else ()):
             if n and t.pos in ("IN", "VBG"):
                 after = self._event_near(i + n, a, min(b, i + n + 14), before=False, violence_only=False)
                 if after is None or after.agent is None or after.cls not in ("violence", "casualty"):
@@ -201,12 +221,12 @@ class InitiatorFinder:
                 resp = main.agent if main is not None and not main.reciprocal else None
                 out.append(self._frame(i, i + n, c.cue, "temporal", init=after.agent, resp=resp))
         # passive with "by": "instigated by X", "provoked by X"
-        for c in self._cands("by_passive", t):
+        for c in (self._cands("by_passive", t) if "by_passive" in types else ()):
             if t.lemma == c.cue and t.pos.startswith("VB") and i + 1 < b and self.toks[i + 1].norm == "by":
                 init = self.af._np_right(i + 2, b)
                 out.append(self._frame(i, i + 2, c.cue, "by_passive", init=init))
         # active verb: "X started the war", "Y retaliated"
-        for c, n in self._phrases("verb", i):
+        for c, n in (self._phrases("verb", i) if "verb" in types else ()):
             if not n or not t.pos.startswith("VB") or (i + n < b and self.toks[i + n].norm == "by"):
                 continue
             if self.af._aux_before(i, a) is not None and t.pos in ("VBN", "VBD"):

@@ -22,9 +22,10 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import compress
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 
 from ..gazetteer import Gazetteer, fold
+from ..lexicon.columns import columns
 from ..model.actors import ActorMention
 
 LOCATIVE = {"in", "inside", "into", "at", "near", "across", "throughout", "within", "around",
@@ -111,6 +112,41 @@ def _tag_lexicon() -> dict:
     return parser.lexicon
 
 
+class _FunctionWords(dict):
+    """norm -> is it a function word (pronoun, determiner, preposition ...) in the tag lexicon?
+
+    Filled on first sight: the answer depends on the word only, and name tests ask it for tens of
+    thousands of tokens an article set (two calls each before).
+    """
+
+    LIMIT = 200_000  # bounded, so a long batch's memory stays flat
+
+    def __missing__(self, norm: str) -> bool:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        value = self[norm] = _tag_lexicon().get(norm) in FUNCTION_TAGS
+        return value
+
+
+class _CommonWords(dict):
+    """norm -> is it a common (not proper-noun) word in the tag lexicon, itself or without an "s"?"""
+
+    LIMIT = 200_000
+
+    def __missing__(self, norm: str) -> bool:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        lexicon = _tag_lexicon()
+        tag = lexicon.get(norm)
+        if tag is None and norm.endswith("s"):
+            tag = lexicon.get(norm[:-1])
+        value = self[norm] = tag is not None and not tag.startswith("NNP")
+        return value
+
+
+_FUNCTION_WORD, _COMMON_WORD = _FunctionWords(), _CommonWords()
+
+
 class MentionFinder:
     """Finds the actor mentions of one Doc with one Gazetteer. Use `find(doc)`."""
 
@@ -121,24 +157,24 @@ class MentionFinder:
     def _align(self, doc):
         text = doc.text
         toks = doc.tokens
-        index = range(len(toks))
-        starts = dict(zip(map(attrgetter("start"), toks), index))
-        ends = dict(zip(map(attrgetter("end"), toks), index))
+        cols = columns(doc)
+        starts, ends = cols.start_index, cols.end_index
         ent, ttl, gen, non = {}, {}, {}, {}
         tables = {"entity": ent, "title": ttl, "generic": gen, "non_actor": non}
-        for m in self.gaz.find(text):
-            i = starts.get(m.start)
-            j = ends.get(m.end)
+        # plain tuples (start, start - end, layer, end, payload), in Gazetteer.find's order
+        for m_start, _, layer, m_end, payload in self.gaz.find_hits(text):
+            i = starts.get(m_start)
+            j = ends.get(m_end)
             if i is None or j is None or toks[i].sentence != toks[j].sentence:
                 continue
-            table = tables[m.layer]
+            table = tables[layer]
             old = table.get(i)
             if old is None or old[0] < j + 1:
-                table[i] = (j + 1, m.payload)
-            elif old[0] == j + 1 and m.layer == "entity":
+                table[i] = (j + 1, payload)
+            elif old[0] == j + 1 and layer == "entity":
                 # two entities with the same surface: prefer unambiguous, then names over aliases
-                if (old[1].guess, old[1].type != "name") > (m.payload.guess, m.payload.type != "name"):
-                    table[i] = (j + 1, m.payload)
+                if (old[1].guess, old[1].type != "name") > (payload.guess, payload.type != "name"):
+                    table[i] = (j + 1, payload)
         return ent, ttl, gen, non
 
     def _coverage(self, table) -> list:
@@ -161,7 +197,8 @@ class MentionFinder:
         self.text = doc.text
         toks = doc.tokens
         self.toks = toks
-        texts = list(map(attrgetter("text"), toks))
+        self.cols = cols = columns(doc)  # shared with the lexicon stage and agency
+        texts = cols.texts
         self.cap = list(map(_is_cap, texts))
         self.alpha1 = list(map(str.isalpha, map(_FIRST_CHAR, texts)))  # text[:1].isalpha()
         self._paren_index = list(compress(range(len(texts)), map("(".__eq__, texts)))
@@ -269,14 +306,10 @@ class MentionFinder:
         return self._entry(surface)
 
     def _common_word(self, tok) -> bool:
-        lexicon = _tag_lexicon()
-        tag = lexicon.get(tok.norm)
-        if tag is None and tok.norm.endswith("s"):
-            tag = lexicon.get(tok.norm[:-1])
-        return tag is not None and not tag.startswith("NNP")
+        return _COMMON_WORD[tok.norm]
 
     def _function_word(self, tok) -> bool:
-        return _tag_lexicon().get(tok.norm) in FUNCTION_TAGS
+        return _FUNCTION_WORD[tok.norm]
 
     def _first_alnum(self, s_start) -> int:
         """Index of the first token from `s_start` on whose text starts with a letter or digit."""
@@ -295,7 +328,7 @@ class MentionFinder:
             return False
         after_honorific = i > 0 and self.cov_ttl[i - 1] is not None and \
             self.cov_ttl[i - 1][1][1].type == "honorific"
-        if after_honorific and (i in self.ttl or self.cov_gen[i] is not None) and not self._function_word(t):
+        if after_honorific and (i in self.ttl or self.cov_gen[i] is not None) and not _FUNCTION_WORD[t.norm]:
             return True  # "Mr. King", "Ms. Major": a surname that is also a title word
         if i in self.ttl or self.cov_gen[i] is not None or i in self.ent:
             return False
@@ -306,13 +339,16 @@ class MentionFinder:
         if t.text.isupper() and len(t.text) > 1 and not t.text.endswith("."):
             if not (len(t.text) > 3 and i + 1 < len(self.toks) and self.toks[i + 1].text == ":"):
                 return False  # acronyms are handled on their own; "PENCE:" in a transcript is a name
-        at_start = self._first_alnum(s_start) >= i or \
+        first = self._first_alnum_memo.get(s_start)
+        if first is None:
+            first = self._first_alnum(s_start)
+        at_start = first >= i or \
             self.toks[i - 1].text in ('"', "\u201c", ":", "(", "-", "\u2013", "\u2014", "\u2018", "'")
-        if self.headline[self.doc.tokens[i].sentence] and t.norm not in self.mid_caps_body:
+        if self.headline[t.sentence] and t.norm not in self.mid_caps_body:
             return False  # a title-case headline: every word is capitalised
-        if self._function_word(t):
+        if _FUNCTION_WORD[t.norm]:
             return False  # "I", "But", "When": never part of a name
-        if at_start and self._common_word(t) and t.norm not in self.mid_caps_body:
+        if at_start and _COMMON_WORD[t.norm] and t.norm not in self.mid_caps_body:
             return False
         if t.pos not in ("NNP", "NNPS", "NN", "NNS", "JJ", "FW", "VBN", "VBD", "VB", "RB", "CD") and \
                 t.norm not in self.mid_caps:
@@ -1053,7 +1089,7 @@ class MentionFinder:
         out = list(cands)
         by_start = sorted(cands, key=lambda c: c.start_tok)
         cand_starts = [c.start_tok for c in by_start]
-        norms = map(attrgetter("norm"), self.toks)
+        norms = self.cols.norms
         for i in compress(range(len(self.toks)), map(PRONOUNS.__contains__, norms)):
             t = self.toks[i]
             kind = PRONOUNS[t.norm]

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from itertools import compress
-from operator import attrgetter
 
+from ..lexicon.columns import columns
 from ..model.actors import ToneRecord
 from ..model.core import Span
+from ..model.findings import Finding
 
 SPLIT_WORDS = {"but", "while", "whereas", "although", "though", "however", "yet"}
 SPLIT_PUNCT = {";", ":", "\u2014", "--"}
@@ -38,10 +39,10 @@ def clause_spans(doc, s_idx) -> list[tuple[int, int]]:
 def _split_candidates(doc) -> list[int]:
     """Indices of the tokens that may end a clause (split punctuation or a split word), found once
     per article at C speed: the per-sentence rules then look at these few tokens only."""
-    toks = doc.tokens
-    index = range(len(toks))
-    return sorted(set(compress(index, map(SPLIT_PUNCT.__contains__, map(attrgetter("text"), toks))))
-                  .union(compress(index, map(SPLIT_WORDS.__contains__, map(attrgetter("norm"), toks)))))
+    cols = columns(doc)  # shared token columns
+    index = range(len(cols.texts))
+    return sorted(set(compress(index, map(SPLIT_PUNCT.__contains__, cols.texts)))
+                  .union(compress(index, map(SPLIT_WORDS.__contains__, cols.norms))))
 
 
 def _clauses(doc, s_idx, splits: list[int]) -> list[tuple[int, int]]:
@@ -91,7 +92,14 @@ def tone_records(doc, mentions, findings=()) -> tuple[ToneRecord, ...]:
     text = doc.text
     fl = []
     for f in findings or ():
-        s, e, term, pol = _finding_attrs(f)
+        if type(f) is Finding:  # the lexicon stage's records: what _finding_attrs reads, directly
+            s, e = f.start, f.end
+            term = f.term or f.text or ""
+            pol = f.polarity or 0
+            if type(term) is not str or type(pol) is not int:
+                s, e, term, pol = _finding_attrs(f)
+        else:
+            s, e, term, pol = _finding_attrs(f)
         if s is None or e is None:
             continue
         fl.append((s, e, term or text[s:e], pol))

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..model.classify import FeatureContribution
-from .features import round_sig
+from .fastcount import unique_inverse_counts
+from .objects import make_feature
+from .rounding import round6
 from .wordids import TABLE
 
 
@@ -33,7 +34,8 @@ def explain_rows(model, X, best, trace, inputs, k: int) -> list[tuple]:
     rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(X.indptr))
     cols = X.indices.astype(np.int64)
     vals = X.data
-    contrib = vals * model._toward[best[rows], cols]
+    toward = model._toward  # (labels, features); a flat take is several times cheaper than [r, c]
+    contrib = vals * np.take(toward.reshape(-1), best[rows] * toward.shape[1] + cols)
     n_ids = len(TABLE.words) + 1
 
     # Words: letter credits plus unigram features, merged by (row, word id); a word's value is
@@ -44,9 +46,8 @@ def explain_rows(model, X, best, trace, inputs, k: int) -> list[tuple]:
     w_counts = _lookup(trace.word_counts, w_rows * max(w_hi - w_lo, 1) + (w_cols - w_lo))
     gid = ex._id_lookups().uni_gid[w_cols - w_lo] if len(w_cols) else np.zeros(0, np.int64)
     uni = gid >= 0
-    keys, inverse = np.unique(np.concatenate([c_row * n_ids + c_gid, w_rows[uni] * n_ids + gid[uni]]),
-                              return_inverse=True)
-    inverse = inverse.ravel()
+    keys, inverse, _ = unique_inverse_counts(np.concatenate([c_row * n_ids + c_gid,
+                                                             w_rows[uni] * n_ids + gid[uni]]))
     totals = np.bincount(inverse, weights=np.concatenate([c_sum, w_contrib[uni]]), minlength=len(keys))
     times = np.zeros(len(keys))
     np.maximum.at(times, inverse, np.concatenate([c_times, w_counts[uni]]).astype(np.float64))
@@ -78,39 +79,64 @@ def explain_rows(model, X, best, trace, inputs, k: int) -> list[tuple]:
     tied = np.zeros(n, dtype=bool)
     tied[srow[:-1][same]] = True
 
-    tot, ref, value = stot.tolist(), cand_ref[order].tolist(), cand_value[order].tolist()
+    sref, sval = cand_ref[order], cand_value[order]
     names, vocab, words_of_id = ex.names_, ex.word_vocab_, TABLE.words
     keys_of = ex.lexicon_keys_
+    named = _named(ex)
 
-    def name_of(i):
-        j = ref[i]
-        return f'word: "{words_of_id[-1 - j]}"' if j < 0 else names[j]
+    def label(r, j):
+        """(name, words) of reference j in row r: a word id (< 0) or a column."""
+        if l_hi <= j < lex_end:  # lexicon counts: the words are the row's matches
+            return names[j], inputs[r].lexicon_words.get(keys_of[j - l_hi], ())
+        got = named.get(j)
+        if got is None:
+            if j < 0:
+                word = words_of_id[-1 - j]
+                got = (f'word: "{word}"', (word,))
+            elif j < w_hi:
+                got = (names[j], (vocab[j - w_lo],))
+            else:
+                got = (names[j], ())
+            named[j] = got
+        return got
 
-    def feature(r, i, name):
-        j = ref[i]
-        if j < 0:
-            words = (words_of_id[-1 - j],)
-        elif j < w_hi:
-            words = (vocab[j - w_lo],)
-        elif j < lex_end:
-            words = inputs[r].lexicon_words.get(keys_of[j - l_hi], ())
-        else:
-            words = ()
-        return FeatureContribution(name, float("%.6g" % value[i]), float("%.6g" % tot[i]), words)
+    # Rows without ties: their first k candidates, named and rounded all at once. Names and
+    # word tuples of words and columns are shared (one dict lookup each); lexicon ones are per row.
+    sel = np.flatnonzero((rank < k) & ~tied[srow])
+    s_row, s_ref = srow[sel].tolist(), sref[sel].tolist()
+    found = list(map(named.get, s_ref))
+    for i in [i for i, nw in enumerate(found) if nw is None]:
+        found[i] = label(s_row[i], s_ref[i])
+    made = [make_feature(nw[0], v, t, nw[1])
+            for nw, v, t in zip(found, round6(sval[sel]), round6(stot[sel]))]
+    cuts = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(srow[sel], minlength=n), out=cuts[1:])
+    cuts = cuts.tolist()
+    out = [tuple(made[cuts[r]:cuts[r + 1]]) for r in range(n)]
 
-    out = []
+    # Rows with ties: ranked again in Python, ties by name.
     bounds = bounds.tolist()
-    for r, is_tied in enumerate(tied.tolist()):
+    for r in np.flatnonzero(tied).tolist():
         a, b = bounds[r], bounds[r + 1]
-        if not is_tied:
-            out.append(tuple(feature(r, i, name_of(i)) for i in range(a, min(b, a + k))))
-            continue
-        end = min(b, a + k)
-        while end < b and tot[end] == tot[end - 1]:
+        tot, ref, value = stot[a:b].tolist(), sref[a:b].tolist(), sval[a:b].tolist()
+        end = min(b - a, k)
+        while end < b - a and tot[end] == tot[end - 1]:
             end += 1
-        shown = sorted((-tot[i], name_of(i), i) for i in range(a, end))[:k]
-        out.append(tuple(feature(r, i, name) for _, name, i in shown))
+        shown = sorted((-tot[i], label(r, ref[i])[0], i) for i in range(end))[:k]
+        out[r] = tuple(make_feature(name, float("%.6g" % value[i]), float("%.6g" % tot[i]),
+                                    label(r, ref[i])[1])
+                       for _, name, i in shown)
     return out
+
+
+def _named(ex) -> dict:
+    """Reference (-1 - word id, or a column outside the lexicon block) -> (name, words), kept on
+    the extractor while the word table keeps its ids: every explanation naming the same word or
+    feature shares one name string and one words tuple."""
+    got = ex.__dict__.get("_explain_names")
+    if got is None or got[0] != TABLE.generation:
+        got = ex.__dict__["_explain_names"] = (TABLE.generation, {})
+    return got[1]
 
 
 def _lookup(table, keys: np.ndarray) -> np.ndarray:

@@ -11,6 +11,7 @@ the tf-idf features, the scores and the explanations do not change; only the cos
 """
 from __future__ import annotations
 
+from itertools import repeat
 from typing import NamedTuple
 
 import numpy as np
@@ -34,6 +35,34 @@ def char_wb_counts(word: str, ngrams: tuple[int, int]) -> dict[str, int]:
             g = w[i:i + n]
             out[g] = out.get(g, 0) + 1
     return out
+
+
+def unique_inverse_counts(keys: np.ndarray):
+    """np.unique(keys, return_inverse=True, return_counts=True), inverse flat, the same arrays.
+
+    The keys made here are runs already in order (a word's n-grams in column order, rows one
+    after another); a stable sort (timsort) merges such runs in far fewer steps than np.unique's
+    quicksort, and the unique values, inverse and counts do not depend on the sort used.
+    """
+    perm = np.argsort(keys, kind="stable")
+    ordered = keys[perm]
+    first = np.empty(len(ordered), dtype=bool)
+    first[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    starts = np.flatnonzero(first)
+    inverse = np.empty(len(ordered), dtype=np.intp)
+    inverse[perm] = np.cumsum(first) - 1
+    return ordered[starts], inverse, np.diff(np.append(starts, len(ordered)))
+
+
+def unique_counts(keys: np.ndarray):
+    """np.unique(keys, return_counts=True) by a stable sort (see unique_inverse_counts)."""
+    ordered = np.sort(keys, kind="stable")
+    first = np.empty(len(ordered), dtype=bool)
+    first[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    starts = np.flatnonzero(first)
+    return ordered[starts], np.diff(np.append(starts, len(ordered)))
 
 
 SHIFT = 32  # a bigram's key: first id << SHIFT | second id
@@ -161,7 +190,7 @@ class IdLookups:
             hit = self.bi_keys[pos] == keys
             parts.append(row[1:][same][hit] * width + self.bi_cols[pos[hit]])
         flat = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
-        keys, counts = np.unique(flat, return_counts=True)
+        keys, counts = unique_counts(flat)
         rows, cols = np.divmod(keys, max(width, 1))
         return rows, cols, counts.astype(np.int64)
 
@@ -171,7 +200,7 @@ class IdLookups:
         ids, row = aw.ids, aw.row
         keep = ~self.stop.view[ids]
         n_ids = len(TABLE.words) + 1
-        keys, times = np.unique(row[keep] * n_ids + ids[keep], return_counts=True)
+        keys, times = unique_counts(row[keep] * n_ids + ids[keep])
         seg_row, seg_gid = np.divmod(keys, n_ids)
         g_ptr = self.g_ptr.view
         first = g_ptr[seg_gid]
@@ -185,8 +214,7 @@ class IdLookups:
         at = np.repeat(first - seg_starts, sizes) + np.arange(total, dtype=np.int64)
         e_keys = np.repeat(seg_row, sizes) * width + self.g_cols.view[at]
         e_vals = np.repeat(times, sizes) * self.g_counts.view[at]
-        uniq, inverse, holders = np.unique(e_keys, return_inverse=True, return_counts=True)
-        inverse = inverse.ravel()
+        uniq, inverse, holders = unique_inverse_counts(e_keys)
         counts = np.bincount(inverse, weights=e_vals, minlength=len(uniq)).astype(np.int64)
         rows, cols = np.divmod(uniq, width)
         return LetterBlock(rows, cols, counts, inverse, holders, seg_starts, seg_row, seg_gid, times)
@@ -234,22 +262,43 @@ class WordGrams:
             n = len(TABLE.words)
             if n == self.known:
                 return
-            get = self.index.get
-            ids: list[int] = []
-            counts: list[int] = []
-            sizes: list[int] = []
-            for word in TABLE.words[self.known:n]:
-                size = len(ids)
-                for g, c in char_wb_counts(word, self.ngrams).items():
-                    j = get(g)
-                    if j is not None:
-                        ids.append(j)
-                        counts.append(c)
-                sizes.append(len(ids) - size)
+            ids, counts, sizes = self._grams_of(TABLE.words[self.known:n])
             self.ids.append(ids)
             self.counts.append(counts)
             self.ptr.append(self.ptr.view[-1] + np.cumsum(sizes, dtype=np.int64))
             self.known = n
+
+    def _grams_of(self, words: list[str]):
+        """(ids, counts, sizes): the in-vocabulary n-grams of `words`, ids ascending within a word
+        (the same n-grams and counts as ``char_wb_counts``; their order within a word is not used).
+
+        The n-grams of all new words are listed flat, looked up with one ``map`` (no dict per word
+        to count them), and a word's repeated n-grams are merged with one np.unique.
+        """
+        lo, hi = self.ngrams
+        spans = range(lo, hi + 1)
+        flat: list[str] = []
+        sizes: list[int] = []
+        for word in words:
+            w = f" {word} "
+            size = len(w)
+            before = len(flat)
+            if size > hi:  # the usual case: every n-gram length fits
+                flat += [w[i:i + k] for k in spans for i in range(size - k + 1)]
+            else:
+                for k in spans:
+                    if size <= k:
+                        flat.append(w)
+                        break
+                    flat += [w[i:i + k] for i in range(size - k + 1)]
+            sizes.append(len(flat) - before)
+        gram = np.fromiter(map(self.index.get, flat, repeat(-1)), dtype=np.int64, count=len(flat))
+        word = np.repeat(np.arange(len(words), dtype=np.int64), sizes)
+        hit = gram >= 0
+        width = max(len(self.strings), 1)
+        keys, counts = unique_counts(word[hit] * width + gram[hit])
+        owner, ids = np.divmod(keys, width)
+        return ids, counts, np.bincount(owner, minlength=len(words))
 
 
 _WORD_GRAMS: dict = {}

@@ -38,7 +38,7 @@ from sklearn.feature_extraction.text import CountVectorizer
 
 from ..text.normalize import fold
 from .fastcount import IdLookups, LetterBlock, char_wb_counts  # noqa: F401 (char_wb_counts: API)
-from .inputs import SentenceInput
+from .inputs import SentenceInput, make_input
 from .signals import sentence_signals
 from .wordids import ArticleWords, article_words
 
@@ -164,7 +164,7 @@ def with_sentiment(inputs: list[SentenceInput]) -> list[SentenceInput]:
     if not missing:
         return list(inputs)
     computed = iter(sentence_signals(missing))
-    return [i if i.sentiment else SentenceInput(i.text, i.quote_share, i.lexicon, next(computed), i.lexicon_words)
+    return [i if i.sentiment else make_input(i.text, i.quote_share, i.lexicon, next(computed), i.lexicon_words)
             for i in inputs]
 
 

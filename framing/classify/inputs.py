@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-from dataclasses import dataclass, field
+from operator import attrgetter
+from dataclasses import dataclass, field, fields
 
 import numpy as np
 
@@ -32,6 +33,25 @@ class SentenceInput:
     sentiment: tuple = field(default=(), compare=False)  # cached sentiment scores (features.sentiment)
     lexicon_words: dict = field(default_factory=dict, hash=False, compare=False)  # key -> words matched
 
+
+def _make_input(text, quote_share, lexicon, sentiment, lexicon_words) -> SentenceInput:
+    """A SentenceInput with its __dict__ filled directly (an article makes two per sentence; the
+    generated __init__ of a frozen dataclass with default factories costs several times more).
+    Same object in every observable way; see framing/classify/objects.py."""
+    o = object.__new__(SentenceInput)
+    d = o.__dict__
+    d["text"] = text
+    d["quote_share"] = quote_share
+    d["lexicon"] = lexicon
+    d["sentiment"] = sentiment
+    d["lexicon_words"] = lexicon_words
+    return o
+
+
+#: make_input(text, quote_share, lexicon, sentiment, lexicon_words) -> SentenceInput
+make_input = (_make_input if [f.name for f in fields(SentenceInput)]
+              == ["text", "quote_share", "lexicon", "sentiment", "lexicon_words"]
+              and not hasattr(SentenceInput, "__post_init__") else SentenceInput)
 
 SCARE = "scare quote"
 FLAGGED = "flagged wording"  # pseudo-category: findings the lexicon counts as slanted (Finding.flag)
@@ -99,23 +119,40 @@ def inputs_from_doc(doc: Doc, findings=()) -> list[SentenceInput]:
     shares = quote_shares(doc)
     text = doc.article.text
     return [
-        SentenceInput(text[s.start:s.end], shares[i], counts[i], lexicon_words=_frozen(words[i]))
+        make_input(text[s.start:s.end], shares[i], counts[i], (), _frozen(words[i]))
         for i, s in enumerate(doc.sentences)
     ]
 
 
 def quote_shares(doc: Doc) -> list[float]:
-    """`quote_share` of every sentence of `doc` (the same numbers), one pass over its tokens."""
+    """`quote_share` of every sentence of `doc` (the same numbers), one pass over its tokens
+    (attribute getters and cumulative sums, no Python loop over tokens or sentences' arithmetic)."""
     tokens = doc.tokens
-    is_word = np.fromiter(map(is_word_text, [t.text for t in tokens]), dtype=bool, count=len(tokens))
-    quoted = np.fromiter((t.in_quote for t in tokens), dtype=bool, count=len(tokens)) & is_word
-    n_words = np.concatenate([[0], np.cumsum(is_word)])
-    n_quoted = np.concatenate([[0], np.cumsum(quoted)])
-    out = []
-    for s in doc.sentences:
-        w = int(n_words[s.token_end] - n_words[s.token_start])
-        out.append(int(n_quoted[s.token_end] - n_quoted[s.token_start]) / w if w else 0.0)
-    return out
+    n = len(tokens)
+    texts = list(map(_TEXT, tokens))
+    flags = list(map(_IS_WORD.get, texts))  # a plain dict: cheaper per token than lru_cache
+    if None in flags:
+        if len(_IS_WORD) > 200_000:
+            _IS_WORD.clear()
+        flags = [f if f is not None else _IS_WORD.setdefault(t, is_word_text(t))
+                 for f, t in zip(flags, texts)]
+    is_word = np.fromiter(flags, dtype=bool, count=n)
+    quoted = np.fromiter(map(_IN_QUOTE, tokens), dtype=bool, count=n) & is_word
+    n_words = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(is_word, out=n_words[1:])
+    n_quoted = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(quoted, out=n_quoted[1:])
+    sents = doc.sentences
+    first = np.fromiter(map(_TOKEN_START, sents), dtype=np.int64, count=len(sents))
+    last = np.fromiter(map(_TOKEN_END, sents), dtype=np.int64, count=len(sents))
+    words = (n_words[last] - n_words[first]).tolist()
+    inside = (n_quoted[last] - n_quoted[first]).tolist()
+    return [q / w if w else 0.0 for q, w in zip(inside, words)]
+
+
+_TEXT, _IN_QUOTE = attrgetter("text"), attrgetter("in_quote")
+_IS_WORD: dict = {}  # token text -> is_word_text(text), bounded
+_TOKEN_START, _TOKEN_END = attrgetter("token_start"), attrgetter("token_end")
 
 
 def doc_input(doc: Doc, findings=()) -> SentenceInput:

@@ -54,6 +54,9 @@ class SentenceModel:
         if self.coef.shape != (n_rows, extractor.n_features) or self.intercept.shape != (n_rows,):
             raise ValueError(f"weights have shape {self.coef.shape}, expected "
                              f"({n_rows}, {extractor.n_features})")
+        # The weights as (features, rows), C-ordered: scipy copied the transposed view (megabytes
+        # for the frame model) on every product; the product itself is the same.
+        self._coef_t = np.ascontiguousarray(self.coef.T)
         # Per-class effective weights for explanations: binary -> +/- w, multiclass -> w_k - mean.
         if n_rows == 1:
             self._toward = np.vstack([-self.coef[0], self.coef[0]])
@@ -73,7 +76,7 @@ class SentenceModel:
         return self.extractor.transform(inputs)
 
     def proba_from_matrix(self, X) -> np.ndarray:
-        z = np.asarray(X @ self.coef.T) + self.intercept
+        z = np.asarray(X @ self._coef_t) + self.intercept
         if len(self.labels) == 2:
             p1 = _sigmoid(z[:, 0])
             return np.column_stack([1.0 - p1, p1])

@@ -7,9 +7,10 @@ objects; all models share the inputs' sentiment signals, computed once.
 from __future__ import annotations
 
 from ..model import Doc
-from ..model.classify import LabelProbability, SentenceScore, TaskPrediction
+from ..model.classify import SentenceScore, TaskPrediction
 from .features import with_sentiment
 from .inputs import NARRATOR, QUOTE, inputs_from_doc
+from .objects import make_label, make_score
 from .wordids import TABLE
 
 QUOTE_VOICE_SHARE = 0.5  # a sentence with at least half of its words in quotation marks is "quote"
@@ -35,44 +36,47 @@ def _score_sentences(doc: Doc, findings, models, explain: bool) -> tuple[Sentenc
     if not inputs:
         return ()
     inputs = with_sentiment(inputs)  # computed once, shared by every model
-    bias_kw = frame_kw = None
+    n = len(inputs)
+    # Each field as a list over the sentences (defaults where no model is loaded), then one
+    # SentenceScore per sentence from them: no per-sentence dicts, no dataclass __init__.
+    bias_p, bias_label, bias_feats = [None] * n, [""] * n, [()] * n
+    frame, frame_p, frame_dist, frame_feats = [""] * n, [None] * n, [()] * n, [()] * n
     if models.bias is not None:
-        bias_kw = _bias_fields(models.bias, inputs, explain)
+        bias_p, bias_label, bias_feats = _bias_fields(models.bias, inputs, explain)
     if models.frame is not None:
         proba, best, feats = models.frame.predict_arrays(inputs, explain)
         labels = models.frame.labels
-        frame_kw = [{"frame": labels[c], "frame_probability": row[c],
-                     "frame_distribution": tuple(LabelProbability(lab, p) for lab, p in zip(labels, row)),
-                     "frame_features": feats[r] if explain else ()}
-                    for r, (row, c) in enumerate(zip(proba.tolist(), best.tolist()))]
+        rows, best = proba.tolist(), best.tolist()
+        frame = [labels[c] for c in best]
+        frame_p = [row[c] for row, c in zip(rows, best)]
+        frame_dist = [tuple(map(make_label, labels, row)) for row in rows]
+        if explain:
+            frame_feats = feats
     others = [(m, m.predict(inputs, explain)) for m in models.other]
-    out = []
-    for i, (sent, item) in enumerate(zip(doc.sentences, inputs)):
-        kw = {}
-        if bias_kw is not None:
-            kw.update(bias_kw[i])
-        if frame_kw is not None:
-            kw.update(frame_kw[i])
-        if others:
-            kw["other"] = tuple(TaskPrediction(m.task, preds[i].label, preds[i].probability,
-                                               preds[i].distribution, preds[i].features)
-                                for m, preds in others)
-        out.append(SentenceScore(i, sent.start, sent.end, voice_of(item.quote_share),
-                                 round(item.quote_share, 6), **kw))
-    return tuple(out)
+    other = [()] * n
+    if others:
+        other = [tuple(TaskPrediction(m.task, preds[i].label, preds[i].probability,
+                                      preds[i].distribution, preds[i].features)
+                       for m, preds in others) for i in range(n)]
+    return tuple(map(make_score, range(n), [s.start for s in doc.sentences],
+                     [s.end for s in doc.sentences],
+                     [voice_of(item.quote_share) for item in inputs],
+                     [round(item.quote_share, 6) for item in inputs],
+                     bias_p, bias_label, bias_feats, frame, frame_p, frame_dist, frame_feats, other))
 
 
-def _bias_fields(model, inputs, explain: bool) -> list[dict]:
-    """The bias fields of each SentenceScore: P(positive label), the label it gives (>= 0.5), and
+def _bias_fields(model, inputs, explain: bool) -> tuple[list, list, list]:
+    """The bias fields of the SentenceScores, one list each: P(positive label), the label it gives (>= 0.5), and
     the explanation when that label is also the model's most probable one."""
     positive = model.positive_label or model.labels[-1]
     negative = next((lab for lab in model.labels if lab != positive), "")
     col = model.labels.index(positive) if positive in model.labels else None
     proba, best, feats = model.predict_arrays(inputs, explain)
-    out = []
-    for r, (row, c) in enumerate(zip(proba.tolist(), best.tolist())):
-        p = row[col] if col is not None else 0.0
-        label = positive if p >= 0.5 else negative
-        out.append({"bias_probability": p, "bias_label": label,
-                    "bias_features": feats[r] if explain and label == model.labels[c] else ()})
-    return out
+    labels = model.labels
+    p_list = [row[col] for row in proba.tolist()] if col is not None else [0.0] * len(inputs)
+    label = [positive if p >= 0.5 else negative for p in p_list]
+    if explain:
+        shown = [f if lab == labels[c] else () for f, lab, c in zip(feats, label, best.tolist())]
+    else:
+        shown = [()] * len(inputs)
+    return p_list, label, shown

@@ -24,9 +24,13 @@ def findings_of(doc, lexicon, scores: bool = True, ctx: Context | None = None) -
         voice = NARRATOR if q is None else (SCARE_QUOTE if ctx.is_scare(q) else QUOTED)
         valence = subjectivity = None
         if scores:
-            span = [k for k in range(m.first, m.last) if is_word[k]]
-            valence, subjectivity = _word_scores(tuple(norms[k] for k in span),
-                                                 tuple(tokens[k].lemma for k in span))
+            k = m.first
+            if m.last - k == 1:  # most matches are one token: no generators for the key
+                words, lemma_words = ((norms[k],), (first.lemma,)) if is_word[k] else ((), ())
+            else:
+                span = [k for k in range(m.first, m.last) if is_word[k]]
+                words, lemma_words = tuple(norms[k] for k in span), tuple(tokens[k].lemma for k in span)
+            valence, subjectivity = _word_scores(words, lemma_words)
         out.append(Finding(
             start=first.start, end=last.end, text=text[first.start:last.end], term=e.term,
             category=e.category, polarity=e.polarity, strength=e.strength,

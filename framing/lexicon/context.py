@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from operator import attrgetter
 
 from ..text.tokenize import is_word_text
+from .columns import columns
 
 MAX_SCARE_WORDS = 4
 CUE_WINDOW = 4
@@ -26,7 +27,7 @@ CLAUSE_BREAKS = frozenset({",", ";", ":", "--", "-", "(", ")", "but", "although"
 NOT_NEGATING_NEXT = frozenset({"only", "just", "merely", "simply", "least", "to", "mention"})
 
 
-_START, _NORM, _TEXT = attrgetter("start"), attrgetter("norm"), attrgetter("text")
+_START = attrgetter("start")
 
 
 class _IsWordMemo(dict):
@@ -60,8 +61,9 @@ class Context:
         self.doc = doc
         self.lexicon = lexicon
         tokens = self.tokens = doc.tokens
-        self.norms = list(map(_NORM, tokens))
-        self.is_word = list(map(_IS_WORD.__getitem__, map(_TEXT, tokens)))
+        cols = columns(doc)  # shared with the actors stage
+        self.norms = cols.norms
+        self.is_word = list(map(_IS_WORD.__getitem__, cols.texts))
         self.quotes = sorted(doc.quotes, key=lambda q: q.inner_start)
         self.inner_starts = [q.inner_start for q in self.quotes]
         negs = sorted(lexicon.negators)

@@ -4,13 +4,14 @@
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from itertools import repeat
 
 from ..model import Article, Doc, Sentence, Token
 from .normalize import ascii_punct, fold  # noqa: F401
 from .quotes import find_quotes
-from .sentences import paragraph_spans, sentence_spans
-from .records import make_token
+from .sentences import paragraph_spans, sentence_bounds, sentence_spans  # noqa: F401
+from .records import make_sentence, make_token
 from .tagging import lemma, tag_article, tag_words  # noqa: F401
 from .tokenize import span_tokenize, tokens_in  # noqa: F401
 
@@ -32,18 +33,19 @@ def build_doc(article: Article) -> Doc:
     ends: list[int] = []
     forms: list[str] = []
     bounds: list[tuple[int, int]] = []
-    sentence_of: list[int] = []
     for p_index, para in enumerate(paragraphs):
-        for span in sentence_spans(text, para):
-            s_starts, s_ends, s_forms = tokens_in(text, span.start, span.end)
+        for s, e in sentence_bounds(text, para.start, para.end):
+            s_starts, s_ends, s_forms = tokens_in(text, s, e)
             lo = len(forms)
             starts += s_starts
             ends += s_ends
             forms += s_forms
             hi = len(forms)
-            sentence_of += repeat(len(sentences), hi - lo)
             bounds.append((lo, hi))
-            sentences.append(Sentence(span.start, span.end, p_index, lo, hi))
+            sentences.append(make_sentence(s, e, p_index, lo, hi))
+    sentence_of: list[int] = []
+    for index, (lo, hi) in enumerate(bounds):
+        sentence_of += repeat(index, hi - lo)
     norms, tags, lemmas = tag_article(forms, bounds)
     in_quote = _in_quote(quotes, sentences, starts, ends)
     tokens = tuple(map(make_token, starts, ends, forms, norms, tags, lemmas, sentence_of, in_quote))
@@ -51,7 +53,37 @@ def build_doc(article: Article) -> Doc:
 
 
 def _in_quote(quotes, sentences, starts, ends) -> list[bool]:
-    """Whether each token lies inside a quotation region's inner text.
+    """Whether each token lies inside a quotation region's inner text: `_in_quote_reference`,
+    region by region instead of token by token.
+
+    The reference looks for token t (start s, end e) in the region k that comes first (regions
+    sorted by inner start) among those not ended by s, and in the 3 after it. So region k is
+    the one looked at for the starts in [M, end_k), M the largest end before k; the tokens there
+    that start inside it, s >= start_k, are a run of token indices (starts and ends ascend), all
+    flagged except those ending past end_k: only the one crossing end_k can, and it is checked
+    against the next 3 regions as the reference does.
+    """
+    inner = sorted((q.inner_start, q.inner_end) for q in quotes)
+    flags = [False] * len(starts)
+    reach = 0  # the largest end of the regions before k
+    for k, (qs, qe) in enumerate(inner):
+        lo = max(reach, qs)
+        reach = max(reach, qe)
+        if lo >= qe:
+            continue
+        a = bisect_left(starts, lo)
+        b = bisect_left(starts, qe, a)
+        c = bisect_right(ends, qe, a, b)
+        flags[a:c] = repeat(True, c - a)
+        for t in range(c, b):
+            s, e = starts[t], ends[t]
+            flags[t] = any(qs2 <= s and e <= qe2 for qs2, qe2 in inner[k + 1:k + 4])
+    return flags
+
+
+def _in_quote_reference(quotes, sentences, starts, ends) -> list[bool]:
+    """The token-by-token definition `_in_quote` must equal (tested): whether each token lies
+    inside a quotation region's inner text.
 
     A token is looked for only in the (up to 4) regions, sorted by start, from the first one that
     has not ended before the token. When that region starts after a sentence, no token of the

@@ -1,4 +1,4 @@
-"""Fast construction of the text layer's Token records.
+"""Fast construction of the text layer's Token and Sentence records.
 
 `Token` is a frozen dataclass: its generated __init__ sets each of its eight fields through
 `object.__setattr__`, and an article has thousands of tokens, so construction alone was a large
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import fields
 
-from ..model import Token
+from ..model import Sentence, Token
 
 TOKEN_FIELDS = ("start", "end", "text", "norm", "pos", "lemma", "sentence", "in_quote")
 _new = object.__new__
@@ -32,12 +32,30 @@ def _make_token(start: int, end: int, text: str, norm: str, pos: str, lemma: str
     return tok
 
 
-def _plain(cls) -> bool:
-    """True when the dataclass keeps exactly TOKEN_FIELDS in its __dict__ and validates nothing."""
-    return (tuple(f.name for f in fields(cls)) == TOKEN_FIELDS
+SENTENCE_FIELDS = ("start", "end", "paragraph", "token_start", "token_end")
+
+
+def _make_sentence(start: int, end: int, paragraph: int, token_start: int, token_end: int
+                   ) -> Sentence:
+    """Sentence(...) the same way (an article has hundreds of sentences)."""
+    sent = _new(Sentence)
+    d = sent.__dict__
+    d["start"] = start
+    d["end"] = end
+    d["paragraph"] = paragraph
+    d["token_start"] = token_start
+    d["token_end"] = token_end
+    return sent
+
+
+def _plain(cls, names=TOKEN_FIELDS) -> bool:
+    """True when the dataclass keeps exactly `names` in its __dict__ and validates nothing."""
+    return (tuple(f.name for f in fields(cls)) == names
             and not hasattr(cls, "__post_init__")
             and "__slots__" not in vars(cls))
 
 
 #: make_token(start, end, text, norm, pos, lemma, sentence, in_quote) -> Token
 make_token = _make_token if _plain(Token) else Token
+#: make_sentence(start, end, paragraph, token_start, token_end) -> Sentence
+make_sentence = _make_sentence if _plain(Sentence, SENTENCE_FIELDS) else Sentence

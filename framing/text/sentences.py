@@ -44,21 +44,28 @@ def paragraph_spans(text: str) -> list[Span]:
 
 def sentence_spans(text: str, paragraph: Span) -> list[Span]:
     """Sentence spans inside one paragraph, in order, covering its non-space text."""
-    chunk = text[paragraph.start:paragraph.end]
+    return [Span(s, e) for s, e in sentence_bounds(text, paragraph.start, paragraph.end)]
+
+
+def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """`sentence_spans` of the paragraph text[start:end] as (start, end) pairs: build_doc makes
+    Sentence records from them directly, without an intermediate Span per sentence."""
+    chunk = text[start:end]
     if not _SENT_END.search(chunk):
         # No ".", "?" or "!": Punkt has no candidate boundary and returns the paragraph whole.
-        end = len(chunk.rstrip())
-        return [Span(paragraph.start, paragraph.start + end)] if end else []
-    raw = [(paragraph.start + s, paragraph.start + e) for s, e in _punkt().span_tokenize(chunk)]
+        stop = len(chunk.rstrip())
+        return [(start, start + stop)] if stop else []
     merged: list[list[int]] = []
-    for s, e in raw:
-        # A sentence made only of closing marks belongs to the previous one.
-        if merged and all(c in _CLOSERS or c.isspace() for c in text[s:e]):
-            merged[-1][1] = e
-            continue
-        # Punkt sometimes splits before a lower-case continuation ("... the U.S. military").
-        if merged and text[s].islower():
-            merged[-1][1] = e
-            continue
+    for s, e in _punkt().span_tokenize(chunk):
+        s += start
+        e += start
+        if merged:
+            # Punkt sometimes splits before a lower-case continuation ("... the U.S. military"),
+            # and a sentence made only of closing marks belongs to the previous one.
+            first = text[s]
+            if first.islower() or (first in _CLOSERS or first.isspace()) and all(
+                    c in _CLOSERS or c.isspace() for c in text[s:e]):
+                merged[-1][1] = e
+                continue
         merged.append([s, e])
-    return [Span(s, e) for s, e in merged]
+    return [(s, e) for s, e in merged]

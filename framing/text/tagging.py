@@ -7,10 +7,11 @@ spotting passives, so a few context rules repair it. Lemmas: framing.text.lemmas
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from itertools import compress
+from itertools import compress, repeat
+from operator import is_, ne
 
 from .lemmas import lemma
-from .lexical_tags import lexical_tag, lexical_tags
+from .lexical_tags import _FIRST, lexical_tag, lexical_tags
 from .normalize import ascii_punct
 
 _BE = {"be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m"}
@@ -89,19 +90,30 @@ def _repair_range(cased, words, tags: list[str], lo: int, hi: int, visit) -> lis
     return changed
 
 
-def _candidates(cased, words, tags: list[str], bounds) -> list[int]:
+def own_candidate(cased: str, word: str, tag: str) -> bool:
+    """Whether a token is a repair candidate by itself (see `_candidates`): a verb form, an
+    all-capital NN, or "'s"."""
+    return tag in _VERB_FORMS or (tag == "NN" and cased.isupper()) or word == "'s"
+
+
+def _candidates(cased, words, tags: list[str], bounds, own=None) -> list[int]:
     """Sorted indices, over sentences `bounds` [(lo, hi), ...], that a repair rule can apply to.
 
     A token's own tag does not change before its turn, so they are known at the start: verb forms
     (VBG, VBD, VBN), the word "'s", all-capital NN (acronyms), and NN/NNS/JJ in a sentence that
     holds a modal (the modal rule; no repair makes a modal). Other tokens match no rule.
+    `own`, when given, holds `own_candidate` of every token (tag_article keeps it per word form).
     """
     n = len(tags)
-    found = list(compress(range(n), map(_VERB_FORMS.__contains__, tags)))
-    if "NN" in tags:
-        found += [i for i in compress(range(n), map("NN".__eq__, tags)) if cased[i].isupper()]
-    if "'s" in words:
-        found += compress(range(n), map("'s".__eq__, words))
+    if own is not None:
+        found = list(compress(range(n), own))
+    else:
+        found = list(compress(range(n), map(_VERB_FORMS.__contains__, tags)))
+        if "NN" in tags:  # the upper-case ones among the NN tokens, found in C
+            nouns = list(compress(range(n), map("NN".__eq__, tags)))
+            found += compress(nouns, map(str.isupper, map(cased.__getitem__, nouns)))
+        if "'s" in words:
+            found += compress(range(n), map("'s".__eq__, words))
     if "MD" in tags:
         starts = [lo for lo, _ in bounds]
         for k in sorted({bisect_right(starts, i) - 1 for i in compress(range(n), map("MD".__eq__, tags))}):
@@ -110,9 +122,10 @@ def _candidates(cased, words, tags: list[str], bounds) -> list[int]:
     return sorted(set(found))
 
 
-def repair_sentences(cased, words, tags: list[str], bounds) -> list[int]:
-    """Apply the repairs to each sentence [lo, hi) of `bounds`; returns the indices set."""
-    visit = _candidates(cased, words, tags, bounds)
+def repair_sentences(cased, words, tags: list[str], bounds, own=None) -> list[int]:
+    """Apply the repairs to each sentence [lo, hi) of `bounds`; returns the indices set.
+    `own`: see `_candidates`."""
+    visit = _candidates(cased, words, tags, bounds, own)
     if not visit:
         return []
     changed = []
@@ -124,21 +137,27 @@ def repair_sentences(cased, words, tags: list[str], bounds) -> list[int]:
     return changed
 
 
-_FORMS: dict[str, tuple[str, str, str, str]] = {}
+_FORMS: dict[str, tuple[str, str, str, str, bool]] = {}
 _MEMO_LIMIT = 200_000  # word forms; cleared when full, so memory stays bounded
 
 
-def _form_entry(form: str) -> tuple[str, str, str, str]:
-    """(folded, folded lower-case, tag when not sentence-first, lemma for that tag) of a token's
-    text: everything about a token that does not depend on its neighbours."""
+def _form_entry(form: str) -> tuple[str, str, str, str, bool]:
+    """(folded, folded lower-case, tag when not sentence-first, lemma for that tag, repair
+    candidate with that tag) of a token's text: everything about a token that does not depend
+    on its neighbours."""
     cased = ascii_punct(form)
     norm = cased.lower()
     tag = lexical_tag(cased)
-    entry = (cased, norm, tag, lemma(norm, tag))
+    entry = (cased, norm, tag, lemma(norm, tag), own_candidate(cased, norm, tag))
     if len(_FORMS) >= _MEMO_LIMIT:
         _FORMS.clear()
     _FORMS[form] = entry
     return entry
+
+
+def _first_tag(word: str) -> str:
+    """`lexical_tag(word, True)`: the tag of a sentence's first word."""
+    return _FIRST.get(word) or lexical_tag(word, True)
 
 
 def tag_article(forms: list[str], bounds) -> tuple[tuple[str, ...], list[str], list[str]]:
@@ -153,18 +172,26 @@ def tag_article(forms: list[str], bounds) -> tuple[tuple[str, ...], list[str], l
         return (), [], []
     entries = list(map(_FORMS.get, forms))
     if None in entries:
-        get = _FORMS.get  # a new form may repeat within the article: computed once
-        entries = [e or get(f) or _form_entry(f) for e, f in zip(entries, forms)]
-    cased, norms, tags, lemmas = zip(*entries)
+        # Only the new forms are visited (found in C); one may repeat within the article, and is
+        # computed once.
+        get = _FORMS.get
+        for i in compress(range(len(entries)), map(is_, entries, repeat(None))):
+            f = forms[i]
+            entries[i] = get(f) or _form_entry(f)
+    cased, norms, tags, lemmas, own = zip(*entries)
     tags = list(tags)
     lemmas = list(lemmas)
-    for lo, hi in bounds:
-        if lo < hi:
-            first = lexical_tag(cased[lo], True)
-            if first != tags[lo]:
-                tags[lo] = first
-                lemmas[lo] = lemma(norms[lo], first)
-    for i in repair_sentences(cased, norms, tags, bounds):
+    own = list(own)
+    # Sentence-first words: their tag looked up as such, in C; the few that differ are fixed.
+    firsts = [lo for lo, hi in bounds if lo < hi]
+    first_cased = list(map(cased.__getitem__, firsts))
+    first_tags = list(map(_first_tag, first_cased))
+    for k in compress(range(len(firsts)), map(ne, first_tags, map(tags.__getitem__, firsts))):
+        lo = firsts[k]
+        tags[lo] = first_tags[k]
+        lemmas[lo] = lemma(norms[lo], first_tags[k])
+        own[lo] = own_candidate(cased[lo], norms[lo], first_tags[k])
+    for i in repair_sentences(cased, norms, tags, bounds, own):
         lemmas[i] = lemma(norms[i], tags[i])
     return norms, tags, lemmas
 

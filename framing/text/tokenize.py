@@ -5,20 +5,22 @@ apostrophes, and we need every token's offsets to index the original text exactl
 n't, 're ...) become tokens of their own, as in the Penn Treebank, so the tagger sees familiar input.
 
 Speed: the tokens of a sentence come from one `split` call (a single pass in C that returns the
-token strings and the gaps between them, whose lengths give the offsets), rather than a Python loop
-over match objects. The two rules that need a look at a token's kind, splitting "aren't" into
-"are" + "n't" and keeping the period of "Dr." or of an initial, are applied afterwards to the few
-tokens they can concern, re-reading the kind with `_TOKEN.match` at that token's start: the result
-is exactly that of the rule-per-match loop `span_tokenize_reference` (tested on news text).
+token strings and the gaps between them, whose lengths give the offsets; run by `re` for nearly all
+text, see framing.text.resplit), rather than a Python loop over match objects. The two rules that
+need a look at a token's kind, splitting "aren't" into "are" + "n't" and keeping the period of
+"Dr." or of an initial, are applied afterwards to the few tokens they can concern, re-reading the
+kind with `_TOKEN.match` at that token's start: the result is exactly that of the rule-per-match
+loop `span_tokenize_reference` (tested on news text).
 """
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
 
 import regex
 
 from .resources import abbreviations
+from .resplit import beyond as _beyond, re_split as _re_split
 
 _APOS = "'\u2019"
 # Order matters: the first alternative that matches wins.
@@ -45,7 +47,8 @@ def tokens_in(text: str, start: int = 0, end: int | None = None
     """Starts, ends and strings of the tokens of text[start:end] (three parallel lists)."""
     end = len(text) if end is None else end
     chunk = text[start:end]
-    parts = _SPLIT.split(chunk)
+    # The same split, by `re` when every character is below resplit.LIMIT (nearly all news).
+    parts = (_re_split() if chunk.isascii() or _beyond(chunk) is None else _SPLIT.split)(chunk)
     bounds = list(accumulate(map(len, parts), initial=start))
     starts = bounds[1:-1:2]
     ends = bounds[2::2]
@@ -54,14 +57,12 @@ def tokens_in(text: str, start: int = 0, end: int | None = None
     if "." in chunk:
         abbr = abbreviations()
         for mark in ((".", "...") if "..." in chunk else (".",)):
-            j = -1
-            while True:
-                try:
-                    j = forms.index(mark, j + 1)
-                except ValueError:
-                    break
-                if _keep_period(text, end, abbr, starts, ends, forms, j):
-                    j -= 1  # token j was dropped: the next one now sits at j
+            # Right to left, so a dropped token does not move those still to visit. The order
+            # does not matter: a mark after a dropped one follows a word ending in "." (or,
+            # after "...", not touching it), which never takes a period (abbreviations are
+            # listed without their period).
+            for j in reversed(list(compress(range(len(forms)), map(mark.__eq__, forms)))):
+                _keep_period(text, end, abbr, starts, ends, forms, j)
     # Negations: "aren't" -> "are" + "n't"; "can't" -> "ca" + "n't", as in the Treebank.
     if "n't" in chunk or "n\u2019t" in chunk:
         for i in range(len(forms) - 1, -1, -1):

@@ -1,0 +1,78 @@
+"""Token columns of one Doc, taken once and shared by the lexicon and actors stages.
+
+Why: both stages read the same Token attributes (text, norm, lemma, tag, offsets) for every token
+of an article, and each part of the actors stage (mentions, agency, initiator, tone) took its own
+copy or built its own offset -> token index maps. Reading thousands of attributes off Token objects
+is a visible share of stages that otherwise only visit candidate tokens, so each column is built
+once per Doc, on first use, and reused.
+
+Only the last Doc's columns are kept (the pipeline runs every stage on one Doc before the next), and
+only through weak references: the cache never keeps a Doc alive, and when the Doc goes its columns go
+with it (so freeing an article's tokens is not moved into whichever stage runs next). The pair is
+replaced as one tuple, so a thread that reads it sees a Doc and its own columns, never a mix.
+Consumers must treat the lists and dicts as read-only.
+"""
+from __future__ import annotations
+
+import weakref
+from operator import attrgetter
+
+_TEXT, _NORM = attrgetter("text"), attrgetter("norm")
+_START, _END = attrgetter("start"), attrgetter("end")
+_LEMMA, _POS = attrgetter("lemma"), attrgetter("pos")
+_GETTERS = {"texts": _TEXT, "norms": _NORM, "lemmas": _LEMMA, "tags": _POS}
+
+
+class Columns:
+    """texts, norms, lemmas, tags (Penn POS): per token; start_index / end_index: character
+    offset -> token index.
+
+    Each column is built on its first use (so a stage pays only for the columns it reads that no
+    earlier stage has read), then kept as a plain attribute.
+    """
+
+    __slots__ = ("_doc", "texts", "norms", "lemmas", "tags", "start_index", "end_index")
+
+    def __init__(self, doc):
+        self._doc = doc if isinstance(doc, weakref.ref) else (lambda: doc)
+
+    def __getattr__(self, name):  # only called while the column is not built yet
+        if name not in _GETTERS and name not in ("start_index", "end_index"):
+            raise AttributeError(name)
+        doc = self._doc()
+        if doc is None:
+            raise ReferenceError("the Doc of these columns is gone")
+        toks = doc.tokens
+        if name == "start_index":
+            value = dict(zip(map(_START, toks), range(len(toks))))
+        elif name == "end_index":
+            value = dict(zip(map(_END, toks), range(len(toks))))
+        else:
+            value = list(map(_GETTERS[name], toks))
+        object.__setattr__(self, name, value)
+        return value
+
+
+_LAST: tuple = (None, None)  # (weak reference to the last Doc, its Columns)
+
+
+def _forget(ref) -> None:
+    """The last Doc is gone: drop its columns with it."""
+    global _LAST
+    if _LAST[0] is ref:
+        _LAST = (None, None)
+
+
+def columns(doc) -> Columns:
+    """The Columns of `doc` (built on the first call for this Doc, then reused)."""
+    global _LAST
+    ref, cols = _LAST
+    if ref is not None and ref() is doc:
+        return cols
+    try:
+        ref = weakref.ref(doc, _forget)
+    except TypeError:  # a Doc that cannot be weakly referenced: columns for this call only
+        return Columns(doc)
+    cols = Columns(ref)
+    _LAST = (ref, cols)
+    return cols

@@ -103,7 +103,7 @@ class _AnyWord(dict):
         self.words = words
 
     def __missing__(self, word: str) -> bool:
-        if len(self) >= 200_000:  # bounded: a long batch's memory stays flat
+        if len(self) >= 50_000:  # bounded: a long batch's memory stays flat
             self.clear()
         value = self[word] = word in self.words or " " in word
         return value

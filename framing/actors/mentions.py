@@ -119,7 +119,7 @@ class _FunctionWords(dict):
     thousands of tokens an article set (two calls each before).
     """
 
-    LIMIT = 200_000  # bounded, so a long batch's memory stays flat
+    LIMIT = 50_000  # bounded, so a long batch's memory stays flat
 
     def __missing__(self, norm: str) -> bool:
         if len(self) >= self.LIMIT:
@@ -131,7 +131,7 @@ class _FunctionWords(dict):
 class _CommonWords(dict):
     """norm -> is it a common (not proper-noun) word in the tag lexicon, itself or without an "s"?"""
 
-    LIMIT = 200_000
+    LIMIT = 50_000
 
     def __missing__(self, norm: str) -> bool:
         if len(self) >= self.LIMIT:

@@ -16,7 +16,7 @@ def _dictionary():
     return pyphen.Pyphen(lang="en_US")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def syllables(word: str) -> int:
     word = word.lower().strip("'")
     if not word:

@@ -132,7 +132,7 @@ def quote_shares(doc: Doc) -> list[float]:
     texts = list(map(_TEXT, tokens))
     flags = list(map(_IS_WORD.get, texts))  # a plain dict: cheaper per token than lru_cache
     if None in flags:
-        if len(_IS_WORD) > 200_000:
+        if len(_IS_WORD) > 50_000:
             _IS_WORD.clear()
         flags = [f if f is not None else _IS_WORD.setdefault(t, is_word_text(t))
                  for f, t in zip(flags, texts)]

@@ -19,7 +19,7 @@ from typing import NamedTuple
 import numpy as np
 
 #: Distinct words kept before the table starts again (some tens of MB of caches at most).
-LIMIT = 200_000
+LIMIT = 50_000
 
 
 class WordTable(dict):

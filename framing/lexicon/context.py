@@ -37,7 +37,7 @@ class _IsWordMemo(dict):
     article; token texts repeat, and the bound keeps a long batch's memory flat.
     """
 
-    LIMIT = 200_000
+    LIMIT = 50_000
 
     def __missing__(self, text: str) -> bool:
         if len(self) >= self.LIMIT:

@@ -44,7 +44,7 @@ def lemminflect_lemma(word: str, upos: str) -> tuple[str, ...]:
     return tuple(map(str.lower, found))  # the case getLemma gives a lower-case word
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def lemma(word: str, tag: str) -> str:
     """Dictionary form of a (folded, lower-case) word given its Penn tag."""
     if word == "n't":

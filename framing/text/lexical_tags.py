@@ -19,7 +19,7 @@ from functools import lru_cache
 
 _REST: dict[str, str] = {}
 _FIRST: dict[str, str] = {}
-_MEMO_LIMIT = 200_000  # word forms per table; cleared when full, so memory stays bounded
+_MEMO_LIMIT = 50_000  # word forms per table; cleared when full, so memory stays bounded
 
 
 @lru_cache(maxsize=1)

@@ -14,7 +14,7 @@ awkward constructed strings, and the equality script compares whole Docs against
 from __future__ import annotations
 
 _WHITESPACE = " \t\n\r\x0b\x0c"  # string.whitespace: what Punkt looks back for
-_MEMO_LIMIT = 200_000
+_MEMO_LIMIT = 50_000
 
 
 class FastPunkt:

@@ -138,7 +138,7 @@ def repair_sentences(cased, words, tags: list[str], bounds, own=None) -> list[in
 
 
 _FORMS: dict[str, tuple[str, str, str, str, bool]] = {}
-_MEMO_LIMIT = 200_000  # word forms; cleared when full, so memory stays bounded
+_MEMO_LIMIT = 50_000  # word forms; cleared when full, so memory stays bounded
 
 
 def _form_entry(form: str) -> tuple[str, str, str, str, bool]:

@@ -2,7 +2,7 @@
 
 - `Gazetteer.find_hits` (plain tuples, boundary test inside the automaton loop) lists the same hits,
   in the same order, as `Gazetteer.find`.
-- `framing.lexicon.columns` hands the lexicon and actors stages one set of token columns per Doc:
+- `framing.text.columns` hands the lexicon and actors stages one set of token columns per Doc:
   equal to reading the Token attributes, rebuilt for another Doc (never stale).
 - The initiator finder runs a cue type's rules only where a word of that type starts: the frames
   equal those found when every rule runs at every head token.
@@ -17,7 +17,7 @@ from framing.actors.agency import find_agency
 from framing.actors.initiator import InitiatorFinder
 from framing.actors.mentions import find_mentions
 from framing.gazetteer import load_gazetteer
-from framing.lexicon.columns import columns
+from framing.text.columns import columns
 from framing.model import Article
 from framing.text import build_doc
 

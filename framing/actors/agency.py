@@ -24,7 +24,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import compress
 
-from ..lexicon.columns import columns
+from ..text.columns import columns
 from ..model.actors import AgencyEvent
 from ..model.core import Span
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from itertools import compress
 
-from ..lexicon.columns import columns
+from ..text.columns import columns
 from ..model.actors import InitiatorFrame
 from ..model.core import Span
 

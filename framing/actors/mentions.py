@@ -25,7 +25,7 @@ from itertools import compress
 from operator import itemgetter
 
 from ..gazetteer import Gazetteer, fold
-from ..lexicon.columns import columns
+from ..text.columns import columns
 from ..model.actors import ActorMention
 
 LOCATIVE = {"in", "inside", "into", "at", "near", "across", "throughout", "within", "around",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from itertools import compress
 
-from ..lexicon.columns import columns
+from ..text.columns import columns
 from ..model.actors import ToneRecord
 from ..model.core import Span
 from ..model.findings import Finding

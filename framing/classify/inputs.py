@@ -12,11 +12,13 @@ from __future__ import annotations
 import bisect
 import hashlib
 from operator import attrgetter
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from ..model import Article, Doc
+from ..model.fastmake import fast_constructor
+from ..text.columns import columns
 from ..text.tokenize import is_word_text
 
 NARRATOR = "narrator"
@@ -34,24 +36,9 @@ class SentenceInput:
     lexicon_words: dict = field(default_factory=dict, hash=False, compare=False)  # key -> words matched
 
 
-def _make_input(text, quote_share, lexicon, sentiment, lexicon_words) -> SentenceInput:
-    """A SentenceInput with its __dict__ filled directly (an article makes two per sentence; the
-    generated __init__ of a frozen dataclass with default factories costs several times more).
-    Same object in every observable way; see framing/classify/objects.py."""
-    o = object.__new__(SentenceInput)
-    d = o.__dict__
-    d["text"] = text
-    d["quote_share"] = quote_share
-    d["lexicon"] = lexicon
-    d["sentiment"] = sentiment
-    d["lexicon_words"] = lexicon_words
-    return o
-
-
-#: make_input(text, quote_share, lexicon, sentiment, lexicon_words) -> SentenceInput
-make_input = (_make_input if [f.name for f in fields(SentenceInput)]
-              == ["text", "quote_share", "lexicon", "sentiment", "lexicon_words"]
-              and not hasattr(SentenceInput, "__post_init__") else SentenceInput)
+#: make_input(text, quote_share, lexicon, sentiment, lexicon_words) -> SentenceInput, without the
+#: frozen __init__ (an article makes two per sentence; see framing.model.fastmake)
+make_input = fast_constructor(SentenceInput)
 
 SCARE = "scare quote"
 FLAGGED = "flagged wording"  # pseudo-category: findings the lexicon counts as slanted (Finding.flag)
@@ -129,14 +116,7 @@ def quote_shares(doc: Doc) -> list[float]:
     (attribute getters and cumulative sums, no Python loop over tokens or sentences' arithmetic)."""
     tokens = doc.tokens
     n = len(tokens)
-    texts = list(map(_TEXT, tokens))
-    flags = list(map(_IS_WORD.get, texts))  # a plain dict: cheaper per token than lru_cache
-    if None in flags:
-        if len(_IS_WORD) > 50_000:
-            _IS_WORD.clear()
-        flags = [f if f is not None else _IS_WORD.setdefault(t, is_word_text(t))
-                 for f, t in zip(flags, texts)]
-    is_word = np.fromiter(flags, dtype=bool, count=n)
+    is_word = np.fromiter(columns(doc).is_word, dtype=bool, count=n)  # shared with the lexicon stage
     quoted = np.fromiter(map(_IN_QUOTE, tokens), dtype=bool, count=n) & is_word
     n_words = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(is_word, out=n_words[1:])
@@ -150,8 +130,7 @@ def quote_shares(doc: Doc) -> list[float]:
     return [q / w if w else 0.0 for q, w in zip(inside, words)]
 
 
-_TEXT, _IN_QUOTE = attrgetter("text"), attrgetter("in_quote")
-_IS_WORD: dict = {}  # token text -> is_word_text(text), bounded
+_IN_QUOTE = attrgetter("in_quote")
 _TOKEN_START, _TOKEN_END = attrgetter("token_start"), attrgetter("token_end")
 
 

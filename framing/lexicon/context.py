@@ -15,8 +15,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from operator import attrgetter
 
-from ..text.tokenize import is_word_text
-from .columns import columns
+from ..text.columns import columns
 
 MAX_SCARE_WORDS = 4
 CUE_WINDOW = 4
@@ -30,23 +29,6 @@ NOT_NEGATING_NEXT = frozenset({"only", "just", "merely", "simply", "least", "to"
 _START = attrgetter("start")
 
 
-class _IsWordMemo(dict):
-    """token text -> Token.is_word (has a letter or digit), filled on first sight.
-
-    A plain dict lookup per token is the cheapest way to get the flag for every token of an
-    article; token texts repeat, and the bound keeps a long batch's memory flat.
-    """
-
-    LIMIT = 50_000
-
-    def __missing__(self, text: str) -> bool:
-        if len(self) >= self.LIMIT:
-            self.clear()
-        value = self[text] = is_word_text(text)
-        return value
-
-
-_IS_WORD = _IsWordMemo()
 
 
 class Context:
@@ -60,10 +42,10 @@ class Context:
     def __init__(self, doc, lexicon):
         self.doc = doc
         self.lexicon = lexicon
-        tokens = self.tokens = doc.tokens
-        cols = columns(doc)  # shared with the actors stage
+        self.tokens = doc.tokens
+        cols = columns(doc)  # shared with the actors and classify stages
         self.norms = cols.norms
-        self.is_word = list(map(_IS_WORD.__getitem__, cols.texts))
+        self.is_word = cols.is_word
         self.quotes = sorted(doc.quotes, key=lambda q: q.inner_start)
         self.inner_starts = [q.inner_start for q in self.quotes]
         negs = sorted(lexicon.negators)

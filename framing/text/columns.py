@@ -1,8 +1,9 @@
-"""Token columns of one Doc, taken once and shared by the lexicon and actors stages.
+"""Token columns of one Doc, taken once and shared by the stages (lexicon, actors, classify).
 
-Why: both stages read the same Token attributes (text, norm, lemma, tag, offsets) for every token
-of an article, and each part of the actors stage (mentions, agency, initiator, tone) took its own
-copy or built its own offset -> token index maps. Reading thousands of attributes off Token objects
+Why: the stages read the same Token attributes (text, norm, lemma, tag, is-a-word, offsets) for
+every token of an article, and each part of the actors stage (mentions, agency, initiator, tone)
+took its own copy or built its own offset -> token index maps. It lives in the text layer, a floor
+below the stages, so no stage imports another's internals. Reading thousands of attributes off Token objects
 is a visible share of stages that otherwise only visit candidate tokens, so each column is built
 once per Doc, on first use, and reused.
 
@@ -17,27 +18,48 @@ from __future__ import annotations
 import weakref
 from operator import attrgetter
 
+from .tokenize import is_word_text
+
 _TEXT, _NORM = attrgetter("text"), attrgetter("norm")
 _START, _END = attrgetter("start"), attrgetter("end")
 _LEMMA, _POS = attrgetter("lemma"), attrgetter("pos")
 _GETTERS = {"texts": _TEXT, "norms": _NORM, "lemmas": _LEMMA, "tags": _POS}
 
 
+class _IsWordMemo(dict):
+    """token text -> Token.is_word (has a letter or digit), filled on first sight.
+
+    A plain dict lookup per token is the cheapest way to get the flag for every token of an
+    article; token texts repeat, and the bound keeps a long batch's memory flat.
+    """
+
+    LIMIT = 50_000
+
+    def __missing__(self, text: str) -> bool:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        value = self[text] = is_word_text(text)
+        return value
+
+
+_IS_WORD = _IsWordMemo()
+
+
 class Columns:
-    """texts, norms, lemmas, tags (Penn POS): per token; start_index / end_index: character
-    offset -> token index.
+    """texts, norms, lemmas, tags (Penn POS), is_word (Token.is_word): per token; start_index /
+    end_index: character offset -> token index.
 
     Each column is built on its first use (so a stage pays only for the columns it reads that no
     earlier stage has read), then kept as a plain attribute.
     """
 
-    __slots__ = ("_doc", "texts", "norms", "lemmas", "tags", "start_index", "end_index")
+    __slots__ = ("_doc", "texts", "norms", "lemmas", "tags", "is_word", "start_index", "end_index")
 
     def __init__(self, doc):
         self._doc = doc if isinstance(doc, weakref.ref) else (lambda: doc)
 
     def __getattr__(self, name):  # only called while the column is not built yet
-        if name not in _GETTERS and name not in ("start_index", "end_index"):
+        if name not in _GETTERS and name not in ("is_word", "start_index", "end_index"):
             raise AttributeError(name)
         doc = self._doc()
         if doc is None:
@@ -47,6 +69,8 @@ class Columns:
             value = dict(zip(map(_START, toks), range(len(toks))))
         elif name == "end_index":
             value = dict(zip(map(_END, toks), range(len(toks))))
+        elif name == "is_word":
+            value = list(map(_IS_WORD.__getitem__, self.texts))
         else:
             value = list(map(_GETTERS[name], toks))
         object.__setattr__(self, name, value)

@@ -11,6 +11,8 @@ import dataclasses
 import json
 import math
 
+import orjson
+
 FLOAT_DIGITS = 6
 _PLAIN = (str, int, bool, type(None))
 _FIELDS: dict[type, tuple[str, ...]] = {}
@@ -27,17 +29,10 @@ def _field_names(cls: type) -> tuple[str, ...]:
 
 def to_jsonable(obj):
     """Dataclasses -> dicts, tuples/sets -> lists, floats rounded; recursively."""
-    cls = type(obj)
-    if cls in _PLAIN:
+    if type(obj) in _PLAIN:  # most values: answered before any isinstance test
         return obj
-    if cls is float:
-        return None if math.isnan(obj) or math.isinf(obj) else round(obj, FLOAT_DIGITS)
-    if cls is list or cls is tuple:
-        return [to_jsonable(v) for v in obj]
-    if cls is dict:
-        return {str(k): to_jsonable(v) for k, v in obj.items()}
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {name: to_jsonable(getattr(obj, name)) for name in _field_names(cls)}
+        return {name: to_jsonable(getattr(obj, name)) for name in _field_names(type(obj))}
     if isinstance(obj, dict):
         return {str(k): to_jsonable(v) for k, v in obj.items()}
     if isinstance(obj, (list, tuple)):
@@ -75,7 +70,5 @@ def dumps_compact(obj) -> str:
     same bytes for the same input on the same machine. Private fields (leading "_") are left out
     by orjson too.
     """
-    import orjson
-
     return orjson.dumps(obj, default=_fallback,
                         option=orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY).decode("utf-8")

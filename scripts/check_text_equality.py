@@ -1,19 +1,16 @@
 #!/usr/bin/env python
 """Check that the text layer (framing.text.build_doc) still gives exactly the same Docs.
 
-Speed work on the text layer must not change its output. Two references:
-
-  --snapshot PATH   a pickle of records {"article": Article, "doc": Doc, ...} built by an earlier
-                    version (e.g. /work/snap/snapshot.pkl): build_doc(article) == doc for each.
-  --base DIR        a source tree of an earlier version (e.g. from `git archive <rev> | tar -x -C DIR`):
-                    the first N AllSides articles (../shared/datasets/allsides/articles.jsonl.gz) are
-                    run through both, the base one in a subprocess (PYTHONPATH=DIR), and compared as
-                    canonical dumps (every field of every paragraph, sentence, token and quote).
+Speed work on the text layer must not change its output. The reference is a source tree of an
+earlier version (e.g. from `git archive <rev> | tar -x -C DIR`): the first N AllSides articles
+(../shared/datasets/allsides/articles.jsonl.gz) are run through both, the base one in a subprocess
+(PYTHONPATH=DIR) that writes its canonical dumps (every field of every paragraph, sentence, token
+and quote) as JSON, and the dumps are compared.
 
 Prints the first differences (article, token) and exits 1 when any Doc differs, 0 when all are
 equal; a reference that is absent is skipped with a message.
 
-Usage: python scripts/check_text_equality.py [--snapshot PATH] [--base DIR] [-n 1500]
+Usage: python scripts/check_text_equality.py --base DIR [-n 1500]
 """
 from __future__ import annotations
 
@@ -22,7 +19,6 @@ import gzip
 import itertools
 import json
 import os
-import pickle
 import subprocess
 import sys
 import tempfile
@@ -59,6 +55,11 @@ def canonical(doc) -> tuple:
     )
 
 
+def as_tuples(value):
+    """A canonical dump read back from JSON (lists) as the tuples `canonical` makes."""
+    return tuple(as_tuples(v) for v in value) if isinstance(value, list) else value
+
+
 def describe(new: tuple, old: tuple) -> str:
     names = ("paragraphs", "sentences", "tokens", "quotes")
     for name, a, b in zip(names, new, old):
@@ -80,30 +81,12 @@ def compare(pairs, limit: int = 10) -> int:
     return bad
 
 
-def check_snapshot(path: Path) -> int:
-    from framing.text import build_doc
-
-    if not path.exists():
-        print(f"snapshot {path}: absent, skipped")
-        return 0
-    with open(path, "rb") as fh:
-        records = pickle.load(fh)
-    pairs = ((r["article"].id, canonical(build_doc(r["article"])), canonical(r["doc"]))
-             for r in records)
-    bad = compare(pairs)
-    # The Docs themselves must compare equal too (dataclass equality, not only the dump).
-    bad_eq = sum(build_doc(r["article"]) != r["doc"] for r in records)
-    print(f"snapshot {path}: {len(records)} articles, {bad} differ (dump), {bad_eq} differ (==)")
-    return bad + bad_eq
-
-
 def dump(out: Path, n: int) -> None:
     """Write the canonical dumps of the first n AllSides articles (run under the base tree)."""
     from framing.text import build_doc
 
     docs = [(a.id, canonical(build_doc(a))) for a in allsides_articles(n)]
-    with open(out, "wb") as fh:
-        pickle.dump(docs, fh)
+    out.write_text(json.dumps(docs, ensure_ascii=False), encoding="utf-8")
 
 
 def check_base(base: Path, n: int) -> int:
@@ -114,12 +97,12 @@ def check_base(base: Path, n: int) -> int:
         print(f"base comparison: {base}/framing absent, skipped")
         return 0
     with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "base.pkl"
+        out = Path(tmp) / "base.json"
         env = dict(os.environ, PYTHONPATH=str(base))
         subprocess.run([sys.executable, __file__, "--dump", str(out), "-n", str(n)], env=env,
                        check=True, cwd=tmp)
-        with open(out, "rb") as fh:
-            reference = pickle.load(fh)
+        reference = [(art_id, as_tuples(dumped))
+                     for art_id, dumped in json.loads(out.read_text(encoding="utf-8"))]
     from framing.text import build_doc
 
     articles = allsides_articles(n)
@@ -132,7 +115,6 @@ def check_base(base: Path, n: int) -> int:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--snapshot", type=Path, help="pickled records with article and doc")
     ap.add_argument("--base", type=Path, help="source tree of the reference version")
     ap.add_argument("-n", type=int, default=1500, help="AllSides articles for --base (default 1500)")
     ap.add_argument("--dump", type=Path, help=argparse.SUPPRESS)
@@ -142,8 +124,6 @@ def main(argv=None) -> int:
         return 0
     sys.path.insert(0, str(ROOT))
     bad = 0
-    if args.snapshot:
-        bad += check_snapshot(args.snapshot)
     if args.base:
         bad += check_base(args.base, args.n)
     print("OK: identical" if not bad else f"FAILED: {bad} differences")

@@ -8,20 +8,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..text.sentiment import pattern_lexicon as shared_pattern_lexicon
 from ..text.sentiment import vader, vader_scores  # shared with the classifier and actors stages
 
 
 @lru_cache(maxsize=1)
 def pattern_lexicon() -> dict:
-    """word -> subjectivity (0..1) from textblob's bundled pattern lexicon (no nltk data needed)."""
-    from textblob.en import sentiment as pattern
-
-    out = {}
-    for word, by_pos in pattern.items():
-        values = by_pos.get(None) or next(iter(by_pos.values()), None)
-        if values:
-            out[word.lower()] = float(values[1])
-    return out
+    """word -> subjectivity (0..1): the subjectivity half of the shared pattern lexicon."""
+    return {word: subjectivity for word, (_, subjectivity) in shared_pattern_lexicon().items()}
 
 
 def word_valence(words) -> float | None:

@@ -9,6 +9,7 @@ Access rules, in one place:
 """
 from __future__ import annotations
 
+import functools
 import time
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlsplit
@@ -90,6 +91,15 @@ def require_teacher(request: Request):
     if request.method == "GET":
         return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
     raise Forbidden("Teacher pages need the teacher passphrase.")
+
+
+def teacher_only(endpoint):
+    """Wrap a teacher page: answer with require_teacher's refusal when the visitor is not the teacher."""
+    @functools.wraps(endpoint)
+    async def guarded(request):
+        return require_teacher(request) or await endpoint(request)
+
+    return guarded
 
 
 def current_student(request: Request) -> dict | None:

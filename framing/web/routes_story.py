@@ -4,7 +4,7 @@ from __future__ import annotations
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse
 
-from .common import NotFound, flash, read_form, render, require_teacher, state
+from .common import NotFound, flash, read_form, render, state, teacher_only
 from .storyview import LAYERS, PAGE_TITLES, PAGES
 
 
@@ -25,19 +25,15 @@ def _nav(sid: str):
         (f"/t/story/{sid}/methods", "Methods and limits", "methods")]
 
 
+@teacher_only
 async def story_articles(request):
-    deny = require_teacher(request)
-    if deny:
-        return deny
     page = await _page(request)
     return render(request, "story.html", title=f"{page.name}: articles", page=page, nav=_nav(page.sid), current="articles",
                   layers=LAYERS)
 
 
+@teacher_only
 async def story_section(request):
-    deny = require_teacher(request)
-    if deny:
-        return deny
     name = request.path_params["page"]
     if name not in PAGE_TITLES or name == "articles":
         raise NotFound()
@@ -46,28 +42,22 @@ async def story_section(request):
                   nav=_nav(page.sid), current=name, sections=page.sections_of(name), heading=PAGE_TITLES[name])
 
 
+@teacher_only
 async def story_prompts(request):
-    deny = require_teacher(request)
-    if deny:
-        return deny
     page = await _page(request)
     return render(request, "story_prompts.html", title=f"{page.name}: discussion prompts", page=page, nav=_nav(page.sid),
                   current="prompts")
 
 
+@teacher_only
 async def story_methods(request):
-    deny = require_teacher(request)
-    if deny:
-        return deny
     page = await _page(request)
     return render(request, "story_methods.html", title=f"{page.name}: methods and limits", page=page, nav=_nav(page.sid),
                   current="methods")
 
 
+@teacher_only
 async def story_handout(request):
-    deny = require_teacher(request)
-    if deny:
-        return deny
     page = await _page(request)
     from .storyview import article_markup
 
@@ -76,10 +66,8 @@ async def story_handout(request):
                   current="handout")
 
 
+@teacher_only
 async def story_delete(request):
-    deny = require_teacher(request)
-    if deny:
-        return deny
     st = state(request)
     await read_form(request, st.settings.max_form_bytes)
     sid = request.path_params["sid"]

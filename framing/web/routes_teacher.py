@@ -1,8 +1,6 @@
 """Teacher pages: the library, loading a story, classes, activities, the answer key, exports."""
 from __future__ import annotations
 
-import functools
-
 import time
 
 from starlette.concurrency import run_in_threadpool
@@ -10,22 +8,13 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from .activities import WORD_TASKS, build_material, marking_html, parse_marks, MarksError, task_info
-from .common import NotFound, check_csrf, flash, read_form, render, require_teacher, state
+from .common import NotFound, check_csrf, flash, read_form, render, state, teacher_only
 from .exports import class_csv, labels_csv
 from .results import TASK_NAMES, class_figures
 from .stories import store_story
 from .uploads import Paste, UploadFile, load_upload
 
 PASTE_ROWS = 6
-
-
-def teacher_only(endpoint):
-    """Wrap a teacher page: answer with require_teacher's refusal when the visitor is not the teacher."""
-    @functools.wraps(endpoint)
-    async def guarded(request):
-        return require_teacher(request) or await endpoint(request)
-
-    return guarded
 
 
 @teacher_only

@@ -182,6 +182,32 @@ def test_fast_punkt_splits_exactly_like_nltk_punkt(seed_paths):
             assert punkt._decide(context) == punkt._nltk.text_contains_sentbreak(context), context
 
 
+def test_fast_punkt_regular_expressions_match_like_nltks(seed_paths):
+    """FastPunkt writes out nltk's Punkt patterns; they must find exactly what nltk's find."""
+    from nltk.tokenize.punkt import PunktLanguageVars, PunktToken
+
+    from framing.text.sentences import _punkt
+
+    punkt, lang = _punkt(), PunktLanguageVars()
+    odd = ["He said “no.”) Then -- again... 5.5% vs. 3.2 — (Sic.) [Ok?] ‘Yes!’ «Non.» a.m.",
+           "U.S.-led talks, e.g. in Oct. 2025; 1,500.00. J. D. Vance... . . . done? ‹?›"]
+    for para in _paragraphs(seed_paths) + odd:
+        assert punkt._word_tokens.findall(para) == lang.word_tokenize(para), para
+        ours = [(m.span(), m.group("after_tok"), m.group("next_tok"))
+                for m in punkt._period_context.finditer(para)]
+        theirs = [(m.span(), m.group("after_tok"), m.group("next_tok"))
+                  for m in lang.period_context_re().finditer(para)]
+        assert ours == theirs, para
+        for tok in lang.word_tokenize(para):
+            for mine, ref in ((punkt._numeric, PunktToken._RE_NUMERIC),
+                              (punkt._initial, PunktToken._RE_INITIAL),
+                              (punkt._ellipsis, PunktToken._RE_ELLIPSIS)):
+                assert bool(mine.match(tok)) == bool(ref.match(tok)), tok
+        for k in range(0, len(para), 7):
+            m, r = punkt._realign.match(para[k:]), lang.re_boundary_realignment.match(para[k:])
+            assert (m and m.group(0)) == (r and r.group(0))
+
+
 def test_split_tokenizer_equals_the_match_by_match_rules(seed_paths):
     from framing.text.tokenize import span_tokenize, span_tokenize_reference, tokens_in
 

@@ -1,12 +1,23 @@
 """Per-article readability for outlet profiles, from the text layer that is already built.
 
 Flesch reading ease and Flesch-Kincaid grade use the standard formulas (as textstat does); syllables
-come from pyphen's English hyphenation dictionary (shipped in its wheel, so nothing is downloaded),
-cached per word form. Only word tokens count as words; sentences are the text layer's sentences.
+come from pyphen's English hyphenation dictionary (shipped in its wheel, so nothing is downloaded):
+a word has one syllable more than pyphen has hyphenation points. Only word tokens count as words;
+sentences are the text layer's sentences.
+
+Speed and memory: `pyphen.Pyphen.positions` makes a DataInt object per hyphenation point and keeps
+every word it has seen in an unbounded cache of its own, and it slices and looks up every substring
+of the word up to the longest pattern. `hyphen_points` counts the same points with the same
+patterns, walking a character trie that stops as soon as no pattern goes on, makes no objects, and
+is remembered in our bounded memo only (tests compare it with pyphen on thousands of words).
 """
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import compress
+
+_MEMO_LIMIT = 50_000
+_LEFT = _RIGHT = 2  # pyphen.Pyphen's defaults: no point within 2 letters of either end
 
 
 @lru_cache(maxsize=1)
@@ -16,8 +27,73 @@ def _dictionary():
     return pyphen.Pyphen(lang="en_US")
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=1)
+def _trie() -> dict:
+    """pyphen's en_US pattern table as a character trie: node[char] -> child node; a node that
+    ends a pattern holds its (offset, values) under the key None."""
+    root: dict = {}
+    for key, pattern in _dictionary().hd.patterns.items():
+        node = root
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[None] = pattern
+    return root
+
+
+def hyphen_points(word: str) -> int:
+    """len(pyphen.Pyphen(lang="en_US").positions(word)): the Liang pattern algorithm as pyphen's
+    HyphDict.positions runs it (every pattern found in ".word." raises the values at its points;
+    odd values are hyphenation points), counting the points between the margins. The substrings
+    starting at each letter are followed down a trie, so the walk stops where no pattern goes on."""
+    root = _trie()
+    pointed = f".{word.lower()}."
+    n = len(pointed)
+    references = [0] * (n + 1)
+    for i in range(n - 1):
+        node = root
+        for ch in pointed[i:]:
+            node = node.get(ch)
+            if node is None:
+                break
+            pattern = node.get(None)
+            if pattern is not None:
+                offset, values = pattern
+                for k, value in zip(range(i + offset, n + 1), values):  # as pyphen's slice
+                    if value > references[k]:
+                        references[k] = value
+    last = len(word) - _RIGHT
+    return sum(1 for k, ref in enumerate(references) if ref % 2 and _LEFT <= k - 1 <= last)
+
+
+class _Syllables(dict):
+    """word -> syllable count, filled on first sight; cleared when full (memory stays bounded)."""
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= _MEMO_LIMIT:
+            self.clear()
+        value = self[word] = _count(word)
+        return value
+
+
+def _count(word: str) -> int:
+    word = word.lower().strip("'")
+    if not word:
+        return 0
+    if not word.isalpha():
+        return max(1, sum(1 for c in word if c.isalpha()) // 3)
+    return max(1, hyphen_points(word) + 1)
+
+
+_SYLLABLES = _Syllables()
+
+
 def syllables(word: str) -> int:
+    """Syllables of one word form (memoised)."""
+    return _SYLLABLES[word]
+
+
+def syllables_reference(word: str) -> int:
+    """`syllables` by pyphen's own positions() (the definition the memo must equal; tests)."""
     word = word.lower().strip("'")
     if not word:
         return 0
@@ -26,15 +102,26 @@ def syllables(word: str) -> int:
     return max(1, len(_dictionary().positions(word)) + 1)
 
 
-def readability(doc) -> dict:
+def word_norms(doc) -> list[str]:
+    """`norm` of the Doc's word tokens (Token.is_word), read from the text layer's shared columns
+    (the stages have built them already for this Doc) instead of one property call per token."""
+    from ..text.columns import columns
+
+    cols = columns(doc)
+    return list(compress(cols.norms, cols.is_word))
+
+
+def readability(doc, words: list[str] | None = None) -> dict:
     """{words, sentences, words_per_sentence, syllables_per_word, flesch_reading_ease,
-    flesch_kincaid_grade} for one Doc; zeros for a text with no words."""
-    words = [t.norm for t in doc.tokens if t.is_word]
+    flesch_kincaid_grade} for one Doc; zeros for a text with no words. `words`: the norms of its
+    word tokens when the caller has them (`word_norms`)."""
+    if words is None:
+        words = word_norms(doc)
     n_words, n_sent = len(words), max(1, len(doc.sentences))
     if not n_words:
         return {"words": 0, "sentences": len(doc.sentences), "words_per_sentence": 0.0,
                 "syllables_per_word": 0.0, "flesch_reading_ease": 0.0, "flesch_kincaid_grade": 0.0}
-    syl = sum(map(syllables, words))  # map + the C lru_cache: no Python frame per word
+    syl = sum(map(_SYLLABLES.__getitem__, words))  # a dict lookup per word, no Python frame
     wps, spw = n_words / n_sent, syl / n_words
     return {
         "words": n_words, "sentences": len(doc.sentences),

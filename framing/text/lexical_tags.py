@@ -10,7 +10,8 @@ whether it opens the sentence (only the first word is also looked up lower-cased
   otherwise             -> textblob's own suffix rules (-ing VBG, -ly RB, -s NNS, -ed VBN, ...)
 
 `lexical_tag` applies exactly that, with the lexicon, the CD pattern and the suffix rules taken from
-the textblob package itself, and remembers each answer. `library_tags` runs the library's own code
+the textblob wheel itself (through framing.text.textblob_data, which reads them without importing
+the textblob package and so nltk), and remembers each answer. `library_tags` runs the library's own code
 on a whole sentence: tests check the two agree on news text and on the whole lexicon.
 """
 from __future__ import annotations
@@ -25,11 +26,9 @@ _MEMO_LIMIT = 50_000  # word forms per table; cleared when full, so memory stays
 @lru_cache(maxsize=1)
 def _library():
     """(lexicon as a plain dict, CD pattern, suffix rules, default tags) from textblob."""
-    from textblob._text import CD, _suffix_rules
-    from textblob.en import parser
+    from .textblob_data import DEFAULT_TAGS, number_pattern, suffix_rules, tag_lexicon
 
-    parser.lexicon.get("the")  # the lexicon is a lazy dict: load it
-    return dict.copy(parser.lexicon), CD, _suffix_rules, parser.default
+    return tag_lexicon(), number_pattern(), suffix_rules, DEFAULT_TAGS
 
 
 def _compute(word: str, first: bool) -> str:

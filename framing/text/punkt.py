@@ -4,40 +4,99 @@ We run Punkt untrained, with only a curated abbreviation list (no collocations, 
 sentence starters, no orthographic statistics). `PunktSentenceTokenizer.span_tokenize` spends most
 of its time in layers of generators and in re-annotating, for every candidate boundary, a short
 context string ("said. The") with PunktToken objects. `FastPunkt.span_tokenize` follows the same
-steps with nltk's own compiled regular expressions, in plain loops, and decides each context by
+steps with nltk's regular expressions (written out below), in plain loops, and decides each context by
 `_decide`, which is Punkt's first and second annotation passes reduced to what can happen with
 those empty statistics (see its docstring), remembered per context string.
 
 `FastPunkt.reference_spans` runs nltk's own code; tests compare the two on news text and on
 awkward constructed strings, and the equality script compares whole Docs against the old version.
+
+The regular expressions below are nltk 3.10's (PunktLanguageVars with its default English settings
+and PunktToken's type patterns), written out here so that sentence splitting never imports nltk:
+`import nltk` runs nltk/__init__, which imports scikit-learn and scipy.stats (~190 MB, over a second
+per process). They are compiled, as nltk compiles them, with the `regex` engine (nltk's
+`redos.compile` wraps a `regex` pattern in a time-out guard that does not change what it matches);
+its Unicode classes (\\s, \\W, \\d) are not exactly the standard library's. nltk itself is
+imported only by `reference_spans` (tests and checks).
 """
 from __future__ import annotations
 
+import regex
+
 _WHITESPACE = " \t\n\r\x0b\x0c"  # string.whitespace: what Punkt looks back for
 _MEMO_LIMIT = 50_000
+
+#: PunktLanguageVars.sent_end_chars: characters that may end a sentence.
+SENT_END_CHARS = (".", "?", "!")
+#: PunktSentenceTokenizer.PUNCTUATION: a following token that makes an initial or number no break.
+PUNCTUATION = tuple(";:,.!?")
+
+# PunktLanguageVars._re_non_word_chars: characters that cannot appear within words (curly quotes
+# and guillemets included), plus the sentence-end characters other than the period.
+_NON_WORD = r"(?:[)\";}\]\*:@\'\({\[\u2018\u2019\u201c\u201d\xab\xbb?!])"
+# PunktLanguageVars._re_multi_char_punct: hyphen runs and ellipses.
+_MULTI_CHAR = r"(?:\-{2,}|\.{2,}|(?:\.\s){2,}\.)"
+# PunktLanguageVars._re_word_start: characters that cannot start a word token.
+_WORD_START = r"[^\(\"\`{\[:;&\#\*@\)}\]\-,]"
+
+# PunktLanguageVars._period_context_fmt: a candidate boundary and the token after it.
+PERIOD_CONTEXT = r"""
+        [\.\?!]                 # a potential sentence ending
+        (?=(?P<after_tok>
+            %(NonWord)s          # either other punctuation
+            |
+            \s+(?P<next_tok>\S+) # or whitespace and some other token
+        ))""" % {"NonWord": _NON_WORD}
+
+# PunktLanguageVars._word_tokenize_fmt: split punctuation other than periods off words.
+WORD_TOKENS = r"""(
+        %(MultiChar)s
+        |
+        (?=%(WordStart)s)\S+?  # Accept word characters until end is found
+        (?= # Sequences marking a word's end
+            \s|                                 # White-space
+            $|                                  # End-of-string
+            %(NonWord)s|%(MultiChar)s|          # Punctuation
+            ,(?=$|\s|%(NonWord)s|%(MultiChar)s) # Comma if at end of word
+        )
+        |
+        \S
+    )""" % {"NonWord": _NON_WORD, "MultiChar": _MULTI_CHAR, "WordStart": _WORD_START}
+
+# PunktLanguageVars.re_boundary_realignment: closing marks that belong to the sentence before.
+REALIGNMENT = r'["\')\]}\u2018\u2019\u201c\u201d\xab\xbb]+?(?:\s+|(?=--)|$)'
+# PunktToken._RE_NUMERIC, _RE_INITIAL, _RE_ELLIPSIS
+NUMERIC = r"^-?[\.,]?\d[\d,\.-]*\.?$"
+INITIAL = r"[^\W\d]\.$"
+ELLIPSIS = r"\.\.+$"
 
 
 class FastPunkt:
     """Sentence spans of one paragraph, exactly as nltk's Punkt with abbreviations only."""
 
     def __init__(self, abbreviations):
-        from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktToken
-
-        params = PunktParameters()
-        params.abbrev_types = set(abbreviations)
-        self._nltk = PunktSentenceTokenizer(params)
-        lang = self._nltk._lang_vars
-        # nltk wraps each pattern in a timeout guard; the wrapped `regex` pattern matches the same.
-        self._period_context = lang.period_context_re()._rx
-        self._word_tokens = lang._word_tokenizer_re()._rx
-        self._realign = lang.re_boundary_realignment._rx
-        self._numeric = PunktToken._RE_NUMERIC._rx
-        self._initial = PunktToken._RE_INITIAL._rx
-        self._ellipsis = PunktToken._RE_ELLIPSIS._rx
-        self._sent_end = frozenset(lang.sent_end_chars)
-        self._punctuation = frozenset(PunktSentenceTokenizer.PUNCTUATION)
-        self._abbrev = frozenset(params.abbrev_types)
+        self._abbrev = frozenset(abbreviations)
+        self._period_context = regex.compile(PERIOD_CONTEXT, regex.UNICODE | regex.VERBOSE)
+        self._word_tokens = regex.compile(WORD_TOKENS, regex.UNICODE | regex.VERBOSE)
+        self._realign = regex.compile(REALIGNMENT, regex.MULTILINE)
+        self._numeric = regex.compile(NUMERIC)
+        self._initial = regex.compile(INITIAL, regex.UNICODE)
+        self._ellipsis = regex.compile(ELLIPSIS)
+        self._sent_end = frozenset(SENT_END_CHARS)
+        self._punctuation = frozenset(PUNCTUATION)
         self._decided: dict[str, bool] = {}
+        self._reference = None
+
+    @property
+    def _nltk(self):
+        """nltk's PunktSentenceTokenizer on the same parameters (imported on first use only)."""
+        if self._reference is None:
+            from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+            params = PunktParameters()
+            params.abbrev_types = set(self._abbrev)
+            self._reference = PunktSentenceTokenizer(params)
+        return self._reference
 
     # -- the decision for one candidate boundary ---------------------------------------------
 

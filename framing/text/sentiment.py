@@ -194,14 +194,15 @@ def pattern_lexicon() -> dict:
     """word -> (polarity -1..1, subjectivity 0..1) from textblob's bundled pattern lexicon.
 
     The entry textblob itself uses for untagged text (part of speech None), else the word's first
-    entry. Read from the wheel (en-sentiment.xml): no nltk data, no download.
+    entry. Read from the wheel (en-sentiment.xml) by framing.text.textblob_data, without importing
+    textblob (whose __init__ imports nltk): no nltk data, no download.
     """
-    lex = _pattern()
-    if not dict.__len__(lex):
-        lex.load()
+    from .textblob_data import sentiment_lexicon
+
+    lex = sentiment_lexicon()
     out = {}
-    for word in sorted(dict.keys(lex)):
-        by_pos = dict.__getitem__(lex, word)
+    for word in sorted(lex):
+        by_pos = lex[word]
         values = by_pos.get(None) or next(iter(by_pos.values()), None)
         if values:
             out[word.lower()] = (float(values[0]), float(values[1]))

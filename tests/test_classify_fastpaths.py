@@ -87,3 +87,74 @@ def test_word_grams_are_char_wb_counts():
         want = {g: c for g, c in char_wb_counts(word, (3, 5)).items() if g in grams.index}
         assert got == want, word
         at += size
+
+
+def test_words_of_equals_the_pattern_on_folded_text():
+    # words_of skips folding characters that only ever separate words (quotes, odd spaces)
+    from framing.classify.features import _WORD, words_of
+    from framing.text.normalize import FOLD, fold
+
+    texts = ["Pakistan’s so‑called “security operation” – a ‘raid’ — hit 2025 targets; ex−PM.",
+             "The minister\u00a0said: «It’s over.» `Quoted` ‛odd′ marks‚ and ‐hyphens‒ too.",
+             "İstanbul’s KELVIN \u212a sign, Σίσυφος and straße are not ASCII words.",
+             "", "plain ASCII, with don't and so-called", "’’ –– ‘-’ '-' --"]
+    rng = np.random.default_rng(2)
+    pool = [chr(c) for c in FOLD] + list("aZ09'- .\u0130\u212aßé") + ["x"] * 8
+    texts += ["".join(rng.choice(pool, size=rng.integers(0, 15))) for _ in range(3000)]
+    for text in texts:
+        assert words_of(text) == _WORD.findall(fold(text)), text
+
+
+def test_letter_ngrams_by_numbers_equal_those_by_strings():
+    # New words' letter n-grams are found by arithmetic on character codes; any word outside
+    # the classifier's characters (a user model's vocabulary may hold some) goes by strings.
+    rng = np.random.default_rng(4)
+    alphabet = list("abcdefghijklmnopqrstuvwxyz0123456789'-")
+    words = ["".join(rng.choice(alphabet, size=rng.integers(1, 16))) for _ in range(2000)]
+    words += ["a", "an", "war", "so-called", "don't", "pakistan's", "aaaaaa", "banana"]
+    for ngrams in ((3, 5), (2, 4), (1, 3), (4, 6)):
+        vocab = sorted({g for w in words[::3] for g in char_wb_counts(w, ngrams)} | {"zzq", "é"})
+        grams = WordGrams(ngrams)
+        grams.index = {g: i for i, g in enumerate(vocab)}
+        grams.strings = list(vocab)
+        # (a batch may be one short word: "report number 7" brings only "7")
+        for batch in (words, words[:40] + ["café", "x y"], ["i", "to"], ["7"], ["ab"], ["abc"], []):
+            got, want = grams._grams_of(batch), grams._string_grams(batch)
+            assert all(np.array_equal(a, b) for a, b in zip(got, want)), ngrams
+        ids, counts, sizes = grams._grams_of(words[:300])
+        at = 0
+        for word, size in zip(words[:300], sizes.tolist()):
+            found = {vocab[i]: c for i, c in zip(ids[at:at + size].tolist(), counts[at:at + size].tolist())}
+            assert found == {g: c for g, c in char_wb_counts(word, ngrams).items() if g in grams.index}
+            at += size
+
+
+def test_feature_rows_product_is_scipys_bit_for_bit():
+    # Scores must not move by a last bit: the product adds each row's terms in scipy's order.
+    import scipy.sparse as sp
+
+    from framing.classify.rows import FeatureRows
+
+    rng = np.random.default_rng(9)
+    n, width = 40, 3000
+    dense = np.where(rng.random((n, width)) < 0.05, rng.normal(size=(n, width)) * 10.0 ** rng.integers(-6, 6, (n, width)), 0.0)
+    dense[7] = 0.0  # an empty row
+    csr = sp.csr_matrix(dense)
+    # the same entries, rows interleaved block by block as the feature extractor lays them out
+    rows = np.repeat(np.arange(n), np.diff(csr.indptr))
+    first, second = csr.indices < width // 2, csr.indices >= width // 2
+    grouped = FeatureRows.grouped(np.concatenate([csr.data[first], csr.data[second]]),
+                                  np.concatenate([csr.indices[first], csr.indices[second]]),
+                                  np.concatenate([rows[first], rows[second]]), (n, width))
+    plain = FeatureRows(csr.data, csr.indices, csr.indptr, csr.shape)
+    for k in (1, 2, 11):
+        w = rng.normal(size=(width, k)) * 10.0 ** rng.integers(-4, 4, (width, k))
+        want = np.asarray(csr @ w)
+        assert np.array_equal(grouped.dot(w), want) and np.array_equal(plain.dot(w), want)
+    assert np.array_equal(grouped.toarray(), dense)
+    back = grouped.to_scipy()
+    assert np.array_equal(back.indptr, csr.indptr) and np.array_equal(back.indices, csr.indices)
+    assert np.array_equal(back.data, csr.data)
+    r, c = 3, int(csr.indices[csr.indptr[3]])
+    assert grouped[r, c] == dense[r, c] and grouped[r, c + 1] == dense[r, c + 1]
+    assert np.array_equal(grouped[r].toarray()[0], dense[r])

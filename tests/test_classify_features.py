@@ -100,6 +100,18 @@ TEXTS = ["Pakistan’s so-called “security operation” hit 2025 targets; a ra
          "Officials said the ceasefire would hold, officials said."]
 
 
+def _vectorizers(ex):
+    """CountVectorizers holding the extractor's vocabularies: what its count matrices must equal
+    (scoring no longer keeps them, so as not to import scikit-learn)."""
+    from framing.classify.features import _word_analyzer
+
+    words = CountVectorizer(analyzer=_word_analyzer(ex.config.word_ngrams, ex._stop),
+                            vocabulary={t: i for i, t in enumerate(ex.word_vocab_)})
+    letters = CountVectorizer(analyzer="char_wb", ngram_range=ex.config.letter_ngrams, lowercase=False,
+                              vocabulary={t: i for i, t in enumerate(ex.letter_vocab_)})
+    return words, letters
+
+
 def _same_csr(ours, theirs):
     assert ours.shape == theirs.shape and ours.dtype == theirs.dtype
     assert np.array_equal(ours.indptr, theirs.indptr)
@@ -113,10 +125,11 @@ def test_count_matrices_are_exactly_those_of_the_fitted_count_vectorizers():
     # the same layout. The general path (any n-gram range) is checked too.
     ex = FeatureExtractor(FeatureConfig()).fit([SentenceInput(t) for t in TEXTS[:2] + TEXTS[5:]])
     words, letters = ex.count_matrices(TEXTS)
-    _same_csr(words, ex._word_cv.transform(TEXTS))
-    _same_csr(letters, ex._letter_cv.transform([letters_text(t, ex._stop) for t in TEXTS]))
+    word_cv, letter_cv = _vectorizers(ex)
+    _same_csr(words, word_cv.transform(TEXTS))
+    _same_csr(letters, letter_cv.transform([letters_text(t, ex._stop) for t in TEXTS]))
     found = [analysed(t, ex.config.word_ngrams, ex._stop) for t in TEXTS]
-    _same_csr(ex._count_words(found), ex._word_cv.transform(TEXTS))
+    _same_csr(ex._count_words(found), word_cv.transform(TEXTS))
 
 
 def test_counts_survive_the_word_table_starting_again(monkeypatch):
@@ -131,8 +144,9 @@ def test_counts_survive_the_word_table_starting_again(monkeypatch):
     assert wordids.TABLE.generation > generation
     assert np.array_equal(after, before[::-1])
     words, letters = ex.count_matrices(TEXTS)
-    _same_csr(words, ex._word_cv.transform(TEXTS))
-    _same_csr(letters, ex._letter_cv.transform([letters_text(t, ex._stop) for t in TEXTS]))
+    word_cv, letter_cv = _vectorizers(ex)
+    _same_csr(words, word_cv.transform(TEXTS))
+    _same_csr(letters, letter_cv.transform([letters_text(t, ex._stop) for t in TEXTS]))
 
 
 def test_trigram_models_take_the_general_path_with_the_same_counts():

@@ -22,8 +22,12 @@ from .rounding import round6
 from .wordids import TABLE
 
 
-def explain_rows(model, X, best, trace, inputs, k: int) -> list[tuple]:
-    """Per row of X: the k features (FeatureContribution) that pushed it most toward best[r]."""
+def explain_rows(model, X, best, trace, inputs, k: int, products=None) -> list[tuple]:
+    """Per row of X: the k features (FeatureContribution) that pushed it most toward best[r].
+
+    `products`: for a two-label model, each entry's value times its weight, as the scores were
+    made from (then no weight is looked up again).
+    """
     ex = model.extractor
     n = X.shape[0]
     w_lo, w_hi = ex.blocks_["words"]
@@ -31,11 +35,15 @@ def explain_rows(model, X, best, trace, inputs, k: int) -> list[tuple]:
     lex_end = ex.blocks_["lexicon"][1]
     sig_lo = ex.blocks_["signals"][0]
     best = np.asarray(best, dtype=np.int64)
-    rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(X.indptr))
-    cols = X.indices.astype(np.int64)
+    rows = X.rows
+    cols = np.asarray(X.indices, dtype=np.int64)
     vals = X.data
     toward = model._toward  # (labels, features); a flat take is several times cheaper than [r, c]
-    contrib = vals * np.take(toward.reshape(-1), best[rows] * toward.shape[1] + cols)
+    if products is not None and toward.shape[0] == 2:
+        # toward is (-w, w): value x (-w) is exactly -(value x w), the same floats as the take
+        contrib = np.where(best[rows] == 1, products, -products)
+    else:
+        contrib = vals * np.take(toward.reshape(-1), best[rows] * toward.shape[1] + cols)
     n_ids = len(TABLE.words) + 1
 
     # Words: letter credits plus unigram features, merged by (row, word id); a word's value is
@@ -107,8 +115,10 @@ def explain_rows(model, X, best, trace, inputs, k: int) -> list[tuple]:
     found = list(map(named.get, s_ref))
     for i in [i for i, nw in enumerate(found) if nw is None]:
         found[i] = label(s_row[i], s_ref[i])
+    shown = len(sel)
+    rounded = round6(np.concatenate([sval[sel], stot[sel]]))  # values then totals, in one go
     made = [make_feature(nw[0], v, t, nw[1])
-            for nw, v, t in zip(found, round6(sval[sel]), round6(stot[sel]))]
+            for nw, v, t in zip(found, rounded[:shown], rounded[shown:])]
     cuts = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.bincount(srow[sel], minlength=n), out=cuts[1:])
     cuts = cuts.tolist()
@@ -144,7 +154,7 @@ def _lookup(table, keys: np.ndarray) -> np.ndarray:
     if table is None or not len(keys) or not len(table[0]):
         return np.zeros(len(keys), dtype=np.int64)
     sorted_keys, counts = table
-    pos = np.clip(np.searchsorted(sorted_keys, keys), 0, len(sorted_keys) - 1)
+    pos = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)
     return np.where(sorted_keys[pos] == keys, counts[pos], 0)
 
 

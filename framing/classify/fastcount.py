@@ -105,7 +105,7 @@ class IdLookups:
         self.stop = _Grow(np.bool_)
         self.uni = _Grow(np.int64)
         self.grams_version = -1  # the WordGrams version the letter arrays below are built on
-        if ex._letter_cv is not None:
+        if ex._letter_index is not None:
             word_grams(ex.config.letter_ngrams).register(ex.letter_vocab_)
         vocab = ex.word_vocab_
         # The vocabulary's words get ids now, so unigram columns and bigram keys can be filled in.
@@ -139,7 +139,7 @@ class IdLookups:
             self.stop.append([w in stop for w in new])
             self.uni.append([self.uni_of.get(w, -1) for w in new])
             self.known = n
-            if ex._letter_cv is not None:
+            if ex._letter_index is not None:
                 self._sync_letters()
 
     def _sync_letters(self) -> None:
@@ -149,7 +149,7 @@ class IdLookups:
         with TABLE.lock:
             grams.update()
             if self.grams_version != grams.version:
-                vocab = self.ex._letter_cv.vocabulary
+                vocab = self.ex._letter_index
                 self.gram_col = np.array([vocab.get(g, -1) for g in grams.strings], dtype=np.int64)
                 self.g_ptr = _Grow(np.int64, [0])  # letter n-grams of id i: g_cols[g_ptr[i]:g_ptr[i + 1]]
                 self.g_cols = _Grow(np.int32)
@@ -186,7 +186,7 @@ class IdLookups:
             same = row[1:] == row[:-1]
             same &= ~(stop[1:] & stop[:-1])
             keys = (ids[:-1][same] << SHIFT) | ids[1:][same]
-            pos = np.clip(np.searchsorted(self.bi_keys, keys), 0, len(self.bi_keys) - 1)
+            pos = np.minimum(np.searchsorted(self.bi_keys, keys), len(self.bi_keys) - 1)
             hit = self.bi_keys[pos] == keys
             parts.append(row[1:][same][hit] * width + self.bi_cols[pos[hit]])
         flat = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
@@ -236,6 +236,7 @@ class WordGrams:
         self.index: dict[str, int] = {}
         self.strings: list[str] = []
         self.version = 0
+        self._coded = -1  # how many of `strings` _codes() has numbered
         self._reset(TABLE.generation)
 
     def _reset(self, generation: int) -> None:
@@ -272,9 +273,76 @@ class WordGrams:
         """(ids, counts, sizes): the in-vocabulary n-grams of `words`, ids ascending within a word
         (the same n-grams and counts as ``char_wb_counts``; their order within a word is not used).
 
-        The n-grams of all new words are listed flat, looked up with one ``map`` (no dict per word
-        to count them), and a word's repeated n-grams are merged with one np.unique.
+        Words made of the classifier's word characters only (all of them, when they come from
+        `words_of`) are done with numpy (`_coded_grams`); any other word by its strings.
         """
+        lo, hi = self.ngrams
+        if hi <= MAX_CODED:
+            coded = _coded_words(words)
+            if coded is not None:
+                digits, starts, sizes = coded
+                if (sizes >= lo).all():  # else a padded word shorter than lo gives itself: strings
+                    return self._coded_grams(digits, starts, sizes, len(words))
+        return self._string_grams(words)
+
+    def _coded_grams(self, digits: np.ndarray, starts: np.ndarray, sizes: np.ndarray, n_words: int):
+        """`_grams_of` on numbers: each n-gram of a padded word is the number its letters spell
+        in base RADIX (digits 1..39, so n-grams of different lengths never share a number), made
+        for every position of all words at once and looked up in the vocabulary's sorted numbers.
+        An n-gram of length k starts at every position i of a word with i + k <= its padded size:
+        exactly the n-grams ``char_wb`` lists for words longer than `lo` letters (padding included).
+        """
+        lo, hi = self.ngrams
+        known, ids_of = self._codes()
+        total = len(digits)
+        owner = np.repeat(np.arange(n_words, dtype=np.int64), sizes)
+        room = (starts + sizes)[owner] - np.arange(total, dtype=np.int64)  # letters from here to the end
+        codes, owners = [], []
+        code = np.zeros(total, dtype=np.int64)
+        for k in range(1, min(hi, total) + 1):
+            # code[i] = the number of the k letters from i (positions near the end: garbage, masked)
+            m = total - k + 1  # positions with k letters after them
+            code[:m] = code[:m] * RADIX + digits[k - 1:]
+            if k >= lo:
+                ok = np.flatnonzero(room[:m] >= k)
+                codes.append(code[ok])
+                owners.append(owner[ok])
+        if not len(known):
+            return self._merge([], [], n_words)
+        c = np.concatenate(codes)
+        pos = np.minimum(np.searchsorted(known, c), len(known) - 1)
+        hit = known[pos] == c
+        return self._merge([np.concatenate(owners)[hit]], [ids_of[pos[hit]]], n_words)
+
+    def _codes(self):
+        """The registered n-grams as sorted numbers (those of word characters only; others can
+        never occur in a coded word) and their ids; rebuilt when n-grams have been registered."""
+        if self._coded != len(self.strings):
+            codes, ids = [], []
+            for i, g in enumerate(self.strings):
+                c = _code(g)
+                if c is not None:
+                    codes.append(c)
+                    ids.append(i)
+            codes = np.asarray(codes, dtype=np.int64)
+            order = np.argsort(codes, kind="stable")
+            self._known_codes = codes[order]
+            self._known_ids = np.asarray(ids, dtype=np.int64)[order]
+            self._coded = len(self.strings)
+        return self._known_codes, self._known_ids
+
+    def _merge(self, found_words: list, found_ids: list, n_words: int):
+        """(ids, counts, sizes) from the (word, n-gram id) pairs found, one pair per occurrence."""
+        word = np.concatenate(found_words) if found_words else np.zeros(0, dtype=np.int64)
+        gram = np.concatenate(found_ids) if found_ids else np.zeros(0, dtype=np.int64)
+        width = max(len(self.strings), 1)
+        keys, counts = unique_counts(word * width + gram)
+        owner, ids = np.divmod(keys, width)
+        return ids, counts, np.bincount(owner, minlength=n_words)
+
+    def _string_grams(self, words: list[str]):
+        """`_grams_of` with strings: the n-grams of all words listed flat, looked up with one
+        ``map`` (no dict per word to count them), a word's repeated n-grams merged by one sort."""
         lo, hi = self.ngrams
         spans = range(lo, hi + 1)
         flat: list[str] = []
@@ -295,10 +363,51 @@ class WordGrams:
         gram = np.fromiter(map(self.index.get, flat, repeat(-1)), dtype=np.int64, count=len(flat))
         word = np.repeat(np.arange(len(words), dtype=np.int64), sizes)
         hit = gram >= 0
-        width = max(len(self.strings), 1)
-        keys, counts = unique_counts(word[hit] * width + gram[hit])
-        owner, ids = np.divmod(keys, width)
-        return ids, counts, np.bincount(owner, minlength=len(words))
+        return self._merge([word[hit]], [gram[hit]], len(words))
+
+
+#: The characters of the classifier's words (framing.classify.features.words_of) and the space
+#: char_wb pads them with; as digits 1..39 of base-RADIX numbers. MAX_CODED letters fit in int64.
+WORD_CHARS = " '-0123456789abcdefghijklmnopqrstuvwxyz"
+RADIX = 40
+MAX_CODED = 11
+_DIGIT = np.zeros(256, dtype=np.int64)
+_DIGIT[np.frombuffer(WORD_CHARS.encode("ascii"), dtype=np.uint8)] = np.arange(1, len(WORD_CHARS) + 1)
+_DIGIT_OF = {ch: i + 1 for i, ch in enumerate(WORD_CHARS)}
+
+
+def _code(gram: str) -> int | None:
+    """The number of an n-gram (None: a character outside WORD_CHARS, or too long)."""
+    if len(gram) > MAX_CODED:
+        return None
+    c = 0
+    for ch in gram:
+        d = _DIGIT_OF.get(ch)
+        if d is None:
+            return None
+        c = c * RADIX + d
+    return c
+
+
+def _coded_words(words: list[str]):
+    """(digits, starts, sizes) of the words padded with a space on either side (" war "), all
+    in one array; None when some word holds a character outside WORD_CHARS (or a space)."""
+    text = "  ".join(words)
+    if not text.isascii():
+        return None
+    raw = np.frombuffer(f" {text} ".encode("ascii"), dtype=np.uint8)
+    digits = _DIGIT[raw]
+    sizes = np.fromiter(map(len, words), dtype=np.int64, count=len(words)) + 2
+    starts = np.zeros(len(words), dtype=np.int64)
+    if len(words) > 1:
+        np.cumsum(sizes[:-1], out=starts[1:])
+    # only the pads may be spaces, and nothing may be outside the alphabet
+    pads = np.zeros(len(digits), dtype=bool)
+    pads[starts] = True
+    pads[starts + sizes - 1] = True
+    if not (digits > 0).all() or (raw[~pads] == 32).any():
+        return None
+    return digits, starts, sizes
 
 
 _WORD_GRAMS: dict = {}

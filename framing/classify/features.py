@@ -19,10 +19,12 @@ Four blocks, concatenated in a fixed order:
 Learned state (vocabularies, idf weights, lexicon categories) is plain lists and numbers, so a model
 can be saved as JSON and rebuilt without pickle (see `to_json` / `from_json`).
 
-Fitting uses scikit-learn's CountVectorizers; transforming does not call them: an article's words
-are numbered once (framing.classify.wordids) and the count matrices come from numpy lookups by word
-id (framing.classify.fastcount), entry for entry what the vectorizers give (tests compare), about
-ten times cheaper. Explanations are in framing.classify.explain.
+Fitting uses scikit-learn's CountVectorizers (imported there, never when scoring); transforming
+does not: an article's words are numbered once (framing.classify.wordids) and the count matrices
+come from numpy lookups by word id (framing.classify.fastcount), entry for entry what the
+vectorizers give (tests compare), about ten times cheaper. The matrices are numpy arrays in CSR
+layout (framing.classify.rows), so scoring imports neither scikit-learn nor scipy. Explanations
+are in framing.classify.explain.
 """
 from __future__ import annotations
 
@@ -33,12 +35,12 @@ from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
-import scipy.sparse as sp
-from sklearn.feature_extraction.text import CountVectorizer
 
-from ..text.normalize import fold
+from ..text.normalize import FOLD
+from ..text.stopwords import english_stop_words
 from .fastcount import IdLookups, LetterBlock, char_wb_counts  # noqa: F401 (char_wb_counts: API)
 from .inputs import SentenceInput, make_input
+from .rows import FeatureRows, from_entries
 from .signals import sentence_signals
 from .wordids import ArticleWords, article_words
 
@@ -86,8 +88,28 @@ class FeatureConfig:
 
 
 def words_of(text: str) -> list[str]:
-    """Lower-case, ASCII-folded word tokens ("Pakistan’s" -> "pakistan's")."""
-    return _WORD.findall(fold(text))
+    """Lower-case, ASCII-folded word tokens ("Pakistan’s" -> "pakistan's"): the words of
+    `_WORD.findall(framing.text.normalize.fold(text))`.
+
+    Cheaper than folding: str.translate looks up every character of a non-ASCII text in a dict.
+    Only the characters fold turns into a word character (’ -> ', – -> -) change what the
+    pattern finds; the others it folds (quotes, spaces) separate words whether folded or not, and
+    lower-casing commutes with the folding (it neither makes nor changes those punctuation marks).
+    So a scan for the former, replaced only where present, gives the same words (tests compare).
+    """
+    low = text.lower()
+    if _JOINER.search(low) is not None:
+        low = _JOINER.sub(_join, low)
+    return _WORD.findall(low)
+
+
+#: the characters fold() turns into a word character (an apostrophe or a hyphen), and into which
+_JOINERS = {chr(c): t for c, t in FOLD.items() if re.search(r"[a-z0-9'-]", t)}
+_JOINER = re.compile("[" + re.escape("".join(sorted(_JOINERS))) + "]")
+
+
+def _join(m) -> str:
+    return _JOINERS[m.group()]
 
 
 def _word_analyzer(ngrams: tuple[int, int], stop: frozenset = frozenset()):
@@ -190,32 +212,9 @@ def _tfidf_values(rows: np.ndarray, counts: np.ndarray, idf: np.ndarray, n: int)
     return (1.0 / norms)[rows] * data
 
 
-def _stack_rows(blocks, n: int, width: int) -> sp.csr_matrix:
-    """One CSR matrix from row-major (rows, columns, values) blocks: row by row, and within a row
-    block by block (what scipy's hstack of the blocks' CSR matrices gives), placed by counting
-    rather than sorting."""
-    counts = [np.bincount(b[0], minlength=n) for b in blocks]
-    indptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.sum(counts, axis=0), out=indptr[1:])
-    nnz = int(indptr[-1])
-    cols = np.empty(nnz, dtype=np.int32)
-    data = np.empty(nnz, dtype=np.float64)
-    before = indptr[:-1].copy()  # where each row's entries of the next block go
-    for (rows, c, v), count in zip(blocks, counts):
-        if len(rows):
-            first = np.zeros(n + 1, dtype=np.int64)
-            np.cumsum(count, out=first[1:])  # index of each row's first entry in this block
-            at = before[rows] + np.arange(len(rows)) - first[rows]
-            cols[at] = c
-            data[at] = v
-        before += count
-    return sp.csr_matrix((data, cols, indptr.astype(np.int32)), shape=(n, width))
-
-
-def _coo_csr(rows, cols, values, n: int, width: int) -> sp.csr_matrix:
+def _coo_csr(rows, cols, values, n: int, width: int) -> FeatureRows:
     """Row-major (rows, cols, values) as a CSR matrix laid out like CountVectorizer's."""
-    indptr = np.searchsorted(rows, np.arange(n + 1))
-    return _counts_matrix(values, cols, indptr, width)
+    return from_entries(rows, cols, np.asarray(values, dtype=np.int64), n, width)
 
 
 class FeatureExtractor:
@@ -227,10 +226,10 @@ class FeatureExtractor:
     # -- fitting ---------------------------------------------------------------------------
     def fit(self, inputs: list[SentenceInput]) -> "FeatureExtractor":
         cfg = self.config
-        if cfg.stop_words:
-            from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+        from sklearn.feature_extraction.text import CountVectorizer  # fitting only
 
-            self.stop_words_ = sorted(ENGLISH_STOP_WORDS)
+        if cfg.stop_words:
+            self.stop_words_ = sorted(english_stop_words())  # scikit-learn's list, as a data file
         else:
             self.stop_words_ = []
         stop = frozenset(self.stop_words_)
@@ -258,7 +257,7 @@ class FeatureExtractor:
         return self
 
     @staticmethod
-    def _fit_block(vectorizer: CountVectorizer, texts: list[str], n: int):
+    def _fit_block(vectorizer, texts: list[str], n: int):
         try:
             counts = vectorizer.fit_transform(texts)
         except ValueError:  # empty vocabulary (tiny data sets)
@@ -272,13 +271,10 @@ class FeatureExtractor:
         """Rebuild the transform-time objects from the learned lists (after fit or from_json)."""
         cfg = self.config
         self._stop = frozenset(self.stop_words_)
-        self._word_cv = (CountVectorizer(analyzer=_word_analyzer(cfg.word_ngrams, self._stop),
-                                         vocabulary={t: i for i, t in enumerate(self.word_vocab_)})
-                         if self.word_vocab_ else None)
-        self._letter_cv = (CountVectorizer(analyzer="char_wb", ngram_range=cfg.letter_ngrams,
-                                           lowercase=False,
-                                           vocabulary={t: i for i, t in enumerate(self.letter_vocab_)})
-                           if self.letter_vocab_ else None)
+        # term -> column of the word and letter blocks (None: the block is empty)
+        self._word_index = {t: i for i, t in enumerate(self.word_vocab_)} if self.word_vocab_ else None
+        self._letter_index = ({t: i for i, t in enumerate(self.letter_vocab_)}
+                              if self.letter_vocab_ else None)
         self._lexicon_index = {k: i for i, k in enumerate(self.lexicon_keys_)}
         names = [('words: "%s"' if " " in t else 'word: "%s"') % t for t in self.word_vocab_]
         names += ['letters: "%s"' % t for t in self.letter_vocab_]
@@ -308,27 +304,29 @@ class FeatureExtractor:
     def n_features(self) -> int:
         return len(self.names_)
 
-    def transform(self, inputs: list[SentenceInput]) -> sp.csr_matrix:
+    def transform(self, inputs: list[SentenceInput]) -> FeatureRows:
+        """The feature matrix of `inputs` (`.to_scipy()` for scikit-learn)."""
         return self.transform_with_letters(inputs)[0]
 
-    def transform_with_letters(self, inputs: list[SentenceInput]) -> tuple[sp.csr_matrix, "Trace"]:
+    def transform_with_letters(self, inputs: list[SentenceInput]) -> tuple[FeatureRows, "Trace"]:
         """The feature matrix, and a `Trace` of the words behind it (explanations credit letter
         n-grams back to words from it).
 
         Every block is built as (rows, columns, values) arrays and the matrix is made once: the
         entries, their order within each row (block by block) and every value are those the
         blocks' own CSR matrices stacked with scipy gave, so scores do not change; scipy's
-        per-matrix bookkeeping, paid a dozen times per article and model, is not.
+        per-matrix bookkeeping, paid a dozen times per article and model, is not (nor is scipy
+        imported: see framing.classify.rows), nor is sorting the entries into rows.
         """
         texts = [i.text for i in inputs]
         n = len(texts)
         letters = word_counts = None
         blocks = []  # (rows, global columns, values), each row-major
-        if self._word_cv is not None or self._letter_cv is not None:
+        if self._word_index is not None or self._letter_index is not None:
             aw, lookups = self._words_and_lookups(texts)
         else:
             aw = article_words(texts)
-        if self._word_cv is not None:
+        if self._word_index is not None:
             lo, hi = self.config.word_ngrams
             if hi <= 2:
                 rows, cols, counts = lookups.word_entries(aw, lo, hi)
@@ -337,7 +335,7 @@ class FeatureExtractor:
                 rows, cols, counts = np.repeat(np.arange(n), np.diff(m.indptr)), m.indices, m.data
             blocks.append((rows, cols, _tfidf_values(rows, counts, self.word_idf_[cols], n)))
             word_counts = (rows * len(self.word_vocab_) + cols, counts)
-        if self._letter_cv is not None:
+        if self._letter_index is not None:
             letters = lookups.letter_block(aw)
             rows, cols = letters.rows, letters.cols
             blocks.append((rows, cols + self.blocks_["letters"][0],
@@ -364,10 +362,15 @@ class FeatureExtractor:
             blocks.append((rows, cols + self.blocks_["signals"][0], dense[rows, cols]))
         trace = Trace(aw, letters, word_counts)
         if not blocks:
-            return sp.csr_matrix((n, 0)), trace
-        return _stack_rows(blocks, n, self.n_features), trace
+            return FeatureRows.grouped(np.zeros(0), np.zeros(0, np.int64), np.zeros(0, np.intp), (n, 0)), trace
+        # The blocks one after another: each row's entries are then in CSR order (block by
+        # block, columns ascending), which is all the product and explanations need (rows.py).
+        return FeatureRows.grouped(np.concatenate([b[2] for b in blocks]),
+                                   np.concatenate([b[1] for b in blocks]).astype(np.int64, copy=False),
+                                   np.concatenate([b[0] for b in blocks]).astype(np.intp, copy=False),
+                                   (n, self.n_features)), trace
 
-    def count_matrices(self, texts: list[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    def count_matrices(self, texts: list[str]) -> tuple[FeatureRows, FeatureRows]:
         """The word and letter count matrices of `texts`, laid out as the fitted CountVectorizers'
         transform gives them (tests check that they are equal entry for entry)."""
         aw, lookups = self._words_and_lookups(texts)
@@ -393,9 +396,9 @@ class FeatureExtractor:
             got = self.__dict__.setdefault("_lookups", IdLookups(self))
         return got
 
-    def _count_words(self, found: list[Analysed]) -> sp.csr_matrix:
+    def _count_words(self, found: list[Analysed]) -> FeatureRows:
         """Word n-gram counts from the memoised analysis of each text (any n-gram range)."""
-        vocab = self._word_cv.vocabulary
+        vocab = self._word_index
         get = vocab.get
         indices: list[int] = []
         values: list[int] = []
@@ -442,10 +445,10 @@ class Trace(NamedTuple):
     word_counts: tuple | None  # (sorted keys row * n words + column, counts) of the word block
 
 
-def _counts_matrix(values: list[int], indices: list[int], indptr: list[int], width: int) -> sp.csr_matrix:
+def _counts_matrix(values: list[int], indices: list[int], indptr: list[int], width: int) -> FeatureRows:
     """A counts matrix laid out like CountVectorizer's (int64 counts, int32 sorted indices)."""
-    return sp.csr_matrix((np.asarray(values, dtype=np.int64), np.asarray(indices, dtype=np.int32),
-                          np.asarray(indptr, dtype=np.int32)), shape=(len(indptr) - 1, width))
+    return FeatureRows(np.asarray(values, dtype=np.int64), np.asarray(indices, dtype=np.int32),
+                       np.asarray(indptr, dtype=np.int32), (len(indptr) - 1, width))
 
 
 def round_sig(x: float, digits: int = 7) -> float:

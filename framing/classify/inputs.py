@@ -88,7 +88,11 @@ def _add(counts: dict, words: dict, finding) -> None:
 def _frozen(words: dict) -> dict:
     # Case-insensitive order, ties ("Government", "government") broken by the exact string: sorting
     # a set by str.lower alone left their order to the per-process string hash seed.
-    return {k: tuple(sorted(v, key=lambda w: (w.lower(), w))) for k, v in words.items()}
+    return {k: tuple(v) if len(v) == 1 else tuple(sorted(v, key=_caseless)) for k, v in words.items()}
+
+
+def _caseless(w: str) -> tuple[str, str]:
+    return (w.lower(), w)
 
 
 def inputs_from_doc(doc: Doc, findings=()) -> list[SentenceInput]:

@@ -1,7 +1,7 @@
 """A fitted sentence model: features + linear weights, predictions with their reasons.
 
-The linear part is plain numpy (scores = X @ coef.T + intercept, then sigmoid or softmax), so the
-same code serves a model fresh from training and one loaded from JSON: there is no pickled
+The linear part is plain numpy (scores = X @ coef.T + intercept, then sigmoid or softmax; X is a
+framing.classify.rows.FeatureRows, no scipy), so the same code serves a model fresh from training and one loaded from JSON: there is no pickled
 scikit-learn object anywhere. Calibration (a temperature fitted on cross-validated scores) is folded
 into the weights at training time, so the weights are in calibrated log-odds units and each feature's
 contribution (weight x value) adds up, with the intercept, to the score behind the probability.
@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import scipy.sparse as sp
 
 from ..model.classify import FeatureContribution, LabelProbability
 from .explain import explain_rows
 from .features import FeatureExtractor, round_sig
 from .inputs import SentenceInput
+from .rows import FeatureRows
 
 TOP_K = 5
 
@@ -54,8 +54,7 @@ class SentenceModel:
         if self.coef.shape != (n_rows, extractor.n_features) or self.intercept.shape != (n_rows,):
             raise ValueError(f"weights have shape {self.coef.shape}, expected "
                              f"({n_rows}, {extractor.n_features})")
-        # The weights as (features, rows), C-ordered: scipy copied the transposed view (megabytes
-        # for the frame model) on every product; the product itself is the same.
+        # The weights as (features, rows), C-ordered: the product gathers whole rows of it.
         self._coef_t = np.ascontiguousarray(self.coef.T)
         # Per-class effective weights for explanations: binary -> +/- w, multiclass -> w_k - mean.
         if n_rows == 1:
@@ -72,15 +71,29 @@ class SentenceModel:
         return self.manifest.get("positive_label")
 
     # -- scoring ---------------------------------------------------------------------------
-    def transform(self, inputs: list[SentenceInput]) -> sp.csr_matrix:
+    def transform(self, inputs: list[SentenceInput]) -> FeatureRows:
         return self.extractor.transform(inputs)
 
     def proba_from_matrix(self, X) -> np.ndarray:
-        z = np.asarray(X @ self._coef_t) + self.intercept
+        """Probabilities of the rows of X (FeatureRows, or a scipy / dense matrix)."""
+        return self._proba(X)[0]
+
+    def _proba(self, X):
+        """(probabilities, and for a two-label model on FeatureRows each entry's value times its
+        weight, which explanations reuse; else None)."""
+        products = None
+        if not isinstance(X, FeatureRows):
+            z = np.asarray(X @ self._coef_t)
+        elif self._coef_t.shape[1] == 1:
+            products = X.products(self._coef_t[:, 0])
+            z = X.row_sums(products).reshape(-1, 1)  # = X.dot(self._coef_t)
+        else:
+            z = X.dot(self._coef_t)
+        z = z + self.intercept
         if len(self.labels) == 2:
             p1 = _sigmoid(z[:, 0])
-            return np.column_stack([1.0 - p1, p1])
-        return _softmax(z)
+            return np.column_stack([1.0 - p1, p1]), products
+        return _softmax(z), products
 
     def predict_proba(self, inputs: list[SentenceInput]) -> np.ndarray:
         """(n, n_labels) probabilities, columns in `self.labels` order."""
@@ -104,12 +117,12 @@ class SentenceModel:
         """(probabilities (n, n_labels), index of the best label per row, explanations per row
         or None): what `predict` wraps, for callers that need only some of it."""
         X, trace = self.extractor.transform_with_letters(inputs)
-        proba = self.proba_from_matrix(X)
+        proba, products = self._proba(X)
         best = proba.argmax(axis=1)
-        return proba, best, (explain_rows(self, X, best, trace, inputs, k) if explain else None)
+        return proba, best, (explain_rows(self, X, best, trace, inputs, k, products) if explain else None)
 
     # -- explaining ------------------------------------------------------------------------
-    def explain_row(self, X: sp.csr_matrix, r: int, c: int, item: SentenceInput,
+    def explain_row(self, X: FeatureRows, r: int, c: int, item: SentenceInput,
                     k: int = TOP_K) -> tuple[FeatureContribution, ...]:
         """The k features that pushed row r of X (the features of `item`) most toward label c,
         with readable names (see framing.classify.explain).
@@ -120,7 +133,7 @@ class SentenceModel:
         `words` names the sentence's words behind a feature (for lexicon counts: the matches).
         """
         trace = self.extractor.transform_with_letters([item])[1]
-        return explain_rows(self, X[r], np.array([c]), trace, [item], k)[0]
+        return explain_rows(self, X.row(r), np.array([c]), trace, [item], k)[0]
 
     # -- saving ----------------------------------------------------------------------------
     def to_json(self) -> dict:

@@ -128,8 +128,8 @@ def _oof_scores(inputs, y, splits, config, c_grid):
     out = {C: np.zeros((len(y), n_rows)) for C in c_grid}
     for train_idx, test_idx in splits:
         ex = FeatureExtractor(config).fit([inputs[i] for i in train_idx])
-        X_train = ex.transform([inputs[i] for i in train_idx])
-        X_test = ex.transform([inputs[i] for i in test_idx])
+        X_train = ex.transform([inputs[i] for i in train_idx]).to_scipy()
+        X_test = ex.transform([inputs[i] for i in test_idx]).to_scipy()
         for C in c_grid:
             clf = _fit_lr(X_train, y[train_idx], C)
             out[C][test_idx] = clf.decision_function(X_test).reshape(len(test_idx), n_rows)
@@ -234,7 +234,7 @@ def _train_model(texts, labels, task: str, *, groups=None, positive_label: str |
         cv["ece_calibrated"] = expected_calibration_error(cal, y)
 
     extractor = FeatureExtractor(config).fit(inputs)
-    clf = _fit_lr(extractor.transform(inputs), y, best_c)
+    clf = _fit_lr(extractor.transform(inputs).to_scipy(), y, best_c)
     coef = clf.coef_ / temperature
     intercept = clf.intercept_ / temperature
 

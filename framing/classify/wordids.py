@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import threading
 from functools import lru_cache
+from itertools import chain
 from typing import NamedTuple
 
 import numpy as np
@@ -75,8 +76,8 @@ def article_words(texts) -> ArticleWords:
 def _article_words(texts: tuple) -> ArticleWords:
     from .features import words_of
 
-    per = tuple(words_of(t) for t in texts)
-    flat = [w for ws in per for w in ws]
+    per = tuple(map(words_of, texts))
+    flat = list(chain.from_iterable(per))
     ids = TABLE.ids(flat)
     row = np.repeat(np.arange(len(per), dtype=np.int64),
                     np.fromiter(map(len, per), dtype=np.int64, count=len(per)))

@@ -19,6 +19,7 @@ holds, so topic files can be named freely. A bad row raises GazetteerError with 
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -170,7 +171,7 @@ def fold(text: str) -> str:
     whole; the memo is bounded so a long batch's memory stays flat.
     """
     if len(text) > _FOLD_MEMO_CHARS:
-        return text.translate(_FOLD_TABLE)
+        return _fold_long(text)
     got = _FOLD_MEMO.get(text)
     if got is None:
         if len(_FOLD_MEMO) >= _FOLD_MEMO_SIZE:
@@ -179,6 +180,29 @@ def fold(text: str) -> str:
     return got
 
 
+def _fold_long(text: str) -> str:
+    """fold() of a long text (a whole article), without a table lookup per character.
+
+    ASCII characters fold to their lower case, so only the few others (curly quotes, dashes,
+    accented letters) need the table: they are replaced through a regular expression and the
+    whole text is then lower-cased, which leaves each replacement as it is when that replacement is
+    its own lower case (checked; otherwise the per-character table does it all, as before).
+    """
+    if text.isascii():
+        return text.lower()
+    table = _FOLD_TABLE
+    for ch in set(_NON_ASCII.findall(text)):
+        folded = table[ord(ch)]
+        if folded.lower() != folded:
+            return text.translate(table)
+    return _NON_ASCII.sub(_fold_match, text).lower()
+
+
+def _fold_match(m) -> str:
+    return _FOLD_TABLE[ord(m.group())]
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _FOLD_MEMO: dict[str, str] = {}
 _FOLD_MEMO_CHARS = 80
 _FOLD_MEMO_SIZE = 100_000

@@ -22,11 +22,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
-from itertools import compress
 
 from ..text.columns import columns
 from ..model.actors import AgencyEvent
 from ..model.core import Span
+from .tokenflags import AGENCY, token_flags
 
 BE = {"be", "get"}
 ADV_SKIP = {"RB", "RBR", "RBS"}
@@ -266,14 +266,12 @@ class AgencyFinder:
         one such token to the next (found once per article) instead of visiting every token."""
         events = []
         toks = self.toks
-        index = range(len(toks))
         # a term can only start on a verb or common noun whose lemma or word starts or is a term
-        cols = columns(self.doc)
-        tagged = compress(index, map(_START_TAGS.__getitem__, cols.tags))
-        words = self._any_word
-        worded = set(compress(index, map(words.__getitem__, cols.lemmas)))
-        worded.update(compress(index, map(words.__getitem__, cols.norms)))
-        starts = [i for i in tagged if i in worded]
+        # (the _AnyWord answer of its lemma or norm is the AGENCY bit of its token flags): the
+        # few tokens with that bit are found at C speed, then their tags are looked at
+        flags = token_flags(self.doc, self.gaz)
+        start_tag = _START_TAGS
+        starts = [i for i in flags.indices(flags.word, AGENCY) if start_tag[toks[i].pos]]
         n_starts = len(starts)
         for s_idx, s in enumerate(self.doc.sentences):
             a, b = s.token_start, s.token_end

@@ -8,14 +8,52 @@ found for the same article, so a cue on an action whose doer is hidden still cou
 from __future__ import annotations
 
 from bisect import bisect_left
-from itertools import compress
 
 from ..text.columns import columns
 from ..model.actors import InitiatorFrame
 from ..model.core import Span
+from .tokenflags import INITIATOR, token_flags
 
 
 _NONE: frozenset = frozenset()
+
+
+_CUE_TABLES: dict = {}  # id(gazetteer) -> (its initiator_cues, their tables)
+
+
+def _cue_tables(gaz) -> tuple:
+    """(cues by type, cues by (type, first word), first words, word -> cue types, cue -> words) of
+    a gazetteer's initiator cues: built once per cue table, not once per article."""
+    got = _CUE_TABLES.get(id(gaz))
+    if got is not None and got[0] is gaz.initiator_cues:
+        return got[1]
+    cues = {}
+    for c in gaz.initiator_cues:
+        cues.setdefault(c.type, []).append(c)
+    first = {}  # (type, first word) -> cues: only a few cues are tried at each token
+    for c in gaz.initiator_cues:
+        first.setdefault((c.type, c.cue.split()[0]), []).append(c)
+    # Every rule starts at a token whose word or lemma starts a cue: other tokens are skipped.
+    heads = frozenset(w for _, w in first)
+    # word -> the cue types it can start: a token's rule blocks run only for its types (the
+    # others would loop over no cues; calling them for every head token was a good share here)
+    word_types: dict[str, set] = {}
+    for ctype, w in first:
+        word_types.setdefault(w, set()).add(ctype)
+    word_types = {w: frozenset(ts) for w, ts in word_types.items()}
+    words = {c.cue: tuple(c.cue.split()) for c in gaz.initiator_cues}  # cue -> its words
+    # A cue of one word can match on its own; a longer one only where the next token is its
+    # second word ("in" starts cues only as "in response to", "in retaliation for" ...).
+    singles = frozenset(w[0] for w in words.values() if len(w) == 1)
+    seconds: dict[str, set] = {}
+    for w in words.values():
+        if len(w) > 1:
+            seconds.setdefault(w[0], set()).add(w[1])
+    tables = (cues, first, heads, word_types, words, singles, seconds)
+    if len(_CUE_TABLES) > 8:
+        _CUE_TABLES.clear()
+    _CUE_TABLES[id(gaz)] = (gaz.initiator_cues, tables)
+    return tables
 
 
 class InitiatorFinder:
@@ -33,29 +71,30 @@ class InitiatorFinder:
         for a in attributions or ():
             for c in getattr(a, "content", ()) or ():
                 self.content_spans.append((c.start, c.end))
-        cues = {}
-        for c in gaz.initiator_cues:
-            cues.setdefault(c.type, []).append(c)
-        self.cues = cues
-        self.first = {}  # (type, first word) -> cues: only a few cues are tried at each token
-        for c in gaz.initiator_cues:
-            self.first.setdefault((c.type, c.cue.split()[0]), []).append(c)
-        # Every rule starts at a token whose word or lemma starts a cue: other tokens are skipped.
-        self.heads = frozenset(w for _, w in self.first)
-        # word -> the cue types it can start: a token's rule blocks run only for its types (the
-        # others would loop over no cues; calling them for every head token was a good share here)
-        word_types: dict[str, set] = {}
-        for ctype, w in self.first:
-            word_types.setdefault(w, set()).add(ctype)
-        self._word_types = {w: frozenset(ts) for w, ts in word_types.items()}
-        self._words: dict[str, tuple] = {}  # cue -> its words
-        # The tokens whose word or lemma starts a cue, found once (at C speed) for both passes.
-        toks, heads = self.toks, self.heads
-        index = range(len(toks))
-        cols = columns(doc)  # shared token columns
-        self.head_index = sorted(
-            set(compress(index, map(heads.__contains__, cols.norms)))
-            .union(compress(index, map(heads.__contains__, cols.lemmas))))
+        self.cues, self.first, self.heads, self._word_types, self._words, singles, seconds = \
+            _cue_tables(gaz)
+        # The tokens whose word or lemma starts a cue, found once (at C speed) for both passes
+        # (the INITIATOR bit of the token flags: the word or lemma is in tokenflags.initiator_heads,
+        # the same set as self.heads), less those that start only longer cues and are not followed
+        # by a second word of one: no rule can match there (most are a plain "in" or "as").
+        toks = self.toks
+        flags = token_flags(doc, gaz)
+        cols = columns(doc)
+        norms, lemmas = cols.norms, cols.lemmas
+        last = len(norms) - 1
+        head_index = []
+        for i in flags.indices(flags.word, INITIATOR):
+            norm, lemma = norms[i], lemmas[i]
+            if norm in singles or lemma in singles:
+                head_index.append(i)
+            elif i < last:
+                nxt_norm, nxt_lemma = norms[i + 1], lemmas[i + 1]
+                for w in (norm, lemma):
+                    second = seconds.get(w)
+                    if second is not None and (nxt_norm in second or nxt_lemma in second):
+                        head_index.append(i)
+                        break
+        self.head_index = head_index
         self.in_purpose = set()
         for i in self.head_index:
             if "purpose" not in self._types(toks[i]):
@@ -123,9 +162,7 @@ class InitiatorFinder:
         t = toks[i]
         out = []
         for c in self._cands(ctype, t):
-            words = self._words.get(c.cue)
-            if words is None:
-                words = self._words[c.cue] = tuple(c.cue.split())
+            words = self._words[c.cue]
             n = len(words)
             if i + n > len(toks):
                 continue

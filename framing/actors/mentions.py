@@ -21,12 +21,14 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import compress
-from operator import itemgetter
+from itertools import accumulate, compress, repeat
+from operator import and_, itemgetter, truth
 
 from ..gazetteer import Gazetteer, fold
 from ..text.columns import columns
 from ..model.actors import ActorMention
+from ..model.fastmake import fast_constructor
+from .tokenflags import ALPHA1, CAP, PAREN, PRONOUN, token_flags
 
 LOCATIVE = {"in", "inside", "into", "at", "near", "across", "throughout", "within", "around",
             "outside", "along", "via", "through", "toward", "towards", "over", "to"}
@@ -66,7 +68,6 @@ ENTITY_MENTION_KIND = {
 #: A token counts as inside a gazetteer span when the span starts at most this many tokens before it.
 COVER_BACK = 6
 COVER_PAD = 8
-_FIRST_CHAR = itemgetter(slice(None, 1))
 #: Tokens after which a capitalised word may just start a quotation or a clause.
 OPENERS = ('"', "\u201c", ":", "(", "-", "\u2013", "\u2014")
 
@@ -92,12 +93,6 @@ class _Cand:
     person_name: str = ""  # for people: the name without titles
 
 
-@lru_cache(maxsize=65536)
-def _is_cap(text: str) -> bool:
-    """Capitalised word (memoised: called for every token of every article)."""
-    return text[:1].isupper() and any(c.isalpha() for c in text)
-
-
 def _any_between(keys: list[int], a: int, b: int) -> bool:
     """Does the sorted list hold a value in [a, b)?"""
     p = bisect_left(keys, a)
@@ -106,10 +101,20 @@ def _any_between(keys: list[int], a: int, b: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _tag_lexicon() -> dict:
-    """word -> Penn tag of textblob's bundled tagger lexicon (ships in the wheel)."""
-    from textblob.en import parser
+    """word -> Penn tag of textblob's bundled tagger lexicon (ships in the wheel).
 
-    return parser.lexicon
+    Read through the text layer's reader, which loads the file without importing the textblob
+    package: `from textblob.en import parser` imports nltk and with it scikit-learn and scipy
+    (about 190 MB and a second per batch worker) for one dict.
+    """
+    try:
+        from ..text.textblob_data import tag_lexicon
+    except ImportError:  # pragma: no cover - an older text layer without the reader
+        from textblob.en import parser
+
+        parser.lexicon.get("the")  # a lazy dict: load it
+        return dict.copy(parser.lexicon)
+    return tag_lexicon()
 
 
 class _FunctionWords(dict):
@@ -198,10 +203,11 @@ class MentionFinder:
         toks = doc.tokens
         self.toks = toks
         self.cols = cols = columns(doc)  # shared with the lexicon stage and agency
-        texts = cols.texts
-        self.cap = list(map(_is_cap, texts))
-        self.alpha1 = list(map(str.isalpha, map(_FIRST_CHAR, texts)))  # text[:1].isalpha()
-        self._paren_index = list(compress(range(len(texts)), map("(".__eq__, texts)))
+        self.flags = flags = token_flags(doc, self.gaz)  # per-token bits, shared with agency and tone
+        bits = flags.text
+        self.cap = list(map(and_, bits, repeat(CAP)))  # 1 where capitalised (tokenflags.CAP), else 0
+        self.alpha1 = list(map(truth, map(and_, bits, repeat(ALPHA1))))  # text[:1].isalpha()
+        self._paren_index = flags.indices(bits, PAREN)
         self.ent, self.ttl, self.gen, self.non = self._align(doc)
         self.cov_ent, self.cov_ttl = self._coverage(self.ent), self._coverage(self.ttl)
         self.cov_gen, self.cov_non = self._coverage(self.gen), self._coverage(self.non)
@@ -209,14 +215,16 @@ class MentionFinder:
         self.acronyms: dict[str, tuple] = {}  # ACR -> (actor_id, actor_name, kind, entity_kind, affiliation)
         self.article_sides = self._article_sides()
         cands: list[_Cand] = []
+        # running counts of words and of capitalised words, so each sentence's are two subtractions
+        self._n_alpha = list(accumulate(self.alpha1, initial=0))
+        self._n_cap_alpha = list(accumulate(map(and_, self.cap, self.alpha1), initial=0))
         self.headline = [self._title_case(k) for k in range(len(doc.sentences))]
         self._cap_index = list(compress(range(len(toks)), self.cap))
         self._run_starts = sorted(set(self._cap_index).union(self.ent))
         self._name_memo = [None] * len(toks)
         self._first_alnum_memo: dict[int, int] = {}
         self._gen_keys, self._ent_keys = sorted(self.gen), sorted(self.ent)
-        self.mid_caps = self._mid_sentence_caps()
-        self.mid_caps_body = self._mid_sentence_caps(skip_headlines=True)
+        self.mid_caps, self.mid_caps_body = self._mid_sentence_caps()
         # persons first (they consume titles and institutions before their names), then acronyms,
         # generic groups, standalone entities, title-only references, unknown acronyms, pronouns.
         # Each pass skips the sentences where it has nothing to start on (no capitalised word or
@@ -257,10 +265,10 @@ class MentionFinder:
         """A headline in title case ("Border Talks With Afghanistan Stall"): capitals say nothing."""
         s = self.doc.sentences[s_idx]
         a, b = s.token_start, s.token_end
-        n_words = sum(self.alpha1[a:b])  # words: tokens starting with a letter
+        n_words = self._n_alpha[b] - self._n_alpha[a]  # words: tokens starting with a letter
         if n_words < 4:
             return False
-        caps = sum(compress(self.cap[a:b], self.alpha1[a:b]))
+        caps = self._n_cap_alpha[b] - self._n_cap_alpha[a]  # capitalised words among them
         if caps == n_words:
             return True
         if caps < 0.7 * n_words:
@@ -269,21 +277,25 @@ class MentionFinder:
         return any(cap[i] and alpha1[i] and toks[i].norm not in ("the", "a") and toks[i].pos.startswith("VB")
                    for i in range(a, b))
 
-    def _mid_sentence_caps(self, skip_headlines=False) -> set:
-        """Capitalised words seen away from a sentence start: names, not sentence-initial words.
+    def _mid_sentence_caps(self) -> tuple[set, set]:
+        """Capitalised words seen away from a sentence start: names, not sentence-initial words;
+        the second set leaves title-case headlines out.
 
-        Only capitalised tokens are visited (found once per article), not every token.
+        Only capitalised tokens are visited (found once per article), not every token, and both
+        sets are filled in the one walk.
         """
-        seen = set()
-        toks, sentences = self.toks, self.doc.sentences
+        seen, seen_body = set(), set()
+        toks, sentences, headline = self.toks, self.doc.sentences, self.headline
         for i in self._cap_index:
             t = toks[i]
             k = t.sentence
-            if i <= sentences[k].token_start or (skip_headlines and self.headline[k]):
+            if i <= sentences[k].token_start:
                 continue
             if toks[i - 1].text not in OPENERS:
                 seen.add(t.norm)
-        return seen
+                if not headline[k]:
+                    seen_body.add(t.norm)
+        return seen, seen_body
 
     # ------------------------------------------------------------------ helpers
     def _sent_range(self, s_idx):
@@ -360,11 +372,18 @@ class MentionFinder:
         return c[1][1] if c else None
 
     def _mark(self, a, b):
-        for k in range(a, b):
-            self.used[k] = True
+        used = self.used
+        if 0 <= a <= b <= len(used):
+            used[a:b] = [True] * (b - a)  # one slice assignment, not a store per token
+        else:  # pragma: no cover - spans always lie inside the article
+            for k in range(a, b):
+                used[k] = True
 
     def _free(self, a, b):
-        return all(not self.used[k] for k in range(a, b))
+        """No token of [a, b) is used yet (a C-level search of the slice, no generator)."""
+        if a < 0:  # pragma: no cover - token indices are never negative
+            return all(not self.used[k] for k in range(a, b))
+        return a >= b or True not in self.used[a:b]
 
     # ------------------------------------------------------------------ persons
     def _name_runs(self, s_idx):
@@ -1089,8 +1108,7 @@ class MentionFinder:
         out = list(cands)
         by_start = sorted(cands, key=lambda c: c.start_tok)
         cand_starts = [c.start_tok for c in by_start]
-        norms = self.cols.norms
-        for i in compress(range(len(self.toks)), map(PRONOUNS.__contains__, norms)):
+        for i in self.flags.indices(self.flags.norm, PRONOUN):  # he, she, they (PRONOUNS)
             t = self.toks[i]
             kind = PRONOUNS[t.norm]
             if self.used[i]:
@@ -1146,7 +1164,7 @@ class MentionFinder:
         label = self.text[toks[min(ls, c.end_tok - 1)].start:end]
         label = _clean_label(label)
         tok = toks[c.start_tok]
-        return ActorMention(
+        return _MAKE_MENTION(
             start=start, end=end, text=self.text[start:end], label=label, actor_id=c.actor_id,
             actor_name=c.actor_name, kind=c.kind, entity_kind=c.entity_kind, entry_id=c.entry_id,
             sector=c.sector, affiliation=c.affiliation, title=c.title, number=c.number,
@@ -1154,6 +1172,10 @@ class MentionFinder:
             guess_reason=c.guess_reason,
         )
 
+
+#: ActorMention(...) without the frozen __init__'s per-field object.__setattr__ (same objects;
+#: see framing.model.fastmake): an article set makes tens of thousands of mentions.
+_MAKE_MENTION = fast_constructor(ActorMention)
 
 _DEMONYMS_CACHE: dict = {}
 

@@ -9,15 +9,25 @@ half and half when there are findings; every record keeps the spans it came from
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from itertools import compress
+from itertools import compress, repeat
+from operator import and_, or_
 
 from ..text.columns import columns
 from ..model.actors import ToneRecord
 from ..model.core import Span
+from ..model.fastmake import fast_constructor
 from ..model.findings import Finding
+from .tokenflags import SPLIT_PUNCT as BIT_PUNCT
+from .tokenflags import SPLIT_WORD as BIT_WORD
+from .tokenflags import CLAUSE_PUNCT, CLAUSE_WORDS, last_flags
 
-SPLIT_WORDS = {"but", "while", "whereas", "although", "though", "however", "yet"}
-SPLIT_PUNCT = {";", ":", "\u2014", "--"}
+#: Span(...) and ToneRecord(...) without the frozen __init__ (same objects; see
+#: framing.model.fastmake): one record and one span per mention, tens of thousands an article set.
+_SPAN = fast_constructor(Span)
+_TONE = fast_constructor(ToneRecord)
+
+SPLIT_WORDS = set(CLAUSE_WORDS)  # "but", "while", "whereas", "although", "though", "however", "yet"
+SPLIT_PUNCT = set(CLAUSE_PUNCT)  # ";", ":", an em dash, "--"
 
 
 def _vader():
@@ -39,6 +49,10 @@ def clause_spans(doc, s_idx) -> list[tuple[int, int]]:
 def _split_candidates(doc) -> list[int]:
     """Indices of the tokens that may end a clause (split punctuation or a split word), found once
     per article at C speed: the per-sentence rules then look at these few tokens only."""
+    flags = last_flags(doc)  # the mention finder's per-token bits, when it ran on this Doc
+    if flags is not None:
+        return list(compress(range(len(flags.text)), map(or_, map(and_, flags.text, repeat(BIT_PUNCT)),
+                                                         map(and_, flags.norm, repeat(BIT_WORD)))))
     cols = columns(doc)  # shared token columns
     index = range(len(cols.texts))
     return sorted(set(compress(index, map(SPLIT_PUNCT.__contains__, cols.texts)))
@@ -109,17 +123,26 @@ def tone_records(doc, mentions, findings=()) -> tuple[ToneRecord, ...]:
     splits = None
     per_clause: dict[tuple, tuple] = {}
     out = []
+    append = out.append
+    span, tone = _SPAN, _TONE
+    last_sentence, clauses = None, ()
     for m in mentions:
-        clauses = clause_cache.get(m.sentence)
-        if clauses is None:
-            if splits is None:
-                splits = _split_candidates(doc)
-            clauses = clause_cache[m.sentence] = _clauses(doc, m.sentence, splits)
-        clause = clauses[-1]
-        for c in clauses:
-            if c[0] <= m.start < c[1]:
-                clause = c
-                break
+        m_start, m_end, s_idx = m.start, m.end, m.sentence
+        if s_idx != last_sentence:  # mentions come in text order: one lookup per sentence
+            clauses = clause_cache.get(s_idx)
+            if clauses is None:
+                if splits is None:
+                    splits = _split_candidates(doc)
+                clauses = clause_cache[s_idx] = _clauses(doc, s_idx, splits)
+            last_sentence = s_idx
+        if len(clauses) == 1:
+            clause = clauses[0]
+        else:
+            clause = clauses[-1]
+            for c in clauses:
+                if c[0] <= m_start < c[1]:
+                    clause = c
+                    break
         got = per_clause.get(clause)
         if got is None:
             senti = round(vader(text[clause[0]:clause[1]]).compound, 4) if vader is not None else 0.0
@@ -132,12 +155,12 @@ def tone_records(doc, mentions, findings=()) -> tuple[ToneRecord, ...]:
             score = senti if not pols else 0.5 * senti + 0.5 * (sum(pols) / len(pols))
             score = round(max(-1.0, min(1.0, score)), 4)
             got = per_clause[clause] = (
-                senti, score, inside, Span(*clause), tuple(Span(f[0], f[1]) for f in inside),
+                senti, score, inside, span(*clause), tuple(span(f[0], f[1]) for f in inside),
                 tuple(f[2] for f in inside), tuple(f[3] for f in inside))
         senti, score, inside, clause_span, spans, terms, pols = got
-        on_mention = tuple(f[2] for f in inside if f[0] < m.end and m.start < f[1]) if inside else ()
-        out.append(ToneRecord(
-            actor_id=m.actor_id, mention=Span(m.start, m.end), clause=clause_span, sentiment=senti,
-            score=score, finding_spans=spans, finding_terms=terms, finding_polarities=pols,
-            on_mention=on_mention, voice="quoted" if m.in_quote else "narrator"))
+        on_mention = tuple(f[2] for f in inside if f[0] < m_end and m_start < f[1]) if inside else ()
+        append(tone(actor_id=m.actor_id, mention=span(m_start, m_end), clause=clause_span,
+                    sentiment=senti, score=score, finding_spans=spans, finding_terms=terms,
+                    finding_polarities=pols, on_mention=on_mention,
+                    voice="quoted" if m.in_quote else "narrator"))
     return tuple(out)

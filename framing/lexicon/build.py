@@ -1,6 +1,7 @@
 """Turning raw matches into `Finding`s: voice, negation, scare quotes and the extra scores."""
 from __future__ import annotations
 
+from ..model.fastmake import fast_constructor
 from ..model.findings import NARRATOR, QUOTED, SCARE_QUOTE, Finding
 from ..text.normalize import fold
 from .context import Context
@@ -17,6 +18,7 @@ def findings_of(doc, lexicon, scores: bool = True, ctx: Context | None = None) -
     text = doc.text
     norms, is_word = ctx.norms, ctx.is_word
     out: list[Finding] = []
+    make = _MAKE_FINDING
     for m in lexicon.matcher.spans(doc, norms):
         e = m.entry
         first, last = tokens[m.first], tokens[m.last - 1]
@@ -31,7 +33,7 @@ def findings_of(doc, lexicon, scores: bool = True, ctx: Context | None = None) -
                 span = [k for k in range(m.first, m.last) if is_word[k]]
                 words, lemma_words = tuple(norms[k] for k in span), tuple(tokens[k].lemma for k in span)
             valence, subjectivity = _word_scores(words, lemma_words)
-        out.append(Finding(
+        out.append(make(
             start=first.start, end=last.end, text=text[first.start:last.end], term=e.term,
             category=e.category, polarity=e.polarity, strength=e.strength,
             explanation=e.explanation, alternative=e.alternative, voice=voice,
@@ -81,6 +83,10 @@ def word_voices(doc, ctx: Context) -> list[str]:
                 out[k] = QUOTED
     return out
 
+
+#: Finding(...) without the frozen __init__'s per-field object.__setattr__ (the same objects; see
+#: framing.model.fastmake): an article set makes tens of thousands of findings.
+_MAKE_FINDING = fast_constructor(Finding)
 
 #: (norms, lemmas) of a match's words -> (valence, subjectivity). Matched terms come from the
 #: lexicon, so the keys repeat across articles; the bound keeps a long batch's memory flat.

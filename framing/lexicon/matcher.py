@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
-from operator import add
+from itertools import accumulate, repeat
+from operator import add, is_
 
 import ahocorasick
 
@@ -89,6 +89,13 @@ class Matcher:
             auto.add_word(" \x00 ", (3, ()))  # an empty lexicon still needs a valid automaton
         auto.make_automaton()
         self._auto = auto
+        self._best_memo: dict = {}  # _best's answers (see spans), bounded by _BEST_MEMO_LIMIT
+
+    def __getstate__(self):
+        """Pickled without the memo: its keys hold object ids, which mean nothing elsewhere."""
+        state = dict(self.__dict__)
+        state["_best_memo"] = {}
+        return state
 
     def _hits(self, auto, words: list[str], raw: dict, parts: dict) -> None:
         """Record (first, last) token ranges and their entries for one stream of token strings.
@@ -132,17 +139,43 @@ class Matcher:
                 best = max(strong, key=lambda e: (e.strength, e.term))
                 raw[(k, k + 1)] = [(_Part(best),)]
         chosen: list[Match] = []
+        memo = self._best_memo
         for (i, j), groups in raw.items():
             if len(groups) == 1 and len(groups[0]) == 1:  # fast path: one row, no competition
                 e = groups[0][0]
                 if not isinstance(e, _Part) and not e.pos and (j - i > 1 or not e.derived_from):
                     chosen.append(Match(i, j, e, 2))
                     continue
-            m = _best(tokens, i, j, groups)
+            if type(groups[0][0]) is _Part:  # made for this article: nothing to remember
+                m = _best(tokens, i, j, groups)
+            else:
+                # _best depends on the rows (the automaton's own tuples, alive as long as this
+                # matcher) and, for one token, on its tag, its norm and the tag before it
+                if j - i == 1:
+                    t = tokens[i]
+                    key = (*map(id, groups), t.pos, t.norm, tokens[i - 1].pos if i else "")
+                else:
+                    key = (*map(id, groups), j - i)
+                got = memo.get(key)
+                # (the rows are kept with the answer and checked by identity, so an id that
+                # some other object took over could never give a wrong answer)
+                if got is None or not all(map(is_, got[0], groups)):
+                    m = _best(tokens, i, j, groups)
+                    if len(memo) >= _BEST_MEMO_LIMIT:
+                        memo.clear()
+                    memo[key] = (tuple(groups), m.entry, m.fit) if m is not None else (tuple(groups),)
+                elif len(got) == 3:
+                    m = Match(i, j, got[1], got[2])
+                else:
+                    m = None
             if m is not None:
                 chosen.append(m)
         chosen.sort(key=lambda m: m.first)
         return chosen
+
+
+#: Bound of a matcher's memo of _best answers, so a long batch's memory stays flat.
+_BEST_MEMO_LIMIT = 50_000
 
 
 class _Part:
@@ -171,13 +204,22 @@ def _stream(words: list[str]) -> tuple[list[str], list[int], str]:
     if "-" not in text:
         return words, starts, text
     pieces = list(words)
+    hyphenated = []
     pos = text.find("-")
     while pos != -1:
         k = bisect_right(starts, pos) - 1
+        hyphenated.append(k)
         pieces[k] = pieces[k].replace("-", "  ")
         pos = text.find("-", starts[k + 1])
-    starts = list(map(add, accumulate(map(len, pieces), initial=0), range(2, 2 * n + 3, 2)))
-    return pieces, starts, "  " + "  ".join(pieces) + "  "
+    # Each hyphen became two spaces, one character more: every piece after a hyphenated token
+    # starts that many characters later (shifted segment by segment, not summed again from scratch).
+    shift = 0
+    last = len(hyphenated) - 1
+    for m, k in enumerate(hyphenated):
+        shift += words[k].count("-")
+        stop = hyphenated[m + 1] + 1 if m < last else n + 1
+        starts[k + 1:stop] = map(add, starts[k + 1:stop], repeat(shift))
+    return pieces, starts, text.replace("-", "  ")
 
 
 def _best(tokens, i: int, j: int, groups) -> Match | None:

@@ -6,7 +6,8 @@ These are signals, not the flag list: a word can be strongly valenced without be
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, partial
+from operator import is_not
 
 from ..text.sentiment import pattern_lexicon as shared_pattern_lexicon
 from ..text.sentiment import vader, vader_scores  # shared with the classifier and actors stages
@@ -47,6 +48,10 @@ def sentence_scores(text: str, words=None) -> tuple[float, float]:
     return round(float(compound), 4), round(float(subjectivity or 0.0), 4)
 
 
+#: "v is not None" at C speed, for filter().
+_KNOWN = partial(is_not, None)
+
+
 def doc_sentence_scores(doc, norms: list[str] | None = None) -> list[tuple[float, float]]:
     """sentence_scores of every sentence of a Doc, from the tokens' norms taken once.
 
@@ -59,9 +64,10 @@ def doc_sentence_scores(doc, norms: list[str] | None = None) -> list[tuple[float
     subj = list(map(pattern_lexicon().get, norms))
     text = doc.text
     out = []
+    known = _KNOWN
     for s in doc.sentences:
         compound = vader_scores(text[s.start:s.end]).compound
-        vals = [v for v in subj[s.token_start:s.token_end] if v is not None]
+        vals = list(filter(known, subj[s.token_start:s.token_end]))  # the words it knows, in order
         subjectivity = round(sum(vals) / len(vals), 3) if vals else 0.0
         out.append((round(float(compound), 4), round(float(subjectivity), 4)))
     return out

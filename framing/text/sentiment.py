@@ -58,8 +58,18 @@ def _fast_vader_class():
         return word in negate or "n't" in word
 
     class FastVader(vs.SentimentIntensityAnalyzer):
+        @property
+        def ascii_has_no_emoji(self) -> bool:
+            flag = self.__dict__.get("_ascii_has_no_emoji")
+            if flag is None:
+                flag = self.__dict__["_ascii_has_no_emoji"] = not any(
+                    key.isascii() for key in self.emojis)
+            return flag
+
         def polarity_scores(self, text):
-            if not self.emojis.keys().isdisjoint(text):
+            # no emoji key is plain ASCII (checked once), so ASCII text, most news, skips the test
+            if not (text.isascii() and self.ascii_has_no_emoji) and \
+                    not self.emojis.keys().isdisjoint(text):
                 return super().polarity_scores(text)
             text = text.strip()
             # SentiText: tokens stripped of punctuation unless that leaves 2 characters or fewer

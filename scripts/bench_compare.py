@@ -15,7 +15,9 @@ alignment cannot lean on collapsing wire copy. The text layer
 Each size runs in a fresh child process. Time is the best of --repeat runs, wall clock and CPU time
 of this process (the machine is shared: CPU time is the steadier figure under load). Peak memory
 is what compare_story adds on top of the process's resident memory once the story is loaded: the
-high-water mark (ru_maxrss) after the runs minus the resident size (VmRSS) just before them. With
+high-water mark (ru_maxrss) after the runs minus the resident size (VmRSS) just before them; the
+child's resident size after its first (warm-up) comparison and the heavy libraries it has imported
+by then (scikit-learn, scipy, nltk, textstat: none since session 3) are printed below the table. With
 --trace, a further run under tracemalloc reports the peak of Python and numpy allocations made by
 compare_story itself (exact, but tracing makes that run several times slower).
 """
@@ -205,13 +207,19 @@ def measure(analyses, repeat: int, trace: bool = False) -> dict:
     return out
 
 
+HEAVY = ("sklearn", "scipy", "nltk", "textstat")
+
+
 def child(n: int, seed: int, repeat: int, trace: bool) -> dict:
     measure(make_story(3, seed), 1)  # imports and cached data files are not charged to the story
+    warm_rss = _rss_mib()
+    heavy = sorted(m for m in sys.modules if m in HEAVY)
     t = time.perf_counter()
     analyses = make_story(n, seed)
     t_doc = time.perf_counter() - t
     res = measure(analyses, repeat, trace)
-    res.update(n=n, words=sum(a.doc.word_count for a in analyses), build_doc_seconds=t_doc)
+    res.update(n=n, words=sum(a.doc.word_count for a in analyses), build_doc_seconds=t_doc,
+               warm_rss_mib=warm_rss, heavy_imports=heavy)
     return res
 
 
@@ -242,6 +250,9 @@ def main(argv=None) -> int:
         print(f"{r['n']:>8} {r['words']:>8} {r['units']:>7} {r['claims']:>7} {r['seconds']:>8.2f} {r['cpu_seconds']:>7.2f} "
               f"{r['peak_rss_mib']:>9.1f} " + (f"{r['traced_peak_mib']:>10.1f} " if args.trace else "")
               + f"{r['disagreements']:>8} {r['build_doc_seconds']:>11.2f}", flush=True)
+    for r in rows:
+        print(f"{r['n']} articles: child resident {r['warm_rss_mib']:.0f} MiB after the warm-up comparison; "
+              f"heavy libraries imported: {', '.join(r['heavy_imports']) or 'none'}")
     for a, b in zip(rows, rows[1:]):
         k = math.log(b["n"] / a["n"])
         print(f"{a['n']} -> {b['n']} articles: time x{b['seconds'] / a['seconds']:.1f} "

@@ -28,9 +28,9 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 import numpy as np
-from scipy import sparse
 
 from ..model import ArticleAnalysis
+from . import sparse
 from .data import stop_words
 from .tokens import columns
 from .units import Unit
@@ -67,40 +67,16 @@ def _char_text(analysis: ArticleAnalysis, unit: Unit) -> str:
     return " ".join(c.norm[k] for k in range(unit.token_start, unit.token_end) if c.word[k])
 
 
-def _candidate_pairs(xw: sparse.csr_matrix, threshold: float, block: int):
+def _candidate_pairs(xw: sparse.Csr, threshold: float, block: int):
     """(rows, cols, word cosines) for node pairs i < j whose word cosine >= threshold."""
-    rows, cols, vals = [], [], []
-    xt = xw.T.tocsc()
-    n = xw.shape[0]
-    for a in range(0, n, block):
-        b = min(n, a + block)
-        prod = (xw[a:b] @ xt).tocoo()
-        r = prod.row + a
-        keep = (prod.col > r) & (prod.data >= threshold)
-        rows.append(r[keep])
-        cols.append(prod.col[keep])
-        vals.append(prod.data[keep])
-    if not rows:
-        return np.zeros(0, int), np.zeros(0, int), np.zeros(0, np.float32)
-    return np.concatenate(rows), np.concatenate(cols), np.concatenate(vals)
-
-
-def _rowwise_dot(x: sparse.csr_matrix, rows: np.ndarray, cols: np.ndarray, chunk: int = 4096) -> np.ndarray:
-    out = np.zeros(len(rows), dtype=np.float32)
-    for a in range(0, len(rows), chunk):
-        r, c = rows[a:a + chunk], cols[a:a + chunk]
-        out[a:a + chunk] = np.asarray(x[r].multiply(x[c]).sum(axis=1)).ravel()
-    return out
+    return sparse.pair_products(xw, threshold, max_rows=block)
 
 
 def _micro_groups(n, rows, cols, sim, heading, mask, threshold):
     """Connected components of body nodes linked at >= threshold; a component holding two nodes
     of the same article slot is split first-fit, in node order. Headings get no group (-1)."""
-    from scipy.sparse.csgraph import connected_components
-
     keep = sim >= threshold
-    graph = sparse.coo_matrix((np.ones(int(keep.sum())), (rows[keep], cols[keep])), shape=(n, n))
-    _, labels = connected_components(graph, directed=False)
+    labels = sparse.components(n, rows[keep], cols[keep])
     comps: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
         comps[int(labels[i])].append(i)
@@ -186,8 +162,6 @@ def align_units(
     it is most similar to (at most one heading per article per claim); headings that match no claim
     are clustered among themselves.
     """
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
     stops = stop_words()
     n_units = len(units)
     if n_units == 0:
@@ -218,13 +192,10 @@ def align_units(
     rep = [members[0] for members in nodes]
     n = len(nodes)
 
-    wv = TfidfVectorizer(analyzer=lambda x: x, sublinear_tf=True, dtype=np.float32)
     try:
-        xw = wv.fit_transform([word_feats[i] for i in rep]).tocsr()
-        vocab = wv.vocabulary_
+        xw, vocab = sparse.tfidf([word_feats[i] for i in rep], dtype=np.float32)
     except ValueError:  # no word features at all
-        xw = sparse.csr_matrix((n, 1), dtype=np.float32)
-        vocab = {}
+        xw, vocab = sparse.empty(n, 1, np.float32), {}
     inv_vocab = {v: k for k, v in vocab.items()}
 
     emb = None
@@ -235,13 +206,11 @@ def align_units(
         emb /= np.maximum(np.linalg.norm(emb, axis=1, keepdims=True), 1e-9)
         csim = np.einsum("ij,ij->i", emb[rows], emb[cols]) if len(rows) else np.zeros(0, np.float32)
     else:
-        cv = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 4), sublinear_tf=True,
-                             dtype=np.float32)
         try:
-            xc = cv.fit_transform([texts[i] for i in rep]).tocsr()
-            csim = _rowwise_dot(xc, rows, cols) if len(rows) else np.zeros(0, np.float32)
+            xc, _ = sparse.tfidf_char_wb([texts[i] for i in rep], dtype=np.float32)
+            csim = sparse.rowwise_dot(xc, rows, cols) if len(rows) else np.zeros(0, np.float32)
         except ValueError:
-            xc = sparse.csr_matrix((n, 1), dtype=np.float32)
+            xc = sparse.empty(n, 1, np.float32)
             csim = np.zeros(len(rows), np.float32)
     sim = params.word_weight * wsim + (1.0 - params.word_weight) * csim
 
@@ -276,15 +245,12 @@ def align_units(
     ma, mb = micro_of[br], micro_of[bc]
     vals = bs * weight[br] * weight[bc]
     cross = ma != mb
-    agg = sparse.coo_matrix((np.concatenate([vals[cross], vals[cross]]),
-                             (np.concatenate([ma[cross], mb[cross]]), np.concatenate([mb[cross], ma[cross]]))),
-                            shape=(n_micro, n_micro)).tocsr()
-    agg.sum_duplicates()
+    ar, ac, av = sparse.sum_duplicates(n_micro, np.concatenate([ma[cross], mb[cross]]),
+                                       np.concatenate([mb[cross], ma[cross]]),
+                                       np.concatenate([vals[cross], vals[cross]]))
     adjacency: dict[int, dict[int, float]] = {}
-    for i in range(n_micro):
-        a, b = agg.indptr[i], agg.indptr[i + 1]
-        if b > a:
-            adjacency[i] = dict(zip(agg.indices[a:b].tolist(), agg.data[a:b].tolist()))
+    for i, j, v in zip(ar.tolist(), ac.tolist(), av.tolist()):
+        adjacency.setdefault(i, {})[j] = v
     groups = _agglomerate(list(range(n_micro)), adjacency, m_weight, m_mask, params.link_threshold)
     clusters_nodes = [sorted(nd for g in grp for nd in micro_members[g]) for grp in groups]
 
@@ -332,8 +298,8 @@ def align_units(
     for i in range(n_units):
         nd = node_of[i]
         if nd not in node_rows:
-            row = xw.getrow(nd)
-            node_rows[nd] = {inv_vocab[k]: float(v) for k, v in zip(row.indices, row.data)
+            idx, data = xw.row(nd)
+            node_rows[nd] = {inv_vocab[k]: float(v) for k, v in zip(idx.tolist(), data.tolist())
                              if k in inv_vocab and " " not in inv_vocab[k]}
         feature_weights.append(node_rows[nd])
     return Alignment(clusters, mean_sim, cohesion, feature_weights)
@@ -352,23 +318,19 @@ def _cohesion(clusters, node_of, xw, xc, emb, word_weight):
     node_cluster = np.zeros(n_nodes, dtype=np.int64)
     node_cluster[node_of] = unit_cluster
     node_weight = np.bincount(node_of, minlength=n_nodes).astype(np.float64)
-    ind = sparse.csr_matrix((node_weight, (node_cluster, np.arange(n_nodes))),
-                            shape=(len(clusters), n_nodes))
-    sizes = np.asarray(ind.sum(axis=1)).ravel()
+    n_clusters = len(clusters)
+    sizes = np.bincount(node_cluster, weights=node_weight, minlength=n_clusters)
 
     def part(x):
-        if sparse.issparse(x):
-            x = x.tocsr()
-            sums = (ind @ x).tocsr()
-            dots = _cluster_dots(x, node_cluster, sums)
-            sq = np.asarray(sums.multiply(sums).sum(axis=1)).ravel()
-            norms = np.asarray(x.multiply(x).sum(axis=1)).ravel()  # 0 for a unit without features
-        else:
-            sums = ind @ x
-            dots = np.einsum("ij,ij->i", x, sums[node_cluster])
-            sq = np.einsum("ij,ij->i", sums, sums)
-            norms = np.einsum("ij,ij->i", x, x)
-        self_sq = np.asarray(ind @ norms).ravel()
+        if isinstance(x, sparse.Csr):
+            return sparse.cluster_cohesion_part(x, node_cluster, node_weight, n_clusters)
+        # dense (embedding) vectors: cluster sums member by member in node order, as scipy did
+        sums = np.zeros((n_clusters, x.shape[1]), dtype=np.float64)
+        np.add.at(sums, node_cluster, node_weight[:, None] * x)
+        dots = np.einsum("ij,ij->i", x, sums[node_cluster])
+        sq = np.einsum("ij,ij->i", sums, sums)
+        norms = np.einsum("ij,ij->i", x, x)
+        self_sq = np.bincount(node_cluster, weights=node_weight * norms, minlength=n_clusters)
         return dots - norms, sq - self_sq
 
     dw, cw = part(xw)
@@ -380,21 +342,3 @@ def _cohesion(clusters, node_of, xw, xc, emb, word_weight):
     pairs = sizes * (sizes - 1)
     coh = np.where(pairs > 0, (word_weight * cw + (1 - word_weight) * cc) / np.maximum(pairs, 1), 1.0)
     return [round(float(v), 4) for v in mean_sim], [round(float(v), 4) for v in coh]
-
-
-def _cluster_dots(xu: sparse.csr_matrix, unit_cluster: np.ndarray, sums: sparse.csr_matrix) -> np.ndarray:
-    """u . S[cluster(u)] for every row u, without materialising S[cluster(u)] per row."""
-    if sums.nnz == 0 or xu.nnz == 0:
-        return np.zeros(xu.shape[0])
-    width = np.int64(sums.shape[1])
-    sc = sums.tocoo()
-    skeys = sc.row.astype(np.int64) * width + sc.col.astype(np.int64)
-    order = np.argsort(skeys, kind="stable")
-    skeys, svals = skeys[order], sc.data[order]
-    ucoo = xu.tocoo()
-    ukeys = unit_cluster[ucoo.row].astype(np.int64) * width + ucoo.col.astype(np.int64)
-    pos = np.searchsorted(skeys, ukeys)
-    pos = np.minimum(pos, len(skeys) - 1) if len(skeys) else pos
-    hit = (skeys[pos] == ukeys) if len(skeys) else np.zeros(len(ukeys), bool)
-    prod = np.where(hit, ucoo.data * (svals[pos] if len(svals) else 0), 0.0)
-    return np.bincount(ucoo.row, weights=prod, minlength=xu.shape[0])

@@ -149,7 +149,7 @@ def clause_connectives() -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def stop_words() -> frozenset[str]:
-    """English function words: scikit-learn's list (already a dependency) plus clitics."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    """English function words (scikit-learn's list, read from framing/data) plus clitics."""
+    from ..text.stopwords import english_stop_words
 
-    return frozenset(ENGLISH_STOP_WORDS) | {"'s", "n't", "'re", "'ve", "'ll", "'d", "'m", "s"}
+    return english_stop_words() | {"'s", "n't", "'re", "'ve", "'ll", "'d", "'m", "s"}

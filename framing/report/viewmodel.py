@@ -935,7 +935,7 @@ TOP_TERMS = 8
 
 def _readability_section(comparison) -> Section:
     sec = Section("readability", "Readability",
-                  "How hard each outlet's text is to read (textstat, offline), how long its sentences "
+                  "How hard each outlet's text is to read (textstat's formulas, offline), how long its sentences "
                   "are, and how much of it is quoted speech.")
     t = Table("readability", "Readability per outlet",
               ["Outlet", "Words", "Words per sentence", "Reading ease (Flesch)", "Grade (Flesch-Kincaid)",

@@ -117,7 +117,8 @@ def predict(text: str, name: str, resources, model="shipped"):
     from framing.text import build_doc
 
     doc = build_doc(Article(name, text, "polnear"))
-    atts, _ = attributions_of(doc, lexicon=None, gazetteer=resources, model=model)
+    atts, _ = attributions_of(doc, lexicon=None, gazetteer=resources, model=model,
+                              span_model="shipped" if model is not None else None)
     return doc, atts
 
 
@@ -211,7 +212,8 @@ def main(argv=None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="score only the first N articles")
     ap.add_argument("--json", help="also write the figures to this JSON file")
     ap.add_argument("--rules-only", action="store_true",
-                    help="score the cue rules without the learned cue detector (framing/models/attribution_cues.json)")
+                    help="score the rules alone: no learned cue detector (framing/models/attribution_cues.json) "
+                         "nor content boundary chooser (attribution_spans.json)")
     args = ap.parse_args(argv)
     if not POLNEAR.is_dir():
         print(f"skipped: PolNeAR not found at {POLNEAR} (../shared is not present)")

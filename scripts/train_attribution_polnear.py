@@ -1,7 +1,9 @@
 #!/usr/bin/env python
-"""Train the attribution stage's learned cue detector on PolNeAR train (framing/models/attribution_cues.json).
+"""Train the attribution stage's learned parts on PolNeAR train: the cue detector
+(framing/models/attribution_cues.json) and the content boundary chooser (attribution_spans.json).
 
-    python scripts/train_attribution_polnear.py [--check] [--folds 5] [--out PATH]
+    python scripts/train_attribution_polnear.py [--check] [--folds 5] [--out PATH] [--spans-out PATH]
+        [--spans-only]
 
 Why: the cue rules (framing/attribution/extract.py, data/attribution/cues.tsv) find the common
 frames; PolNeAR annotates a long tail of cues besides. This fits a logistic regression that scores
@@ -22,8 +24,16 @@ How (deterministic: sorted inputs, liblinear with a fixed seed, weights rounded)
      of their tokens, on train are not scored at run time (they cost time and seldom pass).
   6. Two-word cues ("support for", "talk about"): (lemma, next word) pairs whose next word is inside
      the same gold cue at least MIN_POS times and at least half the time.
+  7. The content boundary chooser (framing/attribution/spans.py), on the attributions that the
+     rules and the new cue model find on train: for each paraphrased content piece after its cue,
+     the candidate ends (the rule's end, the sentence end, commas, conjunctions, prepositions ...)
+     and then the candidate starts, each labelled 1 where the gold content (of the gold attribution
+     whose cue overlaps) ends / starts. A logistic regression per side; C and the margin by which
+     the best candidate must beat the rule's own boundary are chosen on out-of-fold scores, grouped
+     by article, for the most right boundaries. --spans-only retrains just this, on the cue model
+     already in --out.
 Only train is read; dev is for the evaluation script, the held-back test split is never used.
---check retrains and exits 1 when the result differs from the shipped file. Without ../shared the
+--check retrains and exits 1 when the result differs from the shipped files. Without ../shared the
 script prints that it skipped and exits 0 (the shipped model is used as it is).
 """
 from __future__ import annotations
@@ -38,6 +48,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "framing" / "models" / "attribution_cues.json"
+SPANS_OUT = ROOT / "framing" / "models" / "attribution_spans.json"
 MIN_POS = 3
 MIN_RATE = 0.03
 MIN_FEATURE_COUNT = 2
@@ -102,7 +113,7 @@ def collect(articles):
     pos, seen = Counter(), Counter()
     pair_in, pair_all = Counter(), Counter()
     for a, (name, doc, gold) in enumerate(articles):
-        raws, ctx = extract(doc, data, model=None)
+        raws, ctx = extract(doc, data, model=None, span_model=None)
         covered = covered_tokens(len(doc.tokens), raws)
         lab = _token_labels(doc, [g[0] for g in gold])
         toks = doc.tokens
@@ -219,7 +230,7 @@ def choose_threshold(articles, lemmas, bigrams, oof, where):
         model = CueModel(lemmas=frozenset(lemmas), weights={}, threshold=th, bigrams=frozenset(bigrams))
         c = Counter()
         for a, (name, doc, gold) in enumerate(articles):
-            raws, _ = extract(doc, data, model=model, token_probs=probs[a])
+            raws, _ = extract(doc, data, model=model, token_probs=probs[a], span_model=None)
             toks, text = doc.tokens, doc.text
             pred = [(((toks[r.cue[0]].start, toks[r.cue[1] - 1].end),),
                      ev.merge([(toks[r.source[0]].start, toks[r.source[1] - 1].end)], text) if r.source else (),
@@ -248,11 +259,11 @@ def gate_lemmas(lemmas, row_lemmas, prob, th) -> list[str]:
     return sorted(k for k in lemmas if accepted[k] >= MIN_ACCEPTED and accepted[k] >= MIN_ACCEPT_RATE * seen[k])
 
 
-def train(folds: int = 5) -> dict:
+def train(folds: int = 5, articles=None) -> dict:
     import numpy as np
     import sklearn
 
-    articles = load_split("train")
+    articles = articles if articles is not None else load_split("train")
     rows, lemmas, bigrams = collect(articles)
     feats, y, groups, row_lemmas, where = featurize(rows, lemmas)
     cv = cross_validate(feats, y, groups, folds)
@@ -295,6 +306,166 @@ def train(folds: int = 5) -> dict:
     }
 
 
+MARGINS = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0)
+SPAN_C_GRID = (0.3, 1.0, 3.0)
+
+
+def collect_spans(articles, cue_model):
+    """Candidate content ends (framing.attribution.spans) of the attributions found on train
+    (the rules and the learned cues, spans as the rules give them), labelled 1 where the gold
+    content of the attribution whose cue overlaps ends. Groups with no right candidate are left
+    out (no choice can make them exact)."""
+    from framing.attribution.data import load_data
+    from framing.attribution.extract import extract
+    from framing.attribution.spans import groups_of
+
+    ev = _eval_module()
+    data = load_data()
+    groups = []  # (article index, [(features, label)], index of the rule's end)
+    for a, (name, doc, gold) in enumerate(articles):
+        raws, ctx = extract(doc, data, model=cue_model, span_model=None)
+        toks = doc.tokens
+        for r in raws:
+            g = groups_of(ctx, r)
+            if g is None or len(g[3]) < 2:
+                continue
+            cue = ((toks[r.cue[0]].start, toks[r.cue[1] - 1].end),)
+            match = [x for x in gold if ev.overlap(cue, x[0]) and x[2]]
+            if not match:
+                continue
+            gold_end = match[0][2][-1][1]
+            b = g[1]
+            rows = [(feats, int(span[1] == gold_end)) for m, span, feats in g[3]]
+            if not any(y for _, y in rows):
+                continue
+            rule = next(n for n, (m, _, _) in enumerate(g[3]) if m == b)
+            groups.append((a, rows, rule))
+    return groups
+
+
+def collect_starts(articles, cue_model, end_model):
+    """Candidate content starts (framing.attribution.spans.start_groups) of one-piece contents,
+    after the end chooser `end_model` has moved the ends, labelled 1 where the gold content starts."""
+    from framing.attribution.data import load_data
+    from framing.attribution.extract import extract
+    from framing.attribution.spans import groups_of, model_from_json, start_groups
+
+    ev = _eval_module()
+    data = load_data()
+    ends_only = model_from_json({"weights": end_model.weights, "margin": end_model.margin})
+    groups = []
+    for a, (name, doc, gold) in enumerate(articles):
+        raws, ctx = extract(doc, data, model=cue_model, span_model=ends_only)
+        toks = doc.tokens
+        for r in raws:
+            if len(r.content) != 1:
+                continue
+            g = groups_of(ctx, r)
+            if g is None:
+                continue
+            a0, b, hi, _ = g
+            cands = start_groups(ctx, r, a0, b, hi)
+            if len(cands) < 2:
+                continue
+            cue = ((toks[r.cue[0]].start, toks[r.cue[1] - 1].end),)
+            match = [x for x in gold if ev.overlap(cue, x[0]) and x[2]]
+            if not match:
+                continue
+            gold_start = match[0][2][0][0]
+            rows = [(feats, int(span[0] == gold_start)) for k, span, feats in cands]
+            if not any(y for _, y in rows):
+                continue
+            rule = next((n for n, (k, _, _) in enumerate(cands) if k == a0), None)
+            if rule is None:
+                continue
+            groups.append((a, rows, rule))
+    return groups
+
+
+def _pick(logits, rule, margin):
+    best = max(range(len(logits)), key=lambda n: (logits[n], -n))
+    return best if logits[best] - logits[rule] >= margin else rule
+
+
+def train_spans(articles, cue_model, folds: int = 5) -> dict:
+    """Fit the content-end chooser; the margin is chosen on out-of-fold scores (grouped by
+    article) for the most exact ends on train."""
+    import numpy as np
+    import sklearn
+
+    from framing.attribution.spans import SpanModel, _Weights
+
+    end = fit_chooser(collect_spans(articles, cue_model), folds, "content ends")
+    start = fit_chooser(collect_starts(articles, cue_model, SpanModel(_Weights(end["weights"]), end["margin"])),
+                        folds, "content starts")
+    return {
+        "manifest": {
+            "task": "attribution content boundary choosers (framing/attribution/spans.py)",
+            "data": "PolNeAR train (840 articles, lowest annotator id per article)",
+            "ends": end["manifest"], "starts": start["manifest"],
+            "versions": {"scikit-learn": sklearn.__version__, "numpy": np.__version__},
+            "trainer": "scripts/train_attribution_polnear.py",
+        },
+        "margin": end["margin"], "weights": end["weights"],
+        "start_margin": start["margin"], "start_weights": start["weights"],
+    }
+
+
+def fit_chooser(groups, folds: int, what: str) -> dict:
+    """A logistic regression over the candidates of each group; C and the margin by which the best
+    candidate must beat the rule's own choice are chosen on out-of-fold scores (grouped by article)
+    for the most right choices on train."""
+    feats = [f for _, rows, _ in groups for f, _ in rows]
+    y = [lab for _, rows, _ in groups for _, lab in rows]
+    owner = [n for n, (_, rows, _) in enumerate(groups) for _ in rows]
+    art = [groups[n][0] for n in owner]
+    results = {}
+    for C in SPAN_C_GRID:
+        oof = [0.0] * len(y)
+        for k in range(folds):
+            tr = [n for n, g in enumerate(art) if g % folds != k]
+            te = [n for n, g in enumerate(art) if g % folds == k]
+            vocab = _vocab([feats[n] for n in tr])
+            model = _fit(_matrix([feats[n] for n in tr], vocab), [y[n] for n in tr], C)
+            z = model.decision_function(_matrix([feats[n] for n in te], vocab))
+            for n, v in zip(te, z):
+                oof[n] = float(v)
+        # per group: out-of-fold logits in candidate order
+        per, pos = [], 0
+        for _, rows, rule in groups:
+            per.append((oof[pos:pos + len(rows)], [lab for _, lab in rows], rule))
+            pos += len(rows)
+        base = sum(labs[rule] for _, labs, rule in per)
+        by_margin = {}
+        for mg in MARGINS:
+            by_margin[mg] = sum(labs[_pick(z, rule, mg)] for z, labs, rule in per)
+            print(f"C={C} margin {mg:.2f}: {by_margin[mg]} of {len(per)} {what} right out of fold "
+                  f"(rule: {base})", file=sys.stderr)
+        results[C] = by_margin
+    C = max(SPAN_C_GRID, key=lambda c: (max(results[c].values()), -c))
+    by_margin = results[C]
+    margin = max(MARGINS, key=lambda m: (by_margin[m], m))
+    vocab = _vocab(feats)
+    model = _fit(_matrix(feats, vocab), y, C)
+    names = sorted(vocab, key=vocab.get)
+    weights = {}
+    for name, w in zip(names, model.coef_[0]):
+        w = round(float(w), 4)
+        if w != 0.0:
+            weights[name] = w
+    weights["b"] = round(weights.get("b", 0.0) + float(model.intercept_[0]), 4)
+    return {
+        "manifest": {
+            "groups": len(per), "candidates": len(y), "C": C, "margin": margin,
+            "cross_validation": {"folds": folds, "grouped_by": "article", "rule_right": base,
+                                 "right_by_C_and_margin": {
+                                     str(c): {f"{m:.2f}": results[c][m] for m in MARGINS} for c in SPAN_C_GRID}},
+        },
+        "margin": margin,
+        "weights": dict(sorted(weights.items())),
+    }
+
+
 def dumps(obj: dict) -> str:
     return json.dumps(obj, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
@@ -303,20 +474,35 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--check", action="store_true", help="exit 1 when retraining changes the shipped file")
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--out", default=str(OUT))
+    ap.add_argument("--out", default=str(OUT), help="the cue model's file")
+    ap.add_argument("--spans-out", default=str(SPANS_OUT), help="the content boundary model's file")
+    ap.add_argument("--spans-only", action="store_true",
+                    help="train only the content boundary model, on top of the cue model in --out")
     args = ap.parse_args(argv)
     ev = _eval_module()
     if not ev.POLNEAR.is_dir():
-        print(f"skipped: PolNeAR not found at {ev.POLNEAR} (../shared is absent); the shipped model is kept")
+        print(f"skipped: PolNeAR not found at {ev.POLNEAR} (../shared is absent); the shipped models are kept")
         return 0
-    text = dumps(train(args.folds))
-    out = Path(args.out)
+    from framing.attribution.learned import model_from_json
+
+    articles = load_split("train")
+    out, spans_out = Path(args.out), Path(args.spans_out)
+    if args.spans_only:
+        cue_text = out.read_text(encoding="utf-8")
+    else:
+        cue_text = dumps(train(args.folds, articles))
+    # the boundary choosers learn on the attributions the (new) cue model finds
+    spans_text = dumps(train_spans(articles, model_from_json(json.loads(cue_text)), args.folds))
     if args.check:
-        same = out.is_file() and out.read_text(encoding="utf-8") == text
-        print("model is up to date" if same else f"{out} differs from a fresh training run")
+        same = True
+        for path, text in ((out, cue_text), (spans_out, spans_text)):
+            ok = path.is_file() and path.read_text(encoding="utf-8") == text
+            print(f"{path.name} is up to date" if ok else f"{path} differs from a fresh training run")
+            same = same and ok
         return 0 if same else 1
-    out.write_text(text, encoding="utf-8")
-    print(f"wrote {out}")
+    for path, text in ((out, cue_text), (spans_out, spans_text)):
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path}")
     return 0
 
 

@@ -90,13 +90,15 @@ def _gazetteer_role(gazetteer, phrase: str, name: str, data) -> str:
     return _GAZ_KIND_ROLE.get(entry.kind, "")
 
 
-def attributions_of(doc, lexicon=None, gazetteer=None, model="shipped") -> tuple[tuple[Attribution, ...], dict]:
+def attributions_of(doc, lexicon=None, gazetteer=None, model="shipped",
+                    span_model="shipped") -> tuple[tuple[Attribution, ...], dict]:
     """All attributions of a document, and a dict of quotes nobody is credited with:
     {"scare_quotes": [...], "unattributed_quotes": [...]} (each {start, end, text, words}).
     `model`: the learned cue detector ("shipped": framing/models/attribution_cues.json; None: the
-    rules alone; or a `framing.attribution.learned.CueModel`)."""
+    rules alone; or a `framing.attribution.learned.CueModel`); `span_model`: the learned content
+    boundary chooser ("shipped": framing/models/attribution_spans.json; None: the rules' spans)."""
     data = load_data()
-    raws, ctx = extract(doc, data, model=model)
+    raws, ctx = extract(doc, data, model=model, span_model=span_model)
     text = doc.text
     toks = doc.tokens
     resolver = Resolver(doc, data, gazetteer)

@@ -1,0 +1,306 @@
+"""A learned chooser for where a paraphrased content ends.
+
+The rules end a content clause at the sentence end, before ", X said" / ", adding" / ", while ...",
+or (for an object) at its first comma. PolNeAR's annotators often end it elsewhere: at an earlier
+comma ("that the government had lost, Brafman noted"), before "and" joining a second clause of the
+writer's, before a setting ("in an interview with CNN", "at a rally in Hanahan", "during a
+debate"), or later, past a comma the rule stopped at (", but insufficient, majorities"). On PolNeAR
+train the end is the most common reason a content that overlaps the gold one is not exact (about
+2,500 contents, against about 1,100 wrong starts).
+
+So: for each content piece that follows its cue and is not a whole quotation, the candidate ends
+are the rule's own end, the sentence end, and every comma, dash, semicolon, colon, conjunction and
+clause- or phrase-opening word in between (outside quotation marks). A logistic regression scores
+each candidate ("the content stops right before this token"); the best candidate replaces the
+rule's end when it beats it by the model's margin. Trained on PolNeAR train by
+scripts/train_attribution_polnear.py (framing/models/attribution_spans.json, plain JSON weights:
+applied here with plain Python, no scikit-learn at analysis time).
+"""
+from __future__ import annotations
+
+import json
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import repeat
+from importlib import resources as _res
+
+from .chunks import np_right
+
+MODEL_FILE = "attribution_spans.json"
+_OPEN = "\"'\u201c\u2018\u201e\u00ab"
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: Tokens a content may stop right before (besides the sentence end and the rule's own end).
+BREAKS = frozenset({",", ";", ":", "\u2014", "\u2013", "-", "--", "\u2015", "(",
+                    "and", "but", "or", "in", "on", "at", "during", "by", "as", "after", "when",
+                    "because", "while", "before", "for", "to", "according", "since", "though",
+                    "although", "if", "with", "without", "from", "amid", "despite", "which", "who",
+                    "where", "than", "so", "until", "including", "over", "against", "about"})
+_STARTS = frozenset({"that", "whether", "if", "to", "how", "what", "why", "when", "who"})
+#: Candidates farther than this many tokens from the content start, or past the rule's end, are
+#: not considered (they are seldom right, and each costs time).
+MAX_TOKENS = 60
+MAX_PAST_RULE = 12
+
+
+def _start(tok) -> int:
+    return tok.start
+
+
+def _bucket_of(n: int) -> str:
+    return str(n) if n < 3 else ("3-5" if n < 6 else ("6-10" if n < 11 else ("11-20" if n < 21 else "21+")))
+
+
+_BUCKETS = tuple(_bucket_of(n) for n in range(22))
+
+
+def _bucket(n: int) -> str:
+    return _BUCKETS[n] if 0 <= n < 22 else _bucket_of(n)
+
+
+def eligible_piece(ctx, raw) -> tuple[int, int] | None:
+    """Token range [a, b) of the content piece a learned end may move: the last piece, when it
+    follows the cue in the cue's sentence and is not a whole quotation. None otherwise."""
+    if not raw.content:
+        return None
+    s, e = raw.content[-1]
+    toks = ctx.tokens
+    cue_end = toks[raw.cue[1] - 1].end
+    qi = ctx.quote_of_start.get(s)
+    if s < cue_end or qi is not None and ctx.quotes[qi].end == e:
+        return None
+    if raw.source is not None and toks[raw.source[0]].start > s:
+        return None  # "..., said X" after a content: not this pattern
+    lo, hi = ctx.sent_bounds(raw.sentence)
+    a = bisect_left(toks, s, lo=lo, hi=hi, key=_start)
+    if a >= hi or toks[a].start != s or toks[a].text in _OPEN:
+        return None
+    b = a
+    while b < hi and toks[b].end <= e:
+        b += 1
+    if b == a or toks[b - 1].end != e:
+        return None
+    return a, b
+
+
+def candidates(ctx, a: int, b: int, hi: int) -> list[int]:
+    """Token indices a content [a, ...) may stop before: breaks outside quotations, the rule's end
+    b, and the sentence end hi (in order, no repeats). (A content may run over another cue: PolNeAR
+    nests attributions, "Trump said Clinton claimed ...".)"""
+    toks, inq = ctx.tokens, ctx.inq
+    out = []
+    stop = min(hi, a + MAX_TOKENS, b + MAX_PAST_RULE)
+    for m in range(a + 1, stop):
+        if m == b or not inq[m] and toks[m].norm in BREAKS and not inq[m - 1] or \
+                not inq[m] and toks[m].text in BREAKS:
+            out.append(m)
+    if b not in out and b <= hi:
+        out.append(b)
+    if hi not in out:
+        out.append(hi)
+    return sorted(out)
+
+
+_STOPS = frozenset({",", ";", ":", "\u2014", "--", "\u2013"})
+
+
+def features(ctx, raw, a: int, b: int, m: int, hi: int, rank: int, first_word: str,
+             fin_in: bool, nxt_stop: int, fin_next: bool) -> list[str]:
+    """Feature strings of "the content [a, ...) stops right before token m". `fin_in`: a finite
+    verb in [a, m); `nxt_stop`: the next comma, colon, semicolon or dash after m (or hi);
+    `fin_next`: a finite verb between m and it."""
+    toks = ctx.tokens
+    t = toks[m] if m < hi else None
+    n1 = toks[m + 1] if m + 1 < hi else None
+    p1 = toks[m - 1]
+    tn = t.norm if t is not None else "</s>"
+    rel = "at" if m == b else ("before" if m < b else "after")
+    lem = raw.lemma
+    learned = "L" if raw.frame.term == "learned" else "R"
+    np_cue = False
+    if t is not None and t.text == "," and m + 1 < hi:
+        e = np_right(toks, m + 1, hi, appositive=False)
+        if e is not None and e < hi and toks[e].pos.startswith("VB") and toks[e].lemma in ctx.data.cues:
+            np_cue = True
+    npos = n1.pos if n1 is not None else "</s>"
+    n2 = toks[m + 2].pos if m + 2 < hi else "</s>"
+    fi, fn = str(fin_in), str(fin_next)
+    rk = _bucket(rank)
+    return [
+        "b", "t=" + tn, "rel=" + rel, "t|rel=" + tn + "|" + rel,
+        "np=" + npos, "t|np=" + tn + "|" + npos,
+        "t|nn=" + tn + "|" + (n1.norm if n1 is not None else "</s>"),
+        "pp=" + p1.pos, "t|pp=" + tn + "|" + p1.pos,
+        "rank=" + rk, "t|rank=" + tn + "|" + rk,
+        "len=" + _bucket(m - a), "fin_in=" + fi, "fin_next=" + fn,
+        "t|fin_next=" + tn + "|" + fn, "t|fin_in=" + tn + "|" + fi,
+        "np_cue=" + str(np_cue), "start=" + first_word, "start|t=" + first_word + "|" + tn,
+        "start|rel=" + first_word + "|" + rel, "kind=" + learned, "kind|rel=" + learned + "|" + rel,
+        "kind|t=" + learned + "|" + tn, "lem|rel=" + lem + "|" + rel, "lem|t=" + lem + "|" + tn,
+        "qend=" + str(ctx.inq[m - 1]),
+        "n2=" + n2, "t|n2=" + tn + "|" + n2,
+        "pn|t=" + p1.norm + "|" + tn, "seg=" + _bucket(nxt_stop - m),
+        "nq=" + str(any(x.text in _OPEN for x in toks[m + 1:min(hi, m + 4)])),
+        "rest=" + _bucket(hi - m),
+    ]
+
+
+def start_groups(ctx, raw, a: int, b: int, hi: int):
+    """[(k, (start, end) chars, features)]: where the content piece [a, b) may start instead,
+    from the first token after the cue (and a source after it) to a few tokens past a."""
+    toks, inq = ctx.tokens, ctx.inq
+    c0 = raw.cue[1]
+    if raw.source is not None and raw.source[0] >= c0:
+        c0 = raw.source[1]
+    if c0 > a or a - c0 > START_BACK:
+        return []
+    out = []
+    from .extract import _trim_span  # late: extract imports us
+    lem = raw.lemma
+    learned = "L" if raw.frame.term == "learned" else "R"
+    np_end = np_right(toks, c0, min(hi, a + START_AHEAD + 1), appositive=False) if c0 < hi else None
+    n_fin = 0
+    for k in range(c0, min(b - 1, a + START_AHEAD) + 1):
+        if k > c0:
+            n_fin += toks[k - 1].pos in _FINITE
+        t = toks[k]
+        if inq[k] and t.text not in _OPEN or k > a and t.text in (",", ":"):
+            continue
+        span = _trim_span(ctx, k, b)
+        if span is None or out and out[-1][1][0] == span[0]:
+            continue
+        rel = "at" if k == a else ("before" if k < a else "after")
+        p1 = toks[k - 1]
+        n1 = toks[k + 1] if k + 1 < hi else None
+        tw = t.norm if t.norm in _STARTS or t.pos in ("IN", "DT", "CC", "TO") or t.text in _OPEN else t.pos
+        np_before = k > c0 and np_end == k
+        fin_before = n_fin > 0
+        f = ["b", "s=" + tw, "rel=" + rel, "s|rel=" + tw + "|" + rel, "pp=" + p1.pos, "pn=" + p1.norm,
+             "s|pn=" + tw + "|" + p1.norm, "np=" + (n1.pos if n1 is not None else "</s>"),
+             "s|np=" + tw + "|" + (n1.pos if n1 is not None else "</s>"),
+             "d=" + _bucket(k - c0), "np_before=" + str(np_before), "fin_before=" + str(fin_before),
+             "kind|rel=" + learned + "|" + rel, "kind|s=" + learned + "|" + tw,
+             "lem|rel=" + lem + "|" + rel, "lem|s=" + lem + "|" + tw]
+        out.append((k, span, f))
+    return out
+
+
+#: How far back (from the cue) and ahead (past the rule's start) a content start may move.
+START_BACK = 6
+START_AHEAD = 4
+
+
+def first_word(toks, a: int) -> str:
+    t = toks[a]
+    if t.norm in _STARTS:
+        return t.norm
+    return t.pos
+
+
+_ZEROS = repeat(0.0)  # map(weights.get, features, _ZEROS): an unknown feature weighs 0, all in C
+
+
+class _Weights(dict):
+    """Feature weights; an unknown feature weighs 0."""
+
+    def __missing__(self, key):
+        return 0.0
+
+
+@dataclass(frozen=True)
+class SpanModel:
+    """Weights of the content-end and content-start choosers (scripts/train_attribution_polnear.py)."""
+    weights: dict
+    margin: float
+    start_weights: dict = None
+    start_margin: float = 0.0
+
+    def logit(self, feats) -> float:
+        return sum(map(self.weights.get, feats, _ZEROS))
+
+
+def groups_of(ctx, raw):
+    """(a, b, hi, [(m, (start, end) chars, features)]) for a content piece a learned end may move,
+    or None."""
+    piece = eligible_piece(ctx, raw)
+    if piece is None:
+        return None
+    a, b = piece
+    lo, hi = ctx.sent_bounds(raw.sentence)
+    toks = ctx.tokens
+    fw = first_word(toks, a)
+    out = []
+    seen = set()
+    rank = 0
+    from .extract import _trim_span  # the rules' own trimming (edge commas, stops); late: extract imports us
+    cands = candidates(ctx, a, b, hi)
+    top = hi
+    # finite verbs before each index (from a), and the next stop (comma, colon, dash) after each
+    fin = [0] * (top - a + 1)
+    for x in range(a, top):
+        fin[x - a + 1] = fin[x - a] + (toks[x].pos in _FINITE)
+    for m in cands:
+        span = _trim_span(ctx, a, m)
+        if span is None or span[1] in seen:
+            continue
+        seen.add(span[1])
+        nxt = hi
+        for x in range(m + 1, min(hi, m + 25)):
+            if toks[x].text in _STOPS:
+                nxt = x
+                break
+        fin_next = m < hi and fin[nxt - a] - fin[m + 1 - a] > 0 if m + 1 <= nxt else False
+        out.append((m, span, features(ctx, raw, a, b, m, hi, rank, fw, fin[m - a] > 0, nxt, fin_next)))
+        rank += 1
+    return a, b, hi, out
+
+
+def refine_ends(ctx, raws, model: SpanModel) -> None:
+    """Move the end of each eligible content piece to the best-scoring candidate, when it beats
+    the rule's own end by the model's margin."""
+    for raw in raws:
+        g = groups_of(ctx, raw)
+        if g is None:
+            continue
+        a, b, hi, cands = g
+
+        best, best_z, rule_z, best_m = None, None, None, b
+        for m, span, feats in cands:
+            z = model.logit(feats)
+            if m == b:
+                rule_z = z
+            if best_z is None or z > best_z:
+                best, best_z, best_m = span, z, m
+        if rule_z is not None and best_z - rule_z >= model.margin:
+            raw.content[-1] = best
+            b = best_m
+        if not model.start_weights or len(raw.content) != 1:
+            continue
+        best, best_z, rule_z = None, None, None
+        w = model.start_weights
+        for k, span, feats in start_groups(ctx, raw, a, b, hi):
+            z = sum(map(w.get, feats, _ZEROS))
+            if k == a:
+                rule_z = z
+            if best_z is None or z > best_z:
+                best, best_z = span, z
+        if rule_z is not None and best_z - rule_z >= model.start_margin:
+            raw.content[-1] = (best[0], raw.content[-1][1])
+
+
+def model_from_json(obj: dict) -> SpanModel:
+    return SpanModel(weights=_Weights(obj["weights"]), margin=float(obj["margin"]),
+                     start_weights=_Weights(obj.get("start_weights", {})),
+                     start_margin=float(obj.get("start_margin", 0.0)))
+
+
+@lru_cache(maxsize=1)
+def load_span_model() -> SpanModel | None:
+    """The shipped model, or None when the file is absent (the rules' ends are kept)."""
+    try:
+        path = _res.files("framing").joinpath("models", MODEL_FILE)
+        if not path.is_file():
+            return None
+        return model_from_json(json.loads(path.read_text(encoding="utf-8")))
+    except (ModuleNotFoundError, FileNotFoundError):
+        return None

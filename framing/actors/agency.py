@@ -500,7 +500,6 @@ class AgencyFinder:
 def mention_roles(records, finder) -> dict:
     """(start, end) of each mention -> "agent" or "patient" (agent wins when a mention is both)."""
     roles: dict = {}
-    toks = finder.toks
     for r in records:
         for rng, role in ((r.agent, "agent"), (r.patient, "patient")):
             if not rng:

@@ -22,7 +22,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
-from operator import and_, itemgetter, truth
+from operator import and_, truth
 
 from ..gazetteer import Gazetteer, fold
 from ..text.columns import columns
@@ -202,7 +202,7 @@ class MentionFinder:
         self.text = doc.text
         toks = doc.tokens
         self.toks = toks
-        self.cols = cols = columns(doc)  # shared with the lexicon stage and agency
+        self.cols = columns(doc)  # shared with the lexicon stage and agency
         self.flags = flags = token_flags(doc, self.gaz)  # per-token bits, shared with agency and tone
         bits = flags.text
         self.cap = list(map(and_, bits, repeat(CAP)))  # 1 where capitalised (tokenflags.CAP), else 0

@@ -101,3 +101,91 @@ def test_attribution_stage_imports_no_scikit_learn_scipy_or_nltk():
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
     assert done.stdout.split("\n")[-2] == "none"
+
+
+def _seed_docs():
+    from framing.ingest import load_story
+    return [build_doc(a) for a in load_story(str(ROOT / "seeds")).articles]
+
+
+def test_fast_scores_are_the_feature_string_sums_exactly():
+    # refine_ends scores candidates from per-template weight tables (no feature strings); each
+    # score must be the very float that summing the feature strings' weights gives, in the same
+    # order, so the chosen ends and starts cannot change
+    from framing.attribution.spans import (_end_scores, _start_scores, _tables, eligible_piece,
+                                           groups_of, start_groups)
+    model = load_span_model()
+    data = load_data()
+    end_t, start_t = _tables(model.weights), _tables(model.start_weights)
+    n_end = n_start = 0
+    for doc in _seed_docs():
+        raws, ctx = extract(doc, data, span_model=None)
+        for raw in raws:
+            piece = eligible_piece(ctx, raw)
+            if piece is None:
+                continue
+            a, b = piece
+            hi = ctx.sent_bounds(raw.sentence)[1]
+            slow = [(m, span, sum(map(model.weights.get, f, [0.0] * len(f))))
+                    for m, span, f in groups_of(ctx, raw)[3]]
+            assert _end_scores(ctx, raw, a, b, hi, end_t) == slow
+            slow = [(k, span, sum(map(model.start_weights.get, f, [0.0] * len(f))))
+                    for k, span, f in start_groups(ctx, raw, a, b, hi)]
+            assert _start_scores(ctx, raw, a, b, hi, start_t) == slow
+            n_end += len(groups_of(ctx, raw)[3])
+            n_start += len(slow)
+    assert n_end > 50 and n_start > 50
+
+
+def test_weight_tables_find_values_holding_the_separator():
+    from framing.attribution.spans import _tables
+    model = model_from_json({"margin": 0.0, "weights": {"b": -1.5, "pn|t=|||and": 0.25,
+                                                        "t|nn=a|b|c": 0.5, "t=|": 2.0}})
+    t = _tables(model.weights)
+    get_b, get_pnt, get_tnn, get_t = t.getters(("b", "pn|t", "t|nn", "t"))
+    assert get_b("", 0.0) == -1.5 and get_t("|", 0.0) == 2.0
+    assert get_pnt(("|", "|and"), 0.0) == 0.25 and get_pnt(("||", "and"), 0.0) == 0.25
+    assert get_tnn(("a", "b|c"), 0.0) == 0.5 and get_tnn(("a|b", "c"), 0.0) == 0.5
+    assert get_tnn(("a", "b"), 0.0) == 0.0 and t.getters(("no such",))[0]("x", 0.0) == 0.0
+
+
+def test_sentence_loop_skips_only_tokens_that_cannot_start_a_cue():
+    from framing.attribution.extract import _Ctx, _cue_at
+    data = load_data()
+    for doc in _seed_docs():
+        ctx = _Ctx(doc, data)
+        starts = set(ctx.cue_starts)
+        for s in range(len(doc.sentences)):
+            lo, hi = ctx.sent_bounds(s)
+            for i in range(lo, hi):
+                if i not in starts:
+                    assert _cue_at(ctx, i, hi) is None
+
+
+def test_content_word_count_is_the_split_words_holding_an_alphanumeric():
+    from framing.attribution.build import _words
+    for text in ("“We will keep fighting,” he told supporters — in Oregon.",
+                 "The $1.2 trillion bill (H.R. 3684) — passed 69-30 … _ - -- ’s",
+                 "Prices rose 3½% in São Paulo;\u00a0officials\u2009said ٣ times", "", "  — – ... ",
+                 "snake_case __ _x x_"):
+        assert _words(text) == sum(1 for w in text.split() if any(c.isalnum() for c in w))
+
+
+def test_cue_detector_near_score_is_the_feature_string_sum_exactly():
+    # the learned cue detector's first (cheap) score comes from weight tables too: it must be the
+    # very float that summing the weights of near_features gives
+    from framing.attribution.extract import _Ctx
+    from framing.attribution.learned import _near_logit, lemma_key, load_cue_model, near_features
+    model = load_cue_model()
+    data = load_data()
+    n = 0
+    for doc in _seed_docs():
+        ctx = _Ctx(doc, data)
+        for s in range(len(doc.sentences)):
+            lo, hi = ctx.sent_bounds(s)
+            for i in range(lo, hi):
+                slow = model.logit(near_features(ctx.tokens, ctx.inq, i, lo, hi))
+                assert _near_logit(model.weights, ctx.tokens, ctx.inq, i, lo, hi,
+                                   lemma_key(ctx.tokens[i])) == slow
+                n += slow != 0.0
+    assert n > 1000

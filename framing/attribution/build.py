@@ -2,6 +2,8 @@
 and the quotations nobody is credited with sorted into scare quotes and unattributed quotes."""
 from __future__ import annotations
 
+import re
+
 from ..model import Span
 from ..model.attribution import Attribution
 from .coref import Resolver
@@ -31,8 +33,15 @@ def _cue_class(lexicon, lemma: str) -> str:
     return found or "neutral"
 
 
+#: A whitespace-separated word holding a letter or digit, matched whole: non-alphanumerics (and
+#: "_"), the first alphanumeric, the rest of the word. ([^\W_] is exactly str.isalnum and \s
+#: exactly str.split's whitespace, so the count is that of the words of text.split() that hold an
+#: alphanumeric character, found in one C-level scan.)
+_WORD = re.compile(r"(?:[^\w\s]|_)*[^\W_]\S*")
+
+
 def _words(text: str) -> int:
-    return sum(1 for w in text.split() if any(c.isalnum() for c in w))
+    return len(_WORD.findall(text))
 
 
 def _kind(content: list[tuple[int, int]], quotes, text: str) -> str:

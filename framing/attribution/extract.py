@@ -80,6 +80,11 @@ class _Ctx:
         self.inq = quoted_tokens(doc, outer)
         self.quote_of_start = {q.start: n for n, q in enumerate(outer)}
         self.quote_of_end = {q.end: n for n, q in enumerate(outer)}
+        # the tokens `_cue_at` may accept (outside quotations: a verb, a plural noun, "according",
+        # "says"/"said"); every other token it rejects, so the sentence loop skips them unasked
+        inq = self.inq
+        self.cue_starts = [i for i, t in enumerate(doc.tokens) if not inq[i] and (
+            t.pos[:2] == "VB" or t.pos == "NNS" or t.norm in _CUE_FIRST)]
 
     def sent_bounds(self, s: int) -> tuple[int, int]:
         sent = self.doc.sentences[s]
@@ -92,6 +97,10 @@ class _Ctx:
             if q.start > offset:
                 break
         return None
+
+
+#: Words that may start a cue whatever their tag (see `_cue_at`).
+_CUE_FIRST = frozenset({"according", "says", "said"})
 
 
 def _cue_at(ctx: _Ctx, i: int, hi: int) -> tuple[int, CueFrame, str] | None:
@@ -819,8 +828,16 @@ def extract_sentence(ctx: _Ctx, s: int) -> list[RawAttribution]:
         raw = rule(ctx, lo, hi)
         if raw is not None:
             found.append(raw)
+    starts = ctx.cue_starts
+    n_starts = len(starts)
+    k = bisect_left(starts, lo)
     i = lo
-    while i < hi:
+    while True:
+        while k < n_starts and starts[k] < i:
+            k += 1
+        if k == n_starts or starts[k] >= hi:
+            break
+        i = starts[k]
         hit = _cue_at(ctx, i, hi)
         if hit is None:
             i += 1

@@ -134,6 +134,55 @@ def context_features(toks, inq, i: int, lo: int, hi: int, lem: str) -> list[str]
     return f
 
 
+# --- weight tables: the weights of feature strings, looked up without building the strings -------
+# A scorer that builds every feature string of every candidate, then hashes and looks up each, spends
+# most of its time on the strings. These tables hold the same weights keyed by the feature's value (a
+# string the tokens already hold, its hash cached) or a pair of values; the fast scorers add them in
+# the exact order of the feature lists, from 0.0 like sum(): the same floats. An unknown feature adds
+# 0.0 there and here.
+
+class _Tables:
+    """The weights of one scorer split by feature template: {template: {value or (v1, v2): w}}.
+    A pair template ("t|nn") registers every split of its value at a "|" so a (v1, v2) lookup finds
+    exactly the weight of the string "t|nn=" + v1 + "|" + v2 (values may hold "|" themselves).
+    `pairs`: the pair templates, when not all and only the names holding "|" ("lp=" + lemma + "|"
+    + tag)."""
+
+    def __init__(self, weights: dict, pairs=None):
+        self.t = {}
+        for name, w in weights.items():
+            tpl, _, val = name.partition("=")
+            d = self.t.setdefault(tpl, {})
+            if (tpl in pairs) if pairs is not None else "|" in tpl:
+                parts = val.split("|")
+                for i in range(1, len(parts)):
+                    d[("|".join(parts[:i]), "|".join(parts[i:]))] = w
+            else:
+                d[val] = w
+
+        self._getters = {}
+
+    def getters(self, tpls: tuple) -> tuple:
+        """The bound `get` of each template's table (an empty table for an unknown template)."""
+        g = self._getters.get(tpls)
+        if g is None:
+            g = self._getters[tpls] = tuple(self.t.get(tpl, {}).get for tpl in tpls)
+        return g
+
+
+_TABLES: dict = {}
+
+
+def _tables(weights: dict, pairs=None) -> _Tables:
+    """The tables of a weights dict, built once per dict (the dict is kept to pin its id)."""
+    hit = _TABLES.get(id(weights))
+    if hit is None or hit[0] is not weights:
+        if len(_TABLES) > 8:
+            _TABLES.clear()
+        hit = _TABLES[id(weights)] = (weights, _Tables(weights, pairs))
+    return hit[1]
+
+
 @dataclass(frozen=True)
 class CueModel:
     """Weights of the learned cue detector (see scripts/train_attribution_polnear.py)."""
@@ -155,12 +204,60 @@ class CueModel:
     def accepts(self, toks, inq, i: int, lo: int, hi: int) -> bool:
         """score(token_features(...)) >= threshold, computed lazily: the cheap features first, and
         the context features only when their largest possible weight could still pass."""
-        near = near_features(toks, inq, i, lo, hi)
         lem = lemma_key(toks[i])
-        z = self.logit(near)
+        z = _near_logit(self.weights, toks, inq, i, lo, hi, lem)
         if z + self.context_bound.get(lem, 0.0) < self.z_threshold:
             return False
         return z + self.logit(context_features(toks, inq, i, lo, hi, lem)) >= self.z_threshold
+
+
+#: The templates of `near_features`, in order, and those of them that pair two values.
+_NEAR_TPLS = ("b", "l", "p", "lp", "w", "pn", "pp", "nn", "np", "p2", "n2", "n2n", "l|nn", "l|pn",
+              "l|np", "l|pp", "q", "l|q", "p|q", "ds", "de", "cap")
+_NEAR_PAIRS = frozenset({"lp", "l|nn", "l|pn", "l|np", "l|pp", "l|q", "p|q"})
+_BUCKETS = tuple(_bucket(n) for n in range(11))
+
+
+def _near_logit(weights, toks, inq, i: int, lo: int, hi: int, lem: str) -> float:
+    """sum of the weights of `near_features(toks, inq, i, lo, hi)` (lem: its lemma key), the same
+    float, added in the same order from weight tables without building the feature strings."""
+    (Wb, Wl, Wp, Wlp, Ww, Wpn, Wpp, Wnn, Wnp, Wp2, Wn2, Wn2n, Wlnn, Wlpn, Wlnp, Wlpp, Wq, Wlq, Wpq,
+     Wds, Wde, Wcap) = _tables(weights, _NEAR_PAIRS).getters(_NEAR_TPLS)
+    t = toks[i]
+    p1 = toks[i - 1] if i - 1 >= lo else None
+    p2 = toks[i - 2] if i - 2 >= lo else None
+    n1 = toks[i + 1] if i + 1 < hi else None
+    n2 = toks[i + 2] if i + 2 < hi else None
+    pn = p1.norm if p1 else "<s>"
+    pp = p1.pos if p1 else "<s>"
+    nn = n1.norm if n1 else "</s>"
+    npos = n1.pos if n1 else "</s>"
+    q = "q" if inq[i] else "n"
+    pos = t.pos
+    z = 0.0
+    z += Wb("", 0.0)
+    z += Wl(lem, 0.0)
+    z += Wp(pos, 0.0)
+    z += Wlp((lem, pos), 0.0)
+    z += Ww(t.norm, 0.0)
+    z += Wpn(pn, 0.0)
+    z += Wpp(pp, 0.0)
+    z += Wnn(nn, 0.0)
+    z += Wnp(npos, 0.0)
+    z += Wp2(p2.pos if p2 else "<s>", 0.0)
+    z += Wn2(n2.pos if n2 else "</s>", 0.0)
+    z += Wn2n(n2.norm if n2 else "</s>", 0.0)
+    z += Wlnn((lem, nn), 0.0)
+    z += Wlpn((lem, pn), 0.0)
+    z += Wlnp((lem, npos), 0.0)
+    z += Wlpp((lem, pp), 0.0)
+    z += Wq(q, 0.0)
+    z += Wlq((lem, q), 0.0)
+    z += Wpq((pos, q), 0.0)
+    z += Wds(_BUCKETS[i - lo] if i - lo < 11 else "11+", 0.0)
+    z += Wde(_BUCKETS[hi - i - 1] if hi - i - 1 < 11 else "11+", 0.0)
+    z += Wcap(str(t.text[:1].isupper() and i > lo), 0.0)
+    return z
 
 
 def model_from_json(obj: dict) -> CueModel:

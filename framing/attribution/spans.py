@@ -26,6 +26,7 @@ from itertools import repeat
 from importlib import resources as _res
 
 from .chunks import np_right
+from .learned import _Tables, _tables
 
 MODEL_FILE = "attribution_spans.json"
 _OPEN = "\"'\u201c\u2018\u201e\u00ab"
@@ -257,16 +258,19 @@ def groups_of(ctx, raw):
 
 def refine_ends(ctx, raws, model: SpanModel) -> None:
     """Move the end of each eligible content piece to the best-scoring candidate, when it beats
-    the rule's own end by the model's margin."""
+    the rule's own end by the model's margin. (Scores as `groups_of` / `start_groups` and the
+    weights give them, computed by `_end_scores` / `_start_scores` without feature strings.)"""
+    end_t = _tables(model.weights)
+    start_t = _tables(model.start_weights) if model.start_weights else None
     for raw in raws:
-        g = groups_of(ctx, raw)
-        if g is None:
+        piece = eligible_piece(ctx, raw)
+        if piece is None:
             continue
-        a, b, hi, cands = g
+        a, b = piece
+        hi = ctx.sent_bounds(raw.sentence)[1]
 
         best, best_z, rule_z, best_m = None, None, None, b
-        for m, span, feats in cands:
-            z = model.logit(feats)
+        for m, span, z in _end_scores(ctx, raw, a, b, hi, end_t):
             if m == b:
                 rule_z = z
             if best_z is None or z > best_z:
@@ -274,12 +278,10 @@ def refine_ends(ctx, raws, model: SpanModel) -> None:
         if rule_z is not None and best_z - rule_z >= model.margin:
             raw.content[-1] = best
             b = best_m
-        if not model.start_weights or len(raw.content) != 1:
+        if start_t is None or len(raw.content) != 1:
             continue
         best, best_z, rule_z = None, None, None
-        w = model.start_weights
-        for k, span, feats in start_groups(ctx, raw, a, b, hi):
-            z = sum(map(w.get, feats, _ZEROS))
+        for k, span, z in _start_scores(ctx, raw, a, b, hi, start_t):
             if k == a:
                 rule_z = z
             if best_z is None or z > best_z:
@@ -304,3 +306,171 @@ def load_span_model() -> SpanModel | None:
         return model_from_json(json.loads(path.read_text(encoding="utf-8")))
     except (ModuleNotFoundError, FileNotFoundError):
         return None
+
+
+# --- fast scoring, identical floats ---------------------------------------------------------------
+# `refine_ends` used to build every feature string of every candidate, then hash and look up each.
+# The weight tables (framing.attribution.learned._Tables) hold the same weights keyed by the
+# feature's value or a pair of values, and `_end_scores` / `_start_scores` add them in the exact
+# order of `features` / `start_groups`, starting from 0.0 like sum(): the same floats, so the same
+# argmax. An unknown feature adds 0.0 there and here.
+#: The templates of `features` and of `start_groups`, in their order.
+_END_TPLS = ("b", "t", "rel", "t|rel", "np", "t|np", "t|nn", "pp", "t|pp", "rank", "t|rank", "len",
+             "fin_in", "fin_next", "t|fin_next", "t|fin_in", "np_cue", "start", "start|t", "start|rel",
+             "kind", "kind|rel", "kind|t", "lem|rel", "lem|t", "qend", "n2", "t|n2", "pn|t", "seg", "nq",
+             "rest")
+_START_TPLS = ("b", "s", "rel", "s|rel", "pp", "pn", "s|pn", "np", "s|np", "d", "np_before",
+               "fin_before", "kind|rel", "kind|s", "lem|rel", "lem|s")
+
+
+def _end_scores(ctx, raw, a: int, b: int, hi: int, T: _Tables):
+    """[(m, span, z)] as `groups_of` + `SpanModel.logit` give them, without feature strings."""
+    toks, inq = ctx.tokens, ctx.inq
+    fw = first_word(toks, a)
+    lem = raw.lemma
+    learned = "L" if raw.frame.term == "learned" else "R"
+    from .extract import _trim_span  # late: extract imports us
+    cues = ctx.data.cues
+    (Wb, Wt, Wrel, Wtrel, Wnp, Wtnp, Wtnn, Wpp, Wtpp, Wrank, Wtrank, Wlen, Wfi, Wfn, Wtfn, Wtfi, Wnpc,
+     Wstart, Wst, Wsr, Wkind, Wkr, Wkt, Wlr, Wlt, Wq, Wn2, Wtn2, Wpnt, Wseg, Wnq, Wrest) = T.getters(_END_TPLS)
+    Wb = Wb("", 0.0)
+    w_start = Wstart(fw, 0.0)
+    w_kind = Wkind(learned, 0.0)
+    out = []
+    seen = set()
+    rank = 0
+    # the first finite verb from a (fin_in: one before m); fin_next is found while looking for
+    # the next stop after m (past 25 tokens without a stop, the count runs on to the sentence end)
+    f0 = a
+    while f0 < hi and toks[f0].pos not in _FINITE:
+        f0 += 1
+    for m in candidates(ctx, a, b, hi):
+        span = _trim_span(ctx, a, m)
+        if span is None or span[1] in seen:
+            continue
+        seen.add(span[1])
+        nxt = hi
+        fin_next = False
+        lim = min(hi, m + 25)
+        x = m + 1
+        while x < lim:
+            tx = toks[x]
+            if tx.text in _STOPS:
+                nxt = x
+                break
+            if tx.pos in _FINITE:
+                fin_next = True
+            x += 1
+        else:
+            while not fin_next and x < hi:
+                fin_next = toks[x].pos in _FINITE
+                x += 1
+        t = toks[m] if m < hi else None
+        n1 = toks[m + 1] if m + 1 < hi else None
+        p1 = toks[m - 1]
+        tn = t.norm if t is not None else "</s>"
+        rel = "at" if m == b else ("before" if m < b else "after")
+        np_cue = False
+        if t is not None and t.text == "," and m + 1 < hi:
+            e = np_right(toks, m + 1, hi, appositive=False)
+            if e is not None and e < hi and toks[e].pos.startswith("VB") and toks[e].lemma in cues:
+                np_cue = True
+        npos = n1.pos if n1 is not None else "</s>"
+        n2 = toks[m + 2].pos if m + 2 < hi else "</s>"
+        fi = "True" if f0 < m else "False"
+        fn = "True" if fin_next else "False"
+        nq = "False"
+        for x in range(m + 1, min(hi, m + 4)):
+            if toks[x].text in _OPEN:
+                nq = "True"
+                break
+        rk = _BUCKETS[rank] if rank < 22 else _bucket_of(rank)
+        pp = p1.pos
+        z = 0.0
+        z += Wb
+        z += Wt(tn, 0.0)
+        z += Wrel(rel, 0.0)
+        z += Wtrel((tn, rel), 0.0)
+        z += Wnp(npos, 0.0)
+        z += Wtnp((tn, npos), 0.0)
+        z += Wtnn((tn, n1.norm if n1 is not None else "</s>"), 0.0)
+        z += Wpp(pp, 0.0)
+        z += Wtpp((tn, pp), 0.0)
+        z += Wrank(rk, 0.0)
+        z += Wtrank((tn, rk), 0.0)
+        z += Wlen(_BUCKETS[m - a] if m - a < 22 else _bucket_of(m - a), 0.0)
+        z += Wfi(fi, 0.0)
+        z += Wfn(fn, 0.0)
+        z += Wtfn((tn, fn), 0.0)
+        z += Wtfi((tn, fi), 0.0)
+        z += Wnpc("True" if np_cue else "False", 0.0)
+        z += w_start
+        z += Wst((fw, tn), 0.0)
+        z += Wsr((fw, rel), 0.0)
+        z += w_kind
+        z += Wkr((learned, rel), 0.0)
+        z += Wkt((learned, tn), 0.0)
+        z += Wlr((lem, rel), 0.0)
+        z += Wlt((lem, tn), 0.0)
+        z += Wq(str(inq[m - 1]), 0.0)
+        z += Wn2(n2, 0.0)
+        z += Wtn2((tn, n2), 0.0)
+        z += Wpnt((p1.norm, tn), 0.0)
+        z += Wseg(_BUCKETS[nxt - m] if nxt - m < 22 else _bucket_of(nxt - m), 0.0)
+        z += Wnq(nq, 0.0)
+        z += Wrest(_BUCKETS[hi - m] if hi - m < 22 else _bucket_of(hi - m), 0.0)
+        out.append((m, span, z))
+        rank += 1
+    return out
+
+
+def _start_scores(ctx, raw, a: int, b: int, hi: int, T: _Tables):
+    """[(k, span, z)] as `start_groups` + the start weights give them, without feature strings."""
+    toks, inq = ctx.tokens, ctx.inq
+    c0 = raw.cue[1]
+    if raw.source is not None and raw.source[0] >= c0:
+        c0 = raw.source[1]
+    if c0 > a or a - c0 > START_BACK:
+        return []
+    out = []
+    from .extract import _trim_span  # late: extract imports us
+    lem = raw.lemma
+    learned = "L" if raw.frame.term == "learned" else "R"
+    np_end = np_right(toks, c0, min(hi, a + START_AHEAD + 1), appositive=False) if c0 < hi else None
+    Wb, Ws, Wrel, Wsrel, Wpp, Wpn, Wspn, Wnp, Wsnp, Wd, Wnpb, Wfb, Wkr, Wks, Wlr, Wls = T.getters(_START_TPLS)
+    Wb = Wb("", 0.0)
+    n_fin = 0
+    for k in range(c0, min(b - 1, a + START_AHEAD) + 1):
+        if k > c0:
+            n_fin += toks[k - 1].pos in _FINITE
+        t = toks[k]
+        if inq[k] and t.text not in _OPEN or k > a and t.text in (",", ":"):
+            continue
+        span = _trim_span(ctx, k, b)
+        if span is None or out and out[-1][1][0] == span[0]:
+            continue
+        rel = "at" if k == a else ("before" if k < a else "after")
+        p1 = toks[k - 1]
+        n1 = toks[k + 1] if k + 1 < hi else None
+        tw = t.norm if t.norm in _STARTS or t.pos in ("IN", "DT", "CC", "TO") or t.text in _OPEN else t.pos
+        npos = n1.pos if n1 is not None else "</s>"
+        pn = p1.norm
+        z = 0.0
+        z += Wb
+        z += Ws(tw, 0.0)
+        z += Wrel(rel, 0.0)
+        z += Wsrel((tw, rel), 0.0)
+        z += Wpp(p1.pos, 0.0)
+        z += Wpn(pn, 0.0)
+        z += Wspn((tw, pn), 0.0)
+        z += Wnp(npos, 0.0)
+        z += Wsnp((tw, npos), 0.0)
+        z += Wd(_bucket(k - c0), 0.0)
+        z += Wnpb(str(k > c0 and np_end == k), 0.0)
+        z += Wfb(str(n_fin > 0), 0.0)
+        z += Wkr((learned, rel), 0.0)
+        z += Wks((learned, tw), 0.0)
+        z += Wlr((lem, rel), 0.0)
+        z += Wls((lem, tw), 0.0)
+        out.append((k, span, z))
+    return out

@@ -6,14 +6,16 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from itertools import repeat
+from operator import itemgetter
 
 from ..model import Article, Doc, Sentence, Token
+from .columns import seed as _seed_columns
 from .normalize import ascii_punct, fold  # noqa: F401
 from .quotes import find_quotes
 from .sentences import paragraph_spans, sentence_bounds, sentence_spans  # noqa: F401
 from .records import make_sentence, make_token
-from .tagging import lemma, tag_article, tag_words  # noqa: F401
-from .tokenize import span_tokenize, tokens_in  # noqa: F401
+from .tagging import lemma, tag_article, tag_article_words, tag_words  # noqa: F401
+from .tokenize import span_tokenize, tokens_in, tokens_of_sentences  # noqa: F401
 
 __all__ = ["build_doc", "fold"]
 
@@ -21,35 +23,39 @@ __all__ = ["build_doc", "fold"]
 def build_doc(article: Article) -> Doc:
     """Split, tokenise, tag and lemmatise an article's cleaned text.
 
-    Sentences are split and tokenised one by one; tagging, lemmas and Token records are then made
-    for the whole article at once with whole-list operations (memo lookups through `map`, `zip`),
+    Sentences are split paragraph by paragraph, then tokenised all at once (see
+    `tokens_of_sentences`); tagging, lemmas and Token records are then made for the whole
+    article at once with whole-list operations (memo lookups through `map`, `zip`),
     so the per-token Python work is little more than building the Token itself.
     """
     text = article.text
     paragraphs = paragraph_spans(text)
     quotes = find_quotes(text, paragraphs)
-    sentences: list[Sentence] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    forms: list[str] = []
-    bounds: list[tuple[int, int]] = []
+    sent_starts: list[int] = []
+    sent_ends: list[int] = []
+    sent_paras: list[int] = []
     for p_index, para in enumerate(paragraphs):
-        for s, e in sentence_bounds(text, para.start, para.end):
-            s_starts, s_ends, s_forms = tokens_in(text, s, e)
-            lo = len(forms)
-            starts += s_starts
-            ends += s_ends
-            forms += s_forms
-            hi = len(forms)
-            bounds.append((lo, hi))
-            sentences.append(make_sentence(s, e, p_index, lo, hi))
+        found = sentence_bounds(text, para.start, para.end)
+        sent_starts += map(itemgetter(0), found)
+        sent_ends += map(itemgetter(1), found)
+        sent_paras += repeat(p_index, len(found))
+    starts, ends, forms = tokens_of_sentences(text, sent_starts, sent_ends)
+    # Sentence k holds the tokens from the first one starting at or after its start to the
+    # first one of sentence k + 1 (no token lies outside a sentence).
+    los = list(map(bisect_left, repeat(starts), sent_starts))
+    his = los[1:] + [len(forms)]
+    bounds = list(zip(los, his))
+    sentences = list(map(make_sentence, sent_starts, sent_ends, sent_paras, los, his))
     sentence_of: list[int] = []
     for index, (lo, hi) in enumerate(bounds):
         sentence_of += repeat(index, hi - lo)
-    norms, tags, lemmas = tag_article(forms, bounds)
+    norms, tags, lemmas, is_word = tag_article_words(forms, bounds)
     in_quote = _in_quote(quotes, sentences, starts, ends)
     tokens = tuple(map(make_token, starts, ends, forms, norms, tags, lemmas, sentence_of, in_quote))
-    return Doc(article, tuple(paragraphs), tuple(sentences), tokens, tuple(quotes))
+    doc = Doc(article, tuple(paragraphs), tuple(sentences), tokens, tuple(quotes))
+    # The stages' shared token columns are these very lists (framing.text.columns).
+    _seed_columns(doc, forms, list(norms), lemmas, tags, is_word, starts, ends)
+    return doc
 
 
 def _in_quote(quotes, sentences, starts, ends) -> list[bool]:

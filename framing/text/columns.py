@@ -12,6 +12,13 @@ only through weak references: the cache never keeps a Doc alive, and when the Do
 with it (so freeing an article's tokens is not moved into whichever stage runs next). The pair is
 replaced as one tuple, so a thread that reads it sees a Doc and its own columns, never a mix.
 Consumers must treat the lists and dicts as read-only.
+
+`build_doc` already holds the texts, norms, tags, lemmas, is_word flags and offsets in lists when
+it makes the Tokens, so it hands them over (`seed`): the new Doc's columns then start with those
+lists (the same values, the same string objects) and the offset maps are built from its offset
+lists, instead of reading them back off thousands of Tokens in whichever stage asks first. Seeding is only a head
+start: the cache keeps the same rules (last Doc, weak reference), and a Doc that is not the last
+one seeded (another thread's, an unpickled one) still gets its columns lazily from its tokens.
 """
 from __future__ import annotations
 
@@ -53,26 +60,32 @@ class Columns:
     earlier stage has read), then kept as a plain attribute.
     """
 
-    __slots__ = ("_doc", "texts", "norms", "lemmas", "tags", "is_word", "start_index", "end_index")
+    __slots__ = ("_doc", "_offsets", "texts", "norms", "lemmas", "tags", "is_word", "start_index",
+                 "end_index")
 
     def __init__(self, doc):
         self._doc = doc if isinstance(doc, weakref.ref) else (lambda: doc)
+        self._offsets = None  # (starts, ends) lists of a seeded Doc
 
     def __getattr__(self, name):  # only called while the column is not built yet
         if name not in _GETTERS and name not in ("is_word", "start_index", "end_index"):
             raise AttributeError(name)
-        doc = self._doc()
-        if doc is None:
-            raise ReferenceError("the Doc of these columns is gone")
-        toks = doc.tokens
-        if name == "start_index":
-            value = dict(zip(map(_START, toks), range(len(toks))))
-        elif name == "end_index":
-            value = dict(zip(map(_END, toks), range(len(toks))))
-        elif name == "is_word":
+        if name == "is_word":
             value = list(map(_IS_WORD.__getitem__, self.texts))
+        elif self._offsets is not None and name in ("start_index", "end_index"):
+            offsets = self._offsets[name == "end_index"]  # seeded: build_doc's offset lists
+            value = dict(zip(offsets, range(len(offsets))))
         else:
-            value = list(map(_GETTERS[name], toks))
+            doc = self._doc()
+            if doc is None:
+                raise ReferenceError("the Doc of these columns is gone")
+            toks = doc.tokens
+            if name == "start_index":
+                value = dict(zip(map(_START, toks), range(len(toks))))
+            elif name == "end_index":
+                value = dict(zip(map(_END, toks), range(len(toks))))
+            else:
+                value = list(map(_GETTERS[name], toks))
         object.__setattr__(self, name, value)
         return value
 
@@ -85,6 +98,22 @@ def _forget(ref) -> None:
     global _LAST
     if _LAST[0] is ref:
         _LAST = (None, None)
+
+
+def seed(doc, texts: list, norms: list, lemmas: list, tags: list, is_word: list, starts: list,
+         ends: list) -> None:
+    """Make `doc` the last Doc, with these columns already built (build_doc's own lists, equal to
+    those read off doc.tokens; the offset maps come from `starts`/`ends` on first use)."""
+    global _LAST
+    try:
+        ref = weakref.ref(doc, _forget)
+    except TypeError:
+        return
+    cols = Columns(ref)
+    cols.texts, cols.norms, cols.lemmas, cols.tags = texts, norms, lemmas, tags
+    cols.is_word = is_word
+    cols._offsets = (starts, ends)
+    _LAST = (ref, cols)
 
 
 def columns(doc) -> Columns:

@@ -52,8 +52,11 @@ def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """`sentence_spans` of the paragraph text[start:end] as (start, end) pairs: build_doc makes
     Sentence records from them directly, without an intermediate Span per sentence."""
     chunk = text[start:end]
-    if not _SENT_END.search(chunk):
-        # No ".", "?" or "!": Punkt has no candidate boundary and returns the paragraph whole.
+    first = _SENT_END.search(chunk)
+    if first is None or first.start() == len(chunk) - 1:
+        # No ".", "?" or "!", or only one, as the last character (nothing follows it, so Punkt's
+        # boundary pattern, which needs a character after it, cannot match): Punkt has no
+        # candidate boundary and returns the paragraph whole.
         stop = len(chunk.rstrip())
         return [(start, start + stop)] if stop else []
     merged: list[list[int]] = []

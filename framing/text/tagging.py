@@ -13,6 +13,7 @@ from operator import is_, ne
 from .lemmas import lemma
 from .lexical_tags import _FIRST, lexical_tag, lexical_tags
 from .normalize import ascii_punct
+from .tokenize import is_word_text
 
 _BE = {"be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m"}
 _HAVE = {"has", "have", "had", "having", "'ve", "'d"}
@@ -137,18 +138,19 @@ def repair_sentences(cased, words, tags: list[str], bounds, own=None) -> list[in
     return changed
 
 
-_FORMS: dict[str, tuple[str, str, str, str, bool]] = {}
+_FORMS: dict[str, tuple[str, str, str, str, bool, bool]] = {}
 _MEMO_LIMIT = 50_000  # word forms; cleared when full, so memory stays bounded
 
 
-def _form_entry(form: str) -> tuple[str, str, str, str, bool]:
+def _form_entry(form: str) -> tuple[str, str, str, str, bool, bool]:
     """(folded, folded lower-case, tag when not sentence-first, lemma for that tag, repair
-    candidate with that tag) of a token's text: everything about a token that does not depend
-    on its neighbours."""
+    candidate with that tag, Token.is_word) of a token's text: everything about a token that
+    does not depend on its neighbours."""
     cased = ascii_punct(form)
     norm = cased.lower()
     tag = lexical_tag(cased)
-    entry = (cased, norm, tag, lemma(norm, tag), own_candidate(cased, norm, tag))
+    entry = (cased, norm, tag, lemma(norm, tag), own_candidate(cased, norm, tag),
+             is_word_text(form))
     if len(_FORMS) >= _MEMO_LIMIT:
         _FORMS.clear()
     _FORMS[form] = entry
@@ -162,14 +164,22 @@ def _first_tag(word: str) -> str:
 
 def tag_article(forms: list[str], bounds) -> tuple[tuple[str, ...], list[str], list[str]]:
     """Norms (folded, lower-case), Penn tags and lemmas of an article's tokens, given their text
-    and the sentences as token ranges [(lo, hi), ...].
+    and the sentences as token ranges [(lo, hi), ...]: `tag_article_words` without is_word."""
+    return tag_article_words(forms, bounds)[:3]
+
+
+def tag_article_words(forms: list[str], bounds
+                      ) -> tuple[tuple[str, ...], list[str], list[str], list[bool]]:
+    """Norms (folded, lower-case), Penn tags, lemmas and is_word (Token.is_word, which build_doc
+    hands to the shared token columns) of an article's tokens, given their text and the
+    sentences as token ranges [(lo, hi), ...].
 
     One memo lookup per token gives what does not depend on context; then each sentence's first
     word is tagged as such, the context repairs run, and lemmas are looked up again only where a
     tag changed. Equal to `tag_words` and `lemma` sentence by sentence (tested).
     """
     if not forms:
-        return (), [], []
+        return (), [], [], []
     entries = list(map(_FORMS.get, forms))
     if None in entries:
         # Only the new forms are visited (found in C); one may repeat within the article, and is
@@ -178,7 +188,7 @@ def tag_article(forms: list[str], bounds) -> tuple[tuple[str, ...], list[str], l
         for i in compress(range(len(entries)), map(is_, entries, repeat(None))):
             f = forms[i]
             entries[i] = get(f) or _form_entry(f)
-    cased, norms, tags, lemmas, own = zip(*entries)
+    cased, norms, tags, lemmas, own, words = zip(*entries)
     tags = list(tags)
     lemmas = list(lemmas)
     own = list(own)
@@ -193,7 +203,7 @@ def tag_article(forms: list[str], bounds) -> tuple[tuple[str, ...], list[str], l
         own[lo] = own_candidate(cased[lo], norms[lo], first_tags[k])
     for i in repair_sentences(cased, norms, tags, bounds, own):
         lemmas[i] = lemma(norms[i], tags[i])
-    return norms, tags, lemmas
+    return norms, tags, lemmas, list(words)
 
 
 def tag_forms(forms: list[str]) -> tuple[tuple[str, ...], list[str], list[str]]:

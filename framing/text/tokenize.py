@@ -15,7 +15,7 @@ loop `span_tokenize_reference` (tested on news text).
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
 
 import regex
 
@@ -40,6 +40,7 @@ _SPLIT = regex.compile("(" + regex.sub(r"\(\?P<\w+>", "(?:", _PATTERN) + ")", re
 _NEG = _TOKEN.groupindex["neg"]
 _WORD = _TOKEN.groupindex["word"]
 _NT = ("n't", "n\u2019t")
+_NON_SPACE = regex.compile(r"\S")  # the `regex` \s the pattern's \S and url parts stop at
 
 
 def tokens_in(text: str, start: int = 0, end: int | None = None
@@ -65,13 +66,47 @@ def tokens_in(text: str, start: int = 0, end: int | None = None
                 _keep_period(text, end, abbr, starts, ends, forms, j)
     # Negations: "aren't" -> "are" + "n't"; "can't" -> "ca" + "n't", as in the Treebank.
     if "n't" in chunk or "n\u2019t" in chunk:
-        for i in range(len(forms) - 1, -1, -1):
-            form = forms[i]
-            if form.endswith(_NT) and _TOKEN.match(text, starts[i], end).lastindex == _NEG:
+        # Right to left (found in C), so a split does not move the tokens still to visit.
+        for i in reversed(list(compress(range(len(forms)), map(str.endswith, forms,
+                                                               repeat(_NT))))):
+            if _TOKEN.match(text, starts[i], end).lastindex == _NEG:
+                form = forms[i]
                 cut = ends[i] - 3
                 forms[i:i + 1] = [form[:-3], form[-3:]]
                 starts.insert(i + 1, cut)
                 ends.insert(i, cut)
+    return starts, ends, forms
+
+
+def tokens_of_sentences(text: str, sent_starts: list[int], sent_ends: list[int]
+                        ) -> tuple[list[int], list[int], list[str]]:
+    """`tokens_in` of each sentence [sent_starts[k], sent_ends[k]), concatenated: in one call over
+    each run of sentences for which that gives the same tokens (usually the whole article).
+
+    One call is the same when every gap between two of its sentences is non-empty white space (as
+    `regex` defines \\s; the usual case): no token can hold white space (every alternative of the
+    pattern stops at it), so none crosses a sentence end, no token starts in a gap, and the
+    only look past a sentence's end (the "no word character next" of clitics and negations, and
+    the abbreviation and negation checks, which re-match at a token) sees white space there as
+    it sees the end of the sentence's own text. Tested against the sentence-by-sentence result.
+    """
+    if not sent_starts:
+        return [], [], []
+    gaps = list(map(text.__getitem__, map(slice, sent_ends[:-1], sent_starts[1:])))
+    if all(gaps) and _NON_SPACE.search("".join(gaps)) is None:
+        return tokens_in(text, sent_starts[0], sent_ends[-1])
+    # Else one call per run of sentences joined by white-space gaps.
+    starts: list[int] = []
+    ends: list[int] = []
+    forms: list[str] = []
+    first = 0
+    for k, gap in enumerate(gaps + [""]):
+        if not gap or _NON_SPACE.search(gap) is not None:
+            r_starts, r_ends, r_forms = tokens_in(text, sent_starts[first], sent_ends[k])
+            starts += r_starts
+            ends += r_ends
+            forms += r_forms
+            first = k + 1
     return starts, ends, forms
 
 

@@ -603,7 +603,7 @@ def _readability_cells(analyses, comparison):
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 seen = True
                 text = _pct(value) if "share" in name else _num(value, 1)
-                cells.append(Cell.of(text, f"#readability", float(value)))
+                cells.append(Cell.of(text, "#readability", float(value)))
             else:
                 cells.append(Cell.of(NOT_AVAILABLE))
         if seen or name == "flesch_reading_ease":

@@ -174,9 +174,8 @@ def article_facts(analysis: ArticleAnalysis, fig_counter: list[int], date_counte
         for num in numbers:
             a, b = num.tok_start, num.tok_end
             found = None
-            unit_lemma = num.unit
             if num.unit == "%":
-                found, unit_lemma = (b - 1, "%"), "%"
+                found = (b - 1, "%")
             elif num.unit:
                 if num.unit not in table:
                     continue  # "Pak-Afghan"-like compounds that are not counts

@@ -271,13 +271,20 @@ def model_from_json(obj: dict) -> CueModel:
                     z_threshold=math.log(threshold / (1.0 - threshold)))
 
 
+def read_shipped_model(name: str) -> dict | None:
+    """framing/models/<name> parsed, or None when the file is absent (a trimmed install): the
+    attribution stage's learned models are optional and the rules work without them."""
+    try:
+        path = _res.files("framing").joinpath("models", name)
+        if not path.is_file():
+            return None
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (ModuleNotFoundError, FileNotFoundError):
+        return None
+
+
 @lru_cache(maxsize=1)
 def load_cue_model() -> CueModel | None:
     """The shipped model, or None when the file is absent (the rules then work alone)."""
-    try:
-        path = _res.files("framing").joinpath("models", MODEL_FILE)
-        if not path.is_file():
-            return None
-        return model_from_json(json.loads(path.read_text(encoding="utf-8")))
-    except (ModuleNotFoundError, FileNotFoundError):
-        return None
+    obj = read_shipped_model(MODEL_FILE)
+    return None if obj is None else model_from_json(obj)

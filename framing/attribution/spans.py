@@ -18,15 +18,13 @@ applied here with plain Python, no scikit-learn at analysis time).
 """
 from __future__ import annotations
 
-import json
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
-from importlib import resources as _res
 
 from .chunks import np_right
-from .learned import _Tables, _tables
+from .learned import _Tables, _tables, read_shipped_model
 
 MODEL_FILE = "attribution_spans.json"
 _OPEN = "\"'\u201c\u2018\u201e\u00ab"
@@ -299,13 +297,8 @@ def model_from_json(obj: dict) -> SpanModel:
 @lru_cache(maxsize=1)
 def load_span_model() -> SpanModel | None:
     """The shipped model, or None when the file is absent (the rules' ends are kept)."""
-    try:
-        path = _res.files("framing").joinpath("models", MODEL_FILE)
-        if not path.is_file():
-            return None
-        return model_from_json(json.loads(path.read_text(encoding="utf-8")))
-    except (ModuleNotFoundError, FileNotFoundError):
-        return None
+    obj = read_shipped_model(MODEL_FILE)
+    return None if obj is None else model_from_json(obj)
 
 
 # --- fast scoring, identical floats ---------------------------------------------------------------

@@ -24,6 +24,22 @@ def seed_paths():
 
 
 @pytest.fixture(scope="session")
+def gaz():
+    """The shipped gazetteer (loaded once for the whole run)."""
+    from framing.gazetteer import load_gazetteer
+
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="module", params=sorted(SEEDS.glob("*.txt"))[:3], ids=lambda p: p.stem)
+def seed_doc(request):
+    """The text layer of each of the first three seed articles: real news for the tests that
+    compare a fast path with the plain rule it replaces."""
+    return build_doc(Article(id=request.param.stem, text=request.param.read_text(encoding="utf-8"),
+                             outlet="seed"))
+
+
+@pytest.fixture(scope="session")
 def shared_dir():
     if not SHARED.is_dir():
         pytest.skip(f"{SHARED} is absent: the external data sets live beside the project")

@@ -6,28 +6,10 @@ are not copied. These tests rebuild the plain answers on real seed articles and 
 """
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from framing.actors.mentions import MentionFinder, find_mentions, with_roles
 from framing.actors.tone import SPLIT_PUNCT, SPLIT_WORDS, clause_spans
-from framing.gazetteer import load_gazetteer
 from framing.model import Article
 from framing.text import build_doc
-
-SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return load_gazetteer()
-
-
-@pytest.fixture(scope="module", params=SEEDS[:3], ids=lambda p: p.stem)
-def doc(request):
-    return build_doc(Article(id=request.param.stem, text=request.param.read_text(encoding="utf-8"),
-                             outlet="seed"))
 
 
 def _look_back(i, table):
@@ -38,13 +20,13 @@ def _look_back(i, table):
     return None
 
 
-def test_coverage_equals_the_look_back(doc, gaz):
+def test_coverage_equals_the_look_back(seed_doc, gaz):
     finder = MentionFinder(gaz)
-    finder.find(doc)
+    finder.find(seed_doc)
     for table, cover in ((finder.ent, finder.cov_ent), (finder.ttl, finder.cov_ttl),
                          (finder.gen, finder.cov_gen), (finder.non, finder.cov_non)):
-        assert [cover[i] for i in range(-1, len(doc.tokens) + 1)] == \
-            [_look_back(i, table) for i in range(-1, len(doc.tokens) + 1)]
+        assert [cover[i] for i in range(-1, len(seed_doc.tokens) + 1)] == \
+            [_look_back(i, table) for i in range(-1, len(seed_doc.tokens) + 1)]
     assert any(finder.ent.values())  # the seeds name countries and groups
 
 
@@ -62,9 +44,9 @@ def _plain_clauses(doc, s_idx):
     return out
 
 
-def test_clauses_equal_the_token_by_token_rule(doc):
-    got = [clause_spans(doc, i) for i in range(len(doc.sentences))]
-    assert got == [_plain_clauses(doc, i) for i in range(len(doc.sentences))]
+def test_clauses_equal_the_token_by_token_rule(seed_doc):
+    got = [clause_spans(seed_doc, i) for i in range(len(seed_doc.sentences))]
+    assert got == [_plain_clauses(seed_doc, i) for i in range(len(seed_doc.sentences))]
 
 
 def test_clauses_split_at_semicolons_and_contrast():
@@ -78,8 +60,8 @@ def test_clauses_split_at_semicolons_and_contrast():
     assert len(got) == 3  # "while" after a verb, without a comma, does not cut
 
 
-def test_with_roles_sets_roles_and_keeps_the_rest(doc, gaz):
-    mentions = find_mentions(doc, gaz)
+def test_with_roles_sets_roles_and_keeps_the_rest(seed_doc, gaz):
+    mentions = find_mentions(seed_doc, gaz)
     first = mentions[0]
     out = with_roles(mentions, {(first.start, first.end): "agent"})
     assert out[0].role == "agent" and out[0].text == first.text

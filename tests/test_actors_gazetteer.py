@@ -6,11 +6,6 @@ import pytest
 from framing.gazetteer import GazetteerError, fold, load_gazetteer
 
 
-@pytest.fixture(scope="module")
-def gaz():
-    return load_gazetteer()
-
-
 def test_world_coverage(gaz):
     countries = [e for e in gaz.entries.values() if e.kind == "country"]
     assert len(countries) >= 190

@@ -1,16 +1,8 @@
 """Actor mentions on real sentences: one test per mention type, offsets always exact."""
 from __future__ import annotations
 
-import pytest
-
 from conftest import make_doc
 from framing.actors.mentions import find_mentions
-from framing.gazetteer import load_gazetteer
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return load_gazetteer()
 
 
 def mentions(gaz, text):

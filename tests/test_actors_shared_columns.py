@@ -9,36 +9,21 @@
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from framing.actors.agency import find_agency
 from framing.actors.initiator import InitiatorFinder
 from framing.actors.mentions import find_mentions
-from framing.gazetteer import load_gazetteer
 from framing.text.columns import columns
 from framing.model import Article
 from framing.text import build_doc
 
-SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 
-
-@pytest.fixture(scope="module")
-def gaz():
-    return load_gazetteer()
-
-
-@pytest.fixture(scope="module", params=SEEDS[:3], ids=lambda p: p.stem)
-def doc(request):
-    return build_doc(Article(id=request.param.stem, text=request.param.read_text(encoding="utf-8"),
-                             outlet="seed"))
-
-
-def test_find_hits_equal_find(doc, gaz):
-    plain = [(m.start, m.start - m.end, m.layer, m.end, m.payload) for m in gaz.find(doc.text)]
+def test_find_hits_equal_find(seed_doc, gaz):
+    plain = [(m.start, m.start - m.end, m.layer, m.end, m.payload) for m in gaz.find(seed_doc.text)]
     assert plain  # the seed articles name countries and officials
-    assert gaz.find_hits(doc.text) == plain
+    assert gaz.find_hits(seed_doc.text) == plain
 
 
 @pytest.mark.parametrize("text", [
@@ -52,19 +37,19 @@ def test_find_hits_equal_find_at_word_edges(gaz, text):
                                    for m in gaz.find(text)]
 
 
-def test_columns_equal_token_attributes_and_follow_the_doc(doc):
-    cols = columns(doc)
-    toks = doc.tokens
+def test_columns_equal_token_attributes_and_follow_the_doc(seed_doc):
+    cols = columns(seed_doc)
+    toks = seed_doc.tokens
     assert cols.texts == [t.text for t in toks]
     assert cols.norms == [t.norm for t in toks]
     assert cols.lemmas == [t.lemma for t in toks]
     assert cols.tags == [t.pos for t in toks]
     assert all(toks[cols.start_index[t.start]].start == t.start for t in toks)
     assert all(toks[cols.end_index[t.end]].end == t.end for t in toks)
-    assert columns(doc) is cols  # built once per Doc
+    assert columns(seed_doc) is cols  # built once per Doc
     other = build_doc(Article(id="o", text="Officials in Kabul denied it.", outlet="x"))
     assert columns(other).texts == ["Officials", "in", "Kabul", "denied", "it", "."]
-    assert columns(doc) is not cols and columns(doc).norms == cols.norms  # rebuilt, same values
+    assert columns(seed_doc) is not cols and columns(seed_doc).norms == cols.norms  # rebuilt, same values
 
 
 def test_initiator_type_guard_keeps_the_frames(gaz):

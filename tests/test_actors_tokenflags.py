@@ -18,7 +18,7 @@ from framing.actors import tokenflags as tf
 from framing.actors.agency import _any_word
 from framing.actors.mentions import PRONOUNS
 from framing.actors.tone import SPLIT_PUNCT, SPLIT_WORDS
-from framing.gazetteer import _FOLD_TABLE, _fold_long, fold, load_gazetteer
+from framing.gazetteer import _FOLD_TABLE, _fold_long, fold
 from framing.lexicon import load_lexicon
 from framing.lexicon.build import findings_of
 from framing.model import Article
@@ -29,11 +29,6 @@ SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 NEWS = ("He said the Taliban (TTP) had attacked; but she denied it \u2014 they retaliated in "
         "response to the strikes, Mr. Asif told Reuters. \u201cWe will respond,\u201d Iran\u2019s "
         "Foreign Minister said after Pakistani forces killed 23 militants.")
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return load_gazetteer()
 
 
 @pytest.fixture(scope="module", params=[None] + SEEDS[:3], ids=lambda p: p.stem if p else "news")

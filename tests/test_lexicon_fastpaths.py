@@ -6,7 +6,6 @@ plain answers on real seed articles and compare.
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
@@ -18,29 +17,21 @@ from framing.model import Article
 from framing.model.findings import NARRATOR, QUOTED
 from framing.text import build_doc
 
-SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+
+def test_doc_sentence_scores_equal_per_sentence_scores(seed_doc):
+    expected = [sentence_scores(seed_doc.sentence_text(i), [t.norm for t in seed_doc.sentence_tokens(i)])
+                for i in range(len(seed_doc.sentences))]
+    assert doc_sentence_scores(seed_doc) == expected
 
 
-@pytest.fixture(scope="module", params=SEEDS[:3], ids=lambda p: p.stem)
-def doc(request):
-    return build_doc(Article(id=request.param.stem, text=request.param.read_text(encoding="utf-8"),
-                             outlet="seed"))
-
-
-def test_doc_sentence_scores_equal_per_sentence_scores(doc):
-    expected = [sentence_scores(doc.sentence_text(i), [t.norm for t in doc.sentence_tokens(i)])
-                for i in range(len(doc.sentences))]
-    assert doc_sentence_scores(doc) == expected
-
-
-def test_word_voices_equal_the_per_token_rule(doc):
-    ctx = Context(doc, default_lexicon())
+def test_word_voices_equal_the_per_token_rule(seed_doc):
+    ctx = Context(seed_doc, default_lexicon())
     expected = []
-    for t in doc.tokens:
+    for t in seed_doc.tokens:
         q = ctx.quote_of(t.start) if t.in_quote else None
         expected.append(QUOTED if q is not None and not ctx.is_scare(q) else NARRATOR)
-    assert word_voices(doc, ctx) == expected
-    assert ctx.is_word == [t.is_word for t in doc.tokens]
+    assert word_voices(seed_doc, ctx) == expected
+    assert ctx.is_word == [t.is_word for t in seed_doc.tokens]
 
 
 @pytest.mark.parametrize("sentence, term, negated", [

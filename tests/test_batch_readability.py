@@ -16,13 +16,14 @@ def _words(seed_paths):
 
 
 def test_hyphen_points_equal_pyphen(seed_paths):
-    from framing.batch.readability import _dictionary, hyphen_points, syllables, syllables_reference
+    from framing.batch.readability import syllables, syllables_reference
+    from framing.text.hyphenation import pyphen_en_us, hyphen_points
 
     words = _words(seed_paths)
     assert len(words) > 4000
     counts = set()
     for word in words:
-        assert hyphen_points(word) == len(_dictionary().positions(word)), word
+        assert hyphen_points(word) == len(pyphen_en_us().positions(word)), word
         assert syllables(word) == syllables_reference(word), word
         counts.add(syllables(word))
     assert {1, 2, 3, 4, 5} <= counts

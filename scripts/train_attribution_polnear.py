@@ -187,19 +187,25 @@ def _best_threshold(prob, y):
     return best
 
 
+def out_of_fold(feats, y, groups, folds: int, C: float, score) -> list[float]:
+    """score(model, X) of every row by a model fitted without its article's fold (articles split
+    by index modulo `folds`), in row order."""
+    out = [0.0] * len(y)
+    for k in range(folds):
+        tr = [n for n, g in enumerate(groups) if g % folds != k]
+        te = [n for n, g in enumerate(groups) if g % folds == k]
+        vocab = _vocab([feats[n] for n in tr])
+        model = _fit(_matrix([feats[n] for n in tr], vocab), [y[n] for n in tr], C)
+        for n, v in zip(te, score(model, _matrix([feats[n] for n in te], vocab))):
+            out[n] = float(v)
+    return out
+
+
 def cross_validate(feats, y, groups, folds: int):
     """Out-of-fold probabilities per C (articles split by index modulo `folds`)."""
     out = {}
     for C in C_GRID:
-        prob = [0.0] * len(y)
-        for k in range(folds):
-            tr = [n for n, g in enumerate(groups) if g % folds != k]
-            te = [n for n, g in enumerate(groups) if g % folds == k]
-            vocab = _vocab([feats[n] for n in tr])
-            model = _fit(_matrix([feats[n] for n in tr], vocab), [y[n] for n in tr], C)
-            p = model.predict_proba(_matrix([feats[n] for n in te], vocab))[:, 1]
-            for n, v in zip(te, p):
-                prob[n] = float(v)
+        prob = out_of_fold(feats, y, groups, folds, C, lambda m, X: m.predict_proba(X)[:, 1])
         out[C] = _best_threshold(prob, y) + (prob,)
         print(f"C={C}: out-of-fold token F{BETA} {out[C][0]:.3f} at threshold {out[C][1]:.2f} "
               f"(tp {out[C][2]}, fp {out[C][3]}, fn {out[C][4]})", file=sys.stderr)
@@ -421,15 +427,7 @@ def fit_chooser(groups, folds: int, what: str) -> dict:
     art = [groups[n][0] for n in owner]
     results = {}
     for C in SPAN_C_GRID:
-        oof = [0.0] * len(y)
-        for k in range(folds):
-            tr = [n for n, g in enumerate(art) if g % folds != k]
-            te = [n for n, g in enumerate(art) if g % folds == k]
-            vocab = _vocab([feats[n] for n in tr])
-            model = _fit(_matrix([feats[n] for n in tr], vocab), [y[n] for n in tr], C)
-            z = model.decision_function(_matrix([feats[n] for n in te], vocab))
-            for n, v in zip(te, z):
-                oof[n] = float(v)
+        oof = out_of_fold(feats, y, art, folds, C, lambda m, X: m.decision_function(X))
         # per group: out-of-fold logits in candidate order
         per, pos = [], 0
         for _, rows, rule in groups:

@@ -107,13 +107,8 @@ def _tag_lexicon() -> dict:
     package: `from textblob.en import parser` imports nltk and with it scikit-learn and scipy
     (about 190 MB and a second per batch worker) for one dict.
     """
-    try:
-        from ..text.textblob_data import tag_lexicon
-    except ImportError:  # pragma: no cover - an older text layer without the reader
-        from textblob.en import parser
+    from ..text.textblob_data import tag_lexicon
 
-        parser.lexicon.get("the")  # a lazy dict: load it
-        return dict.copy(parser.lexicon)
     return tag_lexicon()
 
 

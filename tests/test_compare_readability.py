@@ -104,3 +104,12 @@ def test_readability_rows_equal_the_textstat_based_computation(monkeypatch):
             ref = rd.readability(story, outlets)
         assert ours == ref
         assert all(r.flesch_reading_ease != 0.0 and r.dale_chall > 0 for r in ours[0])
+
+
+def test_dictionary_entries_by_one_regex_equal_the_line_loop():
+    text = rd._cmudict_text()
+    assert list(rd.entries(text).items()) == list(rd.reference_entries(text).items())
+    odd = ("ABBEY  AE1 B IY0\nABBEY(2)  AE1 B IY2\nREAD R EH1 D # past\nREAD R IY1 D\n"
+           "NOPHONES\nTRAIL \n SPACE AH0\nX  EH1 K S  \t\nY W AY1 #\n#comment line\n")
+    assert list(rd.entries(odd).items()) == list(rd.reference_entries(odd).items())
+    assert rd.entries(odd)["READ"] == "R EH1 D"

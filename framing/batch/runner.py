@@ -28,6 +28,10 @@ from .version import analyzer_version, describe
 EXIT_OK, EXIT_SKIPPED, EXIT_NOTHING = 0, 1, 2
 REPORT_FORMATS = {"html": "html", "json": "json", "md": "md", "text": "txt"}
 LOAD_BATCH = 200
+#: Analysed stories are committed together: at most this many stories, or seconds of results, per
+#: transaction (fewer commits: less I/O; a kill loses no more than one such group).
+COMMIT_STORIES = 20
+COMMIT_SECONDS = 1.0
 
 
 @dataclass
@@ -154,12 +158,10 @@ def _assign_stories(store: Store, opts: BatchOptions) -> int:
                         "date_max": dates[-1] if dates else "", "cohesion": None})
     n_free = conn.execute("SELECT count(*) FROM articles WHERE story_hint = ''").fetchone()[0]
     if opts.group_stories and n_free:
-        import multiprocessing as mp
-        from concurrent.futures import ProcessPoolExecutor
-
+        # in this process: grouping needs numpy only (no scikit-learn or SciPy to keep out of
+        # the writer, as when it ran in a child process), and reads on its own connection
         conn.commit()
-        with ProcessPoolExecutor(1, mp_context=mp.get_context("spawn")) as pool:
-            grouped, rows = pool.submit(group_store, str(store.path), opts.grouping).result()
+        grouped, rows = group_store(str(store.path), opts.grouping)
         assignments.update(grouped)
         stories.extend(rows)
     elif n_free:
@@ -233,6 +235,8 @@ def _payloads(store: Store, opts: BatchOptions, todo, analyzer, stages, settings
 
 
 def _analyse(store, opts, summary, todo, n_articles, analyzer, stages, settings) -> None:
+    import time
+
     from . import executors
 
     payloads = _payloads(store, opts, todo, analyzer, stages, settings)
@@ -244,9 +248,16 @@ def _analyse(store, opts, summary, todo, n_articles, analyzer, stages, settings)
         results = executors.run_serial(payloads)
     progress = Progress(n_articles, "analysing", quiet=opts.quiet, every=opts.progress_every)
     reports_dir = Path(opts.out_dir) / "reports"
+    last_commit, pending = time.monotonic(), 0
     try:
         for payload, result in results:
-            store.write_story_result(result)
+            # one transaction per COMMIT_STORIES stories or COMMIT_SECONDS of results, not per
+            # story (see Store.write_story_result): a kill loses at most those, redone on resume
+            store.write_story_result(result, commit=False)
+            pending += 1
+            if pending >= COMMIT_STORIES or time.monotonic() - last_commit >= COMMIT_SECONDS:
+                store.commit()
+                last_commit, pending = time.monotonic(), 0
             for art in result["articles"]:
                 if art["ok"]:
                     summary.analysed += 1
@@ -263,6 +274,7 @@ def _analyse(store, opts, summary, todo, n_articles, analyzer, stages, settings)
             progress.update(len(result["articles"]),
                             note=f"{summary.failed} failed" if summary.failed else "")
     finally:
+        store.commit()  # the whole stories written since the last commit
         progress.close()
 
 

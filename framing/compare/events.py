@@ -67,11 +67,17 @@ def _first_words() -> frozenset[str]:
     return frozenset(k[0] for k in events())
 
 
+@lru_cache(maxsize=1)
+def _longest() -> int:
+    """Tokens in the longest event phrase (once, not per sentence)."""
+    return max((len(k) for k in events()), default=1)
+
+
 def find_events(doc: Doc, lo: int, hi: int) -> list[EventHit]:
     """Event words among tokens[lo:hi]."""
     table = events()
     firsts = _first_words()
-    longest = max((len(k) for k in table), default=1)
+    longest = _longest()
     toks = doc.tokens
     out = []
     i = lo

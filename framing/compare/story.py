@@ -11,6 +11,7 @@ from typing import Callable, Sequence
 
 from ..model import ArticleAnalysis
 from ..model.comparison import ArticleRef, StoryComparison
+from ..text.columns import columns as text_columns  # is_word: Doc.word_count, without a Token walk
 from .align import AlignParams, align_units
 from .claims import build_claims, omissions
 from .copydiff import ALL_PAIRS_UP_TO, MIN_RATIO, copy_diffs
@@ -78,7 +79,7 @@ def _compare(analyses, story, resources, params, embed) -> StoryComparison:
         units.extend(u)
         layouts.append(lay)
         refs.append(ArticleRef(id=a.article.id, outlet=a.article.outlet, title=a.article.title,
-                               date=a.article.date, words=a.doc.word_count,
+                               date=a.article.date, words=sum(text_columns(a.doc).is_word),
                                sentences=len(a.doc.sentences), units=len(u)))
     alignment = align_units(analyses, units, params.align, embed=embed)
     claims, cells = build_claims(analyses, units, alignment, outlets)

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import attrgetter
 
 from ..model import Doc
 
 _LETTER = re.compile(r"[^\W\d_]")
 _ALNUM = re.compile(r"[^\W_]")
+_NORM, _LEMMA, _TEXT = attrgetter("norm"), attrgetter("lemma"), attrgetter("text")
+_IN_QUOTE, _POS = attrgetter("in_quote"), attrgetter("pos")
 
 
 @dataclass
@@ -34,14 +37,14 @@ def columns(doc: Doc) -> Columns:
     if hit is not None and hit[0] is doc:
         return hit[1]
     toks = doc.tokens
-    norm = [t.norm for t in toks]
+    norm = list(map(_NORM, toks))
     cols = Columns(
         norm=norm,
-        lemma=[(t.lemma or t.norm).lower() for t in toks],
+        lemma=[(lemma or w).lower() for lemma, w in zip(map(_LEMMA, toks), norm)],
         alpha=[w.isalpha() or bool(_LETTER.search(w)) for w in norm],
-        word=[w.isalnum() or bool(_ALNUM.search(t.text)) for w, t in zip(norm, toks)],
-        in_quote=[t.in_quote for t in toks],
-        pos=[t.pos for t in toks],
+        word=[w.isalnum() or bool(_ALNUM.search(text)) for w, text in zip(norm, map(_TEXT, toks))],
+        in_quote=list(map(_IN_QUOTE, toks)),
+        pos=list(map(_POS, toks)),
     )
     _CACHE[id(doc)] = (doc, cols)
     return cols

@@ -1,7 +1,7 @@
 """A batch worker analyses and compares a story without importing nltk, scikit-learn, scipy,
 textblob or textstat (issue 11): `import nltk` alone is ~190 MB and over a second per process, and
-scikit-learn and scipy as much again. Story grouping, too, runs without scikit-learn and SciPy
-(framing.batch.hashing), so a whole `framing batch --group-stories` run imports neither."""
+scikit-learn and scipy as much again. Only the story-grouping step, a separate process, may use
+scikit-learn."""
 from __future__ import annotations
 
 import json
@@ -38,23 +38,3 @@ def test_a_worker_analyses_and_compares_without_heavy_imports():
     result = json.loads(out.stdout.strip().splitlines()[-1])
     assert result["ok"] == [True] * len(seeds) and result["rows"] > 100 and result["compared"]
     assert result["loaded"] == []
-
-
-_RUN = """
-import json, sys
-from framing.batch import BatchOptions, run_batch
-s = run_batch(BatchOptions(inputs=(sys.argv[1],), out_dir=sys.argv[2], group_stories=True,
-                           quiet=True))
-print(json.dumps({"exit": s.exit_code, "stories": s.stories,
-                  "loaded": sorted(m for m in ("nltk", "sklearn", "scipy", "textblob", "textstat")
-                                   if m in sys.modules)}))
-"""
-
-
-def test_a_whole_grouped_batch_run_imports_no_heavy_library(tmp_path):
-    from test_batch_support import STORIES
-
-    out = subprocess.run([sys.executable, "-c", _RUN, str(STORIES), str(tmp_path / "o")],
-                         capture_output=True, text=True, cwd=ROOT, check=True, timeout=300)
-    result = json.loads(out.stdout.strip().splitlines()[-1])
-    assert result == {"exit": 0, "stories": 9, "loaded": []}

@@ -158,10 +158,12 @@ def _assign_stories(store: Store, opts: BatchOptions) -> int:
                         "date_max": dates[-1] if dates else "", "cohesion": None})
     n_free = conn.execute("SELECT count(*) FROM articles WHERE story_hint = ''").fetchone()[0]
     if opts.group_stories and n_free:
-        # in this process: grouping needs numpy only (no scikit-learn or SciPy to keep out of
-        # the writer, as when it ran in a child process), and reads on its own connection
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
         conn.commit()
-        grouped, rows = group_store(str(store.path), opts.grouping)
+        with ProcessPoolExecutor(1, mp_context=mp.get_context("spawn")) as pool:
+            grouped, rows = pool.submit(group_store, str(store.path), opts.grouping).result()
         assignments.update(grouped)
         stories.extend(rows)
     elif n_free:

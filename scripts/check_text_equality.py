@@ -7,10 +7,13 @@ earlier version (e.g. from `git archive <rev> | tar -x -C DIR`): the first N All
 (PYTHONPATH=DIR) that writes its canonical dumps (every field of every paragraph, sentence, token
 and quote) as JSON, and the dumps are compared.
 
+With --lexicon, the lexicon stage's output (findings and summary, as `repr`, which shows every
+field and every float exactly) is compared too: its speed work must not change it either.
+
 Prints the first differences (article, token) and exits 1 when any Doc differs, 0 when all are
 equal; a reference that is absent is skipped with a message.
 
-Usage: python scripts/check_text_equality.py --base DIR [-n 1500]
+Usage: python scripts/check_text_equality.py --base DIR [-n 1500] [--skip 0] [--lexicon]
 """
 from __future__ import annotations
 
@@ -28,12 +31,12 @@ ROOT = Path(__file__).resolve().parent.parent
 ALLSIDES = ROOT.parent / "shared" / "datasets" / "allsides" / "articles.jsonl.gz"
 
 
-def allsides_articles(n: int):
+def allsides_articles(n: int, skip: int = 0):
     from framing.model import Article
 
     out = []
     with gzip.open(ALLSIDES, "rt", encoding="utf-8") as fh:
-        for line in fh:
+        for line in itertools.islice(fh, skip, None):
             if len(out) >= n:
                 break
             r = json.loads(line)
@@ -81,15 +84,37 @@ def compare(pairs, limit: int = 10) -> int:
     return bad
 
 
-def dump(out: Path, n: int) -> None:
-    """Write the canonical dumps of the first n AllSides articles (run under the base tree)."""
+def lexicon_output(doc, resources) -> str | None:
+    """The lexicon stage's output for `doc` as its repr (None when not asked for)."""
+    if resources is None:
+        return None
+    from framing.stages import lexicon
+
+    return repr(lexicon.run(doc, resources, {}))
+
+
+def _resources(with_lexicon: bool):
+    if not with_lexicon:
+        return None
+    from framing.resources import Resources
+
+    return Resources()
+
+
+def dump(out: Path, n: int, skip: int = 0, with_lexicon: bool = False) -> None:
+    """Write the canonical dumps of n AllSides articles from record `skip` on (and their lexicon
+    outputs when asked; run under the base tree)."""
     from framing.text import build_doc
 
-    docs = [(a.id, canonical(build_doc(a))) for a in allsides_articles(n)]
+    res = _resources(with_lexicon)
+    docs = []
+    for a in allsides_articles(n, skip):
+        doc = build_doc(a)
+        docs.append((a.id, canonical(doc), lexicon_output(doc, res)))
     out.write_text(json.dumps(docs, ensure_ascii=False), encoding="utf-8")
 
 
-def check_base(base: Path, n: int) -> int:
+def check_base(base: Path, n: int, skip: int = 0, with_lexicon: bool = False) -> int:
     if not ALLSIDES.exists():
         print(f"base comparison: {ALLSIDES} absent, skipped")
         return 0
@@ -99,17 +124,27 @@ def check_base(base: Path, n: int) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "base.json"
         env = dict(os.environ, PYTHONPATH=str(base))
-        subprocess.run([sys.executable, __file__, "--dump", str(out), "-n", str(n)], env=env,
-                       check=True, cwd=tmp)
-        reference = [(art_id, as_tuples(dumped))
-                     for art_id, dumped in json.loads(out.read_text(encoding="utf-8"))]
+        command = [sys.executable, __file__, "--dump", str(out), "-n", str(n), "--skip", str(skip)]
+        subprocess.run(command + (["--lexicon"] if with_lexicon else []), env=env, check=True,
+                       cwd=tmp)
+        reference = [(art_id, as_tuples(dumped), lex)
+                     for art_id, dumped, lex in json.loads(out.read_text(encoding="utf-8"))]
     from framing.text import build_doc
 
-    articles = allsides_articles(n)
-    assert [a.id for a in articles] == [i for i, _ in reference]
-    bad = compare((a.id, canonical(build_doc(a)), ref) for a, (_, ref) in zip(articles, reference))
-    tokens = sum(len(ref[2]) for _, ref in reference)
-    print(f"base {base}: {len(articles)} AllSides articles ({tokens} tokens), {bad} differ")
+    res = _resources(with_lexicon)
+    articles = allsides_articles(n, skip)
+    assert [a.id for a in articles] == [i for i, _, _ in reference]
+    docs = list(map(build_doc, articles))
+    bad = compare((a.id, canonical(d), ref) for a, d, (_, ref, _) in zip(articles, docs, reference))
+    tokens = sum(len(ref[2]) for _, ref, _ in reference)
+    print(f"base {base}: {len(articles)} AllSides articles ({tokens} tokens), {bad} Docs differ")
+    if with_lexicon:
+        lex_bad = [a.id for a, d, (_, _, lex) in zip(articles, docs, reference)
+                   if lexicon_output(d, res) != lex]
+        for art_id in lex_bad[:10]:
+            print(f"  DIFF {art_id}: lexicon stage output")
+        print(f"base {base}: {len(articles)} lexicon stage outputs, {len(lex_bad)} differ")
+        bad += len(lex_bad)
     return bad
 
 
@@ -117,15 +152,17 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--base", type=Path, help="source tree of the reference version")
     ap.add_argument("-n", type=int, default=1500, help="AllSides articles for --base (default 1500)")
+    ap.add_argument("--skip", type=int, default=0, help="start at this AllSides record (default 0)")
+    ap.add_argument("--lexicon", action="store_true", help="compare the lexicon stage's output too")
     ap.add_argument("--dump", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.dump:
-        dump(args.dump, args.n)
+        dump(args.dump, args.n, args.skip, args.lexicon)
         return 0
     sys.path.insert(0, str(ROOT))
     bad = 0
     if args.base:
-        bad += check_base(args.base, args.n)
+        bad += check_base(args.base, args.n, args.skip, args.lexicon)
     print("OK: identical" if not bad else f"FAILED: {bad} differences")
     return 1 if bad else 0
 

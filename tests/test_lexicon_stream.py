@@ -1,20 +1,22 @@
-"""The matcher's token stream: hyphens inside tokens become two spaces, and the start offsets of
-the pieces are shifted segment by segment instead of summed again; both must equal the plain
-definition (pieces joined with two spaces, each start the length of everything before it)."""
+"""The matcher's token stream: hyphens inside tokens become two spaces, pieces are joined with two
+spaces, and each piece's start offset indexes it in the stream; it must equal the plain
+definition (each piece made and each start summed one by one), and every start must point at
+its piece with two spaces before it."""
 from __future__ import annotations
 
 import random
-from itertools import accumulate
-from operator import add
 
 from framing.lexicon.matcher import _stream
 
 
 def _plain(words):
-    n = len(words)
-    pieces = [w.replace("-", "  ") for w in words]
-    starts = list(map(add, accumulate(map(len, pieces), initial=0), range(2, 2 * n + 3, 2)))
-    return pieces, starts, "  " + "  ".join(pieces) + "  "
+    pieces, starts, pos = [], [], 2
+    for w in words:
+        piece = w.replace("-", "  ")
+        pieces.append(piece)
+        starts.append(pos)
+        pos += len(piece) + 2
+    return pieces, starts + [pos], "  " + "  ".join(pieces) + "  "
 
 
 def test_stream_of_news_tokens():
@@ -32,3 +34,6 @@ def test_stream_equals_the_plain_definition_on_random_token_runs():
         words = [rng.choice(vocab) for _ in range(rng.randint(0, 12))]
         pieces, starts, text = _stream(words)
         assert (list(pieces), starts, text) == _plain(words), words
+        for piece, start in zip(pieces, starts):
+            assert text[start - 2:start + len(piece)] == "  " + piece
+            assert "-" not in piece

@@ -251,6 +251,40 @@ def test_tag_forms_equals_tag_words_and_lemma(seed_paths):
         assert lemmas == [lemma(n, t) for n, t in zip(norms, tags)]
 
 
+MODAL_SENTENCES = [
+    "The talks will probably not result in a deal, and Congress could quickly shift its stance.",
+    "Officials said the ban would n't hold; critics may well oppose it, and he can't really "
+    "object.",
+    "It will, officials said, result in cuts. They should not only vote but must act.",
+    "Will talks resume? Voters might never forgive NATO, and it's over; he's heading home.",
+]
+
+
+def test_modal_candidates_give_the_repairs_of_every_nn_nns_jj(seed_paths):
+    """The modal rule's candidates (the tokens right after a modal, over adverbs and "not")
+    give exactly the repairs of the reference, which visited every NN/NNS/JJ of a sentence
+    holding a modal, on whole articles (their sentences as token ranges)."""
+    from framing.text.normalize import ascii_punct
+    from framing.text.tagging import _candidates_reference, lexical_tags, repair_sentences
+
+    texts = NEWS + MODAL_SENTENCES + [p.read_text(encoding="utf-8") for p in seed_paths]
+    checked = 0
+    for text in texts:
+        doc = make_doc(text)
+        bounds = [(s.token_start, s.token_end) for s in doc.sentences]
+        cased = [ascii_punct(t.text) for t in doc.tokens]
+        words = [c.lower() for c in cased]
+        tags = []
+        for lo, hi in bounds:
+            tags += lexical_tags(cased[lo:hi])
+        fast, reference = list(tags), list(tags)
+        repair_sentences(cased, words, fast, bounds)
+        repair_sentences(cased, words, reference, bounds, candidates=_candidates_reference)
+        assert fast == reference, text[:60]
+        checked += "MD" in tags
+    assert checked >= 6
+
+
 def test_dictionary_lemmas_equal_lemminflect(seed_paths):
     from lemminflect import getLemma
 
@@ -326,7 +360,8 @@ def test_re_split_equals_the_regex_split(seed_paths):
     split = re_split()
     texts = _paragraphs(seed_paths) + NEWS
     contexts = ("{}", "can't{}", "we’re{}x", "ab{}cd", "9{}1", "http://x.y/{}", "A.{}.", "x-{}y",
-                "O'{}a", "{}’t", "$3{}")
+                "O'{}a", "{}’t", "$3{}", "http{}//x.y", "https{}//x", "I{}. Lee", "won{}t", "aren’{}",
+                "U{}S.", "Ab{}", "{}ab", "a{}-b")
     for code in range(ord(LIMIT)):
         texts += [c.format(chr(code)) for c in contexts]
     assert all(max(t) < LIMIT for t in texts)
@@ -358,3 +393,23 @@ def test_in_quote_region_by_region_equals_token_by_token(seed_paths):
         for quotes in trials:
             assert (_in_quote(quotes, doc.sentences, starts, ends)
                     == _in_quote_reference(quotes, doc.sentences, starts, ends))
+
+
+def test_tokens_ending_in_nt_are_found_from_the_text(seed_paths):
+    """`_ending_in_nt` (looking only where the text holds "n't") gives the tokens whose text ends
+    in "n't"/"n’t", as testing every token does, on news text and constructed edge cases."""
+    import random
+    from itertools import accumulate
+
+    from framing.text.tokenize import _NT, _ending_in_nt, _re_split
+
+    rng = random.Random(5)
+    texts = _paragraphs(seed_paths) + ["n't", "won't can’t isn't", "in' t don'tn't", "N'T ain't"]
+    pieces = ["don't", "n't", "n’t", " ", "x", "'", "t", "isn", "’", "-", "."]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(500)]
+    for text in texts:
+        parts = _re_split()(text)
+        bounds = list(accumulate(map(len, parts), initial=7))
+        ends, forms = bounds[2::2], parts[1::2]
+        expected = [i for i in range(len(forms)) if forms[i].endswith(_NT)][::-1]
+        assert _ending_in_nt(text, 7, ends, forms) == expected, text

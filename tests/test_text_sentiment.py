@@ -62,3 +62,22 @@ def test_pattern_lexicon_is_textblobs_own_and_negations_are_recognised():
     assert lex["terrible"][0] < 0 < lex["excellent"][0]
     assert all(is_negation(w) for w in ("not", "never", "no", "isn't", "don't"))
     assert not any(is_negation(w) for w in ("note", "nothing", "know"))
+
+
+def test_scoring_many_texts_at_once_equals_one_by_one():
+    """`polarity_scores_many` (the words of all texts taken together) and `vader_scores_many`
+    (which memoises what it scores) give each text the stock analyser's scores, in order,
+    whatever sits next to it: emoji, empty and blank texts, texts with no lexicon word."""
+    from framing.text.sentiment import vader_scores_many
+
+    stock = SentimentIntensityAnalyzer()
+    texts = SENTENCES + ["   ", "The committee met on Tuesday in Brussels.", "no"] + [
+        s.upper() for s in SENTENCES[:4]]
+    for batch in (texts, texts[::-1], texts[3:9], [texts[0]], []):
+        assert vader().polarity_scores_many(batch) == [stock.polarity_scores(s) for s in batch]
+    fresh = [f"The minister was {w} about the deal on day {i}." for i, w in
+             enumerate(("happy", "furious", "silent", "hopeful"))]
+    got = vader_scores_many(fresh + texts)
+    assert [tuple(p) for p in got] == [tuple(stock.polarity_scores(s).values())
+                                       for s in fresh + texts]
+    assert all(vader_scores(s) is p for s, p in zip(fresh, got))  # memoised for later stages

@@ -1,6 +1,8 @@
 """Turning raw matches into `Finding`s: voice, negation, scare quotes and the extra scores."""
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from ..model.fastmake import fast_constructor
 from ..model.findings import NARRATOR, QUOTED, SCARE_QUOTE, Finding
 from ..text.normalize import fold
@@ -19,11 +21,22 @@ def findings_of(doc, lexicon, scores: bool = True, ctx: Context | None = None) -
     norms, is_word = ctx.norms, ctx.is_word
     out: list[Finding] = []
     make = _MAKE_FINDING
+    rows = _ROWS
+    inner_starts, quotes, scare = ctx.inner_starts, ctx.quotes, ctx.scare
+    negated = ctx.negated
     for m in lexicon.matcher.spans(doc, norms):
         e = m.entry
+        got = rows.get(id(e))
+        if got is None or got[0] is not e:
+            got = _row(e)
         first, last = tokens[m.first], tokens[m.last - 1]
-        q = ctx.quote_of(first.start)
-        voice = NARRATOR if q is None else (SCARE_QUOTE if ctx.is_scare(q) else QUOTED)
+        start = first.start
+        # ctx.quote_of(start), inline: the last quotation (by inner start) starting at or before
+        q = bisect_right(inner_starts, start) - 1
+        if q >= 0 and start < quotes[q].inner_end:
+            voice = SCARE_QUOTE if id(quotes[q]) in scare else QUOTED
+        else:
+            voice = NARRATOR
         valence = subjectivity = None
         if scores:
             k = m.first
@@ -33,13 +46,12 @@ def findings_of(doc, lexicon, scores: bool = True, ctx: Context | None = None) -
                 span = [k for k in range(m.first, m.last) if is_word[k]]
                 words, lemma_words = tuple(norms[k] for k in span), tuple(tokens[k].lemma for k in span)
             valence, subjectivity = _word_scores(words, lemma_words)
-        out.append(make(
-            start=first.start, end=last.end, text=text[first.start:last.end], term=e.term,
-            category=e.category, polarity=e.polarity, strength=e.strength,
-            explanation=e.explanation, alternative=e.alternative, voice=voice,
-            negated=ctx.negated(m.first), sentence=first.sentence, pack=e.pack, source=e.source,
-            flag=e.flag, valence=valence, subjectivity=subjectivity,
-        ))
+        end = last.end
+        # Finding(start, end, text, term, category, polarity, strength, explanation,
+        # alternative, voice, negated, sentence, pack, source, flag, valence, subjectivity)
+        out.append(make(start, end, text[start:end], got[1], got[2], got[3], got[4], got[5],
+                        got[6], voice, negated(m.first), first.sentence,
+                        got[7], got[8], got[9], valence, subjectivity))
     for q in ctx.scare_quotes():
         inner = text[q.inner_start:q.inner_end].strip()
         first_tok = _token_at(ctx, q.start)
@@ -82,6 +94,22 @@ def word_voices(doc, ctx: Context) -> list[str]:
             if tokens[k].in_quote:
                 out[k] = QUOTED
     return out
+
+
+#: id(entry) -> (entry, term, category, polarity, strength, explanation, alternative, pack,
+#: source, flag): what a Finding takes from its row, read once per row (Entry.flag is a
+#: property computed on every read). The entry is kept and checked by identity, so an id that
+#: another object took over can never give a wrong row.
+_ROWS: dict = {}
+_ROWS_MAX = 50_000
+
+
+def _row(e) -> tuple:
+    if len(_ROWS) >= _ROWS_MAX:
+        _ROWS.clear()
+    got = _ROWS[id(e)] = (e, e.term, e.category, e.polarity, e.strength, e.explanation,
+                          e.alternative, e.pack, e.source, e.flag)
+    return got
 
 
 #: Finding(...) without the frozen __init__'s per-field object.__setattr__ (the same objects; see

@@ -12,6 +12,7 @@ such a quote to a speaker; it lists those as "not_scare_quotes".
 """
 from __future__ import annotations
 
+import weakref
 from bisect import bisect_left, bisect_right
 from operator import attrgetter
 
@@ -29,6 +30,42 @@ NOT_NEGATING_NEXT = frozenset({"only", "just", "merely", "simply", "least", "to"
 _START = attrgetter("start")
 
 
+class _LexiconFacts:
+    """What Context needs from a lexicon that does not depend on the Doc: the negators split
+    into single words and multi-word ones (by first word), and a bounded memo of which
+    (lemma, norm) pairs are speaker cues. Worked out once per lexicon (see `_facts`), not again
+    for every article."""
+
+    CUE_LIMIT = 50_000
+
+    def __init__(self, lexicon):
+        negs = sorted(lexicon.negators)
+        self.negators = lexicon.negators
+        self.neg_single = frozenset(n for n in negs if " " not in n)
+        self.neg_multi = tuple(tuple(n.split()) for n in negs if " " in n)
+        # multi-word negators by first word: a token can only start the ones it spells the start of
+        first: dict[str, list] = {}
+        for words in self.neg_multi:
+            first.setdefault(words[0], []).append(words)
+        self.neg_first = first
+        self.cues: dict = {}
+
+
+#: (weak reference to the last lexicon, its facts): one lexicon serves a whole batch.
+_FACTS: tuple = (None, None)
+
+
+def _facts(lexicon) -> _LexiconFacts:
+    global _FACTS
+    ref, facts = _FACTS
+    if ref is not None and ref() is lexicon and facts.negators is lexicon.negators:
+        return facts
+    facts = _LexiconFacts(lexicon)
+    try:
+        _FACTS = (weakref.ref(lexicon), facts)
+    except TypeError:  # not weakly referable: facts for this Context only
+        pass
+    return facts
 
 
 class Context:
@@ -46,17 +83,17 @@ class Context:
         cols = columns(doc)  # shared with the actors and classify stages
         self.norms = cols.norms
         self.is_word = cols.is_word
-        self.quotes = sorted(doc.quotes, key=lambda q: q.inner_start)
+        quotes = doc.quotes
+        if all(a.inner_start <= b.inner_start for a, b in zip(quotes, quotes[1:])):
+            self.quotes = list(quotes)  # already in order (the usual case): sorted() keeps it
+        else:
+            self.quotes = sorted(quotes, key=lambda q: q.inner_start)
         self.inner_starts = [q.inner_start for q in self.quotes]
-        negs = sorted(lexicon.negators)
-        self.neg_single = frozenset(n for n in negs if " " not in n)
-        self.neg_multi = tuple(tuple(n.split()) for n in negs if " " in n)
-        # multi-word negators by first word: a token can only start the ones it spells the start of
-        first: dict[str, list] = {}
-        for words in self.neg_multi:
-            first.setdefault(words[0], []).append(words)
-        self._neg_first = first
-        self._cue_memo: dict = {}
+        facts = _facts(lexicon)
+        self.neg_single = facts.neg_single
+        self.neg_multi = facts.neg_multi
+        self._neg_first = facts.neg_first
+        self._cue_memo: dict = facts.cues
         self.scare = {id(q) for q in self.quotes if self._is_scare(q)}
 
     # ------------------------------------------------------------------ quotes
@@ -83,10 +120,14 @@ class Context:
 
     def _is_cue(self, tok) -> bool:
         key = (tok.lemma, tok.norm)
-        got = self._cue_memo.get(key)
+        memo = self._cue_memo
+        got = memo.get(key)
         if got is None:
-            got = self._cue_memo[key] = tok.norm == ":" or self.lexicon.cue_class(tok.lemma) is not None \
+            got = tok.norm == ":" or self.lexicon.cue_class(tok.lemma) is not None \
                 or self.lexicon.cue_class(tok.norm) is not None
+            if len(memo) >= _LexiconFacts.CUE_LIMIT:
+                memo.clear()
+            memo[key] = got
         return got
 
     def _is_scare(self, q) -> bool:

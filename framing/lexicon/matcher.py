@@ -7,13 +7,14 @@ and ends on token boundaries, so "wing" never fires inside "left-wing" while "le
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import accumulate, repeat
 from operator import add, is_
 
 import ahocorasick
 
+from ..model.fastmake import fast_constructor
 from .categories import NON_FINDING
 from .entry import Entry
 
@@ -44,6 +45,11 @@ class Match:
     last: int
     entry: Entry
     fit: int
+
+
+#: Match(...) without the frozen __init__'s per-field object.__setattr__ (the same objects; see
+#: framing.model.fastmake): every article makes tens of them.
+_MAKE_MATCH = fast_constructor(Match)
 
 
 def pos_fit(entry: Entry, tag: str, norm: str = "", prev_tag: str = "") -> int:
@@ -144,7 +150,7 @@ class Matcher:
             if len(groups) == 1 and len(groups[0]) == 1:  # fast path: one row, no competition
                 e = groups[0][0]
                 if not isinstance(e, _Part) and not e.pos and (j - i > 1 or not e.derived_from):
-                    chosen.append(Match(i, j, e, 2))
+                    chosen.append(_MAKE_MATCH(i, j, e, 2))
                     continue
             if type(groups[0][0]) is _Part:  # made for this article: nothing to remember
                 m = _best(tokens, i, j, groups)
@@ -165,7 +171,7 @@ class Matcher:
                         memo.clear()
                     memo[key] = (tuple(groups), m.entry, m.fit) if m is not None else (tuple(groups),)
                 elif len(got) == 3:
-                    m = Match(i, j, got[1], got[2])
+                    m = _MAKE_MATCH(i, j, got[1], got[2])
                 else:
                     m = None
             if m is not None:
@@ -195,31 +201,20 @@ def _stream(words: list[str]) -> tuple[list[str], list[int], str]:
     """Join token strings with two spaces; hyphens inside tokens become two spaces as well.
 
     Returns the pieces, the start of every piece in the stream (plus one past the end) and the
-    stream. Hyphenated tokens are rare, so they are found in the joined string instead of testing
-    every token.
+    stream. Everything is done by whole-list calls in C: the pieces are the words with hyphens
+    replaced (the very word objects when the text has no hyphen), each start is the length of
+    the pieces before it plus two spaces per piece, and the stream is the joined words with
+    the same replacement.
     """
     n = len(words)
-    starts = list(map(add, accumulate(map(len, words), initial=0), range(2, 2 * n + 3, 2)))
     text = "  " + "  ".join(words) + "  "
-    if "-" not in text:
-        return words, starts, text
-    pieces = list(words)
-    hyphenated = []
-    pos = text.find("-")
-    while pos != -1:
-        k = bisect_right(starts, pos) - 1
-        hyphenated.append(k)
-        pieces[k] = pieces[k].replace("-", "  ")
-        pos = text.find("-", starts[k + 1])
-    # Each hyphen became two spaces, one character more: every piece after a hyphenated token
-    # starts that many characters later (shifted segment by segment, not summed again from scratch).
-    shift = 0
-    last = len(hyphenated) - 1
-    for m, k in enumerate(hyphenated):
-        shift += words[k].count("-")
-        stop = hyphenated[m + 1] + 1 if m < last else n + 1
-        starts[k + 1:stop] = map(add, starts[k + 1:stop], repeat(shift))
-    return pieces, starts, text.replace("-", "  ")
+    if "-" in text:
+        pieces = list(map(str.replace, words, repeat("-"), repeat("  ")))
+        text = text.replace("-", "  ")
+    else:
+        pieces = words
+    starts = list(map(add, accumulate(map(len, pieces), initial=0), range(2, 2 * n + 3, 2)))
+    return pieces, starts, text
 
 
 def _best(tokens, i: int, j: int, groups) -> Match | None:
@@ -240,4 +235,4 @@ def _best(tokens, i: int, j: int, groups) -> Match | None:
             rank = (fit, e.strength)
             if best is None or rank > best[0]:
                 best = (rank, e, fit)
-    return None if best is None else Match(i, j, best[1], best[2])
+    return None if best is None else _MAKE_MATCH(i, j, best[1], best[2])

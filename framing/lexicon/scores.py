@@ -10,7 +10,7 @@ from functools import lru_cache, partial
 from operator import is_not
 
 from ..text.sentiment import pattern_lexicon as shared_pattern_lexicon
-from ..text.sentiment import vader, vader_scores  # shared with the classifier and actors stages
+from ..text.sentiment import vader, vader_scores, vader_scores_many  # shared with the classifier and actors stages
 
 
 @lru_cache(maxsize=1)
@@ -56,18 +56,21 @@ def doc_sentence_scores(doc, norms: list[str] | None = None) -> list[tuple[float
     """sentence_scores of every sentence of a Doc, from the tokens' norms taken once.
 
     The same numbers as calling sentence_scores(doc.sentence_text(i), norms of sentence i) per
-    sentence: the subjectivity lexicon is looked up once per token, and each sentence's mean is
-    taken over the same words in the same order.
+    sentence: VADER scores all the sentences at once (`vader_scores_many`, which memoises them
+    for the stages after this one), the subjectivity lexicon is looked up once per token, and
+    each sentence's mean is taken over the same words in the same order. VADER's compound is
+    already rounded to 4 places and the mean is rounded to 3, so rounding them to 4 again
+    (sentence_scores) changes nothing and is left out.
     """
     if norms is None:
         norms = [t.norm for t in doc.tokens]
     subj = list(map(pattern_lexicon().get, norms))
     text = doc.text
+    sentences = doc.sentences
+    texts = [text[s.start:s.end] for s in sentences]
     out = []
     known = _KNOWN
-    for s in doc.sentences:
-        compound = vader_scores(text[s.start:s.end]).compound
+    for s, pol in zip(sentences, vader_scores_many(texts)):
         vals = list(filter(known, subj[s.token_start:s.token_end]))  # the words it knows, in order
-        subjectivity = round(sum(vals) / len(vals), 3) if vals else 0.0
-        out.append((round(float(compound), 4), round(float(subjectivity), 4)))
+        out.append((pol.compound, round(sum(vals) / len(vals), 3) if vals else 0.0))
     return out

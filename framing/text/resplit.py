@@ -26,6 +26,23 @@ beyond = re.compile("[^\x00-" + chr(ord(LIMIT) - 1) + "]").search
 # The alternatives of tokenize._PATTERN, in the same order. {L} {Lu} {LN} {LMN} {D} {S} {W} are
 # the `regex` classes \p{L} \p{Lu} [\p{L}\p{N}] [\p{L}\p{M}\p{N}] \d \s \w below LIMIT. Every
 # "\b" of _PATTERN follows an ASCII letter, so there it means "no word character next": (?![{W}]).
+#
+# Two shortcut alternatives come first, for the two commonest kinds of token; each matches only
+# where the alternatives after it would match the very same characters, so the split is unchanged
+# (and tested equal to `regex`'s), only found sooner: `re` skips an alternative whose first
+# character class fails, but tries the word-like ones (initials, the negation's letter run) in
+# full before reaching "word".
+#  - a run of ASCII letters followed by none of: a letter, mark or digit, an apostrophe, a
+#    hyphen, "." or ":". Then url needs "http" + ":" (excluded), initials a letter + "." (excluded),
+#    the negation a letter run + "n'" (the run ends before a non-apostrophe non-letter), the
+#    numbers a digit or currency sign; and "word" takes exactly this run (its apostrophe and
+#    hyphen parts need a character excluded here).
+#  - one punctuation character no alternative but the last one can start with (not a letter,
+#    digit, currency sign, apostrophe, ".", "-" or "h").
+_FAST = (
+    r"[A-Za-z]++(?![{LMN}'\u2019\-\u2010\u2011.:])"
+    r"|[,;:!?()\[\]\"\u201c\u201d\u2013\u2014]"
+)
 _RE_PATTERN = (
     r"(https?://[^{S}]+[^{S}.,;:!?)\]\"'\u201d\u2019]"
     r"|(?:[{L}]\.){{2,}}"
@@ -55,4 +72,4 @@ def class_body(regex_class: str) -> str:
 def re_split():
     """`split` of the compiled `re` pattern (built on first use, a few milliseconds)."""
     bodies = {name: class_body(rx) for name, rx in _CLASSES.items()}
-    return re.compile(_RE_PATTERN.format(**bodies)).split
+    return re.compile(("(" + _FAST + "|" + _RE_PATTERN[1:]).format(**bodies)).split

@@ -8,15 +8,19 @@ the pipeline's time. Both scorers are pure functions of the text, so a bounded m
 text gives exactly the numbers a fresh call would: outputs do not change, only the cost.
 
 The memo is bounded (an article has tens of sentences; the bound keeps a batch run's memory flat)
-and thread-safe (functools.lru_cache), so worker threads of the web app can share it.
+and thread-safe (one dict operation per lookup or store), so worker threads of the web app can
+share it. `vader_scores_many` scores all the sentences of an article that are not memoised yet in
+one go (the lexicon stage's call), and memoises them for the classifier and actors stages.
 """
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import is_
 from typing import NamedTuple
 
 #: Enough for the sentences and clauses of several long articles at once.
-CACHE_SIZE = 8192
+CACHE_SIZE = 16384
 
 
 class Polarity(NamedTuple):
@@ -39,23 +43,43 @@ def _fast_vader_class():
 
     VADER lower-cased every word of the sentence again inside each of its checks (negation,
     idioms, "but", up to a dozen times per sentiment word) and rebuilt the text one character
-    at a time to replace emoji. Here the words are lower-cased once per sentence and the checks
-    read that list; every rule, its order and its arithmetic are the library's own (the quirky
-    "but" rule and the final scoring are the library's functions, called as they are). A text
-    holding an emoji goes to the library's code unchanged. tests/test_text_sentiment.py compares
-    it with the stock analyser; it was also checked identical on every sentence of 345 news
-    articles and on BABE's 2,919 sentences (docs/accuracy_classifier.md).
+    at a time to replace emoji. Here:
+
+    - the words (white-space split, stripped of punctuation unless that leaves 2 characters or
+      fewer), their lower-case forms and whether the lexicon knows each are taken with a few
+      whole-list calls in C (`_words`), for one text or, `polarity_scores_many`, for many;
+    - a text none of whose words the lexicon knows (a third of news sentences) scores 0 for
+      every word, whatever the boosters, negations, "but" or punctuation around: its scores are
+      the library's for such a list, (neg 0, neu 1, pos 0, compound 0) (0 everywhere for a text
+      without words), returned at once;
+    - the checks read the lower-case list; `scalar_inc_dec`, the negation check, the idiom check
+      and the final scoring are the library's steps inlined, in its order and with its
+      arithmetic (the idiom check is skipped when none of the words it joins is part of an idiom
+      or a multi-word booster, as no joined n-gram can then be one); the quirky "but" rule is
+      the library's function, called as it is.
+
+    A text holding an emoji goes to the library's code unchanged. tests/test_text_sentiment.py
+    compares it with the stock analyser; it was also checked identical on every sentence and
+    comma clause of 345 news articles, 1,000 more AllSides articles and BABE's sentences.
     """
+    import math
+    import re
+    from itertools import accumulate, chain, compress, repeat
+    from operator import gt
+
     from vaderSentiment import vaderSentiment as vs
 
-    booster, special, lexicon_of = vs.BOOSTER_DICT, vs.SPECIAL_CASES, None
+    booster, special = vs.BOOSTER_DICT, vs.SPECIAL_CASES
     negate = frozenset(vs.NEGATE)
     n_scalar, c_incr = vs.N_SCALAR, vs.C_INCR
     punctuation = vs.string.punctuation
-    scalar_inc_dec = vs.scalar_inc_dec
+    normalize, fabs = vs.normalize, math.fabs
+    but_check = vs.SentimentIntensityAnalyzer._but_check
+    # words that can be part of an n-gram the idiom check looks up (idioms, multi-word boosters)
+    idiom_words = frozenset(w for key in list(special) + [k for k in booster if " " in k]
+                            for w in key.split(" "))
 
-    def negated(word: str) -> bool:  # vs.negated([word]) for one lower-case word
-        return word in negate or "n't" in word
+    _non_ascii = re.compile("[^\x00-\x7f]+").findall
 
     class FastVader(vs.SentimentIntensityAnalyzer):
         @property
@@ -66,28 +90,81 @@ def _fast_vader_class():
                     key.isascii() for key in self.emojis)
             return flag
 
+        def _has_emoji(self, text) -> bool:
+            """Whether a character of `text` is an emoji key (the library replaces single
+            characters only). No key is plain ASCII (checked once), so only the text's
+            non-ASCII characters, found in C, are looked up."""
+            if text.isascii() and self.ascii_has_no_emoji:
+                return False
+            if not self.ascii_has_no_emoji:
+                return not self.emojis.keys().isdisjoint(text)
+            return not self.emojis.keys().isdisjoint("".join(_non_ascii(text)))
+
+        def _words(self, texts):
+            """SentiText's words of every text (white-space split, each stripped of punctuation
+            unless that leaves 2 characters or fewer), all texts' in one list, with their
+            lower-case forms, whether the lexicon knows each, and each text's word count: a few
+            whole-list calls in C, not a Python step per word."""
+            splits = list(map(str.split, texts))
+            raw = list(chain.from_iterable(splits))
+            words = list(map(str.strip, raw, repeat(punctuation)))
+            for i in compress(range(len(words)), map(gt, repeat(3), map(len, words))):
+                words[i] = raw[i]  # stripped to 2 characters or fewer: the word as written
+            lower = list(map(str.lower, words))
+            return words, lower, list(map(self.lexicon.__contains__, lower)), list(map(len, splits))
+
         def polarity_scores(self, text):
-            # no emoji key is plain ASCII (checked once), so ASCII text, most news, skips the test
-            if not (text.isascii() and self.ascii_has_no_emoji) and \
-                    not self.emojis.keys().isdisjoint(text):
+            if self._has_emoji(text):
                 return super().polarity_scores(text)
             text = text.strip()
-            # SentiText: tokens stripped of punctuation unless that leaves 2 characters or fewer
-            words = [w if len(s := w.strip(punctuation)) <= 2 else s for w in text.split()]
-            caps = sum(map(str.isupper, words))  # allcap_differential
-            is_cap_diff = 0 < len(words) - caps < len(words)
-            lower = [w.lower() for w in words]
-            lexicon = self.lexicon
+            words, lower, known, _ = self._words((text,))
+            if not words:
+                return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
+            if True not in known:
+                return {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
+            return self._scores(words, lower, known, text)
+
+        def polarity_scores_many(self, texts) -> list[dict]:
+            """`polarity_scores` of each text, the words of all texts taken in one go."""
+            out: list = [None] * len(texts)
+            if not self._has_emoji("\n".join(texts)):  # no emoji in any: one test for all
+                plain = list(range(len(texts)))
+            else:
+                plain = []
+                for k, text in enumerate(texts):
+                    if self._has_emoji(text):
+                        out[k] = super().polarity_scores(text)
+                    else:
+                        plain.append(k)
+            stripped = [texts[k].strip() for k in plain]
+            words, lower, known, counts = self._words(stripped)
+            seen = list(accumulate(known, initial=0))  # known words before each word
+            a = 0
+            for k, text, count in zip(plain, stripped, counts):
+                b = a + count
+                if not count:
+                    out[k] = {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
+                elif seen[b] == seen[a]:
+                    out[k] = {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
+                else:
+                    out[k] = self._scores(words[a:b], lower[a:b], known[a:b], text)
+                a = b
+            return out
+
+        def _scores(self, words, lower, known, text):
+            """The scores of a stripped text with at least one word the lexicon knows."""
             n = len(words)
+            caps = sum(map(str.isupper, words))  # allcap_differential
+            is_cap_diff = 0 < n - caps < n
             sentiments = [0] * n  # boosters, "kind" of "kind of" and unknown words score 0
-            for i in [i for i, low in enumerate(lower) if low in lexicon]:
+            for i in compress(range(n), known):
                 low = lower[i]
                 if low in booster or (i < n - 1 and low == "kind" and lower[i + 1] == "of"):
                     continue
                 sentiments[i] = self._valence(words, lower, i, is_cap_diff)
             if "but" in lower:
-                sentiments = self._but_check(lower, sentiments)
-            return self.score_valence(sentiments, text)
+                sentiments = but_check(lower, sentiments)
+            return _score_valence(sentiments, text)
 
         def _valence(self, words, lower, i, is_cap_diff):
             """sentiment_valence of the lexicon word at i (the library's steps, in its order)."""
@@ -99,22 +176,71 @@ def _fast_vader_class():
             if (i > 0 and lower[i - 1] == "no") or (i > 1 and lower[i - 2] == "no") \
                     or (i > 2 and lower[i - 3] == "no" and lower[i - 1] in ["or", "nor"]):
                 valence = lexicon[low] * n_scalar
-            if words[i].isupper() and is_cap_diff:
+            if is_cap_diff and words[i].isupper():
                 if valence > 0:
                     valence += c_incr
                 else:
                     valence -= c_incr
-            for start_i in range(0, 3):
-                if i > start_i and lower[i - (start_i + 1)] not in lexicon:
-                    s = scalar_inc_dec(words[i - (start_i + 1)], valence, is_cap_diff)
-                    if start_i == 1 and s != 0:
+            # start_i 0, 1, 2: the words 1, 2, 3 before; each step is scalar_inc_dec (its
+            # boost, sign and capitals), the distance damping, then _negation_check
+            if i > 0 and (w1 := lower[i - 1]) not in lexicon:
+                s = 0.0
+                if w1 in booster:
+                    s = booster[w1]
+                    if valence < 0:
+                        s *= -1
+                    if is_cap_diff and words[i - 1].isupper():
+                        if valence > 0:
+                            s += c_incr
+                        else:
+                            s -= c_incr
+                valence = valence + s
+                if w1 in negate or "n't" in w1:
+                    valence = valence * n_scalar
+            if i > 1 and (w2 := lower[i - 2]) not in lexicon:
+                s = 0.0
+                if w2 in booster:
+                    s = booster[w2]
+                    if valence < 0:
+                        s *= -1
+                    if is_cap_diff and words[i - 2].isupper():
+                        if valence > 0:
+                            s += c_incr
+                        else:
+                            s -= c_incr
+                    if s != 0:
                         s = s * 0.95
-                    if start_i == 2 and s != 0:
+                valence = valence + s
+                w1 = lower[i - 1]
+                if w2 == "never" and (w1 == "so" or w1 == "this"):
+                    valence = valence * 1.25
+                elif w2 == "without" and w1 == "doubt":
+                    pass
+                elif w2 in negate or "n't" in w2:
+                    valence = valence * n_scalar
+            if i > 2 and (w3 := lower[i - 3]) not in lexicon:
+                s = 0.0
+                if w3 in booster:
+                    s = booster[w3]
+                    if valence < 0:
+                        s *= -1
+                    if is_cap_diff and words[i - 3].isupper():
+                        if valence > 0:
+                            s += c_incr
+                        else:
+                            s -= c_incr
+                    if s != 0:
                         s = s * 0.9
-                    valence = valence + s
-                    valence = _negation(valence, lower, start_i, i)
-                    if start_i == 2:
-                        valence = _idioms(valence, lower, i)
+                valence = valence + s
+                w2, w1 = lower[i - 2], lower[i - 1]
+                if w3 == "never" and (w2 == "so" or w2 == "this") or (w1 == "so" or w1 == "this"):
+                    valence = valence * 1.25
+                elif w3 == "without" and (w2 == "doubt" or w1 == "doubt"):
+                    pass
+                elif w3 in negate or "n't" in w3:
+                    valence = valence * n_scalar
+                if low in idiom_words or w1 in idiom_words or w2 in idiom_words:
+                    valence = _idioms(valence, lower, i)
             # _least_check
             if i > 1 and lower[i - 1] not in lexicon and lower[i - 1] == "least":
                 if lower[i - 2] != "at" and lower[i - 2] != "very":
@@ -122,28 +248,6 @@ def _fast_vader_class():
             elif i > 0 and lower[i - 1] not in lexicon and lower[i - 1] == "least":
                 valence = valence * n_scalar
             return valence
-
-    def _negation(valence, lower, start_i, i):
-        if start_i == 0:
-            if negated(lower[i - 1]):
-                valence = valence * n_scalar
-        if start_i == 1:
-            w2, w1 = lower[i - 2], lower[i - 1]
-            if w2 == "never" and (w1 == "so" or w1 == "this"):
-                valence = valence * 1.25
-            elif w2 == "without" and w1 == "doubt":
-                pass
-            elif negated(w2):
-                valence = valence * n_scalar
-        if start_i == 2:
-            w3, w2, w1 = lower[i - 3], lower[i - 2], lower[i - 1]
-            if w3 == "never" and (w2 == "so" or w2 == "this") or (w1 == "so" or w1 == "this"):
-                valence = valence * 1.25
-            elif w3 == "without" and (w2 == "doubt" or w1 == "doubt"):
-                pass
-            elif negated(w3):
-                valence = valence * n_scalar
-        return valence
 
     def _idioms(valence, lower, i):  # _special_idioms_check, called only with i > 2
         w3, w2, w1, w0 = lower[i - 3], lower[i - 2], lower[i - 1], lower[i]
@@ -166,7 +270,47 @@ def _fast_vader_class():
                 valence = valence + booster[n_gram]
         return valence
 
-    del lexicon_of
+    def _score_valence(sentiments, text):
+        """The library's score_valence for a non-empty list (its _punctuation_emphasis and
+        _sift_sentiment_scores inlined, same operations in the same order)."""
+        sum_s = float(sum(sentiments))
+        ep_count = text.count("!")
+        if ep_count > 4:
+            ep_count = 4
+        ep_amplifier = ep_count * 0.292
+        qm_count = text.count("?")
+        qm_amplifier = 0
+        if qm_count > 1:
+            if qm_count <= 3:
+                qm_amplifier = qm_count * 0.18
+            else:
+                qm_amplifier = 0.96
+        punct_emph_amplifier = ep_amplifier + qm_amplifier
+        if sum_s > 0:
+            sum_s += punct_emph_amplifier
+        elif sum_s < 0:
+            sum_s -= punct_emph_amplifier
+        compound = normalize(sum_s)
+        # _sift_sentiment_scores: the zeros only count (list.count: x == 0), the others are
+        # summed in the library's order
+        pos_sum = 0.0
+        neg_sum = 0.0
+        neu_count = sentiments.count(0)
+        for sentiment_score in filter(None, sentiments):
+            if sentiment_score > 0:
+                pos_sum += (float(sentiment_score) + 1)
+            else:
+                neg_sum += (float(sentiment_score) - 1)
+        if pos_sum > fabs(neg_sum):
+            pos_sum += punct_emph_amplifier
+        elif pos_sum < fabs(neg_sum):
+            neg_sum -= punct_emph_amplifier
+        total = pos_sum + fabs(neg_sum) + neu_count
+        return {"neg": round(fabs(neg_sum / total), 3),
+                "neu": round(fabs(neu_count / total), 3),
+                "pos": round(fabs(pos_sum / total), 3),
+                "compound": round(compound, 4)}
+
     return FastVader
 
 
@@ -177,11 +321,36 @@ def _pattern():
     return sentiment
 
 
-@lru_cache(maxsize=CACHE_SIZE)
+#: text -> Polarity: VADER's scores memoised (a plain dict, cleared when full: every lookup and
+#: store is one dict operation, so threads may share it).
+_VADER: dict = {}
+
+
+def _remember(text: str, v: dict) -> Polarity:
+    if len(_VADER) >= CACHE_SIZE:
+        _VADER.clear()
+    got = _VADER[text] = Polarity(v["neg"], v["neu"], v["pos"], v["compound"])
+    return got
+
+
 def vader_scores(text: str) -> Polarity:
     """VADER's neg, neu, pos and compound scores of `text` (memoised)."""
-    v = vader().polarity_scores(text)
-    return Polarity(v["neg"], v["neu"], v["pos"], v["compound"])
+    got = _VADER.get(text)
+    if got is None:
+        got = _remember(text, vader().polarity_scores(text))
+    return got
+
+
+def vader_scores_many(texts: list[str]) -> list[Polarity]:
+    """`vader_scores` of each text; those not memoised yet are scored together (see
+    `polarity_scores_many`), and memoised for the stages that ask for them next."""
+    out = list(map(_VADER.get, texts))
+    todo = list(compress(range(len(out)), map(is_, out, repeat(None))))
+    if todo:
+        scores = vader().polarity_scores_many([texts[k] for k in todo])
+        for k, v in zip(todo, scores):
+            out[k] = _remember(texts[k], v)
+    return out
 
 
 @lru_cache(maxsize=CACHE_SIZE)

@@ -191,11 +191,19 @@ def _fold_long(text: str) -> str:
     if text.isascii():
         return text.lower()
     table = _FOLD_TABLE
-    for ch in set(_NON_ASCII.findall(text)):
+    chars = set(_NON_ASCII.findall(text))
+    for ch in chars:
         folded = table[ord(ch)]
         if folded.lower() != folded:
             return text.translate(table)
-    return _NON_ASCII.sub(_fold_match, text).lower()
+    # The few distinct characters (curly quotes, dashes ...) are replaced one after the other by
+    # str.replace, unless a replacement is itself one of them (then one regex pass does it).
+    pairs = [(ch, table[ord(ch)]) for ch in chars]
+    if any(folded in chars for _, folded in pairs):
+        return _NON_ASCII.sub(_fold_match, text).lower()
+    for ch, folded in pairs:
+        text = text.replace(ch, folded)
+    return text.lower()
 
 
 def _fold_match(m) -> str:
@@ -401,7 +409,7 @@ class Gazetteer:
         else:  # pragma: no cover - slow path
             self._automaton = ("dict", keys)
 
-    def find_hits(self, text: str) -> list[tuple]:
+    def find_hits(self, text: str, sort: bool = True) -> list[tuple]:
         """`find` as plain (start, start - end, layer, end, payload) tuples, in the same order.
 
         For the actors stage, which aligns every hit of a whole article to tokens and never needs
@@ -409,6 +417,10 @@ class Gazetteer:
         around each raw hit after a second pass over them, was most of the time spent here. Here
         the word-boundary test runs inside the automaton loop on the text padded with a space at
         each end, so no bounds checks are needed.
+
+        `sort=False` leaves the hits in the automaton's order (by end offset): for a caller whose
+        result does not depend on the order of different spans. The hits of one span always come
+        from one key, in the order of its payloads, sorted or not.
         """
         if self._automaton is None:
             self._build()
@@ -436,7 +448,8 @@ class Gazetteer:
                 if layer == "entity" and payload.case_sensitive and text[start:end] != payload.text:
                     continue
                 append((start, start - end, layer, end, payload))
-        out.sort(key=_HIT_ORDER)
+        if sort:
+            out.sort(key=_HIT_ORDER)
         return out
 
     def find(self, text: str, folded: str | None = None) -> list[TextMatch]:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from ..text.columns import columns
 from ..model.actors import AgencyEvent
 from ..model.core import Span
-from .tokenflags import AGENCY, token_flags
+from .tokenflags import token_flags
 
 BE = {"be", "get"}
 ADV_SKIP = {"RB", "RBR", "RBS"}
@@ -41,7 +41,7 @@ REDUCED_NEXT = {"by", "in", "on", "at", "during", "near", "when", "while", "afte
                 "following", "and"}
 
 
-@dataclass
+@dataclass(slots=True)
 class EventRecord:
     """An AgencyEvent under construction, with token indices the initiator rules reuse."""
 
@@ -271,7 +271,8 @@ class AgencyFinder:
         # few tokens with that bit are found at C speed, then their tags are looked at
         flags = token_flags(self.doc, self.gaz)
         start_tag = _START_TAGS
-        starts = [i for i in flags.indices(flags.word, AGENCY) if start_tag[toks[i].pos]]
+        tags = columns(self.doc).tags
+        starts = [i for i in flags.agency if start_tag[tags[i]]]
         n_starts = len(starts)
         for s_idx, s in enumerate(self.doc.sentences):
             a, b = s.token_start, s.token_end

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from ..text.columns import columns
 from ..model.actors import InitiatorFrame
 from ..model.core import Span
-from .tokenflags import INITIATOR, token_flags
+from .tokenflags import token_flags
 
 
 _NONE: frozenset = frozenset()
@@ -83,7 +83,7 @@ class InitiatorFinder:
         norms, lemmas = cols.norms, cols.lemmas
         last = len(norms) - 1
         head_index = []
-        for i in flags.indices(flags.word, INITIATOR):
+        for i in flags.initiator:  # the INITIATOR bit
             norm, lemma = norms[i], lemmas[i]
             if norm in singles or lemma in singles:
                 head_index.append(i)

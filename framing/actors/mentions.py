@@ -21,18 +21,19 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import accumulate, compress, repeat
-from operator import and_, truth
+from itertools import compress, repeat
+from operator import and_, attrgetter, eq, not_
 
 from ..gazetteer import Gazetteer, fold
 from ..text.columns import columns
 from ..model.actors import ActorMention
 from ..model.fastmake import fast_constructor
-from .tokenflags import ALPHA1, CAP, PAREN, PRONOUN, token_flags
+from .tokenflags import ALPHA1, CAP, token_flags
 
 LOCATIVE = {"in", "inside", "into", "at", "near", "across", "throughout", "within", "around",
             "outside", "along", "via", "through", "toward", "towards", "over", "to"}
 LOCATIVE_STRICT = LOCATIVE - {"to", "over"}
+_PLACE_BEFORE = LOCATIVE_STRICT | {"from"}  # before a lone capitalised word: a place
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
                "my", "your", "some", "any", "all", "both", "each", "every", "other", "another",
                "such", "no", "several", "many", "few", "most", "more", "fewer"}
@@ -65,6 +66,8 @@ ENTITY_MENTION_KIND = {
 }
 
 
+#: Tags a capitalised word of a name may carry (others count only when seen mid-sentence).
+_NAME_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "JJ", "FW", "VBN", "VBD", "VB", "RB", "CD"})
 #: A token counts as inside a gazetteer span when the span starts at most this many tokens before it.
 COVER_BACK = 6
 COVER_PAD = 8
@@ -72,9 +75,9 @@ COVER_PAD = 8
 OPENERS = ('"', "\u201c", ":", "(", "-", "\u2013", "\u2014")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cand:
-    """A mention under construction."""
+    """A mention under construction (slots: a hundred an article, read and written often)."""
 
     start_tok: int
     end_tok: int  # exclusive
@@ -161,8 +164,11 @@ class MentionFinder:
         starts, ends = cols.start_index, cols.end_index
         ent, ttl, gen, non = {}, {}, {}, {}
         tables = {"entity": ent, "title": ttl, "generic": gen, "non_actor": non}
-        # plain tuples (start, start - end, layer, end, payload), in Gazetteer.find's order
-        for m_start, _, layer, m_end, payload in self.gaz.find_hits(text):
+        # plain tuples (start, start - end, layer, end, payload), unsorted: what a table keeps does
+        # not depend on the order of different spans (the longest span from a token wins; one span
+        # is one gazetteer key, whose payloads come in the same order either way), and the tables
+        # are only read by key or in sorted order
+        for m_start, _, layer, m_end, payload in self.gaz.find_hits(text, sort=False):
             i = starts.get(m_start)
             j = ends.get(m_end)
             if i is None or j is None or toks[i].sentence != toks[j].sentence:
@@ -187,8 +193,9 @@ class MentionFinder:
         cover = [None] * (len(self.toks) + COVER_PAD)
         for k in sorted(table, reverse=True):  # smaller starts overwrite: the first one found wins
             hit = table[k]
-            for i in range(k, min(hit[0], k + COVER_BACK + 1)):
-                cover[i] = (k, hit)
+            end = min(hit[0], k + COVER_BACK + 1)
+            if end > k:
+                cover[k:end] = [(k, hit)] * (end - k)  # one (k, hit) shared by the tokens it covers
         return cover
 
     # ------------------------------------------------------------------ main
@@ -200,9 +207,9 @@ class MentionFinder:
         self.cols = columns(doc)  # shared with the lexicon stage and agency
         self.flags = flags = token_flags(doc, self.gaz)  # per-token bits, shared with agency and tone
         bits = flags.text
-        self.cap = list(map(and_, bits, repeat(CAP)))  # 1 where capitalised (tokenflags.CAP), else 0
-        self.alpha1 = list(map(truth, map(and_, bits, repeat(ALPHA1))))  # text[:1].isalpha()
-        self._paren_index = flags.indices(bits, PAREN)
+        # `_text_bits[i] & CAP`: is token i capitalised (tokenflags.CAP, no list of its own)
+        self._text_bits = bits
+        self._paren_index = flags.paren
         self.ent, self.ttl, self.gen, self.non = self._align(doc)
         self.cov_ent, self.cov_ttl = self._coverage(self.ent), self._coverage(self.ttl)
         self.cov_gen, self.cov_non = self._coverage(self.gen), self._coverage(self.non)
@@ -210,12 +217,23 @@ class MentionFinder:
         self.acronyms: dict[str, tuple] = {}  # ACR -> (actor_id, actor_name, kind, entity_kind, affiliation)
         self.article_sides = self._article_sides()
         cands: list[_Cand] = []
-        # running counts of words and of capitalised words, so each sentence's are two subtractions
-        self._n_alpha = list(accumulate(self.alpha1, initial=0))
-        self._n_cap_alpha = list(accumulate(map(and_, self.cap, self.alpha1), initial=0))
-        self.headline = [self._title_case(k) for k in range(len(doc.sentences))]
-        self._cap_index = list(compress(range(len(toks)), self.cap))
-        self._run_starts = sorted(set(self._cap_index).union(self.ent))
+        self._cap_index = cap_index = list(compress(range(len(toks)), map(and_, bits, repeat(CAP))))
+        # capitalised words (capitalised tokens starting with a letter), counted per sentence by
+        # bisection in _title_case: no per-token running counts
+        self._cap_alpha = list(compress(cap_index, map(and_, map(bits.__getitem__, cap_index),
+                                                       repeat(ALPHA1))))
+        # only a sentence with three capitalised words or more can be a title-case headline
+        # (the capitalised words come in text order, so a sentence holds three of them or more
+        # where the sentence of one equals that of the one two places on)
+        self.headline = headline = [False] * len(doc.sentences)
+        sents = list(map(_SENTENCE, map(toks.__getitem__, self._cap_alpha)))
+        for k in sorted(set(compress(sents, map(eq, sents, sents[2:])))):
+            headline[k] = self._title_case(k)
+        # a run starts on a gazetteer entity or on a capitalised word that may be a name: not a
+        # function word (_is_name_token says no to those at once; "'s" is never capitalised)
+        capa = self._cap_alpha
+        self._run_starts = sorted(set(compress(capa, map(not_, map(
+            _FUNCTION_WORD.__getitem__, map(self.cols.norms.__getitem__, capa))))).union(self.ent))
         self._name_memo = [None] * len(toks)
         self._first_alnum_memo: dict[int, int] = {}
         self._gen_keys, self._ent_keys = sorted(self.gen), sorted(self.ent)
@@ -224,19 +242,22 @@ class MentionFinder:
         # generic groups, standalone entities, title-only references, unknown acronyms, pronouns.
         # Each pass skips the sentences where it has nothing to start on (no capitalised word or
         # gazetteer name, no "(", no group noun): most sentences, and each call cost something.
-        bounds = [(s.token_start, s.token_end) for s in doc.sentences]
-        for s_idx, (a, b) in enumerate(bounds):
-            if _any_between(self._run_starts, a, b):
-                cands += self._persons(s_idx)
+        # (the sentences of each pass are read off the tokens it can start on, not found by a
+        # search per sentence)
+        for s_idx in sorted({toks[i].sentence for i in self._run_starts}):
+            cands += self._persons(s_idx)
         self._link_surnames(cands)
         cands = [c for c in cands if self._keep_single(c)]
-        for s_idx, (a, b) in enumerate(bounds):
-            if _any_between(self._paren_index, a + 1, b - 2):
-                cands += self._acronym_defs(s_idx, cands)
-        for s_idx, (a, b) in enumerate(bounds):
-            if _any_between(self._gen_keys, a, b):
+        if self._paren_index:
+            for s_idx, s in enumerate(doc.sentences):
+                if _any_between(self._paren_index, s.token_start + 1, s.token_end - 2):
+                    cands += self._acronym_defs(s_idx, cands)
+        gen_sents = {toks[i].sentence for i in self._gen_keys}
+        ent_sents = {toks[i].sentence for i in self._ent_keys}
+        for s_idx in sorted(gen_sents | ent_sents):  # a sentence's groups, then its names
+            if s_idx in gen_sents:
                 cands += self._generic_groups(s_idx)
-            if _any_between(self._ent_keys, a, b):
+            if s_idx in ent_sents:
                 cands += self._entities(s_idx)
         cands += self._orgs_unknown(cands)
         cands.sort(key=lambda c: c.start_tok)
@@ -244,7 +265,7 @@ class MentionFinder:
         cands = self._pronouns(cands)
         cands.sort(key=lambda c: (c.start_tok, c.end_tok))
         cands = self._spread_affiliation(cands)
-        return tuple(self._to_mention(c) for c in cands)
+        return self._to_mentions(cands)
 
     def _article_sides(self) -> tuple:
         """Sides named in the article, most frequent first: context for ambiguous names."""
@@ -257,20 +278,30 @@ class MentionFinder:
         return tuple(sorted(counts, key=lambda k: (-counts[k], k)))
 
     def _title_case(self, s_idx) -> bool:
-        """A headline in title case ("Border Talks With Afghanistan Stall"): capitals say nothing."""
+        """A headline in title case ("Border Talks With Afghanistan Stall"): capitals say nothing.
+
+        A sentence of four words or more is one when all its words are capitalised, or at least
+        70% of them and one of those is a verb. Two capitalised words or fewer never make one (fewer
+        than four words, or under 70% of four or more), so the words are only counted past that.
+        """
         s = self.doc.sentences[s_idx]
         a, b = s.token_start, s.token_end
-        n_words = self._n_alpha[b] - self._n_alpha[a]  # words: tokens starting with a letter
+        capa = self._cap_alpha
+        lo = bisect_left(capa, a)
+        hi = bisect_left(capa, b, lo)
+        caps = hi - lo  # capitalised words (tokens starting with a capital letter)
+        if caps <= 2:
+            return False
+        # words: tokens starting with a letter
+        n_words = sum(map(and_, self._text_bits[a:b], repeat(ALPHA1))) // ALPHA1
         if n_words < 4:
             return False
-        caps = self._n_cap_alpha[b] - self._n_cap_alpha[a]  # capitalised words among them
         if caps == n_words:
             return True
         if caps < 0.7 * n_words:
             return False
-        toks, cap, alpha1 = self.toks, self.cap, self.alpha1
-        return any(cap[i] and alpha1[i] and toks[i].norm not in ("the", "a") and toks[i].pos.startswith("VB")
-                   for i in range(a, b))
+        toks = self.toks
+        return any(toks[i].norm not in ("the", "a") and toks[i].pos.startswith("VB") for i in capa[lo:hi])
 
     def _mid_sentence_caps(self) -> tuple[set, set]:
         """Capitalised words seen away from a sentence start: names, not sentence-initial words;
@@ -279,18 +310,14 @@ class MentionFinder:
         Only capitalised tokens are visited (found once per article), not every token, and both
         sets are filled in the one walk.
         """
-        seen, seen_body = set(), set()
         toks, sentences, headline = self.toks, self.doc.sentences, self.headline
-        for i in self._cap_index:
-            t = toks[i]
-            k = t.sentence
-            if i <= sentences[k].token_start:
-                continue
-            if toks[i - 1].text not in OPENERS:
-                seen.add(t.norm)
-                if not headline[k]:
-                    seen_body.add(t.norm)
-        return seen, seen_body
+        texts, norms = self.cols.texts, self.cols.norms
+        firsts = {s.token_start for s in sentences}
+        mid = [i for i in self._cap_index if i and i not in firsts and texts[i - 1] not in OPENERS]
+        seen = set(map(norms.__getitem__, mid))
+        if True not in headline:
+            return seen, set(seen)
+        return seen, {norms[i] for i in mid if not headline[toks[i].sentence]}
 
     # ------------------------------------------------------------------ helpers
     def _sent_range(self, s_idx):
@@ -331,34 +358,38 @@ class MentionFinder:
 
     def _is_name_token(self, i, s_start) -> bool:
         t = self.toks[i]
-        if not self.cap[i] or not t.text[0].isalpha() or t.norm in ("'s",):
+        norm = t.norm
+        if not (self._text_bits[i] & CAP) or not t.text[0].isalpha() or norm == "'s":
             return False
-        after_honorific = i > 0 and self.cov_ttl[i - 1] is not None and \
-            self.cov_ttl[i - 1][1][1].type == "honorific"
-        if after_honorific and (i in self.ttl or self.cov_gen[i] is not None) and not _FUNCTION_WORD[t.norm]:
+        cov_ttl, cov_gen, ttl = self.cov_ttl, self.cov_gen, self.ttl
+        prev_ttl = cov_ttl[i - 1] if i > 0 else None
+        if prev_ttl is not None and prev_ttl[1][1].type == "honorific" and \
+                (i in ttl or cov_gen[i] is not None) and not _FUNCTION_WORD[norm]:
             return True  # "Mr. King", "Ms. Major": a surname that is also a title word
-        if i in self.ttl or self.cov_gen[i] is not None or i in self.ent:
+        if i in ttl or cov_gen[i] is not None or i in self.ent:
             return False
-        if self.cov_non[i] is not None and self._non_type(i) != "head":
+        non = self.cov_non[i]
+        if non is not None and non[1][1] != "head":
             return False
-        if self.cov_ent[i] is not None or self.cov_ttl[i] is not None:
+        if self.cov_ent[i] is not None or cov_ttl[i] is not None:
             return False
-        if t.text.isupper() and len(t.text) > 1 and not t.text.endswith("."):
-            if not (len(t.text) > 3 and i + 1 < len(self.toks) and self.toks[i + 1].text == ":"):
+        text = t.text
+        if text.isupper() and len(text) > 1 and not text.endswith("."):
+            if not (len(text) > 3 and i + 1 < len(self.toks) and self.toks[i + 1].text == ":"):
                 return False  # acronyms are handled on their own; "PENCE:" in a transcript is a name
         first = self._first_alnum_memo.get(s_start)
         if first is None:
             first = self._first_alnum(s_start)
         at_start = first >= i or \
             self.toks[i - 1].text in ('"', "\u201c", ":", "(", "-", "\u2013", "\u2014", "\u2018", "'")
-        if self.headline[t.sentence] and t.norm not in self.mid_caps_body:
+        mid_caps_body = self.mid_caps_body
+        if self.headline[t.sentence] and norm not in mid_caps_body:
             return False  # a title-case headline: every word is capitalised
-        if _FUNCTION_WORD[t.norm]:
+        if _FUNCTION_WORD[norm]:
             return False  # "I", "But", "When": never part of a name
-        if at_start and _COMMON_WORD[t.norm] and t.norm not in self.mid_caps_body:
+        if at_start and _COMMON_WORD[norm] and norm not in mid_caps_body:
             return False
-        if t.pos not in ("NNP", "NNPS", "NN", "NNS", "JJ", "FW", "VBN", "VBD", "VB", "RB", "CD") and \
-                t.norm not in self.mid_caps:
+        if t.pos not in _NAME_TAGS and norm not in self.mid_caps:
             return False
         return True
 
@@ -384,34 +415,50 @@ class MentionFinder:
     def _name_runs(self, s_idx):
         """Runs of tokens that spell a person's name: gazetteer people, or capitalised words.
 
-        A run can only start on a gazetteer entity or a capitalised token, so the walk jumps
-        between those (self._run_starts) instead of visiting every token.
+        A run can only start on a gazetteer entity or a capitalised word that is not a function
+        word (self._run_starts), so the walk jumps between those instead of visiting every token.
+        The per-token answers of _is_name_token are read through the memo inline (this walk asks
+        them for every name and the token after it).
         """
-        a, b = self._sent_range(s_idx)
+        s = self.doc.sentences[s_idx]
+        a, b = s.token_start, s.token_end
         runs = []
         starts = self._run_starts
         p = bisect_left(starts, a)
         n = len(starts)
+        ent, entries, memo, bits = self.ent, self.gaz.entries, self._name_memo, self._text_bits
+        is_name, toks = self._is_name_token, self.toks
         while p < n:
             i = starts[p]
             if i >= b:
                 break
-            hit = self.ent.get(i)
-            entry = self._entry(hit[1]) if hit else None
-            if entry is not None and entry.kind == "person":
-                runs.append((i, hit[0], entry))
-                p = bisect_left(starts, hit[0], p + 1)
-                continue
-            if self._name_token(i, a):
+            hit = ent.get(i)
+            if hit is not None:
+                entry = entries.get(hit[1].entry_id)
+                if entry is not None and entry.kind == "person":
+                    runs.append((i, hit[0], entry))
+                    p = bisect_left(starts, hit[0], p + 1)
+                    continue
+            got = memo[i]
+            if got is None:
+                got = memo[i] = bool(bits[i] & CAP) and is_name(i, a)
+            if got:
                 j = i + 1
                 while j < b:
-                    if self._name_token(j, a):
+                    got = memo[j]
+                    if got is None:
+                        got = memo[j] = bool(bits[j] & CAP) and is_name(j, a)
+                    if got:
                         j += 1
                         continue
-                    if (self.toks[j].norm in NAME_PARTICLES or self.toks[j].norm.startswith("al-")) \
-                            and j + 1 < b and self._name_token(j + 1, a):
-                        j += 1
-                        continue
+                    norm = toks[j].norm
+                    if (norm in NAME_PARTICLES or norm.startswith("al-")) and j + 1 < b:
+                        got = memo[j + 1]
+                        if got is None:
+                            got = memo[j + 1] = bool(bits[j + 1] & CAP) and is_name(j + 1, a)
+                        if got:
+                            j += 1
+                            continue
                     break
                 if self._non_type(j - 1) != "head":
                     runs.append((i, j, None))
@@ -425,7 +472,7 @@ class MentionFinder:
         the answer depends on the token and the article only)."""
         got = self._name_memo[i]
         if got is None:
-            got = self._name_memo[i] = bool(self.cap[i]) and self._is_name_token(i, s_start)
+            got = self._name_memo[i] = bool(self._text_bits[i] & CAP) and self._is_name_token(i, s_start)
         return got
 
     def _extend_left(self, start, s_start):
@@ -457,7 +504,7 @@ class MentionFinder:
             if cov_t and cov_t[1][0] == k:  # a title ending right here
                 if cov_t[1][1].type in ("head", "honorific"):
                     has_title = True
-                elif not has_title and not self.cap[j]:
+                elif not has_title and not (self._text_bits[j] & CAP):
                     break
                 if title_end == start and title_start == start:
                     title_end = k
@@ -478,11 +525,11 @@ class MentionFinder:
                 left = self.toks[j - 1]
                 left_title = self.cov_ttl[j - 1]
                 if left_title or (has_title and (self.cov_ent[j - 1] or (
-                        self.cap[j - 1] and left.norm not in ("the",)))):
+                        (self._text_bits[j - 1] & CAP) and left.norm not in ("the",)))):
                     k = j
                     continue
                 break
-            if self.cap[j] and has_title and t.text[0].isalpha() and self.cov_gen[j] is None \
+            if (self._text_bits[j] & CAP) and has_title and t.text[0].isalpha() and self.cov_gen[j] is None \
                     and self.cov_non[j] is None and j > s_start:
                 k = j  # a capitalised word inside an institution's name ("Public Relations")
                 continue
@@ -495,10 +542,17 @@ class MentionFinder:
     def _persons(self, s_idx):
         out = []
         a, _ = self._sent_range(s_idx)
+        toks = self.toks
         for i, j, entry in self._name_runs(s_idx):
             if not self._free(i, j):
                 continue
             start, (ts, te), aff_entry, has_title = self._extend_left(i, a)
+            if entry is None and not has_title:
+                # an unknown name without a title: the cheapest of the tests below first, before
+                # the name, title and side are worked out for nothing
+                head = toks[j - 1].norm
+                if head in self.gaz.org_heads or (i > a and toks[i - 1].norm == "the"):
+                    continue  # an organisation or a thing: handled by _orgs_unknown
             name = self._text(i, j)
             title = self._text(ts, te) if te > ts else ""
             title = _strip_title_edges(title)
@@ -520,7 +574,7 @@ class MentionFinder:
                 if head in self.gaz.org_heads or (prev is not None and prev.norm == "the"):
                     continue  # an organisation or a thing: handled by _orgs_unknown
                 after = self.toks[j] if j < len(self.toks) else None
-                if after is not None and self.cap[j] and after.text[:1].isalpha() and \
+                if after is not None and (self._text_bits[j] & CAP) and after.text[:1].isalpha() and \
                         self.doc.tokens[j].sentence == s_idx:
                     continue  # part of a longer capitalised name ("Bilateral Political Consultations")
                 if prev is not None and (prev.pos == "CD" or prev.norm.endswith(("th", "st", "nd", "rd"))
@@ -529,7 +583,7 @@ class MentionFinder:
                 if any("-" in self.toks[k].text and any(self.gaz.surfaces.get(fold(p)) for p in
                                                         self.toks[k].text.split("-")) for k in range(i, j)):
                     continue  # "Pakistan-Iran Bilateral"
-                if prev is not None and prev.norm in LOCATIVE_STRICT | {"from"} and single:
+                if prev is not None and prev.norm in _PLACE_BEFORE and single:
                     continue  # a place
                 if prev is not None and prev.norm in LOCATIVE_STRICT and not self._looks_personal(i, j):
                     continue
@@ -641,10 +695,11 @@ class MentionFinder:
                 continue  # a gazetteer entity: _entities handles "X (ACR)" itself
             # an unknown long form: capitalised words (hyphenated allowed) whose initials fit
             j = k
-            while j > a and (self.cap[j - 1] or self.toks[j - 1].norm in ("of", "and", "for", "the"))\
+            bits = self._text_bits
+            while j > a and (bits[j - 1] & CAP or self.toks[j - 1].norm in ("of", "and", "for", "the"))\
                     and not self.used[j - 1]:
                 j -= 1
-            while j < k and (not self.cap[j] or self.toks[j].norm == "the"):
+            while j < k and (not bits[j] & CAP or self.toks[j].norm == "the"):
                 j += 1
             if j >= k or not _initials_match(acr, [t.text for t in self.toks[j:k]]):
                 continue
@@ -766,7 +821,8 @@ class MentionFinder:
                 mods = True
                 k = cov_t[0]
                 continue
-            if self.cap[j] and t.pos in ("NNP", "NNPS") and t.text[:1].isalpha() and self.cov_gen[j] is None \
+            if self._text_bits[j] & CAP and t.pos in ("NNP", "NNPS") and t.text[:1].isalpha() and \
+                    self.cov_gen[j] is None \
                     and self.cov_non[j] is None and not self._function_word(t) and number_start is None:
                 mods = True
                 self._cap_mod = (j, k) if self._cap_mod is None or self._cap_mod[0] != k else (j, self._cap_mod[1])
@@ -977,7 +1033,15 @@ class MentionFinder:
             acr = self.acronyms
             starts = sorted(set(starts).union(i for i, t in enumerate(self.toks) if t.text in acr))
         n = len(starts)
-        for s_idx in range(len(self.doc.sentences)):
+        if self.acronyms:
+            sentences = range(len(self.doc.sentences))
+        else:
+            # a name is only taken when its last word is a capitalised organisation word, so
+            # without acronyms only the sentences holding such a word can give one (elsewhere
+            # the walk below marks nothing and makes nothing)
+            heads, norms, toks = self.gaz.org_heads, self.cols.norms, self.toks
+            sentences = sorted({toks[h].sentence for h in self._cap_index if norms[h] in heads})
+        for s_idx in sentences:
             a, b = self._sent_range(s_idx)
             p = bisect_left(starts, a)
             while p < n and starts[p] < b:
@@ -991,10 +1055,11 @@ class MentionFinder:
                     out.append(_Cand(i, i + 1, kind, aid, name, ekind, affiliation=aff, label_start=i))
                     self._mark(i, i + 1)
                     continue
-                if self.cap[i] and t.text[0].isalpha() and (i > a or t.norm in self.mid_caps):
+                if (self._text_bits[i] & CAP) and t.text[0].isalpha() and (i > a or t.norm in self.mid_caps):
                     j = i
-                    while j < b and not self.used[j] and (self.cap[j] or (
-                            self.toks[j].norm in ("of", "for", "and") and j + 1 < b and self.cap[j + 1])):
+                    bits = self._text_bits
+                    while j < b and not self.used[j] and (bits[j] & CAP or (
+                            self.toks[j].norm in ("of", "for", "and") and j + 1 < b and bits[j + 1] & CAP)):
                         j += 1
                     while j > i and self.toks[j - 1].norm in ("of", "for", "and"):
                         j -= 1
@@ -1020,7 +1085,7 @@ class MentionFinder:
         for i, (j, t) in sorted(self.ttl.items()):
             if t.type != "head" or not self._free(i, j) or t.role not in REFERRING_ROLES | {"official"}:
                 continue
-            if not self.cap[i] and t.role not in REFERRING_ROLES:
+            if not (self._text_bits[i] & CAP) and t.role not in REFERRING_ROLES:
                 continue
             if self.gen.get(i) and self.gen[i][1].plural:
                 continue
@@ -1068,7 +1133,7 @@ class MentionFinder:
                           label_start=label_start, is_guess=True,
                           guess_reason=f"title without a name, taken to be {target.actor_name}")
             else:
-                if t.role not in REFERRING_ROLES or (not self.cap[i] and aff is None
+                if t.role not in REFERRING_ROLES or (not (self._text_bits[i] & CAP) and aff is None
                                                       and self.toks[k].norm not in ("the",)):
                     continue
                 c = _Cand(k, j, "person", f"title:{affiliation or '?'}:{title_key}",
@@ -1103,7 +1168,7 @@ class MentionFinder:
         out = list(cands)
         by_start = sorted(cands, key=lambda c: c.start_tok)
         cand_starts = [c.start_tok for c in by_start]
-        for i in self.flags.indices(self.flags.norm, PRONOUN):  # he, she, they (PRONOUNS)
+        for i in self.flags.pronouns:  # he, she, they (PRONOUNS)
             t = self.toks[i]
             kind = PRONOUNS[t.norm]
             if self.used[i]:
@@ -1152,21 +1217,31 @@ class MentionFinder:
 
     # ------------------------------------------------------------------ output
     def _to_mention(self, c: _Cand) -> ActorMention:
-        toks = self.doc.tokens
-        start = toks[c.start_tok].start
-        end = toks[c.end_tok - 1].end
-        ls = c.label_start if c.label_start >= c.start_tok else c.start_tok
-        label = self.text[toks[min(ls, c.end_tok - 1)].start:end]
-        label = _clean_label(label)
-        tok = toks[c.start_tok]
-        return _MAKE_MENTION(
-            start=start, end=end, text=self.text[start:end], label=label, actor_id=c.actor_id,
-            actor_name=c.actor_name, kind=c.kind, entity_kind=c.entity_kind, entry_id=c.entry_id,
-            sector=c.sector, affiliation=c.affiliation, title=c.title, number=c.number,
-            sentence=tok.sentence, in_quote=tok.in_quote, is_guess=c.is_guess,
-            guess_reason=c.guess_reason,
-        )
+        return self._to_mentions([c])[0]
 
+    def _to_mentions(self, cands) -> tuple[ActorMention, ...]:
+        """The ActorMentions of the candidates, in their order (one loop, no call per mention)."""
+        toks = self.doc.tokens
+        text = self.text
+        make, clean = _MAKE_MENTION, _clean_label
+        out = []
+        append = out.append
+        for c in cands:
+            first = c.start_tok
+            tok = toks[first]
+            start = tok.start
+            last = c.end_tok - 1
+            end = toks[last].end
+            ls = c.label_start if c.label_start >= first else first
+            label = clean(text[toks[ls if ls < last else last].start:end])
+            # positional, in ActorMention's field order (role keeps its default, "none")
+            append(make(start, end, text[start:end], label, c.actor_id, c.actor_name, c.kind,
+                        c.entity_kind, c.entry_id, c.sector, c.affiliation, c.title, "none", c.number,
+                        tok.sentence, tok.in_quote, c.is_guess, c.guess_reason))
+        return tuple(out)
+
+
+_SENTENCE = attrgetter("sentence")
 
 #: ActorMention(...) without the frozen __init__'s per-field object.__setattr__ (same objects;
 #: see framing.model.fastmake): an article set makes tens of thousands of mentions.
@@ -1241,8 +1316,23 @@ def with_roles(mentions, roles: dict) -> tuple[ActorMention, ...]:
     A mention whose role does not change is kept as it is (an unchanged copy is equal to it, and
     copying every mention of an article was a tenth of the stage's time).
     """
+    if not roles:
+        return tuple(mentions)
     out = []
     for m in mentions:
         role = roles.get((m.start, m.end), m.role)
-        out.append(m if role == m.role else replace(m, role=role))
+        out.append(m if role == m.role else _with_role(m, role))
     return tuple(out)
+
+
+def _with_role(m: ActorMention, role: str) -> ActorMention:
+    """dataclasses.replace(m, role=role) for an ActorMention, without re-running the frozen
+    __init__ over every field: the same fields in the same order with `role` changed (the
+    object fast_constructor would make from them)."""
+    if type(m) is not ActorMention or _MAKE_MENTION is ActorMention:
+        return replace(m, role=role)
+    new = object.__new__(ActorMention)
+    d = new.__dict__
+    d.update(m.__dict__)
+    d["role"] = role
+    return new

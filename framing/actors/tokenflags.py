@@ -60,7 +60,12 @@ class _TextBits(dict):
     def __missing__(self, text: str) -> int:
         if len(self) >= LIMIT:
             self.clear()
-        value = self[text] = _text_bits(text)
+        c = text[:1]
+        if c.isalpha():  # _text_bits, with its usual case first: a word
+            value = ALPHA1 | CAP if c.isupper() else ALPHA1
+        else:
+            value = _text_bits(text)
+        self[text] = value
         return value
 
 
@@ -113,15 +118,41 @@ def _word_bits(gaz) -> _WordBits:
 
 class TokenFlags:
     """The bits of one Doc's tokens: `text` (from texts), `norm` (from norms) and `word` (norm bits
-    or lemma bits), lists of small ints; `indices(column, bit)` lists the tokens with a bit set."""
+    or lemma bits), lists of small ints; `indices(column, bit)` lists the tokens with a bit set.
 
-    __slots__ = ("text", "norm", "word", "__weakref__")
+    The index lists the parts of the stage ask for are built here once, from the few tokens with
+    any bit set: `paren` ("("), `splits` (a clause may end there: SPLIT_PUNCT text or SPLIT_WORD
+    norm), `pronouns`, `agency` and `initiator` (word bits). A pass over every token costs as much
+    as a Python loop over a few dozen, so the sparse tokens are found in one pass per column and
+    sorted into the lists by a loop over them only (was two passes over every token per list).
+    """
+
+    __slots__ = ("text", "norm", "word", "paren", "splits", "pronouns", "agency", "initiator",
+                 "__weakref__")
 
     def __init__(self, doc, memo: _WordBits):
         cols = columns(doc)
-        self.text = list(map(_TEXT_BITS.__getitem__, cols.texts))
-        self.norm = list(map(memo.__getitem__, cols.norms))
-        self.word = list(map(or_, self.norm, map(memo.__getitem__, cols.lemmas)))
+        self.text = text = list(map(_TEXT_BITS.__getitem__, cols.texts))
+        self.norm = norm = list(map(memo.__getitem__, cols.norms))
+        self.word = word = list(map(or_, norm, map(memo.__getitem__, cols.lemmas)))
+        index = range(len(text))
+        paren, punct = [], []
+        for i in compress(index, map(and_, text, repeat(PAREN | SPLIT_PUNCT))):
+            (paren if text[i] & PAREN else punct).append(i)
+        pronouns, split_words, agency, initiator = [], [], [], []
+        for i in compress(index, word):  # norm bits are word bits too (word = norm | lemma bits)
+            w = word[i]
+            if w & AGENCY:
+                agency.append(i)
+            if w & INITIATOR:
+                initiator.append(i)
+            n = norm[i]
+            if n & PRONOUN:
+                pronouns.append(i)
+            if n & SPLIT_WORD:
+                split_words.append(i)
+        self.paren, self.pronouns, self.agency, self.initiator = paren, pronouns, agency, initiator
+        self.splits = sorted(punct + split_words) if punct and split_words else punct or split_words
 
     def indices(self, column: list, bit: int) -> list[int]:
         """Token indices, ascending, whose `column` bits include `bit`."""

@@ -9,16 +9,14 @@ half and half when there are findings; every record keeps the spans it came from
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from itertools import compress, repeat
-from operator import and_, or_
+from itertools import compress
+from operator import le
 
 from ..text.columns import columns
 from ..model.actors import ToneRecord
 from ..model.core import Span
 from ..model.fastmake import fast_constructor
 from ..model.findings import Finding
-from .tokenflags import SPLIT_PUNCT as BIT_PUNCT
-from .tokenflags import SPLIT_WORD as BIT_WORD
 from .tokenflags import CLAUSE_PUNCT, CLAUSE_WORDS, last_flags
 
 #: Span(...) and ToneRecord(...) without the frozen __init__ (same objects; see
@@ -51,8 +49,7 @@ def _split_candidates(doc) -> list[int]:
     per article at C speed: the per-sentence rules then look at these few tokens only."""
     flags = last_flags(doc)  # the mention finder's per-token bits, when it ran on this Doc
     if flags is not None:
-        return list(compress(range(len(flags.text)), map(or_, map(and_, flags.text, repeat(BIT_PUNCT)),
-                                                         map(and_, flags.norm, repeat(BIT_WORD)))))
+        return flags.splits
     cols = columns(doc)  # shared token columns
     index = range(len(cols.texts))
     return sorted(set(compress(index, map(SPLIT_PUNCT.__contains__, cols.texts)))
@@ -118,49 +115,50 @@ def tone_records(doc, mentions, findings=()) -> tuple[ToneRecord, ...]:
             continue
         fl.append((s, e, term or text[s:e], pol))
     starts = [f[0] for f in fl]
-    sorted_fl = all(a <= b for a, b in zip(starts, starts[1:])) and all(f[0] <= f[1] for f in fl)
-    clause_cache: dict[int, list] = {}
+    sorted_fl = all(map(le, starts, starts[1:])) and all(f[0] <= f[1] for f in fl)
     splits = None
-    per_clause: dict[tuple, tuple] = {}
     out = []
     append = out.append
     span, tone = _SPAN, _TONE
-    last_sentence, clauses = None, ()
+    # Mentions come in text order, so a sentence's mentions follow each other: its clauses and
+    # what each clause gives (sentiment, findings, score) are kept for that run of mentions only.
+    last_sentence, clauses, got_of = None, (), None
     for m in mentions:
         m_start, m_end, s_idx = m.start, m.end, m.sentence
-        if s_idx != last_sentence:  # mentions come in text order: one lookup per sentence
-            clauses = clause_cache.get(s_idx)
-            if clauses is None:
-                if splits is None:
-                    splits = _split_candidates(doc)
-                clauses = clause_cache[s_idx] = _clauses(doc, s_idx, splits)
+        if s_idx != last_sentence:
+            if splits is None:
+                splits = _split_candidates(doc)
+            clauses = _clauses(doc, s_idx, splits)
+            got_of = [None] * len(clauses)
             last_sentence = s_idx
-        if len(clauses) == 1:
-            clause = clauses[0]
-        else:
-            clause = clauses[-1]
-            for c in clauses:
+        k = 0
+        if len(clauses) > 1:
+            k = len(clauses) - 1
+            for n, c in enumerate(clauses):
                 if c[0] <= m_start < c[1]:
-                    clause = c
+                    k = n
                     break
-        got = per_clause.get(clause)
+        got = got_of[k]
         if got is None:
-            senti = round(vader(text[clause[0]:clause[1]]).compound, 4) if vader is not None else 0.0
+            c_start, c_end = clauses[k]
+            senti = round(vader(text[c_start:c_end]).compound, 4) if vader is not None else 0.0
             if sorted_fl:
-                lo, hi = bisect_left(starts, clause[0]), bisect_right(starts, clause[1])
-                inside = [f for f in fl[lo:hi] if f[1] <= clause[1]]
+                lo, hi = bisect_left(starts, c_start), bisect_right(starts, c_end)
+                inside = [f for f in fl[lo:hi] if f[1] <= c_end] if lo < hi else []
             else:
-                inside = [f for f in fl if clause[0] <= f[0] and f[1] <= clause[1]]
-            pols = [f[3] for f in inside if f[3]]
-            score = senti if not pols else 0.5 * senti + 0.5 * (sum(pols) / len(pols))
-            score = round(max(-1.0, min(1.0, score)), 4)
-            got = per_clause[clause] = (
-                senti, score, inside, span(*clause), tuple(span(f[0], f[1]) for f in inside),
-                tuple(f[2] for f in inside), tuple(f[3] for f in inside))
+                inside = [f for f in fl if c_start <= f[0] and f[1] <= c_end]
+            if inside:
+                pols = [f[3] for f in inside if f[3]]
+                score = senti if not pols else 0.5 * senti + 0.5 * (sum(pols) / len(pols))
+                got = (senti, round(max(-1.0, min(1.0, score)), 4), inside, span(c_start, c_end),
+                       tuple([span(f[0], f[1]) for f in inside]), tuple([f[2] for f in inside]),
+                       tuple([f[3] for f in inside]))
+            else:
+                got = (senti, round(max(-1.0, min(1.0, senti)), 4), inside, span(c_start, c_end),
+                       (), (), ())
+            got_of[k] = got
         senti, score, inside, clause_span, spans, terms, pols = got
-        on_mention = tuple(f[2] for f in inside if f[0] < m_end and m_start < f[1]) if inside else ()
-        append(tone(actor_id=m.actor_id, mention=span(m_start, m_end), clause=clause_span,
-                    sentiment=senti, score=score, finding_spans=spans, finding_terms=terms,
-                    finding_polarities=pols, on_mention=on_mention,
-                    voice="quoted" if m.in_quote else "narrator"))
+        on_mention = tuple([f[2] for f in inside if f[0] < m_end and m_start < f[1]]) if inside else ()
+        append(tone(m.actor_id, span(m_start, m_end), clause_span, senti, score, spans, terms, pols,
+                    on_mention, "quoted" if m.in_quote else "narrator"))
     return tuple(out)

@@ -16,7 +16,6 @@ gazetteer comes from resources.gazetteer.
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from operator import itemgetter
 
 from ..actors.agency import find_agency, mention_roles
@@ -54,64 +53,90 @@ def summarise(mentions, events, frames, tone) -> dict:
 
     Plain dicts count kinds and labels (a Counter per actor cost more than the counting): the
     most frequent kind is the first one reaching the highest count, as Counter.most_common gives.
+    Each actor's running figures sit in a short list (fixed slots, see _NAME ... _GUESS below),
+    and the article's counts by kind are taken in the same walk over the mentions.
     """
-    per: dict[str, dict] = {}
+    per: dict[str, list] = {}
+    by_kind: dict[str, int] = {}
     for m in mentions:
+        kind = m.kind
+        by_kind[kind] = by_kind.get(kind, 0) + 1
         a = per.get(m.actor_id)
         if a is None:
-            a = per[m.actor_id] = {
-                "name": m.actor_name, "kinds": {}, "affiliation": "", "mentions": 0, "labels": {},
-                "agent": 0, "patient": 0, "patient_hidden_agent": 0, "initiator": 0, "responder": 0,
-                "tone": 0.0, "tone_n": 0, "is_guess": True}
-        kinds = a["kinds"]
-        kinds[m.kind] = kinds.get(m.kind, 0) + 1
-        if m.kind != "pronoun":
-            a["mentions"] += 1
-            labels = a["labels"]
+            # name, kinds, affiliation, mentions, labels, agent, patient, patient_hidden_agent,
+            # initiator, responder, tone_n, is_guess
+            a = per[m.actor_id] = [m.actor_name, {}, "", 0, {}, 0, 0, 0, 0, 0, 0, True]
+        kinds = a[_KINDS]
+        kinds[kind] = kinds.get(kind, 0) + 1
+        if kind != "pronoun":
+            a[_MENTIONS] += 1
+            labels = a[_LABELS]
             labels[m.label] = labels.get(m.label, 0) + 1
-        a["affiliation"] = a["affiliation"] or m.affiliation
-        a["is_guess"] = a["is_guess"] and m.is_guess
+        a[_AFF] = a[_AFF] or m.affiliation
+        a[_GUESS] = a[_GUESS] and m.is_guess
+    by_construction: dict[str, int] = {}
+    victims: dict[str, int] = {}
+    hidden = 0
     for e in events:
+        by_construction[e.construction] = by_construction.get(e.construction, 0) + 1
+        if e.agent_hidden:
+            hidden += 1
+        if e.patient is not None:
+            victims[e.victims] = victims.get(e.victims, 0) + 1
         for aid in e.agent_actors:
-            if aid in per:
-                per[aid]["agent"] += 1
+            a = per.get(aid)
+            if a is not None:
+                a[_AGENT] += 1
         for aid in e.patient_actors:
-            if aid in per:
-                per[aid]["patient"] += 1
+            a = per.get(aid)
+            if a is not None:
+                a[_PATIENT] += 1
                 if e.agent_hidden:
-                    per[aid]["patient_hidden_agent"] += 1
+                    a[_HIDDEN] += 1
     for f in frames:
-        if f.initiator_actor in per:
-            per[f.initiator_actor]["initiator"] += 1
-        if f.responder_actor in per:
-            per[f.responder_actor]["responder"] += 1
-    sums = defaultdict(float)
+        a = per.get(f.initiator_actor)
+        if a is not None:
+            a[_INIT] += 1
+        a = per.get(f.responder_actor)
+        if a is not None:
+            a[_RESP] += 1
+    sums: dict[str, float] = {}
     for t in tone:
-        if t.actor_id in per:
-            sums[t.actor_id] += t.score
-            per[t.actor_id]["tone_n"] += 1
+        a = per.get(t.actor_id)
+        if a is not None:
+            aid = t.actor_id
+            sums[aid] = sums.get(aid, 0.0) + t.score
+            a[_TONE_N] += 1
     actors = {}
     for aid in sorted(per):
-        a = per[aid]
-        n = a["tone_n"]
+        name, kinds, aff, n_mentions, labels, agent, patient, hidden_agent, init, resp, n, guess = per[aid]
         actors[aid] = {
-            "name": a["name"], "kind": max(a["kinds"].items(), key=_count)[0] if a["kinds"] else "",
-            "affiliation": a["affiliation"], "mentions": a["mentions"],
-            "labels": dict(sorted(a["labels"].items(), key=lambda kv: (-kv[1], kv[0]))),
-            "agent": a["agent"], "patient": a["patient"], "patient_hidden_agent": a["patient_hidden_agent"],
-            "initiator": a["initiator"], "responder": a["responder"],
-            "tone": round(sums[aid] / n, 4) if n else 0.0, "tone_n": n, "is_guess": a["is_guess"],
+            "name": name, "kind": max(kinds.items(), key=_count)[0] if kinds else "",
+            "affiliation": aff, "mentions": n_mentions,
+            "labels": dict(sorted(labels.items(), key=_label_order)),
+            "agent": agent, "patient": patient, "patient_hidden_agent": hidden_agent,
+            "initiator": init, "responder": resp,
+            "tone": round(sums[aid] / n, 4) if n else 0.0, "tone_n": n, "is_guess": guess,
         }
     counts = {
         "mentions": len(mentions),
-        "mentions_by_kind": dict(sorted(Counter(m.kind for m in mentions).items())),
+        "mentions_by_kind": dict(sorted(by_kind.items())),
         "events": len(events),
-        "events_by_construction": dict(sorted(Counter(e.construction for e in events).items())),
-        "agent_hidden": sum(1 for e in events if e.agent_hidden),
-        "victims": dict(sorted(Counter(e.victims for e in events if e.patient is not None).items())),
+        "events_by_construction": dict(sorted(by_construction.items())),
+        "agent_hidden": hidden,
+        "victims": dict(sorted(victims.items())),
         "initiator_frames": len(frames),
     }
     return {"actors": actors, "initiator_frames": tuple(frames), "tone": tuple(tone), "counts": counts}
+
+
+# slots of an actor's running figures in summarise
+(_NAME, _KINDS, _AFF, _MENTIONS, _LABELS, _AGENT, _PATIENT, _HIDDEN, _INIT, _RESP, _TONE_N,
+ _GUESS) = range(12)
+
+
+def _label_order(kv):
+    return (-kv[1], kv[0])
 
 
 _count = itemgetter(1)

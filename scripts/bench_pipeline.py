@@ -4,7 +4,8 @@
 Reads the first N articles of ../shared/datasets/allsides/articles.jsonl.gz when it is present
 (real news: the figure issue 11 targets), else generates news-like text (fixed seed) so the script
 still runs in a fresh clone. One article is analysed first, untimed, so resource loading (lexicon,
-gazetteer, models, taggers) is not counted. Then every article goes through the same steps as
+gazetteer, models, taggers) is not counted, and the garbage collector runs with a batch worker's
+thresholds (framing.batch.work.GC_THRESHOLDS). Then every article goes through the same steps as
 `framing.api.analyze_article`, each step timed with CPU time (time.process_time), so the figure is
 per core whatever else the machine is doing:
 
@@ -69,6 +70,11 @@ def main(argv=None) -> int:
     from framing.api import analyze_article
 
     res.warm()  # load every resource and freeze the heap, as batch workers do
+    import gc
+
+    from framing.batch.work import GC_THRESHOLDS
+
+    gc.set_threshold(*GC_THRESHOLDS)  # and collect garbage as seldom as they do
     steps = ("text",) + tuple(STAGES)
     cpu = dict.fromkeys(steps, 0.0)
     words = sum(a.word_count for a in articles)

@@ -9,6 +9,7 @@ from ..model.attribution import Attribution
 from .coref import Resolver
 from .data import load_data
 from .extract import extract
+from .speakers import gazetteer_lookup
 
 #: A quotation of at most this many words that nobody is credited with is a scare quote
 #: ("so-called 'precision strikes'"), not a quote.
@@ -83,7 +84,7 @@ def _gazetteer_role(gazetteer, phrase: str, name: str, data) -> str:
     if gazetteer is None:
         return ""
     try:
-        entry = gazetteer.lookup(name or phrase) or gazetteer.lookup(phrase)
+        entry = gazetteer_lookup(gazetteer, name or phrase) or gazetteer_lookup(gazetteer, phrase)
     except Exception:
         return ""
     if entry is None:
@@ -113,10 +114,9 @@ def attributions_of(doc, lexicon=None, gazetteer=None, model="shipped",
     resolver = Resolver(doc, data, gazetteer)
     pending = []
     for r in raws:
-        sent_text = doc.sentence_text(r.sentence)
         info, ent = (None, None)
         if r.source is not None:
-            info, ent = resolver.resolve(r.source[0], r.source[1], sent_text)
+            info, ent = resolver.resolve(r.source[0], r.source[1], doc.sentence_text(r.sentence))
         pending.append((r, info, ent))
     used = []
     for _, _, ent in pending:

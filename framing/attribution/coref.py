@@ -12,7 +12,11 @@ Merged speakers share one id, the fullest name, and any title, role and side one
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import compress
+
+from ..text.columns import columns
 
 from .chunks import PROPER, np_left, np_right
 from .speakers import PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_THING, SpeakerInfo, describe
@@ -68,7 +72,13 @@ class Resolver:
         """Named noun phrases opening each sentence: antecedent candidates for "he"/"she"."""
         toks = self.doc.tokens
         out = []
+        # only a sentence holding a proper noun can open with a named subject
+        tags = columns(self.doc).tags
+        proper = list(compress(range(len(tags)), map(PROPER.__contains__, tags)))
         for s in self.doc.sentences:
+            j = bisect_left(proper, s.token_start)
+            if j == len(proper) or proper[j] >= s.token_end:
+                continue
             k = s.token_start
             while k < s.token_end and toks[k].pos in ("CC", "RB", ","):
                 k += 1

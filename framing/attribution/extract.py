@@ -36,7 +36,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import and_, gt, or_
 
+from ..text.columns import columns
 from .chunks import AUX_SKIP, NOUNS, NP_INNER, PROPER, TIME_WORDS, np_left, np_right
 from .data import AttributionData, CueFrame
 from .learned import _CANDIDATE_TAGS, LEARNED, covered_tokens, lemma_key, load_cue_model
@@ -67,6 +70,29 @@ class RawAttribution:
     quote_ids: list[int] = field(default_factory=list)  # outer quote regions used as content
 
 
+_CUE_LEMMAS: list = [None, None, frozenset()]  # [cues, particle cues, the lemmas opening either]
+
+
+def _cue_lemmas(data: AttributionData) -> frozenset:
+    """The lemmas a cue may open with (`data.cues` and the first word of `data.particle_cues`)."""
+    if _CUE_LEMMAS[0] is not data.cues or _CUE_LEMMAS[1] is not data.particle_cues:
+        _CUE_LEMMAS[:] = [data.cues, data.particle_cues,
+                          frozenset(data.cues) | frozenset(k[0] for k in data.particle_cues)]
+    return _CUE_LEMMAS[2]
+
+
+def _indices(items: list, value) -> list[int]:
+    """Positions of `value` in `items` (list.index scans in C)."""
+    out = []
+    i = -1
+    try:
+        while True:
+            i = items.index(value, i + 1)
+            out.append(i)
+    except ValueError:
+        return out
+
+
 class _Ctx:
     """Per-document lookups shared by the rules."""
 
@@ -82,9 +108,22 @@ class _Ctx:
         self.quote_of_end = {q.end: n for n, q in enumerate(outer)}
         # the tokens `_cue_at` may accept (outside quotations: a verb, a plural noun, "according",
         # "says"/"said"); every other token it rejects, so the sentence loop skips them unasked
-        inq = self.inq
-        self.cue_starts = [i for i, t in enumerate(doc.tokens) if not inq[i] and (
-            t.pos[:2] == "VB" or t.pos == "NNS" or t.norm in _CUE_FIRST)]
+        # (one C-level pass: tag and word tests by table, `gt` is "and not quoted")
+        toks = doc.tokens
+        # the text layer's token columns (built by build_doc, shared with the other stages)
+        self.columns = cols = columns(doc)
+        self.pos = pos = cols.tags
+        self.norms = norms = cols.norms
+        # (a verb-like token needs a cue lemma, alone or opening a particle cue: `_cue_at`)
+        verbs = map(and_, map(_CUE_TAGS.__getitem__, pos), map(_cue_lemmas(data).__contains__, cols.lemmas))
+        either = map(or_, verbs, map(_CUE_FIRST.__contains__, norms))
+        self.cue_starts = list(compress(range(len(toks)), map(gt, either, self.inq)))
+        # sentences the whole-sentence patterns may match: "asked" (`_asked_pattern`), an evidence
+        # noun (`_evidence_pattern`); a colon (`_colon_pattern`) is looked for in the text
+        self.asked_sentences = {toks[i].sentence for i in _indices(norms, "asked")}
+        nouns = data.evidence_nouns
+        self.evidence_sentences = {toks[i].sentence for i in compress(range(len(toks)), map(nouns.__contains__, norms))} \
+            if nouns else set()
 
     def sent_bounds(self, s: int) -> tuple[int, int]:
         sent = self.doc.sentences[s]
@@ -101,6 +140,27 @@ class _Ctx:
 
 #: Words that may start a cue whatever their tag (see `_cue_at`).
 _CUE_FIRST = frozenset({"according", "says", "said"})
+
+
+class _TagTest(dict):
+    """tag -> test(tag), each tag's answer computed once (a plain dict lookup per token after that)."""
+
+    def __init__(self, test, limit: int = 4096):
+        super().__init__()
+        self.test = test
+        self.limit = limit
+
+    def __missing__(self, tag):
+        if len(self) > self.limit:  # tags are few; this only bounds a tagger that invents them
+            self.clear()
+        v = self[tag] = self.test(tag)
+        return v
+
+
+#: A tag `_cue_at` may read as a verb: VB*, or a plural noun.
+_CUE_TAGS = _TagTest(lambda p: p[:2] == "VB" or p == "NNS")
+#: A tag the learned detector scores (`learned.is_candidate`).
+_LEARNED_TAGS = _TagTest(lambda p: p[:2] in _CANDIDATE_TAGS)
 
 
 def _cue_at(ctx: _Ctx, i: int, hi: int) -> tuple[int, CueFrame, str] | None:
@@ -821,11 +881,17 @@ def extract_sentence(ctx: _Ctx, s: int) -> list[RawAttribution]:
     lo, hi = ctx.sent_bounds(s)
     toks = ctx.tokens
     found: list[RawAttribution] = []
-    colon = _colon_pattern(ctx, lo, hi)
-    if colon is not None:
-        found.append(colon)
-    for rule in (_asked_pattern, _evidence_pattern):
-        raw = rule(ctx, lo, hi)
+    # (each pattern needs its word: a sentence without it is not asked)
+    if lo < hi and ctx.text.find(":", toks[lo].start, toks[hi - 1].end) >= 0:
+        colon = _colon_pattern(ctx, lo, hi)
+        if colon is not None:
+            found.append(colon)
+    if s in ctx.asked_sentences:
+        raw = _asked_pattern(ctx, lo, hi)
+        if raw is not None:
+            found.append(raw)
+    if s in ctx.evidence_sentences:
+        raw = _evidence_pattern(ctx, lo, hi)
         if raw is not None:
             found.append(raw)
     starts = ctx.cue_starts
@@ -1124,6 +1190,27 @@ def _widen_cue(ctx: _Ctx, raw: RawAttribution) -> None:
     raw.cue = (a, b)
 
 
+_LEMMA_TESTS: list = []  # [(lemmas, {lemma: lemma.lower() in lemmas}, no key opens with a non-alnum)]
+
+
+def _learned_candidates(ctx: _Ctx, lemmas) -> list[int]:
+    """Indices of the tokens `learned.is_candidate` accepts. The tag and lemma tests run by table
+    over all tokens in one C-level pass; a token whose text opens with a non-alphanumeric is keyed
+    by its text, which no lemma of the model does (else: the token-by-token test)."""
+    toks = ctx.tokens
+    if not _LEMMA_TESTS or _LEMMA_TESTS[0][0] is not lemmas:
+        plain = not any(not k[:1].isalnum() for k in lemmas)
+        _LEMMA_TESTS[:] = [(lemmas, _TagTest(lambda lem: lem.lower() in lemmas, limit=50000), plain)]
+    _, known, plain = _LEMMA_TESTS[0]
+    if not plain:
+        tags = _CANDIDATE_TAGS
+        return [i for i, t in enumerate(toks) if t.pos[:2] in tags and
+                (t.lemma.lower() if t.text[:1].isalnum() else t.text) in lemmas]
+    tagged = list(compress(range(len(toks)), map(_LEARNED_TAGS.__getitem__, ctx.pos)))
+    lemma_ok = map(known.__getitem__, map(ctx.columns.lemmas.__getitem__, tagged))
+    return [i for i in compress(tagged, lemma_ok) if toks[i].text[:1].isalnum()]
+
+
 def _learned_cues(ctx: _Ctx, raws: list[RawAttribution], model, token_probs=None) -> list[RawAttribution]:
     """Cues the learned detector finds among the tokens the rules left alone (framing.attribution
     .learned), each given a source and a content by the generic span rules of `_learned_raw`.
@@ -1135,10 +1222,8 @@ def _learned_cues(ctx: _Ctx, raws: list[RawAttribution], model, token_probs=None
     # quotations the rules already credit to a speaker are not given to a second cue
     quoted = {(ctx.quotes[q].start, ctx.quotes[q].end) for r in raws for q in r.quote_ids}
     out: list[RawAttribution] = []
-    tags = _CANDIDATE_TAGS
-    # the candidates (is_candidate, inlined: this sees every token of the article)
-    cands = [i for i, t in enumerate(toks) if t.pos[:2] in tags and not covered[i] and
-             (t.lemma.lower() if t.text[:1].isalnum() else t.text) in lemmas]
+    # the candidates (is_candidate: this sees every token of the article)
+    cands = [i for i in _learned_candidates(ctx, lemmas) if not covered[i]]
     groups: list[list[int]] = []  # [sentence, first token, end token]
     for i in cands:
         s = toks[i].sentence

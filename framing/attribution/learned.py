@@ -161,6 +161,10 @@ class _Tables:
                 d[val] = w
 
         self._getters = {}
+        self._rows = {}
+        self.by_lemma = {}  # a scorer's per-lemma weights (learned._context_logit)
+        self.near = None  # (getters, rows) of `_near_logit`
+        self.end = self.start = None  # the same of spans._end_scores / spans._start_scores
 
     def getters(self, tpls: tuple) -> tuple:
         """The bound `get` of each template's table (an empty table for an unknown template)."""
@@ -168,6 +172,21 @@ class _Tables:
         if g is None:
             g = self._getters[tpls] = tuple(self.t.get(tpl, {}).get for tpl in tpls)
         return g
+
+    def rows(self, tpls: tuple) -> dict:
+        """Pair templates sharing their first value, by that value: {v1: ({v2: w} for each
+        template)}, so a scorer that holds v1 fetches its row once and then looks up plain values
+        (row[k].get(v2, 0.0) is the pair table's get((v1, v2), 0.0))."""
+        r = self._rows.get(tpls)
+        if r is None:
+            r = {}
+            for k, tpl in enumerate(tpls):
+                for (v1, v2), w in self.t.get(tpl, {}).items():
+                    if v1 not in r:
+                        r[v1] = tuple({} for _ in tpls)
+                    r[v1][k][v2] = w
+            self._rows[tpls] = r
+        return r
 
 
 _TABLES: dict = {}
@@ -208,7 +227,7 @@ class CueModel:
         z = _near_logit(self.weights, toks, inq, i, lo, hi, lem)
         if z + self.context_bound.get(lem, 0.0) < self.z_threshold:
             return False
-        return z + self.logit(context_features(toks, inq, i, lo, hi, lem)) >= self.z_threshold
+        return z + _context_logit(self.weights, toks, inq, i, lo, hi, lem) >= self.z_threshold
 
 
 #: The templates of `near_features`, in order, and those of them that pair two values.
@@ -216,13 +235,58 @@ _NEAR_TPLS = ("b", "l", "p", "lp", "w", "pn", "pp", "nn", "np", "p2", "n2", "n2n
               "l|np", "l|pp", "q", "l|q", "p|q", "ds", "de", "cap")
 _NEAR_PAIRS = frozenset({"lp", "l|nn", "l|pn", "l|np", "l|pp", "l|q", "p|q"})
 _BUCKETS = tuple(_bucket(n) for n in range(11))
+#: The pair templates of `near_features` that open with the lemma (`_Tables.rows`).
+_NEAR_LEM_ROWS = ("lp", "l|nn", "l|pn", "l|np", "l|pp", "l|q")
+_EMPTY6 = ({},) * 6
+_CONTEXT_TPLS = ("subj", "obj", "lcomma", "rcolon", "lq", "rq", "that")
+
+
+def _context_logit(weights, toks, inq, i: int, lo: int, hi: int, lem: str) -> float:
+    """sum of the weights of `context_features(toks, inq, i, lo, hi, lem)`: the same tests and the
+    same floats summed in the same order (sum() over the list of weights), without the strings."""
+    T = _tables(weights, _NEAR_PAIRS)
+    Wsubj, Wobj, Wlcomma, Wrcolon, Wlq, Wrq, Wthat = T.getters(_CONTEXT_TPLS)
+    lw = T.by_lemma.get(lem)
+    if lw is None:
+        if len(T.by_lemma) > 4096:
+            T.by_lemma.clear()
+        g = weights.get
+        lw = T.by_lemma[lem] = {"subj": {v: g("l|subj=" + lem + "|" + v, 0.0) for v in ("True", "False")},
+                                  "end": {v: g("l|end=" + lem + "|" + v, 0.0) for v in ("True", "False")}}
+    j = i - 1
+    while j >= lo and (toks[j].pos in ("RB", "MD") or toks[j].lemma in _AUX):
+        j -= 1
+    subj = "True" if j >= lo and np_left(toks, j, lo) is not None else "False"
+    obj = "True" if i + 1 < hi and np_right(toks, i + 1, hi, appositive=False) is not None else "False"
+    lcomma = "False"
+    for m in range(i - 1, lo - 1, -1):
+        if toks[m].text == ",":
+            lcomma = "True"
+            break
+    near = toks[i + 1:min(hi, i + 5)]
+    rcolon = "True" if any(x.text == ":" for x in near[:3]) else "False"
+    lq = "True" if any(x.text in _CLOSE for x in toks[max(lo, i - 3):i]) else "False"
+    rq = "True" if any(x.text in _OPEN for x in near) else "False"
+    that = "True" if any(x.norm == "that" for x in near) else "False"
+    end = "True"
+    for m in range(i + 1, hi):
+        if toks[m].text[:1].isalnum():
+            end = "False"
+            break
+    return sum([Wsubj(subj, 0.0), lw["subj"][subj], Wobj(obj, 0.0), Wlcomma(lcomma, 0.0),
+                Wrcolon(rcolon, 0.0), Wlq(lq, 0.0), Wrq(rq, 0.0), Wthat(that, 0.0), lw["end"][end]])
 
 
 def _near_logit(weights, toks, inq, i: int, lo: int, hi: int, lem: str) -> float:
     """sum of the weights of `near_features(toks, inq, i, lo, hi)` (lem: its lemma key), the same
     float, added in the same order from weight tables without building the feature strings."""
-    (Wb, Wl, Wp, Wlp, Ww, Wpn, Wpp, Wnn, Wnp, Wp2, Wn2, Wn2n, Wlnn, Wlpn, Wlnp, Wlpp, Wq, Wlq, Wpq,
-     Wds, Wde, Wcap) = _tables(weights, _NEAR_PAIRS).getters(_NEAR_TPLS)
+    T = _tables(weights, _NEAR_PAIRS)
+    near = T.near
+    if near is None:
+        near = T.near = (T.getters(_NEAR_TPLS), T.rows(_NEAR_LEM_ROWS))
+    (Wb, Wl, Wp, _, Ww, Wpn, Wpp, Wnn, Wnp, Wp2, Wn2, Wn2n, _, _, _, _, Wq, _, Wpq,
+     Wds, Wde, Wcap) = near[0]
+    Wlp, Wlnn, Wlpn, Wlnp, Wlpp, Wlq = near[1].get(lem, _EMPTY6)
     t = toks[i]
     p1 = toks[i - 1] if i - 1 >= lo else None
     p2 = toks[i - 2] if i - 2 >= lo else None
@@ -238,7 +302,7 @@ def _near_logit(weights, toks, inq, i: int, lo: int, hi: int, lem: str) -> float
     z += Wb("", 0.0)
     z += Wl(lem, 0.0)
     z += Wp(pos, 0.0)
-    z += Wlp((lem, pos), 0.0)
+    z += Wlp.get(pos, 0.0)
     z += Ww(t.norm, 0.0)
     z += Wpn(pn, 0.0)
     z += Wpp(pp, 0.0)
@@ -247,12 +311,12 @@ def _near_logit(weights, toks, inq, i: int, lo: int, hi: int, lem: str) -> float
     z += Wp2(p2.pos if p2 else "<s>", 0.0)
     z += Wn2(n2.pos if n2 else "</s>", 0.0)
     z += Wn2n(n2.norm if n2 else "</s>", 0.0)
-    z += Wlnn((lem, nn), 0.0)
-    z += Wlpn((lem, pn), 0.0)
-    z += Wlnp((lem, npos), 0.0)
-    z += Wlpp((lem, pp), 0.0)
+    z += Wlnn.get(nn, 0.0)
+    z += Wlpn.get(pn, 0.0)
+    z += Wlnp.get(npos, 0.0)
+    z += Wlpp.get(pp, 0.0)
     z += Wq(q, 0.0)
-    z += Wlq((lem, q), 0.0)
+    z += Wlq.get(q, 0.0)
     z += Wpq((pos, q), 0.0)
     z += Wds(_BUCKETS[i - lo] if i - lo < 11 else "11+", 0.0)
     z += Wde(_BUCKETS[hi - i - 1] if hi - i - 1 < 11 else "11+", 0.0)

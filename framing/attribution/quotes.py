@@ -7,6 +7,8 @@ some archives (the New York Times among them) use for double quotes, keeps only 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from operator import attrgetter
 
 from ..model import QuoteRegion
 
@@ -54,13 +56,19 @@ def outer_quotes(doc) -> list[QuoteRegion]:
     return outer
 
 
+_START = attrgetter("start")
+_END = attrgetter("end")
+
+
 def quoted_tokens(doc, outer: list[QuoteRegion]) -> list[bool]:
-    """For each token: is it inside (or one of the marks of) a quotation region?"""
-    flags = [False] * len(doc.tokens)
-    k = 0
-    for i, t in enumerate(doc.tokens):
-        while k < len(outer) and outer[k].end <= t.start:
-            k += 1
-        if k < len(outer) and outer[k].inner_start <= t.start and t.end <= outer[k].inner_end:
-            flags[i] = True
+    """For each token: is it inside (or one of the marks of) a quotation region? (The tokens of a
+    region are the run from the first starting at its inner start to the last ending by its inner
+    end: tokens are in text order and do not overlap, so two bisections find it.)"""
+    toks = doc.tokens
+    flags = [False] * len(toks)
+    for q in outer:
+        i = bisect_left(toks, q.inner_start, key=_START)
+        j = bisect_right(toks, q.inner_end, lo=i, key=_END)
+        if j > i:
+            flags[i:j] = [True] * (j - i)
     return flags

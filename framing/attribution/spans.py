@@ -86,12 +86,14 @@ def candidates(ctx, a: int, b: int, hi: int) -> list[int]:
     """Token indices a content [a, ...) may stop before: breaks outside quotations, the rule's end
     b, and the sentence end hi (in order, no repeats). (A content may run over another cue: PolNeAR
     nests attributions, "Trump said Clinton claimed ...".)"""
-    toks, inq = ctx.tokens, ctx.inq
+    inq = ctx.inq
+    cols = ctx.columns  # the text layer's token columns: norms and texts without Token lookups
+    norms, texts = cols.norms, cols.texts
     out = []
     stop = min(hi, a + MAX_TOKENS, b + MAX_PAST_RULE)
     for m in range(a + 1, stop):
-        if m == b or not inq[m] and toks[m].norm in BREAKS and not inq[m - 1] or \
-                not inq[m] and toks[m].text in BREAKS:
+        if m == b or not inq[m] and norms[m] in BREAKS and not inq[m - 1] or \
+                not inq[m] and texts[m] in BREAKS:
             out.append(m)
     if b not in out and b <= hi:
         out.append(b)
@@ -316,16 +318,43 @@ _START_TPLS = ("b", "s", "rel", "s|rel", "pp", "pn", "s|pn", "np", "s|np", "d", 
                "fin_before", "kind|rel", "kind|s", "lem|rel", "lem|s")
 
 
+#: Pair templates of `features` grouped by the value they open with: the candidate token's norm,
+#: and the per-content first word, kind and lemma (`_Tables.rows`).
+_END_T_ROWS = ("t|rel", "t|np", "t|nn", "t|pp", "t|rank", "t|fin_next", "t|fin_in", "t|n2")
+_END_START_ROWS = ("start|t", "start|rel")
+_KIND_ROWS = ("kind|rel", "kind|t")
+_LEM_ROWS = ("lem|rel", "lem|t")
+_EMPTY2 = ({}, {})
+_EMPTY8 = ({},) * 8
+_trim_span = None  # extract._trim_span, bound on first use (extract imports this module)
+
+
+def _trimmer():
+    global _trim_span
+    if _trim_span is None:
+        from .extract import _trim_span as f
+        _trim_span = f
+    return _trim_span
+
+
 def _end_scores(ctx, raw, a: int, b: int, hi: int, T: _Tables):
     """[(m, span, z)] as `groups_of` + `SpanModel.logit` give them, without feature strings."""
     toks, inq = ctx.tokens, ctx.inq
     fw = first_word(toks, a)
     lem = raw.lemma
     learned = "L" if raw.frame.term == "learned" else "R"
-    from .extract import _trim_span  # late: extract imports us
+    trim = _trim_span or _trimmer()
     cues = ctx.data.cues
-    (Wb, Wt, Wrel, Wtrel, Wnp, Wtnp, Wtnn, Wpp, Wtpp, Wrank, Wtrank, Wlen, Wfi, Wfn, Wtfn, Wtfi, Wnpc,
-     Wstart, Wst, Wsr, Wkind, Wkr, Wkt, Wlr, Wlt, Wq, Wn2, Wtn2, Wpnt, Wseg, Wnq, Wrest) = T.getters(_END_TPLS)
+    prep = T.end
+    if prep is None:
+        prep = T.end = (T.getters(_END_TPLS), T.rows(_END_T_ROWS), T.rows(_END_START_ROWS), T.rows(_KIND_ROWS),
+                        T.rows(_LEM_ROWS))
+    (Wb, Wt, Wrel, _, Wnp, _, _, Wpp, _, Wrank, _, Wlen, Wfi, Wfn, _, _, Wnpc,
+     Wstart, _, _, Wkind, _, _, _, _, Wq, Wn2, _, Wpnt, Wseg, Wnq, Wrest) = prep[0]
+    t_rows = prep[1]
+    S_t, S_r = prep[2].get(fw, _EMPTY2)
+    K_r, K_t = prep[3].get(learned, _EMPTY2)
+    L_r, L_t = prep[4].get(lem, _EMPTY2)
     Wb = Wb("", 0.0)
     w_start = Wstart(fw, 0.0)
     w_kind = Wkind(learned, 0.0)
@@ -338,7 +367,7 @@ def _end_scores(ctx, raw, a: int, b: int, hi: int, T: _Tables):
     while f0 < hi and toks[f0].pos not in _FINITE:
         f0 += 1
     for m in candidates(ctx, a, b, hi):
-        span = _trim_span(ctx, a, m)
+        span = trim(ctx, a, m)
         if span is None or span[1] in seen:
             continue
         seen.add(span[1])
@@ -379,35 +408,36 @@ def _end_scores(ctx, raw, a: int, b: int, hi: int, T: _Tables):
                 break
         rk = _BUCKETS[rank] if rank < 22 else _bucket_of(rank)
         pp = p1.pos
+        R_rel, R_np, R_nn, R_pp, R_rank, R_fn, R_fi, R_n2 = t_rows.get(tn, _EMPTY8)
         z = 0.0
         z += Wb
         z += Wt(tn, 0.0)
         z += Wrel(rel, 0.0)
-        z += Wtrel((tn, rel), 0.0)
+        z += R_rel.get(rel, 0.0)
         z += Wnp(npos, 0.0)
-        z += Wtnp((tn, npos), 0.0)
-        z += Wtnn((tn, n1.norm if n1 is not None else "</s>"), 0.0)
+        z += R_np.get(npos, 0.0)
+        z += R_nn.get(n1.norm if n1 is not None else "</s>", 0.0)
         z += Wpp(pp, 0.0)
-        z += Wtpp((tn, pp), 0.0)
+        z += R_pp.get(pp, 0.0)
         z += Wrank(rk, 0.0)
-        z += Wtrank((tn, rk), 0.0)
+        z += R_rank.get(rk, 0.0)
         z += Wlen(_BUCKETS[m - a] if m - a < 22 else _bucket_of(m - a), 0.0)
         z += Wfi(fi, 0.0)
         z += Wfn(fn, 0.0)
-        z += Wtfn((tn, fn), 0.0)
-        z += Wtfi((tn, fi), 0.0)
+        z += R_fn.get(fn, 0.0)
+        z += R_fi.get(fi, 0.0)
         z += Wnpc("True" if np_cue else "False", 0.0)
         z += w_start
-        z += Wst((fw, tn), 0.0)
-        z += Wsr((fw, rel), 0.0)
+        z += S_t.get(tn, 0.0)
+        z += S_r.get(rel, 0.0)
         z += w_kind
-        z += Wkr((learned, rel), 0.0)
-        z += Wkt((learned, tn), 0.0)
-        z += Wlr((lem, rel), 0.0)
-        z += Wlt((lem, tn), 0.0)
-        z += Wq(str(inq[m - 1]), 0.0)
+        z += K_r.get(rel, 0.0)
+        z += K_t.get(tn, 0.0)
+        z += L_r.get(rel, 0.0)
+        z += L_t.get(tn, 0.0)
+        z += Wq("True" if inq[m - 1] else "False", 0.0)
         z += Wn2(n2, 0.0)
-        z += Wtn2((tn, n2), 0.0)
+        z += R_n2.get(n2, 0.0)
         z += Wpnt((p1.norm, tn), 0.0)
         z += Wseg(_BUCKETS[nxt - m] if nxt - m < 22 else _bucket_of(nxt - m), 0.0)
         z += Wnq(nq, 0.0)
@@ -415,6 +445,12 @@ def _end_scores(ctx, raw, a: int, b: int, hi: int, T: _Tables):
         out.append((m, span, z))
         rank += 1
     return out
+
+
+_START_S_ROWS = ("s|rel", "s|pn", "s|np")
+_START_KIND_ROWS = ("kind|rel", "kind|s")
+_START_LEM_ROWS = ("lem|rel", "lem|s")
+_EMPTY3 = ({}, {}, {})
 
 
 def _start_scores(ctx, raw, a: int, b: int, hi: int, T: _Tables):
@@ -426,11 +462,18 @@ def _start_scores(ctx, raw, a: int, b: int, hi: int, T: _Tables):
     if c0 > a or a - c0 > START_BACK:
         return []
     out = []
-    from .extract import _trim_span  # late: extract imports us
+    trim = _trim_span or _trimmer()
     lem = raw.lemma
     learned = "L" if raw.frame.term == "learned" else "R"
     np_end = np_right(toks, c0, min(hi, a + START_AHEAD + 1), appositive=False) if c0 < hi else None
-    Wb, Ws, Wrel, Wsrel, Wpp, Wpn, Wspn, Wnp, Wsnp, Wd, Wnpb, Wfb, Wkr, Wks, Wlr, Wls = T.getters(_START_TPLS)
+    prep = T.start
+    if prep is None:
+        prep = T.start = (T.getters(_START_TPLS), T.rows(_START_S_ROWS), T.rows(_START_KIND_ROWS),
+                          T.rows(_START_LEM_ROWS))
+    Wb, Ws, Wrel, _, Wpp, Wpn, _, Wnp, _, Wd, Wnpb, Wfb, _, _, _, _ = prep[0]
+    s_rows = prep[1]
+    K_r, K_s = prep[2].get(learned, _EMPTY2)
+    L_r, L_s = prep[3].get(lem, _EMPTY2)
     Wb = Wb("", 0.0)
     n_fin = 0
     for k in range(c0, min(b - 1, a + START_AHEAD) + 1):
@@ -439,7 +482,7 @@ def _start_scores(ctx, raw, a: int, b: int, hi: int, T: _Tables):
         t = toks[k]
         if inq[k] and t.text not in _OPEN or k > a and t.text in (",", ":"):
             continue
-        span = _trim_span(ctx, k, b)
+        span = trim(ctx, k, b)
         if span is None or out and out[-1][1][0] == span[0]:
             continue
         rel = "at" if k == a else ("before" if k < a else "after")
@@ -448,22 +491,23 @@ def _start_scores(ctx, raw, a: int, b: int, hi: int, T: _Tables):
         tw = t.norm if t.norm in _STARTS or t.pos in ("IN", "DT", "CC", "TO") or t.text in _OPEN else t.pos
         npos = n1.pos if n1 is not None else "</s>"
         pn = p1.norm
+        R_rel, R_pn, R_np = s_rows.get(tw, _EMPTY3)
         z = 0.0
         z += Wb
         z += Ws(tw, 0.0)
         z += Wrel(rel, 0.0)
-        z += Wsrel((tw, rel), 0.0)
+        z += R_rel.get(rel, 0.0)
         z += Wpp(p1.pos, 0.0)
         z += Wpn(pn, 0.0)
-        z += Wspn((tw, pn), 0.0)
+        z += R_pn.get(pn, 0.0)
         z += Wnp(npos, 0.0)
-        z += Wsnp((tw, npos), 0.0)
+        z += R_np.get(npos, 0.0)
         z += Wd(_bucket(k - c0), 0.0)
-        z += Wnpb(str(k > c0 and np_end == k), 0.0)
-        z += Wfb(str(n_fin > 0), 0.0)
-        z += Wkr((learned, rel), 0.0)
-        z += Wks((learned, tw), 0.0)
-        z += Wlr((lem, rel), 0.0)
-        z += Wls((lem, tw), 0.0)
+        z += Wnpb("True" if k > c0 and np_end == k else "False", 0.0)
+        z += Wfb("True" if n_fin > 0 else "False", 0.0)
+        z += K_r.get(rel, 0.0)
+        z += K_s.get(tw, 0.0)
+        z += L_r.get(rel, 0.0)
+        z += L_s.get(tw, 0.0)
         out.append((k, span, z))
     return out

@@ -7,6 +7,7 @@ come from framing/data/attribution/roles.tsv; sides come from the gazetteer (non
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .chunks import PROPER
@@ -34,12 +35,33 @@ class SpeakerInfo:
     role_terms: tuple  # role words found ("minister", "defence minister")
 
 
+_PHRASES: list = [None, None]  # [phrases, the search of a regex matching any of them]
+
+
+def _anonymous_phrase(data: AttributionData):
+    """The `search` of one regex for "does the text hold any of data.anonymous_phrases" (one scan
+    instead of one per phrase), or None when there are none."""
+    phrases = data.anonymous_phrases
+    if _PHRASES[0] is not phrases:
+        _PHRASES[:] = [phrases, re.compile("|".join(map(re.escape, phrases))).search if phrases else None]
+    return _PHRASES[1]
+
+
+_FIRSTS: list = [None, frozenset()]  # [roles, the first words of their terms]
+
+
 def _role_matches(norms: list[str], lemmas: list[str], data: AttributionData):
     """Longest role-term matches over the words: [(start, end, term, role)]."""
     out = []
     i = 0
     n = len(norms)
+    if _FIRSTS[0] is not data.roles:
+        _FIRSTS[:] = [data.roles, frozenset(term.split(" ")[0] for term in data.roles)]
+    firsts = _FIRSTS[1]
     while i < n:
+        if norms[i] not in firsts and lemmas[i] not in firsts and " " not in norms[i] and " " not in lemmas[i]:
+            i += 1  # no role term opens with this word
+            continue
         hit = None
         for size in range(min(data.role_max_words, n - i), 0, -1):
             for words in (norms[i:i + size], lemmas[i:i + size]):
@@ -55,6 +77,45 @@ def _role_matches(norms: list[str], lemmas: list[str], data: AttributionData):
         else:
             i += 1
     return out
+
+
+class _GazetteerMemo:
+    """Answers of one gazetteer's `lookup` and `affiliation_of` by phrase: the same phrases ("he",
+    "Trump", "officials") come back in every article, and the answers depend on the phrase alone.
+    Kept for the last gazetteer object asked (a new one starts afresh), bounded in size."""
+
+    LIMIT = 20000
+
+    def __init__(self):
+        self.gazetteer = None
+        self.found = {}
+
+    def ask(self, gazetteer, method: str, text: str):
+        if gazetteer is not self.gazetteer:
+            self.gazetteer, self.found = gazetteer, {}
+        key = (method, text)
+        try:
+            return self.found[key]
+        except KeyError:
+            pass
+        answer = getattr(gazetteer, method)(text)
+        if len(self.found) >= self.LIMIT:
+            self.found.clear()
+        self.found[key] = answer
+        return answer
+
+
+_GAZ = _GazetteerMemo()
+
+
+def gazetteer_lookup(gazetteer, text: str):
+    """gazetteer.lookup(text), remembered (see `_GazetteerMemo`)."""
+    return _GAZ.ask(gazetteer, "lookup", text)
+
+
+def gazetteer_affiliation(gazetteer, text: str):
+    """gazetteer.affiliation_of(text), remembered (see `_GazetteerMemo`)."""
+    return _GAZ.ask(gazetteer, "affiliation_of", text)
 
 
 def describe(tokens, a: int, b: int, text: str, data: AttributionData, gazetteer=None,
@@ -100,7 +161,7 @@ def describe(tokens, a: int, b: int, text: str, data: AttributionData, gazetteer
         for k in range(1, len(name_toks) - 1):
             cand = text[name_toks[k].start:name_toks[-1].end]
             try:
-                entry = gazetteer.lookup(cand)
+                entry = gazetteer_lookup(gazetteer, cand)
             except Exception:
                 entry = None
             if entry is not None and getattr(entry, "kind", "") == "person":
@@ -140,8 +201,8 @@ def describe(tokens, a: int, b: int, text: str, data: AttributionData, gazetteer
         anonymous = True
         name = ""
     if sentence_text and not name:
-        low = sentence_text.lower()
-        if any(p in low for p in data.anonymous_phrases):
+        found = _anonymous_phrase(data)
+        if found is not None and found(sentence_text.lower()):
             anonymous = True
     if name and (len(name_toks) >= 2 or has_honorific or main_matches and main_matches[-1][1] <= len(main)
                  and any(data.roles.get(m[2]) and m[2] in data.titles for m in main_matches)):
@@ -155,9 +216,9 @@ def describe(tokens, a: int, b: int, text: str, data: AttributionData, gazetteer
     affiliation = ""
     if gazetteer is not None:
         try:
-            affiliation = gazetteer.affiliation_of(phrase) or ""
+            affiliation = gazetteer_affiliation(gazetteer, phrase) or ""
             if not affiliation and name:
-                affiliation = gazetteer.affiliation_of(name) or ""
+                affiliation = gazetteer_affiliation(gazetteer, name) or ""
         except Exception:  # a gazetteer without this method: degrade to no side
             affiliation = ""
         if kind == "person" and len(name_toks) == 1 and affiliation and _is_place(gazetteer, name):
@@ -172,7 +233,7 @@ def describe(tokens, a: int, b: int, text: str, data: AttributionData, gazetteer
 
 def _is_place(gazetteer, name: str) -> bool:
     try:
-        hit = gazetteer.lookup(name)
+        hit = gazetteer_lookup(gazetteer, name)
     except Exception:
         return False
     if not hit:

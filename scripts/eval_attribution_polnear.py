@@ -133,12 +133,51 @@ def score(counts: dict) -> dict:
     return out
 
 
+def new_counts() -> dict:
+    c = {"pred": 0, "gold": 0}
+    for key in METRICS:
+        c[key + "_tp_pred"] = 0
+        c[key + "_tp_gold"] = 0
+    return c
+
+
+def add_matches(c: dict, pred, gold) -> None:
+    """Count, for every measure, the predicted attributions that match some gold one and the gold
+    attributions that some predicted one matches (the evaluation's matching, see above)."""
+    c["pred"] += len(pred)
+    c["gold"] += len(gold)
+    for key, fn in MATCHERS.items():
+        c[key + "_tp_pred"] += sum(1 for p in pred if any(fn(p, g) for g in gold))
+        c[key + "_tp_gold"] += sum(1 for g in gold if any(fn(p, g) for p in pred))
+
+
+def gold_relations(ann_path: Path, text: str) -> list[tuple]:
+    return [(merge(rel["Cue"], text), merge(rel["Source"], text), merge(rel["Content"], text))
+            for rel in parse_ann(ann_path)]
+
+
+def agreement() -> dict:
+    """Human agreement: on the articles that two annotators annotated (train and dev), the second
+    annotation (next annotator id) scored against the first exactly as the system is scored. This is
+    the ceiling the data allows: a system cannot agree with one annotator much more than another
+    annotator does."""
+    counts, names = new_counts(), []
+    for split in ("train", "dev"):
+        groups: dict[str, list[Path]] = {}
+        for path in sorted((POLNEAR / split / "attributions").glob("*.ann")):
+            groups.setdefault(path.stem.rsplit("_", 1)[0], []).append(path)
+        for name, paths in sorted(groups.items()):
+            if len(paths) < 2:
+                continue
+            text = (POLNEAR / split / "text" / f"{name}.txt").read_text(encoding="utf-8")
+            add_matches(counts, gold_relations(paths[1], text), gold_relations(paths[0], text))
+            names.append(f"{split}/{name}")
+    return {"articles": len(names), "names": names, "first": counts["gold"], "second": counts["pred"],
+            "scores": score(counts)}
+
+
 def evaluate(split: str, limit: int | None = None, gazetteer=None, model="shipped") -> dict:
-    counts = {"all": {"pred": 0, "gold": 0}, "direct": {"pred": 0, "gold": 0}}
-    for c in counts.values():
-        for key in METRICS:
-            c[key + "_tp_pred"] = 0
-            c[key + "_tp_gold"] = 0
+    counts = {"all": new_counts(), "direct": new_counts()}
     items = articles(split)[:limit]
     words = 0
     t0 = time.perf_counter()
@@ -160,12 +199,7 @@ def evaluate(split: str, limit: int | None = None, gazetteer=None, model="shippe
             else:
                 pred = [p for p in pred_all if p[3] == "direct"]
                 gold = [g for g in gold_all if g[3]]
-            c = counts[subset]
-            c["pred"] += len(pred)
-            c["gold"] += len(gold)
-            for key, fn in MATCHERS.items():
-                c[key + "_tp_pred"] += sum(1 for p in pred if any(fn(p, g) for g in gold))
-                c[key + "_tp_gold"] += sum(1 for g in gold if any(fn(p, g) for p in pred))
+            add_matches(counts[subset], pred, gold)
     seconds = time.perf_counter() - t0
     result = {
         "split": split, "articles": len(items), "words": words,
@@ -211,6 +245,9 @@ def main(argv=None) -> int:
                     help="split(s) to score (default: dev)")
     ap.add_argument("--limit", type=int, default=None, help="score only the first N articles")
     ap.add_argument("--json", help="also write the figures to this JSON file")
+    ap.add_argument("--agreement", action="store_true",
+                    help="also score the second annotation of doubly annotated articles against the first "
+                         "(human agreement: the ceiling the data allows)")
     ap.add_argument("--rules-only", action="store_true",
                     help="score the rules alone: no learned cue detector (framing/models/attribution_cues.json) "
                          "nor content boundary chooser (attribution_spans.json)")
@@ -224,6 +261,15 @@ def main(argv=None) -> int:
         results.append(res)
         print(table(res))
         print()
+    if args.agreement:
+        agree = agreement()
+        print(f"Human agreement: {agree['articles']} articles annotated twice, second annotation "
+              f"({agree['second']} attributions) scored against the first ({agree['first']})")
+        print("| measure | P | R | F1 |\n|---|---|---|---|")
+        for key in METRICS:
+            a = agree["scores"][key]
+            print(f"| {key.replace('_', ' ')} | {a['precision']:.3f} | {a['recall']:.3f} | {a['f1']:.3f} |")
+        results.append({"agreement": agree})
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2), encoding="utf-8")
     return 0

@@ -201,6 +201,13 @@ def test_headline_colon():
     assert a.source_text == "Sanders"
 
 
+def test_editorial_labels_before_a_colon_are_not_speakers():
+    doc, atts, _ = run("Editor’s note: Donald Trump regularly incites political violence.\n\n"
+                       "UPDATE: The senator said on Friday that the vote would go ahead.\n\n"
+                       "WALLACE: Let's start with the economy.")
+    assert [(a.source_text, a.cue_text) for a in atts] == [("The senator", "said"), ("WALLACE", ":")]
+
+
 def test_not_attributions():
     # "was said to be close" is a sourceless attribution (PolNeAR convention, kept since the recall
     # work): the writer reports a claim without naming who made it.
@@ -217,3 +224,17 @@ def test_seed_blamed_with_quoted_object():
     assert blamed.speaker == "Khawaja Asif"
     assert blamed.title == "Defence Minister"
     assert blamed.role == "government"
+
+
+def test_naming_verbs_that_only_name_are_not_attributions():
+    # "a stream called Miracle Run" names, "called Alicia Machado on Friday" telephones: neither
+    # reports anyone's words or view; "called the deal a disaster" and "called Clinton 'crooked'" do
+    doc, atts, _ = run("The company operated a mine near a mountain stream called Miracle Run. "
+                       "Officials said a group called Lashkar-e-Taiba belongs on the list. "
+                       "Clinton called Alicia Machado on Friday to express gratitude.")
+    assert [a.cue_text for a in atts] == ["said"]
+    doc, atts, _ = run("Khan called the deal a disaster. Trump called Clinton \u201ccrooked\u201d on Friday. "
+                       "He called Kabul a puppet of India.")
+    assert [(a.source_text, content(doc, a)) for a in atts if a.cue_text == "called"] == [
+        ("Khan", "the deal a disaster"), ("Trump", "Clinton \u201ccrooked\u201d on Friday"),
+        ("He", "Kabul a puppet of India")]

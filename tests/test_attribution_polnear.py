@@ -38,3 +38,17 @@ def test_dev_scores_above_floor():
     assert res["scores"]["cue_overlap"]["precision"] > 0.7
     assert res["scores"]["all_overlap"]["f1"] > 0.5
     assert res["direct_quotes"]["scores"]["all_overlap"]["f1"] > 0.55
+
+
+def test_human_agreement_pairs_two_annotators_of_the_same_article():
+    mod = _load()
+    if not mod.POLNEAR.is_dir():
+        pytest.skip(f"PolNeAR not found at {mod.POLNEAR}: ../shared is absent")
+    agree = mod.agreement()
+    assert agree["articles"] >= 10
+    scores = agree["scores"]
+    # two people's annotations agree, but far from perfectly: the ceiling for any system
+    assert 0.5 < scores["all_overlap"]["f1"] < 0.95
+    assert scores["all_exact"]["f1"] < scores["all_overlap"]["f1"]
+    # each relation is counted once per side
+    assert agree["first"] > 100 and agree["second"] > 100

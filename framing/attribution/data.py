@@ -28,6 +28,7 @@ class AttributionData:
     anonymous_heads: frozenset
     anonymous_phrases: tuple
     evidence_nouns: frozenset = frozenset()  # "poll", "survey": "In a CNN poll, ..." names a source
+    colon_labels: frozenset = frozenset()  # "note", "update": "Editor's note: ..." names no speaker
 
 
 def _rows(name: str):
@@ -75,4 +76,5 @@ def load_data() -> AttributionData:
         cues=cues, particle_cues=particle_cues, roles=roles, titles=frozenset(titles),
         role_max_words=max(len(t.split()) for t in roles), anonymous_heads=frozenset(heads),
         anonymous_phrases=tuple(sorted(phrases)), evidence_nouns=evidence,
+        colon_labels=frozenset(row["term"] for row in _rows("labels.tsv")),
     )

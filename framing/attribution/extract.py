@@ -727,7 +727,8 @@ def _colon_pattern(ctx: _Ctx, lo: int, hi: int) -> RawAttribution | None:
     end = np_right(toks, k, hi, appositive=False)
     if end is not None and end - k <= 6 and end + 3 < hi and toks[end].text == ":" and \
             any(toks[m].pos in PROPER or toks[m].text.isupper() for m in range(k, end)) and \
-            (not ctx.inq[end] or all(toks[m].text.isupper() for m in range(k, end) if toks[m].text[:1].isalpha())):
+            (not ctx.inq[end] or all(toks[m].text.isupper() for m in range(k, end) if toks[m].text[:1].isalpha())) \
+            and toks[end - 1].norm not in ctx.data.colon_labels:
         # (a transcript turn inside a quoted transcript, '"WALLACE: Let's start ...', counts too)
         span = _trim_span(ctx, end + 1, hi)
         if span:
@@ -933,10 +934,35 @@ def extract_sentence(ctx: _Ctx, s: int) -> list[RawAttribution]:
         raw = _charge_pattern(ctx, i, lo, hi, lemma, frame, found) if "O" in frame.frames or lemma == "deny" else None
         if raw is None:
             raw = _match_cue(ctx, i, i_end, lo, hi, frame, lemma, found)
-        if raw is not None:
+        if raw is not None and not (lemma in _NAMING_LEMMAS and _names_only(ctx, raw, hi)):
             found.append(raw)
         i = i_end
     return found
+
+
+#: Verbs that name as well as judge: "a group called Lashkar-e-Taiba", "she called Alicia Machado
+#: on Friday" name or telephone; "he called the deal a disaster" judges.
+_NAMING_LEMMAS = frozenset({"call", "dub", "name", "nickname"})
+_AFTER_NAME = frozenset({".", ",", ";", ":", "!", "?", ")", "(", "to"})
+
+
+def _names_only(ctx: _Ctx, raw: RawAttribution, hi: int) -> bool:
+    """Is a naming verb followed by a bare name and then nothing that judges (the end of the
+    sentence, punctuation, a verb or a preposition), with no quotation? Then the verb names or
+    calls someone up; it reports no one's words or view."""
+    if raw.quote_ids or raw.postposed:
+        return False
+    toks = ctx.tokens
+    k = m = raw.cue[1]
+    while m < hi and (toks[m].pos in ("NNP", "NNPS") or toks[m].text == "-" and m > k or
+                      toks[m].text[:1].isupper() and toks[m].pos in ("JJ", "NN", "NNS")):
+        m += 1
+    if m == k:
+        return False
+    if m >= hi:
+        return True
+    nxt = toks[m]
+    return nxt.text in _AFTER_NAME or nxt.pos.startswith("VB") or nxt.pos in ("IN", "MD", "TO", "RB", "CC")
 
 
 def _match_cue(ctx, i, i_end, lo, hi, frame, lemma, found) -> RawAttribution | None:
@@ -1241,7 +1267,8 @@ def _learned_cues(ctx: _Ctx, raws: list[RawAttribution], model, token_probs=None
     for s, a, b in groups:
         lo, hi = ctx.sent_bounds(s)
         raw = _learned_raw(ctx, a, b, lo, hi, model)
-        if raw is not None and not any(c in quoted for c in raw.content):
+        if raw is not None and not any(c in quoted for c in raw.content) and \
+                not (toks[a].lemma in _NAMING_LEMMAS and _names_only(ctx, raw, hi)):
             out.append(raw)
     for r in out:
         _widen_cue(ctx, r)

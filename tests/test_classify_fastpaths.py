@@ -158,3 +158,50 @@ def test_feature_rows_product_is_scipys_bit_for_bit():
     r, c = 3, int(csr.indices[csr.indptr[3]])
     assert grouped[r, c] == dense[r, c] and grouped[r, c + 1] == dense[r, c + 1]
     assert np.array_equal(grouped[r].toarray()[0], dense[r])
+
+
+def test_split_texts_gives_the_words_of_each_text():
+    # One numpy pass over the joined sentences replaces a regular expression per sentence; the
+    # same random mix of joiners, odd letters and separators as above, cut into groups of texts.
+    from framing.classify.features import words_of
+    from framing.classify.splitwords import split_texts
+    from framing.text.normalize import FOLD
+
+    texts = ["Pakistan’s so‑called “security operation” – a ‘raid’ — hit 2025 targets; ex−PM.",
+             "The minister\u00a0said: «It’s over.» `Quoted` ‛odd′ marks‚ and ‐hyphens‒ too.",
+             "İstanbul’s KELVIN \u212a sign, Σίσυφος and straße are not ASCII words.",
+             "", "plain ASCII, with don't and so-called", "’’ –– ‘-’ '-' --", "rock--n'-roll-",
+             "line one\nline two", "a\u2212b a\u2213b \U0001F600x-y"]
+    rng = np.random.default_rng(3)
+    pool = [chr(c) for c in FOLD] + list("aZ09'- \n.ßé") + ["x"] * 8
+    texts += ["".join(rng.choice(pool, size=rng.integers(0, 15))) for _ in range(3000)]
+    groups = [texts[:9], texts[2:3], [], texts[3:4]]
+    groups += [texts[i:i + 40] for i in range(9, len(texts), 40)]
+    groups += [[t for t in texts[9:200] if "\u0130" not in t]]  # lower-casing keeps the offsets
+    for group in groups:
+        flat, sizes = split_texts(group)
+        want = [words_of(t) for t in group]
+        assert sizes.tolist() == [len(w) for w in want], group
+        assert flat == [w for ws in want for w in ws], group
+
+
+def test_summary_from_the_score_arrays_equals_summarize_scores(seed_doc):
+    # The stage summarizes an article from the numbers its scores were made of; it must be the
+    # dict summarize_scores reads back from the SentenceScores, with the bias or frame model alone too.
+    from framing.classify import load_models
+    from framing.classify.aggregate import summarize_scores
+    from framing.classify.models import Models
+    from framing.classify.scoring import score_and_summarize
+    from framing.resources import Resources
+    from framing.stages import lexicon as lexicon_stage
+
+    findings = lexicon_stage.run(seed_doc, Resources(), {})["findings"]
+    both = load_models()
+    for models in (both, Models(bias=both.bias), Models(frame=both.frame), Models()):
+        scores, summary = score_and_summarize(seed_doc, findings, models)
+        want = summarize_scores(scores)
+        assert summary == want
+        assert list(summary) == list(want)
+        for key in ("bias", "frames"):
+            if key in want:
+                assert list(summary[key]) == list(want[key])

@@ -64,6 +64,51 @@ def summarize_scores(scores) -> dict:
     return out
 
 
+def summarize_parts(voices: list, bias_p: list, frames: list, frame_proba, labels) -> dict:
+    """`summarize_scores` of one article's SentenceScores (the same dict, key for key and float
+    for float), from the lists they were made of: each sentence's voice, bias probability (None
+    without a bias model) and frame ("" without a frame model), and the frame model's
+    probabilities (n, labels) in `labels` order. Sums run over the sentences in order, as there.
+    """
+    n = len(voices)
+    narrator = [i for i, v in enumerate(voices) if v == NARRATOR]
+    quote = [i for i, v in enumerate(voices) if v == QUOTE]
+    out: dict = {"sentences": n, "narrator_sentences": len(narrator), "quote_sentences": len(quote)}
+    if n and bias_p[0] is not None:
+        biased = [p >= 0.5 for p in bias_p]
+        k = sum(biased)
+        k_narrator = sum(biased[i] for i in narrator)
+        k_quote = sum(biased[i] for i in quote)
+        out["bias"] = {
+            "biased_sentences": k,
+            "biased_share": _share(k, n),
+            "narrator_biased_share": _share(k_narrator, len(narrator)),
+            "quote_biased_share": _share(k_quote, len(quote)),
+            "mean_bias_probability": round(sum(bias_p) / n, 6),
+        }
+    if n and frames[0]:
+        labels = list(labels)
+        counts = Counter(frames)
+        # column sums added sentence after sentence (cumsum is sequential), as the loop there
+        sums = frame_proba.cumsum(axis=0)[-1].tolist()
+        mean = dict(zip(labels, sums))
+        ranked = sorted((lab for lab in labels if lab != NO_FRAME and counts[lab]),
+                        key=lambda lab: (-counts[lab], -mean[lab], lab))
+        out["frames"] = {
+            "distribution": {lab: _share(counts[lab], n) for lab in labels},
+            "mean_probability": {lab: round(mean[lab] / n, 6) for lab in labels},
+            "main_frame": ranked[0] if ranked else NO_FRAME,
+            "narrator_distribution": _frame_shares([frames[i] for i in narrator], labels),
+            "quote_distribution": _frame_shares([frames[i] for i in quote], labels),
+        }
+    return out
+
+
+def _frame_shares(frames: list, labels) -> dict:
+    counts = Counter(frames)
+    return {lab: _share(counts[lab], len(frames)) for lab in labels}
+
+
 def _distribution(group, labels) -> dict:
     counts = Counter(s.frame for s in group)
     return {lab: _share(counts[lab], len(group)) for lab in labels}

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from .fastcount import unique_inverse_counts
 from .objects import make_feature
 from .rounding import round6
 from .wordids import TABLE
@@ -47,19 +46,27 @@ def explain_rows(model, X, best, trace, inputs, k: int, products=None) -> list[t
     n_ids = len(TABLE.words) + 1
 
     # Words: letter credits plus unigram features, merged by (row, word id); a word's value is
-    # how often it occurs in the sentence.
-    c_row, c_gid, c_sum, c_times = _letter_credits(cols, contrib, trace.letters, l_lo, l_hi)
+    # how often it occurs in the sentence. Both belong to the article's distinct (row, non-stop
+    # word) pairs (StopSplit, rows and ids ascending), so they are added up by the pair's index:
+    # letter credit first, then the word feature, as the pairs come in order.
+    split = trace.words.shared(ex._stop, ex._id_lookups().stop.view)
+    c_seg, c_sum = _letter_credits(cols, contrib, trace.letters, l_lo, l_hi)
     in_words = (cols >= w_lo) & (cols < w_hi) & (contrib != 0.0)
     w_rows, w_cols, w_contrib = rows[in_words], cols[in_words], contrib[in_words]
-    w_counts = _lookup(trace.word_counts, w_rows * max(w_hi - w_lo, 1) + (w_cols - w_lo))
     gid = ex._id_lookups().uni_gid[w_cols - w_lo] if len(w_cols) else np.zeros(0, np.int64)
     uni = gid >= 0
-    keys, inverse, _ = unique_inverse_counts(np.concatenate([c_row * n_ids + c_gid,
-                                                             w_rows[uni] * n_ids + gid[uni]]))
-    totals = np.bincount(inverse, weights=np.concatenate([c_sum, w_contrib[uni]]), minlength=len(keys))
-    times = np.zeros(len(keys))
-    np.maximum.at(times, inverse, np.concatenate([c_times, w_counts[uni]]).astype(np.float64))
-    word_rows, word_ids = np.divmod(keys, n_ids)
+    pair_keys = split.seg_row * n_ids + split.seg_gid
+    u_seg = np.searchsorted(pair_keys, w_rows[uni] * n_ids + gid[uni])
+    seg = np.concatenate([c_seg, u_seg])
+    totals = np.bincount(seg, weights=np.concatenate([c_sum, w_contrib[uni]]), minlength=len(pair_keys))
+    present = np.zeros(len(pair_keys), dtype=bool)
+    present[seg] = True
+    keys = np.flatnonzero(present)
+    totals = totals[keys]
+    times = split.seg_times[keys].astype(np.float64)
+    word_rows, word_ids = split.seg_row[keys], split.seg_gid[keys]
+    bigram = ~uni & (w_contrib > 0)
+    b_counts = _lookup(trace.word_counts, w_rows[bigram] * max(w_hi - w_lo, 1) + (w_cols[bigram] - w_lo))
 
     # Everything else with a positive contribution: bigrams, lexicon counts, signals.
     other = (cols >= l_hi) & (contrib > 0)
@@ -70,12 +77,11 @@ def explain_rows(model, X, best, trace, inputs, k: int, products=None) -> list[t
     if ex.config.signal_scale:
         sig = o_cols >= sig_lo
         o_value[sig] = o_vals[sig] / ex.config.signal_scale  # the score itself
-    bigram = ~uni & (w_contrib > 0)
     pos = totals > 0
     cand_row = np.concatenate([word_rows[pos], w_rows[bigram], rows[other]])
     cand_total = np.concatenate([totals[pos], w_contrib[bigram], contrib[other]])
     cand_ref = np.concatenate([-1 - word_ids[pos], w_cols[bigram], o_cols])  # < 0: a word id
-    cand_value = np.concatenate([times[pos], w_counts[bigram].astype(np.float64), o_value])
+    cand_value = np.concatenate([times[pos], b_counts.astype(np.float64), o_value])
 
     # Rank within each row by total, largest first; a row whose shown features include equal
     # totals (or tie with the first one left out) is ranked again in Python, ties by name.
@@ -159,7 +165,8 @@ def _lookup(table, keys: np.ndarray) -> np.ndarray:
 
 
 def _letter_credits(cols, contrib, block, l_lo, l_hi):
-    """(rows, word ids, credits, occurrences) of the words whose letter n-grams contribute.
+    """(pair indices, credits) of the words whose letter n-grams contribute: each word's place
+    among the article's (row, non-stop word) pairs (StopSplit) and its credit.
 
     Each letter n-gram's contribution is split equally among the row's distinct words holding it,
     then summed per word: one np.add.reduceat segment per (row, word) over the word's n-grams.
@@ -167,9 +174,9 @@ def _letter_credits(cols, contrib, block, l_lo, l_hi):
     Zero sums are left out.
     """
     if l_hi == l_lo or block is None or not len(block.seg_starts):
-        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0), np.zeros(0, np.int64)
+        return np.zeros(0, np.int64), np.zeros(0)
     in_letters = (cols >= l_lo) & (cols < l_hi)
     per_entry = contrib[in_letters] / block.holders
     sums = np.add.reduceat(per_entry[block.inverse], block.seg_starts)
     nz = sums != 0.0
-    return block.seg_row[nz], block.seg_gid[nz], sums[nz], block.seg_times[nz]
+    return block.seg_index[nz], sums[nz]

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .wordids import TABLE, ArticleWords
+from .wordids import SHIFT, TABLE, ArticleWords  # noqa: F401 (SHIFT: a bigram key's shift)
 
 
 def char_wb_counts(word: str, ngrams: tuple[int, int]) -> dict[str, int]:
@@ -63,9 +63,6 @@ def unique_counts(keys: np.ndarray):
     np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
     starts = np.flatnonzero(first)
     return ordered[starts], np.diff(np.append(starts, len(ordered)))
-
-
-SHIFT = 32  # a bigram's key: first id << SHIFT | second id
 
 
 class _Grow:
@@ -173,40 +170,49 @@ class IdLookups:
 
     # -- the blocks ------------------------------------------------------------------------
     def word_entries(self, aw: ArticleWords, lo: int, hi: int):
-        """(rows, columns, counts) of the word block, row-major with columns ascending."""
+        """(rows, columns, counts) of the word block, row-major with columns ascending.
+
+        Unigrams are the article's distinct (row, non-stop word) pairs that are in the vocabulary,
+        with their occurrences; bigrams are its pairs of adjacent words (not both stop words)
+        found among the vocabulary's, counted. Both come from `ArticleWords.shared`, which the
+        other model has usually made already.
+        """
         width = len(self.ex.word_vocab_)
-        ids, row = aw.ids, aw.row
-        stop = self.stop.view[ids]
-        parts = []
+        sp = aw.shared(self.ex._stop, self.stop.view)
+        keys, counts = [], []
         if lo <= 1 <= hi:
-            cols = self.uni.view[ids]
-            hit = (cols >= 0) & ~stop
-            parts.append(row[hit] * width + cols[hit])
-        if lo <= 2 <= hi and len(ids) > 1 and len(self.bi_keys):
-            same = row[1:] == row[:-1]
-            same &= ~(stop[1:] & stop[:-1])
-            keys = (ids[:-1][same] << SHIFT) | ids[1:][same]
-            pos = np.minimum(np.searchsorted(self.bi_keys, keys), len(self.bi_keys) - 1)
-            hit = self.bi_keys[pos] == keys
-            parts.append(row[1:][same][hit] * width + self.bi_cols[pos[hit]])
-        flat = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
-        keys, counts = unique_counts(flat)
-        rows, cols = np.divmod(keys, max(width, 1))
-        return rows, cols, counts.astype(np.int64)
+            cols = self.uni.view[sp.seg_gid]
+            hit = cols >= 0
+            keys.append(sp.seg_row[hit] * width + cols[hit])
+            counts.append(sp.seg_times[hit])
+        if lo <= 2 <= hi and len(sp.pair_keys) and len(self.bi_keys):
+            pairs = sp.pair_keys
+            pos = np.minimum(np.searchsorted(self.bi_keys, pairs), len(self.bi_keys) - 1)
+            hit = self.bi_keys[pos] == pairs
+            found, times = unique_counts(sp.pair_rows[hit] * width + self.bi_cols[pos[hit]])
+            keys.append(found)
+            counts.append(times)
+        if not keys:
+            return _EMPTY, _EMPTY, _EMPTY
+        # unigram and bigram columns differ, so the keys are distinct: one sort orders them
+        flat = np.concatenate(keys)
+        order = np.argsort(flat, kind="stable")
+        flat, times = flat[order], np.concatenate(counts)[order]
+        rows, cols = np.divmod(flat, max(width, 1))
+        return rows, cols, times.astype(np.int64, copy=False)
 
     def letter_block(self, aw: ArticleWords) -> "LetterBlock":
         """The letter block's entries and which words' n-grams made them (see LetterBlock)."""
         width = max(len(self.ex.letter_vocab_), 1)
-        ids, row = aw.ids, aw.row
-        keep = ~self.stop.view[ids]
-        n_ids = len(TABLE.words) + 1
-        keys, times = unique_counts(row[keep] * n_ids + ids[keep])
-        seg_row, seg_gid = np.divmod(keys, n_ids)
+        sp = aw.shared(self.ex._stop, self.stop.view)
+        seg_row, seg_gid, times = sp.seg_row, sp.seg_gid, sp.seg_times
         g_ptr = self.g_ptr.view
         first = g_ptr[seg_gid]
         sizes = g_ptr[seg_gid + 1] - first
         has = sizes > 0
-        seg_row, seg_gid, times, first, sizes = seg_row[has], seg_gid[has], times[has], first[has], sizes[has]
+        seg_index = np.flatnonzero(has)
+        seg_row, seg_gid, times, first, sizes = (seg_row[seg_index], seg_gid[seg_index], times[seg_index],
+                                                 first[seg_index], sizes[seg_index])
         seg_starts = np.zeros(len(sizes), dtype=np.int64)
         if len(sizes):
             np.cumsum(sizes[:-1], out=seg_starts[1:])
@@ -217,7 +223,8 @@ class IdLookups:
         uniq, inverse, holders = unique_inverse_counts(e_keys)
         counts = np.bincount(inverse, weights=e_vals, minlength=len(uniq)).astype(np.int64)
         rows, cols = np.divmod(uniq, width)
-        return LetterBlock(rows, cols, counts, inverse, holders, seg_starts, seg_row, seg_gid, times)
+        return LetterBlock(rows, cols, counts, inverse, holders, seg_starts, seg_row, seg_gid, times,
+                           seg_index)
 
 
 class WordGrams:
@@ -439,6 +446,7 @@ class LetterBlock(NamedTuple):
     seg_row: np.ndarray
     seg_gid: np.ndarray
     seg_times: np.ndarray  # occurrences of the segment's word in its row
+    seg_index: np.ndarray  # each segment's place among the article's (row, word) pairs (StopSplit)
 
 
 _EMPTY = np.zeros(0, dtype=np.int64)

@@ -270,7 +270,8 @@ class FeatureExtractor:
     def _build(self) -> None:
         """Rebuild the transform-time objects from the learned lists (after fit or from_json)."""
         cfg = self.config
-        self._stop = frozenset(self.stop_words_)
+        # one object per distinct stop list: models' shared per-article arrays are keyed by it
+        self._stop = _STOP_LISTS.setdefault(frozenset(self.stop_words_), frozenset(self.stop_words_))
         # term -> column of the word and letter blocks (None: the block is empty)
         self._word_index = {t: i for i, t in enumerate(self.word_vocab_)} if self.word_vocab_ else None
         self._letter_index = ({t: i for i, t in enumerate(self.letter_vocab_)}
@@ -341,23 +342,21 @@ class FeatureExtractor:
             blocks.append((rows, cols + self.blocks_["letters"][0],
                            _tfidf_values(rows, letters.counts, self.letter_idf_[cols], n)))
         if self.lexicon_keys_:
+            shared = _per_inputs(aw, inputs, "lexicon", _lexicon_counts)
+            get = self._lexicon_index.get
             rows, cols, vals = [], [], []
-            for r, item in enumerate(inputs):
-                for key, count in item.lexicon.items():
-                    c = self._lexicon_index.get(key)
-                    if c is not None and count > 0:
-                        rows.append(r)
-                        cols.append(c)
-                        vals.append(math.log1p(count))
+            for r, key, value in shared:
+                c = get(key)
+                if c is not None:
+                    rows.append(r)
+                    cols.append(c)
+                    vals.append(value)
             rows, cols = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
             order = np.lexsort((cols, rows))  # scipy sorts a row's columns (sum_duplicates)
             blocks.append((rows[order], cols[order] + self.blocks_["lexicon"][0],
                            np.asarray(vals, dtype=np.float64)[order]))
         if self.config.signals:
-            missing = [i.text for i in inputs if not i.sentiment]
-            computed = iter(sentence_signals(missing) if missing else ())
-            dense = np.array([[*(i.sentiment or next(computed)), float(i.quote_share)] for i in inputs],
-                             dtype=np.float64).reshape(n, len(SIGNAL_NAMES)) * self.config.signal_scale
+            dense = _per_inputs(aw, inputs, "signals", _signal_rows) * self.config.signal_scale
             rows, cols = np.nonzero(dense)
             blocks.append((rows, cols + self.blocks_["signals"][0], dense[rows, cols]))
         trace = Trace(aw, letters, word_counts)
@@ -435,6 +434,32 @@ class FeatureExtractor:
             raise ValueError("vocabulary and idf lengths differ")
         self._build()
         return self
+
+
+_STOP_LISTS: dict = {}
+
+
+def _per_inputs(aw: ArticleWords, inputs, name: str, make):
+    """make(inputs), made once for the inputs every model of an article reads (the same list
+    object) and kept with the article's words; read it, never change it."""
+    got = aw.memo.get(name)
+    if got is None or got[0] is not inputs:
+        got = aw.memo[name] = (inputs, make(inputs))
+    return got[1]
+
+
+def _lexicon_counts(inputs) -> list[tuple[int, tuple, float]]:
+    """(row, (category, voice), log(1 + count)) of every positive lexicon count, in input order."""
+    return [(r, key, math.log1p(count)) for r, item in enumerate(inputs)
+            for key, count in item.lexicon.items() if count > 0]
+
+
+def _signal_rows(inputs) -> np.ndarray:
+    """The signal block's values before scaling: sentiment signals and quote share, per input."""
+    missing = [i.text for i in inputs if not i.sentiment]
+    computed = iter(sentence_signals(missing) if missing else ())
+    return np.array([[*(i.sentiment or next(computed)), float(i.quote_share)] for i in inputs],
+                    dtype=np.float64).reshape(len(inputs), len(SIGNAL_NAMES))
 
 
 class Trace(NamedTuple):

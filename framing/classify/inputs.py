@@ -77,9 +77,28 @@ def quote_share(tokens) -> float:
     return sum(1 for t in words if t.in_quote) / len(words)
 
 
+_KEYS: dict = {}  # (category, voice, flag) as a finding holds them -> its finding_keys
+
+
+def _keys_of(finding) -> tuple:
+    """finding_keys(finding), memoised by the three attributes it reads: an article's findings
+    share a few dozen combinations, each spelled out once instead of once per finding."""
+    raw = (getattr(finding, "category", ""), getattr(finding, "voice", ""),
+           bool(getattr(finding, "flag", False)))
+    try:
+        got = _KEYS.get(raw)
+    except TypeError:  # an unhashable attribute: spell it out
+        return tuple(finding_keys(finding))
+    if got is None:
+        if len(_KEYS) >= 4096:
+            _KEYS.clear()
+        got = _KEYS[raw] = tuple(finding_keys(finding))
+    return got
+
+
 def _add(counts: dict, words: dict, finding) -> None:
     word = str(getattr(finding, "text", "") or getattr(finding, "term", "") or "").strip()
-    for key in finding_keys(finding):
+    for key in _keys_of(finding):
         counts[key] = counts.get(key, 0) + 1
         if word:
             words.setdefault(key, set()).add(word)
@@ -95,8 +114,12 @@ def _caseless(w: str) -> tuple[str, str]:
     return (w.lower(), w)
 
 
-def inputs_from_doc(doc: Doc, findings=()) -> list[SentenceInput]:
-    """One `SentenceInput` per sentence of `doc`; findings are assigned by their start offset."""
+def inputs_from_doc(doc: Doc, findings=(), signals: bool = False) -> list[SentenceInput]:
+    """One `SentenceInput` per sentence of `doc`; findings are assigned by their start offset.
+
+    With `signals`, each input holds its sentiment signals already (what
+    `features.with_sentiment` adds afterwards), so no input is made twice.
+    """
     starts = [s.start for s in doc.sentences]
     counts: list[dict] = [{} for _ in doc.sentences]
     words: list[dict] = [{} for _ in doc.sentences]
@@ -109,10 +132,14 @@ def inputs_from_doc(doc: Doc, findings=()) -> list[SentenceInput]:
             _add(counts[i], words[i], f)
     shares = quote_shares(doc)
     text = doc.article.text
-    return [
-        make_input(text[s.start:s.end], shares[i], counts[i], (), _frozen(words[i]))
-        for i, s in enumerate(doc.sentences)
-    ]
+    texts = [text[s.start:s.end] for s in doc.sentences]
+    if signals and texts:
+        from .signals import sentence_signals
+
+        sentiment = sentence_signals(texts)
+    else:
+        sentiment = [()] * len(texts)
+    return list(map(make_input, texts, shares, counts, sentiment, map(_frozen, words)))
 
 
 def quote_shares(doc: Doc) -> list[float]:

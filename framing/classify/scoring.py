@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..model import Doc
 from ..model.classify import SentenceScore, TaskPrediction
-from .features import with_sentiment
+from .aggregate import summarize_parts, summarize_scores
 from .inputs import NARRATOR, QUOTE, inputs_from_doc
 from .objects import make_label, make_score
 from .wordids import TABLE
@@ -28,14 +28,25 @@ def score_sentences(doc: Doc, findings, models, explain: bool = True) -> tuple[S
     not see its word ids renumbered half-way.
     """
     with TABLE.lock:
-        return _score_sentences(doc, findings, models, explain)
+        return _score_sentences(doc, findings, models, explain)[0]
 
 
-def _score_sentences(doc: Doc, findings, models, explain: bool) -> tuple[SentenceScore, ...]:
-    inputs = inputs_from_doc(doc, findings)
+def score_and_summarize(doc: Doc, findings, models, explain: bool = True) -> tuple[tuple, dict]:
+    """(score_sentences(...), summarize_scores of those scores): the same two things, the summary
+    made from the numbers the scores were made of instead of read back from 50-odd objects."""
+    with TABLE.lock:
+        scores, parts = _score_sentences(doc, findings, models, explain)
+    if parts is None:
+        return scores, summarize_scores(scores)
+    return scores, summarize_parts(*parts)
+
+
+def _score_sentences(doc: Doc, findings, models, explain: bool) -> tuple[tuple, tuple | None]:
+    """(the SentenceScores, and what `summarize_parts` needs to summarize them, or None when
+    only `summarize_scores` can: no sentences, or models for other tasks)."""
+    inputs = inputs_from_doc(doc, findings, signals=True)  # sentiment computed once, for every model
     if not inputs:
-        return ()
-    inputs = with_sentiment(inputs)  # computed once, shared by every model
+        return (), None
     n = len(inputs)
     # Each field as a list over the sentences (defaults where no model is loaded), then one
     # SentenceScore per sentence from them: no per-sentence dicts, no dataclass __init__.
@@ -43,9 +54,10 @@ def _score_sentences(doc: Doc, findings, models, explain: bool) -> tuple[Sentenc
     frame, frame_p, frame_dist, frame_feats = [""] * n, [None] * n, [()] * n, [()] * n
     if models.bias is not None:
         bias_p, bias_label, bias_feats = _bias_fields(models.bias, inputs, explain)
+    frame_proba = labels = None
     if models.frame is not None:
         proba, best, feats = models.frame.predict_arrays(inputs, explain)
-        labels = models.frame.labels
+        frame_proba, labels = proba, models.frame.labels
         rows, best = proba.tolist(), best.tolist()
         frame = [labels[c] for c in best]
         frame_p = [row[c] for row, c in zip(rows, best)]
@@ -58,11 +70,14 @@ def _score_sentences(doc: Doc, findings, models, explain: bool) -> tuple[Sentenc
         other = [tuple(TaskPrediction(m.task, preds[i].label, preds[i].probability,
                                       preds[i].distribution, preds[i].features)
                        for m, preds in others) for i in range(n)]
-    return tuple(map(make_score, range(n), [s.start for s in doc.sentences],
-                     [s.end for s in doc.sentences],
-                     [voice_of(item.quote_share) for item in inputs],
-                     [round(item.quote_share, 6) for item in inputs],
-                     bias_p, bias_label, bias_feats, frame, frame_p, frame_dist, frame_feats, other))
+    voices = [voice_of(item.quote_share) for item in inputs]
+    scores = tuple(map(make_score, range(n), [s.start for s in doc.sentences],
+                       [s.end for s in doc.sentences], voices,
+                       [round(item.quote_share, 6) for item in inputs],
+                       bias_p, bias_label, bias_feats, frame, frame_p, frame_dist, frame_feats, other))
+    if others or (labels is not None and not all(labels)):  # other tasks, or a frame named ""
+        return scores, None
+    return scores, (voices, bias_p, frame, frame_proba, labels)
 
 
 def _bias_fields(model, inputs, explain: bool) -> tuple[list, list, list]:

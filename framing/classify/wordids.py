@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import threading
 from functools import lru_cache
-from itertools import chain
 from typing import NamedTuple
 
 import numpy as np
@@ -64,6 +63,48 @@ class ArticleWords(NamedTuple):
     ids: np.ndarray  # every word of every text, in order, as ids
     row: np.ndarray  # the text each of those words belongs to
     generation: int  # TABLE.generation the ids belong to
+    memo: dict  # arrays derived from the words that every model with the same stop words shares
+
+    def shared(self, stop: frozenset, stop_of_ids: np.ndarray) -> "StopSplit":
+        """The stop-word-dependent arrays of these words (`stop_of_ids`: stop flag by word id),
+        made once for the bias and the frame model alike (their stop lists are the same)."""
+        got = self.memo.get(stop)
+        if got is None:
+            got = self.memo[stop] = stop_split(self.ids, self.row, stop_of_ids[self.ids])
+        return got
+
+
+class StopSplit(NamedTuple):
+    """What the word and letter blocks of every model read of an article's words, given its stop
+    words: each distinct (row, non-stop word id) with its occurrences, rows and ids ascending
+    (a row's letter-block segments and its unigrams), and the adjacent pairs in one row that are
+    not both stop words (its bigram candidates), as (first id << SHIFT | second id) keys."""
+
+    seg_row: np.ndarray
+    seg_gid: np.ndarray
+    seg_times: np.ndarray
+    pair_keys: np.ndarray
+    pair_rows: np.ndarray
+
+
+SHIFT = 32  # a bigram's key: first id << SHIFT | second id
+
+
+def stop_split(ids: np.ndarray, row: np.ndarray, stop: np.ndarray) -> StopSplit:
+    from .fastcount import unique_counts
+
+    keep = ~stop
+    n_ids = len(TABLE.words) + 1
+    keys, times = unique_counts(row[keep] * n_ids + ids[keep])
+    seg_row, seg_gid = np.divmod(keys, n_ids)
+    if len(ids) > 1:
+        same = row[1:] == row[:-1]
+        same &= ~(stop[1:] & stop[:-1])
+        pair_keys = (ids[:-1][same] << SHIFT) | ids[1:][same]
+        pair_rows = row[1:][same]
+    else:
+        pair_keys = pair_rows = np.zeros(0, dtype=np.int64)
+    return StopSplit(seg_row, seg_gid, times, pair_keys, pair_rows)
 
 
 def article_words(texts) -> ArticleWords:
@@ -74,11 +115,11 @@ def article_words(texts) -> ArticleWords:
 
 @lru_cache(maxsize=4)
 def _article_words(texts: tuple) -> ArticleWords:
-    from .features import words_of
+    from .splitwords import split_texts
 
-    per = tuple(map(words_of, texts))
-    flat = list(chain.from_iterable(per))
+    flat, sizes = split_texts(texts)  # = words_of of each text, all at once
+    ends = np.cumsum(sizes).tolist()
+    per = tuple(flat[a:b] for a, b in zip([0] + ends[:-1], ends))
     ids = TABLE.ids(flat)
-    row = np.repeat(np.arange(len(per), dtype=np.int64),
-                    np.fromiter(map(len, per), dtype=np.int64, count=len(per)))
-    return ArticleWords(per, ids, row, TABLE.generation)
+    row = np.repeat(np.arange(len(texts), dtype=np.int64), sizes)
+    return ArticleWords(per, ids, row, TABLE.generation, {})

@@ -8,7 +8,7 @@ frame distribution. Never reads files: models are loaded once, by `framing.class
 from __future__ import annotations
 
 from ..classify.aggregate import summarize_scores
-from ..classify.scoring import score_sentences
+from ..classify.scoring import score_and_summarize
 
 
 def run(doc, resources, previous: dict) -> dict:
@@ -21,12 +21,12 @@ def run(doc, resources, previous: dict) -> dict:
     options = getattr(resources, "options", None) or {}
     # Explanations cost about half of the stage's time; a batch run that stores only the scores
     # can switch them off with Resources(options={"classify_explain": False}).
-    scores = score_sentences(doc, findings, models, explain=bool(options.get("classify_explain", True)))
+    scores, summary = score_and_summarize(doc, findings, models,
+                                          explain=bool(options.get("classify_explain", True)))
     notes = list(models.notes)
     lexicon = _loaded_lexicon(resources)
     if lexicon is not None:
         notes.extend(models.lexicon_notes(lexicon))
-    summary = summarize_scores(scores)
     summary["models"] = models.describe()
     summary["notes"] = notes
     return {"sentence_scores": scores, "summary": {"classify": summary}}

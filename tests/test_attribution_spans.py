@@ -171,41 +171,41 @@ def test_content_word_count_is_the_split_words_holding_an_alphanumeric():
         assert _words(text) == sum(1 for w in text.split() if any(c.isalnum() for c in w))
 
 
-def test_cue_detector_near_score_is_the_feature_string_sum_exactly():
-    # the learned cue detector's first (cheap) score comes from weight tables too: it must be the
-    # very float that summing the weights of near_features gives
+def _seed_token_positions():
+    """(ctx, token index, sentence start, sentence end) for every token of the seed articles."""
     from framing.attribution.extract import _Ctx
-    from framing.attribution.learned import _near_logit, lemma_key, load_cue_model, near_features
-    model = load_cue_model()
     data = load_data()
-    n = 0
     for doc in _seed_docs():
         ctx = _Ctx(doc, data)
         for s in range(len(doc.sentences)):
             lo, hi = ctx.sent_bounds(s)
             for i in range(lo, hi):
-                slow = model.logit(near_features(ctx.tokens, ctx.inq, i, lo, hi))
-                assert _near_logit(model.weights, ctx.tokens, ctx.inq, i, lo, hi,
-                                   lemma_key(ctx.tokens[i])) == slow
-                n += slow != 0.0
+                yield ctx, i, lo, hi
+
+
+def test_cue_detector_near_score_is_the_feature_string_sum_exactly():
+    # the learned cue detector's first (cheap) score comes from weight tables too: it must be the
+    # very float that summing the weights of near_features gives
+    from framing.attribution.learned import _near_logit, lemma_key, load_cue_model, near_features
+    model = load_cue_model()
+    n = 0
+    for ctx, i, lo, hi in _seed_token_positions():
+        slow = model.logit(near_features(ctx.tokens, ctx.inq, i, lo, hi))
+        assert _near_logit(model.weights, ctx.tokens, ctx.inq, i, lo, hi,
+                           lemma_key(ctx.tokens[i])) == slow
+        n += slow != 0.0
     assert n > 1000
 
 
 def test_cue_detector_context_score_is_the_feature_string_sum_exactly():
     # the learned cue detector's second score (the context features) comes from weight tables too:
     # it must be the very float that summing the weights of context_features gives
-    from framing.attribution.extract import _Ctx
     from framing.attribution.learned import _context_logit, context_features, lemma_key, load_cue_model
     model = load_cue_model()
-    data = load_data()
     n = 0
-    for doc in _seed_docs():
-        ctx = _Ctx(doc, data)
-        for s in range(len(doc.sentences)):
-            lo, hi = ctx.sent_bounds(s)
-            for i in range(lo, hi):
-                lem = lemma_key(ctx.tokens[i])
-                slow = model.logit(context_features(ctx.tokens, ctx.inq, i, lo, hi, lem))
-                assert _context_logit(model.weights, ctx.tokens, ctx.inq, i, lo, hi, lem) == slow
-                n += slow != 0.0
+    for ctx, i, lo, hi in _seed_token_positions():
+        lem = lemma_key(ctx.tokens[i])
+        slow = model.logit(context_features(ctx.tokens, ctx.inq, i, lo, hi, lem))
+        assert _context_logit(model.weights, ctx.tokens, ctx.inq, i, lo, hi, lem) == slow
+        n += slow != 0.0
     assert n > 1000

@@ -184,30 +184,15 @@ def _fast_vader_class():
             # start_i 0, 1, 2: the words 1, 2, 3 before; each step is scalar_inc_dec (its
             # boost, sign and capitals), the distance damping, then _negation_check
             if i > 0 and (w1 := lower[i - 1]) not in lexicon:
-                s = 0.0
-                if w1 in booster:
-                    s = booster[w1]
-                    if valence < 0:
-                        s *= -1
-                    if is_cap_diff and words[i - 1].isupper():
-                        if valence > 0:
-                            s += c_incr
-                        else:
-                            s -= c_incr
+                s = _boost(booster[w1], valence, is_cap_diff and words[i - 1].isupper()) \
+                    if w1 in booster else 0.0
                 valence = valence + s
                 if w1 in negate or "n't" in w1:
                     valence = valence * n_scalar
             if i > 1 and (w2 := lower[i - 2]) not in lexicon:
                 s = 0.0
                 if w2 in booster:
-                    s = booster[w2]
-                    if valence < 0:
-                        s *= -1
-                    if is_cap_diff and words[i - 2].isupper():
-                        if valence > 0:
-                            s += c_incr
-                        else:
-                            s -= c_incr
+                    s = _boost(booster[w2], valence, is_cap_diff and words[i - 2].isupper())
                     if s != 0:
                         s = s * 0.95
                 valence = valence + s
@@ -221,14 +206,7 @@ def _fast_vader_class():
             if i > 2 and (w3 := lower[i - 3]) not in lexicon:
                 s = 0.0
                 if w3 in booster:
-                    s = booster[w3]
-                    if valence < 0:
-                        s *= -1
-                    if is_cap_diff and words[i - 3].isupper():
-                        if valence > 0:
-                            s += c_incr
-                        else:
-                            s -= c_incr
+                    s = _boost(booster[w3], valence, is_cap_diff and words[i - 3].isupper())
                     if s != 0:
                         s = s * 0.9
                 valence = valence + s
@@ -248,6 +226,20 @@ def _fast_vader_class():
             elif i > 0 and lower[i - 1] not in lexicon and lower[i - 1] == "least":
                 valence = valence * n_scalar
             return valence
+
+    def _boost(scalar, valence, capitalised):
+        """scalar_inc_dec for a booster word before a lexicon word: its boost, turned negative
+        for a negative valence, and pushed by C_INCR when the booster alone is in capitals.
+        Called only for the rare booster, so the common path stays inline."""
+        s = scalar
+        if valence < 0:
+            s *= -1
+        if capitalised:
+            if valence > 0:
+                s += c_incr
+            else:
+                s -= c_incr
+        return s
 
     def _idioms(valence, lower, i):  # _special_idioms_check, called only with i > 2
         w3, w2, w1, w0 = lower[i - 3], lower[i - 2], lower[i - 1], lower[i]

@@ -238,3 +238,8 @@ def test_naming_verbs_that_only_name_are_not_attributions():
     assert [(a.source_text, content(doc, a)) for a in atts if a.cue_text == "called"] == [
         ("Khan", "the deal a disaster"), ("Trump", "Clinton \u201ccrooked\u201d on Friday"),
         ("He", "Kabul a puppet of India")]
+    # "call on", "call for" are appeals, and a label someone gives stays theirs
+    doc, atts, _ = run("Several Democratic senators called on Burger King to reverse its decision. "
+                       "The senator called for Sessions to resign. It passed what critics called Obamacare.")
+    assert [(a.source_text, a.cue_text) for a in atts] == [
+        ("Several Democratic senators", "called on"), ("The senator", "called for"), ("critics", "called")]

@@ -942,17 +942,21 @@ def extract_sentence(ctx: _Ctx, s: int) -> list[RawAttribution]:
 
 #: Verbs that name as well as judge: "a group called Lashkar-e-Taiba", "she called Alicia Machado
 #: on Friday" name or telephone; "he called the deal a disaster" judges.
-_NAMING_LEMMAS = frozenset({"call", "dub", "name", "nickname"})
+_NAMING_LEMMAS = frozenset({"call", "name"})
 _AFTER_NAME = frozenset({".", ",", ";", ":", "!", "?", ")", "(", "to"})
 
 
 def _names_only(ctx: _Ctx, raw: RawAttribution, hi: int) -> bool:
-    """Is a naming verb followed by a bare name and then nothing that judges (the end of the
-    sentence, punctuation, a verb or a preposition), with no quotation? Then the verb names or
-    calls someone up; it reports no one's words or view."""
-    if raw.quote_ids or raw.postposed:
+    """Is a naming verb, alone (not "call on", "call for", "call out"), followed by a bare name
+    and then nothing that judges (the end of the sentence, punctuation, a verb or a preposition),
+    with no quotation? Then the verb names or calls someone up; it reports no one's words or view.
+    A label someone gives ("what critics called Obamacare") is still theirs."""
+    if raw.quote_ids or raw.postposed or raw.cue[1] - raw.cue[0] != 1:
         return False
     toks = ctx.tokens
+    before = (raw.source[0] if raw.source else raw.cue[0]) - 1
+    if before >= 0 and toks[before].norm in ("what", "whom"):
+        return False
     k = m = raw.cue[1]
     while m < hi and (toks[m].pos in ("NNP", "NNPS") or toks[m].text == "-" and m > k or
                       toks[m].text[:1].isupper() and toks[m].pos in ("JJ", "NN", "NNS")):

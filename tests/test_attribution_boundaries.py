@@ -103,3 +103,26 @@ def test_passive_cue_keeps_be_and_takes_the_agent_as_source():
     doc, atts, _ = run("The plan was rejected by the Senate on Tuesday.")
     rejected = by_cue(atts, "was rejected")
     assert rejected.source_text == "the Senate"
+
+
+def test_source_keeps_its_description_with_a_relative_clause():
+    # PolNeAR's source keeps an appositive that opens with an article, relative clause and all,
+    # whether it closes the sentence after an inverted cue or sits between subject and cue
+    doc, atts, _ = run("\u201cWe are not going anywhere,\u201d said Kenneth Baer, a former Obama "
+                       "administration official who runs Crosscut Strategies.")
+    said = by_cue(atts, "said")
+    assert said.source_text == ("Kenneth Baer, a former Obama administration official who runs "
+                                "Crosscut Strategies")
+    assert said.speaker == "Kenneth Baer"
+    doc, atts, _ = run("Gov. John Kasich of Ohio, a Republican who has refused to endorse Mr. Trump, "
+                       "said the Khan family deserved better.")
+    said = by_cue(atts, "said")
+    assert said.source_text == ("Gov. John Kasich of Ohio, a Republican who has refused to endorse "
+                                "Mr. Trump,")
+    assert content(doc, said) == "the Khan family deserved better"
+    # a clause after the comma is not part of the source, nor is "according to ..."
+    doc, atts, _ = run("\u201cIt is over,\u201d said Khan, adding that talks would resume.")
+    assert by_cue(atts, "said").source_text == "Khan"
+    doc, atts, _ = run("\u201cWe will win,\u201d said Peter Ambler, executive director of the PAC, "
+                       "according to a statement from the campaign.")
+    assert by_cue(atts, "said").source_text == "Peter Ambler, executive director of the PAC"

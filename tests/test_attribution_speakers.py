@@ -187,3 +187,14 @@ def test_stage_output_and_schema():
 def test_deterministic():
     text = (SEEDS / "003_07f8ff811b03cc3d.txt").read_text(encoding="utf-8")
     assert run(text)[1] == run(text)[1]
+
+
+def test_of_after_a_title_names_a_place_but_of_inside_a_name_stays():
+    # "Gov. John Kasich of Ohio": the place after a titled name is not the speaker; "Bank of
+    # America", "University of Chicago" are one name each; "Secretary of State" is a title
+    doc, atts, _ = run("Gov. John Kasich of Ohio said the family deserved better. Sen. Sherrod Brown of "
+                       "Ohio said the bill would pass. The University of Chicago said it would review "
+                       "the case. Secretary of State John Kerry said talks would resume.")
+    assert [(a.speaker, a.title) for a in atts] == [
+        ("John Kasich", "Gov."), ("Sherrod Brown", "Sen."), ("University of Chicago", ""),
+        ("John Kerry", "Secretary of State")]

@@ -152,6 +152,10 @@ def describe(tokens, a: int, b: int, text: str, data: AttributionData, gazetteer
             name_toks.append(t)
         elif t.pos == "POS":
             name_toks = []  # "Pakistan's Interior Minister ...": the possessor is not the name
+        elif name_toks and last_role_end and t.norm in ("of", "from"):
+            break  # "Gov. John Kasich of Ohio": after a title, the place is not the name
+        elif name_toks and t.norm == "of" and t is not main[-1] and main[main.index(t) + 1].pos in PROPER:
+            name_toks.append(t)  # "Bank of America", "University of Chicago": one name
         elif name_toks:
             name_toks = [] if t is not main[-1] else name_toks
     while name_toks and name_toks[0].pos in ("DT",):

@@ -78,26 +78,30 @@ def near_features(toks, inq, i: int, lo: int, hi: int) -> list[str]:
     """The cheap half of the features: the token, its neighbours, quote and sentence position."""
     t = toks[i]
     lem = lemma_key(t)
-    p1 = toks[i - 1] if i - 1 >= lo else None
-    p2 = toks[i - 2] if i - 2 >= lo else None
-    n1 = toks[i + 1] if i + 1 < hi else None
-    n2 = toks[i + 2] if i + 2 < hi else None
-    pn = p1.norm if p1 else "<s>"
-    pp = p1.pos if p1 else "<s>"
-    nn = n1.norm if n1 else "</s>"
-    npos = n1.pos if n1 else "</s>"
-    q = "q" if inq[i] else "n"
+    pn, pp, nn, npos, p2pos, n2pos, n2norm, q = _neighbours(toks, inq, i, lo, hi)
     f = [
         "b", "l=" + lem, "p=" + t.pos, "lp=" + lem + "|" + t.pos, "w=" + t.norm,
         "pn=" + pn, "pp=" + pp, "nn=" + nn, "np=" + npos,
-        "p2=" + (p2.pos if p2 else "<s>"), "n2=" + (n2.pos if n2 else "</s>"),
-        "n2n=" + (n2.norm if n2 else "</s>"),
+        "p2=" + p2pos, "n2=" + n2pos, "n2n=" + n2norm,
         "l|nn=" + lem + "|" + nn, "l|pn=" + lem + "|" + pn, "l|np=" + lem + "|" + npos,
         "l|pp=" + lem + "|" + pp, "q=" + q, "l|q=" + lem + "|" + q, "p|q=" + t.pos + "|" + q,
         "ds=" + _bucket(i - lo), "de=" + _bucket(hi - i - 1),
         "cap=" + str(t.text[:1].isupper() and i > lo),
     ]
     return f
+
+
+def _neighbours(toks, inq, i: int, lo: int, hi: int) -> tuple:
+    """The values the near features read around token i in the sentence [lo, hi): the previous
+    token's norm and tag, the next one's, the tags two before and after and the norm two after
+    ("<s>" / "</s>" past the sentence edges), and "q" or "n" for inside a quotation or not."""
+    p1 = toks[i - 1] if i - 1 >= lo else None
+    p2 = toks[i - 2] if i - 2 >= lo else None
+    n1 = toks[i + 1] if i + 1 < hi else None
+    n2 = toks[i + 2] if i + 2 < hi else None
+    return (p1.norm if p1 else "<s>", p1.pos if p1 else "<s>", n1.norm if n1 else "</s>",
+            n1.pos if n1 else "</s>", p2.pos if p2 else "<s>", n2.pos if n2 else "</s>",
+            n2.norm if n2 else "</s>", "q" if inq[i] else "n")
 
 
 def context_features(toks, inq, i: int, lo: int, hi: int, lem: str) -> list[str]:
@@ -288,15 +292,7 @@ def _near_logit(weights, toks, inq, i: int, lo: int, hi: int, lem: str) -> float
      Wds, Wde, Wcap) = near[0]
     Wlp, Wlnn, Wlpn, Wlnp, Wlpp, Wlq = near[1].get(lem, _EMPTY6)
     t = toks[i]
-    p1 = toks[i - 1] if i - 1 >= lo else None
-    p2 = toks[i - 2] if i - 2 >= lo else None
-    n1 = toks[i + 1] if i + 1 < hi else None
-    n2 = toks[i + 2] if i + 2 < hi else None
-    pn = p1.norm if p1 else "<s>"
-    pp = p1.pos if p1 else "<s>"
-    nn = n1.norm if n1 else "</s>"
-    npos = n1.pos if n1 else "</s>"
-    q = "q" if inq[i] else "n"
+    pn, pp, nn, npos, p2pos, n2pos, n2norm, q = _neighbours(toks, inq, i, lo, hi)
     pos = t.pos
     z = 0.0
     z += Wb("", 0.0)
@@ -308,9 +304,9 @@ def _near_logit(weights, toks, inq, i: int, lo: int, hi: int, lem: str) -> float
     z += Wpp(pp, 0.0)
     z += Wnn(nn, 0.0)
     z += Wnp(npos, 0.0)
-    z += Wp2(p2.pos if p2 else "<s>", 0.0)
-    z += Wn2(n2.pos if n2 else "</s>", 0.0)
-    z += Wn2n(n2.norm if n2 else "</s>", 0.0)
+    z += Wp2(p2pos, 0.0)
+    z += Wn2(n2pos, 0.0)
+    z += Wn2n(n2norm, 0.0)
     z += Wlnn.get(nn, 0.0)
     z += Wlpn.get(pn, 0.0)
     z += Wlnp.get(npos, 0.0)

@@ -146,40 +146,47 @@ def features(ctx, raw, a: int, b: int, m: int, hi: int, rank: int, first_word: s
     ]
 
 
-def start_groups(ctx, raw, a: int, b: int, hi: int):
-    """[(k, (start, end) chars, features)]: where the content piece [a, b) may start instead,
+def _start_candidates(ctx, raw, a: int, b: int, hi: int):
+    """The candidate starts of the content piece [a, b), for the feature strings (training) and the
+    fast scorer alike: (k, (start, end) chars, rel, previous token, next token or None, start word,
+    distance from the first token after the cue, a noun phrase right before, a finite verb before),
     from the first token after the cue (and a source after it) to a few tokens past a."""
     toks, inq = ctx.tokens, ctx.inq
     c0 = raw.cue[1]
     if raw.source is not None and raw.source[0] >= c0:
         c0 = raw.source[1]
     if c0 > a or a - c0 > START_BACK:
-        return []
-    out = []
-    from .extract import _trim_span  # late: extract imports us
-    lem = raw.lemma
-    learned = "L" if raw.frame.term == "learned" else "R"
+        return
+    trim = _trim_span or _trimmer()
     np_end = np_right(toks, c0, min(hi, a + START_AHEAD + 1), appositive=False) if c0 < hi else None
     n_fin = 0
+    last = None
     for k in range(c0, min(b - 1, a + START_AHEAD) + 1):
         if k > c0:
             n_fin += toks[k - 1].pos in _FINITE
         t = toks[k]
         if inq[k] and t.text not in _OPEN or k > a and t.text in (",", ":"):
             continue
-        span = _trim_span(ctx, k, b)
-        if span is None or out and out[-1][1][0] == span[0]:
+        span = trim(ctx, k, b)
+        if span is None or last is not None and last == span[0]:
             continue
+        last = span[0]
         rel = "at" if k == a else ("before" if k < a else "after")
-        p1 = toks[k - 1]
         n1 = toks[k + 1] if k + 1 < hi else None
         tw = t.norm if t.norm in _STARTS or t.pos in ("IN", "DT", "CC", "TO") or t.text in _OPEN else t.pos
-        np_before = k > c0 and np_end == k
-        fin_before = n_fin > 0
+        yield k, span, rel, toks[k - 1], n1, tw, k - c0, k > c0 and np_end == k, n_fin > 0
+
+
+def start_groups(ctx, raw, a: int, b: int, hi: int):
+    """[(k, (start, end) chars, features)]: where the content piece [a, b) may start instead."""
+    lem = raw.lemma
+    learned = "L" if raw.frame.term == "learned" else "R"
+    out = []
+    for k, span, rel, p1, n1, tw, d, np_before, fin_before in _start_candidates(ctx, raw, a, b, hi):
         f = ["b", "s=" + tw, "rel=" + rel, "s|rel=" + tw + "|" + rel, "pp=" + p1.pos, "pn=" + p1.norm,
              "s|pn=" + tw + "|" + p1.norm, "np=" + (n1.pos if n1 is not None else "</s>"),
              "s|np=" + tw + "|" + (n1.pos if n1 is not None else "</s>"),
-             "d=" + _bucket(k - c0), "np_before=" + str(np_before), "fin_before=" + str(fin_before),
+             "d=" + _bucket(d), "np_before=" + str(np_before), "fin_before=" + str(fin_before),
              "kind|rel=" + learned + "|" + rel, "kind|s=" + learned + "|" + tw,
              "lem|rel=" + lem + "|" + rel, "lem|s=" + lem + "|" + tw]
         out.append((k, span, f))
@@ -455,17 +462,8 @@ _EMPTY3 = ({}, {}, {})
 
 def _start_scores(ctx, raw, a: int, b: int, hi: int, T: _Tables):
     """[(k, span, z)] as `start_groups` + the start weights give them, without feature strings."""
-    toks, inq = ctx.tokens, ctx.inq
-    c0 = raw.cue[1]
-    if raw.source is not None and raw.source[0] >= c0:
-        c0 = raw.source[1]
-    if c0 > a or a - c0 > START_BACK:
-        return []
-    out = []
-    trim = _trim_span or _trimmer()
     lem = raw.lemma
     learned = "L" if raw.frame.term == "learned" else "R"
-    np_end = np_right(toks, c0, min(hi, a + START_AHEAD + 1), appositive=False) if c0 < hi else None
     prep = T.start
     if prep is None:
         prep = T.start = (T.getters(_START_TPLS), T.rows(_START_S_ROWS), T.rows(_START_KIND_ROWS),
@@ -475,20 +473,8 @@ def _start_scores(ctx, raw, a: int, b: int, hi: int, T: _Tables):
     K_r, K_s = prep[2].get(learned, _EMPTY2)
     L_r, L_s = prep[3].get(lem, _EMPTY2)
     Wb = Wb("", 0.0)
-    n_fin = 0
-    for k in range(c0, min(b - 1, a + START_AHEAD) + 1):
-        if k > c0:
-            n_fin += toks[k - 1].pos in _FINITE
-        t = toks[k]
-        if inq[k] and t.text not in _OPEN or k > a and t.text in (",", ":"):
-            continue
-        span = trim(ctx, k, b)
-        if span is None or out and out[-1][1][0] == span[0]:
-            continue
-        rel = "at" if k == a else ("before" if k < a else "after")
-        p1 = toks[k - 1]
-        n1 = toks[k + 1] if k + 1 < hi else None
-        tw = t.norm if t.norm in _STARTS or t.pos in ("IN", "DT", "CC", "TO") or t.text in _OPEN else t.pos
+    out = []
+    for k, span, rel, p1, n1, tw, d, np_before, fin_before in _start_candidates(ctx, raw, a, b, hi):
         npos = n1.pos if n1 is not None else "</s>"
         pn = p1.norm
         R_rel, R_pn, R_np = s_rows.get(tw, _EMPTY3)
@@ -502,9 +488,9 @@ def _start_scores(ctx, raw, a: int, b: int, hi: int, T: _Tables):
         z += R_pn.get(pn, 0.0)
         z += Wnp(npos, 0.0)
         z += R_np.get(npos, 0.0)
-        z += Wd(_bucket(k - c0), 0.0)
-        z += Wnpb("True" if k > c0 and np_end == k else "False", 0.0)
-        z += Wfb("True" if n_fin > 0 else "False", 0.0)
+        z += Wd(_bucket(d), 0.0)
+        z += Wnpb("True" if np_before else "False", 0.0)
+        z += Wfb("True" if fin_before else "False", 0.0)
         z += K_r.get(rel, 0.0)
         z += K_s.get(tw, 0.0)
         z += L_r.get(rel, 0.0)

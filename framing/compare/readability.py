@@ -2,8 +2,8 @@
 length and quoted share from the Doc.
 
 Why not call textstat: importing it pulls in nltk, and with it scikit-learn and scipy (about 190 MB
-and over a second per batch worker), and textstat 0.7.9+ would call `nltk.download("cmudict")` when
-nltk_data lacks the dictionary, a network access we must never make. The per-word answers textstat
+and over a second per batch worker), and textstat 0.7.9+ would have nltk fetch the CMU dictionary
+over the network when nltk_data lacks it, an access we must never make. The per-word answers textstat
 gives are small, so they are reproduced here exactly as textstat 0.7.13 computes them
 (tests/test_compare_readability.py checks word by word and formula by formula against the installed
 textstat):

@@ -22,6 +22,7 @@ TIME_WORDS = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
     "yesterday", "tonight", "earlier", "later", "recently", "afternoon", "morning", "evening",
     "night", "week", "month", "year", "weekend", "day",
+    "weeks", "months", "years", "days", "hours",  # "Weeks later, he announced": not a speaker
 })
 
 

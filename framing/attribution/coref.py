@@ -2,10 +2,17 @@
 
 Within one article, "Defence Minister Khawaja Asif", "Asif", "the defence minister" and "he" are one
 speaker. Rules, in order:
-  - a relative pronoun ("X, who said") is the noun phrase before its comma;
-  - he / she / I take the nearest preceding person (a speaker, or a named subject of a sentence);
+  - a relative pronoun ("X, who said") is the noun phrase before its comma, or the noun right before
+    it ("four Republicans who have criticized Trump", "a statement which said"); an appositive
+    antecedent stands for the name it describes ("Smith, a Republican who has refused ...");
+  - he / she / I take the nearest preceding person (a speaker, or a named subject of a sentence,
+    also after "while", "when", "as" ...) that is named or described by a person word ("the
+    spokesman"), never a thing ("his worldview"), and not of the other gender when the text shows
+    it (honorifics, "spokeswoman", "wife": framing/data/attribution/gender.tsv; an earlier resolved
+    pronoun is not evidence: one wrong "she" would then lock a man out of every later "he");
     they / we / it take the nearest preceding group or institution;
-  - a name joins an earlier speaker with the same surname (last word), or the same full name;
+  - a name joins an earlier speaker with the same surname (last word), or the same full name; an
+    institution's short name joins its full one ("the Times" -> "New York Times");
   - a description ("the defence minister", "the Iranian president") joins the most recent speaker
     whose title holds the same role words.
 Merged speakers share one id, the fullest name, and any title, role and side one mention gave.
@@ -14,12 +21,48 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import compress
 
 from ..text.columns import columns
 
-from .chunks import PROPER, np_left, np_right
+from .chunks import PROPER, TIME_WORDS, np_left, np_right
+from .data import _rows
 from .speakers import PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_THING, SpeakerInfo, describe
+
+#: Words that open a subordinate clause before a sentence's subject: "While Rep. Paul Mitchell
+#: didn't vote ..., he was openly critical" makes Mitchell an antecedent all the same.
+_SUBORDINATORS = frozenset({"while", "although", "though", "because", "when", "after", "before", "as",
+                            "if", "since", "once", "until", "whereas", "whether"})
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+#: Words after which a description names someone else: "a spokesman for Mrs. Clinton".
+_GENDER_STOP = frozenset({"for", "of", "to", "at", "with", "from", "in", "on", "by", ",", "(", "who"})
+
+
+@lru_cache(maxsize=1)
+def _gender_words() -> dict:
+    """term -> "f" | "m", from framing/data/attribution/gender.tsv."""
+    return {row["term"]: row["gender"] for row in _rows("gender.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _non_persons() -> frozenset:
+    """Head nouns that never stand for one person, from framing/data/attribution/non_persons.tsv."""
+    return frozenset(row["term"] for row in _rows("non_persons.tsv"))
+
+
+def _gender(tokens, a: int, b: int) -> str:
+    """The gender the words of a speaker's head phrase show ("Mr. Kelly" m, "Pence's wife" f), or ""."""
+    words = _gender_words()
+    found = ""
+    for t in tokens[a:b]:
+        if t.norm in _GENDER_STOP:
+            break
+        if t.pos == "POS":
+            found = ""  # "Pence's wife": the possessor is someone else
+            continue
+        found = words.get(t.norm, found)
+    return found
 
 
 @dataclass
@@ -35,6 +78,7 @@ class Entity:
     anonymous: bool
     role_terms: set = field(default_factory=set)
     mention: tuple[int, int] = (0, 0)  # character span of the fullest mention
+    gender: str = ""  # "f" or "m" when the text shows it, else ""
 
     @property
     def label(self) -> str:
@@ -54,6 +98,56 @@ class Entity:
         if not self.affiliation and info.affiliation:
             self.affiliation = info.affiliation
         self.role_terms.update(info.role_terms)
+
+    def person_like(self) -> bool:
+        """Can "he"/"she" stand for this entity: one person, named or described ("the spokesman",
+        "the receptionist"), not a document or a view the text made a source ("the report",
+        "his worldview": framing/data/attribution/non_persons.tsv)."""
+        if self.kind != "person" or self.plural:
+            return False
+        return bool(self.name) or self.description.split(" ")[-1].lower() not in _non_persons()
+
+
+def _relative_head(toks, start: int, j: int, lo: int) -> tuple[int, int]:
+    """Start of the noun phrase a relative pronoun right after tokens[j - 1] refers to: the phrase
+    without a prepositional tail other than "of" ("an alleged victim" in "reported in The Daily
+    Beast from an alleged victim who said"; "members of Congress who" stays whole), and the noun
+    before a place ("a state senator in South Carolina who wished" -> "a state senator")."""
+    for m in range(j - 2, start, -1):
+        if toks[m].pos == "IN" and toks[m].norm != "of":
+            start = m + 1
+            break
+    if start - 2 >= lo and toks[start - 1].norm in ("in", "at") and \
+            toks[start].pos in PROPER and toks[start - 2].pos in ("NN", "NNS", "NNP", "NNPS"):
+        before = np_left(toks, start - 2, lo)
+        if before is not None:
+            return before, start - 1
+    return start, j
+
+
+def _grouplike(ent) -> bool:
+    return ent.plural or ent.kind == "group"
+
+
+def _institution(ent) -> bool:
+    return ent.kind == "institution"
+
+
+#: How far back (characters) "they" may find an institution ("the ministry ... they said");
+#: further back, only a plural or a group.
+_THEY_INSTITUTION_REACH = 400
+
+
+def _other_first_name(known: str, words: list) -> bool:
+    """Do two names with the same surname give different first names ("Ronald Reagan", "Nancy
+    Reagan")? A one-word name or an initial never differs."""
+    known_words = known.lower().split()
+    if len(words) < 2 or len(known_words) < 2:
+        return False
+    if known_words[-len(words):] == words or words[-len(known_words):] == known_words:
+        return False  # "Suu Kyi" after "Aung San Suu Kyi": a surname of two words
+    a, b = known_words[0].rstrip("."), words[0].rstrip(".")
+    return not (a == b or len(a) == 1 and b.startswith(a) or len(b) == 1 and a.startswith(b))
 
 
 class Resolver:
@@ -80,10 +174,11 @@ class Resolver:
             if j == len(proper) or proper[j] >= s.token_end:
                 continue
             k = s.token_start
-            while k < s.token_end and toks[k].pos in ("CC", "RB", ","):
+            while k < s.token_end and (toks[k].pos in ("CC", "RB", ",") or toks[k].norm in _SUBORDINATORS):
                 k += 1
             end = np_right(toks, k, s.token_end, appositive=False)
-            if end is not None and any(toks[m].pos in PROPER for m in range(k, end)) and \
+            if end is not None and toks[k].norm not in TIME_WORDS and \
+                    any(toks[m].pos in PROPER for m in range(k, end)) and \
                     end < s.token_end and (toks[end].pos.startswith("VB") or toks[end].pos in ("MD", "RB")):
                 out.append((toks[k].start, k, end))
         return out
@@ -102,6 +197,7 @@ class Resolver:
                     ent = self._new(info, span, register=False)
                 else:
                     ent.absorb(info, span)
+                ent.gender = ent.gender or _gender(toks, a, b)
                 self.recent.append((toks[a].start, ent))
 
     def _new(self, info: SpeakerInfo, span, register: bool = True) -> Entity:
@@ -112,30 +208,56 @@ class Resolver:
 
     def _match_named(self, info: SpeakerInfo) -> Entity | None:
         full = info.name.lower()
-        last = full.split()[-1]
+        words = full.split()
+        last = words[-1]
+        if len(words) == 1:
+            # a bare surname is the person the article introduced first under it ("Trump" after
+            # "Donald Trump" and "Melania Trump"): the later namesakes get their first names
+            for ent in self.entities:
+                if ent.name and ent.kind == "person" and ent.surname() == last:
+                    return ent
         for ent in reversed(self.entities):
             if not ent.name:
                 continue
-            if ent.name.lower() == full or ent.surname() == last and ent.kind == info.kind == "person":
+            if ent.name.lower() == full:
                 return ent
-            if info.kind != "person" and ent.name.lower() == full:
-                return ent
+            if ent.surname() == last and ent.kind == info.kind == "person" and not _other_first_name(ent.name, words):
+                return ent  # "Khawaja M. Asif" -> "Khawaja Asif" (not "Nancy Reagan" -> "Ronald Reagan")
+            if info.kind == "institution" and ent.kind == "institution" and ent.name.lower().endswith(" " + full):
+                return ent  # "the Times" after "The New York Times", "the Air Force" after "U.S. Air Force"
         return None
 
     def _match_description(self, info: SpeakerInfo) -> Entity | None:
         if not info.role_terms or info.anonymous or info.plural:
             return None
+        # a name-like modifier must fit the speaker: "the Romney campaign" is not Obama's campaign
+        # manager, "the Iranian president" not Pakistan's
+        marks = [w.lower() for w in info.description.split()[:-1] if w[:1].isupper()]
         for _, ent in reversed(self.recent):
             if ent.kind == "person" and set(info.role_terms) <= ent.role_terms and ent.name:
-                return ent
+                known = f"{ent.name} {ent.title} {ent.affiliation}".lower()
+                if all(m[:4] in known for m in marks):  # "Pakistani" fits "Pakistan"
+                    return ent
         return None
 
     def _antecedent(self, pronoun: str, offset: int) -> Entity | None:
         self._catch_up(offset)
-        for _, ent in reversed(self.recent):
-            if pronoun in PRONOUNS_PERSON and ent.kind == "person" and not ent.plural:
-                return ent
+        gender = _PRONOUN_GENDER.get(pronoun, "")
+        if pronoun == "they":
+            # a plural or a group within reach, else an institution within reach, else the
+            # nearest plural or group ("the ministry said ... they" is rarer than it looks)
+            near = [ent for at, ent in reversed(self.recent) if offset - at <= _THEY_INSTITUTION_REACH]
+            far = [ent for _, ent in reversed(self.recent)]
+            for pool, ok in ((near, _grouplike), (near, _institution), (far, _grouplike)):
+                for ent in pool:
+                    if ok(ent):
+                        return ent
+            return None
+        for at, ent in reversed(self.recent):
             if pronoun in PRONOUNS_GROUP and (ent.plural or ent.kind in ("institution", "group")):
+                return ent  # "we": the nearest group or institution, at any distance
+            if pronoun in PRONOUNS_PERSON and ent.person_like() and not (gender and ent.gender and
+                                                                          ent.gender != gender):
                 return ent
             if pronoun in PRONOUNS_THING and ent.kind == "institution":
                 return ent
@@ -150,12 +272,22 @@ class Resolver:
         self._catch_up(span[0])
         ent: Entity | None = None
         if info.kind == "relative":
-            # "X, who said": the noun phrase before the comma
-            j = a - 1
-            if j >= 0 and toks[j].text == ",":
-                start = np_left(toks, j - 1, self.doc.sentences[toks[a].sentence].token_start)
-                if start is not None:
-                    return self.resolve(start, j, sentence_text)
+            # "X, who said": the noun phrase before the comma; "four Republicans who have
+            # criticized": the noun phrase right before the pronoun
+            lo = self.doc.sentences[toks[a].sentence].token_start
+            j = a - 1 if a - 1 >= lo and toks[a - 1].text == "," else a
+            start = np_left(toks, j - 1, lo) if j - 1 >= lo else None
+            end = j
+            if start is not None and j == a:
+                start, end = _relative_head(toks, start, j, lo)
+            if start is not None and toks[start].pos not in ("PRP", "WP", "WDT"):
+                if toks[a].norm == "who" and start - 2 >= lo and toks[start - 1].text == "," and \
+                        toks[start].norm in ("a", "an", "the"):
+                    # "Smith, a Republican who ...": the appositive stands for the name before it
+                    first = np_left(toks, start - 2, lo)
+                    if first is not None and any(toks[m].pos in PROPER for m in range(first, start - 1)):
+                        return self.resolve(first, start - 1, sentence_text)
+                return self.resolve(start, end, sentence_text)
             return info, None
         if info.kind == "pronoun":
             ent = self._antecedent(toks[a].norm, span[0])
@@ -170,6 +302,7 @@ class Resolver:
             ent = self._new(info, span)
         else:
             ent.absorb(info, span)
+        ent.gender = ent.gender or _gender(toks, a, b)
         self.recent.append((span[0], ent))
         return info, ent
 

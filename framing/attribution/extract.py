@@ -575,6 +575,53 @@ def _coordinated_start(ctx: _Ctx, start: int, lo: int) -> int:
 _ARTICLES = frozenset({"a", "an", "the"})
 
 
+def _names_someone(toks, a: int, b: int) -> bool:
+    return any(toks[x].pos in PROPER for x in range(a, b))
+
+
+def _np_before_comma(toks, comma: int, lo: int) -> int | None:
+    """Start of the noun phrase that ends right before tokens[comma] (a party tag's closing stop,
+    "D-Mich.", tokenized apart, is skipped)."""
+    e = comma - 1
+    if e > lo and toks[e].text == ".":
+        e -= 1
+    return np_left(toks, e, lo) if e >= lo else None
+
+
+def _named_subject_before(ctx: _Ctx, start: int, m: int, lo: int) -> int:
+    """Start of the clause's named subject when the phrase tokens[start:m] before the cue's commas
+    is only one of its appositives: "Sen. Charles Grassley, R-Iowa, a longtime member of the
+    committee, said", "Peter Schramm, another immigrant, and a scholar ..., often told"; or a noun
+    inside a relative clause of the subject: "Senator Debbie Stabenow, D-Mich., who wrote the bill
+    with her counterpart, Rep. Frank Lucas, R-Okla., said". The subject must open the clause and
+    name someone; otherwise `start` stands."""
+    toks = ctx.tokens
+    k = _clause_start(ctx, lo, start + 1)
+    if start <= k:
+        return start
+    first = start
+    for _ in range(2):  # "Name, R-Ky., a member of ..., said": up to two appositives back
+        if first - 2 < k or toks[first - 1].text != ",":
+            break
+        first = _np_before_comma(toks, first - 1, lo)
+        if first is None:
+            break
+        if first == k:
+            return first if _names_someone(toks, first, start - 1) else start
+    for w in range(start - 1, max(k, m - 45), -1):
+        t = toks[w]
+        if ctx.inq[w] or t.text in _CLOSE_MARKS:
+            break
+        if t.norm == "who" and t.pos == "WP" and toks[w - 1].text == "," and w - 2 >= k:
+            first = _np_before_comma(toks, w - 1, lo)
+            if first is not None and first != k and first - 2 >= k and toks[first - 1].text == ",":
+                first = _np_before_comma(toks, first - 1, lo)  # "Stabenow, D-Mich., who"
+            if first is not None and first == k and _names_someone(toks, first, w):
+                return first
+            break
+    return start
+
+
 def _left_source_np(ctx: _Ctx, i: int, lo: int) -> tuple[tuple[int, int] | None, int]:
     """Source noun phrase before the cue at i, and the index of the token before that phrase.
 
@@ -599,6 +646,7 @@ def _left_source_np(ctx: _Ctx, i: int, lo: int) -> tuple[tuple[int, int] | None,
         if m >= lo and toks[m].text == ",":
             start = np_left(toks, m - 1, lo)
             if start is not None:
+                start = _named_subject_before(ctx, start, m, lo)
                 inner = toks[m + 1:j]
                 # (one opening with an article may hold a relative clause: "X, a Republican who
                 # has refused to endorse Mr. Trump, said"; PolNeAR train: kept in the source 69
@@ -1302,6 +1350,9 @@ def _learned_cues(ctx: _Ctx, raws: list[RawAttribution], model, token_probs=None
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
+_REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
+
+
 def _loose_left_source(ctx: _Ctx, i: int, lo: int) -> tuple[int, int] | None:
     """A looser subject before a cue, for the learned cues: time words between subject and verb are
     skipped ("Wells Fargo just this month announced") and capitalised words the tagger read as
@@ -1316,6 +1367,8 @@ def _loose_left_source(ctx: _Ctx, i: int, lo: int) -> tuple[int, int] | None:
         j = _skip_aux_left(toks, m, lo, progressive=True)
     end = j
     k = j
+    if k - 1 >= lo and toks[k].norm in _REFLEXIVES and (toks[k - 1].pos in NOUNS or toks[k - 1].text[:1].isupper()):
+        k -= 1  # "Trump himself denounced ...": the emphatic pronoun stays with its noun
     while k >= lo and not ctx.inq[k] and (toks[k].pos in NP_INNER or toks[k].pos in PROPER or
                                           toks[k].text[:1].isupper() and toks[k].text[:1].isalpha()):
         k -= 1
@@ -1398,12 +1451,15 @@ def _learned_raw(ctx: _Ctx, i: int, i_end: int, lo: int, hi: int, model) -> RawA
     nounish = t.pos.startswith("NN") and (i == lo or toks[i - 1].pos in ("DT", "PRP$", "POS", "JJ", "IN", "CD")
                                           or toks[i - 1].text == "(" or toks[i - 1].text in _OPEN_MARKS)
     if nounish:
-        if i - 1 >= lo and toks[i - 1].pos == "PRP$":
-            source = (i - 1, i)
-        elif i - 2 >= lo and toks[i - 1].pos == "POS":
-            st = np_left(toks, i - 2, lo)
+        p = i - 1
+        while p > lo and p > i - 3 and toks[p].pos == "JJ":
+            p -= 1  # "his onstage claim", "Trump's latest attack on"
+        if p >= lo and toks[p].pos == "PRP$":
+            source = (p, p + 1)
+        elif p - 1 >= lo and toks[p].pos == "POS":
+            st = np_left(toks, p - 1, lo)
             if st is not None:
-                source = (st, i - 1)
+                source = (st, p)
         else:
             source = _light_verb_subject(ctx, i, lo)
     elif t.pos == "VBG" and i - 1 >= lo and toks[i - 1].text == ",":
@@ -1423,9 +1479,15 @@ def _learned_raw(ctx: _Ctx, i: int, i_end: int, lo: int, hi: int, model) -> RawA
         source, before_src = _left_source(ctx, i, lo)
         if source is None:
             post = _postposed_source(ctx, i_end, hi) if t.pos.startswith("VB") else None
+            j = _skip_aux_left(toks, i - 1, lo)
+            if post is not None and j >= lo and toks[j].text not in _CLOSE_MARKS + "," and \
+                    toks[j].text not in _DASHES and \
+                    t.norm != "according":
+                # not an inversion ('"...," said X'): the noun phrase after the cue is its object
+                # ("two ads explicitly portrayed Obama as ...", "have announced their opposition")
+                post = None
             if post is not None:
                 source, before_src = post, i - 1
-                j = _skip_aux_left(toks, i - 1, lo)
                 if j >= lo and toks[j].text in _CLOSE_MARKS + ",":
                     prior = _content_before(ctx, j, lo)
                     if prior:

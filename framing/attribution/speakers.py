@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chunks import PROPER
+from .chunks import PROPER, TIME_WORDS
 from .data import AttributionData
 
 HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "miss", "mr", "mrs", "ms", "sir", "dame", "lord"})
@@ -19,6 +19,11 @@ PRONOUNS_GROUP = frozenset({"they", "we"})
 PRONOUNS_THING = frozenset({"it"})
 RELATIVES = frozenset({"who", "which", "that"})
 INSTITUTION_ROLES = frozenset({"organisation", "media", "international"})
+#: Nouns that count or measure the speakers after their "of": "a lot of people", "the share of
+#: Americans", "members of Congress".
+QUANTITY_HEADS = frozenset({"lot", "lots", "number", "share", "majority", "minority", "half", "third",
+                            "percent", "plurality", "member", "members", "group", "handful", "dozens",
+                            "hundreds", "thousands", "millions", "most", "many", "some", "all", "none"})
 
 
 @dataclass
@@ -125,11 +130,15 @@ def describe(tokens, a: int, b: int, text: str, data: AttributionData, gazetteer
     phrase = text[toks[0].start:toks[-1].end] if toks else ""
     # the head part: before an appositive comma or a parenthesis
     main = []
-    for t in toks:
+    counted = False  # "members of Congress", "61 percent of GOP voters": the "of" names no one
+    for n, t in enumerate(toks):
         if t.text in (",", "(", "\u2014", "--"):
             break
         if t.pos == "IN" and main and main[-1].pos in ("NN", "NNS") and main[-1].text.islower():
-            break  # "officials in Islamabad": the place is not the speaker's name
+            if t.norm == "of" and main[-1].norm in QUANTITY_HEADS:
+                counted = True  # "a lot of people" stays one description
+            elif not (n + 1 < len(toks) and " ".join((main[-1].norm, t.norm, toks[n + 1].norm)) in data.roles):
+                break  # "officials in Islamabad": the place is not the speaker's name
         main.append(t)
     if not main:
         main = toks
@@ -143,23 +152,65 @@ def describe(tokens, a: int, b: int, text: str, data: AttributionData, gazetteer
     main_matches = [m for m in matches if m[1] <= len(main)]
     last_role_end = max((m[1] for m in main_matches), default=0)
     # the name: capitalised words after the last role word of the head part
+    org_heads = _org_heads(data, gazetteer)
+    first = last_role_end
+    institution_name = False
+    if main_matches and last_role_end < len(main) - 1 and main[last_role_end].norm == "of" and \
+            (_capitalised(main[last_role_end + 1]) or main[last_role_end + 1].norm == "the" and
+             last_role_end + 2 < len(main) and _capitalised(main[last_role_end + 2])):
+        m = main_matches[-1]
+        if m[2] not in data.titles and all(_capitalised(t) for t in main[m[0]:m[1]]):
+            # "the Ministry of Foreign Affairs", "the Court of Appeals": the role word opens the
+            # institution's name; "Secretary of State John Kerry" (a title) is left to the title rule
+            first = m[0]
+            institution_name = True
     name_toks = []
-    for t in main[last_role_end:]:
+    k = first
+    n_main = len(main)
+    while k < n_main:
+        t = main[k]
         if t.pos in PROPER or (t.text[:1].isupper() and t.pos not in ("DT", "PRP$", "POS")) or \
                 t.text in ("-", ".") and name_toks:
-            if t.norm in HONORIFICS:
-                continue
-            name_toks.append(t)
+            if t.norm not in HONORIFICS:
+                name_toks.append(t)
         elif t.pos == "POS":
             name_toks = []  # "Pakistan's Interior Minister ...": the possessor is not the name
-        elif name_toks and last_role_end and t.norm in ("of", "from"):
+        elif name_toks and last_role_end and not institution_name and t.norm in ("of", "from"):
             break  # "Gov. John Kasich of Ohio": after a title, the place is not the name
-        elif name_toks and t.norm == "of" and t is not main[-1] and main[main.index(t) + 1].pos in PROPER:
-            name_toks.append(t)  # "Bank of America", "University of Chicago": one name
+        elif name_toks and t.norm in ("of", "from") and k + 1 < n_main and \
+                _person_name(name_toks, org_heads, gazetteer, text):
+            break  # "Beatrice Polk of Newark", "Mohammed Shafiq of the Ramadhan Foundation"
+        elif name_toks and t.pos == "IN" and t.norm not in ("of", "from"):
+            if k + 1 < n_main and _capitalised(main[k + 1]) and main[k + 1].norm not in TIME_WORDS and \
+                    (name_toks[-1].norm in org_heads or name_toks[-1].norm.rstrip("s") in org_heads):
+                name_toks.append(t)  # "Center for American Progress", "Council on Foreign Relations"
+            else:
+                break  # "President Donald Trump on Saturday", "Smith at Harvard": the name has ended
+        elif name_toks and t.norm == "of" and k + 1 < n_main and _capitalised(main[k + 1]):
+            name_toks.append(t)  # "Bank of America", "Department of Homeland Security": one name
+        elif name_toks and t.norm == "of" and k + 2 < n_main and main[k + 1].norm == "the" and \
+                _capitalised(main[k + 2]):
+            name_toks += [t, main[k + 1]]  # "Ministry of the Interior"
+            k += 1
         elif name_toks:
-            name_toks = [] if t is not main[-1] else name_toks
+            if t is main[-1] and t.pos in ("NN", "NNS") and t.text.islower():
+                name_toks = []  # "GOP critics", "the presumptive GOP front-runner": a modifier
+            elif t is not main[-1]:
+                name_toks = []
+        k += 1
     while name_toks and name_toks[0].pos in ("DT",):
         name_toks = name_toks[1:]
+    if name_toks and first > 0 and name_toks[0] is main[first] and not institution_name and \
+            name_toks[-1].norm in org_heads and _capitalised(main[first - 1]) and \
+            not any(m[2] in data.titles for m in main_matches):
+        # "the Chicago Police Department": a role word ("police") inside an organisation's name
+        s0 = first
+        while s0 > 0 and _capitalised(main[s0 - 1]) and main[s0 - 1].pos not in ("DT", "POS", "PRP$"):
+            s0 -= 1
+        name_toks = list(main[s0:first]) + name_toks
+        institution_name = True
+    if counted and name_toks and not any(t.norm == "of" for t in name_toks):
+        name_toks = []  # "members of Congress" is a description, not "Congress"
     if gazetteer is not None and len(name_toks) > 2:
         # "Ministry of Foreign Affairs Tahir Hussain Andrabi": the gazetteer knows where the name starts
         for k in range(1, len(name_toks) - 1):
@@ -176,7 +227,7 @@ def describe(tokens, a: int, b: int, text: str, data: AttributionData, gazetteer
         name = ""
     # title: role words before the name, as written (keeps "Defence Minister", drops "the")
     title = ""
-    if main_matches:
+    if main_matches and not institution_name:
         start_tok = main_matches[0][0]
         while start_tok > 0 and main[start_tok - 1].pos in ("NNP", "JJ", "NN") and \
                 main[start_tok - 1].text[:1].isupper() and main[start_tok - 1].pos != "POS":
@@ -194,7 +245,7 @@ def describe(tokens, a: int, b: int, text: str, data: AttributionData, gazetteer
     head = main[-1]
     plural = head.pos in ("NNS", "NNPS") or any(t.norm == "and" for t in main)
     has_honorific = any(t.norm in HONORIFICS for t in main)
-    description = " ".join(t.text for t in main if t.pos not in ("DT", "PRP$"))
+    description = _joined([t for t in main if t.pos not in ("DT", "PRP$")])
     anonymous = False
     heads = data.anonymous_heads
 
@@ -217,6 +268,10 @@ def describe(tokens, a: int, b: int, text: str, data: AttributionData, gazetteer
         kind = "institution"
     else:
         kind = "group" if plural else "person"
+    if name and kind == "person" and (institution_name or _org_name(name_toks, org_heads)):
+        kind = "institution"  # "Department of Homeland Security", "New York Times": not a person
+    elif name and kind == "person" and name_toks[-1].pos == "NNPS" and not has_honorific:
+        kind = "group"  # "House Republicans", "Democrats": many people
     affiliation = ""
     if gazetteer is not None:
         try:
@@ -229,10 +284,81 @@ def describe(tokens, a: int, b: int, text: str, data: AttributionData, gazetteer
             kind = "institution"  # a capital standing for its government: "Kabul said"
             if role == "unknown":
                 role = "government"
+        elif kind == "person" and name and not main_matches and _known_non_person(gazetteer, name):
+            kind = "institution"  # "Google", "ACLU": the gazetteer knows an organisation
     if anonymous and role == "unknown":
         role = "anonymous"
     return SpeakerInfo(phrase, name, description, title, role, affiliation, anonymous, kind, plural,
                        tuple(m[2] for m in matches))
+
+
+def _capitalised(tok) -> bool:
+    return tok.text[:1].isupper()
+
+
+def _joined(toks) -> str:
+    """The words as written: no space where the text has none ("Pence’s wife", not "Pence ’s wife")."""
+    out = []
+    prev = None
+    for t in toks:
+        if out and not (prev is not None and t.start == prev.end):
+            out.append(" ")
+        out.append(t.text)
+        prev = t
+    return "".join(out)
+
+
+_HEADS: list = [None, None, frozenset()]  # [data, gazetteer, the words]
+
+
+def _org_heads(data: AttributionData, gazetteer) -> frozenset:
+    """Words that make a capitalised name an organisation ("Bank", "University", "Ministry"): the
+    gazetteer's org_heads when one is loaded, and the non-title role words (ministry, court, embassy)."""
+    if _HEADS[0] is not data or _HEADS[1] is not gazetteer:
+        words = {t for t in data.roles if " " not in t and t not in data.titles}
+        words.update(getattr(gazetteer, "org_heads", None) or ())
+        _HEADS[:] = [data, gazetteer, frozenset(words)]
+    return _HEADS[2]
+
+
+def _org_name(name_toks, org_heads: frozenset) -> bool:
+    """Is this name an organisation's: an organisation head word closes it or comes before its "of"
+    ("New York Times", "U.S. Air Force", "Bank of America")? Not "NRA News Host Cam Edwards"."""
+    words = [t for t in name_toks if t.text not in ("-", ".")]
+    if not words:
+        return False
+    if words[-1].norm in org_heads:
+        return True
+    return any(t.norm in org_heads and nxt.norm == "of" for t, nxt in zip(words, words[1:]))
+
+
+def _person_name(name_toks, heads: frozenset, gazetteer, text: str) -> bool:
+    """Is this untitled capitalised name a person's ("Beatrice Polk") rather than an organisation's
+    ("Bank", "Federal Reserve Bank", "University")? Two or more plain capitalised words, none an
+    organisation head word or an acronym, that the gazetteer (when loaded) does not know as
+    something other than a person. Then "of"/"from" after it names a place or an employer."""
+    words = [t for t in name_toks if t.text not in ("-", ".")]
+    if len(words) < 2 or any(t.norm in heads or t.norm == "of" for t in words):
+        return False
+    if any(not t.text[:1].isupper() or t.text.isupper() and len(t.text) > 1 for t in words):
+        return False
+    if gazetteer is not None:
+        try:
+            entry = gazetteer_lookup(gazetteer, text[name_toks[0].start:name_toks[-1].end])
+        except Exception:
+            entry = None
+        if entry is not None and getattr(entry, "kind", "person") != "person":
+            return False
+    return True
+
+
+def _known_non_person(gazetteer, name: str) -> bool:
+    try:
+        hit = gazetteer_lookup(gazetteer, name)
+    except Exception:
+        return False
+    kind = getattr(hit, "kind", None) if hit is not None else None
+    return kind is not None and kind != "person"
 
 
 def _is_place(gazetteer, name: str) -> bool:

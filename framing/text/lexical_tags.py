@@ -17,10 +17,12 @@ on a whole sentence: tests check the two agree on news text and on the whole lex
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import islice
 
 _REST: dict[str, str] = {}
 _FIRST: dict[str, str] = {}
-_MEMO_LIMIT = 50_000  # word forms per table; cleared when full, so memory stays bounded
+_MEMO_LIMIT = 50_000  # word forms per table; when full, only the first _MEMO_KEEP are kept
+_MEMO_KEEP = 10_000  # the earliest forms seen are the commonest ("the", "said", ...)
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +54,9 @@ def lexical_tag(word: str, first: bool = False) -> str:
     if tag is None:
         tag = _compute(word, first)
         if len(table) >= _MEMO_LIMIT:
+            kept = list(islice(table.items(), _MEMO_KEEP))
             table.clear()
+            table.update(kept)
         table[word] = tag
     return tag
 

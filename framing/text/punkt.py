@@ -21,6 +21,8 @@ imported only by `reference_spans` (tests and checks).
 """
 from __future__ import annotations
 
+from itertools import islice
+
 import regex
 
 _WHITESPACE = " \t\n\r\x0b\x0c"  # string.whitespace: what Punkt looks back for
@@ -69,6 +71,9 @@ REALIGNMENT = r'["\')\]}\u2018\u2019\u201c\u201d\xab\xbb]+?(?:\s+|(?=--)|$)'
 NUMERIC = r"^-?[\.,]?\d[\d,\.-]*\.?$"
 INITIAL = r"[^\W\d]\.$"
 ELLIPSIS = r"\.\.+$"
+# A context that opens with a run of ASCII letters and a sentence-end character followed by
+# another token (white space and a non-space, or a non-word character). See FastPunkt._plain.
+PLAIN_BREAK = r"([A-Za-z]+)([.?!])(?:\s+\S|%(NonWord)s)" % {"NonWord": _NON_WORD}
 
 
 class FastPunkt:
@@ -82,6 +87,7 @@ class FastPunkt:
         self._numeric = regex.compile(NUMERIC)
         self._initial = regex.compile(INITIAL, regex.UNICODE)
         self._ellipsis = regex.compile(ELLIPSIS)
+        self._plain_break = regex.compile(PLAIN_BREAK)
         self._sent_end = frozenset(SENT_END_CHARS)
         self._punctuation = frozenset(PUNCTUATION)
         self._decided: dict[str, bool] = {}
@@ -133,17 +139,42 @@ class FastPunkt:
                 return False
         return brk
 
+    def _plain(self, context: str) -> bool:
+        """True when `context` surely holds a break, read off its opening alone (else False, and
+        `_decide` tokenises it): most candidate boundaries in news ("said. The", "it?"").
+
+        The context opens with W, a run of ASCII letters, a mark (".", "?" or "!"), then white
+        space and a token, or a non-word character. Punkt's word tokenizer ends W before "?" or
+        "!" (non-word characters), makes the mark a token of its own and finds a token after it:
+        "?" or "!" followed by a token is a break. A "." is no non-word character, so "W." is one
+        token, followed by another: when W has two letters or more (no initial) and is no listed
+        abbreviation, "W." is a break (no ellipsis, number or initial for the second pass to undo).
+        Any break makes the answer True, whatever the rest of the context holds. Tested against
+        the tokenising path on news contexts and awkward strings.
+        """
+        m = self._plain_break.match(context)
+        if m is None:
+            return False
+        if m.group(2) != ".":
+            return True
+        word = m.group(1)
+        return len(word) > 1 and word.lower() not in self._abbrev
+
     def _decide(self, context: str) -> bool:
         """PunktSentenceTokenizer.text_contains_sentbreak(context): a break before the last token."""
         found = self._decided.get(context)
         if found is None:
+            if self._plain(context):
+                return True
             tokens = []
             for line in context.split("\n"):
                 if line.strip():
                     tokens.extend(self._word_tokens.findall(line))
             found = any(self._breaks(tokens[k], tokens[k + 1]) for k in range(len(tokens) - 1))
-            if len(self._decided) >= _MEMO_LIMIT:
+            if len(self._decided) >= _MEMO_LIMIT:  # keep the first ones seen, the commonest
+                kept = list(islice(self._decided.items(), _MEMO_LIMIT // 5))
                 self._decided.clear()
+                self._decided.update(kept)
             self._decided[context] = found
         return found
 

@@ -7,12 +7,12 @@ spotting passives, so a few context rules repair it. Lemmas: framing.text.lemmas
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from itertools import compress, repeat
+from itertools import compress, islice, repeat
 from operator import is_, ne
 
-from .lemmas import lemma
-from .lexical_tags import _FIRST, lexical_tag, lexical_tags
-from .normalize import ascii_punct
+from .lemmas import lemma, lemmas as lemmas_of
+from .lexical_tags import _FIRST, _REST, lexical_tag, lexical_tags
+from .normalize import FOLD, ascii_punct
 from .tokenize import is_word_text
 
 _BE = {"be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m"}
@@ -173,22 +173,46 @@ def repair_sentences(cased, words, tags: list[str], bounds, own=None, candidates
 
 
 _FORMS: dict[str, tuple[str, str, str, str, bool, bool]] = {}
-_MEMO_LIMIT = 50_000  # word forms; cleared when full, so memory stays bounded
+_MEMO_LIMIT = 50_000  # word forms; when full, only the first _MEMO_KEEP seen are kept
+_MEMO_KEEP = 10_000  # the earliest forms seen are the commonest ("the", "said", ...)
 
 
 def _form_entry(form: str) -> tuple[str, str, str, str, bool, bool]:
     """(folded, folded lower-case, tag when not sentence-first, lemma for that tag, repair
     candidate with that tag, Token.is_word) of a token's text: everything about a token that
-    does not depend on its neighbours."""
+    does not depend on its neighbours. The definition `_form_entries` must equal (tested)."""
     cased = ascii_punct(form)
     norm = cased.lower()
     tag = lexical_tag(cased)
-    entry = (cased, norm, tag, lemma(norm, tag), own_candidate(cased, norm, tag),
-             is_word_text(form))
-    if len(_FORMS) >= _MEMO_LIMIT:
+    return (cased, norm, tag, lemma(norm, tag), own_candidate(cased, norm, tag),
+            is_word_text(form))
+
+
+def _form_entries(forms) -> None:
+    """Memoise `_form_entry` of each of `forms` (new forms, each once), with one whole-list step
+    per field: an article brings tens of forms never seen before (hundreds at the start of a
+    run), and one Python call per form and field was most of the cost of a new form."""
+    cased = list(map(str.translate, forms, repeat(FOLD)))
+    norms = list(map(str.lower, cased))
+    tags = list(map(_REST.get, cased))
+    if None in tags:
+        for i in compress(range(len(tags)), map(is_, tags, repeat(None))):
+            tags[i] = lexical_tag(cased[i])
+    lemmas = lemmas_of(norms, tags)
+    # own_candidate, spelt out: a verb form, an all-capital NN, or "'s"
+    own = list(map(_VERB_FORMS.__contains__, tags))
+    if "NN" in tags:
+        for i in compress(range(len(tags)), map("NN".__eq__, tags)):
+            own[i] = cased[i].isupper()
+    if "'s" in norms:
+        for i in compress(range(len(norms)), map("'s".__eq__, norms)):
+            own[i] = True
+    words = map(is_word_text, forms)
+    if len(_FORMS) + len(forms) > _MEMO_LIMIT:
+        kept = list(islice(_FORMS.items(), _MEMO_KEEP))
         _FORMS.clear()
-    _FORMS[form] = entry
-    return entry
+        _FORMS.update(kept)
+    _FORMS.update(zip(forms, zip(cased, norms, tags, lemmas, own, words)))
 
 
 def _first_tag(word: str) -> str:
@@ -216,12 +240,12 @@ def tag_article_words(forms: list[str], bounds
         return (), [], [], []
     entries = list(map(_FORMS.get, forms))
     if None in entries:
-        # Only the new forms are visited (found in C); one may repeat within the article, and is
-        # computed once.
+        # Only the new forms are visited (found in C), each once, all together.
+        new = list(dict.fromkeys(compress(forms, map(is_, entries, repeat(None)))))
+        _form_entries(new)
         get = _FORMS.get
         for i in compress(range(len(entries)), map(is_, entries, repeat(None))):
-            f = forms[i]
-            entries[i] = get(f) or _form_entry(f)
+            entries[i] = get(forms[i]) or _form_entry(forms[i])  # (another thread may evict)
     cased, norms, tags, lemmas, own, words = zip(*entries)
     tags = list(tags)
     lemmas = list(lemmas)

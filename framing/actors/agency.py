@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from ..text.columns import columns
 from ..model.actors import AgencyEvent
 from ..model.core import Span
-from .tokenflags import token_flags
+from .tokenflags import index_at, token_flags
 
 BE = {"be", "get"}
 ADV_SKIP = {"RB", "RBR", "RBS"}
@@ -130,11 +130,13 @@ class AgencyFinder:
         self._any_word = _any_word(gaz)
         self.m_by_tok: dict[int, object] = {}
         self.m_range: dict[int, tuple] = {}
-        cols = columns(doc)  # offset -> token maps shared with the mention finder
-        start_idx, end_idx = cols.start_index, cols.end_index
+        # the tokens a mention starts and ends on, by bisection of the token offsets (the
+        # mention finder's, kept with its token flags): no offset -> index dicts over every token
+        flags = token_flags(doc, gaz)
+        starts, ends = flags.starts, flags.ends
         for k, m in enumerate(self.mentions):
-            a, b = start_idx.get(m.start), end_idx.get(m.end)
-            if a is None or b is None:
+            a, b = index_at(starts, m.start), index_at(ends, m.end)
+            if a < 0 or b < 0:
                 continue
             self.m_range[k] = (a, b + 1)
             for t in range(a, b + 1):

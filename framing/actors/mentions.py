@@ -18,7 +18,7 @@ The detector works on token indices of `Doc.tokens`, sentence by sentence:
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import compress, repeat
@@ -54,6 +54,8 @@ PRONOUNS = {"he": "person", "she": "person", "they": "plural"}
 REFERRING_ROLES = {"head_of_state", "head_of_government", "minister", "diplomat", "spokesperson",
                    "royal", "military", "official", "judiciary", "religious", "legislator", "police",
                    "party"}
+_TITLE_ROLES = frozenset(REFERRING_ROLES | {"official"})  # titles that may stand for a person
+_DETERMINERS_POSS = frozenset(DETERMINERS | {"'s"})
 SECTOR_NAMES = {
     "government": "government", "military": "military", "police": "police", "security":
     "security forces", "armed_nonstate": "armed group members", "diplomatic": "diplomats",
@@ -158,10 +160,16 @@ class MentionFinder:
 
     # ------------------------------------------------------------------ alignment
     def _align(self, doc):
+        """Gazetteer hits as tables of token index -> (end token + 1, payload), one per layer.
+
+        A hit counts when it starts on a token's start and ends on a token's end, in one
+        sentence: the two tokens are found by bisection of the token offsets (tokenflags.index_at,
+        the answers of offset -> index dicts, which cost more to build for every token than the
+        hundred-odd lookups of an article).
+        """
         text = doc.text
         toks = doc.tokens
-        cols = columns(doc)
-        starts, ends = cols.start_index, cols.end_index
+        starts, ends = self.flags.starts, self.flags.ends
         ent, ttl, gen, non = {}, {}, {}, {}
         tables = {"entity": ent, "title": ttl, "generic": gen, "non_actor": non}
         # plain tuples (start, start - end, layer, end, payload), unsorted: what a table keeps does
@@ -169,9 +177,12 @@ class MentionFinder:
         # is one gazetteer key, whose payloads come in the same order either way), and the tables
         # are only read by key or in sorted order
         for m_start, _, layer, m_end, payload in self.gaz.find_hits(text, sort=False):
-            i = starts.get(m_start)
-            j = ends.get(m_end)
-            if i is None or j is None or toks[i].sentence != toks[j].sentence:
+            # index_at(starts, m_start) and index_at(ends, m_end), inline
+            i = bisect_right(starts, m_start) - 1
+            if i < 0 or starts[i] != m_start:
+                continue
+            j = bisect_right(ends, m_end) - 1
+            if j < 0 or ends[j] != m_end or toks[i].sentence != toks[j].sentence:
                 continue
             table = tables[layer]
             old = table.get(i)
@@ -339,6 +350,15 @@ class MentionFinder:
                 return e
         return self._entry(surface)
 
+    def _resolve_span(self, surface, a, b):
+        """_resolve_surface for the surface matched on tokens [a, b): their text is only cut out
+        for an ambiguous surface, the one case that reads it."""
+        if surface.guess:
+            e = self.gaz.lookup(self._text(a, b), self.article_sides)
+            if e is not None:
+                return e
+        return self.gaz.entries.get(surface.entry_id)
+
     def _common_word(self, tok) -> bool:
         return _COMMON_WORD[tok.norm]
 
@@ -359,7 +379,8 @@ class MentionFinder:
     def _is_name_token(self, i, s_start) -> bool:
         t = self.toks[i]
         norm = t.norm
-        if not (self._text_bits[i] & CAP) or not t.text[0].isalpha() or norm == "'s":
+        bits = self._text_bits[i]
+        if not (bits & CAP) or not (bits & ALPHA1) or norm == "'s":  # ALPHA1: text[0].isalpha()
             return False
         cov_ttl, cov_gen, ttl = self.cov_ttl, self.cov_gen, self.ttl
         prev_ttl = cov_ttl[i - 1] if i > 0 else None
@@ -543,16 +564,36 @@ class MentionFinder:
         out = []
         a, _ = self._sent_range(s_idx)
         toks = self.toks
+        n_toks = len(toks)
         for i, j, entry in self._name_runs(s_idx):
             if not self._free(i, j):
                 continue
             start, (ts, te), aff_entry, has_title = self._extend_left(i, a)
-            if entry is None and not has_title:
-                # an unknown name without a title: the cheapest of the tests below first, before
-                # the name, title and side are worked out for nothing
+            single = j - i == 1
+            prev = toks[i - 1] if i > a else None
+            guess = entry is None and not has_title
+            if guess:
+                # an unknown name without a title: every test that can turn it down first (they
+                # only read the tokens), before the name, title and side are worked out for nothing
                 head = toks[j - 1].norm
-                if head in self.gaz.org_heads or (i > a and toks[i - 1].norm == "the"):
+                if head in self.gaz.org_heads or (prev is not None and prev.norm == "the"):
                     continue  # an organisation or a thing: handled by _orgs_unknown
+                after = toks[j] if j < n_toks else None
+                if after is not None and (self._text_bits[j] & CAP) and after.text[:1].isalpha() and \
+                        after.sentence == s_idx:
+                    continue  # part of a longer capitalised name ("Bilateral Political Consultations")
+                if prev is not None and (prev.pos == "CD" or prev.norm.endswith(("th", "st", "nd", "rd"))
+                                         and prev.norm[:1].isdigit()):
+                    continue
+                if any("-" in toks[k].text and any(self.gaz.surfaces.get(fold(p)) for p in
+                                                   toks[k].text.split("-")) for k in range(i, j)):
+                    continue  # "Pakistan-Iran Bilateral"
+                if prev is not None and prev.norm in _PLACE_BEFORE and single:
+                    continue  # a place
+                if prev is not None and prev.norm in LOCATIVE_STRICT and not self._looks_personal(i, j):
+                    continue
+                if after is not None and after.pos in ("NN", "NNS") and after.sentence == s_idx:
+                    continue  # a capitalised modifier: "Pak-Afghan tensions"
             name = self._text(i, j)
             title = self._text(ts, te) if te > ts else ""
             title = _strip_title_edges(title)
@@ -561,8 +602,6 @@ class MentionFinder:
                 affiliation = self.gaz.side_of(entry.country) or "" if entry.country else ""
             if not affiliation and aff_entry is not None:
                 affiliation = self.gaz.side_of(aff_entry) or ""
-            single = j - i == 1
-            prev = self.toks[i - 1] if i > a else None
             if entry is not None:
                 c = _Cand(start, j, "person", entry.id, entry.name, "person", entry.id,
                           affiliation=affiliation, title=title or "", person_name=entry.name)
@@ -570,31 +609,10 @@ class MentionFinder:
                 c = _Cand(start, j, "person", "person:" + fold(name), name, "person",
                           affiliation=affiliation, title=title, person_name=name)
             else:
-                head = self.toks[j - 1].norm
-                if head in self.gaz.org_heads or (prev is not None and prev.norm == "the"):
-                    continue  # an organisation or a thing: handled by _orgs_unknown
-                after = self.toks[j] if j < len(self.toks) else None
-                if after is not None and (self._text_bits[j] & CAP) and after.text[:1].isalpha() and \
-                        self.doc.tokens[j].sentence == s_idx:
-                    continue  # part of a longer capitalised name ("Bilateral Political Consultations")
-                if prev is not None and (prev.pos == "CD" or prev.norm.endswith(("th", "st", "nd", "rd"))
-                                         and prev.norm[:1].isdigit()):
-                    continue
-                if any("-" in self.toks[k].text and any(self.gaz.surfaces.get(fold(p)) for p in
-                                                        self.toks[k].text.split("-")) for k in range(i, j)):
-                    continue  # "Pakistan-Iran Bilateral"
-                if prev is not None and prev.norm in _PLACE_BEFORE and single:
-                    continue  # a place
-                if prev is not None and prev.norm in LOCATIVE_STRICT and not self._looks_personal(i, j):
-                    continue
                 c = _Cand(start, j, "person", "person:" + fold(name), name, "person",
                           affiliation=affiliation, title="", person_name=name, is_guess=True,
-                          guess_reason="unknown capitalised name taken for a person")
-                if single:
-                    c.guess_reason = "single capitalised word taken for a person"
-            if c.is_guess and j < len(self.toks) and self.toks[j].pos in ("NN", "NNS") and \
-                    self.doc.tokens[j].sentence == s_idx:
-                continue  # a capitalised modifier: "Pak-Afghan tensions"
+                          guess_reason="single capitalised word taken for a person" if single else
+                          "unknown capitalised name taken for a person")
             c.label_start = start
             self._mark(start, j)
             out.append(c)
@@ -656,6 +674,19 @@ class MentionFinder:
                 c.is_guess, c.guess_reason = True, "surname shared by several people"
 
     def _people_by_surname(self, word):
+        """The one gazetteer person whose surname (last word of a name or alias) `word` is, as a
+        one-item list, or [] (none, or several). Answers are remembered per gazetteer (bounded):
+        they depend on the word and the gazetteer only, and the same surnames come back in
+        article after article."""
+        answers = getattr(self.gaz, "_surname_answers", None)
+        if answers is None or len(answers) >= 50_000:
+            answers = self.gaz._surname_answers = {}
+        got = answers.get(word)
+        if got is None:
+            got = answers[word] = self._people_by_surname_plain(word)
+        return list(got)
+
+    def _people_by_surname_plain(self, word):
         cache = getattr(self.gaz, "_surname_cache", None)
         if cache is None:
             cache = {}
@@ -803,7 +834,7 @@ class MentionFinder:
                 break  # adjectives and names come after the number, not before it
             if cov_e and cov_e[1][0] == k:
                 surf = cov_e[1][1]
-                e = self._resolve_surface(cov_e[0], surf, self._text(cov_e[0], k))
+                e = self._resolve_span(surf, cov_e[0], k)
                 if e is None:
                     break
                 if aff_entry is None:
@@ -886,7 +917,7 @@ class MentionFinder:
         hit = self.ent.get(k)
         if not hit:
             return None
-        e = self._resolve_surface(k, hit[1], self._text(k, hit[0]))
+        e = self._resolve_span(hit[1], k, hit[0])
         return (e, hit[1]) if e is not None else None
 
     def _group_cand(self, start, end, g, aff, number, label_start):
@@ -945,7 +976,7 @@ class MentionFinder:
             if not self._free(i, hit[0]):
                 continue
             end, surf = hit
-            entry = self._resolve_surface(i, surf, self._text(i, end))
+            entry = self._resolve_span(surf, i, end)
             if entry is None or entry.kind == "person":
                 continue
             prev = self.toks[i - 1] if i > a else None
@@ -957,8 +988,8 @@ class MentionFinder:
                     continue  # "a meeting in Tehran", "deep inside Afghanistan"
                 if prev.norm == "the" and i - 2 >= a and self.toks[i - 2].norm in LOCATIVE_STRICT:
                     continue
-            if is_place_like and i == self._para_start(i) and nxt is not None and nxt.text in (
-                    "-", "\u2013", "\u2014", ",", ":"):
+            if is_place_like and nxt is not None and nxt.text in (
+                    "-", "\u2013", "\u2014", ",", ":") and i == self._para_start(i):
                 if nxt.text != "," or (end + 1 < b and self.toks[end + 1].pos == "NNP"):
                     continue  # a dateline: "TEHRAN -"
             if surf.type == "demonym" and not surf.plural_people:
@@ -1031,7 +1062,8 @@ class MentionFinder:
         starts = self._cap_index
         if self.acronyms:
             acr = self.acronyms
-            starts = sorted(set(starts).union(i for i, t in enumerate(self.toks) if t.text in acr))
+            texts = self.cols.texts  # the tokens spelling a defined acronym, found at C speed
+            starts = sorted(set(starts).union(compress(range(len(texts)), map(acr.__contains__, texts))))
         n = len(starts)
         if self.acronyms:
             sentences = range(len(self.doc.sentences))
@@ -1083,7 +1115,7 @@ class MentionFinder:
         with no name refers back to the last person with that title (a guess), or stands alone."""
         out = list(cands)
         for i, (j, t) in sorted(self.ttl.items()):
-            if t.type != "head" or not self._free(i, j) or t.role not in REFERRING_ROLES | {"official"}:
+            if t.type != "head" or not self._free(i, j) or t.role not in _TITLE_ROLES:
                 continue
             if not (self._text_bits[i] & CAP) and t.role not in REFERRING_ROLES:
                 continue
@@ -1120,7 +1152,7 @@ class MentionFinder:
                     break
                 break
             label_start = k
-            while label_start < i and self.toks[label_start].norm in DETERMINERS | {"'s"}:
+            while label_start < i and self.toks[label_start].norm in _DETERMINERS_POSS:
                 label_start += 1
             title = _strip_title_edges(self._text(label_start, j))
             title_key = " ".join(w for w in fold(title).split() if self.gaz.titles.get(w) is None or
@@ -1147,16 +1179,18 @@ class MentionFinder:
 
     def _title_antecedent(self, cands, i, head, title_key, affiliation):
         best = None
-        words = set(title_key.split())
+        # what does not depend on the candidate, worked out once per title
+        words = set(title_key.split()) - _DEMONYM_WORDS(self.gaz)
+        last = head.split()[-1]
         for c in cands:
             if c.start_tok >= i:
                 break
             if c.kind != "person" or not c.title or c.actor_id.startswith("title:"):
                 continue
-            ct = set(fold(c.title).split())
-            if head.split()[-1] not in ct:
+            ct = _title_words(c.title)
+            if last not in ct:
                 continue
-            if not (words - _DEMONYM_WORDS(self.gaz)) <= ct:
+            if not words <= ct:
                 continue
             if affiliation and c.affiliation and affiliation != c.affiliation:
                 continue
@@ -1274,6 +1308,12 @@ def _strip_title_edges(title: str) -> str:
         if t.startswith(lead):
             t = t[len(lead):]
     return t
+
+
+@lru_cache(maxsize=65536)
+def _title_words(title: str) -> frozenset:
+    """The folded words of a title, as a set (antecedent tests compare titles by their words)."""
+    return frozenset(fold(title).split())
 
 
 @lru_cache(maxsize=65536)

@@ -16,8 +16,9 @@ each other on it.
 from __future__ import annotations
 
 import weakref
+from bisect import bisect_right
 from itertools import compress, repeat
-from operator import and_, or_
+from operator import and_, attrgetter, itemgetter, lt, or_
 
 from ..text.columns import columns
 
@@ -39,6 +40,7 @@ LIMIT = 50_000
 CLAUSE_PUNCT = frozenset({";", ":", "\u2014", "--"})
 CLAUSE_WORDS = frozenset({"but", "while", "whereas", "although", "though", "however", "yet"})
 _PRONOUNS = frozenset({"he", "she", "they"})  # the keys of mentions.PRONOUNS
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 def _text_bits(text: str) -> int:
@@ -71,6 +73,51 @@ class _TextBits(dict):
 
 _TEXT_BITS = _TextBits()
 
+#: -1 in _FIRST_BITS: the bits depend on more than the first character (see _FirstBits)
+_WHOLE = -1
+#: first characters of the texts that are "(" or clause punctuation (CLAUSE_PUNCT)
+_PUNCT_FIRSTS = frozenset("(;:\u2014-")
+
+
+class _FirstBits(dict):
+    """first character of a token text -> the text's bits, where they depend on it alone.
+
+    A text starting with a letter is ALPHA1, and CAP when the letter is upper-case; one starting
+    with any other character that is not upper-case and cannot start "(" or clause punctuation
+    has no bit. Other texts ("(", ":", "--", an upper-case numeral) are _WHOLE: looked up whole
+    in _TEXT_BITS. The first characters of an article's tokens are a few dozen one-character
+    strings, so this small table answers most tokens without hashing or comparing their texts.
+    """
+
+    def __missing__(self, c: str) -> int:
+        if len(self) >= LIMIT:
+            self.clear()
+        if c.isalpha():
+            value = ALPHA1 | CAP if c.isupper() else ALPHA1
+        elif c.isupper() or c in _PUNCT_FIRSTS:
+            value = _WHOLE
+        else:
+            value = 0
+        self[c] = value
+        return value
+
+
+_FIRST_BITS = _FirstBits()
+_FIRST = itemgetter(0)
+
+
+def text_bits(texts: list[str]) -> list[int]:
+    """The bits of every token text: list(map(_TEXT_BITS.__getitem__, texts)), answered from
+    the first characters where they decide (see _FirstBits)."""
+    try:
+        bits = list(map(_FIRST_BITS.__getitem__, map(_FIRST, texts)))
+    except IndexError:  # an empty text (tokens never are): the plain way
+        return list(map(_TEXT_BITS.__getitem__, texts))
+    if _WHOLE in bits:
+        for i in compress(range(len(bits)), map(lt, bits, repeat(0))):
+            bits[i] = _TEXT_BITS[texts[i]]
+    return bits
+
 
 class _WordBits(dict):
     """word -> its bits for one gazetteer's agency terms and initiator cues, filled on first sight."""
@@ -79,6 +126,8 @@ class _WordBits(dict):
         super().__init__()
         self.agency_words = agency_words
         self.initiator_heads = initiator_heads
+        #: every word with a bit (a word holding a space has one too, see __missing__)
+        self.any_bit = _PRONOUNS | CLAUSE_WORDS | agency_words | initiator_heads
 
     def __missing__(self, word: str) -> int:
         if len(self) >= LIMIT:
@@ -119,34 +168,46 @@ def _word_bits(gaz) -> _WordBits:
 class TokenFlags:
     """The bits of one Doc's tokens: `text` (from texts), `norm` (from norms) and `word` (norm bits
     or lemma bits), lists of small ints; `indices(column, bit)` lists the tokens with a bit set.
+    `starts` and `ends`: the tokens' offsets (see token_offsets).
 
-    The index lists the parts of the stage ask for are built here once, from the few tokens with
-    any bit set: `paren` ("("), `splits` (a clause may end there: SPLIT_PUNCT text or SPLIT_WORD
-    norm), `pronouns`, `agency` and `initiator` (word bits). A pass over every token costs as much
-    as a Python loop over a few dozen, so the sparse tokens are found in one pass per column and
-    sorted into the lists by a loop over them only (was two passes over every token per list).
+    The index lists the parts of the stage ask for are built here once: `paren` ("("), `splits`
+    (a clause may end there: SPLIT_PUNCT text or SPLIT_WORD norm), `pronouns`, `agency` and
+    `initiator` (word bits). The text bits come from the tokens' first characters (text_bits).
+    The word bits are only worked out for the few tokens whose norm or lemma has any (found by
+    two lookups per token in the small set of such words, `_WordBits.any_bit`, at C speed): a
+    lookup per token in the large word memo, each comparing the token's string with a stored
+    one, cost more. `norm` and `word`, the bits of every token, are only built when read.
     """
 
-    __slots__ = ("text", "norm", "word", "paren", "splits", "pronouns", "agency", "initiator",
-                 "__weakref__")
+    __slots__ = ("text", "_norm", "_word", "_src", "paren", "splits", "pronouns", "agency",
+                 "initiator", "starts", "ends", "__weakref__")
 
     def __init__(self, doc, memo: _WordBits):
         cols = columns(doc)
-        self.text = text = list(map(_TEXT_BITS.__getitem__, cols.texts))
-        self.norm = norm = list(map(memo.__getitem__, cols.norms))
-        self.word = word = list(map(or_, norm, map(memo.__getitem__, cols.lemmas)))
+        self._src = (cols, memo)
+        self._norm = self._word = None
+        self.starts, self.ends = token_offsets(doc, cols)
+        self.text = text = text_bits(cols.texts)
         index = range(len(text))
         paren, punct = [], []
         for i in compress(index, map(and_, text, repeat(PAREN | SPLIT_PUNCT))):
             (paren if text[i] & PAREN else punct).append(i)
         pronouns, split_words, agency, initiator = [], [], [], []
-        for i in compress(index, word):  # norm bits are word bits too (word = norm | lemma bits)
-            w = word[i]
+        norms, lemmas = cols.norms, cols.lemmas
+        words = memo.any_bit.__contains__
+        cands = set(compress(index, map(words, norms)))
+        cands.update(compress(index, map(words, lemmas)))
+        for column in (norms, lemmas):  # a word holding a space is an AGENCY word (none, mostly)
+            if " " in "\n".join(column):
+                cands.update(compress(index, map(str.__contains__, column, repeat(" "))))
+        bits = memo.__getitem__
+        for i in sorted(cands):
+            n = bits(norms[i])
+            w = n | bits(lemmas[i])
             if w & AGENCY:
                 agency.append(i)
             if w & INITIATOR:
                 initiator.append(i)
-            n = norm[i]
             if n & PRONOUN:
                 pronouns.append(i)
             if n & SPLIT_WORD:
@@ -154,9 +215,49 @@ class TokenFlags:
         self.paren, self.pronouns, self.agency, self.initiator = paren, pronouns, agency, initiator
         self.splits = sorted(punct + split_words) if punct and split_words else punct or split_words
 
+    @property
+    def norm(self) -> list[int]:
+        """The word bits of every token's norm."""
+        if self._norm is None:
+            cols, memo = self._src
+            self._norm = list(map(memo.__getitem__, cols.norms))
+        return self._norm
+
+    @property
+    def word(self) -> list[int]:
+        """The word bits of every token: its norm's or its lemma's."""
+        if self._word is None:
+            cols, memo = self._src
+            self._word = list(map(or_, self.norm, map(memo.__getitem__, cols.lemmas)))
+        return self._word
+
     def indices(self, column: list, bit: int) -> list[int]:
         """Token indices, ascending, whose `column` bits include `bit`."""
         return list(compress(range(len(column)), map(and_, column, repeat(bit))))
+
+
+def token_offsets(doc, cols=None) -> tuple[list, list]:
+    """(starts, ends): every token's start and end offset, in token order (so both ascending).
+
+    The token at a character offset is then found by bisection, for the few offsets that are
+    looked up (gazetteer hits, mentions): building offset -> index dicts over every token of an
+    article cost more than all those lookups. The lists are build_doc's own offset lists when it
+    seeded the Doc's columns (framing.text.columns.seed), else read off the tokens.
+    """
+    cols = columns(doc) if cols is None else cols
+    got = getattr(cols, "_offsets", None)
+    if got is None:
+        toks = doc.tokens
+        got = (list(map(_START, toks)), list(map(_END, toks)))
+    return got
+
+
+def index_at(offsets: list, offset: int) -> int:
+    """The index of the last token whose offset (start or end, as `offsets` holds) equals
+    `offset`, or -1: what an offset -> index dict built over every token would answer (it keeps
+    the last token of equal offsets)."""
+    i = bisect_right(offsets, offset) - 1
+    return i if i >= 0 and offsets[i] == offset else -1
 
 
 _LAST: tuple = (None, None, None)  # (weak reference to the last Doc, the word memo used, flags)

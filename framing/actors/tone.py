@@ -29,14 +29,25 @@ SPLIT_PUNCT = set(CLAUSE_PUNCT)  # ";", ":", an em dash, "--"
 
 
 def _vader():
-    """VADER's scores of a text, memoised and shared with the other stages; None without VADER."""
-    try:
-        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # noqa: F401
-    except ImportError:  # pragma: no cover - declared dependency
-        return None
-    from ..text.sentiment import vader_scores
+    """VADER's scores of a text, memoised and shared with the other stages; None without VADER.
 
-    return vader_scores
+    The answer is found once per process (the import statements cost something on every call,
+    once an article)."""
+    global _VADER_SCORES
+    if _VADER_SCORES is _UNSET:
+        try:
+            from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # noqa: F401
+        except ImportError:  # pragma: no cover - declared dependency
+            _VADER_SCORES = None
+        else:
+            from ..text.sentiment import vader_scores
+
+            _VADER_SCORES = vader_scores
+    return _VADER_SCORES
+
+
+_UNSET = object()
+_VADER_SCORES = _UNSET
 
 
 def clause_spans(doc, s_idx) -> list[tuple[int, int]]:

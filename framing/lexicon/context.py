@@ -48,6 +48,8 @@ class _LexiconFacts:
         for words in self.neg_multi:
             first.setdefault(words[0], []).append(words)
         self.neg_first = first
+        #: every word a negation can start with (a single negator or a multi-word one's first)
+        self.neg_words = frozenset(self.neg_single) | frozenset(first)
         self.cues: dict = {}
 
 
@@ -82,6 +84,7 @@ class Context:
         self.tokens = doc.tokens
         cols = columns(doc)  # shared with the actors and classify stages
         self.norms = cols.norms
+        self._cols = cols  # lemmas read from it when negation needs them
         self.is_word = cols.is_word
         quotes = doc.quotes
         if all(a.inner_start <= b.inner_start for a, b in zip(quotes, quotes[1:])):
@@ -93,6 +96,7 @@ class Context:
         self.neg_single = facts.neg_single
         self.neg_multi = facts.neg_multi
         self._neg_first = facts.neg_first
+        self._neg_words = facts.neg_words
         self._cue_memo: dict = facts.cues
         self.scare = {id(q) for q in self.quotes if self._is_scare(q)}
 
@@ -153,6 +157,12 @@ class Context:
         if first == 0:
             return False
         tokens, norms = self.tokens, self.norms
+        # a negation starts on a negator word: none among the words and lemmas of the widest
+        # look-back window (most matches) means none in the window itself
+        lo = first - NEGATION_WINDOW if first > NEGATION_WINDOW else 0
+        words = self._neg_words
+        if words.isdisjoint(norms[lo:first]) and words.isdisjoint(self._cols.lemmas[lo:first]):
+            return False
         sentence = tokens[first].sentence
         lo = first
         steps = 0

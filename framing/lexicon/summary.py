@@ -24,8 +24,11 @@ def _side(f) -> str:
 
 
 def summarize(doc, findings, voices: list[str], sentence_scores: list[tuple[float, float]],
-              lexicon=None, is_word: list[bool] | None = None) -> dict:
-    """The lexicon summary of one article. `is_word`: Token.is_word of every token, when known.
+              lexicon=None, is_word: list[bool] | None = None,
+              quoted_tokens: list[int] | None = None) -> dict:
+    """The lexicon summary of one article. `is_word`: Token.is_word of every token, when known;
+    `quoted_tokens`: the indices of the tokens whose voice is quoted, ascending, when known
+    (build.word_voices_quoted), so the voices need not be read again.
 
     Word counts come from C-level sums over the is-a-word column, and quotation shares from the
     few quoted tokens only (a Python loop over every token of every sentence was most of the
@@ -34,52 +37,73 @@ def summarize(doc, findings, voices: list[str], sentence_scores: list[tuple[floa
     if is_word is None:
         is_word = [is_word_text(t.text) for t in doc.tokens]  # = t.is_word, memoised
     all_words = sum(is_word)
-    quoted = [k for k in compress(range(len(voices)), map(QUOTED.__eq__, voices)) if is_word[k]]
+    if quoted_tokens is None:
+        quoted_tokens = compress(range(len(voices)), map(QUOTED.__eq__, voices))
+    quoted = [k for k in quoted_tokens if is_word[k]]
     words_by_voice = {NARRATOR: all_words - len(quoted), QUOTED: len(quoted)}
     shares = _quote_shares(doc, is_word, quoted)
+    # one walk over the findings for the article's lists and each side's findings, then one walk
+    # over each side's findings for all its figures (a pass per figure before)
+    by_side: dict[str, list[int]] = {NARRATOR: [], QUOTED: []}
+    n_flags, scare, negated = 0, [], []
+    for i, f in enumerate(findings):
+        by_side[QUOTED if f.voice == QUOTED else NARRATOR].append(i)  # _side(f)
+        if f.flag:
+            n_flags += 1
+        if f.category == "scare_quote":
+            scare.append({"finding": i, "text": f.text})
+        if f.negated:
+            negated.append(i)
     out: dict = {
         "packs": [n for n, _ in lexicon.packs] if lexicon is not None else [],
         "lexicon_id": lexicon.fingerprint() if lexicon is not None else "",
         "words": {"all": all_words, NARRATOR: words_by_voice[NARRATOR],
                   QUOTED: words_by_voice[QUOTED]},
         "findings": len(findings),
-        "flags": sum(1 for f in findings if f.flag),
+        "flags": n_flags,
         "voices": {},
-        "scare_quotes": [{"finding": i, "text": f.text} for i, f in enumerate(findings)
-                         if f.category == "scare_quote"],
-        "negated": [i for i, f in enumerate(findings) if f.negated],
+        "scare_quotes": scare,
+        "negated": negated,
     }
     for side in (NARRATOR, QUOTED):
-        idx = [i for i, f in enumerate(findings) if _side(f) == side]
+        idx = by_side[side]
         words = words_by_voice[side]
         cats: dict[str, dict] = {}
+        flagged: list[int] = []
+        terms: dict[tuple[str, str], list[int]] = {}
+        reporting = {cls: 0 for cls in CUE_CLASSES.values()}
+        neg = pos = n_negated = 0
         for i in idx:
             f = findings[i]
-            c = cats.setdefault(f.category, {"count": 0, "flags": 0, "per_100_words": 0.0, "findings": []})
+            category = f.category
+            c = cats.get(category)
+            if c is None:
+                c = cats[category] = {"count": 0, "flags": 0, "per_100_words": 0.0, "findings": []}
             c["count"] += 1
             c["flags"] += int(f.flag)
             c["findings"].append(i)
-        for c in cats.values():
-            c["per_100_words"] = _per100(c["flags"], words)
-        flagged = [i for i in idx if findings[i].flag]
-        leaning = [i for i in flagged if not findings[i].negated]
-        neg = sum(1 for i in leaning if findings[i].polarity < 0)
-        pos = sum(1 for i in leaning if findings[i].polarity > 0)
-        terms: dict[tuple[str, str], list[int]] = {}
-        for i in flagged:
-            terms.setdefault((findings[i].term, findings[i].category), []).append(i)
-        top = sorted(terms.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:TOP_TERMS]
-        reporting = {cls: 0 for cls in CUE_CLASSES.values()}
-        for i in idx:
-            cls = CUE_CLASSES.get(findings[i].category)
+            cls = CUE_CLASSES.get(category)
             if cls:
                 reporting[cls] += 1
+            if f.negated:
+                n_negated += 1
+            if f.flag:
+                flagged.append(i)
+                terms.setdefault((f.term, category), []).append(i)
+                if not f.negated:  # leaning: flagged and not negated
+                    if f.polarity < 0:
+                        neg += 1
+                    if f.polarity > 0:
+                        pos += 1
+        for c in cats.values():
+            c["per_100_words"] = _per100(c["flags"], words)
+        top = sorted(terms.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:TOP_TERMS]
         out["voices"][side] = {
             "words": words,
             "findings": len(idx),
             "flags": len(flagged),
             "per_100_words": _per100(len(flagged), words),
-            "negated": sum(1 for i in idx if findings[i].negated),
+            "negated": n_negated,
             "categories": dict(sorted(cats.items())),
             "polarity": {"negative": neg, "positive": pos,
                          "net_per_100_words": _per100(pos - neg, words)},
@@ -120,16 +144,24 @@ def _tone(shares, scores, side) -> dict:
 
 
 def _sentences(doc, findings, shares, scores) -> list[dict]:
-    by_sentence: dict[int, list[int]] = {}
+    """One row per sentence: its scores, quotation share, flags and findings. The flags are
+    counted in the one walk over the findings that sorts them by sentence, so a sentence
+    without findings (most) costs one dict."""
+    by_sentence: dict[int, list] = {}  # sentence -> [finding indices, flags]
     for i, f in enumerate(findings):
-        by_sentence.setdefault(f.sentence, []).append(i)
+        got = by_sentence.get(f.sentence)
+        if got is None:
+            got = by_sentence[f.sentence] = [[], 0]
+        got[0].append(i)
+        if f.flag:
+            got[1] += 1
     rows = []
     for i in range(len(doc.sentences)):
-        ix = by_sentence.get(i, [])
+        got = by_sentence.get(i)
+        ix, flags = got if got is not None else ([], 0)
         vader, subj = scores[i] if scores else (None, None)
         rows.append({"sentence": i, "vader": vader, "subjectivity": subj,
-                     "quote_share": shares[i],
-                     "flags": sum(1 for k in ix if findings[k].flag), "findings": ix})
+                     "quote_share": shares[i], "flags": flags, "findings": ix})
     return rows
 
 

@@ -8,7 +8,7 @@ per category and per 100 words, with the indices of the findings behind every fi
 """
 from __future__ import annotations
 
-from ..lexicon.build import findings_of, word_voices
+from ..lexicon.build import findings_of, word_voices_quoted
 from ..lexicon.context import Context
 from ..lexicon.scores import doc_sentence_scores
 from ..lexicon.summary import summarize, summarize_text
@@ -20,7 +20,8 @@ def run(doc, resources, previous: dict | None = None) -> dict:
     lexicon = resources.lexicon if hasattr(resources, "lexicon") else resources
     ctx = Context(doc, lexicon)
     findings = findings_of(doc, lexicon, ctx=ctx)
-    voices = word_voices(doc, ctx)
+    voices, quoted = word_voices_quoted(doc, ctx)
     scores = doc_sentence_scores(doc, ctx.norms)
     return {"findings": findings,
-            "summary": {"lexicon": summarize(doc, findings, voices, scores, lexicon, ctx.is_word)}}
+            "summary": {"lexicon": summarize(doc, findings, voices, scores, lexicon, ctx.is_word,
+                                             quoted_tokens=quoted)}}

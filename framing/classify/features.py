@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -342,24 +343,20 @@ class FeatureExtractor:
             blocks.append((rows, cols + self.blocks_["letters"][0],
                            _tfidf_values(rows, letters.counts, self.letter_idf_[cols], n)))
         if self.lexicon_keys_:
-            shared = _per_inputs(aw, inputs, "lexicon", _lexicon_counts)
-            get = self._lexicon_index.get
-            rows, cols, vals = [], [], []
-            for r, key, value in shared:
-                c = get(key)
-                if c is not None:
-                    rows.append(r)
-                    cols.append(c)
-                    vals.append(value)
-            rows, cols = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
+            # every (row, key, log(1 + count)) of the article, keys numbered in a table shared
+            # by the models; this model's column of each key number by one array lookup
+            rows, codes, vals = _per_inputs(aw, inputs, "lexicon", _lexicon_counts)
+            cols = self._lexicon_cols()[codes]
+            keep = cols >= 0
+            rows, cols, vals = rows[keep], cols[keep], vals[keep]
             order = np.lexsort((cols, rows))  # scipy sorts a row's columns (sum_duplicates)
-            blocks.append((rows[order], cols[order] + self.blocks_["lexicon"][0],
-                           np.asarray(vals, dtype=np.float64)[order]))
+            blocks.append((rows[order], cols[order] + self.blocks_["lexicon"][0], vals[order]))
         if self.config.signals:
             dense = _per_inputs(aw, inputs, "signals", _signal_rows) * self.config.signal_scale
             rows, cols = np.nonzero(dense)
             blocks.append((rows, cols + self.blocks_["signals"][0], dense[rows, cols]))
-        trace = Trace(aw, letters, word_counts)
+        # entries per block: X's entries are the blocks' one after another (explanations slice them)
+        trace = Trace(aw, letters, word_counts, tuple(len(b[0]) for b in blocks), len(blocks) == 4)
         if not blocks:
             return FeatureRows.grouped(np.zeros(0), np.zeros(0, np.int64), np.zeros(0, np.intp), (n, 0)), trace
         # The blocks one after another: each row's entries are then in CSR order (block by
@@ -388,6 +385,18 @@ class FeatureExtractor:
             lookups.update(aw.generation)
             if lookups.generation == aw.generation:  # else the table started again meanwhile
                 return aw, lookups
+
+    def _lexicon_cols(self) -> np.ndarray:
+        """This model's lexicon column of every key number in `_LEXICON_KEYS` (-1: not its key)."""
+        got = self.__dict__.get("_lexicon_by_code")
+        if got is None or len(got) != len(_LEXICON_KEYS):
+            get = self._lexicon_index.get
+            table = list(_LEXICON_KEYS.items())
+            got = np.full(len(table), -1, dtype=np.int64)
+            for key, code in table:
+                got[code] = get(key, -1)
+            self.__dict__["_lexicon_by_code"] = got
+        return got
 
     def _id_lookups(self) -> IdLookups:
         got = self.__dict__.get("_lookups")
@@ -448,10 +457,36 @@ def _per_inputs(aw: ArticleWords, inputs, name: str, make):
     return got[1]
 
 
-def _lexicon_counts(inputs) -> list[tuple[int, tuple, float]]:
-    """(row, (category, voice), log(1 + count)) of every positive lexicon count, in input order."""
-    return [(r, key, math.log1p(count)) for r, item in enumerate(inputs)
-            for key, count in item.lexicon.items() if count > 0]
+def _lexicon_counts(inputs) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(rows, key numbers, log(1 + count)) of every positive lexicon count, in input order; keys
+    (category, voice) are numbered in `_LEXICON_KEYS`, shared by every model."""
+    rows, codes, vals = [], [], []
+    number = _LEXICON_KEYS.number
+    for r, item in enumerate(inputs):
+        for key, count in item.lexicon.items():
+            if count > 0:
+                rows.append(r)
+                codes.append(number(key))
+                vals.append(math.log1p(count))
+    return (np.asarray(rows, dtype=np.int64), np.asarray(codes, dtype=np.int64),
+            np.asarray(vals, dtype=np.float64))
+
+
+class _KeyTable(dict):
+    """(category, voice) -> a number, handed out on first sight (a few dozen keys exist, so it
+    stays small); each model maps the numbers to its columns (`_lexicon_cols`), remade when the
+    table has grown."""
+
+    def number(self, key) -> int:
+        got = self.get(key)
+        if got is None:
+            with _KEY_LOCK:
+                got = self.setdefault(key, len(self))
+        return got
+
+
+_KEY_LOCK = threading.Lock()
+_LEXICON_KEYS = _KeyTable()
 
 
 def _signal_rows(inputs) -> np.ndarray:
@@ -468,6 +503,8 @@ class Trace(NamedTuple):
     words: ArticleWords
     letters: LetterBlock | None
     word_counts: tuple | None  # (sorted keys row * n words + column, counts) of the word block
+    sizes: tuple = ()  # entries of each block X holds, in X's order
+    all_blocks: bool = False  # sizes are those of the words, letters, lexicon and signal blocks
 
 
 def _counts_matrix(values: list[int], indices: list[int], indptr: list[int], width: int) -> FeatureRows:

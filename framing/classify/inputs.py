@@ -120,26 +120,31 @@ def inputs_from_doc(doc: Doc, findings=(), signals: bool = False) -> list[Senten
     With `signals`, each input holds its sentiment signals already (what
     `features.with_sentiment` adds afterwards), so no input is made twice.
     """
-    starts = [s.start for s in doc.sentences]
-    counts: list[dict] = [{} for _ in doc.sentences]
-    words: list[dict] = [{} for _ in doc.sentences]
-    for f in findings:
-        start = getattr(f, "start", None)
-        if start is None or not starts:
-            continue
-        i = bisect.bisect_right(starts, start) - 1
-        if 0 <= i < len(starts) and start < doc.sentences[i].end:
-            _add(counts[i], words[i], f)
+    sents = doc.sentences
+    starts = [s.start for s in sents]
+    ends = [s.end for s in sents]
+    counts: list[dict] = [{} for _ in sents]
+    words: list[dict] = [{} for _ in sents]
+    if starts:
+        where = bisect.bisect_right
+        for f in findings:
+            start = getattr(f, "start", None)
+            if start is None:
+                continue
+            i = where(starts, start) - 1
+            if i >= 0 and start < ends[i]:
+                _add(counts[i], words[i], f)
     shares = quote_shares(doc)
     text = doc.article.text
-    texts = [text[s.start:s.end] for s in doc.sentences]
+    texts = [text[a:b] for a, b in zip(starts, ends)]
     if signals and texts:
         from .signals import sentence_signals
 
         sentiment = sentence_signals(texts)
     else:
         sentiment = [()] * len(texts)
-    return list(map(make_input, texts, shares, counts, sentiment, map(_frozen, words)))
+    return list(map(make_input, texts, shares, counts, sentiment,
+                    [_frozen(w) if w else {} for w in words]))
 
 
 def quote_shares(doc: Doc) -> list[float]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..model.classify import FeatureContribution, LabelProbability
-from .explain import explain_rows
+from .explain import explain_many, explain_rows
 from .features import FeatureExtractor, round_sig
 from .inputs import SentenceInput
 from .rows import FeatureRows
@@ -116,10 +116,17 @@ class SentenceModel:
     def predict_arrays(self, inputs: list[SentenceInput], explain: bool = True, k: int = TOP_K):
         """(probabilities (n, n_labels), index of the best label per row, explanations per row
         or None): what `predict` wraps, for callers that need only some of it."""
+        proba, best, part = self.score_arrays(inputs)
+        return proba, best, (explain_many([part], inputs, k)[0] if explain else None)
+
+    def score_arrays(self, inputs: list[SentenceInput]):
+        """(probabilities, index of the best label per row, and what explaining them takes:
+        (self, X, best, trace, products), for framing.classify.explain.explain_many, which
+        explains several models' rows at once)."""
         X, trace = self.extractor.transform_with_letters(inputs)
         proba, products = self._proba(X)
         best = proba.argmax(axis=1)
-        return proba, best, (explain_rows(self, X, best, trace, inputs, k, products) if explain else None)
+        return proba, best, (self, X, best, trace, products)
 
     # -- explaining ------------------------------------------------------------------------
     def explain_row(self, X: FeatureRows, r: int, c: int, item: SentenceInput,
@@ -132,7 +139,7 @@ class SentenceModel:
         Values are what a reader can check: how often a word occurs, a lexicon count, a score;
         `words` names the sentence's words behind a feature (for lexicon counts: the matches).
         """
-        trace = self.extractor.transform_with_letters([item])[1]
+        trace = self.extractor.transform_with_letters([item])[1]._replace(sizes=(), all_blocks=False)
         return explain_rows(self, X.row(r), np.array([c]), trace, [item], k)[0]
 
     # -- saving ----------------------------------------------------------------------------

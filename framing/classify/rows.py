@@ -89,8 +89,11 @@ class FeatureRows:
         products *= self.data[:, None]
         # Entry-major keys (row * k + label): each output is still summed in entry order, and
         # consecutive additions go to k different outputs instead of waiting on one another.
-        keys = (self.rows * k)[:, None] + np.arange(k)
-        return np.bincount(keys.ravel(), weights=products.ravel(), minlength=n * k).reshape(n, k)
+        # Made as each row * k repeated k times plus 0 .. k-1 over and over (a kept array): the
+        # same keys as (rows * k)[:, None] + arange(k), without a broadcast over rows of k.
+        keys = np.repeat(self.rows * k, k)
+        keys += _labels_tiled(k, len(keys))
+        return np.bincount(keys, weights=products.ravel(), minlength=n * k).reshape(n, k)
 
     def products(self, weights: np.ndarray) -> np.ndarray:
         """Each entry times the weight of its column (weights: one per feature)."""
@@ -134,6 +137,19 @@ class FeatureRows:
         m = self.to_csr()
         indices = m.indices.astype(np.int32) if m.shape[1] < 2 ** 31 else m.indices
         return sp.csr_matrix((m.data, indices, m.indptr), shape=m.shape)
+
+
+_TILED: dict = {}  # k -> 0, 1, .., k-1 repeated, as long as the longest product so far
+
+
+def _labels_tiled(k: int, size: int) -> np.ndarray:
+    """The first `size` entries of 0, 1, .., k-1, 0, 1, .. (read-only; kept between calls)."""
+    got = _TILED.get(k)
+    if got is None or len(got) < size:
+        got = np.tile(np.arange(k, dtype=np.int64), max(size // k + 1, 4096))
+        got.flags.writeable = False
+        _TILED[k] = got
+    return got[:size]
 
 
 def from_entries(rows: np.ndarray, cols: np.ndarray, values, n: int, width: int,

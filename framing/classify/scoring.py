@@ -9,8 +9,10 @@ from __future__ import annotations
 from ..model import Doc
 from ..model.classify import SentenceScore, TaskPrediction
 from .aggregate import summarize_parts, summarize_scores
+from .explain import explain_many
 from .inputs import NARRATOR, QUOTE, inputs_from_doc
 from .objects import make_label, make_score
+from .pipeline import TOP_K
 from .wordids import TABLE
 
 QUOTE_VOICE_SHARE = 0.5  # a sentence with at least half of its words in quotation marks is "quote"
@@ -52,11 +54,20 @@ def _score_sentences(doc: Doc, findings, models, explain: bool) -> tuple[tuple, 
     # SentenceScore per sentence from them: no per-sentence dicts, no dataclass __init__.
     bias_p, bias_label, bias_feats = [None] * n, [""] * n, [()] * n
     frame, frame_p, frame_dist, frame_feats = [""] * n, [None] * n, [()] * n, [()] * n
+    # Both models' probabilities first, then their explanations together (explain_many: one
+    # ranking, naming and rounding pass for the two instead of one each).
+    scored = {role: m.score_arrays(inputs) for role, m in (("bias", models.bias), ("frame", models.frame))
+              if m is not None}
+    explained = {}
+    if explain and scored:
+        feats = explain_many([arrays[2] for arrays in scored.values()], inputs, TOP_K)
+        explained = dict(zip(scored, feats))
     if models.bias is not None:
-        bias_p, bias_label, bias_feats = _bias_fields(models.bias, inputs, explain)
+        bias_p, bias_label, bias_feats = _bias_fields(models.bias, scored["bias"], explained.get("bias"))
     frame_proba = labels = None
     if models.frame is not None:
-        proba, best, feats = models.frame.predict_arrays(inputs, explain)
+        proba, best = scored["frame"][:2]
+        feats = explained.get("frame")
         frame_proba, labels = proba, models.frame.labels
         rows, best = proba.tolist(), best.tolist()
         frame = [labels[c] for c in best]
@@ -80,18 +91,20 @@ def _score_sentences(doc: Doc, findings, models, explain: bool) -> tuple[tuple, 
     return scores, (voices, bias_p, frame, frame_proba, labels)
 
 
-def _bias_fields(model, inputs, explain: bool) -> tuple[list, list, list]:
+def _bias_fields(model, scored, feats) -> tuple[list, list, list]:
     """The bias fields of the SentenceScores, one list each: P(positive label), the label it gives (>= 0.5), and
-    the explanation when that label is also the model's most probable one."""
+    the explanation (`feats`, None when not explaining) when that label is also the model's most
+    probable one. `scored`: the model's score_arrays."""
     positive = model.positive_label or model.labels[-1]
     negative = next((lab for lab in model.labels if lab != positive), "")
     col = model.labels.index(positive) if positive in model.labels else None
-    proba, best, feats = model.predict_arrays(inputs, explain)
+    proba, best = scored[:2]
+    n = len(proba)
     labels = model.labels
-    p_list = [row[col] for row in proba.tolist()] if col is not None else [0.0] * len(inputs)
+    p_list = [row[col] for row in proba.tolist()] if col is not None else [0.0] * n
     label = [positive if p >= 0.5 else negative for p in p_list]
-    if explain:
+    if feats is not None:
         shown = [f if lab == labels[c] else () for f, lab, c in zip(feats, label, best.tolist())]
     else:
-        shown = [()] * len(inputs)
+        shown = [()] * n
     return p_list, label, shown

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..text.sentiment import is_negation, pattern_lexicon, vader_scores
+from ..text.sentiment import is_negation, pattern_lexicon, vader_scores_many
 from .fastcount import _Grow
 from .wordids import TABLE, article_words
 
@@ -71,9 +71,8 @@ def pattern_rows(texts) -> tuple[np.ndarray, np.ndarray]:
 
 def sentence_signals(texts) -> list[tuple[float, ...]]:
     """Per text: VADER negative, positive, |compound|; pattern subjectivity, |polarity|: in [0, 1]."""
+    texts = list(texts)
     pol, subj = pattern_rows(texts)
-    out = []
-    for t, p, s in zip(texts, pol.tolist(), subj.tolist()):
-        v = vader_scores(t)
-        out.append((v.neg, v.pos, abs(v.compound), s, abs(p)))
-    return out
+    # VADER's memo read for every text at once (the lexicon stage has scored them already)
+    return [(v.neg, v.pos, abs(v.compound), s, abs(p))
+            for v, p, s in zip(vader_scores_many(texts), pol.tolist(), subj.tolist())]

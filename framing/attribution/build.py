@@ -3,6 +3,8 @@ and the quotations nobody is credited with sorted into scare quotes and unattrib
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 from ..model import Span
 from ..model.attribution import Attribution
@@ -34,29 +36,44 @@ def _cue_class(lexicon, lemma: str) -> str:
     return found or "neutral"
 
 
-#: A whitespace-separated word holding a letter or digit, matched whole: non-alphanumerics (and
-#: "_"), the first alphanumeric, the rest of the word. ([^\W_] is exactly str.isalnum and \s
-#: exactly str.split's whitespace, so the count is that of the words of text.split() that hold an
-#: alphanumeric character, found in one C-level scan.)
-_WORD = re.compile(r"(?:[^\w\s]|_)*[^\W_]\S*")
+#: A whitespace-separated word holding no letter or digit, matched whole ("—", "...", "_"): [^\W_]
+#: is exactly str.isalnum and \s exactly str.split's whitespace, so the words of text.split()
+#: that hold an alphanumeric character are all of them but these (rare: one C-level scan finds
+#: them, and no string is made for the ordinary words).
+_NOT_WORD = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")
 
 
 def _words(text: str) -> int:
-    return len(_WORD.findall(text))
+    return len(text.split()) - len(_NOT_WORD.findall(text))
 
 
-def _kind(content: list[tuple[int, int]], quotes, text: str) -> str:
-    """direct when the content is quotation, partial when a paraphrase holds quoted words."""
+def _kind(content: list[tuple[int, int]], quotes, text: str, quote_ends=None) -> str:
+    """direct when the content is quotation, partial when a paraphrase holds quoted words.
+    `quote_ends`: the ends of `quotes` (outermost regions in text order, so sorted): the regions
+    overlapping a span are then found by bisection instead of a walk over all of them."""
     quoted = 0
     total = 0
     touched = False
-    for s, e in content:
-        total += e - s
-        for q in quotes:
-            if q.end <= s or q.start >= e:
-                continue
-            touched = True
-            quoted += min(e, q.end) - max(s, q.start)
+    if quote_ends is None:
+        for s, e in content:
+            total += e - s
+            for q in quotes:
+                if q.end <= s or q.start >= e:
+                    continue
+                touched = True
+                quoted += min(e, q.end) - max(s, q.start)
+    else:
+        n = len(quotes)
+        for s, e in content:
+            total += e - s
+            k = bisect_right(quote_ends, s)  # the first region ending after s
+            while k < n:
+                q = quotes[k]
+                if q.start >= e:
+                    break
+                touched = True
+                quoted += min(e, q.end) - max(s, q.start)
+                k += 1
     if total and quoted >= 0.8 * total:
         return "direct"
     return "partial" if touched else "indirect"
@@ -70,7 +87,7 @@ def _kind_of(r, ctx, text: str, data) -> str:
     seldom whole quotations."""
     if ctx.inq[r.cue[0]] and r.frame.term == "learned":
         return "indirect"
-    kind = _kind(list(r.content), ctx.quotes, text)
+    kind = _kind(list(r.content), ctx.quotes, text, ctx.quote_ends)
     if kind == "direct" and text[r.content[0][0]] not in _OPEN_MARKS:
         return "partial"  # 'Clinton "is the only candidate ...," Newton said': a paraphrase around a quote
     if kind == "direct" and r.frame.term == "learned" and (
@@ -78,6 +95,12 @@ def _kind_of(r, ctx, text: str, data) -> str:
             _words(text[r.content[0][0]:r.content[-1][1]]) <= SCARE_QUOTE_MAX_WORDS):
         return "partial"
     return kind
+
+
+def _entity_key(ent) -> tuple:
+    """The values the dataclass == of a coref Entity compares, hashable (its set as a frozenset)."""
+    return (ent.id, ent.name, ent.description, ent.title, ent.role, ent.affiliation, ent.kind, ent.plural,
+            ent.anonymous, frozenset(ent.role_terms), ent.mention, ent.gender)
 
 
 def _gazetteer_role(gazetteer, phrase: str, name: str, data) -> str:
@@ -119,9 +142,18 @@ def attributions_of(doc, lexicon=None, gazetteer=None, model="shipped",
             info, ent = resolver.resolve(r.source[0], r.source[1], doc.sentence_text(r.sentence))
         pending.append((r, info, ent))
     used = []
+    # (`ent not in used` compared entities by value, the dataclass's ==: two entities with equal
+    # fields count once; their value keys in a set give the same answer without a walk of `used`)
+    keys: dict = {}
+    seen = set()
     for _, _, ent in pending:
-        if ent is not None and ent not in used:
-            used.append(ent)
+        if ent is not None:
+            key = keys.get(id(ent))
+            if key is None:
+                key = keys[id(ent)] = _entity_key(ent)
+            if key not in seen:
+                seen.add(key)
+                used.append(ent)
     resolver.number_entities(used)
     out = []
     for r, info, ent in pending:
@@ -153,10 +185,15 @@ def attributions_of(doc, lexicon=None, gazetteer=None, model="shipped",
             kind=_kind_of(r, ctx, text, data),
             sentence=r.sentence,
         ))
-    covered = [c for a in out for c in a.content]
+    # a quotation inside some content span is covered: among the spans starting at or before it,
+    # the farthest end reaches its end (spans sorted by start, running maximum of the ends)
+    covered = sorted((c.start, c.end) for a in out for c in a.content)
+    cov_starts = [s for s, _ in covered]
+    reach = list(accumulate((e for _, e in covered), max))
     scare, unattributed = [], []
     for q in ctx.quotes:
-        if any(c.start <= q.start and q.end <= c.end for c in covered):
+        k = bisect_right(cov_starts, q.start)
+        if k and reach[k - 1] >= q.end:
             continue
         item = {"start": q.start, "end": q.end, "text": text[q.start:q.end], "words": q.words}
         (scare if q.words <= SCARE_QUOTE_MAX_WORDS else unattributed).append(item)

@@ -19,10 +19,8 @@ Merged speakers share one id, the fullest name, and any title, role and side one
 """
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress
 
 from ..text.columns import columns
 
@@ -159,36 +157,38 @@ class Resolver:
         self.gazetteer = gazetteer
         self.entities: list[Entity] = []
         self.recent: list[tuple[int, Entity]] = []  # (char offset, entity) mentions so far
+        # named sentence subjects, found lazily in text order: only those before the last source
+        # phrase resolved are ever needed (`_catch_up`)
         self._subjects = self._subject_mentions()
-        self._next_subject = 0
+        self._pending = next(self._subjects, None)
 
-    def _subject_mentions(self) -> list[tuple[int, int, int]]:
-        """Named noun phrases opening each sentence: antecedent candidates for "he"/"she"."""
+    def _subject_mentions(self):
+        """Named noun phrases opening each sentence, in text order: (char offset, start, end) token
+        indices; antecedent candidates for "he"/"she"."""
         toks = self.doc.tokens
-        out = []
-        # only a sentence holding a proper noun can open with a named subject
         tags = columns(self.doc).tags
-        proper = list(compress(range(len(tags)), map(PROPER.__contains__, tags)))
         for s in self.doc.sentences:
-            j = bisect_left(proper, s.token_start)
-            if j == len(proper) or proper[j] >= s.token_end:
+            lo, hi = s.token_start, s.token_end
+            # only a sentence holding a proper noun can open with a named subject (C-level scans
+            # of the sentence's tags)
+            sent_tags = tags[lo:hi]
+            if "NNP" not in sent_tags and "NNPS" not in sent_tags:
                 continue
-            k = s.token_start
-            while k < s.token_end and (toks[k].pos in ("CC", "RB", ",") or toks[k].norm in _SUBORDINATORS):
+            k = lo
+            while k < hi and (tags[k] in ("CC", "RB", ",") or toks[k].norm in _SUBORDINATORS):
                 k += 1
-            end = np_right(toks, k, s.token_end, appositive=False)
+            end = np_right(toks, k, hi, appositive=False)
             if end is not None and toks[k].norm not in TIME_WORDS and \
-                    any(toks[m].pos in PROPER for m in range(k, end)) and \
-                    end < s.token_end and (toks[end].pos.startswith("VB") or toks[end].pos in ("MD", "RB")):
-                out.append((toks[k].start, k, end))
-        return out
+                    ("NNP" in tags[k:end] or "NNPS" in tags[k:end]) and \
+                    end < hi and (tags[end].startswith("VB") or tags[end] in ("MD", "RB")):
+                yield toks[k].start, k, end
 
     def _catch_up(self, offset: int) -> None:
         """Register named sentence subjects that occur before `offset` as possible antecedents."""
         toks = self.doc.tokens
-        while self._next_subject < len(self._subjects) and self._subjects[self._next_subject][0] < offset:
-            _, a, b = self._subjects[self._next_subject]
-            self._next_subject += 1
+        while self._pending is not None and self._pending[0] < offset:
+            _, a, b = self._pending
+            self._pending = next(self._subjects, None)
             info = describe(toks, a, b, self.doc.text, self.data, self.gazetteer)
             if info.kind == "person" and info.name:
                 ent = self._match_named(info)

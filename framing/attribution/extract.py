@@ -37,7 +37,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import compress
-from operator import and_, gt, or_
+from operator import or_
 
 from ..text.columns import columns
 from .chunks import AUX_SKIP, NOUNS, NP_INNER, PROPER, TIME_WORDS, np_left, np_right
@@ -81,53 +81,66 @@ def _cue_lemmas(data: AttributionData) -> frozenset:
     return _CUE_LEMMAS[2]
 
 
-def _indices(items: list, value) -> list[int]:
-    """Positions of `value` in `items` (list.index scans in C)."""
-    out = []
-    i = -1
-    try:
-        while True:
-            i = items.index(value, i + 1)
-            out.append(i)
-    except ValueError:
-        return out
-
-
 class _Ctx:
     """Per-document lookups shared by the rules."""
 
-    def __init__(self, doc, data: AttributionData):
+    def __init__(self, doc, data: AttributionData, learned_lemmas=None):
         self.doc = doc
-        self.tokens = doc.tokens
+        self.tokens = toks = doc.tokens
         self.data = data
         self.text = doc.text
         outer = outer_quotes(doc)
         self.quotes = outer
-        self.inq = quoted_tokens(doc, outer)
+        self.quote_ends = [q.end for q in outer]  # sorted: outermost regions do not overlap
+        self.inq = inq = quoted_tokens(doc, outer)
         self.quote_of_start = {q.start: n for n, q in enumerate(outer)}
-        self.quote_of_end = {q.end: n for n, q in enumerate(outer)}
-        # the tokens `_cue_at` may accept (outside quotations: a verb, a plural noun, "according",
-        # "says"/"said"); every other token it rejects, so the sentence loop skips them unasked
-        # (one C-level pass: tag and word tests by table, `gt` is "and not quoted")
-        toks = doc.tokens
+        self.quote_of_end = dict(zip(self.quote_ends, range(len(outer))))
+        # (start, end) token indices of each sentence; `sent_bounds(s)` is a plain list lookup
+        self.bounds = bounds = [(x.token_start, x.token_end) for x in doc.sentences]
+        self.sent_bounds = bounds.__getitem__
         # the text layer's token columns (built by build_doc, shared with the other stages)
         self.columns = cols = columns(doc)
         self.pos = pos = cols.tags
         self.norms = norms = cols.norms
-        # (a verb-like token needs a cue lemma, alone or opening a particle cue: `_cue_at`)
-        verbs = map(and_, map(_CUE_TAGS.__getitem__, pos), map(_cue_lemmas(data).__contains__, cols.lemmas))
-        either = map(or_, verbs, map(_CUE_FIRST.__contains__, norms))
-        self.cue_starts = list(compress(range(len(toks)), map(gt, either, self.inq)))
-        # sentences the whole-sentence patterns may match: "asked" (`_asked_pattern`), an evidence
-        # noun (`_evidence_pattern`); a colon (`_colon_pattern`) is looked for in the text
-        self.asked_sentences = {toks[i].sentence for i in _indices(norms, "asked")}
-        nouns = data.evidence_nouns
-        self.evidence_sentences = {toks[i].sentence for i in compress(range(len(toks)), map(nouns.__contains__, norms))} \
-            if nouns else set()
-
-    def sent_bounds(self, s: int) -> tuple[int, int]:
-        sent = self.doc.sentences[s]
-        return sent.token_start, sent.token_end
+        self.texts = cols.texts
+        # One C-level pass over the lemmas and one over the norms give every token test of the
+        # rules (and of the learned cue detector's candidates, `learned_lemmas`); the tag and
+        # quotation tests then run on their few hits only.
+        # - the tokens `_cue_at` may accept (outside quotations: a verb or a plural noun whose
+        #   lemma may open a cue, alone or with a particle; "according", "says"/"said" whatever
+        #   their tag); every other token it rejects, so the sentence loop skips them unasked;
+        # - the candidates of the learned detector (`learned.is_candidate`: a content-word tag and
+        #   a lemma of the model's; a text opening with a letter or digit), when its lemmas are given;
+        # - the sentences the whole-sentence patterns may match: "asked" (`_asked_pattern`), an
+        #   evidence noun (`_evidence_pattern`) (a colon (`_colon_pattern`) is looked for in the text).
+        n = len(toks)
+        codes = _lemma_codes(data, learned_lemmas)
+        by_lemma = list(map(codes.__getitem__, cols.lemmas))
+        texts = self.texts
+        starts = []
+        learned = [] if codes.plain else None
+        tag_ok, learned_tag = _CUE_TAGS, _LEARNED_TAGS
+        for i, c in zip(compress(range(n), by_lemma), compress(by_lemma, by_lemma)):
+            if c & 1 and tag_ok[pos[i]]:
+                starts.append(i)
+            if c & 2 and learned is not None and learned_tag[pos[i]] and texts[i][:1].isalnum():
+                learned.append(i)
+        self.learned_lemmas = learned_lemmas
+        self.learned_candidates = learned
+        by_norm = list(map(_norm_codes(data).get, norms))
+        firsts = []
+        self.asked_sentences = asked = set()
+        self.evidence_sentences = evidence = set()
+        for i, c in zip(compress(range(n), by_norm), compress(by_norm, by_norm)):
+            if c & 1:
+                firsts.append(i)
+            if c & 2:
+                asked.add(toks[i].sentence)
+            if c & 4:
+                evidence.add(toks[i].sentence)
+        if firsts:
+            starts = sorted(set(starts).union(firsts))
+        self.cue_starts = [i for i in starts if not inq[i]]
 
     def quote_index_containing(self, offset: int) -> int | None:
         for n, q in enumerate(self.quotes):
@@ -161,6 +174,55 @@ class _TagTest(dict):
 _CUE_TAGS = _TagTest(lambda p: p[:2] == "VB" or p == "NNS")
 #: A tag the learned detector scores (`learned.is_candidate`).
 _LEARNED_TAGS = _TagTest(lambda p: p[:2] in _CANDIDATE_TAGS)
+
+
+class _LemmaCodes(dict):
+    """lemma -> 1 (it may open a cue: `_cue_lemmas`) | 2 (its lower case is a lemma of the learned
+    detector's), each lemma's code computed once. `plain`: no lemma of the detector opens with a
+    non-alphanumeric (then a token is its candidate by its lemma; else by `lemma_key`)."""
+
+    LIMIT = 50000
+
+    def __init__(self, cue_lemmas: frozenset, learned_lemmas):
+        super().__init__()
+        self.cue_lemmas = cue_lemmas
+        self.learned = learned_lemmas
+        self.plain = learned_lemmas is not None and not any(not k[:1].isalnum() for k in learned_lemmas)
+
+    def __missing__(self, lemma):
+        if len(self) > self.LIMIT:
+            self.clear()
+        code = (lemma in self.cue_lemmas) | (2 if self.learned is not None and lemma.lower() in self.learned else 0)
+        self[lemma] = code
+        return code
+
+
+_LEMMA_CODES: list = [None]
+
+
+def _lemma_codes(data: AttributionData, learned_lemmas) -> _LemmaCodes:
+    """The lemma codes for these cue data and learned lemmas (kept for the last pair asked)."""
+    cue_lemmas = _cue_lemmas(data)
+    codes = _LEMMA_CODES[0]
+    if codes is None or codes.cue_lemmas is not cue_lemmas or codes.learned is not learned_lemmas:
+        codes = _LEMMA_CODES[0] = _LemmaCodes(cue_lemmas, learned_lemmas)
+    return codes
+
+
+_NORM_CODES: list = [None, None]  # [evidence nouns, {norm: code}]
+
+
+def _norm_codes(data: AttributionData) -> dict:
+    """norm -> 1 (a cue word whatever its tag: `_CUE_FIRST`) | 2 ("asked") | 4 (an evidence noun)."""
+    if _NORM_CODES[0] is not data.evidence_nouns or _NORM_CODES[1] is None:
+        codes: dict = {}
+        for w in _CUE_FIRST:
+            codes[w] = codes.get(w, 0) | 1
+        codes["asked"] = codes.get("asked", 0) | 2
+        for w in data.evidence_nouns or ():
+            codes[w] = codes.get(w, 0) | 4
+        _NORM_CODES[:] = [data.evidence_nouns, codes]
+    return _NORM_CODES[1]
 
 
 def _cue_at(ctx: _Ctx, i: int, hi: int) -> tuple[int, CueFrame, str] | None:
@@ -238,21 +300,27 @@ def _clause_start(ctx: _Ctx, lo: int, hi: int) -> int:
     return k
 
 
+_TRIM_LEFT = frozenset((",", ":", ";") + _DASHES)
+_TRIM_RIGHT = frozenset((",", ":", ";", ".", "!", "?") + _DASHES)
+_TRIM_STOPS = frozenset((",", ":", ";", ".", "!", "?"))
+
+
 def _trim_span(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
     """Character span of tokens [a, b), with edge commas, colons and final stops cut off."""
-    toks = ctx.tokens
-    while a < b and toks[a].text in (",", ":", ";") + _DASHES:
+    texts = ctx.texts
+    while a < b and texts[a] in _TRIM_LEFT:
         a += 1
-    while b > a and toks[b - 1].text in (",", ":", ";", ".", "!", "?") + _DASHES:
+    while b > a and texts[b - 1] in _TRIM_RIGHT:
         b -= 1
-    if b > a and toks[b - 1].text == ")" and not any(toks[m].text == "(" for m in range(a, b - 1)):
+    if b > a and texts[b - 1] == ")" and "(" not in texts[a:b - 1]:
         # a sentence inside parentheses: "(Clinton's campaign said the timing was unrelated.)":
         # the closing parenthesis and the stop before it are not content
         b -= 1
-        while b > a and toks[b - 1].text in (",", ":", ";", ".", "!", "?"):
+        while b > a and texts[b - 1] in _TRIM_STOPS:
             b -= 1
     if b <= a:
         return None
+    toks = ctx.tokens
     return toks[a].start, toks[b - 1].end
 
 
@@ -271,8 +339,10 @@ def _content_end(ctx: _Ctx, k: int, hi: int) -> int:
     """Token index where a content clause starting at k ends: the sentence end, or before
     ", according to", ", X said" or ", adding ..."."""
     toks = ctx.tokens
-    m = k
-    while m < hi:
+    # only "and"/"but", a comma or a dash can end the clause: the loop visits those alone, found
+    # in one C-level pass over the rest of the sentence (lazily: it stops at the first end)
+    for m in compress(range(k, hi), map(or_, map(_AND_BUT.__contains__, ctx.norms[k:hi]),
+                                        map(_COMMA_DASH.__contains__, ctx.texts[k:hi]))):
         t = toks[m]
         if t.norm in ("and", "but") and m + 1 < hi and not ctx.inq[m] and toks[m + 1].pos in ("VBD", "VBZ", "VBN") \
                 and (toks[m + 1].lemma in ctx.data.cues or (toks[m + 1].lemma, toks[m + 2].norm if m + 2 < hi
@@ -299,8 +369,11 @@ def _content_end(ctx: _Ctx, k: int, hi: int) -> int:
                 if e2 < hi and toks[e2].lemma in ctx.data.cues and toks[e2].pos.startswith("VB") and \
                         _rest_is_adjunct(ctx, e2 + 1, hi):
                     return m
-        m += 1
     return hi
+
+
+_AND_BUT = frozenset({"and", "but"})
+_COMMA_DASH = frozenset(_DASHES + (",",))
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -1206,11 +1279,11 @@ def _continuations(ctx: _Ctx, raws: list[RawAttribution]) -> None:
     cue_sentences = {r.sentence for r in raws}
     last: RawAttribution | None = None
     for qi, q in enumerate(ctx.quotes):
+        if qi in used:
+            continue
         # the attribution right before this quote
         prior = [r for r in raws if r.content and r.content[-1][1] <= q.start or
                  not r.content and ctx.tokens[r.cue[0]].start < q.start]
-        if qi in used:
-            continue
         if not prior:
             continue
         last = max(prior, key=lambda r: (r.content[-1][1] if r.content else ctx.tokens[r.cue[1] - 1].end))
@@ -1295,6 +1368,8 @@ def _learned_candidates(ctx: _Ctx, lemmas) -> list[int]:
     """Indices of the tokens `learned.is_candidate` accepts. The tag and lemma tests run by table
     over all tokens in one C-level pass; a token whose text opens with a non-alphanumeric is keyed
     by its text, which no lemma of the model does (else: the token-by-token test)."""
+    if ctx.learned_candidates is not None and ctx.learned_lemmas is lemmas:
+        return ctx.learned_candidates  # found with the rules' token tests (`_Ctx`)
     toks = ctx.tokens
     if not _LEMMA_TESTS or _LEMMA_TESTS[0][0] is not lemmas:
         plain = not any(not k[:1].isalnum() for k in lemmas)
@@ -1535,7 +1610,9 @@ def extract(doc, data: AttributionData, model="shipped", token_probs=None,
     """All attributions of a document, in text order, with the context used (for quotes).
     `model`: the learned cue detector ("shipped": the one in framing/models/, None: rules only);
     `span_model`: the learned content boundary chooser (framing.attribution.spans; "shipped" or None)."""
-    ctx = _Ctx(doc, data)
+    if isinstance(model, str):
+        model = load_cue_model()
+    ctx = _Ctx(doc, data, learned_lemmas=model.lemmas if model is not None else None)
     raws: list[RawAttribution] = []
     for s in range(len(doc.sentences)):
         raws.extend(extract_sentence(ctx, s))
@@ -1544,8 +1621,6 @@ def extract(doc, data: AttributionData, model="shipped", token_probs=None,
     raws = [r for r in raws if r.content]
     for r in raws:
         _widen_cue(ctx, r)
-    if isinstance(model, str):
-        model = load_cue_model()
     if model is not None:
         raws.extend(_learned_cues(ctx, raws, model, token_probs))
     if isinstance(span_model, str):

@@ -18,10 +18,11 @@ applied here with plain Python, no scikit-learn at analysis time).
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
+from itertools import compress, repeat
+from operator import or_
 
 from .chunks import np_right
 from .learned import _Tables, _tables, read_shipped_model
@@ -44,6 +45,10 @@ MAX_PAST_RULE = 12
 
 def _start(tok) -> int:
     return tok.start
+
+
+def _end(tok) -> int:
+    return tok.end
 
 
 def _bucket_of(n: int) -> str:
@@ -72,11 +77,10 @@ def eligible_piece(ctx, raw) -> tuple[int, int] | None:
         return None  # "..., said X" after a content: not this pattern
     lo, hi = ctx.sent_bounds(raw.sentence)
     a = bisect_left(toks, s, lo=lo, hi=hi, key=_start)
-    if a >= hi or toks[a].start != s or toks[a].text in _OPEN:
+    if a >= hi or toks[a].start != s or ctx.texts[a] in _OPEN:
         return None
-    b = a
-    while b < hi and toks[b].end <= e:
-        b += 1
+    # the first token from a ending past e (token ends increase along the text)
+    b = bisect_right(toks, e, lo=a, hi=hi, key=_end)
     if b == a or toks[b - 1].end != e:
         return None
     return a, b
@@ -89,12 +93,13 @@ def candidates(ctx, a: int, b: int, hi: int) -> list[int]:
     inq = ctx.inq
     cols = ctx.columns  # the text layer's token columns: norms and texts without Token lookups
     norms, texts = cols.norms, cols.texts
-    out = []
     stop = min(hi, a + MAX_TOKENS, b + MAX_PAST_RULE)
-    for m in range(a + 1, stop):
-        if m == b or not inq[m] and norms[m] in BREAKS and not inq[m - 1] or \
-                not inq[m] and texts[m] in BREAKS:
-            out.append(m)
+    # the tokens whose norm or text is a break, found in one C-level pass over the window; then
+    # the quotation tests on those few (a break by its norm alone also needs the token before it
+    # outside quotation marks)
+    brk = BREAKS.__contains__
+    out = [m for m in compress(range(a + 1, stop), map(or_, map(brk, norms[a + 1:stop]), map(brk, texts[a + 1:stop])))
+           if not inq[m] and (brk(texts[m]) or not inq[m - 1])]
     if b not in out and b <= hi:
         out.append(b)
     if hi not in out:
@@ -344,6 +349,15 @@ def _trimmer():
     return _trim_span
 
 
+#: The yes/no templates of `features` (values "True" / "False"), in the order `_end_scores` reads them.
+_END_YES_NO = ("fin_in", "fin_next", "np_cue", "qend", "nq")
+
+
+def _yes_no(get) -> tuple[float, float]:
+    """A yes/no template's weights for "True" and "False" (0.0 when unknown), looked up once."""
+    return get("True", 0.0), get("False", 0.0)
+
+
 def _end_scores(ctx, raw, a: int, b: int, hi: int, T: _Tables):
     """[(m, span, z)] as `groups_of` + `SpanModel.logit` give them, without feature strings."""
     toks, inq = ctx.tokens, ctx.inq
@@ -354,10 +368,13 @@ def _end_scores(ctx, raw, a: int, b: int, hi: int, T: _Tables):
     cues = ctx.data.cues
     prep = T.end
     if prep is None:
-        prep = T.end = (T.getters(_END_TPLS), T.rows(_END_T_ROWS), T.rows(_END_START_ROWS), T.rows(_KIND_ROWS),
-                        T.rows(_LEM_ROWS))
-    (Wb, Wt, Wrel, _, Wnp, _, _, Wpp, _, Wrank, _, Wlen, Wfi, Wfn, _, _, Wnpc,
-     Wstart, _, _, Wkind, _, _, _, _, Wq, Wn2, _, Wpnt, Wseg, Wnq, Wrest) = prep[0]
+        getters = T.getters(_END_TPLS)
+        prep = T.end = (getters, T.rows(_END_T_ROWS), T.rows(_END_START_ROWS), T.rows(_KIND_ROWS),
+                        T.rows(_LEM_ROWS), tuple(_yes_no(getters[_END_TPLS.index(t)]) for t in _END_YES_NO))
+    (Wb, Wt, Wrel, _, Wnp, _, _, Wpp, _, Wrank, _, Wlen, _, _, _, _, _,
+     Wstart, _, _, Wkind, _, _, _, _, _, Wn2, _, Wpnt, Wseg, _, Wrest) = prep[0]
+    # the weights of the yes/no templates' "True" and "False"
+    (fi_yes, fi_no), (fn_yes, fn_no), (npc_yes, npc_no), (q_yes, q_no), (nq_yes, nq_no) = prep[5]
     t_rows = prep[1]
     S_t, S_r = prep[2].get(fw, _EMPTY2)
     K_r, K_t = prep[3].get(learned, _EMPTY2)
@@ -368,53 +385,52 @@ def _end_scores(ctx, raw, a: int, b: int, hi: int, T: _Tables):
     out = []
     seen = set()
     rank = 0
-    # the first finite verb from a (fin_in: one before m); fin_next is found while looking for
-    # the next stop after m (past 25 tokens without a stop, the count runs on to the sentence end)
-    f0 = a
-    while f0 < hi and toks[f0].pos not in _FINITE:
-        f0 += 1
+    cols = ctx.columns
+    norms, tags, texts = cols.norms, cols.tags, cols.texts
+    # over the rest of the sentence, once per piece: the stops (comma, colon, dash ...), the finite
+    # verbs and the opening quotation marks, each found in one C-level pass; every candidate then
+    # bisects these instead of walking the tokens after it. fin_in: a finite verb in [a, m) (the
+    # first from a comes before m); fin_next: one between m and the next stop within 25 tokens
+    # (without a stop there, to the sentence end); nq: an opening mark in the 3 tokens after m.
+    stops = list(compress(range(a + 1, hi), map(_STOPS.__contains__, texts[a + 1:hi])))
+    fins = list(compress(range(a, hi), map(_FINITE.__contains__, tags[a:hi])))
+    opens = list(compress(range(a + 1, hi), map(_OPEN.__contains__, texts[a + 1:hi])))
+    n_stops, n_fins, n_opens = len(stops), len(fins), len(opens)
+    f0 = fins[0] if fins else hi
     for m in candidates(ctx, a, b, hi):
         span = trim(ctx, a, m)
         if span is None or span[1] in seen:
             continue
         seen.add(span[1])
-        nxt = hi
-        fin_next = False
-        lim = min(hi, m + 25)
-        x = m + 1
-        while x < lim:
-            tx = toks[x]
-            if tx.text in _STOPS:
-                nxt = x
-                break
-            if tx.pos in _FINITE:
-                fin_next = True
-            x += 1
+        j = bisect_right(stops, m)
+        nxt = stops[j] if j < n_stops and stops[j] < m + 25 else hi
+        j = bisect_right(fins, m)
+        fin_next = j < n_fins and fins[j] < nxt
+        if m < hi:
+            tn = norms[m]
+            n1 = m + 1 < hi
+            if texts[m] == "," and n1:
+                e = np_right(toks, m + 1, hi, appositive=False)
+                np_cue = e is not None and e < hi and tags[e].startswith("VB") and toks[e].lemma in cues
+            else:
+                np_cue = False
         else:
-            while not fin_next and x < hi:
-                fin_next = toks[x].pos in _FINITE
-                x += 1
-        t = toks[m] if m < hi else None
-        n1 = toks[m + 1] if m + 1 < hi else None
-        p1 = toks[m - 1]
-        tn = t.norm if t is not None else "</s>"
+            tn = "</s>"
+            n1 = False
+            np_cue = False
+        if n1:
+            npos = tags[m + 1]
+            nnorm = norms[m + 1]
+        else:
+            npos = nnorm = "</s>"
+        n2 = tags[m + 2] if m + 2 < hi else "</s>"
         rel = "at" if m == b else ("before" if m < b else "after")
-        np_cue = False
-        if t is not None and t.text == "," and m + 1 < hi:
-            e = np_right(toks, m + 1, hi, appositive=False)
-            if e is not None and e < hi and toks[e].pos.startswith("VB") and toks[e].lemma in cues:
-                np_cue = True
-        npos = n1.pos if n1 is not None else "</s>"
-        n2 = toks[m + 2].pos if m + 2 < hi else "</s>"
         fi = "True" if f0 < m else "False"
         fn = "True" if fin_next else "False"
-        nq = "False"
-        for x in range(m + 1, min(hi, m + 4)):
-            if toks[x].text in _OPEN:
-                nq = "True"
-                break
+        j = bisect_right(opens, m)
+        nq = j < n_opens and opens[j] < m + 4 and opens[j] < hi
         rk = _BUCKETS[rank] if rank < 22 else _bucket_of(rank)
-        pp = p1.pos
+        pp = tags[m - 1]
         R_rel, R_np, R_nn, R_pp, R_rank, R_fn, R_fi, R_n2 = t_rows.get(tn, _EMPTY8)
         z = 0.0
         z += Wb
@@ -423,17 +439,17 @@ def _end_scores(ctx, raw, a: int, b: int, hi: int, T: _Tables):
         z += R_rel.get(rel, 0.0)
         z += Wnp(npos, 0.0)
         z += R_np.get(npos, 0.0)
-        z += R_nn.get(n1.norm if n1 is not None else "</s>", 0.0)
+        z += R_nn.get(nnorm, 0.0)
         z += Wpp(pp, 0.0)
         z += R_pp.get(pp, 0.0)
         z += Wrank(rk, 0.0)
         z += R_rank.get(rk, 0.0)
         z += Wlen(_BUCKETS[m - a] if m - a < 22 else _bucket_of(m - a), 0.0)
-        z += Wfi(fi, 0.0)
-        z += Wfn(fn, 0.0)
+        z += fi_yes if f0 < m else fi_no
+        z += fn_yes if fin_next else fn_no
         z += R_fn.get(fn, 0.0)
         z += R_fi.get(fi, 0.0)
-        z += Wnpc("True" if np_cue else "False", 0.0)
+        z += npc_yes if np_cue else npc_no
         z += w_start
         z += S_t.get(tn, 0.0)
         z += S_r.get(rel, 0.0)
@@ -442,12 +458,12 @@ def _end_scores(ctx, raw, a: int, b: int, hi: int, T: _Tables):
         z += K_t.get(tn, 0.0)
         z += L_r.get(rel, 0.0)
         z += L_t.get(tn, 0.0)
-        z += Wq("True" if inq[m - 1] else "False", 0.0)
+        z += q_yes if inq[m - 1] else q_no
         z += Wn2(n2, 0.0)
         z += R_n2.get(n2, 0.0)
-        z += Wpnt((p1.norm, tn), 0.0)
+        z += Wpnt((norms[m - 1], tn), 0.0)
         z += Wseg(_BUCKETS[nxt - m] if nxt - m < 22 else _bucket_of(nxt - m), 0.0)
-        z += Wnq(nq, 0.0)
+        z += nq_yes if nq else nq_no
         z += Wrest(_BUCKETS[hi - m] if hi - m < 22 else _bucket_of(hi - m), 0.0)
         out.append((m, span, z))
         rank += 1
@@ -466,12 +482,15 @@ def _start_scores(ctx, raw, a: int, b: int, hi: int, T: _Tables):
     learned = "L" if raw.frame.term == "learned" else "R"
     prep = T.start
     if prep is None:
-        prep = T.start = (T.getters(_START_TPLS), T.rows(_START_S_ROWS), T.rows(_START_KIND_ROWS),
-                          T.rows(_START_LEM_ROWS))
-    Wb, Ws, Wrel, _, Wpp, Wpn, _, Wnp, _, Wd, Wnpb, Wfb, _, _, _, _ = prep[0]
+        getters = T.getters(_START_TPLS)
+        prep = T.start = (getters, T.rows(_START_S_ROWS), T.rows(_START_KIND_ROWS), T.rows(_START_LEM_ROWS),
+                          _yes_no(getters[10]), _yes_no(getters[11]))
+    Wb, Ws, Wrel, _, Wpp, Wpn, _, Wnp, _, Wd, _, _, _, _, _, _ = prep[0]
     s_rows = prep[1]
     K_r, K_s = prep[2].get(learned, _EMPTY2)
     L_r, L_s = prep[3].get(lem, _EMPTY2)
+    npb_yes, npb_no = prep[4]  # the weights of "np_before=True" / "=False"
+    fb_yes, fb_no = prep[5]  # "fin_before=True" / "=False"
     Wb = Wb("", 0.0)
     out = []
     for k, span, rel, p1, n1, tw, d, np_before, fin_before in _start_candidates(ctx, raw, a, b, hi):
@@ -488,9 +507,9 @@ def _start_scores(ctx, raw, a: int, b: int, hi: int, T: _Tables):
         z += R_pn.get(pn, 0.0)
         z += Wnp(npos, 0.0)
         z += R_np.get(npos, 0.0)
-        z += Wd(_bucket(d), 0.0)
-        z += Wnpb("True" if np_before else "False", 0.0)
-        z += Wfb("True" if fin_before else "False", 0.0)
+        z += Wd(_BUCKETS[d] if 0 <= d < 22 else _bucket_of(d), 0.0)
+        z += npb_yes if np_before else npb_no
+        z += fb_yes if fin_before else fb_no
         z += K_r.get(rel, 0.0)
         z += K_s.get(tw, 0.0)
         z += L_r.get(rel, 0.0)

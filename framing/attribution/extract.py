@@ -338,38 +338,44 @@ def _quote_starting_at(ctx: _Ctx, i: int, hi: int) -> int | None:
 def _content_end(ctx: _Ctx, k: int, hi: int) -> int:
     """Token index where a content clause starting at k ends: the sentence end, or before
     ", according to", ", X said" or ", adding ..."."""
-    toks = ctx.tokens
     # only "and"/"but", a comma or a dash can end the clause: the loop visits those alone, found
     # in one C-level pass over the rest of the sentence (lazily: it stops at the first end)
     for m in compress(range(k, hi), map(or_, map(_AND_BUT.__contains__, ctx.norms[k:hi]),
                                         map(_COMMA_DASH.__contains__, ctx.texts[k:hi]))):
-        t = toks[m]
-        if t.norm in ("and", "but") and m + 1 < hi and not ctx.inq[m] and toks[m + 1].pos in ("VBD", "VBZ", "VBN") \
-                and (toks[m + 1].lemma in ctx.data.cues or (toks[m + 1].lemma, toks[m + 2].norm if m + 2 < hi
-                                                            else "") in ctx.data.particle_cues):
+        if _ends_clause_at(ctx, m, hi):
             return m
-        if t.text == "," and m + 2 < hi and not ctx.inq[m + 1] and (
-                toks[m + 1].norm == "with" or toks[m + 1].pos == "DT" and toks[m + 2].norm in _CHARGE_NOUNS):
-            return m
-        if (t.text == "," or t.text in _DASHES) and m + 1 < hi and not ctx.inq[m + 1]:
-            nxt = toks[m + 1]
-            if nxt.norm == "according" or nxt.pos == "VBG" and nxt.lemma in ctx.data.cues:
-                return m  # "..., adding ..." / "..., putting them ahead": the writer's words again
-            if nxt.norm in _CLAUSE_BREAK and t.text == ",":
-                return m  # "..., while 9 percent found ..." / "..., compared with ..."
-        if t.text == "," and m + 1 < hi and not ctx.inq[m + 1]:
-            nxt = toks[m + 1]
-            # ", he said" / ", officials said" closing the clause
-            j = m + 1
-            end = np_right(toks, j, hi, appositive=False)
-            if end is not None and end < hi:
-                e2 = end
-                while e2 < hi and (toks[e2].pos == "RB" or toks[e2].lemma in AUX_SKIP):
-                    e2 += 1
-                if e2 < hi and toks[e2].lemma in ctx.data.cues and toks[e2].pos.startswith("VB") and \
-                        _rest_is_adjunct(ctx, e2 + 1, hi):
-                    return m
     return hi
+
+
+def _ends_clause_at(ctx: _Ctx, m: int, hi: int) -> bool:
+    """Does a content clause end before token m (an "and"/"but", a comma or a dash; any other
+    token answers False)?"""
+    toks = ctx.tokens
+    t = toks[m]
+    if t.norm in ("and", "but") and m + 1 < hi and not ctx.inq[m] and toks[m + 1].pos in ("VBD", "VBZ", "VBN") \
+            and (toks[m + 1].lemma in ctx.data.cues or (toks[m + 1].lemma, toks[m + 2].norm if m + 2 < hi
+                                                        else "") in ctx.data.particle_cues):
+        return True
+    if t.text == "," and m + 2 < hi and not ctx.inq[m + 1] and (
+            toks[m + 1].norm == "with" or toks[m + 1].pos == "DT" and toks[m + 2].norm in _CHARGE_NOUNS):
+        return True
+    if (t.text == "," or t.text in _DASHES) and m + 1 < hi and not ctx.inq[m + 1]:
+        nxt = toks[m + 1]
+        if nxt.norm == "according" or nxt.pos == "VBG" and nxt.lemma in ctx.data.cues:
+            return True  # "..., adding ..." / "..., putting them ahead": the writer's words again
+        if nxt.norm in _CLAUSE_BREAK and t.text == ",":
+            return True  # "..., while 9 percent found ..." / "..., compared with ..."
+    if t.text == "," and m + 1 < hi and not ctx.inq[m + 1]:
+        # ", he said" / ", officials said" closing the clause
+        end = np_right(toks, m + 1, hi, appositive=False)
+        if end is not None and end < hi:
+            e2 = end
+            while e2 < hi and (toks[e2].pos == "RB" or toks[e2].lemma in AUX_SKIP):
+                e2 += 1
+            if e2 < hi and toks[e2].lemma in ctx.data.cues and toks[e2].pos.startswith("VB") and \
+                    _rest_is_adjunct(ctx, e2 + 1, hi):
+                return True
+    return False
 
 
 _AND_BUT = frozenset({"and", "but"})

@@ -192,3 +192,37 @@ def test_gazetteer_organisation_is_not_a_person():
     _, atts, _ = run("The Guardian reported that the documents were genuine. He said the leak was deliberate.")
     he = [a for a in atts if a.source_text == "He"]
     assert not he or he[0].speaker != "Guardian"
+
+
+# --- coordinated speakers: both names speak, as one group (was: only the last conjunct)
+
+@pytest.mark.parametrize("text,cue,speaker", [
+    ("Scholars like Jonathan Rodden and Robert Inman argue that a bailout regime is inconsistent with "
+     "state independence.", "argue", "Jonathan Rodden and Robert Inman"),
+    ("Both Biden and Sanders criticized the administration's initial response to the pandemic.",
+     "criticized", "Biden and Sanders"),
+    ("U.S. District Judges Xavier Rodriguez and Orlando Garcia said the state had not shown any harm.",
+     "said", "Xavier Rodriguez and Orlando Garcia"),
+])
+def test_names_joined_by_and_are_one_group_speaker(text, cue, speaker):
+    _, atts, _ = run(text)
+    a = by_cue(atts, cue)
+    assert a.speaker == speaker
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("The U.S. Department of Housing and Urban Development said the rule would take effect in May.",
+     "U.S. Department of Housing and Urban Development"),
+    ("The Centers for Disease Control and Prevention said the risk to the public remained low.",
+     "Centers for Disease Control and Prevention"),
+])
+def test_an_organisation_name_holding_and_is_one_institution(text, speaker):
+    _, atts, _ = run(text)
+    a = by_cue(atts, "said")
+    assert a.speaker == speaker
+
+
+def test_a_relative_pronoun_after_coordinated_names_takes_them_both():
+    _, atts, _ = run("The rules had doomed Romney and McCain, who said they wished to lose nobly rather than "
+                     "win ugly.")
+    assert by_cue(atts, "said").speaker == "Romney and McCain"

@@ -213,6 +213,7 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
             first = m[0]
             institution_name = True
     name_toks = []
+    coordinated = False  # two or more names joined by "and": the speakers together, a group
     k = first
     n_main = len(main)
     while k < n_main:
@@ -234,6 +235,10 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
                 name_toks.append(t)  # "Center for American Progress", "Council on Foreign Relations"
             else:
                 break  # "President Donald Trump on Saturday", "Smith at Harvard": the name has ended
+        elif name_toks and t.norm == "and" and k + 1 < n_main and main[k + 1].pos in PROPER and \
+                main[k + 1].norm not in HONORIFICS and not any(m[0] > k for m in main_matches):
+            name_toks.append(t)  # "Jonathan Rodden and Robert Inman", "Independents and Democrats"
+            coordinated = True
         elif name_toks and t.norm == "of" and k + 1 < n_main and _capitalised(main[k + 1]):
             name_toks.append(t)  # "Bank of America", "Department of Homeland Security": one name
         elif name_toks and t.norm == "of" and k + 2 < n_main and main[k + 1].norm == "the" and \
@@ -259,7 +264,13 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
         institution_name = True
     if counted and name_toks and not any(t.norm == "of" for t in name_toks):
         name_toks = []  # "members of Congress" is a description, not "Congress"
-    if gazetteer is not None and len(name_toks) > 2:
+    if coordinated and (not any(t.norm == "and" for t in name_toks) or institution_name or
+                        any(t.norm in ("of", "for", "on") or t.norm in org_heads or
+                            t.norm.rstrip("s") in org_heads for t in name_toks)):
+        # the names before "and" were dropped (a modifier), or one organisation's name holds the
+        # "and" ("the Department of Housing and Urban Development", "Faith and Freedom Coalition")
+        coordinated = False
+    if gazetteer is not None and len(name_toks) > 2 and not coordinated:
         # "Ministry of Foreign Affairs Tahir Hussain Andrabi": the gazetteer knows where the name starts
         for k in range(1, len(name_toks) - 1):
             cand = text[name_toks[k].start:name_toks[-1].end]
@@ -316,7 +327,9 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
         kind = "institution"
     else:
         kind = "group" if plural else "person"
-    if name and kind == "person" and (institution_name or _org_name(name_toks, org_heads)):
+    if name and coordinated:
+        kind = "group"  # "Jonathan Rodden and Robert Inman argue": both speak
+    elif name and kind == "person" and (institution_name or _org_name(name_toks, org_heads)):
         kind = "institution"  # "Department of Homeland Security", "New York Times": not a person
     elif name and kind == "person" and name_toks[-1].pos == "NNPS" and not has_honorific:
         kind = "group"  # "House Republicans", "Democrats": many people

@@ -4,6 +4,8 @@ time and setting adverbials kept out of sources, "Asked about X", prepositions a
 sentences inside parentheses. Realistic news sentences in the style of 2016 US campaign reporting."""
 from __future__ import annotations
 
+import pytest
+
 from test_attribution_helpers import by_cue, content, run
 
 
@@ -55,6 +57,30 @@ def test_object_before_and_is_not_joined_to_the_source():
     doc, atts, _ = run("Trump attacked Clinton and her aides said the attack was unfair.")
     said = by_cue(atts, "said")
     assert said.source_text == "her aides"
+
+
+@pytest.mark.parametrize("text,source,speaker", [
+    ("Domestic and international critics said the referendum would isolate the country.",
+     "Domestic and international critics", "Domestic and international critics"),
+    ("Several RNC members and officials said the convention rules would not change.",
+     "Several RNC members and officials", "Several RNC members and officials"),
+    # two descriptions of one person: still one person, so "she" finds her
+    ("Former Alaska governor and vice presidential candidate Sarah Palin said the speaker's career was "
+     "over. She said he had refused to support the nominee.",
+     "Former Alaska governor and vice presidential candidate Sarah Palin", "Sarah Palin"),
+])
+def test_nouns_and_adjectives_joined_by_and_stay_in_one_source(text, source, speaker):
+    doc, atts, _ = run(text)
+    said = by_cue(atts, "said")
+    assert said.source_text == source and said.speaker == speaker
+    assert all(a.speaker == "Sarah Palin" for a in atts if a.source_text == "She")
+
+
+def test_a_conjunct_that_is_an_object_stays_out_of_the_source():
+    # "and" after the object of a preposition or verb: the source is only what follows it
+    doc, atts, _ = run("The church protected hundreds of predatory priests and former president Mary McAleese "
+                       "said the pope must act.")
+    assert by_cue(atts, "said").source_text == "former president Mary McAleese"
 
 
 def test_time_and_setting_adverbials_stay_out_of_the_source():

@@ -67,6 +67,7 @@ def np_left(tokens, j: int, lo: int) -> int | None:
     if t.pos in ("PRP", "WP", "WDT"):
         return j
     k = j
+    before_and = None  # where the phrase started before joining a conjunct over "and"
     while k - 1 >= lo:
         p = tokens[k - 1]
         if p.pos in NP_INNER and p.norm not in TIME_WORDS or p.text in ("-", "&", ".") and k - 2 >= lo and \
@@ -87,11 +88,25 @@ def np_left(tokens, j: int, lo: int) -> int | None:
         if p.norm == "and" and k - 2 >= lo and tokens[k - 2].pos in PROPER and tokens[k].pos in PROPER:
             k -= 1
             continue
+        if p.norm == "and" and k - 2 >= lo and (tokens[k - 2].pos in NOUNS or tokens[k - 2].pos == "JJ") and \
+                tokens[k - 2].norm not in TIME_WORDS and tokens[k].pos in NP_INNER and \
+                tokens[k].pos not in ("DT", "PDT", "PRP$", "POS") and before_and is None:
+            # "domestic and international critics", "RNC members and officials": one phrase, when it
+            # opens its clause (checked below); "Trump attacked Clinton and her aides said" does not join
+            before_and = k
+            k -= 1
+            continue
         if p.text == "-" and k - 2 >= lo and tokens[k - 2].pos == "CD":
             k -= 1  # "81-year-old Parker Eaton"
             continue
         break
-    return _np_left_extend(tokens, k, lo)
+    start = _np_left_extend(tokens, k, lo)
+    if before_and is not None and start > lo and (tokens[start - 1].pos[:2] in ("VB", "IN", "TO", "RP", "MD") or
+                                                 tokens[start - 1].pos in NOUNS):
+        # the joined conjunct is an object ("abused hundreds of priests and ...", "fell to 7.5
+        # percent ... and employers"): the phrase is only what came after "and"
+        return _np_left_extend(tokens, before_and, lo)
+    return start
 
 
 #: Adjectives that take a prepositional tail inside a source phrase: "sources close to the campaign",

@@ -327,6 +327,9 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
         kind = "institution"
     else:
         kind = "group" if plural else "person"
+    if name and not coordinated and kind == "person" and not has_honorific and plural and \
+            head.pos not in ("NNS", "NNPS"):
+        plural = False  # "Actor and activist Jesse Williams": two descriptions of one person
     if name and coordinated:
         kind = "group"  # "Jonathan Rodden and Robert Inman argue": both speak
     elif name and kind == "person" and (institution_name or _org_name(name_toks, org_heads)):

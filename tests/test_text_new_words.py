@@ -88,15 +88,13 @@ def test_new_form_entries_equal_the_one_form_definition(seed_paths):
 
 
 def test_memo_eviction_keeps_the_first_forms_and_changes_no_answer(monkeypatch, seed_paths):
-    from framing.text import lemmas, tagging
+    from framing.text import memo, tagging
 
     text = NEWS[0] + "\n" + NEWS[2]
     tagging._FORMS.clear()
     first = make_doc(text)
-    monkeypatch.setattr(tagging, "_MEMO_LIMIT", 300)
-    monkeypatch.setattr(tagging, "_MEMO_KEEP", 50)
-    monkeypatch.setattr(lemmas, "_MEMO_LIMIT", 300)
-    monkeypatch.setattr(lemmas, "_MEMO_KEEP", 50)
+    monkeypatch.setattr(memo, "LIMIT", 300)  # every text-layer memo's bound
+    monkeypatch.setattr(memo, "KEEP", 50)
     kept = list(tagging._FORMS)[:50]
     assert len(kept) == 50
     for path in seed_paths:

@@ -15,8 +15,10 @@ article, a tenth of the text layer's time on new text). `lemmas` takes all of an
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import compress, islice, repeat
+from itertools import compress, repeat
 from operator import is_
+
+from .memo import make_room
 
 _UPOS = {"N": "NOUN", "V": "VERB", "J": "ADJ", "R": "ADV", "M": "AUX"}
 
@@ -51,18 +53,13 @@ def lemminflect_lemma(word: str, upos: str) -> tuple[str, ...]:
     return tuple(map(str.lower, found))  # the case getLemma gives a lower-case word
 
 
-#: (word, tag) -> lemma, remembered; when full, only the first _MEMO_KEEP pairs seen are kept.
+#: (word, tag) -> lemma, remembered (bounded: framing.text.memo).
 _MEMO: dict[tuple[str, str], str] = {}
-_MEMO_LIMIT = 50_000
-_MEMO_KEEP = 10_000
 _OOV = object()  # `_rule`'s answer for a word only lemminflect's out-of-vocabulary rules know
 
 
 def _remember(pairs, found) -> None:
-    if len(_MEMO) + len(pairs) > _MEMO_LIMIT:
-        kept = list(islice(_MEMO.items(), _MEMO_KEEP))
-        _MEMO.clear()
-        _MEMO.update(kept)
+    make_room(_MEMO, len(pairs))
     _MEMO.update(zip(pairs, found))
 
 

@@ -17,12 +17,11 @@ on a whole sentence: tests check the two agree on news text and on the whole lex
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import islice
+
+from .memo import make_room
 
 _REST: dict[str, str] = {}
 _FIRST: dict[str, str] = {}
-_MEMO_LIMIT = 50_000  # word forms per table; when full, only the first _MEMO_KEEP are kept
-_MEMO_KEEP = 10_000  # the earliest forms seen are the commonest ("the", "said", ...)
 
 
 @lru_cache(maxsize=1)
@@ -53,10 +52,7 @@ def lexical_tag(word: str, first: bool = False) -> str:
     tag = table.get(word)
     if tag is None:
         tag = _compute(word, first)
-        if len(table) >= _MEMO_LIMIT:
-            kept = list(islice(table.items(), _MEMO_KEEP))
-            table.clear()
-            table.update(kept)
+        make_room(table)  # bounded (framing.text.memo)
         table[word] = tag
     return tag
 

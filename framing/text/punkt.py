@@ -21,12 +21,11 @@ imported only by `reference_spans` (tests and checks).
 """
 from __future__ import annotations
 
-from itertools import islice
-
 import regex
 
+from .memo import make_room
+
 _WHITESPACE = " \t\n\r\x0b\x0c"  # string.whitespace: what Punkt looks back for
-_MEMO_LIMIT = 50_000
 
 #: PunktLanguageVars.sent_end_chars: characters that may end a sentence.
 SENT_END_CHARS = (".", "?", "!")
@@ -171,10 +170,7 @@ class FastPunkt:
                 if line.strip():
                     tokens.extend(self._word_tokens.findall(line))
             found = any(self._breaks(tokens[k], tokens[k + 1]) for k in range(len(tokens) - 1))
-            if len(self._decided) >= _MEMO_LIMIT:  # keep the first ones seen, the commonest
-                kept = list(islice(self._decided.items(), _MEMO_LIMIT // 5))
-                self._decided.clear()
-                self._decided.update(kept)
+            make_room(self._decided)
             self._decided[context] = found
         return found
 

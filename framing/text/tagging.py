@@ -7,11 +7,12 @@ spotting passives, so a few context rules repair it. Lemmas: framing.text.lemmas
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from itertools import compress, islice, repeat
+from itertools import compress, repeat
 from operator import is_, ne
 
 from .lemmas import lemma, lemmas as lemmas_of
 from .lexical_tags import _FIRST, _REST, lexical_tag, lexical_tags
+from .memo import make_room
 from .normalize import FOLD, ascii_punct
 from .tokenize import is_word_text
 
@@ -173,8 +174,6 @@ def repair_sentences(cased, words, tags: list[str], bounds, own=None, candidates
 
 
 _FORMS: dict[str, tuple[str, str, str, str, bool, bool]] = {}
-_MEMO_LIMIT = 50_000  # word forms; when full, only the first _MEMO_KEEP seen are kept
-_MEMO_KEEP = 10_000  # the earliest forms seen are the commonest ("the", "said", ...)
 
 
 def _form_entry(form: str) -> tuple[str, str, str, str, bool, bool]:
@@ -199,19 +198,9 @@ def _form_entries(forms) -> None:
         for i in compress(range(len(tags)), map(is_, tags, repeat(None))):
             tags[i] = lexical_tag(cased[i])
     lemmas = lemmas_of(norms, tags)
-    # own_candidate, spelt out: a verb form, an all-capital NN, or "'s"
-    own = list(map(_VERB_FORMS.__contains__, tags))
-    if "NN" in tags:
-        for i in compress(range(len(tags)), map("NN".__eq__, tags)):
-            own[i] = cased[i].isupper()
-    if "'s" in norms:
-        for i in compress(range(len(norms)), map("'s".__eq__, norms)):
-            own[i] = True
+    own = map(own_candidate, cased, norms, tags)
     words = map(is_word_text, forms)
-    if len(_FORMS) + len(forms) > _MEMO_LIMIT:
-        kept = list(islice(_FORMS.items(), _MEMO_KEEP))
-        _FORMS.clear()
-        _FORMS.update(kept)
+    make_room(_FORMS, len(forms))
     _FORMS.update(zip(forms, zip(cased, norms, tags, lemmas, own, words)))
 
 

@@ -64,7 +64,8 @@ def test_sparse_word_lists_equal_the_bit_columns(seed_doc, news_doc, gaz):
 
 def test_index_at_equals_offset_dicts(seed_doc):
     toks = seed_doc.tokens
-    starts, ends = tf.token_offsets(seed_doc)
+    cols = columns(seed_doc)
+    starts, ends = cols.starts, cols.ends
     assert starts == [t.start for t in toks] and ends == [t.end for t in toks]
     by_start = {t.start: i for i, t in enumerate(toks)}
     by_end = {t.end: i for i, t in enumerate(toks)}

@@ -44,8 +44,8 @@ def test_columns_equal_token_attributes_and_follow_the_doc(seed_doc):
     assert cols.norms == [t.norm for t in toks]
     assert cols.lemmas == [t.lemma for t in toks]
     assert cols.tags == [t.pos for t in toks]
-    assert all(toks[cols.start_index[t.start]].start == t.start for t in toks)
-    assert all(toks[cols.end_index[t.end]].end == t.end for t in toks)
+    assert cols.starts == [t.start for t in toks]
+    assert cols.ends == [t.end for t in toks]
     assert columns(seed_doc) is cols  # built once per Doc
     other = build_doc(Article(id="o", text="Officials in Kabul denied it.", outlet="x"))
     assert columns(other).texts == ["Officials", "in", "Kabul", "denied", "it", "."]

@@ -16,7 +16,7 @@ from framing.text import build_doc
 from framing.text.columns import Columns, columns
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
-NAMES = ("texts", "norms", "lemmas", "tags", "is_word", "start_index", "end_index")
+NAMES = ("texts", "norms", "lemmas", "tags", "is_word", "starts", "ends")
 
 
 def _article(path: Path) -> Article:
@@ -46,7 +46,7 @@ def test_seeding_keeps_last_doc_rules():
     assert columns(b).texts == ["The", "U.S.", "envoy", "met", "Dr.", "Khan", "."]
     again = columns(a)  # no longer the last Doc: rebuilt from its tokens, same values
     assert again is not cols_a and again.norms == cols_a.norms
-    assert again.start_index == cols_a.start_index and again.end_index == cols_a.end_index
+    assert again.starts == cols_a.starts and again.ends == cols_a.ends
     assert again.texts == ["Officials", "in", "Kabul", "denied", "it", ".", "Pakistan", "\u2019s",
                            "army", "did", "n't", "."]
     # The cache never keeps a Doc alive, seeded or not.

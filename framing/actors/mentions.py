@@ -18,7 +18,7 @@ The detector works on token indices of `Doc.tokens`, sentence by sentence:
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import compress, repeat
@@ -28,7 +28,7 @@ from ..gazetteer import Gazetteer, fold
 from ..text.columns import columns
 from ..model.actors import ActorMention
 from ..model.fastmake import fast_constructor
-from .tokenflags import ALPHA1, CAP, token_flags
+from .tokenflags import ALPHA1, CAP, index_at, token_flags
 
 LOCATIVE = {"in", "inside", "into", "at", "near", "across", "throughout", "within", "around",
             "outside", "along", "via", "through", "toward", "towards", "over", "to"}
@@ -177,12 +177,9 @@ class MentionFinder:
         # is one gazetteer key, whose payloads come in the same order either way), and the tables
         # are only read by key or in sorted order
         for m_start, _, layer, m_end, payload in self.gaz.find_hits(text, sort=False):
-            # index_at(starts, m_start) and index_at(ends, m_end), inline
-            i = bisect_right(starts, m_start) - 1
-            if i < 0 or starts[i] != m_start:
-                continue
-            j = bisect_right(ends, m_end) - 1
-            if j < 0 or ends[j] != m_end or toks[i].sentence != toks[j].sentence:
+            i = index_at(starts, m_start)
+            j = index_at(ends, m_end) if i >= 0 else -1
+            if j < 0 or toks[i].sentence != toks[j].sentence:
                 continue
             table = tables[layer]
             old = table.get(i)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import weakref
 from bisect import bisect_right
 from itertools import compress, repeat
-from operator import and_, attrgetter, itemgetter, lt, or_
+from operator import and_, itemgetter, lt, or_
 
 from ..text.columns import columns
 
@@ -40,7 +40,6 @@ LIMIT = 50_000
 CLAUSE_PUNCT = frozenset({";", ":", "\u2014", "--"})
 CLAUSE_WORDS = frozenset({"but", "while", "whereas", "although", "though", "however", "yet"})
 _PRONOUNS = frozenset({"he", "she", "they"})  # the keys of mentions.PRONOUNS
-_START, _END = attrgetter("start"), attrgetter("end")
 
 
 def _text_bits(text: str) -> int:
@@ -168,7 +167,7 @@ def _word_bits(gaz) -> _WordBits:
 class TokenFlags:
     """The bits of one Doc's tokens: `text` (from texts), `norm` (from norms) and `word` (norm bits
     or lemma bits), lists of small ints; `indices(column, bit)` lists the tokens with a bit set.
-    `starts` and `ends`: the tokens' offsets (see token_offsets).
+    `starts` and `ends`: the tokens' offsets (the text layer's columns), for `index_at`.
 
     The index lists the parts of the stage ask for are built here once: `paren` ("("), `splits`
     (a clause may end there: SPLIT_PUNCT text or SPLIT_WORD norm), `pronouns`, `agency` and
@@ -186,7 +185,7 @@ class TokenFlags:
         cols = columns(doc)
         self._src = (cols, memo)
         self._norm = self._word = None
-        self.starts, self.ends = token_offsets(doc, cols)
+        self.starts, self.ends = cols.starts, cols.ends  # token offsets, for index_at
         self.text = text = text_bits(cols.texts)
         index = range(len(text))
         paren, punct = [], []
@@ -234,22 +233,6 @@ class TokenFlags:
     def indices(self, column: list, bit: int) -> list[int]:
         """Token indices, ascending, whose `column` bits include `bit`."""
         return list(compress(range(len(column)), map(and_, column, repeat(bit))))
-
-
-def token_offsets(doc, cols=None) -> tuple[list, list]:
-    """(starts, ends): every token's start and end offset, in token order (so both ascending).
-
-    The token at a character offset is then found by bisection, for the few offsets that are
-    looked up (gazetteer hits, mentions): building offset -> index dicts over every token of an
-    article cost more than all those lookups. The lists are build_doc's own offset lists when it
-    seeded the Doc's columns (framing.text.columns.seed), else read off the tokens.
-    """
-    cols = columns(doc) if cols is None else cols
-    got = getattr(cols, "_offsets", None)
-    if got is None:
-        toks = doc.tokens
-        got = (list(map(_START, toks)), list(map(_END, toks)))
-    return got
 
 
 def index_at(offsets: list, offset: int) -> int:

@@ -535,7 +535,7 @@ def _opens_clause_into(ctx: _Ctx, start: int, q_start: int) -> bool:
     toks = ctx.tokens
     if start >= len(toks) or toks[start].start >= q_start:
         return False
-    k = bisect_left(toks, q_start, lo=start, key=_start)
+    k = bisect_left(ctx.columns.starts, q_start, start)
     if k <= start or k >= len(toks) or toks[k].start != q_start:
         return False
     prev = toks[k - 1]
@@ -891,10 +891,6 @@ def _colon_pattern(ctx: _Ctx, lo: int, hi: int) -> RawAttribution | None:
     return None
 
 
-def _start(tok) -> int:
-    return tok.start
-
-
 _DASH = CueFrame("―", "C", "speech")
 _CREDIT_DASHES = ("―", "—", "--", "–")
 
@@ -910,7 +906,7 @@ def _dash_credits(ctx: _Ctx) -> list[RawAttribution]:
             m += 1
         if m >= len(ctx.text) or ctx.text[m] not in "\u2015\u2014-\u2013" or q.words < 3:
             continue
-        d = bisect_left(toks, m, key=_start)
+        d = bisect_left(ctx.columns.starts, m)
         if d >= len(toks) or toks[d].start != m or toks[d].text not in _CREDIT_DASHES:
             continue
         e = d + 1

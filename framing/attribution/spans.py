@@ -43,14 +43,6 @@ MAX_TOKENS = 60
 MAX_PAST_RULE = 12
 
 
-def _start(tok) -> int:
-    return tok.start
-
-
-def _end(tok) -> int:
-    return tok.end
-
-
 def _bucket_of(n: int) -> str:
     return str(n) if n < 3 else ("3-5" if n < 6 else ("6-10" if n < 11 else ("11-20" if n < 21 else "21+")))
 
@@ -76,11 +68,12 @@ def eligible_piece(ctx, raw) -> tuple[int, int] | None:
     if raw.source is not None and toks[raw.source[0]].start > s:
         return None  # "..., said X" after a content: not this pattern
     lo, hi = ctx.sent_bounds(raw.sentence)
-    a = bisect_left(toks, s, lo=lo, hi=hi, key=_start)
+    starts, ends = ctx.columns.starts, ctx.columns.ends  # token offsets, ascending
+    a = bisect_left(starts, s, lo, hi)
     if a >= hi or toks[a].start != s or ctx.texts[a] in _OPEN:
         return None
     # the first token from a ending past e (token ends increase along the text)
-    b = bisect_right(toks, e, lo=a, hi=hi, key=_end)
+    b = bisect_right(ends, e, a, hi)
     if b == a or toks[b - 1].end != e:
         return None
     return a, b

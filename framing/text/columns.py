@@ -15,8 +15,8 @@ Consumers must treat the lists and dicts as read-only.
 
 `build_doc` already holds the texts, norms, tags, lemmas, is_word flags and offsets in lists when
 it makes the Tokens, so it hands them over (`seed`): the new Doc's columns then start with those
-lists (the same values, the same string objects) and the offset maps are built from its offset
-lists, instead of reading them back off thousands of Tokens in whichever stage asks first. Seeding is only a head
+lists (the same values, the same string objects, and its offset lists), instead of reading them
+back off thousands of Tokens in whichever stage asks first. Seeding is only a head
 start: the cache keeps the same rules (last Doc, weak reference), and a Doc that is not the last
 one seeded (another thread's, an unpickled one) still gets its columns lazily from its tokens.
 """
@@ -30,7 +30,8 @@ from .tokenize import is_word_text
 _TEXT, _NORM = attrgetter("text"), attrgetter("norm")
 _START, _END = attrgetter("start"), attrgetter("end")
 _LEMMA, _POS = attrgetter("lemma"), attrgetter("pos")
-_GETTERS = {"texts": _TEXT, "norms": _NORM, "lemmas": _LEMMA, "tags": _POS}
+_GETTERS = {"texts": _TEXT, "norms": _NORM, "lemmas": _LEMMA, "tags": _POS, "starts": _START,
+            "ends": _END}
 
 
 class _IsWordMemo(dict):
@@ -53,39 +54,28 @@ _IS_WORD = _IsWordMemo()
 
 
 class Columns:
-    """texts, norms, lemmas, tags (Penn POS), is_word (Token.is_word): per token; start_index /
-    end_index: character offset -> token index.
+    """texts, norms, lemmas, tags (Penn POS), is_word (Token.is_word), starts and ends (character
+    offsets, so both ascending: the token at an offset is found by bisection): per token.
 
     Each column is built on its first use (so a stage pays only for the columns it reads that no
     earlier stage has read), then kept as a plain attribute.
     """
 
-    __slots__ = ("_doc", "_offsets", "texts", "norms", "lemmas", "tags", "is_word", "start_index",
-                 "end_index")
+    __slots__ = ("_doc", "texts", "norms", "lemmas", "tags", "is_word", "starts", "ends")
 
     def __init__(self, doc):
         self._doc = doc if isinstance(doc, weakref.ref) else (lambda: doc)
-        self._offsets = None  # (starts, ends) lists of a seeded Doc
 
     def __getattr__(self, name):  # only called while the column is not built yet
-        if name not in _GETTERS and name not in ("is_word", "start_index", "end_index"):
+        if name not in _GETTERS and name != "is_word":
             raise AttributeError(name)
         if name == "is_word":
             value = list(map(_IS_WORD.__getitem__, self.texts))
-        elif self._offsets is not None and name in ("start_index", "end_index"):
-            offsets = self._offsets[name == "end_index"]  # seeded: build_doc's offset lists
-            value = dict(zip(offsets, range(len(offsets))))
         else:
             doc = self._doc()
             if doc is None:
                 raise ReferenceError("the Doc of these columns is gone")
-            toks = doc.tokens
-            if name == "start_index":
-                value = dict(zip(map(_START, toks), range(len(toks))))
-            elif name == "end_index":
-                value = dict(zip(map(_END, toks), range(len(toks))))
-            else:
-                value = list(map(_GETTERS[name], toks))
+            value = list(map(_GETTERS[name], doc.tokens))
         object.__setattr__(self, name, value)
         return value
 
@@ -103,7 +93,7 @@ def _forget(ref) -> None:
 def seed(doc, texts: list, norms: list, lemmas: list, tags: list, is_word: list, starts: list,
          ends: list) -> None:
     """Make `doc` the last Doc, with these columns already built (build_doc's own lists, equal to
-    those read off doc.tokens; the offset maps come from `starts`/`ends` on first use)."""
+    those read off doc.tokens)."""
     global _LAST
     try:
         ref = weakref.ref(doc, _forget)
@@ -112,7 +102,7 @@ def seed(doc, texts: list, norms: list, lemmas: list, tags: list, is_word: list,
     cols = Columns(ref)
     cols.texts, cols.norms, cols.lemmas, cols.tags = texts, norms, lemmas, tags
     cols.is_word = is_word
-    cols._offsets = (starts, ends)
+    cols.starts, cols.ends = starts, ends
     _LAST = (ref, cols)
 
 

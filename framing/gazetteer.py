@@ -150,16 +150,30 @@ def _fold_char(ch: str) -> str:
     return low if len(low) == 1 else ch
 
 
-class _FoldTable(dict):
-    """code point -> folded character, filled on first sight (str.translate calls __missing__)."""
+class _CharTable(dict):
+    """code point -> `convert` of its character, filled on first sight (str.translate calls
+    __missing__); bounded, as texts may bring any number of distinct characters."""
+
+    LIMIT = 100_000
+
+    def __init__(self, convert):
+        super().__init__()
+        self.convert = convert
 
     def __missing__(self, code: int) -> str:
-        folded = _fold_char(chr(code))
-        self[code] = folded
-        return folded
+        if len(self) >= self.LIMIT:  # pragma: no cover - texts of that many distinct characters
+            self.clear()
+        value = self[code] = self.convert(chr(code))
+        return value
 
 
-_FOLD_TABLE = _FoldTable()
+def _blank_char(ch: str) -> str:
+    """The character, or a space when it is not a letter or digit (find_hits' blanked text)."""
+    return ch if ch.isalnum() else " "
+
+
+_FOLD_TABLE = _CharTable(_fold_char)
+_BLANK_TABLE = _CharTable(_blank_char)
 
 
 def fold(text: str) -> str:
@@ -522,20 +536,7 @@ class Gazetteer:
         return out
 
 
-class _BlankTable(dict):
-    """code point -> the character, or a space when it is not a letter or digit (str.translate
-    calls __missing__ on first sight; bounded like the fold memo)."""
-
-    def __missing__(self, code: int) -> str:
-        if len(self) >= 100_000:  # pragma: no cover - a text of that many distinct characters
-            self.clear()
-        ch = chr(code)
-        value = self[code] = ch if ch.isalnum() else " "
-        return value
-
-
-_BLANK_TABLE = _BlankTable()
-#: the same for ASCII bytes (bytes.translate)
+#: _BLANK_TABLE for ASCII bytes (bytes.translate)
 _BLANK_BYTES = bytes(b if chr(b).isalnum() else 32 for b in range(256))
 _HIT_ORDER = itemgetter(0, 1, 2)  # (start, start - end, layer): _match_order on find_hits' tuples
 

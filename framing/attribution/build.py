@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import fields
 from itertools import accumulate
 
 from ..model import Span
 from ..model.attribution import Attribution
-from .coref import Resolver
+from .coref import Entity, Resolver
 from .data import load_data
 from .extract import extract
 from .speakers import gazetteer_lookup
@@ -97,10 +98,14 @@ def _kind_of(r, ctx, text: str, data) -> str:
     return kind
 
 
+#: The fields the dataclass == of a coref Entity compares, in its order.
+_ENTITY_FIELDS = tuple(f.name for f in fields(Entity) if f.compare)
+
+
 def _entity_key(ent) -> tuple:
-    """The values the dataclass == of a coref Entity compares, hashable (its set as a frozenset)."""
-    return (ent.id, ent.name, ent.description, ent.title, ent.role, ent.affiliation, ent.kind, ent.plural,
-            ent.anonymous, frozenset(ent.role_terms), ent.mention, ent.gender)
+    """The values the dataclass == of a coref Entity compares, hashable (a set as a frozenset)."""
+    return tuple(frozenset(v) if isinstance(v, set) else v
+                 for v in map(ent.__getattribute__, _ENTITY_FIELDS))
 
 
 def _gazetteer_role(gazetteer, phrase: str, name: str, data) -> str:

@@ -47,7 +47,7 @@ def summarize(doc, findings, voices: list[str], sentence_scores: list[tuple[floa
     by_side: dict[str, list[int]] = {NARRATOR: [], QUOTED: []}
     n_flags, scare, negated = 0, [], []
     for i, f in enumerate(findings):
-        by_side[QUOTED if f.voice == QUOTED else NARRATOR].append(i)  # _side(f)
+        by_side[_side(f)].append(i)
         if f.flag:
             n_flags += 1
         if f.category == "scare_quote":

@@ -4,21 +4,30 @@ Within one article, "Defence Minister Khawaja Asif", "Asif", "the defence minist
 speaker. Rules, in order:
   - a relative pronoun ("X, who said") is the noun phrase before its comma, or the noun right before
     it ("four Republicans who have criticized Trump", "a statement which said"); an appositive
-    antecedent stands for the name it describes ("Smith, a Republican who has refused ...");
+    antecedent stands for the name it describes ("Smith, a Republican who has refused ..."); after a
+    thing, ", who" is the named person in its prepositional tail ("a guilty plea from adviser George
+    Papadopoulos, who admitted");
   - he / she / I take the nearest preceding person (a speaker, or a named subject of a sentence,
-    also after "while", "when", "as" ...) that is named or described by a person word ("the
-    spokesman"), never a thing ("his worldview"), and not of the other gender when the text shows
-    it (honorifics, "spokeswoman", "wife": framing/data/attribution/gender.tsv; an earlier resolved
-    pronoun is not evidence: one wrong "she" would then lock a man out of every later "he");
+    also after "while", "when", "as" ..., behind an "of" place or an appositive ("Maggie Hroncich of
+    Grove City, Pennsylvania, won"), or the main clause's after an opening clause ("Speaking at
+    ..., Hillary Clinton took aim")) that is named or described by a person word ("the spokesman",
+    "the receptionist": roles, gender.tsv, person_nouns.tsv), never a thing ("his worldview", "the
+    explosion"), and not of the other gender when the text shows it (honorifics, "spokeswoman",
+    "wife": gender.tsv; else the first name, first_names.tsv, of the name or, for a surname alone,
+    of the text's full names ending in it; an earlier resolved pronoun is not evidence: one wrong
+    "she" would then lock a man out of every later "he");
     they / we / it take the nearest preceding group or institution;
   - a name joins an earlier speaker with the same surname (last word), or the same full name; an
     institution's short name joins its full one ("the Times" -> "New York Times");
   - a description ("the defence minister", "the Iranian president") joins the most recent speaker
-    whose title holds the same role words.
+    whose title holds the same role words in its head ("the rest of the court" is no justice); a
+    definite institution noun ("the committee", "the department") joins the nearest institution
+    whose name holds it.
 Merged speakers share one id, the fullest name, and any title, role and side one mention gave.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -33,6 +42,33 @@ from .speakers import PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_THING, SpeakerIn
 _SUBORDINATORS = frozenset({"while", "although", "though", "because", "when", "after", "before", "as",
                             "if", "since", "once", "until", "whereas", "whether"})
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
+#: Tags that open a clause before a sentence's main subject ("Speaking at ..., X said", "In a
+#: statement, X said"), and how far (tokens) its comma may be.
+_OPENING_CLAUSE_TAGS = frozenset({"VBG", "VBN", "IN", "TO"})
+_OPENING_CLAUSE_MAX = 40
+#: Words that make a description more than an institution's head noun with its adjectives.
+_DESCRIPTION_STOP = frozenset({"of", "for", "on", "in", "at", "and", "or", "to", "from", "with", "by"})
+#: A capitalised word (and an initial) right before a surname: "Karen " in "Karen McDougal",
+#: "Joseph R. " in "Joseph R. Biden".
+_FIRST_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?$")
+#: Longest appositive (tokens) between a named subject and its verb.
+_APPOSITIVE_MAX = 30
+
+
+def _appositive_end(toks, tags, i: int, hi: int) -> int | None:
+    """Index of the comma closing an appositive or a relative clause that starts at tokens[i]
+    (", Pennsylvania,", ", the leading advocate for ...,", ", who voted for it,"), or None: an
+    appositive holds no finite verb (a relative clause may), and no other clause mark."""
+    relative = i < hi and toks[i].norm in ("who", "whose")
+    for m in range(i, min(hi, i + _APPOSITIVE_MAX)):
+        tag = tags[m]
+        if tag == ",":
+            return m if m > i else None
+        if tag in (".", ":") or toks[m].text in (";", "\u2014", "--", "(", '"', "\u201c", "\u201d"):
+            return None
+        if not relative and (tag in ("VBD", "VBZ", "VBP", "MD", "WP", "WDT") or tag == "VB"):
+            return None
+    return None
 #: Words after which a description names someone else: "a spokesman for Mrs. Clinton".
 _GENDER_STOP = frozenset({"for", "of", "to", "at", "with", "from", "in", "on", "by", ",", "(", "who"})
 
@@ -41,6 +77,27 @@ _GENDER_STOP = frozenset({"for", "of", "to", "at", "with", "from", "in", "on", "
 def _gender_words() -> dict:
     """term -> "f" | "m", from framing/data/attribution/gender.tsv."""
     return {row["term"]: row["gender"] for row in _rows("gender.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset:
+    """Head nouns that stand for one person, from framing/data/attribution/person_nouns.tsv."""
+    return frozenset(row["term"] for row in _rows("person_nouns.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict:
+    """first name -> "f" | "m", from framing/data/attribution/first_names.tsv."""
+    return {row["name"]: row["gender"] for row in _rows("first_names.tsv")}
+
+
+def _name_gender(name: str) -> str:
+    """The gender a full name's first word shows ("Rick Perry" m, "Susan Collins" f), or "": a
+    one-word name is a surname, and a name the list does not hold shows nothing."""
+    words = name.split(" ")
+    if len(words) < 2:
+        return ""
+    return _first_names().get(words[0].lower(), "")
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +133,7 @@ class Entity:
     anonymous: bool
     role_terms: set = field(default_factory=set)
     mention: tuple[int, int] = (0, 0)  # character span of the fullest mention
-    gender: str = ""  # "f" or "m" when the text shows it, else ""
+    gender: str = ""  # "f" or "m" when the text shows it (honorific, noun), else "" (the first name may)
 
     @property
     def label(self) -> str:
@@ -99,11 +156,19 @@ class Entity:
 
     def person_like(self) -> bool:
         """Can "he"/"she" stand for this entity: one person, named or described ("the spokesman",
-        "the receptionist"), not a document or a view the text made a source ("the report",
-        "his worldview": framing/data/attribution/non_persons.tsv)."""
+        "the receptionist": a role, gendered or person noun, framing/data/attribution/person_nouns.tsv),
+        not a document, a view or a thing the text made a source ("the report", "his worldview":
+        non_persons.tsv; "the explosion": no person word)."""
         if self.kind != "person" or self.plural:
             return False
-        return bool(self.name) or self.description.split(" ")[-1].lower() not in _non_persons()
+        if self.name:
+            return True
+        head = self.description.split(" ")[-1].lower()
+        if head in _non_persons():
+            return False
+        # an unnamed speaker is one person only when a word says so: a role ("the senator"), a
+        # gendered noun ("the actress") or a person noun ("the receptionist"); not "the explosion"
+        return bool(self.role_terms or self.gender or head in _person_nouns() or head in _gender_words())
 
 
 def _relative_head(toks, start: int, j: int, lo: int) -> tuple[int, int]:
@@ -159,12 +224,20 @@ class Resolver:
         self.recent: list[tuple[int, Entity]] = []  # (char offset, entity) mentions so far
         # named sentence subjects, found lazily in text order: only those before the last source
         # phrase resolved are ever needed (`_catch_up`)
-        self._subjects = self._subject_mentions()
+        self._subjects = self._all_subject_mentions()
         self._pending = next(self._subjects, None)
+        self._surname_genders: dict = {}  # surname -> gender its full names in the text show
 
     def _subject_mentions(self):
-        """Named noun phrases opening each sentence, in text order: (char offset, start, end) token
-        indices; antecedent candidates for "he"/"she"."""
+        """Named noun phrases opening each sentence and followed by their verb, in text order:
+        (char offset, start, end) token indices; antecedent candidates for "he"/"she"."""
+        return ((at, a, b) for at, a, b, first in self._all_subject_mentions() if first)
+
+    def _all_subject_mentions(self):
+        """`_subject_mentions` and the named subjects it does not see, in text order, as (char
+        offset, start, end, first): a subject followed by appositives before its verb, and the main
+        clause's subject after an opening clause ("Speaking at a ceremony in December, Hillary
+        Clinton took aim at ...", "After the vote, Sen. Susan Collins said ...")."""
         toks = self.doc.tokens
         tags = columns(self.doc).tags
         for s in self.doc.sentences:
@@ -178,16 +251,53 @@ class Resolver:
             while k < hi and (tags[k] in ("CC", "RB", ",") or toks[k].norm in _SUBORDINATORS):
                 k += 1
             end = np_right(toks, k, hi, appositive=False)
-            if end is not None and toks[k].norm not in TIME_WORDS and \
-                    ("NNP" in tags[k:end] or "NNPS" in tags[k:end]) and \
-                    end < hi and (tags[end].startswith("VB") or tags[end] in ("MD", "RB")):
-                yield toks[k].start, k, end
+            if end is not None and toks[k].norm not in TIME_WORDS:
+                if ("NNP" in tags[k:end] or "NNPS" in tags[k:end]) and \
+                        end < hi and (tags[end].startswith("VB") or tags[end] in ("MD", "RB")):
+                    yield toks[k].start, k, end, True
+                elif end < hi and tags[end] == ",":
+                    found = self._named_subject(k, end, hi)
+                    if found is not None:
+                        yield toks[found[0]].start, found[0], found[1], False
+            if k > lo and toks[k - 1].norm in _SUBORDINATORS or tags[lo] in _OPENING_CLAUSE_TAGS:
+                comma = next((m for m in range(k + 1, min(hi, k + _OPENING_CLAUSE_MAX)) if tags[m] == ","), None)
+                if comma is not None:
+                    after = np_right(toks, comma + 1, hi, appositive=False)
+                    if after is not None and toks[comma + 1].norm not in TIME_WORDS:
+                        found = self._named_subject(comma + 1, after, hi)
+                        if found is not None:
+                            yield toks[found[0]].start, found[0], found[1], False
+
+    def _named_subject(self, k: int, end: int, hi: int) -> tuple[int, int] | None:
+        """The named noun phrase starting at tokens[k] when a verb follows it, directly or after an
+        "of"-tail and comma-separated appositives ("Maggie Hroncich of Grove City, Pennsylvania,
+        won"; "Mark Krikorian, the leading advocate for ..., should be"; "Another enlistee, Panshu
+        Zhao, signed up": the name in the appositive), as (start, end) token indices, or None."""
+        toks = self.doc.tokens
+        tags = columns(self.doc).tags
+        span = (k, end) if "NNP" in tags[k:end] or "NNPS" in tags[k:end] else None
+        m = end
+        for _ in range(2):  # at most two appositives between the subject and its verb
+            if m >= hi or tags[m] != ",":
+                break
+            close = _appositive_end(toks, tags, m + 1, hi)
+            if close is None:
+                return None
+            if span is None and toks[m + 1].pos in PROPER:
+                inner = np_right(toks, m + 1, close, appositive=False)
+                if inner == close:
+                    span = (m + 1, close)
+            m = close + 1
+        if span is not None and m < hi and (tags[m].startswith("VB") or tags[m] in ("MD", "RB")) and \
+                (m == end or not tags[m].startswith("VBG") and tags[m] != "VBN"):
+            return span
+        return None
 
     def _catch_up(self, offset: int) -> None:
         """Register named sentence subjects that occur before `offset` as possible antecedents."""
         toks = self.doc.tokens
         while self._pending is not None and self._pending[0] < offset:
-            _, a, b = self._pending
+            _, a, b, _first = self._pending
             self._pending = next(self._subjects, None)
             info = describe(toks, a, b, self.doc.text, self.data, self.gazetteer)
             if info.kind == "person" and info.name:
@@ -230,6 +340,9 @@ class Resolver:
     def _match_description(self, info: SpeakerInfo) -> Entity | None:
         if not info.role_terms or info.anonymous or info.plural:
             return None
+        words = set(info.description.lower().split(" "))
+        if not any(set(term.split(" ")) <= words for term in info.role_terms):
+            return None  # the role word is outside the head: "the rest of the court" is not a justice
         # a name-like modifier must fit the speaker: "the Romney campaign" is not Obama's campaign
         # manager, "the Iranian president" not Pakistan's
         marks = [w.lower() for w in info.description.split()[:-1] if w[:1].isupper()]
@@ -239,6 +352,46 @@ class Resolver:
                 if all(m[:4] in known for m in marks):  # "Pakistani" fits "Pakistan"
                     return ent
         return None
+
+    def _match_institution(self, info: SpeakerInfo) -> Entity | None:
+        """The named institution a definite description stands for: "the committee" after "The
+        Committee on Climate Change", "the department" after "the Department of Homeland Security",
+        "the party" after "the Democratic Party" (the nearest one whose name holds the head noun)."""
+        if info.plural or info.anonymous or not info.text.lower().startswith("the "):
+            return None
+        words = info.description.split(" ")
+        head = words[-1].lower()
+        if not all(w.isalpha() and w.islower() and w not in _DESCRIPTION_STOP for w in words):
+            return None  # "the rest of the court" is not the court
+        for _, ent in reversed(self.recent):
+            if ent.kind == "institution" and head in [w.lower() for w in ent.label.split(" ") if w[:1].isupper()]:
+                return ent
+        return None
+
+    def _surname_gender(self, name: str) -> str:
+        """The gender a one-word name (a surname) shows through the article's full names that end
+        in it ("McDougal" after "Karen McDougal"; not "Trump" when "Donald Trump" and "Melania
+        Trump" are both in the text), or ""."""
+        if not name or " " in name:
+            return ""
+        found = self._surname_genders.get(name)
+        if found is None:
+            text = self.doc.text
+            firsts = _first_names()
+            shown = set()
+            at = text.find(name)
+            while at >= 0:
+                end = at + len(name)
+                if end == len(text) or not text[end].isalnum():
+                    before = _FIRST_NAME_BEFORE.search(text, max(0, at - 40), at)
+                    if before is not None:
+                        g = firsts.get(before.group(1).lower())
+                        if g:
+                            shown.add(g)
+                at = text.find(name, end)
+            found = shown.pop() if len(shown) == 1 else ""
+            self._surname_genders[name] = found
+        return found
 
     def _antecedent(self, pronoun: str, offset: int) -> Entity | None:
         self._catch_up(offset)
@@ -256,12 +409,26 @@ class Resolver:
         for at, ent in reversed(self.recent):
             if pronoun in PRONOUNS_GROUP and (ent.plural or ent.kind in ("institution", "group")):
                 return ent  # "we": the nearest group or institution, at any distance
-            if pronoun in PRONOUNS_PERSON and ent.person_like() and not (gender and ent.gender and
-                                                                          ent.gender != gender):
+            if pronoun in PRONOUNS_PERSON and ent.person_like() and not (gender and gender != (
+                    ent.gender or _name_gender(ent.name) or self._surname_gender(ent.name) or gender)):
                 return ent
             if pronoun in PRONOUNS_THING and ent.kind == "institution":
                 return ent
         return None
+
+    def _person_tail(self, start: int, j: int, lo: int, sentence_text: str) -> int:
+        """Start of the phrase ", who" stands for inside tokens[start:j]: the whole phrase, or,
+        when the phrase's head is no person ("a guilty plea in October from former adviser George
+        Papadopoulos, who admitted"), the named person in its last prepositional tail."""
+        toks = self.doc.tokens
+        tail, _ = _relative_head(toks, start, j, lo)
+        if tail == start or not any(toks[m].pos in PROPER for m in range(tail, j)):
+            return start
+        head = describe(toks, start, tail - 1, self.doc.text, self.data, self.gazetteer, sentence_text)
+        if head.name or head.role_terms or head.anonymous or head.plural or head.kind not in ("person", "institution"):
+            return start  # a person or people ("supporters of Sen. Smith, who"), or no phrase at all
+        inner = describe(toks, tail, j, self.doc.text, self.data, self.gazetteer, sentence_text)
+        return tail if inner.name and inner.kind == "person" else start
 
     def resolve(self, a: int, b: int, sentence_text: str) -> tuple[SpeakerInfo, Entity | None]:
         """Speaker of the source tokens[a:b]: its description and the merged entity (or None)."""
@@ -280,6 +447,8 @@ class Resolver:
             end = j
             if start is not None and j == a:
                 start, end = _relative_head(toks, start, j, lo)
+            elif start is not None and toks[a].norm == "who":
+                start = self._person_tail(start, j, lo, sentence_text)
             if start is not None and toks[start].pos not in ("PRP", "WP", "WDT"):
                 if toks[a].norm == "who" and start - 2 >= lo and toks[start - 1].text == "," and \
                         toks[start].norm in ("a", "an", "the"):
@@ -297,7 +466,7 @@ class Resolver:
         if info.name:
             ent = self._match_named(info)
         if ent is None and not info.name:
-            ent = self._match_description(info)
+            ent = self._match_description(info) or self._match_institution(info)
         if ent is None:
             ent = self._new(info, span)
         else:

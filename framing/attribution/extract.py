@@ -779,6 +779,11 @@ def _postposed_source(ctx: _Ctx, i_end: int, hi: int) -> tuple[int, int] | None:
     end = np_right(toks, i_end, hi, appositive=True)
     if end is None:
         return None
+    if end + 1 < hi and (toks[end].norm in ("and", "but") and toks[end + 1].pos in ("VBD", "VBZ") or
+                         toks[end].norm in ("before", "after", "while") and toks[end + 1].pos == "VBG"):
+        # '..., said Li Xiaojin but added ...', '..., said the security chief before joking ...':
+        # a verb joined to the source, or a clause of time, ends the source
+        return i_end, _adverbial_tail(toks, i_end, end)
     if end < hi and toks[end].text == "," or _rest_is_adjunct(ctx, end, hi):
         if end + 1 < hi and toks[end].text == "," and not ctx.inq[end + 1] and \
                 (toks[end + 1].norm in ("a", "an") or toks[end + 1].pos in ("NN", "JJ")):
@@ -1134,6 +1139,15 @@ def _match_cue(ctx, i, i_end, lo, hi, frame, lemma, found) -> RawAttribution | N
                 return None
             return RawAttribution((i, i_end), source, after[0], sent, frame, lemma, quote_ids=after[1])
         return None
+    j = _skip_aux_left(toks, i - 1, lo)
+    if found and j >= lo and toks[j].norm in ("and", "but") and found[-1].postposed and found[-1].source and \
+            found[-1].source[0] > found[-1].cue[0] and found[-1].source[1] == j:
+        # '"...," said aviation expert Li Xiaojin but added that ...': the inverted source is the
+        # subject of the verb joined to it
+        after = _content_after(ctx, i_end, hi, frame)
+        if after is None:
+            return None
+        return RawAttribution((i, i_end), found[-1].source, after[0], sent, frame, lemma, quote_ids=after[1])
     source, before_src = _left_source(ctx, i, lo)
     after = _content_after(ctx, i_end, hi, frame)
     if source is not None and after is not None and not after[1] and before_src >= lo and \

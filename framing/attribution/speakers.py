@@ -20,10 +20,11 @@ PRONOUNS_THING = frozenset({"it"})
 RELATIVES = frozenset({"who", "which", "that"})
 INSTITUTION_ROLES = frozenset({"organisation", "media", "international"})
 #: Nouns that count or measure the speakers after their "of": "a lot of people", "the share of
-#: Americans", "members of Congress".
+#: Americans", "members of Congress", "a series of Trump allies", "a team of researchers".
 QUANTITY_HEADS = frozenset({"lot", "lots", "number", "share", "majority", "minority", "half", "third",
                             "percent", "plurality", "member", "members", "group", "handful", "dozens",
-                            "hundreds", "thousands", "millions", "most", "many", "some", "all", "none"})
+                            "hundreds", "thousands", "millions", "most", "many", "some", "all", "none",
+                            "series", "couple", "pair", "team", "dozen", "handfuls", "panel"})
 
 
 @dataclass
@@ -183,8 +184,9 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
         if t.text in (",", "(", "\u2014", "--"):
             break
         if t.pos == "IN" and main and main[-1].pos in ("NN", "NNS") and main[-1].text.islower():
-            if t.norm == "of" and main[-1].norm in QUANTITY_HEADS:
-                counted = True  # "a lot of people" stays one description
+            if t.norm == "of" and main[-1].norm in QUANTITY_HEADS and not any(
+                    m.pos == "IN" and any(p.pos in PROPER for p in main[:x]) for x, m in enumerate(main)):
+                counted = True  # "a lot of people" stays one description (not "Edward Snowden in a series of")
             elif not (n + 1 < len(toks) and " ".join((main[-1].norm, t.norm, toks[n + 1].norm)) in data.roles):
                 break  # "officials in Islamabad": the place is not the speaker's name
         main.append(t)
@@ -255,8 +257,9 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
         name_toks = name_toks[1:]
     if name_toks and first > 0 and name_toks[0] is main[first] and not institution_name and \
             name_toks[-1].norm in org_heads and _capitalised(main[first - 1]) and \
-            not any(m[2] in data.titles for m in main_matches):
-        # "the Chicago Police Department": a role word ("police") inside an organisation's name
+            (len(name_toks) == 1 or not any(m[2] in data.titles for m in main_matches)):
+        # "the Chicago Police Department": a role word ("police") inside an organisation's name;
+        # "the Justice Department": a title word ("justice") before a bare organisation head
         s0 = first
         while s0 > 0 and _capitalised(main[s0 - 1]) and main[s0 - 1].pos not in ("DT", "POS", "PRP$"):
             s0 -= 1
@@ -386,14 +389,15 @@ def _org_heads(data: AttributionData, gazetteer) -> frozenset:
 
 
 def _org_name(name_toks, org_heads: frozenset) -> bool:
-    """Is this name an organisation's: an organisation head word closes it or comes before its "of"
-    ("New York Times", "U.S. Air Force", "Bank of America")? Not "NRA News Host Cam Edwards"."""
+    """Is this name an organisation's: an organisation head word closes it or comes before its "of",
+    "for" or "on" ("New York Times", "U.S. Air Force", "Bank of America", "Committee on Climate
+    Change", "Center for American Progress")? Not "NRA News Host Cam Edwards"."""
     words = [t for t in name_toks if t.text not in ("-", ".")]
     if not words:
         return False
     if words[-1].norm in org_heads:
         return True
-    return any(t.norm in org_heads and nxt.norm == "of" for t, nxt in zip(words, words[1:]))
+    return any(t.norm in org_heads and nxt.norm in ("of", "for", "on") for t, nxt in zip(words, words[1:]))
 
 
 def _person_name(name_toks, heads: frozenset, gazetteer, text: str) -> bool:

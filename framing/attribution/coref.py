@@ -206,6 +206,8 @@ class Resolver:
         self.gazetteer = gazetteer
         self.entities: list[Entity] = []
         self.recent: list[tuple[int, Entity]] = []  # (char offset, entity) mentions so far
+        self._mentions: dict = {}  # word -> the article's named mentions with it (`_mentions_with`)
+        self._searched: dict = {}  # (entity, name) -> mentions already tried for it (`_name_fully`)
         # named sentence subjects, found lazily in text order: only those before the last source
         # phrase resolved are ever needed (`_catch_up`)
         self._subjects = self._subject_mentions()
@@ -301,12 +303,32 @@ class Resolver:
                     return ent
         return None
 
-    def _mentions_with(self, word: str, before: int):
+    def _mentions_with(self, word: str, before: int, start: int = 0):
         """Named persons the article mentions before the offset `before`, anywhere (not only as
         sources), whose name ends with `word` or who hold `word` as a title before the name, in text
-        order: (reading, character span). Found by scanning the article's norms for the word
-        (C-level searches); words before a name that are common English words are not part of it
-        ("Watch Elizabeth Warren" in a page's leftovers is Elizabeth Warren)."""
+        order from the `start`-th: (index, reading, character span). Each is read once per article,
+        and only when a search reaches it (`_read_mentions`)."""
+        entry = self._mentions.get(word)
+        if entry is None:
+            entry = self._mentions[word] = ([], self._read_mentions(word))
+        items, unread = entry
+        k = start
+        while True:
+            if k == len(items):
+                nxt = next(unread, None)
+                if nxt is None:
+                    return
+                items.append(nxt)
+            at, info, span = items[k]
+            if at >= before:
+                return
+            yield k, info, span
+            k += 1
+
+    def _read_mentions(self, word: str):
+        """`_mentions_with` over the whole article, each with the offset of the word: found by
+        scanning the article's norms for the word (C-level searches); what is not a name before a
+        name is left out of it (`_plain_name`)."""
         doc = self.doc
         toks = doc.tokens
         norms = columns(doc).norms
@@ -316,8 +338,6 @@ class Resolver:
             try:
                 i = norms.index(word, i + 1)
             except ValueError:
-                return
-            if toks[i].start >= before:
                 return
             e = i
             while e + 1 < n and toks[e + 1].pos in PROPER:
@@ -334,7 +354,7 @@ class Resolver:
                     break
             info = describe(toks, start, e + 1, doc.text, self.data, self.gazetteer)
             if info.kind == "person" and info.name:
-                yield _plain_name(info, start == lo), (toks[start].start, toks[e].end)
+                yield toks[i].start, _plain_name(info, start == lo), (toks[start].start, toks[e].end)
 
     def _fuller_mention(self, info: SpeakerInfo, before: int):
         """The first earlier mention that names this person more fully or with a side: "President
@@ -342,23 +362,32 @@ class Resolver:
         nothing), "Naqvi" after "Interior Minister Mohsin Naqvi". News introduces a person before
         using the surname alone, so only earlier mentions count ("Mr Kim" is not the "Sung Kim" of a
         later paragraph)."""
+        return self._fuller_from(info, before, 0)[0]
+
+    def _fuller_from(self, info: SpeakerInfo, before: int, start: int) -> tuple:
+        """`_fuller_mention` over the mentions from the `start`-th on: ((reading, span) or None, the
+        index to go on from next time)."""
         words = info.name.split()
         last = words[-1]
-        for found in self._mentions_with(last.lower(), before):
-            m = found[0]
+        k = start
+        for k, m, span in self._mentions_with(last.lower(), before, start):
             if len(words) > 1 and not (m.name == info.name or m.name.endswith(" " + info.name)):
                 continue  # "Jay Nixon" is only a mention that holds the whole name, not "Missouri Gov Nixon"
             if m.name.split()[-1] == last and (len(m.name) > len(info.name) or m.affiliation) and \
                     not _other_first_name(m.name, [w.lower() for w in words]):
-                return found
-        return None
+                return (m, span), k + 1
+            k += 1
+        return None, k
 
     def _name_fully(self, ent: Entity, info: SpeakerInfo, before: int) -> None:
         """Give a person known by a surname, or without a side, the name and side of the article's
         earlier, fuller mention ("President Pezeshkian said" -> Masoud Pezeshkian, Iran)."""
         if ent.affiliation and " " in ent.name or len(info.name.split()) > 2:
             return
-        found = self._fuller_mention(replace(info, name=ent.name or info.name), before)
+        name = ent.name or info.name
+        key = (id(ent), name)
+        found, self._searched[key] = self._fuller_from(replace(info, name=name), before,
+                                                       self._searched.get(key, 0))
         if found is not None:
             ent.absorb(*found)
 
@@ -378,8 +407,8 @@ class Resolver:
         if not own and " " not in info.role_terms[-1]:
             return None
         best = None
-        for found in self._mentions_with(head, before):
-            m = found[0]
+        for _, m, span in self._mentions_with(head, before):
+            found = (m, span)
             if " " not in m.name or not set(info.role_terms) <= set(m.role_terms):
                 continue
             known = f"{m.name} {m.title} {m.affiliation}".lower()

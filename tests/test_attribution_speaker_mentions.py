@@ -159,3 +159,8 @@ def test_by_and_an_ing_form_is_not_a_passive_agent():
     assert "offering" not in {a.source_text for a in atts}
     _, atts, _ = run("The minister responded by offering to resign.")
     assert all(a.source_text != "offering" for a in atts)
+
+
+def test_a_czar_is_a_government_voice():
+    a = by_cue(run("The border czar said crossings fell for a third month.")[1], "said")
+    assert (a.speaker, a.role) == ("border czar", "government")

@@ -88,7 +88,7 @@ def test_a_surname_takes_the_gender_of_its_full_name_in_the_text():
     text = ("Donald Trump's lawyer met Karen Baker in March. Baker said the deal was done. Later, Trump "
             "criticized the deal on Twitter. \"I was shocked by it,\" she said.")
     _, atts, _ = run(text)
-    assert [a.speaker for a in atts if a.source_text == "she"] == ["Baker"]
+    assert [a.speaker for a in atts if a.source_text == "she"] == ["Karen Baker"]
 
 
 def test_he_is_not_a_thing():

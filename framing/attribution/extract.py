@@ -745,7 +745,52 @@ def _left_source_np(ctx: _Ctx, i: int, lo: int) -> tuple[tuple[int, int] | None,
     start = np_left(toks, j, lo)
     if start is None:
         return None, j
+    start = _participle_head(ctx, start, lo)
     return (start, j + 1), start - 1
+
+
+#: Prepositions that open the adverbials of a participle clause: "issued on October 31",
+#: "released Monday by the agency", "signed in Doha".
+_PARTICIPLE_PREPS = frozenset({"on", "in", "at", "by", "for", "from", "with", "during", "after", "before",
+                               "under", "over", "through", "since", "to", "of", "against"})
+
+
+def _participle_head(ctx: _Ctx, start: int, lo: int) -> int:
+    """Start of the subject when the noun phrase at `start` is only the object inside a participle
+    clause that modifies it: "a joint statement issued on October 31 announced", "A report released
+    on Monday by the agency found", "the man accused of killing her said". The subject must open its
+    clause (or follow a comma or conjunction), so "Trump attacked a bill passed by Congress" leaves the
+    source alone. Otherwise `start` stands."""
+    toks = ctx.tokens
+    if toks[start].pos == "PRP":
+        return start  # "after he condemned": a subject pronoun opens a clause of its own
+    k = start - 1
+    if k - 1 >= lo and toks[k].pos == "VBG":
+        k -= 1  # "accused of killing her father"
+    if k < lo or toks[k].pos != "IN" or toks[k].norm not in _PARTICIPLE_PREPS:
+        return start
+    for _ in range(12):
+        k -= 1
+        if k < lo or ctx.inq[k]:
+            return start
+        t = toks[k]
+        if t.pos == "VBN":
+            break
+        if t.pos in NP_INNER or t.pos in PROPER or t.pos in ("CD", "RB") or \
+                t.pos == "IN" and t.norm in _PARTICIPLE_PREPS:
+            continue  # the participle's adverbials and their objects
+        return start
+    else:
+        return start
+    h = k - 1
+    if h < lo or toks[h].pos not in ("NN", "NNS", "NNP", "NNPS"):
+        return start
+    head = np_left(toks, h, lo)
+    if head is None:
+        return start
+    if head == _clause_start(ctx, lo, head + 1) or toks[head - 1].text == "," or toks[head - 1].pos == "CC":
+        return head
+    return start
 
 
 def _according(ctx: _Ctx, i: int, lo: int, hi: int) -> RawAttribution | None:
@@ -834,6 +879,12 @@ def _charge_pattern(ctx: _Ctx, i: int, lo: int, hi: int, lemma: str, frame: CueF
             return None
         content = [span]
     return RawAttribution((i, i + 1), (start, j + 1), content, toks[i].sentence, frame, lemma)
+
+
+def _gerund(tok) -> bool:
+    """An -ing form after "by" is a means ("responded by offering a role"), never a passive's agent
+    (the tagger reads some of them as nouns)."""
+    return tok.pos == "VBG" or tok.pos == "NN" and tok.norm.endswith("ing") and tok.text.islower()
 
 
 def _by_agent(ctx, i, i_end, lo, hi, frame, lemma, found) -> RawAttribution | None:
@@ -1065,7 +1116,7 @@ def extract_sentence(ctx: _Ctx, s: int) -> list[RawAttribution]:
             i = i_end
             continue
         if i_end + 1 < hi and toks[i_end].norm == "by" and toks[i].pos in ("VBN", "VBD"):
-            raw = _by_agent(ctx, i, i_end, lo, hi, frame, lemma, found)
+            raw = _by_agent(ctx, i, i_end, lo, hi, frame, lemma, found) if not _gerund(toks[i_end + 1]) else None
             if raw:
                 found.append(raw)
             i = i_end
@@ -1468,7 +1519,7 @@ def _loose_left_source(ctx: _Ctx, i: int, lo: int) -> tuple[int, int] | None:
         if end >= lo and toks[end].pos == "PRP":
             return end, end + 1
         return None
-    return _past_marks(toks, k + 1, end + 1), end + 1
+    return _participle_head(ctx, _past_marks(toks, k + 1, end + 1), lo), end + 1
 
 
 def _passive(toks, i: int, lo: int) -> bool:

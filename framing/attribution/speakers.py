@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .chunks import PROPER, TIME_WORDS
-from .data import AttributionData
+from .data import AttributionData, _rows
 
 HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "miss", "mr", "mrs", "ms", "sir", "dame", "lord"})
 PRONOUNS_PERSON = frozenset({"he", "she", "i"})
@@ -39,6 +40,13 @@ class SpeakerInfo:
     kind: str  # person, group, institution, pronoun, relative
     plural: bool
     role_terms: tuple  # role words found ("minister", "defence minister")
+
+
+@lru_cache(maxsize=1)
+def _documents() -> frozenset:
+    """Head nouns of documents, findings and bodies (framing/data/attribution/non_persons.tsv): when
+    a participle gives one an agent, the agent is who speaks."""
+    return frozenset(row["term"] for row in _rows("non_persons.tsv"))
 
 
 _PHRASES: list = [None, None]  # [phrases, the search of a regex matching any of them]
@@ -179,9 +187,19 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
     phrase = text[toks[0].start:toks[-1].end] if toks else ""
     # the head part: before an appositive comma or a parenthesis
     main = []
+    side_phrase = phrase  # where the speaker's side is read
     counted = False  # "members of Congress", "61 percent of GOP voters": the "of" names no one
     for n, t in enumerate(toks):
         if t.text in (",", "(", "\u2014", "--"):
+            break
+        if t.pos == "VBN" and main and main[-1].pos in ("NN", "NNS", "NNPS"):
+            # "a joint statement issued on October 31": a participle clause ends the head part; a
+            # document's agent speaks for it ("a poll conducted by Gallup in March" -> Gallup)
+            by = next((m for m in range(n + 1, len(toks)) if toks[m].norm == "by"), None)
+            if by is not None and main[-1].norm in _documents() and \
+                    any(x.pos in PROPER for x in toks[by + 1:]):
+                return _describe(tokens, a + by + 1, b, text, data, gazetteer)
+            side_phrase = text[main[0].start:main[-1].end]  # "Strategists interviewed by Reuters"
             break
         if t.pos == "IN" and main and main[-1].pos in ("NN", "NNS") and main[-1].text.islower():
             if t.norm == "of" and main[-1].norm in QUANTITY_HEADS and not any(
@@ -205,6 +223,7 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
     org_heads = _org_heads(data, gazetteer)
     first = last_role_end
     institution_name = False
+    person_title = ""  # the title when a known person's name follows an institution's name
     if main_matches and last_role_end < len(main) - 1 and main[last_role_end].norm == "of" and \
             (_capitalised(main[last_role_end + 1]) or main[last_role_end + 1].norm == "the" and
              last_role_end + 2 < len(main) and _capitalised(main[last_role_end + 2])):
@@ -275,35 +294,44 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
         coordinated = False
     if gazetteer is not None and len(name_toks) > 2 and not coordinated:
         # "Ministry of Foreign Affairs Tahir Hussain Andrabi": the gazetteer knows where the name starts
-        for k in range(1, len(name_toks) - 1):
+        for k in range(0, len(name_toks) - 1):
             cand = text[name_toks[k].start:name_toks[-1].end]
             try:
                 entry = gazetteer_lookup(gazetteer, cand)
             except Exception:
                 entry = None
             if entry is not None and getattr(entry, "kind", "") == "person":
+                if k == 0:
+                    break  # the whole name is a known person's ("Recep Tayyip Erdogan")
+                if institution_name:
+                    # "Spokesperson of Pakistani Ministry of Foreign Affairs Tahir Hussain Andrabi": a
+                    # person named after the institution's name; everything before the name is the title
+                    institution_name = False
+                    person_title = text[main[0].start:name_toks[k - 1].end] if main[0] is not name_toks[0] \
+                        else ""
                 name_toks = name_toks[k:]
                 break
     name = text[name_toks[0].start:name_toks[-1].end] if name_toks else ""
     if name and name.lower() in data.roles:
         name = ""
     # title: role words before the name, as written (keeps "Defence Minister", drops "the")
-    title = ""
-    if main_matches and not institution_name:
+    title = person_title
+    if not title and main_matches and not institution_name:
         start_tok = main_matches[0][0]
         while start_tok > 0 and main[start_tok - 1].pos in ("NNP", "JJ", "NN") and \
                 main[start_tok - 1].text[:1].isupper() and main[start_tok - 1].pos != "POS":
             start_tok -= 1
         end_tok = main_matches[-1][1]
         title = text[main[start_tok].start:main[end_tok - 1].end]
-    elif len(toks) > len(main) and matches:
+    elif not title and len(toks) > len(main) and matches:
         m = matches[0]
         title = text[toks[m[0]].start:toks[m[1] - 1].end]
     role = matches[-1][3] if main_matches and not name else (main_matches[-1][3] if main_matches else
                                                             (matches[0][3] if matches else "unknown"))
     if main_matches:
-        # the most specific role of the head part: "foreign minister" over "minister"
-        role = max(main_matches, key=lambda m: (m[1] - m[0], m[0]))[3]
+        # the most specific role of the head part: "foreign minister" over "minister", a word over
+        # an abbreviated honorific ("Iranian President Dr. Masoud Pezeshkian" is a president)
+        role = max(main_matches, key=lambda m: (m[1] - m[0], not m[2].endswith("."), m[0]))[3]
     head = main[-1]
     plural = head.pos in ("NNS", "NNPS") or any(t.norm == "and" for t in main)
     has_honorific = any(t.norm in HONORIFICS for t in main)
@@ -342,7 +370,7 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
     affiliation = ""
     if gazetteer is not None:
         try:
-            affiliation = gazetteer_affiliation(gazetteer, phrase) or ""
+            affiliation = gazetteer_affiliation(gazetteer, side_phrase) or ""
             if not affiliation and name:
                 affiliation = gazetteer_affiliation(gazetteer, name) or ""
         except Exception:  # a gazetteer without this method: degrade to no side

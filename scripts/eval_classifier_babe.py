@@ -16,6 +16,10 @@ Compared, on the same test folds:
   (d) lexicon rule - "biased" when the lexicon stage flags any narrator-side wording
                  (Finding.flag and voice narrator or scare quote) in the sentence.
 With --ablation, (b) is repeated with feature blocks removed, to show what each block adds.
+To compare a feature variant: --model-dir DIR takes (a) from DIR/bias.json (trained by
+scripts/train_default_models.py --out DIR --set ...), --set KEY=VALUE changes (b)'s features the
+same way, and --predictions OUT writes every sentence's predictions (for paired bootstrap
+intervals of the difference between two runs; they share the folds).
 Reported: macro-F1 (mean and standard deviation over folds, and pooled over all test sentences),
 precision / recall / F1 per class, expected calibration error, speed in sentences per second.
 The default lexicon was developed with BABE's "tune" half in view (scripts/eval_lexicon_babe.py),
@@ -93,7 +97,12 @@ def run(args) -> dict:
     res["prepare_seconds"] = time.perf_counter() - t0
     res["prepare_cpu_seconds"] = time.process_time() - c0
 
-    shipped = load_default_model("bias")
+    if args.model_dir:
+        from framing.classify.store import load_model
+
+        shipped = load_model(args.model_dir / "bias.json", warn=False)
+    else:
+        shipped = load_default_model("bias")
     if shipped is None:
         print("no shipped bias model: run scripts/train_default_models.py first", file=sys.stderr)
         return {}
@@ -111,7 +120,10 @@ def run(args) -> dict:
 
     folds = list(StratifiedGroupKFold(n_splits=args.folds, shuffle=True, random_state=args.seed)
                  .split(np.zeros(n), y, groups))
-    configs = {"full": FeatureConfig()}
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from train_default_models import config_with
+
+    configs = {"full": config_with(args.set) or FeatureConfig()}
     if args.ablation:
         configs.update({
             "words only": FeatureConfig(letters=False, lexicon=False, signals=False),
@@ -160,6 +172,12 @@ def run(args) -> dict:
         if key == "babe:full":
             res["methods"][key]["C"] = [f["C"] for f in folds_fig]
             res["methods"][key]["temperature"] = [f["temperature"] for f in folds_fig]
+    if args.predictions:
+        keep = {"y": y.tolist(), "groups": groups,  # no BABE texts: row order is the file's
+                "pred": {k: v.tolist() for k, v in pooled_pred.items()},
+                "proba": {"shipped": proba_shipped.tolist(),
+                          **{k: v.tolist() for k, v in pooled_proba.items()}}}
+        args.predictions.write_text(json.dumps(keep) + "\n", encoding="utf-8")
     heldout = np.array([split_of(t) == "heldout" for t in texts])
     res["heldout_half"] = {"sentences": int(heldout.sum()),
                            "shipped": figures(y[heldout], pred_shipped[heldout])["macro_f1"],
@@ -236,6 +254,10 @@ def main(argv=None) -> int:
     ap.add_argument("--ablation", action="store_true", help="also train without some feature blocks")
     ap.add_argument("--markdown", type=Path, help="write the results table here")
     ap.add_argument("--json", type=Path, help="write all figures here")
+    ap.add_argument("--model-dir", type=Path, help="evaluate DIR/bias.json as (a) instead of the shipped model")
+    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                    help="feature setting for (b) (as scripts/train_default_models.py --set)")
+    ap.add_argument("--predictions", type=Path, help="write every sentence's predictions here (JSON)")
     args = ap.parse_args(argv)
     if not args.data.is_file():
         print(f"BABE not found at {args.data}: nothing to evaluate (it lives in ../shared, "

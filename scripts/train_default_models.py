@@ -3,6 +3,7 @@
 
     python scripts/train_default_models.py            # writes framing/models/bias.json, frame.json
     python scripts/train_default_models.py --check    # retrain and compare with the shipped files
+    python scripts/train_default_models.py --out /tmp/m --set letters=false   # a variant, elsewhere
 
 Inputs: data/labels/bias.csv and data/labels/frames.csv (written by the project; see
 data/labels/GUIDELINES.md) and the default lexicon packs in lexicons/ (their counts are features).
@@ -31,11 +32,32 @@ TASKS = (
 )
 
 
-def train_default(task: str, labels_path: str, positive, resources):
+def train_default(task: str, labels_path: str, positive, resources, config=None):
     data = read_labels(ROOT / labels_path)
     model = train_model(data.texts, data.labels, task, groups=data.groups, positive_label=positive,
-                        resources=resources, source=labels_path)
+                        resources=resources, source=labels_path, config=config)
     return data, model
+
+
+def config_with(settings: list[str]):
+    """FeatureConfig() with KEY=VALUE changes (JSON values: false, 0.1, [1,1], "lemma"), for
+    training variants to compare (never for the shipped files: those use the defaults)."""
+    import json
+
+    from framing.classify import FeatureConfig
+
+    if not settings:
+        return None
+    d = FeatureConfig().to_json()
+    for item in settings:
+        key, _, value = item.partition("=")
+        if key not in d:
+            raise SystemExit(f"--set {item}: no such feature setting (known: {', '.join(sorted(d))})")
+        try:
+            d[key] = json.loads(value)
+        except ValueError:
+            d[key] = value  # a bare string
+    return FeatureConfig.from_json(d)
 
 
 def main(argv=None) -> int:
@@ -44,7 +66,11 @@ def main(argv=None) -> int:
     ap.add_argument("--check", action="store_true", help="compare with the files in --out, write nothing")
     ap.add_argument("--task", choices=[t for t, _, _ in TASKS], action="append",
                     help="train only this task (repeatable); default: all")
+    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                    help="change a feature setting (framing.classify.FeatureConfig; repeatable), "
+                         "to train a variant into --out for comparison")
     args = ap.parse_args(argv)
+    config = config_with(args.set)
     out = Path(args.out)
     resources = Resources()  # default lexicon packs only: a user's packs must not leak in
     status = 0
@@ -52,7 +78,7 @@ def main(argv=None) -> int:
         if args.task and task not in args.task:
             continue
         t0 = time.perf_counter()
-        data, model = train_default(task, labels_path, positive, resources)
+        data, model = train_default(task, labels_path, positive, resources, config)
         blob = model_bytes(model)
         target = out / f"{task}.json"
         tr = model.manifest["training"]

@@ -70,7 +70,31 @@ def test_feature_names_are_readable_and_skip_function_words():
             "lexicon: loaded (narrator)", "sentiment: negative (VADER)", "subjectivity (pattern)",
             "attribution: inside a quote"} <= names
     assert 'word: "the"' not in names and 'words: "the senator"' in names
-    assert any(n.startswith('letters: "') for n in names)
+    # the letter block: each content word's first five letters, "~" when cut (session 6)
+    assert {'stem: "slamm~"', 'stem: "senat~"', 'stem: "refor~"', 'stem: "so-ca~"'} <= names
+    assert not any(n.startswith('letters: "') or n == 'stem: "the"' for n in names)
+    char = set(FeatureExtractor(FeatureConfig(letter_unit="char_wb")).fit(items).names_)
+    assert {'letters: "slam"', 'letters: " slam"'} <= char  # the n-grams before session 6
+
+
+def test_letter_units_of_words():
+    from framing.classify.wordunits import word_units
+
+    assert [word_units(w, "prefix5") for w in ("economy", "economic", "economists", "war", "slams")] == [
+        ("econo~",), ("econo~",), ("econo~",), ("war",), ("slams",)]
+    assert {word_units(w, "lemma") for w in ("slamming", "slammed", "slams")} == {("slam",)}
+    assert word_units("killings", "lemma") == ("killing",)
+    assert word_units("pakistan's", "lemma") == ("pakistan's",)  # unknown to the tables: itself
+    assert word_units("attacks", "lemma+prefix4") == ("attack", "atta~")
+    with pytest.raises(ValueError):
+        word_units("war", "suffix3")
+
+
+def test_models_saved_before_letter_units_keep_their_letter_ngrams():
+    saved = FeatureConfig(letter_unit="char_wb").to_json()
+    del saved["letter_unit"]
+    assert FeatureConfig.from_json(saved).letter_unit == "char_wb"
+    assert FeatureConfig.from_json(FeatureConfig().to_json()) == FeatureConfig()
 
 
 def test_saved_vocabularies_rebuild_the_same_features():
@@ -102,14 +126,28 @@ TEXTS = ["Pakistan’s so-called “security operation” hit 2025 targets; a ra
 
 def _vectorizers(ex):
     """CountVectorizers holding the extractor's vocabularies: what its count matrices must equal
-    (scoring no longer keeps them, so as not to import scikit-learn)."""
-    from framing.classify.features import _word_analyzer
+    (scoring no longer keeps them, so as not to import scikit-learn). The letter one takes the
+    texts `_letter_texts` gives."""
+    from framing.classify.features import _unit_analyzer, _word_analyzer
 
     words = CountVectorizer(analyzer=_word_analyzer(ex.config.word_ngrams, ex._stop),
                             vocabulary={t: i for i, t in enumerate(ex.word_vocab_)})
-    letters = CountVectorizer(analyzer="char_wb", ngram_range=ex.config.letter_ngrams, lowercase=False,
-                              vocabulary={t: i for i, t in enumerate(ex.letter_vocab_)})
+    if ex.config.letter_unit == "char_wb":
+        letters = CountVectorizer(analyzer="char_wb", ngram_range=ex.config.letter_ngrams, lowercase=False,
+                                  vocabulary={t: i for i, t in enumerate(ex.letter_vocab_)})
+    else:
+        letters = CountVectorizer(analyzer=_unit_analyzer(ex.config.letter_unit, ex._stop),
+                                  vocabulary={t: i for i, t in enumerate(ex.letter_vocab_)})
     return words, letters
+
+
+def _letter_texts(ex, texts):
+    if ex.config.letter_unit == "char_wb":
+        return [letters_text(t, ex._stop) for t in texts]
+    return list(texts)
+
+
+UNITS = ["char_wb", "prefix5", "lemma", "lemma+prefix4"]
 
 
 def _same_csr(ours, theirs):
@@ -119,24 +157,34 @@ def _same_csr(ours, theirs):
     assert np.array_equal(ours.data, theirs.data)
 
 
-def test_count_matrices_are_exactly_those_of_the_fitted_count_vectorizers():
+@pytest.mark.parametrize("unit", UNITS)
+def test_count_matrices_are_exactly_those_of_the_fitted_count_vectorizers(unit):
     # transform builds its word and letter counts itself (numpy lookups over word ids, see
     # framing.classify.fastcount) instead of calling the CountVectorizers: entry for entry, in
-    # the same layout. The general path (any n-gram range) is checked too.
-    ex = FeatureExtractor(FeatureConfig()).fit([SentenceInput(t) for t in TEXTS[:2] + TEXTS[5:]])
+    # the same layout, whatever the letter unit. The general path (any n-gram range) is checked too.
+    ex = FeatureExtractor(FeatureConfig(letter_unit=unit)).fit(
+        [SentenceInput(t) for t in TEXTS[:2] + TEXTS[5:]])
     words, letters = ex.count_matrices(TEXTS)
     word_cv, letter_cv = _vectorizers(ex)
     _same_csr(words, word_cv.transform(TEXTS))
-    _same_csr(letters, letter_cv.transform([letters_text(t, ex._stop) for t in TEXTS]))
+    _same_csr(letters, letter_cv.transform(_letter_texts(ex, TEXTS)))
+    if unit != "char_wb":  # "slammed" in training: its unit counts for "slamming" too
+        new = ["Critics are slamming the regime's talks."]
+        counts = ex.count_matrices(new)[1]
+        got = dict(zip(counts.indices.tolist(), counts.data.tolist()))
+        slam = ex.letter_vocab_.index("slam" if unit == "lemma" else "slam~" if "4" in unit else "slamm~")
+        assert got[slam] == 1
     found = [analysed(t, ex.config.word_ngrams, ex._stop) for t in TEXTS]
     _same_csr(ex._count_words(found), word_cv.transform(TEXTS))
 
 
-def test_counts_survive_the_word_table_starting_again(monkeypatch):
+@pytest.mark.parametrize("unit", ["char_wb", "prefix5"])
+def test_counts_survive_the_word_table_starting_again(monkeypatch, unit):
     # A long run renumbers words when the table is full; every id-based cache must follow.
     from framing.classify import wordids
 
-    ex = FeatureExtractor(FeatureConfig()).fit([SentenceInput(t) for t in TEXTS[:2] + TEXTS[5:]])
+    ex = FeatureExtractor(FeatureConfig(letter_unit=unit)).fit(
+        [SentenceInput(t) for t in TEXTS[:2] + TEXTS[5:]])
     before = ex.transform([SentenceInput(t) for t in TEXTS]).toarray()
     monkeypatch.setattr(wordids, "LIMIT", 0)
     generation = wordids.TABLE.generation
@@ -146,7 +194,7 @@ def test_counts_survive_the_word_table_starting_again(monkeypatch):
     words, letters = ex.count_matrices(TEXTS)
     word_cv, letter_cv = _vectorizers(ex)
     _same_csr(words, word_cv.transform(TEXTS))
-    _same_csr(letters, letter_cv.transform([letters_text(t, ex._stop) for t in TEXTS]))
+    _same_csr(letters, letter_cv.transform(_letter_texts(ex, TEXTS)))
 
 
 def test_trigram_models_take_the_general_path_with_the_same_counts():

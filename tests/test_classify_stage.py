@@ -67,7 +67,7 @@ def test_predictions_come_with_readable_explanations(seed_analyses):
         assert weights == sorted(weights, reverse=True) and weights[0] > 0
         for f in s.bias_features + s.frame_features:
             assert f.name.startswith(("word: \"", "words: \"", "lexicon: ", "sentiment: ", "subjectivity",
-                                      "attribution: ", "letters: \""))
+                                      "attribution: "))  # never a letter fragment or stem
 
 
 def test_diplomatic_story_is_mostly_framed_as_diplomacy(seed_analyses):
@@ -94,6 +94,22 @@ def test_loaded_sentence_is_scored_biased_and_says_why(resources):
     assert all(w.lower().replace("’", "'") in sentence for f in lexical for w in f.words)
     flagged = [f for f in loaded.bias_features if f.name == "lexicon: flagged wording (narrator)"]
     assert not flagged or {"thugs", "brutally"} & {w.lower() for w in flagged[0].words}
+
+
+def test_a_word_known_only_by_its_stem_is_explained_as_the_word(resources):
+    # "radicals" is not in the bias model's word vocabulary; its letter unit "radic~" is
+    # ("radical" in training). The explanation credits the unit to the sentence's word.
+    model = resources.models.bias
+    assert 'word: "radicals"' not in model.extractor.names_
+    assert 'stem: "radic~"' in model.extractor.names_
+    doc = make_doc("Protesters said the radicals behaved outrageously at the hearing.")
+    findings = lexicon_stage.run(doc, resources, {})["findings"]
+    (score,) = stage.run(doc, resources, {"findings": findings})["sentence_scores"]
+    assert score.bias_label == "biased"
+    shown = {f.name: f for f in score.bias_features}
+    assert 'word: "radicals"' in shown and shown['word: "radicals"'].words == ("radicals",)
+    assert shown['word: "radicals"'].weight > 0
+    assert not any(n.startswith(("stem: ", "letters: ")) for n in shown)
 
 
 def test_stage_works_without_findings_and_separates_voices(resources):

@@ -1,10 +1,11 @@
 """Why each sentence got its label: the top features of every row of an article, with numpy.
 
-A feature's contribution is its value times its weight toward the predicted label. Letter n-grams
-are credited to the sentence's words that hold them (an n-gram held by several words is split
+A feature's contribution is its value times its weight toward the predicted label. The letter
+block's features (a word's first five letters, or the letter n-grams of models from before session
+6) are credited to the sentence's words that hold them (a unit held by several words is split
 equally), and a word's credit is added to its own word feature, so a student reads
-'word: "slammed"' rather than 'letters: "mmed "'. Features whose total is not positive are never
-shown; the k largest are, ties broken by name.
+'word: "slammed"' rather than 'stem: "slamm~"' or 'letters: "mmed "'. Features whose total is not
+positive are never shown; the k largest are, ties broken by name.
 
 Everything up to the ranking is done for all rows of an article at once (no Python loop over
 features or words); Python only names, for each row, the few features it shows. The figures are

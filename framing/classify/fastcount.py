@@ -103,7 +103,7 @@ class IdLookups:
         self.uni = _Grow(np.int64)
         self.grams_version = -1  # the WordGrams version the letter arrays below are built on
         if ex._letter_index is not None:
-            word_grams(ex.config.letter_ngrams).register(ex.letter_vocab_)
+            word_grams(ex.config.letter_ngrams, ex.config.letter_unit).register(ex.letter_vocab_)
         vocab = ex.word_vocab_
         # The vocabulary's words get ids now, so unigram columns and bigram keys can be filled in.
         keys, cols = [], []
@@ -142,7 +142,7 @@ class IdLookups:
     def _sync_letters(self) -> None:
         """Letter columns and counts of the words not done yet: their n-grams (WordGrams, shared
         by every model) mapped to this model's columns with one array lookup, ascending."""
-        grams = word_grams(self.ex.config.letter_ngrams)
+        grams = word_grams(self.ex.config.letter_ngrams, self.ex.config.letter_unit)
         with TABLE.lock:
             grams.update()
             if self.grams_version != grams.version:
@@ -228,7 +228,8 @@ class IdLookups:
 
 
 class WordGrams:
-    """Every word's letter n-grams (scikit-learn's ``char_wb``) as ids with counts, by word id.
+    """Every word's letter n-grams (scikit-learn's ``char_wb``) as ids with counts, by word id;
+    with another `unit` ("prefix5", "lemma": framing.classify.wordunits), its units instead.
 
     Shared by every model with the same n-gram range: splitting a new word into n-grams and
     looking them up is done once; each model then maps n-gram ids to its own columns with one
@@ -238,8 +239,9 @@ class WordGrams:
     per-word lists are made again, and every model's arrays built on them too.
     """
 
-    def __init__(self, ngrams: tuple[int, int]):
+    def __init__(self, ngrams: tuple[int, int], unit: str = "char_wb"):
         self.ngrams = ngrams
+        self.unit = unit  # "char_wb": letter n-grams; else the units of framing.classify.wordunits
         self.index: dict[str, int] = {}
         self.strings: list[str] = []
         self.version = 0
@@ -278,11 +280,27 @@ class WordGrams:
 
     def _grams_of(self, words: list[str]):
         """(ids, counts, sizes): the in-vocabulary n-grams of `words`, ids ascending within a word
-        (the same n-grams and counts as ``char_wb_counts``; their order within a word is not used).
+        (the same n-grams and counts as ``char_wb_counts``; their order within a word is not used);
+        for another unit, the word's in-vocabulary units (framing.classify.wordunits).
 
         Words made of the classifier's word characters only (all of them, when they come from
         `words_of`) are done with numpy (`_coded_grams`); any other word by its strings.
         """
+        if self.unit != "char_wb":
+            from .wordunits import word_units
+
+            get, unit = self.index.get, self.unit
+            if unit.startswith("prefix") and unit[6:].isdigit():  # the default: one unit, inline
+                n = int(unit[6:])
+                flat = [w if len(w) <= n else w[:n] + "~" for w in words]
+                word = np.arange(len(words), dtype=np.int64)
+            else:
+                units = [word_units(w, unit) for w in words]
+                flat = [u for us in units for u in us]
+                word = np.repeat(np.arange(len(words), dtype=np.int64), [len(us) for us in units])
+            gram = np.fromiter(map(get, flat, repeat(-1)), dtype=np.int64, count=len(flat))
+            hit = gram >= 0
+            return self._merge([word[hit]], [gram[hit]], len(words))
         lo, hi = self.ngrams
         if hi <= MAX_CODED:
             coded = _coded_words(words)
@@ -420,10 +438,11 @@ def _coded_words(words: list[str]):
 _WORD_GRAMS: dict = {}
 
 
-def word_grams(ngrams: tuple[int, int]) -> WordGrams:
-    got = _WORD_GRAMS.get(ngrams)
+def word_grams(ngrams: tuple[int, int], unit: str = "char_wb") -> WordGrams:
+    key = (ngrams, unit)
+    got = _WORD_GRAMS.get(key)
     if got is None:
-        got = _WORD_GRAMS.setdefault(ngrams, WordGrams(ngrams))
+        got = _WORD_GRAMS.setdefault(key, WordGrams(ngrams, unit))
     return got
 
 

@@ -16,8 +16,9 @@ class FeatureContribution:
     `name` is human-readable: 'word: "slammed"', 'words: "so called"', 'lexicon: loaded (narrator)',
     'sentiment: negative (VADER)', 'attribution: inside a quote'.
 
-    For a word, the weight adds up its word feature and the letter n-gram features of the word
-    (n-grams shared by several words of the sentence are split equally). For a model with more than
+    For a word, the weight adds up its word feature and the letter-block features of the word (its
+    first letters, or letter n-grams in older models; units shared by several words of the sentence
+    are split equally). For a model with more than
     two labels (frames), it is the push toward the predicted label relative to the average label.
     """
 

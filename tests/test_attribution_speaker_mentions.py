@@ -164,3 +164,27 @@ def test_by_and_an_ing_form_is_not_a_passive_agent():
 def test_a_czar_is_a_government_voice():
     a = by_cue(run("The border czar said crossings fell for a third month.")[1], "said")
     assert (a.speaker, a.role) == ("border czar", "government")
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # a lower-case word before a name is not part of it, a name particle is
+    ("Like many of her friends and family members, Rebecca Martinez-Rocha says she struggles with the "
+     "rules.\n\nMartinez-Rocha says she will rebuild.", "Rebecca Martinez-Rocha"),
+    ("EU leaders met Commission President Ursula von der Leyen on Monday. Von der Leyen said the talks "
+     "went well.", None),
+])
+def test_a_fuller_mention_keeps_only_the_name(text, speaker):
+    said = [a for a in run(text)[1] if a.cue_text in ("says", "said")]
+    assert said
+    assert not said[0].speaker.startswith("of ")
+    if speaker:
+        assert said[0].speaker == speaker
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Speaker of the House Paul Ryan defended the bill on Tuesday.", "Paul Ryan"),
+    ("Former Speaker John Boehner said the party had changed.", "John Boehner"),
+])
+def test_the_speaker_of_the_house_is_a_title(text, speaker):
+    a = run(text)[1][0]
+    assert (a.speaker, a.role) == (speaker, "government")

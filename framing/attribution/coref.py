@@ -141,13 +141,16 @@ def _not_first_names() -> frozenset:
 
 def _plain_name(info: SpeakerInfo, opens_sentence: bool) -> SpeakerInfo:
     """The reading with what is not a name cut from the front of its name: abbreviated titles the
-    roles file lacks ("Sgt. Bowe Bergdahl"), acronyms ("BGR Trump") and, when the name opens its
+    roles file lacks ("Sgt. Bowe Bergdahl"), acronyms ("BGR Trump"), lower-case words that are no
+    name particle ("Aftermath of Superstorm Sandy" -> "Superstorm Sandy") and, when the name opens its
     sentence, a common word left over from a web page ("Watch Elizabeth Warren" -> "Elizabeth
     Warren"; inside a sentence "Mitt Romney" keeps its first name)."""
     words = info.name.split()
     k = len(words) - 1
-    while k > 0 and (len(words[k - 1]) <= 2 or not words[k - 1].endswith(".") and not words[k - 1].isupper()):
-        k -= 1  # initials ("R.", "J.") stay
+    particles = _speaker_words().get("particle", frozenset())
+    while k > 0 and (words[k - 1][:1].isupper() or words[k - 1] in particles) and \
+            (len(words[k - 1]) <= 2 or not words[k - 1].endswith(".") and not words[k - 1].isupper()):
+        k -= 1  # initials ("R.", "J.") and particles ("von der") stay; "of" before a name ends it
     if k == 0 and opens_sentence and len(words) > 2 and words[0] in _not_first_names():
         k = 1
     if k == 0:

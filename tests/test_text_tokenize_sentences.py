@@ -63,3 +63,18 @@ def test_random_strings():
               "\u00a0", "\x1c", "\u3000", "word", "Oct", "a.m", ")", "("]
     for _ in range(400):
         _check("".join(rng.choice(pieces) for _ in range(rng.randint(1, 40))))
+
+
+@pytest.mark.parametrize("text,n", [
+    # Punkt breaks after a party tag's abbreviation; the rest of the sentence goes on after the bracket
+    ("Sen. Ben Cardin (D-Md.), who opposes Gorsuch, spoke on Tuesday.", 1),
+    ("Sen. Marco Rubio (R-Fla.), Louisiana Gov. Bobby Jindal and House Budget Chairman Paul Ryan (R-Wis.) "
+     "are doing nothing to disguise their ambitions.", 1),
+    # a bracket closing a sentence of its own, then a new sentence: two
+    ("It was over. (The vote came later.) Then silence.", 3),
+])
+def test_a_sentence_goes_on_after_a_closing_bracket(text, n):
+    from framing.model import Article
+    from framing.text import build_doc
+
+    assert len(build_doc(Article("t", text, "test")).sentences) == n

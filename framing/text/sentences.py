@@ -17,6 +17,16 @@ from .resources import abbreviations
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 _CLOSERS = "\"'\u201d\u2019)]"
+_BRACKETS = ")]"
+
+
+def _goes_on(text: str, s: int, e: int) -> bool:
+    """Does text[s:e], after its closing brackets and spaces, go on with a comma, a semicolon, a
+    colon or a lower-case word, as the rest of a sentence does?"""
+    k = s
+    while k < e and (text[k] in _BRACKETS or text[k].isspace()):
+        k += 1
+    return k < e and (text[k] in ",;:" or text[k].islower())
 
 
 _SENT_END = re.compile(r"[.?!]")  # Punkt's candidate boundary characters (PunktLanguageVars)
@@ -65,10 +75,13 @@ def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
         e += start
         if merged:
             # Punkt sometimes splits before a lower-case continuation ("... the U.S. military"),
-            # and a sentence made only of closing marks belongs to the previous one.
+            # and a sentence made only of closing marks belongs to the previous one; so does one
+            # that opens with a closing bracket and goes on with a comma or a lower-case word
+            # ("Sen. Ben Cardin (D-Md.), who ...": Punkt breaks after "Md.").
             first = text[s]
             if first.islower() or (first in _CLOSERS or first.isspace()) and all(
-                    c in _CLOSERS or c.isspace() for c in text[s:e]):
+                    c in _CLOSERS or c.isspace() for c in text[s:e]) or \
+                    first in _BRACKETS and _goes_on(text, s, e):
                 merged[-1][1] = e
                 continue
         merged.append([s, e])

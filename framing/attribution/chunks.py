@@ -23,6 +23,9 @@ TIME_WORDS = frozenset({
     "yesterday", "tonight", "earlier", "later", "recently", "afternoon", "morning", "evening",
     "night", "week", "month", "year", "weekend", "day",
     "weeks", "months", "years", "days", "hours",  # "Weeks later, he announced": not a speaker
+    # months ("as late as February was calling", "In March officials said"), but not those that are
+    # also first names or a surname of speakers ("April Ryan", "Theresa May", "June", "August")
+    "january", "february", "march", "july", "september", "october", "november", "december",
 })
 
 

@@ -701,6 +701,23 @@ def _named_subject_before(ctx: _Ctx, start: int, m: int, lo: int) -> int:
     return start
 
 
+_TIME_PREPS = frozenset({"in", "on", "last", "this", "since", "during", "until", "through"})
+
+
+def _before_time_adverbial(toks, j: int, lo: int) -> int:
+    """The token before a time adverbial that ends at tokens[j] ("Gallup in March shows", "Trump on
+    October 3 said"), else j: the source is the noun phrase before it (PolNeAR leaves time adverbials
+    out of sources)."""
+    k = j
+    while k >= lo and (toks[k].norm in TIME_WORDS or toks[k].norm in _WEEKDAYS or toks[k].pos == "CD" or
+                       toks[k].norm in ("early", "late", "mid")):
+        k -= 1
+    if k < j and k - 1 >= lo and toks[k].norm in _TIME_PREPS and \
+            any(toks[m].norm in TIME_WORDS or toks[m].norm in _WEEKDAYS for m in range(k + 1, j + 1)):
+        return k - 1
+    return j
+
+
 def _left_source_np(ctx: _Ctx, i: int, lo: int) -> tuple[tuple[int, int] | None, int]:
     """Source noun phrase before the cue at i, and the index of the token before that phrase.
 
@@ -710,6 +727,7 @@ def _left_source_np(ctx: _Ctx, i: int, lo: int) -> tuple[tuple[int, int] | None,
     j = _skip_aux_left(toks, i - 1, lo, progressive=toks[i].pos == "VBG")
     if j < lo:
         return None, j
+    j = _before_time_adverbial(toks, j, lo)
     if toks[j].norm in ("and", "but") and any(toks[m].pos.startswith("VB") and not ctx.inq[m]
                                               for m in range(lo, j)):
         # "X did Y and said ...": the subject of the first verb

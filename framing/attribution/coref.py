@@ -22,7 +22,13 @@ speaker. Rules, in order:
   - a description ("the defence minister", "the Iranian president") joins the most recent speaker
     whose title holds the same role words in its head ("the rest of the court" is no justice); a
     definite institution noun ("the committee", "the department") joins the nearest institution
-    whose name holds it.
+    whose name holds it; a qualifier must fit the title ("the interior minister" is not "Defence
+    Minister X"), and a qualified description may find a titled person the article named outside
+    any attribution;
+  - a surname, or a person without a side, takes the name and side of the article's earlier,
+    fuller mention anywhere in the text (framing.attribution.named_mentions: "President Pezeshkian"
+    after "Iranian President Dr. Masoud Pezeshkian");
+  - "his / her / their country" speaks for the side of whoever the possessive is.
 Merged speakers share one id, the fullest name, and any title, role and side one mention gave.
 """
 from __future__ import annotations
@@ -36,6 +42,7 @@ from ..text.columns import columns
 from .chunks import PROPER, TIME_WORDS, np_left, np_right
 from .data import _rows
 from .speakers import PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_THING, SpeakerInfo, describe
+from .named_mentions import NamedMentions, other_first_name, plain_name, qualifiers, speaker_words
 
 #: Words that open a subordinate clause before a sentence's subject: "While Rep. Paul Mitchell
 #: didn't vote ..., he was openly critical" makes Mitchell an antecedent all the same.
@@ -106,56 +113,7 @@ def _non_persons() -> frozenset:
     return frozenset(row["term"] for row in _rows("non_persons.tsv"))
 
 
-@lru_cache(maxsize=1)
-def _speaker_words() -> dict:
-    """use -> words, from framing/data/attribution/speaker_words.tsv ("country", "generic")."""
-    out: dict = {}
-    for row in _rows("speaker_words.tsv"):
-        out.setdefault(row["use"], set()).add(row["term"])
-    return {use: frozenset(words) for use, words in out.items()}
-
-
 _POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
-
-
-def _qualifiers(words, roles: set) -> set:
-    """The words that tell one office holder from another ("interior" in "the interior minister",
-    "defence" in "Defence Minister"): lower-cased, without role words, determiners and generic ones."""
-    generic = _speaker_words().get("generic", frozenset())
-    role_words = {w for term in roles for w in term.split()}
-    return {w for w in (x.lower() for x in words)
-            if w.isalpha() and w not in role_words and w not in generic and w not in ("the", "a", "an")}
-
-
-@lru_cache(maxsize=1)
-def _not_first_names() -> frozenset:
-    """Capitalised words that are no one's first name: the tagger's lexicon knows them lower-case
-    as common words ("watch", "hide") and never capitalised as a name ("Bill", "Mark", "Hope" are
-    names there, so they stay)."""
-    from ..text.textblob_data import tag_lexicon
-
-    lexicon = tag_lexicon()
-    return frozenset(w.capitalize() for w, tag in lexicon.items() if w.islower() and w.isalpha() and
-                     lexicon.get(w.capitalize()) not in ("NNP", "NNPS"))
-
-
-def _plain_name(info: SpeakerInfo, opens_sentence: bool) -> SpeakerInfo:
-    """The reading with what is not a name cut from the front of its name: abbreviated titles the
-    roles file lacks ("Sgt. Bowe Bergdahl"), acronyms ("BGR Trump"), lower-case words that are no
-    name particle ("Aftermath of Superstorm Sandy" -> "Superstorm Sandy") and, when the name opens its
-    sentence, a common word left over from a web page ("Watch Elizabeth Warren" -> "Elizabeth
-    Warren"; inside a sentence "Mitt Romney" keeps its first name)."""
-    words = info.name.split()
-    k = len(words) - 1
-    particles = _speaker_words().get("particle", frozenset())
-    while k > 0 and (words[k - 1][:1].isupper() or words[k - 1] in particles) and \
-            (len(words[k - 1]) <= 2 or not words[k - 1].endswith(".") and not words[k - 1].isupper()):
-        k -= 1  # initials ("R.", "J.") and particles ("von der") stay; "of" before a name ends it
-    if k == 0 and opens_sentence and len(words) > 2 and words[0] in _not_first_names():
-        k = 1
-    if k == 0:
-        return info
-    return replace(info, name=" ".join(words[k:]))
 
 
 def _gender(tokens, a: int, b: int) -> str:
@@ -253,18 +211,6 @@ def _institution(ent) -> bool:
 _THEY_INSTITUTION_REACH = 400
 
 
-def _other_first_name(known: str, words: list) -> bool:
-    """Do two names with the same surname give different first names ("Ronald Reagan", "Nancy
-    Reagan")? A one-word name or an initial never differs."""
-    known_words = known.lower().split()
-    if len(words) < 2 or len(known_words) < 2:
-        return False
-    if known_words[-len(words):] == words or words[-len(known_words):] == known_words:
-        return False  # "Suu Kyi" after "Aung San Suu Kyi": a surname of two words
-    a, b = known_words[0].rstrip("."), words[0].rstrip(".")
-    return not (a == b or len(a) == 1 and b.startswith(a) or len(b) == 1 and a.startswith(b))
-
-
 class Resolver:
     """Resolve source phrases to speakers, one article at a time, in text order."""
 
@@ -274,7 +220,7 @@ class Resolver:
         self.gazetteer = gazetteer
         self.entities: list[Entity] = []
         self.recent: list[tuple[int, Entity]] = []  # (char offset, entity) mentions so far
-        self._mentions: dict = {}  # word -> the article's named mentions with it (`_mentions_with`)
+        self.named = NamedMentions(doc, data, gazetteer)  # the persons the article names anywhere
         self._searched: dict = {}  # (entity, name) -> mentions already tried for it (`_name_fully`)
         # named sentence subjects, found lazily in text order: only those before the last source
         # phrase resolved are ever needed (`_catch_up`)
@@ -355,7 +301,7 @@ class Resolver:
             self._pending = next(self._subjects, None)
             info = describe(toks, a, b, self.doc.text, self.data, self.gazetteer)
             if info.kind == "person" and info.name:
-                info = _plain_name(info, a == self.doc.sentences[toks[a].sentence].token_start)
+                info = plain_name(info, a == self.doc.sentences[toks[a].sentence].token_start)
                 ent = self._match_named(info)
                 span = (toks[a].start, toks[b - 1].end)
                 if ent is None:
@@ -387,7 +333,7 @@ class Resolver:
                 continue
             if ent.name.lower() == full:
                 return ent
-            if ent.surname() == last and ent.kind == info.kind == "person" and not _other_first_name(ent.name, words):
+            if ent.surname() == last and ent.kind == info.kind == "person" and not other_first_name(ent.name, words):
                 return ent  # "Khawaja M. Asif" -> "Khawaja Asif" (not "Nancy Reagan" -> "Ronald Reagan")
             if info.kind == "institution" and ent.kind == "institution" and ent.name.lower().endswith(" " + full):
                 return ent  # "the Times" after "The New York Times", "the Air Force" after "U.S. Air Force"
@@ -408,11 +354,11 @@ class Resolver:
         # a name-like modifier must fit the speaker: "the Romney campaign" is not Obama's campaign
         # manager, "the Iranian president" not Pakistan's
         marks = [w.lower() for w in info.description.split()[:-1] if w[:1].isupper()]
-        own = _qualifiers(info.description.split(), set(info.role_terms))
+        own = qualifiers(info.description.split(), set(info.role_terms))
         for _, ent in reversed(self.recent):
             if ent.kind == "person" and set(info.role_terms) <= ent.role_terms and ent.name:
                 known = f"{ent.name} {ent.title} {ent.affiliation}".lower()
-                theirs = _qualifiers(ent.title.split(), ent.role_terms)
+                theirs = qualifiers(ent.title.split(), ent.role_terms)
                 if own and theirs and not own & theirs:
                     continue  # "the interior minister" is not "Defence Minister Khawaja Asif"
                 if all(m[:4] in known for m in marks):  # "Pakistani" fits "Pakistan"
@@ -459,82 +405,6 @@ class Resolver:
             self._surname_genders[name] = found
         return found
 
-    def _mentions_with(self, word: str, before: int, start: int = 0):
-        """Named persons the article mentions before the offset `before`, anywhere (not only as
-        sources), whose name ends with `word` or who hold `word` as a title before the name, in text
-        order from the `start`-th: (index, reading, character span). Each is read once per article,
-        and only when a search reaches it (`_read_mentions`)."""
-        entry = self._mentions.get(word)
-        if entry is None:
-            entry = self._mentions[word] = ([], self._read_mentions(word))
-        items, unread = entry
-        k = start
-        while True:
-            if k == len(items):
-                nxt = next(unread, None)
-                if nxt is None:
-                    return
-                items.append(nxt)
-            at, info, span = items[k]
-            if at >= before:
-                return
-            yield k, info, span
-            k += 1
-
-    def _read_mentions(self, word: str):
-        """`_mentions_with` over the whole article, each with the offset of the word: found by
-        scanning the article's norms for the word (C-level searches); what is not a name before a
-        name is left out of it (`_plain_name`)."""
-        doc = self.doc
-        toks = doc.tokens
-        norms = columns(doc).norms
-        n = len(toks)
-        i = -1
-        while True:
-            try:
-                i = norms.index(word, i + 1)
-            except ValueError:
-                return
-            e = i
-            while e + 1 < n and toks[e + 1].pos in PROPER:
-                e += 1  # a title before the name: the name runs on
-            if e == i and not (i > 0 and toks[i - 1].pos in PROPER and toks[i].pos in PROPER):
-                continue  # neither a name's last word nor a title before a name
-            lo = doc.sentences[toks[i].sentence].token_start
-            start = np_left(toks, e, lo)
-            if start is None:
-                continue
-            for k in range(e - 1, start - 1, -1):
-                if toks[k].norm == "and" or toks[k].text == ",":
-                    start = k + 1  # "X and Pakistan's Interior Minister Mohsin Naqvi": the last conjunct
-                    break
-            info = describe(toks, start, e + 1, doc.text, self.data, self.gazetteer)
-            if info.kind == "person" and info.name:
-                yield toks[i].start, _plain_name(info, start == lo), (toks[start].start, toks[e].end)
-
-    def _fuller_mention(self, info: SpeakerInfo, before: int):
-        """The first earlier mention that names this person more fully or with a side: "President
-        Pezeshkian said" after "Iranian President Dr. Masoud Pezeshkian" (a sentence that attributes
-        nothing), "Naqvi" after "Interior Minister Mohsin Naqvi". News introduces a person before
-        using the surname alone, so only earlier mentions count ("Mr Kim" is not the "Sung Kim" of a
-        later paragraph)."""
-        return self._fuller_from(info, before, 0)[0]
-
-    def _fuller_from(self, info: SpeakerInfo, before: int, start: int) -> tuple:
-        """`_fuller_mention` over the mentions from the `start`-th on: ((reading, span) or None, the
-        index to go on from next time)."""
-        words = info.name.split()
-        last = words[-1]
-        k = start
-        for k, m, span in self._mentions_with(last.lower(), before, start):
-            if len(words) > 1 and not (m.name == info.name or m.name.endswith(" " + info.name)):
-                continue  # "Jay Nixon" is only a mention that holds the whole name, not "Missouri Gov Nixon"
-            if m.name.split()[-1] == last and (len(m.name) > len(info.name) or m.affiliation) and \
-                    not _other_first_name(m.name, [w.lower() for w in words]):
-                return (m, span), k + 1
-            k += 1
-        return None, k
-
     def _name_fully(self, ent: Entity, info: SpeakerInfo, before: int) -> None:
         """Give a person known by a surname, or without a side, the name and side of the article's
         earlier, fuller mention ("President Pezeshkian said" -> Masoud Pezeshkian, Iran)."""
@@ -542,35 +412,10 @@ class Resolver:
             return
         name = ent.name or info.name
         key = (id(ent), name)
-        found, self._searched[key] = self._fuller_from(replace(info, name=name), before,
+        found, self._searched[key] = self.named.fuller(replace(info, name=name), before,
                                                        self._searched.get(key, 0))
         if found is not None:
             ent.absorb(*found)
-
-    def _described_mention(self, info: SpeakerInfo, before: int):
-        """The nearest earlier named person the article calls by the description's title ("the
-        interior minister" -> "Interior Minister Mohsin Naqvi", who only received an offer), when no
-        speaker so far fits it. Only for a description that tells office holders apart (a qualifier
-        or a title of two words): "the minister" alone could be anyone the article names."""
-        if not self._office(info):
-            return None
-        head = info.role_terms[-1].split()[-1]
-        words = info.description.split()
-        # lower-case qualifiers must equal the title's ("the attorney general" is not "Deputy Attorney
-        # General Rod Rosenstein"); capitalised ones must fit the person ("the Florida governor")
-        own = _qualifiers([w for w in words if not w[:1].isupper()], set(info.role_terms))
-        marks = [w.lower() for w in words[:-1] if w[:1].isupper()]
-        if not own and " " not in info.role_terms[-1]:
-            return None
-        best = None
-        for _, m, span in self._mentions_with(head, before):
-            found = (m, span)
-            if " " not in m.name or not set(info.role_terms) <= set(m.role_terms):
-                continue
-            known = f"{m.name} {m.title} {m.affiliation}".lower()
-            if _qualifiers(m.title.split(), set(m.role_terms)) == own and all(w[:4] in known for w in marks):
-                best = found
-        return best
 
     def _antecedent(self, pronoun: str, offset: int) -> Entity | None:
         self._catch_up(offset)
@@ -643,7 +488,7 @@ class Resolver:
                 self.recent.append((span[0], ent))
             return info, ent
         if b - a == 2 and toks[a].norm in _POSSESSIVE_PRONOUN and \
-                toks[a + 1].norm in _speaker_words().get("country", ()):
+                toks[a + 1].norm in speaker_words().get("country", ()):
             # "his country welcomes the offer": the side of whoever "his" is
             owner = self._antecedent(_POSSESSIVE_PRONOUN[toks[a].norm], span[0])
             if owner is not None and owner.affiliation:
@@ -655,13 +500,13 @@ class Resolver:
         if ent is None and not info.name:
             ent = self._match_description(info) or self._match_institution(info)
         if ent is None and not info.name and info.role_terms and not info.anonymous and not info.plural:
-            found = self._described_mention(info, span[0])
+            found = self.named.described(info, span[0]) if self._office(info) else None
             if found is not None:
                 ent = self._match_named(found[0])
                 if ent is None:
                     ent = self._new(*found)
         if info.name and info.kind == "person" and ent is None:
-            found = self._fuller_mention(info, span[0])
+            found = self.named.fuller(info, span[0])[0]
             if found is not None:
                 ent = self._match_named(found[0])  # "Naqvi" after the speaker "Mohsin Naqvi"
         if ent is None:

@@ -1,0 +1,184 @@
+"""The people an article names anywhere, not only as sources: how a speaker gets a full name and a side.
+
+A source is often a surname ("President Pezeshkian said", "Naqvi discusses ...") or a description
+("the interior minister informed ...") of someone the article named fully somewhere else, in a
+sentence that attributes nothing ("... between Iranian President Dr. Masoud Pezeshkian and
+Pakistan's Interior Minister Mohsin Naqvi"). `NamedMentions` finds those mentions for one article:
+by the name's last word, or by a title word before a name, reading each mention once (the speaker
+resolver, framing.attribution.coref, asks the same words again and again) and only as far as a
+search reaches. Words the rules read are in framing/data/attribution/speaker_words.tsv.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+
+from ..text.columns import columns
+
+from .chunks import PROPER, np_left
+from .data import _rows
+from .speakers import SpeakerInfo, describe
+
+
+@lru_cache(maxsize=1)
+def speaker_words() -> dict:
+    """use -> words, from framing/data/attribution/speaker_words.tsv ("country", "generic", "particle")."""
+    out: dict = {}
+    for row in _rows("speaker_words.tsv"):
+        out.setdefault(row["use"], set()).add(row["term"])
+    return {use: frozenset(words) for use, words in out.items()}
+
+
+def qualifiers(words, roles: set) -> set:
+    """The words that tell one office holder from another ("interior" in "the interior minister",
+    "defence" in "Defence Minister"): lower-cased, without role words, determiners and generic ones."""
+    generic = speaker_words().get("generic", frozenset())
+    role_words = {w for term in roles for w in term.split()}
+    return {w for w in (x.lower() for x in words)
+            if w.isalpha() and w not in role_words and w not in generic and w not in ("the", "a", "an")}
+
+
+@lru_cache(maxsize=1)
+def _not_first_names() -> frozenset:
+    """Capitalised words that are no one's first name: the tagger's lexicon knows them lower-case
+    as common words ("watch", "hide") and never capitalised as a name ("Bill", "Mark", "Hope" are
+    names there, so they stay)."""
+    from ..text.textblob_data import tag_lexicon
+
+    lexicon = tag_lexicon()
+    return frozenset(w.capitalize() for w, tag in lexicon.items() if w.islower() and w.isalpha() and
+                     lexicon.get(w.capitalize()) not in ("NNP", "NNPS"))
+
+
+def plain_name(info: SpeakerInfo, opens_sentence: bool) -> SpeakerInfo:
+    """The reading with what is not a name cut from the front of its name: abbreviated titles the
+    roles file lacks ("Sgt. Bowe Bergdahl"), acronyms ("BGR Trump"), lower-case words that are no
+    name particle ("Aftermath of Superstorm Sandy" -> "Superstorm Sandy") and, when the name opens its
+    sentence, a common word left over from a web page ("Watch Elizabeth Warren" -> "Elizabeth
+    Warren"; inside a sentence "Mitt Romney" keeps its first name)."""
+    words = info.name.split()
+    k = len(words) - 1
+    particles = speaker_words().get("particle", frozenset())
+    while k > 0 and (words[k - 1][:1].isupper() or words[k - 1] in particles) and \
+            (len(words[k - 1]) <= 2 or not words[k - 1].endswith(".") and not words[k - 1].isupper()):
+        k -= 1  # initials ("R.", "J.") and particles ("von der") stay; "of" before a name ends it
+    if k == 0 and opens_sentence and len(words) > 2 and words[0] in _not_first_names():
+        k = 1
+    if k == 0:
+        return info
+    return replace(info, name=" ".join(words[k:]))
+
+
+def other_first_name(known: str, words: list) -> bool:
+    """Do two names with the same surname give different first names ("Ronald Reagan", "Nancy
+    Reagan")? A one-word name or an initial never differs."""
+    known_words = known.lower().split()
+    if len(words) < 2 or len(known_words) < 2:
+        return False
+    if known_words[-len(words):] == words or words[-len(known_words):] == known_words:
+        return False  # "Suu Kyi" after "Aung San Suu Kyi": a surname of two words
+    a, b = known_words[0].rstrip("."), words[0].rstrip(".")
+    return not (a == b or len(a) == 1 and b.startswith(a) or len(b) == 1 and a.startswith(b))
+
+
+class NamedMentions:
+    """The named persons of one article, found by word and read once each."""
+
+    def __init__(self, doc, data, gazetteer=None):
+        self.doc = doc
+        self.data = data
+        self.gazetteer = gazetteer
+        self._by_word: dict = {}  # word -> ([(offset, reading, span) read so far], the rest unread)
+
+    def with_word(self, word: str, before: int, start: int = 0):
+        """Named persons the article mentions before the offset `before` whose name ends with `word`
+        or who hold `word` as a title before the name, in text order from the `start`-th: (index,
+        reading, character span)."""
+        entry = self._by_word.get(word)
+        if entry is None:
+            entry = self._by_word[word] = ([], self._read(word))
+        items, unread = entry
+        k = start
+        while True:
+            if k == len(items):
+                nxt = next(unread, None)
+                if nxt is None:
+                    return
+                items.append(nxt)
+            at, info, span = items[k]
+            if at >= before:
+                return
+            yield k, info, span
+            k += 1
+
+    def _read(self, word: str):
+        """`with_word` over the whole article, each with the offset of the word: found by scanning
+        the article's norms for the word (C-level searches); what is not a name before a name is left
+        out of it (`plain_name`)."""
+        doc = self.doc
+        toks = doc.tokens
+        norms = columns(doc).norms
+        n = len(toks)
+        i = -1
+        while True:
+            try:
+                i = norms.index(word, i + 1)
+            except ValueError:
+                return
+            e = i
+            while e + 1 < n and toks[e + 1].pos in PROPER:
+                e += 1  # a title before the name: the name runs on
+            if e == i and not (i > 0 and toks[i - 1].pos in PROPER and toks[i].pos in PROPER):
+                continue  # neither a name's last word nor a title before a name
+            lo = doc.sentences[toks[i].sentence].token_start
+            start = np_left(toks, e, lo)
+            if start is None:
+                continue
+            for k in range(e - 1, start - 1, -1):
+                if toks[k].norm == "and" or toks[k].text == ",":
+                    start = k + 1  # "X and Pakistan's Interior Minister Mohsin Naqvi": the last conjunct
+                    break
+            info = describe(toks, start, e + 1, doc.text, self.data, self.gazetteer)
+            if info.kind == "person" and info.name:
+                yield toks[i].start, plain_name(info, start == lo), (toks[start].start, toks[e].end)
+
+    def fuller(self, info: SpeakerInfo, before: int, start: int = 0) -> tuple:
+        """The first earlier mention, from the `start`-th on, that names this person more fully or
+        with a side: "President Pezeshkian said" after "Iranian President Dr. Masoud Pezeshkian" (a
+        sentence that attributes nothing), "Naqvi" after "Interior Minister Mohsin Naqvi". News
+        introduces a person before using the surname alone, so only earlier mentions count ("Mr Kim"
+        is not the "Sung Kim" of a later paragraph). Returns ((reading, span) or None, the index to go
+        on from next time)."""
+        words = info.name.split()
+        last = words[-1]
+        k = start
+        for k, m, span in self.with_word(last.lower(), before, start):
+            if len(words) > 1 and not (m.name == info.name or m.name.endswith(" " + info.name)):
+                continue  # "Jay Nixon" is only a mention that holds the whole name, not "Missouri Gov Nixon"
+            if m.name.split()[-1] == last and (len(m.name) > len(info.name) or m.affiliation) and \
+                    not other_first_name(m.name, [w.lower() for w in words]):
+                return (m, span), k + 1
+            k += 1
+        return None, k
+
+    def described(self, info: SpeakerInfo, before: int):
+        """The nearest earlier named person the article calls by the description's title ("the
+        interior minister" -> "Interior Minister Mohsin Naqvi", who only received an offer). Only for
+        a description that tells office holders apart (a qualifier or a title of two words): "the
+        minister" alone could be anyone the article names. (reading, span) or None."""
+        head = info.role_terms[-1].split()[-1]
+        words = info.description.split()
+        # lower-case qualifiers must equal the title's ("the attorney general" is not "Deputy Attorney
+        # General Rod Rosenstein"); capitalised ones must fit the person ("the Florida governor")
+        own = qualifiers([w for w in words if not w[:1].isupper()], set(info.role_terms))
+        marks = [w.lower() for w in words[:-1] if w[:1].isupper()]
+        if not own and " " not in info.role_terms[-1]:
+            return None
+        best = None
+        for _, m, span in self.with_word(head, before):
+            if " " not in m.name or not set(info.role_terms) <= set(m.role_terms):
+                continue
+            known = f"{m.name} {m.title} {m.affiliation}".lower()
+            if qualifiers(m.title.split(), set(m.role_terms)) == own and all(w[:4] in known for w in marks):
+                best = (m, span)
+        return best

@@ -41,7 +41,7 @@ from ..text.columns import columns
 
 from .chunks import PROPER, TIME_WORDS, np_left, np_right
 from .data import _rows
-from .speakers import PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_THING, SpeakerInfo, describe
+from .speakers import PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_THING, SpeakerInfo, describe, non_persons
 from .named_mentions import NamedMentions, other_first_name, plain_name, qualifiers, speaker_words
 
 #: Words that open a subordinate clause before a sentence's subject: "While Rep. Paul Mitchell
@@ -107,12 +107,6 @@ def _name_gender(name: str) -> str:
     return _first_names().get(words[0].lower(), "")
 
 
-@lru_cache(maxsize=1)
-def _non_persons() -> frozenset:
-    """Head nouns that never stand for one person, from framing/data/attribution/non_persons.tsv."""
-    return frozenset(row["term"] for row in _rows("non_persons.tsv"))
-
-
 _POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
 
@@ -174,7 +168,7 @@ class Entity:
         if self.name:
             return True
         head = self.description.split(" ")[-1].lower()
-        if head in _non_persons():
+        if head in non_persons():
             return False
         # an unnamed speaker is one person only when a word says so: a role ("the senator"), a
         # gendered noun ("the actress") or a person noun ("the receptionist"); not "the explosion"
@@ -228,16 +222,12 @@ class Resolver:
         self._pending = next(self._subjects, None)
         self._surname_genders: dict = {}  # surname -> gender its full names in the text show
 
-    def _subject_mentions(self):
-        """Named noun phrases opening each sentence and followed by their verb, in text order:
-        (char offset, start, end) token indices; antecedent candidates for "he"/"she"."""
-        return ((at, a, b) for at, a, b, first in self._all_subject_mentions() if first)
-
     def _all_subject_mentions(self):
-        """`_subject_mentions` and the named subjects it does not see, in text order, as (char
-        offset, start, end, first): a subject followed by appositives before its verb, and the main
-        clause's subject after an opening clause ("Speaking at a ceremony in December, Hillary
-        Clinton took aim at ...", "After the vote, Sen. Susan Collins said ...")."""
+        """Named sentence subjects, antecedent candidates for "he"/"she", in text order, as (char
+        offset, start, end, first) token indices: with `first`, the named noun phrase opening a
+        sentence and followed by its verb; without, a subject followed by appositives before its
+        verb, and the main clause's subject after an opening clause ("Speaking at a ceremony in
+        December, Hillary Clinton took aim at ...", "After the vote, Sen. Susan Collins said ...")."""
         toks = self.doc.tokens
         tags = columns(self.doc).tags
         for s in self.doc.sentences:

@@ -616,7 +616,7 @@ def _adverbial_tail(toks, start: int, end: int) -> int:
     "on Monday", "at the time"): PolNeAR's source is the speaker's noun phrase alone."""
     for m in range(start + 1, end - 1):
         if toks[m].norm in ("in", "on", "at", "during", "last", "this", "earlier") and \
-                any(x.norm in TIME_WORDS or x.norm in _WEEKDAYS or x.norm in _SPEECH_SETTINGS
+                any(x.norm in TIME_WORDS or x.norm in _SPEECH_SETTINGS
                     for x in toks[m + 1:end]) and \
                 all(x.pos in ("DT", "JJ", "NN", "NNS", "NNP", "CD", "PRP$", "IN") for x in toks[m + 1:end]):
             return m
@@ -709,11 +709,11 @@ def _before_time_adverbial(toks, j: int, lo: int) -> int:
     October 3 said"), else j: the source is the noun phrase before it (PolNeAR leaves time adverbials
     out of sources)."""
     k = j
-    while k >= lo and (toks[k].norm in TIME_WORDS or toks[k].norm in _WEEKDAYS or toks[k].pos == "CD" or
+    while k >= lo and (toks[k].norm in TIME_WORDS or toks[k].pos == "CD" or
                        toks[k].norm in ("early", "late", "mid")):
         k -= 1
     if k < j and k - 1 >= lo and toks[k].norm in _TIME_PREPS and \
-            any(toks[m].norm in TIME_WORDS or toks[m].norm in _WEEKDAYS for m in range(k + 1, j + 1)):
+            any(toks[m].norm in TIME_WORDS for m in range(k + 1, j + 1)):
         return k - 1
     return j
 
@@ -1246,7 +1246,7 @@ def _match_cue(ctx, i, i_end, lo, hi, frame, lemma, found) -> RawAttribution | N
                 # "MACAU (Reuters) – Adelson said on Friday he met ...": a clause follows the cue
                 # after a time adverbial; the words before the source are not its content
                 k = i_end
-                while k < hi and (toks[k].norm in TIME_WORDS or toks[k].norm in _WEEKDAYS or
+                while k < hi and (toks[k].norm in TIME_WORDS or
                                   toks[k].norm in ("on", "last", "this", "earlier", "late")):
                     k += 1
                 if k > i_end and _valid_content_start(ctx, k, hi, frame):
@@ -1507,7 +1507,6 @@ def _learned_cues(ctx: _Ctx, raws: list[RawAttribution], model, token_probs=None
     return out
 
 
-_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
@@ -1520,7 +1519,7 @@ def _loose_left_source(ctx: _Ctx, i: int, lo: int) -> tuple[int, int] | None:
     toks = ctx.tokens
     j = _skip_aux_left(toks, i - 1, lo, progressive=True)
     m = j
-    while m >= lo and (toks[m].norm in TIME_WORDS or toks[m].norm in _WEEKDAYS or
+    while m >= lo and (toks[m].norm in TIME_WORDS or
                        toks[m].norm in ("this", "last", "on", "earlier", "just", "next")):
         m -= 1
     if m < j:

@@ -43,9 +43,10 @@ class SpeakerInfo:
 
 
 @lru_cache(maxsize=1)
-def _documents() -> frozenset:
-    """Head nouns of documents, findings and bodies (framing/data/attribution/non_persons.tsv): when
-    a participle gives one an agent, the agent is who speaks."""
+def non_persons() -> frozenset:
+    """Head nouns that never stand for one person: documents, findings, media items and bodies
+    (framing/data/attribution/non_persons.tsv). "He" is never one of them (coref), and when a
+    participle gives one an agent, the agent is who speaks ("a poll conducted by Gallup")."""
     return frozenset(row["term"] for row in _rows("non_persons.tsv"))
 
 
@@ -196,7 +197,7 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
             # "a joint statement issued on October 31": a participle clause ends the head part; a
             # document's agent speaks for it ("a poll conducted by Gallup in March" -> Gallup)
             by = next((m for m in range(n + 1, len(toks)) if toks[m].norm == "by"), None)
-            if by is not None and main[-1].norm in _documents() and \
+            if by is not None and main[-1].norm in non_persons() and \
                     any(x.pos in PROPER for x in toks[by + 1:]):
                 return _describe(tokens, a + by + 1, b, text, data, gazetteer)
             side_phrase = text[main[0].start:main[-1].end]  # "Strategists interviewed by Reuters"

@@ -287,12 +287,12 @@ class WordGrams:
         `words_of`) are done with numpy (`_coded_grams`); any other word by its strings.
         """
         if self.unit != "char_wb":
-            from .wordunits import word_units
+            from .wordunits import prefix_length, prefixes, word_units
 
             get, unit = self.index.get, self.unit
-            if unit.startswith("prefix") and unit[6:].isdigit():  # the default: one unit, inline
-                n = int(unit[6:])
-                flat = [w if len(w) <= n else w[:n] + "~" for w in words]
+            n = prefix_length(unit)
+            if n is not None:  # the default: one unit per word, the whole list at once
+                flat = prefixes(words, n)
                 word = np.arange(len(words), dtype=np.int64)
             else:
                 units = [word_units(w, unit) for w in words]

@@ -37,15 +37,28 @@ def word_lemma(word: str) -> str:
     return min((f.lower() for f in found), key=lambda f: (len(f), f))
 
 
+def prefix_length(unit: str) -> int | None:
+    """N of a "prefixN" unit, or None for any other unit."""
+    if unit.startswith("prefix") and unit[6:].isdigit() and int(unit[6:]) > 0:
+        return int(unit[6:])
+    return None
+
+
+def prefixes(words, n: int) -> list[str]:
+    """The "prefixN" unit of each word: its first N letters marked "~", or the word when it is no
+    longer (a whole list at once: the classifier's fast path takes an article's new words so)."""
+    return [w if len(w) <= n else w[:n] + "~" for w in words]
+
+
 def word_units(word: str, unit: str) -> tuple[str, ...]:
     """The units of one (folded, lower-case) word for a letter unit other than "char_wb"."""
     out = []
     for part in unit.split("+"):
+        n = prefix_length(part)
         if part == "lemma":
             out.append(word_lemma(word))
-        elif part.startswith("prefix") and part[6:].isdigit() and int(part[6:]) > 0:
-            n = int(part[6:])
-            out.append(word if len(word) <= n else word[:n] + "~")
+        elif n is not None:
+            out.extend(prefixes((word,), n))
         else:
             raise ValueError(f"unknown letter unit {part!r} (char_wb, lemma, prefixN, or joined by +)")
     return tuple(out)

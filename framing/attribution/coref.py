@@ -34,6 +34,7 @@ Merged speakers share one id, the fullest name, and any title, role and side one
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -213,6 +214,11 @@ class Resolver:
         self.data = data
         self.gazetteer = gazetteer
         self.entities: list[Entity] = []
+        # surname -> indices into `entities`, ascending: every entity a name may match ends in the
+        # name's last word, so `_match_named` looks at these only (kept up to date by `_new` and
+        # `_absorb`; an entry whose name has changed since is skipped there)
+        self._by_surname: dict[str, list[int]] = {}
+        self._position: dict[int, int] = {}  # id(entity) -> its index in `entities`
         self.recent: list[tuple[int, Entity]] = []  # (char offset, entity) mentions so far
         self.named = NamedMentions(doc, data, gazetteer)  # the persons the article names anywhere
         self._searched: dict = {}  # (entity, name) -> mentions already tried for it (`_name_fully`)
@@ -297,7 +303,7 @@ class Resolver:
                 if ent is None:
                     ent = self._new(info, span, register=False)
                 else:
-                    ent.absorb(info, span)
+                    self._absorb(ent, info, span)
                 self._name_fully(ent, info, span[0])
                 ent.gender = ent.gender or _gender(toks, a, b)
                 self.recent.append((toks[a].start, ent))
@@ -305,20 +311,42 @@ class Resolver:
     def _new(self, info: SpeakerInfo, span, register: bool = True) -> Entity:
         ent = Entity(-1, info.name, info.description, info.title, info.role, info.affiliation,
                      info.kind, info.plural, info.anonymous, set(info.role_terms), span)
+        self._position[id(ent)] = len(self.entities)
         self.entities.append(ent)
+        self._index_surname(ent)
         return ent
+
+    def _index_surname(self, ent: Entity) -> None:
+        surname = ent.surname()
+        if surname:
+            found = self._by_surname.setdefault(surname, [])
+            k = self._position[id(ent)]
+            at = bisect_left(found, k)
+            if at == len(found) or found[at] != k:
+                found.insert(at, k)
+
+    def _absorb(self, ent: Entity, info: SpeakerInfo, span) -> None:
+        """ent.absorb(info, span), keeping the surname index up to date (a fuller name may end in
+        another word)."""
+        ent.absorb(info, span)
+        self._index_surname(ent)
 
     def _match_named(self, info: SpeakerInfo) -> Entity | None:
         full = info.name.lower()
         words = full.split()
         last = words[-1]
+        # each test below holds only for an entity whose name ends in `last` (the same name, the same
+        # surname, an institution's name ending in this one), so only those are looked at
+        entities = self.entities
+        candidates = [entities[k] for k in self._by_surname.get(last, ())]
+        candidates = [ent for ent in candidates if ent.surname() == last]
         if len(words) == 1:
             # a bare surname is the person the article introduced first under it ("Trump" after
             # "Donald Trump" and "Melania Trump"): the later namesakes get their first names
-            for ent in self.entities:
-                if ent.name and ent.kind == "person" and ent.surname() == last:
+            for ent in candidates:
+                if ent.name and ent.kind == "person":
                     return ent
-        for ent in reversed(self.entities):
+        for ent in reversed(candidates):
             if not ent.name:
                 continue
             if ent.name.lower() == full:
@@ -405,7 +433,7 @@ class Resolver:
         found, self._searched[key] = self.named.fuller(replace(info, name=name), before,
                                                        self._searched.get(key, 0))
         if found is not None:
-            ent.absorb(*found)
+            self._absorb(ent, *found)
 
     def _antecedent(self, pronoun: str, offset: int) -> Entity | None:
         self._catch_up(offset)
@@ -502,7 +530,7 @@ class Resolver:
         if ent is None:
             ent = self._new(info, span)
         else:
-            ent.absorb(info, span)
+            self._absorb(ent, info, span)
         if info.name and info.kind == "person":
             self._name_fully(ent, info, span[0])
         ent.gender = ent.gender or _gender(toks, a, b)

@@ -35,6 +35,7 @@ speaker, `coref.py` resolves pronouns and merges names.
 from __future__ import annotations
 
 from bisect import bisect_left
+from heapq import heappop, heappush
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import or_
@@ -1360,18 +1361,40 @@ def _continuations(ctx: _Ctx, raws: list[RawAttribution]) -> None:
     A "he said:" with no content takes the quotation that follows it.
     """
     doc = ctx.doc
+    toks = ctx.tokens
     used = {qi for r in raws for qi in r.quote_ids}
     cue_sentences = {r.sentence for r in raws}
-    last: RawAttribution | None = None
+
+    def ready(r: RawAttribution) -> int:
+        # r comes before a quotation starting at or after this offset
+        return r.content[-1][1] if r.content else toks[r.cue[0]].start + 1
+
+    def reach(r: RawAttribution) -> int:
+        return r.content[-1][1] if r.content else toks[r.cue[1] - 1].end
+
+    # The attribution right before each quotation: of those that come before it, the one reaching
+    # furthest (the first in `raws` among equals). Quotations come in text order and never overlap,
+    # and only such an attribution takes one (its content then ends where the next may start), so an
+    # attribution that comes before one quotation comes before every later one: they join a heap
+    # once (by `ready`), and a heap entry whose reach has changed since is dropped when it surfaces.
+    # (The same choice as `max` over every attribution before each quotation, without the
+    # quotations-times-attributions walk that made long documents quadratic.)
+    order = sorted(range(len(raws)), key=lambda k: ready(raws[k]))
+    joined = 0
+    heap: list = []
     for qi, q in enumerate(ctx.quotes):
         if qi in used:
             continue
-        # the attribution right before this quote
-        prior = [r for r in raws if r.content and r.content[-1][1] <= q.start or
-                 not r.content and ctx.tokens[r.cue[0]].start < q.start]
-        if not prior:
+        while joined < len(order) and ready(raws[order[joined]]) <= q.start:
+            k = order[joined]
+            heappush(heap, (-reach(raws[k]), k))
+            joined += 1
+        while heap and -heap[0][0] != reach(raws[heap[0][1]]):
+            heappop(heap)
+        if not heap:
             continue
-        last = max(prior, key=lambda r: (r.content[-1][1] if r.content else ctx.tokens[r.cue[1] - 1].end))
+        last_k = heap[0][1]
+        last = raws[last_k]
         last_end = last.content[-1][1] if last.content else ctx.tokens[last.cue[1] - 1].end
         q_sent = _sentence_of(doc, q.start)
         if q_sent is None or q_sent in cue_sentences and not last.content == []:
@@ -1399,6 +1422,7 @@ def _continuations(ctx: _Ctx, raws: list[RawAttribution]) -> None:
             last.quote_ids.append(qi)
             used.add(qi)
             cue_sentences.add(q_sent)
+            heappush(heap, (-reach(last), last_k))
 
 
 def _sentence_of(doc, offset: int) -> int | None:

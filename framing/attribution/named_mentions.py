@@ -89,6 +89,7 @@ class NamedMentions:
         self.data = data
         self.gazetteer = gazetteer
         self._by_word: dict = {}  # word -> ([(offset, reading, span) read so far], the rest unread)
+        self._positions: dict | None = None  # norm -> its token indices, ascending (`_read`)
 
     def with_word(self, word: str, before: int, start: int = 0):
         """Named persons the article mentions before the offset `before` whose name ends with `word`
@@ -112,19 +113,24 @@ class NamedMentions:
             k += 1
 
     def _read(self, word: str):
-        """`with_word` over the whole article, each with the offset of the word: found by scanning
-        the article's norms for the word (C-level searches); what is not a name before a name is left
-        out of it (`plain_name`)."""
+        """`with_word` over the whole article, each with the offset of the word: found through an
+        index of the article's norms (built once, on the first search); what is not a name before a
+        name is left out of it (`plain_name`)."""
         doc = self.doc
         toks = doc.tokens
-        norms = columns(doc).norms
         n = len(toks)
-        i = -1
-        while True:
-            try:
-                i = norms.index(word, i + 1)
-            except ValueError:
-                return
+        if self._positions is None:
+            # every norm's positions, in one pass: a search per word from the start would make a
+            # long document (a transcript, a report) quadratic in its length
+            positions: dict = {}
+            for i, norm in enumerate(columns(doc).norms):
+                found = positions.get(norm)
+                if found is None:
+                    positions[norm] = [i]
+                else:
+                    found.append(i)
+            self._positions = positions
+        for i in self._positions.get(word, ()):
             e = i
             while e + 1 < n and toks[e + 1].pos in PROPER:
                 e += 1  # a title before the name: the name runs on

@@ -427,7 +427,16 @@ class Gazetteer:
                 groups.setdefault(" " + k.translate(_BLANK_TABLE) + " ", []).append((k, tuple(v), verify))
             bounded = ahocorasick.Automaton()
             for pattern, group in groups.items():
-                bounded.add_word(pattern, (len(pattern) - 2, tuple(group)))
+                # `plain`: the (layer, payload) pairs of a pattern that one key spells as
+                # blanked (nothing to verify) and whose entities are not case-sensitive (most
+                # patterns): a hit on it takes all of them, with no test per key and payload
+                plain = None
+                if len(group) == 1:
+                    _, vals, verify = group[0]
+                    if not verify and not any(layer == "entity" and payload.case_sensitive
+                                              for layer, payload in vals):
+                        plain = vals
+                bounded.add_word(pattern, (len(pattern) - 2, tuple(group), plain))
             bounded.make_automaton()
             self._automaton = ("aho", auto, bounded)
         else:  # pragma: no cover - slow path
@@ -467,7 +476,7 @@ class Gazetteer:
         padded = " " + folded + " "  # padded[i + 1] is folded[i]; the pads count as non-alnum
         out = []
         append = out.append
-        for end, (length, group) in bounded.iter(" " + blank + " "):
+        for end, (length, group, plain) in bounded.iter(" " + blank + " "):
             # the pattern " key " ends at `end` of the padded blanked text, on the space standing
             # for the character after the key, so the key is folded[end - 1 - length:end - 1]
             end -= 1
@@ -479,6 +488,10 @@ class Gazetteer:
             if (before == "-" or before == "'") and padded[start - 1].isalnum():
                 continue  # inside a hyphenated word, or the "s" of "Pakistan's"
             if after == "-" and padded[end + 2].isalnum():
+                continue
+            if plain is not None:  # one key, nothing to verify or to check for case
+                for layer, payload in plain:
+                    append((start, start - end, layer, end, payload))
                 continue
             for k, vals, verify in group:
                 if verify and folded[start:end] != k:

@@ -160,3 +160,18 @@ def test_findings_carry_scores_and_sources(lex):
 def test_no_false_fire_inside_words_or_on_plain_text(lex):
     found = run(lex, "The committee met on Tuesday to discuss the budget for schools and roads.")
     assert not [f for f in found if f.flag]
+
+
+def test_tag_fit_memo_tells_the_tag_before_apart(lex):
+    """A headline verb tagged as a plural noun fits a verb row only after a name or pronoun
+    ("Trump rips Democrats"), not after a determiner ("The rips in the sail"). The matcher
+    remembers its word-class answers across articles by what pos_fit reads, so the same row
+    and tag after a different kind of word must still get its own answer, in either order."""
+    headline, noun = "Trump rips Democrats over the budget.", "The rips in the sail grew wider."
+    for texts in ((headline, noun, headline), (noun, headline, noun)):
+        for text in texts:
+            found = by_text(run(lex, text))
+            if text == headline:
+                assert found["rips"].term == "rip"
+            else:
+                assert "rips" not in found

@@ -81,3 +81,18 @@ def test_scoring_many_texts_at_once_equals_one_by_one():
     assert [tuple(p) for p in got] == [tuple(stock.polarity_scores(s).values())
                                        for s in fresh + texts]
     assert all(vader_scores(s) is p for s, p in zip(fresh, got))  # memoised for later stages
+
+
+def test_polarity_tuples_are_the_stock_scores():
+    """`polarity` and `polarity_many` give the stock analyser's four numbers as a Polarity (no
+    dict in between), for texts with lexicon words, without any, and without words at all."""
+    from framing.text.sentiment import Polarity
+
+    stock = SentimentIntensityAnalyzer()
+    texts = SENTENCES + ["", "   ", "The committee met on Tuesday in Brussels."]
+    many = vader().polarity_many(texts)
+    for s, p in zip(texts, many):
+        one = vader().polarity(s)
+        assert type(one) is Polarity and type(p) is Polarity
+        assert tuple(one) == tuple(p) == tuple(stock.polarity_scores(s).values())
+    assert vader().polarity_scores(SENTENCES[0]) == stock.polarity_scores(SENTENCES[0])

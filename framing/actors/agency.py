@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from ..text.columns import columns
 from ..model.actors import AgencyEvent
 from ..model.core import Span
+from .mentions import take_mention_tokens
 from .tokenflags import index_at, token_flags
 
 BE = {"be", "get"}
@@ -132,15 +133,20 @@ class AgencyFinder:
         self.m_range: dict[int, tuple] = {}
         # the tokens a mention starts and ends on, by bisection of the token offsets (the
         # mention finder's, kept with its token flags): no offset -> index dicts over every token
-        flags = token_flags(doc, gaz)
-        starts, ends = flags.starts, flags.ends
-        for k, m in enumerate(self.mentions):
-            a, b = index_at(starts, m.start), index_at(ends, m.end)
+        # (or, when `mentions` is the tuple the mention finder just made, the token ranges it
+        # kept with it)
+        ranges = take_mention_tokens(mentions)
+        if ranges is None:
+            flags = token_flags(doc, gaz)
+            starts, ends = flags.starts, flags.ends
+            ranges = [(index_at(starts, m.start), index_at(ends, m.end)) for m in self.mentions]
+        m_range, m_by_tok = self.m_range, self.m_by_tok
+        for k, (a, b) in enumerate(ranges):
             if a < 0 or b < 0:
                 continue
-            self.m_range[k] = (a, b + 1)
+            m_range[k] = (a, b + 1)
             for t in range(a, b + 1):
-                self.m_by_tok[t] = k
+                m_by_tok[t] = k
 
     # ------------------------------------------------------------------ noun phrases
     def _mention_in(self, a, b):
@@ -276,7 +282,10 @@ class AgencyFinder:
         tags = columns(self.doc).tags
         starts = [i for i in flags.agency if start_tag[tags[i]]]
         n_starts = len(starts)
-        for s_idx, s in enumerate(self.doc.sentences):
+        sentences = self.doc.sentences
+        # only the sentences holding a start (a sentence without one gives nothing), in order
+        for s_idx in sorted({toks[i].sentence for i in starts}):
+            s = sentences[s_idx]
             a, b = s.token_start, s.token_end
             p = bisect_left(starts, a)
             while p < n_starts and starts[p] < b:

@@ -18,7 +18,7 @@ The detector works on token indices of `Doc.tokens`, sentence by sentence:
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import compress, repeat
@@ -28,7 +28,7 @@ from ..gazetteer import Gazetteer, fold
 from ..text.columns import columns
 from ..model.actors import ActorMention
 from ..model.fastmake import fast_constructor
-from .tokenflags import ALPHA1, CAP, index_at, token_flags
+from .tokenflags import ALPHA1, CAP, token_flags
 
 LOCATIVE = {"in", "inside", "into", "at", "near", "across", "throughout", "within", "around",
             "outside", "along", "via", "through", "toward", "towards", "over", "to"}
@@ -177,10 +177,17 @@ class MentionFinder:
         # is one gazetteer key, whose payloads come in the same order either way), and the tables
         # are only read by key or in sorted order
         for m_start, _, layer, m_end, payload in self.gaz.find_hits(text, sort=False):
-            i = index_at(starts, m_start)
-            j = index_at(ends, m_end) if i >= 0 else -1
-            if j < 0 or toks[i].sentence != toks[j].sentence:
+            # index_at(starts, m_start) and index_at(ends, m_end), inline (a call per hit cost
+            # more than the bisection itself); most hits are one token, which ends the hit
+            i = bisect_right(starts, m_start) - 1
+            if i < 0 or starts[i] != m_start:
                 continue
+            if ends[i] == m_end:
+                j = i
+            else:  # (offsets strictly increase, so the end token is at i or after it)
+                j = bisect_right(ends, m_end, i) - 1
+                if j < i or ends[j] != m_end or toks[i].sentence != toks[j].sentence:
+                    continue
             table = tables[layer]
             old = table.get(i)
             if old is None or old[0] < j + 1:
@@ -252,8 +259,7 @@ class MentionFinder:
         # gazetteer name, no "(", no group noun): most sentences, and each call cost something.
         # (the sentences of each pass are read off the tokens it can start on, not found by a
         # search per sentence)
-        for s_idx in sorted({toks[i].sentence for i in self._run_starts}):
-            cands += self._persons(s_idx)
+        cands += self._persons(sorted({toks[i].sentence for i in self._run_starts}))
         self._link_surnames(cands)
         cands = [c for c in cands if self._keep_single(c)]
         if self._paren_index:
@@ -273,7 +279,9 @@ class MentionFinder:
         cands = self._pronouns(cands)
         cands.sort(key=lambda c: (c.start_tok, c.end_tok))
         cands = self._spread_affiliation(cands)
-        return self._to_mentions(cands)
+        mentions = self._to_mentions(cands)
+        _remember_tokens(mentions, cands)
+        return mentions
 
     def _article_sides(self) -> tuple:
         """Sides named in the article, most frequent first: context for ambiguous names."""
@@ -430,16 +438,15 @@ class MentionFinder:
         return a >= b or True not in self.used[a:b]
 
     # ------------------------------------------------------------------ persons
-    def _name_runs(self, s_idx):
-        """Runs of tokens that spell a person's name: gazetteer people, or capitalised words.
+    def _name_runs(self, a, b):
+        """Runs of tokens that spell a person's name in the sentence of tokens [a, b): gazetteer
+        people, or capitalised words.
 
         A run can only start on a gazetteer entity or a capitalised word that is not a function
         word (self._run_starts), so the walk jumps between those instead of visiting every token.
         The per-token answers of _is_name_token are read through the memo inline (this walk asks
         them for every name and the token after it).
         """
-        s = self.doc.sentences[s_idx]
-        a, b = s.token_start, s.token_end
         runs = []
         starts = self._run_starts
         p = bisect_left(starts, a)
@@ -557,62 +564,70 @@ class MentionFinder:
             k += 1
         return k, (title_start, title_end), aff_entry, has_title
 
-    def _persons(self, s_idx):
+    def _persons(self, sentence_ids):
+        """The people named in the given sentences (ascending), one sentence after the other:
+        the runs of a sentence are found, then taken in order (a run taken marks its tokens
+        used, which later runs of the sentence and later passes look at; finding the runs
+        does not read those marks)."""
         out = []
-        a, _ = self._sent_range(s_idx)
         toks = self.toks
         n_toks = len(toks)
-        for i, j, entry in self._name_runs(s_idx):
-            if not self._free(i, j):
-                continue
-            start, (ts, te), aff_entry, has_title = self._extend_left(i, a)
-            single = j - i == 1
-            prev = toks[i - 1] if i > a else None
-            guess = entry is None and not has_title
-            if guess:
-                # an unknown name without a title: every test that can turn it down first (they
-                # only read the tokens), before the name, title and side are worked out for nothing
-                head = toks[j - 1].norm
-                if head in self.gaz.org_heads or (prev is not None and prev.norm == "the"):
-                    continue  # an organisation or a thing: handled by _orgs_unknown
-                after = toks[j] if j < n_toks else None
-                if after is not None and (self._text_bits[j] & CAP) and after.text[:1].isalpha() and \
-                        after.sentence == s_idx:
-                    continue  # part of a longer capitalised name ("Bilateral Political Consultations")
-                if prev is not None and (prev.pos == "CD" or prev.norm.endswith(("th", "st", "nd", "rd"))
-                                         and prev.norm[:1].isdigit()):
+        sentences = self.doc.sentences
+        used = self.used
+        for s_idx in sentence_ids:
+            s = sentences[s_idx]
+            a = s.token_start
+            for i, j, entry in self._name_runs(a, s.token_end):
+                if i < j and True in used[i:j]:  # not self._free(i, j)
                     continue
-                if any("-" in toks[k].text and any(self.gaz.surfaces.get(fold(p)) for p in
-                                                   toks[k].text.split("-")) for k in range(i, j)):
-                    continue  # "Pakistan-Iran Bilateral"
-                if prev is not None and prev.norm in _PLACE_BEFORE and single:
-                    continue  # a place
-                if prev is not None and prev.norm in LOCATIVE_STRICT and not self._looks_personal(i, j):
-                    continue
-                if after is not None and after.pos in ("NN", "NNS") and after.sentence == s_idx:
-                    continue  # a capitalised modifier: "Pak-Afghan tensions"
-            name = self._text(i, j)
-            title = self._text(ts, te) if te > ts else ""
-            title = _strip_title_edges(title)
-            affiliation = ""
-            if entry is not None:
-                affiliation = self.gaz.side_of(entry.country) or "" if entry.country else ""
-            if not affiliation and aff_entry is not None:
-                affiliation = self.gaz.side_of(aff_entry) or ""
-            if entry is not None:
-                c = _Cand(start, j, "person", entry.id, entry.name, "person", entry.id,
-                          affiliation=affiliation, title=title or "", person_name=entry.name)
-            elif has_title:
-                c = _Cand(start, j, "person", "person:" + fold(name), name, "person",
-                          affiliation=affiliation, title=title, person_name=name)
-            else:
-                c = _Cand(start, j, "person", "person:" + fold(name), name, "person",
-                          affiliation=affiliation, title="", person_name=name, is_guess=True,
-                          guess_reason="single capitalised word taken for a person" if single else
-                          "unknown capitalised name taken for a person")
-            c.label_start = start
-            self._mark(start, j)
-            out.append(c)
+                start, (ts, te), aff_entry, has_title = self._extend_left(i, a)
+                single = j - i == 1
+                prev = toks[i - 1] if i > a else None
+                guess = entry is None and not has_title
+                if guess:
+                    # an unknown name without a title: every test that can turn it down first (they
+                    # only read the tokens), before the name, title and side are worked out for nothing
+                    head = toks[j - 1].norm
+                    if head in self.gaz.org_heads or (prev is not None and prev.norm == "the"):
+                        continue  # an organisation or a thing: handled by _orgs_unknown
+                    after = toks[j] if j < n_toks else None
+                    if after is not None and (self._text_bits[j] & CAP) and after.text[:1].isalpha() and \
+                            after.sentence == s_idx:
+                        continue  # part of a longer capitalised name ("Bilateral Political Consultations")
+                    if prev is not None and (prev.pos == "CD" or prev.norm.endswith(("th", "st", "nd", "rd"))
+                                             and prev.norm[:1].isdigit()):
+                        continue
+                    if any("-" in toks[k].text and any(self.gaz.surfaces.get(fold(p)) for p in
+                                                       toks[k].text.split("-")) for k in range(i, j)):
+                        continue  # "Pakistan-Iran Bilateral"
+                    if prev is not None and prev.norm in _PLACE_BEFORE and single:
+                        continue  # a place
+                    if prev is not None and prev.norm in LOCATIVE_STRICT and not self._looks_personal(i, j):
+                        continue
+                    if after is not None and after.pos in ("NN", "NNS") and after.sentence == s_idx:
+                        continue  # a capitalised modifier: "Pak-Afghan tensions"
+                name = self._text(i, j)
+                title = self._text(ts, te) if te > ts else ""
+                title = _strip_title_edges(title)
+                affiliation = ""
+                if entry is not None:
+                    affiliation = self.gaz.side_of(entry.country) or "" if entry.country else ""
+                if not affiliation and aff_entry is not None:
+                    affiliation = self.gaz.side_of(aff_entry) or ""
+                if entry is not None:
+                    c = _Cand(start, j, "person", entry.id, entry.name, "person", entry.id,
+                              affiliation=affiliation, title=title or "", person_name=entry.name)
+                elif has_title:
+                    c = _Cand(start, j, "person", "person:" + fold(name), name, "person",
+                              affiliation=affiliation, title=title, person_name=name)
+                else:
+                    c = _Cand(start, j, "person", "person:" + fold(name), name, "person",
+                              affiliation=affiliation, title="", person_name=name, is_guess=True,
+                              guess_reason="single capitalised word taken for a person" if single else
+                              "unknown capitalised name taken for a person")
+                c.label_start = start
+                self._mark(start, j)
+                out.append(c)
         return out
 
     def _keep_single(self, c) -> bool:
@@ -1273,6 +1288,29 @@ class MentionFinder:
 
 
 _SENTENCE = attrgetter("sentence")
+
+#: (the last mentions find() returned, the token range [first, last] of each): the agency
+#: finder runs right after on the same tuple and needs these ranges, which it would otherwise
+#: find again by two bisections per mention. Replaced as one tuple (threads see a pair), and
+#: dropped when taken, so it does not keep an article's mentions alive past its stage.
+_LAST_TOKENS: tuple = (None, None)
+
+
+def _remember_tokens(mentions: tuple, cands) -> None:
+    global _LAST_TOKENS
+    _LAST_TOKENS = (mentions, [(c.start_tok, c.end_tok - 1) for c in cands])
+
+
+def take_mention_tokens(mentions) -> list | None:
+    """The first and last token of each of `mentions` when they are the tuple find() returned
+    last (what bisecting the token offsets for the mention's start and end gives: token starts
+    and ends both strictly increase), else None. The ranges are handed over once."""
+    global _LAST_TOKENS
+    last, ranges = _LAST_TOKENS
+    if last is not mentions:
+        return None
+    _LAST_TOKENS = (None, None)
+    return ranges
 
 #: ActorMention(...) without the frozen __init__'s per-field object.__setattr__ (same objects;
 #: see framing.model.fastmake): an article set makes tens of thousands of mentions.

@@ -24,6 +24,7 @@ def findings_of(doc, lexicon, scores: bool = True, ctx: Context | None = None) -
     rows = _ROWS
     inner_starts, quotes, scare = ctx.inner_starts, ctx.quotes, ctx.scare
     negated = ctx.negated
+    last_start, in_order = -1, True  # the matches' starts strictly increasing (they always are)
     for m in lexicon.matcher.spans(doc, norms):
         e = m.entry
         got = rows.get(id(e))
@@ -31,6 +32,9 @@ def findings_of(doc, lexicon, scores: bool = True, ctx: Context | None = None) -
             got = _row(e)
         first, last = tokens[m.first], tokens[m.last - 1]
         start = first.start
+        if start <= last_start:
+            in_order = False
+        last_start = start
         # ctx.quote_of(start), inline: the last quotation (by inner start) starting at or before
         q = bisect_right(inner_starts, start) - 1
         if q >= 0 and start < quotes[q].inner_end:
@@ -52,7 +56,8 @@ def findings_of(doc, lexicon, scores: bool = True, ctx: Context | None = None) -
         out.append(make(start, end, text[start:end], got[1], got[2], got[3], got[4], got[5],
                         got[6], voice, negated(m.first), first.sentence,
                         got[7], got[8], got[9], valence, subjectivity))
-    for q in ctx.scare_quotes():
+    scare_quotes = ctx.scare_quotes()
+    for q in scare_quotes:
         inner = text[q.inner_start:q.inner_end].strip()
         first_tok = _token_at(ctx, q.start)
         out.append(Finding(
@@ -64,7 +69,10 @@ def findings_of(doc, lexicon, scores: bool = True, ctx: Context | None = None) -
             valence=word_valence(fold(inner).split()) if scores else None,
             subjectivity=word_subjectivity(fold(inner).split()) if scores else None,
         ))
-    out.sort(key=lambda f: (f.start, -f.end, f.category))
+    # the matches do not overlap and come sorted by first token, so without scare quotes the
+    # findings are already in (start, -end, category) order: no sort key made for each of them
+    if scare_quotes or not in_order:
+        out.sort(key=lambda f: (f.start, -f.end, f.category))
     return tuple(out)
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import weakref
 from bisect import bisect_left, bisect_right
-from operator import attrgetter
 
 from ..text.columns import columns
 
@@ -27,13 +26,10 @@ CLAUSE_BREAKS = frozenset({",", ";", ":", "--", "-", "(", ")", "but", "although"
 NOT_NEGATING_NEXT = frozenset({"only", "just", "merely", "simply", "least", "to", "mention"})
 
 
-_START = attrgetter("start")
-
-
 class _LexiconFacts:
     """What Context needs from a lexicon that does not depend on the Doc: the negators split
-    into single words and multi-word ones (by first word), and a bounded memo of which
-    (lemma, norm) pairs are speaker cues. Worked out once per lexicon (see `_facts`), not again
+    into single words and multi-word ones (by first word), and a bounded memo of which words
+    are speaker cues. Worked out once per lexicon (see `_facts`), not again
     for every article."""
 
     CUE_LIMIT = 50_000
@@ -50,7 +46,25 @@ class _LexiconFacts:
         self.neg_first = first
         #: every word a negation can start with (a single negator or a multi-word one's first)
         self.neg_words = frozenset(self.neg_single) | frozenset(first)
-        self.cues: dict = {}
+        self.cue_words = _CueWords(lexicon)
+
+
+class _CueWords(dict):
+    """word -> is it a speaker cue of the lexicon (`cue_class` not None), filled on first sight
+    and bounded (a long batch's memory stays flat). Holds the lexicon weakly, as _FACTS does."""
+
+    def __init__(self, lexicon):
+        super().__init__()
+        try:
+            self._lexicon = weakref.ref(lexicon)
+        except TypeError:  # not weakly referable: these facts live with one Context only
+            self._lexicon = lambda: lexicon
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) >= _LexiconFacts.CUE_LIMIT:
+            self.clear()
+        value = self[word] = self._lexicon().cue_class(word) is not None
+        return value
 
 
 #: (weak reference to the last lexicon, its facts): one lexicon serves a whole batch.
@@ -97,7 +111,7 @@ class Context:
         self.neg_multi = facts.neg_multi
         self._neg_first = facts.neg_first
         self._neg_words = facts.neg_words
-        self._cue_memo: dict = facts.cues
+        self._cue_word = facts.cue_words
         self.scare = {id(q) for q in self.quotes if self._is_scare(q)}
 
     # ------------------------------------------------------------------ quotes
@@ -117,22 +131,10 @@ class Context:
 
     def token_index(self, offset: int) -> int:
         """Index of the first token starting at or after `offset` (len(tokens) when none does)."""
-        return bisect_left(self.tokens, offset, key=_START)
+        return bisect_left(self._cols.starts, offset)  # the token starts, as a plain int list
 
     def _token_range(self, start: int, end: int) -> tuple[int, int]:
         return self.token_index(start), self.token_index(end)
-
-    def _is_cue(self, tok) -> bool:
-        key = (tok.lemma, tok.norm)
-        memo = self._cue_memo
-        got = memo.get(key)
-        if got is None:
-            got = tok.norm == ":" or self.lexicon.cue_class(tok.lemma) is not None \
-                or self.lexicon.cue_class(tok.norm) is not None
-            if len(memo) >= _LexiconFacts.CUE_LIMIT:
-                memo.clear()
-            memo[key] = got
-        return got
 
     def _is_scare(self, q) -> bool:
         if not 1 <= q.words <= MAX_SCARE_WORDS:
@@ -143,13 +145,18 @@ class Context:
         first, last = self._token_range(q.start, q.end)
         if first >= len(self.tokens):
             return False
-        sentence = self.doc.sentences[self.tokens[first].sentence]
-        before = self.tokens[sentence.token_start:first]
-        after = self.tokens[last:last + CUE_WINDOW]
-        if any(self._is_cue(t) for t in before) or any(self._is_cue(t) for t in after):
+        a = self.doc.sentences[self.tokens[first].sentence].token_start
+        # a token is a cue when its norm is ":" or its lemma or norm is a reporting cue
+        # (_is_cue): asked of the words before and after the quotation with whole-slice calls,
+        # the cue test answered per word from a memo
+        norms, lemmas = self.norms, self._cols.lemmas
+        cue = self._cue_word.__getitem__
+        b = last + CUE_WINDOW
+        if ":" in norms[a:first] or ":" in norms[last:b] or any(map(cue, lemmas[a:first])) \
+                or any(map(cue, norms[a:first])) or any(map(cue, lemmas[last:b])) \
+                or any(map(cue, norms[last:b])):
             return False
-        inside = self.tokens[first:last]
-        return any(t.is_word for t in inside)
+        return any(self.is_word[first:last])
 
     # ------------------------------------------------------------------ negation
     def negated(self, first: int) -> bool:

@@ -52,6 +52,12 @@ class Match:
 _MAKE_MATCH = fast_constructor(Match)
 
 
+#: What pos_fit reads of a verb row's token beyond its tag: a norm ending (-ing/-ed, for a
+#: tag NN or NNS) and the tag before (one of these, for NNS). Matcher.spans keys its memo by them.
+_ING_ED = ("ing", "ed")
+_NAME_BEFORE = frozenset({"NNP", "NNPS", "PRP"})
+
+
 def pos_fit(entry: Entry, tag: str, norm: str = "", prev_tag: str = "") -> int:
     """2: the tag fits the row's pos; 1: fits allowing for tagger errors; 0: does not fit.
 
@@ -66,9 +72,9 @@ def pos_fit(entry: Entry, tag: str, norm: str = "", prev_tag: str = "") -> int:
     if tag in LENIENT[entry.pos]:
         return 1
     if entry.pos == "V":
-        if tag in ("NN", "NNS") and norm.endswith(("ing", "ed")):
+        if tag in ("NN", "NNS") and norm.endswith(_ING_ED):
             return 1
-        if tag == "NNS" and prev_tag in ("NNP", "NNPS", "PRP"):
+        if tag == "NNS" and prev_tag in _NAME_BEFORE:
             return 1
     return 0
 
@@ -156,10 +162,21 @@ class Matcher:
                 m = _best(tokens, i, j, groups)
             else:
                 # _best depends on the rows (the automaton's own tuples, alive as long as this
-                # matcher) and, for one token, on its tag, its norm and the tag before it
+                # matcher) and, for one token, on its tag and what pos_fit reads besides: whether
+                # the norm ends in -ing/-ed (for a tag NN or NNS) and whether the tag before is a
+                # name's or a pronoun's (for NNS). Keyed by those answers, not by the norm and the
+                # tag before themselves, the memo answers most tokens (the same rows meet many
+                # words and neighbours).
                 if j - i == 1:
                     t = tokens[i]
-                    key = (*map(id, groups), t.pos, t.norm, tokens[i - 1].pos if i else "")
+                    tag = t.pos
+                    if tag == "NNS":
+                        key = (*map(id, groups), tag, t.norm.endswith(_ING_ED),
+                               i > 0 and tokens[i - 1].pos in _NAME_BEFORE)
+                    elif tag == "NN":
+                        key = (*map(id, groups), tag, t.norm.endswith(_ING_ED))
+                    else:
+                        key = (*map(id, groups), tag)
                 else:
                     key = (*map(id, groups), j - i)
                 got = memo.get(key)
@@ -206,14 +223,15 @@ def _stream(words: list[str]) -> tuple[list[str], list[int], str]:
     the pieces before it plus two spaces per piece, and the stream is the joined words with
     the same replacement.
     """
-    n = len(words)
     text = "  " + "  ".join(words) + "  "
     if "-" in text:
         pieces = list(map(str.replace, words, repeat("-"), repeat("  ")))
         text = text.replace("-", "  ")
     else:
         pieces = words
-    starts = list(map(add, accumulate(map(len, pieces), initial=0), range(2, 2 * n + 3, 2)))
+    # start k = 2 + (the lengths of the pieces before it, each with its two spaces): one running
+    # sum of length + 2 (small ints, cached), no second pass adding 2k
+    starts = list(accumulate(map(add, map(len, pieces), repeat(2)), initial=2))
     return pieces, starts, text
 
 

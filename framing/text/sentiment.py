@@ -32,6 +32,20 @@ class Polarity(NamedTuple):
     compound: float
 
 
+#: tuple.__new__: a Polarity from its four numbers without NamedTuple's Python-level __new__
+#: (VADER scores tens of thousands of sentences an article set)
+_tuple_new = tuple.__new__
+#: The scores of a text without words, and of one whose words VADER does not know (the
+#: library's dicts for those cases, as Polarity; shared, as tuples are immutable).
+_NO_WORDS = Polarity(0.0, 0.0, 0.0, 0.0)
+_NOT_KNOWN = Polarity(0.0, 1.0, 0.0, 0.0)
+
+
+def _from_dict(v: dict) -> Polarity:
+    """The library's polarity_scores dict as a Polarity."""
+    return Polarity(v["neg"], v["neu"], v["pos"], v["compound"])
+
+
 @lru_cache(maxsize=1)
 def vader():
     """The one VADER analyser (its lexicon ships inside the vaderSentiment wheel)."""
@@ -114,18 +128,26 @@ def _fast_vader_class():
             return words, lower, list(map(self.lexicon.__contains__, lower)), list(map(len, splits))
 
         def polarity_scores(self, text):
+            return self.polarity(text)._asdict()
+
+        def polarity(self, text) -> Polarity:
+            """`polarity_scores` as a Polarity (the same four numbers, no dict in between)."""
             if self._has_emoji(text):
-                return super().polarity_scores(text)
+                return _from_dict(super().polarity_scores(text))
             text = text.strip()
             words, lower, known, _ = self._words((text,))
             if not words:
-                return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
+                return _NO_WORDS
             if True not in known:
-                return {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
+                return _NOT_KNOWN
             return self._scores(words, lower, known, text)
 
         def polarity_scores_many(self, texts) -> list[dict]:
             """`polarity_scores` of each text, the words of all texts taken in one go."""
+            return [p._asdict() for p in self.polarity_many(texts)]
+
+        def polarity_many(self, texts) -> list[Polarity]:
+            """`polarity` of each text, the words of all texts taken in one go."""
             out: list = [None] * len(texts)
             if not self._has_emoji("\n".join(texts)):  # no emoji in any: one test for all
                 plain = list(range(len(texts)))
@@ -133,7 +155,7 @@ def _fast_vader_class():
                 plain = []
                 for k, text in enumerate(texts):
                     if self._has_emoji(text):
-                        out[k] = super().polarity_scores(text)
+                        out[k] = _from_dict(super().polarity_scores(text))
                     else:
                         plain.append(k)
             stripped = [texts[k].strip() for k in plain]
@@ -143,9 +165,9 @@ def _fast_vader_class():
             for k, text, count in zip(plain, stripped, counts):
                 b = a + count
                 if not count:
-                    out[k] = {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
+                    out[k] = _NO_WORDS
                 elif seen[b] == seen[a]:
-                    out[k] = {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
+                    out[k] = _NOT_KNOWN
                 else:
                     out[k] = self._scores(words[a:b], lower[a:b], known[a:b], text)
                 a = b
@@ -264,7 +286,7 @@ def _fast_vader_class():
 
     def _score_valence(sentiments, text):
         """The library's score_valence for a non-empty list (its _punctuation_emphasis and
-        _sift_sentiment_scores inlined, same operations in the same order)."""
+        _sift_sentiment_scores inlined, same operations in the same order), as a Polarity."""
         sum_s = float(sum(sentiments))
         ep_count = text.count("!")
         if ep_count > 4:
@@ -298,10 +320,10 @@ def _fast_vader_class():
         elif pos_sum < fabs(neg_sum):
             neg_sum -= punct_emph_amplifier
         total = pos_sum + fabs(neg_sum) + neu_count
-        return {"neg": round(fabs(neg_sum / total), 3),
-                "neu": round(fabs(neu_count / total), 3),
-                "pos": round(fabs(pos_sum / total), 3),
-                "compound": round(compound, 4)}
+        return _tuple_new(Polarity, (round(fabs(neg_sum / total), 3),
+                                     round(fabs(neu_count / total), 3),
+                                     round(fabs(pos_sum / total), 3),
+                                     round(compound, 4)))
 
     return FastVader
 
@@ -318,18 +340,18 @@ def _pattern():
 _VADER: dict = {}
 
 
-def _remember(text: str, v: dict) -> Polarity:
+def _remember(text: str, v: Polarity) -> Polarity:
     if len(_VADER) >= CACHE_SIZE:
         _VADER.clear()
-    got = _VADER[text] = Polarity(v["neg"], v["neu"], v["pos"], v["compound"])
-    return got
+    _VADER[text] = v
+    return v
 
 
 def vader_scores(text: str) -> Polarity:
     """VADER's neg, neu, pos and compound scores of `text` (memoised)."""
     got = _VADER.get(text)
     if got is None:
-        got = _remember(text, vader().polarity_scores(text))
+        got = _remember(text, vader().polarity(text))
     return got
 
 
@@ -339,7 +361,7 @@ def vader_scores_many(texts: list[str]) -> list[Polarity]:
     out = list(map(_VADER.get, texts))
     todo = list(compress(range(len(out)), map(is_, out, repeat(None))))
     if todo:
-        scores = vader().polarity_scores_many([texts[k] for k in todo])
+        scores = vader().polarity_many([texts[k] for k in todo])
         for k, v in zip(todo, scores):
             out[k] = _remember(texts[k], v)
     return out

@@ -7,7 +7,8 @@ found for the same article, so a cue on an action whose doer is hidden still cou
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 
 from ..text.columns import columns
 from ..model.actors import InitiatorFrame
@@ -71,6 +72,11 @@ class InitiatorFinder:
         for a in attributions or ():
             for c in getattr(a, "content", ()) or ():
                 self.content_spans.append((c.start, c.end))
+        # an offset lies in some content span when, among the spans starting at or before it, the
+        # farthest end is past it (`_voice`: bisection, not a walk over every span per token)
+        spans = sorted(self.content_spans)
+        self._content_starts = [s for s, _ in spans]
+        self._content_reach = list(accumulate((e for _, e in spans), max))
         self.cues, self.first, self.heads, self._word_types, self._words, singles, seconds = \
             _cue_tables(gaz)
         # The tokens whose word or lemma starts a cue, found once (at C speed) for both passes
@@ -106,7 +112,8 @@ class InitiatorFinder:
         t = self.toks[tok_index]
         if t.in_quote:
             return "quoted"
-        if any(s <= t.start < e for s, e in self.content_spans):
+        k = bisect_right(self._content_starts, t.start)
+        if k and self._content_reach[k - 1] > t.start:
             return "attributed"
         return "narrator"
 

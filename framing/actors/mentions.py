@@ -1126,6 +1126,7 @@ class MentionFinder:
         """"the defence minister", "the Iranian president", "his Pakistani counterpart": a title
         with no name refers back to the last person with that title (a guess), or stands alone."""
         out = list(cands)
+        titled = self._titled_index(cands)
         for i, (j, t) in sorted(self.ttl.items()):
             if t.type != "head" or not self._free(i, j) or t.role not in _TITLE_ROLES:
                 continue
@@ -1170,7 +1171,7 @@ class MentionFinder:
             title_key = " ".join(w for w in fold(title).split() if self.gaz.titles.get(w) is None or
                                  self.gaz.titles[w].type != "honorific")
             affiliation = self.gaz.side_of(aff) if aff is not None else ""
-            target = self._title_antecedent(out, i, t.term, title_key, affiliation)
+            target = self._title_antecedent(titled, out, len(cands), i, t.term, title_key, affiliation)
             if target is not None:
                 c = _Cand(k, j, "person", target.actor_id, target.actor_name, "person", target.entry_id,
                           affiliation=affiliation or target.affiliation, title=title,
@@ -1189,24 +1190,43 @@ class MentionFinder:
         out.sort(key=lambda c: c.start_tok)
         return out
 
-    def _title_antecedent(self, cands, i, head, title_key, affiliation):
-        best = None
-        # what does not depend on the candidate, worked out once per title
+    @staticmethod
+    def _titled_index(cands) -> dict:
+        """title word -> ([start token], [candidate]) of the named persons with a title among
+        `cands` (sorted by start), in order: where `_title_antecedent` looks for a title's holder."""
+        index: dict = {}
+        for c in cands:
+            if c.kind == "person" and c.title and not c.actor_id.startswith("title:"):
+                for w in _title_words(c.title):
+                    starts, found = index.setdefault(w, ([], []))
+                    starts.append(c.start_tok)
+                    found.append(c)
+        return index
+
+    def _title_antecedent(self, titled, cands, n_sorted, i, head, title_key, affiliation):
+        """The last person before token i whose title holds the title's words (and no other side):
+        among the first `n_sorted` candidates (sorted by start; `titled` indexes them by title
+        word) those starting before i, then, when none of those starts at or after i, the titles
+        without a name taken since (appended after them). A walk over every candidate for every
+        title made long documents quadratic; this visits only the holders of the title's head."""
         words = set(title_key.split()) - _DEMONYM_WORDS(self.gaz)
         last = head.split()[-1]
-        for c in cands:
-            if c.start_tok >= i:
+        best = None
+        starts, found = titled.get(last, ((), ()))
+        for k in range(bisect_left(starts, i) - 1, -1, -1):
+            c = found[k]
+            if words <= _title_words(c.title) and not (affiliation and c.affiliation and
+                                                       affiliation != c.affiliation):
+                best = c
                 break
-            if c.kind != "person" or not c.title or c.actor_id.startswith("title:"):
-                continue
-            ct = _title_words(c.title)
-            if last not in ct:
-                continue
-            if not words <= ct:
-                continue
-            if affiliation and c.affiliation and affiliation != c.affiliation:
-                continue
-            best = c
+        if n_sorted == 0 or cands[n_sorted - 1].start_tok < i:
+            for c in cands[n_sorted:]:
+                if c.kind != "person" or not c.title or c.actor_id.startswith("title:"):
+                    continue
+                ct = _title_words(c.title)
+                if last in ct and words <= ct and not (affiliation and c.affiliation and
+                                                       affiliation != c.affiliation):
+                    best = c
         return best
 
     def _pronouns(self, cands):

@@ -136,7 +136,11 @@ def main() -> int:
     if not CORPUS.exists():
         print(f"skipped: {CORPUS} is absent (the shared data sets live beside the project)")
         return 0
-    results: dict = {"cpu_count": os.cpu_count()}
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from interpreter import describe
+
+    results: dict = {"cpu_count": os.cpu_count(), "interpreter": describe()}
+    print(results["interpreter"], flush=True)
     if args.stage_sample:
         results["stage_times"] = stage_times(args.stage_sample)
         print("per-stage words/s:", json.dumps(results["stage_times"]["words_per_s"]), flush=True)

@@ -54,6 +54,10 @@ def main(argv=None) -> int:
     from framing.text import build_doc
 
     res = Resources().warm()
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from interpreter import describe
+
+    print(describe())
     texts = _texts(max(sizes))
     steps = ("text",) + tuple(STAGES)
     print(f"{'articles':>8} {'words':>9} " + " ".join(f"{s:>11}" for s in steps) + f" {'total':>9}")

@@ -101,6 +101,10 @@ def main(argv=None) -> int:
         prof.disable()
     total = sum(cpu.values())
     print(f"{len(articles)} articles, {words:,} words ({source})")
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from interpreter import describe
+
+    print(describe())
     print(f"{'step':<12} {'CPU s':>8} {'share':>7} {'words/s':>10}")
     for name in steps + ("total",):
         s = total if name == "total" else cpu[name]

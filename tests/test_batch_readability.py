@@ -44,3 +44,16 @@ def test_readability_of_a_news_paragraph(seed_paths):
     assert 0 < read["flesch_reading_ease"] < 80 and 5 < read["flesch_kincaid_grade"] < 20
     empty = readability(make_doc("—"))
     assert empty["words"] == 0 and empty["flesch_reading_ease"] == 0.0
+
+
+def test_syllable_memo_stays_bounded_and_keeps_the_words_seen_first(monkeypatch):
+    import framing.batch.readability as R
+
+    monkeypatch.setattr(R, "_MEMO_LIMIT", 8)
+    monkeypatch.setattr(R, "_SYLLABLES", R._Syllables())
+    words = ["the", "minister", "said"] + [f"talks{'a' * i}" for i in range(20)]
+    counts = [R.syllables(w) for w in words]
+    assert len(R._SYLLABLES) <= 8
+    assert {"the", "minister", "said"} <= set(R._SYLLABLES)  # the first seen stay
+    assert counts == [R.syllables_reference(w) for w in words]
+    assert [R.syllables(w) for w in words] == counts  # evicted words come back the same

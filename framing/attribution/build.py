@@ -160,6 +160,7 @@ def attributions_of(doc, lexicon=None, gazetteer=None, model="shipped",
                 seen.add(key)
                 used.append(ent)
     resolver.number_entities(used)
+    resolver.close()  # the resolver is done: break its reference cycle with the Doc now
     out = []
     for r, info, ent in pending:
         cue = Span(toks[r.cue[0]].start, toks[r.cue[1] - 1].end)

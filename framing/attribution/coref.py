@@ -228,6 +228,17 @@ class Resolver:
         self._pending = next(self._subjects, None)
         self._surname_genders: dict = {}  # surname -> gender its full names in the text show
 
+    def close(self) -> None:
+        """Drop the lazy walks over the article (generators whose frames refer back to this resolver
+        and so to its Doc). Without this, every article's resolver, Doc and tokens formed a
+        reference cycle that only the cyclic garbage collector could free: each young-generation
+        collection walked the dead articles (1.2 CPU-s per 1,000 articles, 0.35 without)."""
+        if self._subjects is not None:
+            self._subjects.close()
+            self._subjects = None
+        self._pending = None
+        self.named.close()
+
     def _all_subject_mentions(self):
         """Named sentence subjects, antecedent candidates for "he"/"she", in text order, as (char
         offset, start, end, first) token indices: with `first`, the named noun phrase opening a

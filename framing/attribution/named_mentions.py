@@ -91,6 +91,14 @@ class NamedMentions:
         self._by_word: dict = {}  # word -> ([(offset, reading, span) read so far], the rest unread)
         self._positions: dict | None = None  # norm -> its token indices, ascending (`_read`)
 
+    def close(self) -> None:
+        """Drop the unread rest of every search (generators that refer back to this object and its
+        Doc: a reference cycle otherwise, see `Resolver.close`)."""
+        for _, unread in self._by_word.values():
+            unread.close()
+        self._by_word.clear()
+        self._positions = None
+
     def with_word(self, word: str, before: int, start: int = 0):
         """Named persons the article mentions before the offset `before` whose name ends with `word`
         or who hold `word` as a title before the name, in text order from the `start`-th: (index,

@@ -260,8 +260,8 @@ def _skip_aux_left(tokens, j: int, lo: int, progressive: bool = False) -> int:
     "he's not predicting ..."; floating quantifiers as well: "Richards and Menendez both stressed"."""
     while j >= lo:
         t = tokens[j]
-        if t.pos in ("RB", "MD") or t.lemma in AUX_SKIP or t.norm in ("n't", "not") or \
-                t.norm in _CONTRACTED_AUX and j > lo and tokens[j - 1].pos in ("PRP", "NNP", "NN") or \
+        if t.pos in ("RB", "MD") or t.lemma in AUX_SKIP and t.pos not in PROPER or \
+                t.norm in ("n't", "not") or t.norm in _CONTRACTED_AUX and j > lo and tokens[j - 1].pos in ("PRP", "NNP", "NN") or \
                 progressive and t.lemma == "be" and t.pos.startswith("VB") or \
                 t.norm in _FLOATING and j > lo and tokens[j - 1].pos in NOUNS | {"PRP"}:
             j -= 1

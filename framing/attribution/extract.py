@@ -709,13 +709,18 @@ def _before_time_adverbial(toks, j: int, lo: int) -> int:
     October 3 said"), else j: the source is the noun phrase before it (PolNeAR leaves time adverbials
     out of sources)."""
     k = j
-    while k >= lo and (toks[k].norm in TIME_WORDS or toks[k].pos == "CD" or
-                       toks[k].norm in ("early", "late", "mid")):
+    while k >= lo and (toks[k].norm in TIME_WORDS or toks[k].norm in _NAME_MONTHS or
+                       toks[k].pos == "CD" or toks[k].norm in ("early", "late", "mid")):
         k -= 1
     if k < j and k - 1 >= lo and toks[k].norm in _TIME_PREPS and \
-            any(toks[m].norm in TIME_WORDS for m in range(k + 1, j + 1)):
+            any(toks[m].norm in TIME_WORDS or toks[m].norm in _NAME_MONTHS for m in range(k + 1, j + 1)):
         return k - 1
     return j
+
+
+#: Months that are also names ("April Ryan", "Theresa May"), so not in TIME_WORDS: a time word only
+#: after a time preposition ("and in May said": the subject of the sentence said it, not May).
+_NAME_MONTHS = frozenset({"april", "may", "june", "august"})
 
 
 def _left_source_np(ctx: _Ctx, i: int, lo: int) -> tuple[tuple[int, int] | None, int]:

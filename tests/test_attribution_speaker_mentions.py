@@ -201,3 +201,28 @@ def test_the_speaker_of_the_house_is_a_title(text, speaker):
 def test_months_are_not_speakers(text, cue, source):
     found = [a for a in run(text)[1] if a.cue_text == cue]
     assert [a.source_text for a in found] == ([source] if source else [])
+
+
+# --- surnames that are also auxiliaries ("May", "Will") stay in the source
+
+@pytest.mark.parametrize("text, source, speaker", [
+    ("British Prime Minister Theresa May said on Tuesday that the talks would go on.",
+     "British Prime Minister Theresa May", "Theresa May"),
+    ("Mrs May told MPs that the deal was dead.", "Mrs May", "May"),
+    ("Conservative columnist George Will said the ruling was a mistake.",
+     "Conservative columnist George Will", "George Will"),
+])
+def test_a_surname_that_is_also_an_auxiliary_stays_in_the_source(text, source, speaker):
+    _, atts, _ = run(text)
+    assert [(a.source_text, a.speaker) for a in atts] == [(source, speaker)]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Senate Majority Leader Mitch McConnell shied away from the plan, and in May said it was not possible.",
+     "Senate Majority Leader Mitch McConnell"),
+    ("A poll in April found that 40 percent of voters did not know the law was still in effect.", "A poll"),
+    ("A federal court in August declared 12 of the state's 13 districts unconstitutional.", "A federal court"),
+])
+def test_a_month_that_is_also_a_name_is_a_time_adverbial_after_a_preposition(text, source):
+    _, atts, _ = run(text)
+    assert [a.source_text for a in atts][:1] == [source]

@@ -413,3 +413,29 @@ def test_tokens_ending_in_nt_are_found_from_the_text(seed_paths):
         ends, forms = bounds[2::2], parts[1::2]
         expected = [i for i in range(len(forms)) if forms[i].endswith(_NT)][::-1]
         assert _ending_in_nt(text, 7, ends, forms) == expected, text
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("British Prime Minister Theresa May said on Tuesday that talks would go on .", "May"),
+    ("Columnist George Will said the ruling was wrong .", "Will"),
+    ("Rep. Will Hurd , R-Texas , said the threat was real .", "Will"),
+])
+def test_modal_names_after_a_proper_noun_are_names(sentence, name):
+    from framing.text.tagging import tag_forms, tag_words
+
+    words = sentence.split()
+    i = words.index(name)
+    assert tag_words(words)[i] == "NNP"
+    assert tag_forms(words)[1][i] == "NNP"
+
+
+@pytest.mark.parametrize("sentence, modal", [
+    ("Will the deal survive the vote ?", "Will"),
+    ("The question remains : Will the deal survive ?", "Will"),
+    ("He said they may resume .", "may"),
+])
+def test_modals_stay_modals(sentence, modal):
+    from framing.text.tagging import tag_forms
+
+    words = sentence.split()
+    assert tag_forms(words)[1][words.index(modal)] == "MD"

@@ -261,8 +261,8 @@ def _skip_aux_left(tokens, j: int, lo: int, progressive: bool = False) -> int:
     "he's not predicting ..."; floating quantifiers as well: "Richards and Menendez both stressed"."""
     while j >= lo:
         t = tokens[j]
-        if t.pos in ("RB", "MD") or t.lemma in AUX_SKIP or t.norm in ("n't", "not") or \
-                t.norm in _CONTRACTED_AUX and j > lo and tokens[j - 1].pos in ("PRP", "NNP", "NN") or \
+        if t.pos in ("RB", "MD") or t.lemma in AUX_SKIP and t.pos not in PROPER or \
+                t.norm in ("n't", "not") or t.norm in _CONTRACTED_AUX and j > lo and tokens[j - 1].pos in ("PRP", "NNP", "NN") or \
                 progressive and t.lemma == "be" and t.pos.startswith("VB") or \
                 t.norm in _FLOATING and j > lo and tokens[j - 1].pos in NOUNS | {"PRP"}:
             j -= 1
@@ -710,13 +710,18 @@ def _before_time_adverbial(toks, j: int, lo: int) -> int:
     October 3 said"), else j: the source is the noun phrase before it (PolNeAR leaves time adverbials
     out of sources)."""
     k = j
-    while k >= lo and (toks[k].norm in TIME_WORDS or toks[k].pos == "CD" or
-                       toks[k].norm in ("early", "late", "mid")):
+    while k >= lo and (toks[k].norm in TIME_WORDS or toks[k].norm in _NAME_MONTHS or
+                       toks[k].pos == "CD" or toks[k].norm in ("early", "late", "mid")):
         k -= 1
     if k < j and k - 1 >= lo and toks[k].norm in _TIME_PREPS and \
-            any(toks[m].norm in TIME_WORDS for m in range(k + 1, j + 1)):
+            any(toks[m].norm in TIME_WORDS or toks[m].norm in _NAME_MONTHS for m in range(k + 1, j + 1)):
         return k - 1
     return j
+
+
+#: Months that are also names ("April Ryan", "Theresa May"), so not in TIME_WORDS: a time word only
+#: after a time preposition ("and in May said": the subject of the sentence said it, not May).
+_NAME_MONTHS = frozenset({"april", "may", "june", "august"})
 
 
 def _left_source_np(ctx: _Ctx, i: int, lo: int) -> tuple[tuple[int, int] | None, int]:

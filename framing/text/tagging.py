@@ -248,9 +248,36 @@ def tag_article_words(forms: list[str], bounds
         tags[lo] = first_tags[k]
         lemmas[lo] = lemma(norms[lo], first_tags[k])
         own[lo] = own_candidate(cased[lo], norms[lo], first_tags[k])
+    if "MD" in tags:
+        for i in _modal_names(cased, tags, firsts):
+            tags[i] = "NNP"
+            lemmas[i] = lemma(norms[i], "NNP")
+            own[i] = own_candidate(cased[i], norms[i], "NNP")
     for i in repair_sentences(cased, norms, tags, bounds, own):
         lemmas[i] = lemma(norms[i], tags[i])
     return norms, tags, lemmas, list(words)
+
+
+#: Modals that are also names ("Theresa May", "George Will", "Rep. Will Hurd").
+_NAME_MODALS = frozenset({"May", "Will"})
+
+
+def _modal_names(cased, tags: list[str], firsts: list[int]) -> list[int]:
+    """Indices of modals that are the name of a person: a capitalised "May" or "Will" right after a
+    proper noun, inside a sentence ("Theresa May said", "Mrs May told", "columnist George Will, who";
+    the lexicon tags them MD, and "May" then read as an auxiliary cut the source to "Theresa").
+    A sentence's first word stays a modal ("Will the deal survive?")."""
+    found = []
+    index = tags.index
+    first = set(firsts)
+    i = -1
+    while True:
+        try:
+            i = index("MD", i + 1)
+        except ValueError:
+            return found
+        if cased[i] in _NAME_MODALS and i not in first and i > 0 and tags[i - 1] in ("NNP", "NNPS"):
+            found.append(i)
 
 
 def tag_forms(forms: list[str]) -> tuple[tuple[str, ...], list[str], list[str]]:
@@ -261,5 +288,7 @@ def tag_forms(forms: list[str]) -> tuple[tuple[str, ...], list[str], list[str]]:
 def tag_words(words: list[str]) -> list[str]:
     """Penn Treebank tags for a sentence's tokens (ASCII punctuation, original case)."""
     tags = lexical_tags(list(words))
+    for i in _modal_names(words, tags, [0]):
+        tags[i] = "NNP"
     repair_sentences(words, [w.lower() for w in words], tags, [(0, len(tags))])
     return tags

@@ -226,3 +226,13 @@ def test_a_surname_that_is_also_an_auxiliary_stays_in_the_source(text, source, s
 def test_a_month_that_is_also_a_name_is_a_time_adverbial_after_a_preposition(text, source):
     _, atts, _ = run(text)
     assert [a.source_text for a in atts][:1] == [source]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("FactCheck.org found that the claim was false.", "FactCheck.org"),
+    ("“Grass-roots mobilization has opened the way,” MoveOn.org Washington director Ben Wikler said.",
+     "MoveOn.org Washington director Ben Wikler"),
+])
+def test_a_web_domain_is_one_name_in_the_source(text, source):
+    _, atts, _ = run(text)
+    assert [a.source_text for a in atts] == [source]

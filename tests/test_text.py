@@ -439,3 +439,18 @@ def test_modals_stay_modals(sentence, modal):
 
     words = sentence.split()
     assert tag_forms(words)[1][words.index(modal)] == "MD"
+
+
+def test_web_domains_are_one_proper_noun_token():
+    from framing.model import Article
+    from framing.text import build_doc
+
+    text = ("FactCheck.org found the claim false. Visit HealthCare.gov, MoveOn.org said. "
+            "He wrote to twitter.com/x. Dr. Smith said U.S. officials agreed, e.g. on Monday.")
+    doc = build_doc(Article(id="d", text=text, outlet=""))
+    tokens = {t.text: t.pos for t in doc.tokens}
+    for domain in ("FactCheck.org", "HealthCare.gov", "MoveOn.org", "twitter.com"):
+        assert tokens[domain] == "NNP", domain
+    # abbreviations, initials and sentence ends are untouched
+    assert {"Dr.", "U.S.", "e.g."} <= set(tokens)
+    assert [doc.text[s.start:s.end].split()[0] for s in doc.sentences][:2] == ["FactCheck.org", "Visit"]

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from itertools import compress, repeat
-from operator import is_, ne
+import re
+from operator import contains, is_, ne
 
 from .lemmas import lemma, lemmas as lemmas_of
 from .lexical_tags import _FIRST, _REST, lexical_tag, lexical_tags
@@ -248,6 +249,11 @@ def tag_article_words(forms: list[str], bounds
         tags[lo] = first_tags[k]
         lemmas[lo] = lemma(norms[lo], first_tags[k])
         own[lo] = own_candidate(cased[lo], norms[lo], first_tags[k])
+    for i in _domain_names(cased):
+        if tags[i] != "NNP":
+            tags[i] = "NNP"
+            lemmas[i] = lemma(norms[i], "NNP")
+            own[i] = own_candidate(cased[i], norms[i], "NNP")
     if "MD" in tags:
         for i in _modal_names(cased, tags, firsts):
             tags[i] = "NNP"
@@ -256,6 +262,17 @@ def tag_article_words(forms: list[str], bounds
     for i in repair_sentences(cased, norms, tags, bounds, own):
         lemmas[i] = lemma(norms[i], tags[i])
     return norms, tags, lemmas, list(words)
+
+
+#: A web domain, as the tokenizer keeps it whole ("MoveOn.org", "HealthCare.gov", "twitter.com").
+_DOMAIN = re.compile(r"[^\W\d_][\w-]*(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|mil|info|io)")
+
+
+def _domain_names(forms) -> list[int]:
+    """Indices of the tokens that are web domains: names of sites and organisations ("MoveOn.org
+    said", "FactCheck.org found"), tagged NNP (the lexicon's rules make most of them NN)."""
+    dotted = compress(range(len(forms)), map(contains, forms, repeat(".")))
+    return [i for i in dotted if _DOMAIN.fullmatch(forms[i])]
 
 
 #: Modals that are also names ("Theresa May", "George Will", "Rep. Will Hurd").
@@ -288,6 +305,8 @@ def tag_forms(forms: list[str]) -> tuple[tuple[str, ...], list[str], list[str]]:
 def tag_words(words: list[str]) -> list[str]:
     """Penn Treebank tags for a sentence's tokens (ASCII punctuation, original case)."""
     tags = lexical_tags(list(words))
+    for i in _domain_names(words):
+        tags[i] = "NNP"
     for i in _modal_names(words, tags, [0]):
         tags[i] = "NNP"
     repair_sentences(words, [w.lower() for w in words], tags, [(0, len(tags))])

@@ -28,6 +28,7 @@ _APOS = "'\u2019"
 # Order matters: the first alternative that matches wins.
 _PATTERN = r"""
     (?P<url>https?://\S+[^\s.,;:!?)\]"'\u201d\u2019])
+  | (?P<domain>\p{L}[\p{L}\p{N}-]*(?:\.[\p{L}\p{N}-]+)*\.(?:com|org|net|gov|edu|mil|info|io)\b)  # MoveOn.org
   | (?P<initials>(?:\p{L}\.){2,})                               # U.S.  e.g.  a.m.
   | (?P<numword>\d+(?:[-\u2010\u2011][\p{L}\p{N}]+)+)             # 81-year-old  2-1
   | (?P<num>[$\u00a3\u20ac]?\d+(?:[.,:/]\d+)*(?:st|nd|rd|th|s)?%?)  # 23  1,500  10:41  2025/11

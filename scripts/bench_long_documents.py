@@ -16,11 +16,9 @@ Usage: python scripts/bench_long_documents.py [K ...]     (default: 10 40 160 32
 from __future__ import annotations
 
 import gzip
-import itertools
 import json
 import random
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,13 +46,13 @@ def _texts(n: int) -> list[str]:
 def main(argv=None) -> int:
     sizes = [int(a) for a in (argv if argv is not None else sys.argv[1:])] or [10, 40, 160, 320]
     sys.path.insert(0, str(ROOT))
-    from framing.api import STAGES, _stage
+    from framing.api import STAGES
     from framing.model import Article
     from framing.resources import Resources
-    from framing.text import build_doc
 
     res = Resources().warm()
     sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bench_pipeline import time_steps
     from interpreter import describe
 
     print(describe())
@@ -64,18 +62,7 @@ def main(argv=None) -> int:
     for k in sizes:
         article = Article(id=f"joined-{k}", text="\n\n".join(texts[:k]), outlet="joined")
         cpu = dict.fromkeys(steps, 0.0)
-        t = time.process_time()
-        doc = build_doc(article)
-        now = time.process_time()
-        cpu["text"] = now - t
-        fields: dict = {}
-        for name in STAGES:
-            t = now
-            out = dict(_stage(name).run(doc, res, dict(fields)))
-            out.pop("summary", None)
-            fields.update(out)
-            now = time.process_time()
-            cpu[name] = now - t
+        time_steps(article, res, cpu)
         words = article.word_count
         rates = " ".join(f"{words / cpu[s] if cpu[s] else 0:11,.0f}" for s in steps)
         print(f"{k:>8} {words:>9,} {rates} {words / sum(cpu.values()):9,.0f}")

@@ -53,6 +53,26 @@ def _articles(n: int):
             f"generated text ({len(docs)} documents; ../shared absent)")
 
 
+def time_steps(article, res, cpu: dict) -> None:
+    """Analyse one article as `framing.api.analyze_article` does, adding each step's CPU seconds
+    to cpu["text"] and cpu[stage name]."""
+    from framing.api import STAGES, _stage
+    from framing.text import build_doc
+
+    t = time.process_time()
+    doc = build_doc(article)
+    now = time.process_time()
+    cpu["text"] += now - t
+    fields: dict = {}
+    for name in STAGES:
+        t = now
+        out = dict(_stage(name).run(doc, res, dict(fields)))
+        out.pop("summary", None)
+        fields.update(out)
+        now = time.process_time()
+        cpu[name] += now - t
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-n", type=int, default=300, help="articles (default 300)")
@@ -60,15 +80,12 @@ def main(argv=None) -> int:
     ap.add_argument("--no-explain", action="store_true", help="classify without explanations")
     args = ap.parse_args(argv)
 
-    from framing.api import STAGES, _stage
+    from framing.api import STAGES
     from framing.resources import Resources
-    from framing.text import build_doc
 
     articles, source = _articles(args.n)
     options = {"classify_explain": False} if args.no_explain else {}
     res = Resources(options=options) if options else Resources()
-    from framing.api import analyze_article
-
     res.warm()  # load every resource and freeze the heap, as batch workers do
     import gc
 
@@ -85,18 +102,7 @@ def main(argv=None) -> int:
         prof = cProfile.Profile()
         prof.enable()
     for article in articles:
-        t = time.process_time()
-        doc = build_doc(article)
-        now = time.process_time()
-        cpu["text"] += now - t
-        fields: dict = {}
-        for name in STAGES:
-            t = now
-            out = dict(_stage(name).run(doc, res, dict(fields)))
-            out.pop("summary", None)
-            fields.update(out)
-            now = time.process_time()
-            cpu[name] += now - t
+        time_steps(article, res, cpu)
     if prof is not None:
         prof.disable()
     total = sum(cpu.values())

@@ -181,28 +181,3 @@ def test_tone_from_sentiment_and_findings():
     assert text[afg.clause.start:afg.clause.end].startswith("The brutal Taliban regime")
     assert out["summary"]["actors"]["actors"]["AFG"]["tone"] < 0
 
-
-def test_agency_reads_the_mention_finders_token_ranges_as_bisection_would():
-    """find_agency takes the mentions' token ranges from the mention finder when it gets the
-    very tuple the finder returned, and bisects the token offsets otherwise: the same events,
-    roles and ranges either way."""
-    from framing.actors.agency import AgencyFinder, find_agency
-    from framing.actors.mentions import find_mentions, take_mention_tokens
-
-    text = ("Pakistani troops killed 23 Taliban fighters near the border, the army said. "
-            "Interior Minister Mohsin Naqvi blamed Kabul; he said the militants were sent "
-            "by the Afghan Taliban regime. Two soldiers were wounded in the attack.")
-    doc = make_doc(text)
-    gaz = _Res.gazetteer
-    mentions = find_mentions(doc, gaz)
-    handed = find_agency(doc, gaz, mentions)  # takes the finder's ranges (once)
-    assert take_mention_tokens(mentions) is None  # handed over, not kept
-    copy = tuple(list(mentions))  # an equal tuple that is not the finder's: bisection
-    bisected = find_agency(doc, gaz, copy)
-    assert handed[0] == bisected[0] and handed[0]
-    assert handed[2].m_range == bisected[2].m_range and handed[2].m_by_tok == bisected[2].m_by_tok
-    assert len(handed[2].m_range) == len(mentions)
-    for k, (a, b) in handed[2].m_range.items():
-        m = mentions[k]
-        assert doc.tokens[a].start == m.start and doc.tokens[b - 1].end == m.end
-    assert isinstance(handed[2], AgencyFinder)

@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from ..text.columns import columns
 from ..model.actors import AgencyEvent
 from ..model.core import Span
-from .mentions import take_mention_tokens
 from .tokenflags import index_at, token_flags
 
 BE = {"be", "get"}
@@ -133,15 +132,11 @@ class AgencyFinder:
         self.m_range: dict[int, tuple] = {}
         # the tokens a mention starts and ends on, by bisection of the token offsets (the
         # mention finder's, kept with its token flags): no offset -> index dicts over every token
-        # (or, when `mentions` is the tuple the mention finder just made, the token ranges it
-        # kept with it)
-        ranges = take_mention_tokens(mentions)
-        if ranges is None:
-            flags = token_flags(doc, gaz)
-            starts, ends = flags.starts, flags.ends
-            ranges = [(index_at(starts, m.start), index_at(ends, m.end)) for m in self.mentions]
+        flags = token_flags(doc, gaz)
+        starts, ends = flags.starts, flags.ends
         m_range, m_by_tok = self.m_range, self.m_by_tok
-        for k, (a, b) in enumerate(ranges):
+        for k, m in enumerate(self.mentions):
+            a, b = index_at(starts, m.start), index_at(ends, m.end)
             if a < 0 or b < 0:
                 continue
             m_range[k] = (a, b + 1)

@@ -279,9 +279,7 @@ class MentionFinder:
         cands = self._pronouns(cands)
         cands.sort(key=lambda c: (c.start_tok, c.end_tok))
         cands = self._spread_affiliation(cands)
-        mentions = self._to_mentions(cands)
-        _remember_tokens(mentions, cands)
-        return mentions
+        return self._to_mentions(cands)
 
     def _article_sides(self) -> tuple:
         """Sides named in the article, most frequent first: context for ambiguous names."""
@@ -1308,29 +1306,6 @@ class MentionFinder:
 
 
 _SENTENCE = attrgetter("sentence")
-
-#: (the last mentions find() returned, the token range [first, last] of each): the agency
-#: finder runs right after on the same tuple and needs these ranges, which it would otherwise
-#: find again by two bisections per mention. Replaced as one tuple (threads see a pair), and
-#: dropped when taken, so it does not keep an article's mentions alive past its stage.
-_LAST_TOKENS: tuple = (None, None)
-
-
-def _remember_tokens(mentions: tuple, cands) -> None:
-    global _LAST_TOKENS
-    _LAST_TOKENS = (mentions, [(c.start_tok, c.end_tok - 1) for c in cands])
-
-
-def take_mention_tokens(mentions) -> list | None:
-    """The first and last token of each of `mentions` when they are the tuple find() returned
-    last (what bisecting the token offsets for the mention's start and end gives: token starts
-    and ends both strictly increase), else None. The ranges are handed over once."""
-    global _LAST_TOKENS
-    last, ranges = _LAST_TOKENS
-    if last is not mentions:
-        return None
-    _LAST_TOKENS = (None, None)
-    return ranges
 
 #: ActorMention(...) without the frozen __init__'s per-field object.__setattr__ (same objects;
 #: see framing.model.fastmake): an article set makes tens of thousands of mentions.

@@ -1,9 +1,9 @@
 """Which Python runs a benchmark, and how it was built: the figures depend on it.
 
-The same code ran the stages about 15% faster under Debian's python3.11 (an interpreter linked
-statically and built with profile-guided and link-time optimisation) than under pyenv's default
-build of 3.11.7 on the same machine (libpython as a shared library, no PGO): docs/accuracy_batch.md,
-session 7. Benchmark scripts print this line so every figure says what it was measured with.
+The same code ran the stages about 15% faster (a whole batch 2-11%) under Debian's python3.11 (an
+interpreter linked statically and built with profile-guided and link-time optimisation) than under
+pyenv's default build of 3.11.7 on the same machine (libpython as a shared library, no PGO):
+docs/accuracy_batch.md, session 7. Benchmark scripts print this line so every figure says what it was measured with.
 """
 from __future__ import annotations
 

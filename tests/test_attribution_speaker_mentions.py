@@ -236,3 +236,15 @@ def test_a_month_that_is_also_a_name_is_a_time_adverbial_after_a_preposition(tex
 def test_a_web_domain_is_one_name_in_the_source(text, source):
     _, atts, _ = run(text)
     assert [a.source_text for a in atts] == [source]
+
+
+
+def test_a_day_after_a_possessive_names_no_one():
+    text = ("Ginsburg said Saturday that she loves her job.\n\n"
+            "Ginsburg’s appearance Saturday was not her first following her most recent cancer "
+            "announcement. Earlier this week she spoke at an event at the University at Buffalo, where "
+            "she also accepted an honorary degree. At the time she talked only briefly about her most "
+            "recent cancer scare, saying she wanted to keep her promise.")
+    _, atts, _ = run(text)
+    pronouns = [a for a in atts if a.source_text == "she"]
+    assert pronouns and all(a.speaker == "Ginsburg" for a in pronouns)

@@ -275,6 +275,8 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
         k += 1
     while name_toks and name_toks[0].pos in ("DT",):
         name_toks = name_toks[1:]
+    if name_toks and all(t.norm in TIME_WORDS for t in name_toks):
+        name_toks = []  # "Ginsburg's appearance Saturday was ...": a day or a month names no one
     if name_toks and first > 0 and name_toks[0] is main[first] and not institution_name and \
             name_toks[-1].norm in org_heads and _capitalised(main[first - 1]) and \
             (len(name_toks) == 1 or not any(m[2] in data.titles for m in main_matches)):

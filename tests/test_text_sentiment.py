@@ -65,7 +65,7 @@ def test_pattern_lexicon_is_textblobs_own_and_negations_are_recognised():
 
 
 def test_scoring_many_texts_at_once_equals_one_by_one():
-    """`polarity_scores_many` (the words of all texts taken together) and `vader_scores_many`
+    """`polarity_many` (the words of all texts taken together) and `vader_scores_many`
     (which memoises what it scores) give each text the stock analyser's scores, in order,
     whatever sits next to it: emoji, empty and blank texts, texts with no lexicon word."""
     from framing.text.sentiment import vader_scores_many
@@ -74,7 +74,8 @@ def test_scoring_many_texts_at_once_equals_one_by_one():
     texts = SENTENCES + ["   ", "The committee met on Tuesday in Brussels.", "no"] + [
         s.upper() for s in SENTENCES[:4]]
     for batch in (texts, texts[::-1], texts[3:9], [texts[0]], []):
-        assert vader().polarity_scores_many(batch) == [stock.polarity_scores(s) for s in batch]
+        assert [p._asdict() for p in vader().polarity_many(batch)] == \
+            [stock.polarity_scores(s) for s in batch]
     fresh = [f"The minister was {w} about the deal on day {i}." for i, w in
              enumerate(("happy", "furious", "silent", "hopeful"))]
     got = vader_scores_many(fresh + texts)

@@ -7,12 +7,11 @@ found for the same article, so a cue on an action whose doer is hidden still cou
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from itertools import accumulate
+from bisect import bisect_left
 
 from ..text.columns import columns
 from ..model.actors import InitiatorFrame
-from ..model.core import Span
+from ..model.core import Span, SpanCover
 from .tokenflags import token_flags
 
 
@@ -72,11 +71,7 @@ class InitiatorFinder:
         for a in attributions or ():
             for c in getattr(a, "content", ()) or ():
                 self.content_spans.append((c.start, c.end))
-        # an offset lies in some content span when, among the spans starting at or before it, the
-        # farthest end is past it (`_voice`: bisection, not a walk over every span per token)
-        spans = sorted(self.content_spans)
-        self._content_starts = [s for s, _ in spans]
-        self._content_reach = list(accumulate((e for _, e in spans), max))
+        self._content = SpanCover(self.content_spans)  # `_voice`: is a token inside one
         self.cues, self.first, self.heads, self._word_types, self._words, singles, seconds = \
             _cue_tables(gaz)
         # The tokens whose word or lemma starts a cue, found once (at C speed) for both passes
@@ -112,8 +107,7 @@ class InitiatorFinder:
         t = self.toks[tok_index]
         if t.in_quote:
             return "quoted"
-        k = bisect_right(self._content_starts, t.start)
-        if k and self._content_reach[k - 1] > t.start:
+        if self._content.covers(t.start, t.start + 1):  # some span has s <= t.start < e
             return "attributed"
         return "narrator"
 

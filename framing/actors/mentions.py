@@ -1194,7 +1194,7 @@ class MentionFinder:
         `cands` (sorted by start), in order: where `_title_antecedent` looks for a title's holder."""
         index: dict = {}
         for c in cands:
-            if c.kind == "person" and c.title and not c.actor_id.startswith("title:"):
+            if _named_with_title(c):
                 for w in _title_words(c.title):
                     starts, found = index.setdefault(w, ([], []))
                     starts.append(c.start_tok)
@@ -1219,7 +1219,7 @@ class MentionFinder:
                 break
         if n_sorted == 0 or cands[n_sorted - 1].start_tok < i:
             for c in cands[n_sorted:]:
-                if c.kind != "person" or not c.title or c.actor_id.startswith("title:"):
+                if not _named_with_title(c):
                     continue
                 ct = _title_words(c.title)
                 if last in ct and words <= ct and not (affiliation and c.affiliation and
@@ -1338,6 +1338,12 @@ def _strip_title_edges(title: str) -> str:
         if t.startswith(lead):
             t = t[len(lead):]
     return t
+
+
+def _named_with_title(c) -> bool:
+    """Can this candidate be the holder a title without a name refers back to: a person known by
+    name (not another title-only reference) who has a title?"""
+    return c.kind == "person" and bool(c.title) and not c.actor_id.startswith("title:")
 
 
 @lru_cache(maxsize=65536)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import fields
-from itertools import accumulate
 
 from ..model import Span
+from ..model.core import SpanCover
 from ..model.attribution import Attribution
 from .coref import Entity, Resolver
 from .data import load_data
@@ -191,15 +191,11 @@ def attributions_of(doc, lexicon=None, gazetteer=None, model="shipped",
             kind=_kind_of(r, ctx, text, data),
             sentence=r.sentence,
         ))
-    # a quotation inside some content span is covered: among the spans starting at or before it,
-    # the farthest end reaches its end (spans sorted by start, running maximum of the ends)
-    covered = sorted((c.start, c.end) for a in out for c in a.content)
-    cov_starts = [s for s, _ in covered]
-    reach = list(accumulate((e for _, e in covered), max))
+    # a quotation inside some content span is credited to that attribution
+    covered = SpanCover((c.start, c.end) for a in out for c in a.content)
     scare, unattributed = [], []
     for q in ctx.quotes:
-        k = bisect_right(cov_starts, q.start)
-        if k and reach[k - 1] >= q.end:
+        if covered.covers(q.start, q.end):
             continue
         item = {"start": q.start, "end": q.end, "text": text[q.start:q.end], "words": q.words}
         (scare if q.words <= SCARE_QUOTE_MAX_WORDS else unattributed).append(item)

@@ -24,9 +24,13 @@ TIME_WORDS = frozenset({
     "night", "week", "month", "year", "weekend", "day",
     "weeks", "months", "years", "days", "hours",  # "Weeks later, he announced": not a speaker
     # months ("as late as February was calling", "In March officials said"), but not those that are
-    # also first names or a surname of speakers ("April Ryan", "Theresa May", "June", "August")
+    # also first names or a surname of speakers ("April Ryan", "Theresa May", "June", "August":
+    # NAME_MONTHS)
     "january", "february", "march", "july", "september", "october", "november", "december",
 })
+#: Months that are also names, so not in TIME_WORDS: a time word only after a time preposition
+#: ("and in May said": the subject of the sentence said it, not May; extract._before_time_adverbial).
+NAME_MONTHS = frozenset({"april", "may", "june", "august"})
 
 
 def is_word(tok) -> bool:

@@ -41,7 +41,7 @@ from itertools import compress
 from operator import or_
 
 from ..text.columns import columns
-from .chunks import AUX_SKIP, NOUNS, NP_INNER, PROPER, TIME_WORDS, np_left, np_right
+from .chunks import AUX_SKIP, NAME_MONTHS, NOUNS, NP_INNER, PROPER, TIME_WORDS, np_left, np_right
 from .data import AttributionData, CueFrame
 from .learned import _CANDIDATE_TAGS, LEARNED, covered_tokens, lemma_key, load_cue_model
 from .quotes import outer_quotes, quoted_tokens
@@ -710,18 +710,14 @@ def _before_time_adverbial(toks, j: int, lo: int) -> int:
     October 3 said"), else j: the source is the noun phrase before it (PolNeAR leaves time adverbials
     out of sources)."""
     k = j
-    while k >= lo and (toks[k].norm in TIME_WORDS or toks[k].norm in _NAME_MONTHS or
+    while k >= lo and (toks[k].norm in TIME_WORDS or toks[k].norm in NAME_MONTHS or
                        toks[k].pos == "CD" or toks[k].norm in ("early", "late", "mid")):
         k -= 1
     if k < j and k - 1 >= lo and toks[k].norm in _TIME_PREPS and \
-            any(toks[m].norm in TIME_WORDS or toks[m].norm in _NAME_MONTHS for m in range(k + 1, j + 1)):
+            any(toks[m].norm in TIME_WORDS or toks[m].norm in NAME_MONTHS for m in range(k + 1, j + 1)):
         return k - 1
     return j
 
-
-#: Months that are also names ("April Ryan", "Theresa May"), so not in TIME_WORDS: a time word only
-#: after a time preposition ("and in May said": the subject of the sentence said it, not May).
-_NAME_MONTHS = frozenset({"april", "may", "june", "august"})
 
 
 def _left_source_np(ctx: _Ctx, i: int, lo: int) -> tuple[tuple[int, int] | None, int]:

@@ -10,11 +10,9 @@ attribution rules credit to a speaker are listed under "not_scare_quotes" so the
 """
 from __future__ import annotations
 
-from bisect import bisect_right
-from itertools import accumulate
-
 from ..attribution import attributions_of
 from ..model.attribution import aggregate, first_quote_by_side
+from ..model.core import SpanCover
 
 
 def _resource(resources, name: str):
@@ -40,18 +38,14 @@ def run(doc, resources, previous: dict) -> dict:
     lexicon = _resource(resources, "lexicon")
     gazetteer = _resource(resources, "gazetteer")
     attributions, quotes = attributions_of(doc, lexicon=lexicon, gazetteer=gazetteer)
-    # a scare-quote finding inside a direct quotation's content is a quotation, not a scare quote:
-    # among the direct content spans starting at or before it, the farthest end reaches its end
-    direct = sorted((c.start, c.end) for a in attributions if a.kind == "direct" for c in a.content)
-    direct_starts = [s for s, _ in direct]
-    direct_reach = list(accumulate((e for _, e in direct), max))
+    # a scare-quote finding inside a direct quotation's content is a quotation, not a scare quote
+    direct = SpanCover((c.start, c.end) for a in attributions if a.kind == "direct" for c in a.content)
     not_scare = []
     for f in _scare_findings((previous or {}).get("findings", ())):
         start, end = getattr(f, "start", None), getattr(f, "end", None)
         if start is None:
             continue
-        k = bisect_right(direct_starts, start)
-        if k and direct_reach[k - 1] >= end:
+        if direct.covers(start, end):
             not_scare.append({"start": start, "end": end})
     speakers = {}
     for a in attributions:

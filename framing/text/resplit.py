@@ -39,13 +39,17 @@ beyond = re.compile("[^\x00-" + chr(ord(LIMIT) - 1) + "]").search
 #    hyphen parts need a character excluded here).
 #  - one punctuation character no alternative but the last one can start with (not a letter,
 #    digit, currency sign, apostrophe, ".", "-" or "h").
+#: The last labels a web domain token ends in ("MoveOn.org", "HealthCare.gov"), for both spellings
+#: of the tokenizer's pattern (here and tokenize._PATTERN) and the tagger's domain test.
+DOMAIN_ENDINGS = "com|org|net|gov|edu|mil|info|io"
+
 _FAST = (
     r"[A-Za-z]++(?![{LMN}'\u2019\-\u2010\u2011.:])"
     r"|[,;:!?()\[\]\"\u201c\u201d\u2013\u2014]"
 )
 _RE_PATTERN = (
     r"(https?://[^{S}]+[^{S}.,;:!?)\]\"'\u201d\u2019]"
-    r"|[{L}][{LN}\-]*(?:\.[{LN}\-]+)*\.(?:com|org|net|gov|edu|mil|info|io)(?![{W}])"
+    r"|[{L}][{LN}\-]*(?:\.[{LN}\-]+)*\.(?:" + DOMAIN_ENDINGS + r")(?![{W}])"
     r"|(?:[{L}]\.){{2,}}"
     r"|[{D}]+(?:[-\u2010\u2011][{LN}]+)+"
     r"|[$\u00a3\u20ac]?[{D}]+(?:[.,:/][{D}]+)*(?:st|nd|rd|th|s)?%?"

@@ -61,7 +61,7 @@ def _fast_vader_class():
 
     - the words (white-space split, stripped of punctuation unless that leaves 2 characters or
       fewer), their lower-case forms and whether the lexicon knows each are taken with a few
-      whole-list calls in C (`_words`), for one text or, `polarity_scores_many`, for many;
+      whole-list calls in C (`_words`), for one text or, `polarity_many`, for many;
     - a text none of whose words the lexicon knows (a third of news sentences) scores 0 for
       every word, whatever the boosters, negations, "but" or punctuation around: its scores are
       the library's for such a list, (neg 0, neu 1, pos 0, compound 0) (0 everywhere for a text
@@ -141,10 +141,6 @@ def _fast_vader_class():
             if True not in known:
                 return _NOT_KNOWN
             return self._scores(words, lower, known, text)
-
-        def polarity_scores_many(self, texts) -> list[dict]:
-            """`polarity_scores` of each text, the words of all texts taken in one go."""
-            return [p._asdict() for p in self.polarity_many(texts)]
 
         def polarity_many(self, texts) -> list[Polarity]:
             """`polarity` of each text, the words of all texts taken in one go."""
@@ -357,7 +353,7 @@ def vader_scores(text: str) -> Polarity:
 
 def vader_scores_many(texts: list[str]) -> list[Polarity]:
     """`vader_scores` of each text; those not memoised yet are scored together (see
-    `polarity_scores_many`), and memoised for the stages that ask for them next."""
+    `polarity_many`), and memoised for the stages that ask for them next."""
     out = list(map(_VADER.get, texts))
     todo = list(compress(range(len(out)), map(is_, out, repeat(None))))
     if todo:

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from itertools import compress, repeat
-import re
 from operator import contains, is_, ne
 
 from .lemmas import lemma, lemmas as lemmas_of
 from .lexical_tags import _FIRST, _REST, lexical_tag, lexical_tags
 from .memo import make_room
 from .normalize import FOLD, ascii_punct
-from .tokenize import is_word_text
+from .tokenize import is_domain, is_word_text
 
 _BE = {"be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m"}
 _HAVE = {"has", "have", "had", "having", "'ve", "'d"}
@@ -249,30 +248,34 @@ def tag_article_words(forms: list[str], bounds
         tags[lo] = first_tags[k]
         lemmas[lo] = lemma(norms[lo], first_tags[k])
         own[lo] = own_candidate(cased[lo], norms[lo], first_tags[k])
-    for i in _domain_names(cased):
-        if tags[i] != "NNP":
-            tags[i] = "NNP"
-            lemmas[i] = lemma(norms[i], "NNP")
-            own[i] = own_candidate(cased[i], norms[i], "NNP")
-    if "MD" in tags:
-        for i in _modal_names(cased, tags, firsts):
-            tags[i] = "NNP"
-            lemmas[i] = lemma(norms[i], "NNP")
-            own[i] = own_candidate(cased[i], norms[i], "NNP")
+    for i in _retag_names(cased, tags, firsts):
+        lemmas[i] = lemma(norms[i], "NNP")
+        own[i] = own_candidate(cased[i], norms[i], "NNP")
     for i in repair_sentences(cased, norms, tags, bounds, own):
         lemmas[i] = lemma(norms[i], tags[i])
     return norms, tags, lemmas, list(words)
 
 
-#: A web domain, as the tokenizer keeps it whole ("MoveOn.org", "HealthCare.gov", "twitter.com").
-_DOMAIN = re.compile(r"[^\W\d_][\w-]*(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|mil|info|io)")
+def _retag_names(cased, tags: list[str], firsts: list[int]) -> list[int]:
+    """Tag NNP, in place, the tokens that are names whatever the lexicon says: web domains
+    (`_domain_names`), then modals that are a person's name (`_modal_names`, which reads the
+    tags before it). Returns the indices whose tag changed."""
+    changed = [i for i in _domain_names(cased) if tags[i] != "NNP"]
+    for i in changed:
+        tags[i] = "NNP"
+    if "MD" in tags:
+        modals = _modal_names(cased, tags, firsts)
+        for i in modals:
+            tags[i] = "NNP"
+        changed += modals
+    return changed
 
 
 def _domain_names(forms) -> list[int]:
     """Indices of the tokens that are web domains: names of sites and organisations ("MoveOn.org
     said", "FactCheck.org found"), tagged NNP (the lexicon's rules make most of them NN)."""
     dotted = compress(range(len(forms)), map(contains, forms, repeat(".")))
-    return [i for i in dotted if _DOMAIN.fullmatch(forms[i])]
+    return [i for i in dotted if is_domain(forms[i])]
 
 
 #: Modals that are also names ("Theresa May", "George Will", "Rep. Will Hurd").
@@ -305,9 +308,6 @@ def tag_forms(forms: list[str]) -> tuple[tuple[str, ...], list[str], list[str]]:
 def tag_words(words: list[str]) -> list[str]:
     """Penn Treebank tags for a sentence's tokens (ASCII punctuation, original case)."""
     tags = lexical_tags(list(words))
-    for i in _domain_names(words):
-        tags[i] = "NNP"
-    for i in _modal_names(words, tags, [0]):
-        tags[i] = "NNP"
+    _retag_names(words, tags, [0])
     repair_sentences(words, [w.lower() for w in words], tags, [(0, len(tags))])
     return tags

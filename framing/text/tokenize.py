@@ -22,13 +22,15 @@ from operator import eq
 import regex
 
 from .resources import abbreviations
-from .resplit import beyond as _beyond, re_split as _re_split
+from .resplit import DOMAIN_ENDINGS, beyond as _beyond, re_split as _re_split
 
 _APOS = "'\u2019"
+#: A web domain, kept as one token: a name, more labels, one of DOMAIN_ENDINGS.
+_DOMAIN_PATTERN = r"\p{L}[\p{L}\p{N}-]*(?:\.[\p{L}\p{N}-]+)*\.(?:" + DOMAIN_ENDINGS + r")\b"
 # Order matters: the first alternative that matches wins.
 _PATTERN = r"""
     (?P<url>https?://\S+[^\s.,;:!?)\]"'\u201d\u2019])
-  | (?P<domain>\p{L}[\p{L}\p{N}-]*(?:\.[\p{L}\p{N}-]+)*\.(?:com|org|net|gov|edu|mil|info|io)\b)  # MoveOn.org
+  | (?P<domain>DOMAIN)                                          # MoveOn.org
   | (?P<initials>(?:\p{L}\.){2,})                               # U.S.  e.g.  a.m.
   | (?P<numword>\d+(?:[-\u2010\u2011][\p{L}\p{N}]+)+)             # 81-year-old  2-1
   | (?P<num>[$\u00a3\u20ac]?\d+(?:[.,:/]\d+)*(?:st|nd|rd|th|s)?%?)  # 23  1,500  10:41  2025/11
@@ -36,10 +38,11 @@ _PATTERN = r"""
   | (?P<word>\p{L}[\p{L}\p{M}\p{N}]*(?:[APOS]\p{Lu}\p{L}+)?(?:[-\u2010\u2011][\p{L}\p{N}]+)*)  # O'Brien Pak-Afghan
   | (?P<clitic>[APOS](?:s|S|re|RE|ve|VE|ll|LL|d|D|m|M)\b)
   | (?P<punct>\.\.\.|--|\S)
-    """.replace("APOS", _APOS)
+    """.replace("APOS", _APOS).replace("DOMAIN", _DOMAIN_PATTERN)
 _TOKEN = regex.compile(_PATTERN, regex.VERBOSE)
 # The same alternatives as one capturing group, for `split`: [gap, token, gap, token, ..., gap].
 _SPLIT = regex.compile("(" + regex.sub(r"\(\?P<\w+>", "(?:", _PATTERN) + ")", regex.VERBOSE)
+_DOMAIN = regex.compile(_DOMAIN_PATTERN)
 _NEG = _TOKEN.groupindex["neg"]
 _WORD = _TOKEN.groupindex["word"]
 _NT = ("n't", "n\u2019t")
@@ -178,6 +181,11 @@ def span_tokenize_reference(text: str, start: int = 0, end: int | None = None
         else:
             spans.append((s, e))
     return spans
+
+
+def is_domain(form: str) -> bool:
+    """Is this token text a web domain, as the tokenizer keeps it whole ("MoveOn.org")?"""
+    return _DOMAIN.fullmatch(form) is not None
 
 
 @lru_cache(maxsize=65536)

@@ -161,6 +161,10 @@ def _np_left_extend(tokens, k: int, lo: int) -> int:
     return k
 
 
+#: Tags that may open the object of a preposition inside a noun phrase ("the governor of Texas").
+_PP_OBJECT_TAGS = PROPER | {"DT", "PRP$", "JJ", "NN", "NNS"}
+
+
 def np_right(tokens, i: int, hi: int, appositive: bool = True) -> int | None:
     """End index (exclusive) of the noun phrase starting at tokens[i] (before hi), or None.
 
@@ -176,11 +180,12 @@ def np_right(tokens, i: int, hi: int, appositive: bool = True) -> int | None:
     saw_noun = False
     while k < hi:
         p = tokens[k]
-        if p.pos in NP_INNER and not (p.pos in ("VBN", "VBG") and not saw_noun) or \
-                p.text in ("-", "&") and saw_noun:
-            if p.pos in NOUNS:
+        pos = p.pos
+        if pos in NP_INNER and not (pos in ("VBN", "VBG") and not saw_noun) or \
+                saw_noun and p.text in ("-", "&"):
+            if pos in NOUNS:
                 saw_noun = True
-            elif p.pos in ("VBN", "VBG") and saw_noun:
+            elif saw_noun and pos in ("VBN", "VBG"):
                 break
             k += 1
             continue
@@ -192,8 +197,7 @@ def np_right(tokens, i: int, hi: int, appositive: bool = True) -> int | None:
                 k = m + 1
                 continue
             break
-        if p.norm in PP_IN_NP and saw_noun and k + 1 < hi and tokens[k + 1].pos in \
-                PROPER | {"DT", "PRP$", "JJ", "NN", "NNS"}:
+        if p.norm in PP_IN_NP and saw_noun and k + 1 < hi and tokens[k + 1].pos in _PP_OBJECT_TAGS:
             k += 1
             continue
         break

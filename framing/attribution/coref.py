@@ -441,8 +441,7 @@ class Resolver:
             return
         name = ent.name or info.name
         key = (id(ent), name)
-        found, self._searched[key] = self.named.fuller(replace(info, name=name), before,
-                                                       self._searched.get(key, 0))
+        found, self._searched[key] = self.named.fuller_name(name, before, self._searched.get(key, 0))
         if found is not None:
             self._absorb(ent, *found)
 

@@ -10,6 +10,7 @@ search reaches. Words the rules read are in framing/data/attribution/speaker_wor
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
 
@@ -81,6 +82,69 @@ def other_first_name(known: str, words: list) -> bool:
     return not (a == b or len(a) == 1 and b.startswith(a) or len(b) == 1 and a.startswith(b))
 
 
+class _NormIndex:
+    """The token indices holding a norm, for the words an article's searches ask (about a dozen in
+    a news article). Each is found by `str.find` over the norms joined once with NUL separators, at
+    C speed; a hit's token index is the number of separators before it, counted (`str.count`) from
+    the nearest block start before it (the norms are joined in blocks of `BLOCK` tokens, whose
+    offsets are kept). A dict of every norm's positions made a Python step and a list for each
+    token of the article, most of them never asked; but a scan per word grows with the document, so
+    past `SCANS` words (a long document: a transcript, a report) the dict is built after all, and a
+    norm holding NUL itself (never in cleaned text) has the dict from the start."""
+
+    __slots__ = ("norms", "joined", "blocks", "by_norm", "scans")
+
+    BLOCK = 64
+    SCANS = 48  # a scan costs about what a dict entry per 100-200 tokens does
+
+    def __init__(self, norms: list):
+        self.norms = norms
+        self.by_norm: dict | None = None
+        self.scans = 0
+        size = self.BLOCK
+        parts = ["\0".join(norms[k:k + size]) for k in range(0, len(norms), size)]
+        # blocks[c]: the offset of the separator opening token c * BLOCK
+        blocks = [0]
+        for part in parts:
+            blocks.append(blocks[-1] + len(part) + 1)
+        self.blocks = blocks
+        self.joined = joined = "\0" + "\0".join(parts) + "\0"
+        if joined.count("\0") != len(norms) + 1:
+            self._index()
+
+    def _index(self) -> None:
+        by_norm: dict = {}
+        for i, norm in enumerate(self.norms):
+            found = by_norm.get(norm)
+            if found is None:
+                by_norm[norm] = [i]
+            else:
+                found.append(i)
+        self.by_norm = by_norm
+        self.joined = ""
+
+    def positions(self, word: str) -> list:
+        """The indices of the tokens whose norm is `word`, ascending (a new list)."""
+        if self.by_norm is None:
+            self.scans += 1
+            if self.scans > self.SCANS:
+                self._index()
+        if self.by_norm is not None:
+            return list(self.by_norm.get(word, ()))
+        if "\0" in word:
+            return []
+        joined, blocks, size = self.joined, self.blocks, self.BLOCK
+        needle = "\0" + word + "\0"
+        at = joined.find(needle)
+        out = []
+        step = len(word) + 1  # to the separator closing this norm, which opens the next one
+        while at >= 0:
+            c = bisect_right(blocks, at) - 1
+            out.append(c * size + joined.count("\0", blocks[c], at))
+            at = joined.find(needle, at + step)
+        return out
+
+
 class NamedMentions:
     """The named persons of one article, found by word and read once each."""
 
@@ -89,7 +153,7 @@ class NamedMentions:
         self.data = data
         self.gazetteer = gazetteer
         self._by_word: dict = {}  # word -> ([(offset, reading, span) read so far], the rest unread)
-        self._positions: dict | None = None  # norm -> its token indices, ascending (`_read`)
+        self._norms: _NormIndex | None = None  # the article's norms, searchable by word (`_read`)
 
     def close(self) -> None:
         """Drop the unread rest of every search (generators that refer back to this object and its
@@ -97,7 +161,7 @@ class NamedMentions:
         for _, unread in self._by_word.values():
             unread.close()
         self._by_word.clear()
-        self._positions = None
+        self._norms = None
 
     def with_word(self, word: str, before: int, start: int = 0):
         """Named persons the article mentions before the offset `before` whose name ends with `word`
@@ -127,18 +191,9 @@ class NamedMentions:
         doc = self.doc
         toks = doc.tokens
         n = len(toks)
-        if self._positions is None:
-            # every norm's positions, in one pass: a search per word from the start would make a
-            # long document (a transcript, a report) quadratic in its length
-            positions: dict = {}
-            for i, norm in enumerate(columns(doc).norms):
-                found = positions.get(norm)
-                if found is None:
-                    positions[norm] = [i]
-                else:
-                    found.append(i)
-            self._positions = positions
-        for i in self._positions.get(word, ()):
+        if self._norms is None:
+            self._norms = _NormIndex(columns(doc).norms)
+        for i in self._norms.positions(word):
             e = i
             while e + 1 < n and toks[e + 1].pos in PROPER:
                 e += 1  # a title before the name: the name runs on
@@ -163,13 +218,18 @@ class NamedMentions:
         introduces a person before using the surname alone, so only earlier mentions count ("Mr Kim"
         is not the "Sung Kim" of a later paragraph). Returns ((reading, span) or None, the index to go
         on from next time)."""
-        words = info.name.split()
+        return self.fuller_name(info.name, before, start)
+
+    def fuller_name(self, name: str, before: int, start: int = 0) -> tuple:
+        """`fuller` for a reading whose name is `name` (the only field it reads): the caller need
+        not build a reading to ask."""
+        words = name.split()
         last = words[-1]
         k = start
         for k, m, span in self.with_word(last.lower(), before, start):
-            if len(words) > 1 and not (m.name == info.name or m.name.endswith(" " + info.name)):
+            if len(words) > 1 and not (m.name == name or m.name.endswith(" " + name)):
                 continue  # "Jay Nixon" is only a mention that holds the whole name, not "Missouri Gov Nixon"
-            if m.name.split()[-1] == last and (len(m.name) > len(info.name) or m.affiliation) and \
+            if m.name.split()[-1] == last and (len(m.name) > len(name) or m.affiliation) and \
                     not other_first_name(m.name, [w.lower() for w in words]):
                 return (m, span), k + 1
             k += 1

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from operator import attrgetter
 
 from ..model import QuoteRegion
+from ..text.columns import columns
 
 _TWO_APOS = re.compile(r"''|\u2019\u2019|``")
 
@@ -56,19 +56,19 @@ def outer_quotes(doc) -> list[QuoteRegion]:
     return outer
 
 
-_START = attrgetter("start")
-_END = attrgetter("end")
-
-
 def quoted_tokens(doc, outer: list[QuoteRegion]) -> list[bool]:
     """For each token: is it inside (or one of the marks of) a quotation region? (The tokens of a
     region are the run from the first starting at its inner start to the last ending by its inner
-    end: tokens are in text order and do not overlap, so two bisections find it.)"""
-    toks = doc.tokens
-    flags = [False] * len(toks)
+    end: tokens are in text order and do not overlap, so two bisections of the text layer's offset
+    columns find it.)"""
+    flags = [False] * len(doc.tokens)
+    if not outer:
+        return flags
+    cols = columns(doc)
+    starts, ends = cols.starts, cols.ends
     for q in outer:
-        i = bisect_left(toks, q.inner_start, key=_START)
-        j = bisect_right(toks, q.inner_end, lo=i, key=_END)
+        i = bisect_left(starts, q.inner_start)
+        j = bisect_right(ends, q.inner_end, lo=i)
         if j > i:
             flags[i:j] = [True] * (j - i)
     return flags

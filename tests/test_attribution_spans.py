@@ -112,6 +112,7 @@ def test_fast_scores_are_the_feature_string_sums_exactly():
     # refine_ends scores candidates from per-template weight tables (no feature strings); each
     # score must be the very float that summing the feature strings' weights gives, in the same
     # order, so the chosen ends and starts cannot change
+    from framing.attribution.learned import ordered_sum
     from framing.attribution.spans import (_end_scores, _start_scores, _tables, eligible_piece,
                                            groups_of, start_groups)
     model = load_span_model()
@@ -126,10 +127,10 @@ def test_fast_scores_are_the_feature_string_sums_exactly():
                 continue
             a, b = piece
             hi = ctx.sent_bounds(raw.sentence)[1]
-            slow = [(m, span, sum(map(model.weights.get, f, [0.0] * len(f))))
+            slow = [(m, span, ordered_sum(map(model.weights.get, f, [0.0] * len(f))))
                     for m, span, f in groups_of(ctx, raw)[3]]
             assert _end_scores(ctx, raw, a, b, hi, end_t) == slow
-            slow = [(k, span, sum(map(model.start_weights.get, f, [0.0] * len(f))))
+            slow = [(k, span, ordered_sum(map(model.start_weights.get, f, [0.0] * len(f))))
                     for k, span, f in start_groups(ctx, raw, a, b, hi)]
             assert _start_scores(ctx, raw, a, b, hi, start_t) == slow
             n_end += len(groups_of(ctx, raw)[3])

@@ -222,7 +222,7 @@ class CueModel:
         return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
 
     def logit(self, feats) -> float:
-        return sum(map(self.weights.__getitem__, feats))
+        return ordered_sum(map(self.weights.__getitem__, feats))
 
     def accepts(self, toks, inq, i: int, lo: int, hi: int) -> bool:
         """score(token_features(...)) >= threshold, computed lazily: the cheap features first, and
@@ -245,9 +245,21 @@ _EMPTY6 = ({},) * 6
 _CONTEXT_TPLS = ("subj", "obj", "lcomma", "rcolon", "lq", "rq", "that")
 
 
+def ordered_sum(values) -> float:
+    """The float sum of `values` added left to right, as the fast scorers add them.
+
+    Not sum(): from Python 3.12 on, sum() of floats is compensated (Neumaier), so it can differ
+    in the last bit from adding in order, and a score must not depend on the interpreter. On
+    3.11 the two are the same float."""
+    z = 0.0
+    for v in values:
+        z += v
+    return z
+
+
 def _context_logit(weights, toks, inq, i: int, lo: int, hi: int, lem: str) -> float:
     """sum of the weights of `context_features(toks, inq, i, lo, hi, lem)`: the same tests and the
-    same floats summed in the same order (sum() over the list of weights), without the strings."""
+    same floats added in the same order (`ordered_sum`), without the strings."""
     T = _tables(weights, _NEAR_PAIRS)
     Wsubj, Wobj, Wlcomma, Wrcolon, Wlq, Wrq, Wthat = T.getters(_CONTEXT_TPLS)
     lw = T.by_lemma.get(lem)
@@ -277,8 +289,9 @@ def _context_logit(weights, toks, inq, i: int, lo: int, hi: int, lem: str) -> fl
         if toks[m].text[:1].isalnum():
             end = "False"
             break
-    return sum([Wsubj(subj, 0.0), lw["subj"][subj], Wobj(obj, 0.0), Wlcomma(lcomma, 0.0),
-                Wrcolon(rcolon, 0.0), Wlq(lq, 0.0), Wrq(rq, 0.0), Wthat(that, 0.0), lw["end"][end]])
+    return ordered_sum((Wsubj(subj, 0.0), lw["subj"][subj], Wobj(obj, 0.0), Wlcomma(lcomma, 0.0),
+                        Wrcolon(rcolon, 0.0), Wlq(lq, 0.0), Wrq(rq, 0.0), Wthat(that, 0.0),
+                        lw["end"][end]))
 
 
 def _near_logit(weights, toks, inq, i: int, lo: int, hi: int, lem: str) -> float:
@@ -323,8 +336,8 @@ def _near_logit(weights, toks, inq, i: int, lo: int, hi: int, lem: str) -> float
 def model_from_json(obj: dict) -> CueModel:
     weights = _Weights(obj["weights"])
     threshold = float(obj["threshold"])
-    common = sum(max(weights.get(f"{g}=True", 0.0), weights.get(f"{g}=False", 0.0)) for g in CONTEXT_PAIRS)
-    bound = {lem: common + sum(max(weights.get(f"{g}={lem}|True", 0.0), weights.get(f"{g}={lem}|False", 0.0))
+    common = ordered_sum(max(weights.get(f"{g}=True", 0.0), weights.get(f"{g}=False", 0.0)) for g in CONTEXT_PAIRS)
+    bound = {lem: common + ordered_sum(max(weights.get(f"{g}={lem}|True", 0.0), weights.get(f"{g}={lem}|False", 0.0))
                                for g in CONTEXT_LEMMA_PAIRS) for lem in obj["lemmas"]}
     return CueModel(lemmas=frozenset(obj["lemmas"]), weights=weights, threshold=threshold,
                     bigrams=frozenset(tuple(b) for b in obj.get("bigrams", ())), context_bound=bound,

@@ -25,7 +25,7 @@ from itertools import compress, repeat
 from operator import or_
 
 from .chunks import np_right
-from .learned import _Tables, _tables, read_shipped_model
+from .learned import _Tables, _tables, ordered_sum, read_shipped_model
 
 MODEL_FILE = "attribution_spans.json"
 _OPEN = "\"'\u201c\u2018\u201e\u00ab"
@@ -222,7 +222,7 @@ class SpanModel:
     start_margin: float = 0.0
 
     def logit(self, feats) -> float:
-        return sum(map(self.weights.get, feats, _ZEROS))
+        return ordered_sum(map(self.weights.get, feats, _ZEROS))
 
 
 def groups_of(ctx, raw):

@@ -156,3 +156,31 @@ def test_general_news_outside_the_seed_story(gaz):
     assert by_text(ms, "30 people").number == "30"
     g = [m for m in ms if "Guterres" in m.text][0]
     assert g.actor_id == "guterres" and g.kind == "person"
+
+
+def test_state_demonym_is_no_part_of_a_name(gaz):
+    # "Coloradan Neil Gorsuch" was a person called "Coloradan Neil Gorsuch", another actor than the
+    # "Gorsuch" and "he" after it; a US state's demonym before a name is not part of the name
+    text = ("Coloradan Neil Gorsuch told senators on Tuesday that he would rule fairly. Gorsuch "
+            "spoke for an hour. Texan Ted Cruz praised him.")
+    ms = mentions(gaz, text)
+    g = by_text(ms, "Neil Gorsuch")
+    assert g.kind == "person" and g.actor_name == "Neil Gorsuch"
+    assert by_text(ms, "Gorsuch").actor_id == g.actor_id
+    assert by_text(ms, "Ted Cruz").actor_name == "Ted Cruz"
+    assert not any("Coloradan" in m.text or "Texan" in m.text for m in ms)
+
+
+def test_people_of_a_state_are_a_group_not_a_person(gaz):
+    ms = mentions(gaz, "Many Iowans said they would vote early, while Californians waited.")
+    for name in ("Iowans", "Californians"):
+        m = next(m for m in ms if m.text.endswith(name))
+        assert (m.kind, m.actor_id) == ("generic_group", "generic:civilian")
+
+
+def test_airlines_are_organisations(gaz):
+    # "Qatar Airways" was a person called "Airways", "Frontier Airlines" no actor at all
+    ms = mentions(gaz, "Flights were cancelled on Friday, Qatar Airways said, while Frontier Airlines "
+                       "expects delays.")
+    for name in ("Qatar Airways", "Frontier Airlines"):
+        assert by_text(ms, name).kind == "organisation"

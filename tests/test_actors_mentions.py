@@ -184,3 +184,8 @@ def test_airlines_are_organisations(gaz):
                        "expects delays.")
     for name in ("Qatar Airways", "Frontier Airlines"):
         assert by_text(ms, name).kind == "organisation"
+
+
+def test_state_demonym_still_modifies_a_group(gaz):
+    ms = mentions(gaz, "Virginian women voted early on Tuesday.")
+    assert by_text(ms, "Virginian women").kind == "generic_group"

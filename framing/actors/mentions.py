@@ -864,8 +864,9 @@ class MentionFinder:
                 continue
             if self._text_bits[j] & CAP and t.pos in ("NNP", "NNPS") and t.text[:1].isalpha() and \
                     self.cov_gen[j] is None \
-                    and self.cov_non[j] is None and not self._function_word(t) and number_start is None:
-                mods = True
+                    and (self.cov_non[j] is None or self.cov_non[j][1][1] == "demonym") \
+                    and not self._function_word(t) and number_start is None:
+                mods = True  # a capitalised modifier; a state's demonym too ("Virginian women")
                 self._cap_mod = (j, k) if self._cap_mod is None or self._cap_mod[0] != k else (j, self._cap_mod[1])
                 k = j
                 continue

@@ -189,3 +189,24 @@ def test_airlines_are_organisations(gaz):
 def test_state_demonym_still_modifies_a_group(gaz):
     ms = mentions(gaz, "Virginian women voted early on Tuesday.")
     assert by_text(ms, "Virginian women").kind == "generic_group"
+
+
+def test_us_institutions_and_companies_are_organisations(gaz):
+    # "Human Services" was a person inside the department's name, "Planned Parenthood" and
+    # "Facebook" guessed persons
+    text = ("Officials at the Department of Health and Human Services met Planned Parenthood on "
+            "Monday, and Facebook said it would cooperate with the CDC.")
+    ms = mentions(gaz, text)
+    hhs = by_text(ms, "Department of Health and Human Services")
+    assert (hhs.kind, hhs.affiliation) == ("organisation", "United States")
+    for name in ("Planned Parenthood", "Facebook", "CDC"):
+        assert by_text(ms, name).kind == "organisation"
+    assert not any(m.kind == "person" for m in ms)
+
+
+def test_page_furniture_and_programmes_are_no_people(gaz):
+    # web-page furniture that survives cleaning and public programmes were guessed persons
+    text = ("The senator said that Obamacare and Medicare had failed voters in Puerto Rico. Read our "
+            "Privacy Policy and Terms of Service. Photo: Getty Images Hide Caption 3 of 9 Replay More Videos")
+    ms = mentions(gaz, text)
+    assert [(m.text, m.kind) for m in ms if m.kind == "person"] == [("The senator", "person")]

@@ -210,3 +210,13 @@ def test_page_furniture_and_programmes_are_no_people(gaz):
             "Privacy Policy and Terms of Service. Photo: Getty Images Hide Caption 3 of 9 Replay More Videos")
     ms = mentions(gaz, text)
     assert [(m.text, m.kind) for m in ms if m.kind == "person"] == [("The senator", "person")]
+
+
+def test_party_label_before_a_name_is_a_title(gaz):
+    # "Democrat Jon Ossoff" was a person of that name, another actor than the later "Ossoff"
+    ms = mentions(gaz, "Democrat Jon Ossoff raised $8 million, and Dems were hopeful. Ossoff said "
+                       "he would win.")
+    first = next(m for m in ms if m.text.endswith("Jon Ossoff"))
+    assert first.actor_name == "Jon Ossoff"
+    assert by_text(ms, "Ossoff").actor_id == first.actor_id
+    assert by_text(ms, "Dems").kind == "organisation"

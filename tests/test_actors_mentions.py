@@ -220,3 +220,17 @@ def test_party_label_before_a_name_is_a_title(gaz):
     assert first.actor_name == "Jon Ossoff"
     assert by_text(ms, "Ossoff").actor_id == first.actor_id
     assert by_text(ms, "Dems").kind == "organisation"
+
+
+def test_organisation_names_that_end_in_their_object(gaz):
+    # "Center for Immigration Studies" gave a person "Immigration Studies", to whom a later "she"
+    # resolved; an organisation word, "of" or "for", then capitalised words is one organisation
+    text = ("Jessica Vaughan of the Center for Immigration Studies said the numbers were low. She "
+            "cited the Bureau of Labor Statistics and a December AP-NORC Center for Public Affairs "
+            "Research poll.")
+    ms = mentions(gaz, text)
+    for name in ("Center for Immigration Studies", "Bureau of Labor Statistics",
+                 "AP-NORC Center for Public Affairs Research"):
+        assert by_text(ms, name).kind == "organisation"
+    assert [m.text for m in ms if m.kind == "person"] == ["Jessica Vaughan"]
+    assert by_text(ms, "She").actor_id == by_text(ms, "Jessica Vaughan").actor_id

@@ -156,3 +156,81 @@ def test_general_news_outside_the_seed_story(gaz):
     assert by_text(ms, "30 people").number == "30"
     g = [m for m in ms if "Guterres" in m.text][0]
     assert g.actor_id == "guterres" and g.kind == "person"
+
+
+def test_state_demonym_is_no_part_of_a_name(gaz):
+    # "Coloradan Neil Gorsuch" was a person called "Coloradan Neil Gorsuch", another actor than the
+    # "Gorsuch" and "he" after it; a US state's demonym before a name is not part of the name
+    text = ("Coloradan Neil Gorsuch told senators on Tuesday that he would rule fairly. Gorsuch "
+            "spoke for an hour. Texan Ted Cruz praised him.")
+    ms = mentions(gaz, text)
+    g = by_text(ms, "Neil Gorsuch")
+    assert g.kind == "person" and g.actor_name == "Neil Gorsuch"
+    assert by_text(ms, "Gorsuch").actor_id == g.actor_id
+    assert by_text(ms, "Ted Cruz").actor_name == "Ted Cruz"
+    assert not any("Coloradan" in m.text or "Texan" in m.text for m in ms)
+
+
+def test_people_of_a_state_are_a_group_not_a_person(gaz):
+    ms = mentions(gaz, "Many Iowans said they would vote early, while Californians waited.")
+    for name in ("Iowans", "Californians"):
+        m = next(m for m in ms if m.text.endswith(name))
+        assert (m.kind, m.actor_id) == ("generic_group", "generic:civilian")
+
+
+def test_airlines_are_organisations(gaz):
+    # "Qatar Airways" was a person called "Airways", "Frontier Airlines" no actor at all
+    ms = mentions(gaz, "Flights were cancelled on Friday, Qatar Airways said, while Frontier Airlines "
+                       "expects delays.")
+    for name in ("Qatar Airways", "Frontier Airlines"):
+        assert by_text(ms, name).kind == "organisation"
+
+
+def test_state_demonym_still_modifies_a_group(gaz):
+    ms = mentions(gaz, "Virginian women voted early on Tuesday.")
+    assert by_text(ms, "Virginian women").kind == "generic_group"
+
+
+def test_us_institutions_and_companies_are_organisations(gaz):
+    # "Human Services" was a person inside the department's name, "Planned Parenthood" and
+    # "Facebook" guessed persons
+    text = ("Officials at the Department of Health and Human Services met Planned Parenthood on "
+            "Monday, and Facebook said it would cooperate with the CDC.")
+    ms = mentions(gaz, text)
+    hhs = by_text(ms, "Department of Health and Human Services")
+    assert (hhs.kind, hhs.affiliation) == ("organisation", "United States")
+    for name in ("Planned Parenthood", "Facebook", "CDC"):
+        assert by_text(ms, name).kind == "organisation"
+    assert not any(m.kind == "person" for m in ms)
+
+
+def test_page_furniture_and_programmes_are_no_people(gaz):
+    # web-page furniture that survives cleaning and public programmes were guessed persons
+    text = ("The senator said that Obamacare and Medicare had failed voters in Puerto Rico. Read our "
+            "Privacy Policy and Terms of Service. Photo: Getty Images Hide Caption 3 of 9 Replay More Videos")
+    ms = mentions(gaz, text)
+    assert [(m.text, m.kind) for m in ms if m.kind == "person"] == [("The senator", "person")]
+
+
+def test_party_label_before_a_name_is_a_title(gaz):
+    # "Democrat Jon Ossoff" was a person of that name, another actor than the later "Ossoff"
+    ms = mentions(gaz, "Democrat Jon Ossoff raised $8 million, and Dems were hopeful. Ossoff said "
+                       "he would win.")
+    first = next(m for m in ms if m.text.endswith("Jon Ossoff"))
+    assert first.actor_name == "Jon Ossoff"
+    assert by_text(ms, "Ossoff").actor_id == first.actor_id
+    assert by_text(ms, "Dems").kind == "organisation"
+
+
+def test_organisation_names_that_end_in_their_object(gaz):
+    # "Center for Immigration Studies" gave a person "Immigration Studies", to whom a later "she"
+    # resolved; an organisation word, "of" or "for", then capitalised words is one organisation
+    text = ("Jessica Vaughan of the Center for Immigration Studies said the numbers were low. She "
+            "cited the Bureau of Labor Statistics and a December AP-NORC Center for Public Affairs "
+            "Research poll.")
+    ms = mentions(gaz, text)
+    for name in ("Center for Immigration Studies", "Bureau of Labor Statistics",
+                 "AP-NORC Center for Public Affairs Research"):
+        assert by_text(ms, name).kind == "organisation"
+    assert [m.text for m in ms if m.kind == "person"] == ["Jessica Vaughan"]
+    assert by_text(ms, "She").actor_id == by_text(ms, "Jessica Vaughan").actor_id

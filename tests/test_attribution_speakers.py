@@ -199,3 +199,17 @@ def test_of_after_a_title_names_a_place_but_of_inside_a_name_stays():
     assert [(a.speaker, a.title) for a in atts] == [
         ("John Kasich", "Gov."), ("Sherrod Brown", "Sen."), ("University of Chicago", ""),
         ("John Kerry", "Secretary of State")]
+
+
+def test_a_state_demonym_is_no_part_of_the_speaker_name():
+    # "Coloradan Neil Gorsuch" was the speaker's name; the gazetteer's demonym of a place that is
+    # not a country (non_actors.tsv, type demonym) is cut, one word or two
+    from framing.api import analyze_article
+    from framing.model import Article
+    from framing.resources import Resources
+
+    text = ("Coloradan Neil Gorsuch said on Tuesday that he would be fair. North Carolinian Thom "
+            "Tillis said the vote would be close.")
+    got = [a.speaker for a in analyze_article(Article(id="t", text=text, outlet="x"),
+                                              Resources()).attributions]
+    assert got == ["Neil Gorsuch", "Thom Tillis"]

@@ -588,6 +588,8 @@ class MentionFinder:
                     head = toks[j - 1].norm
                     if head in self.gaz.org_heads or (prev is not None and prev.norm == "the"):
                         continue  # an organisation or a thing: handled by _orgs_unknown
+                    if self._ends_org_name(i, a):
+                        continue  # "Bureau of Labor Statistics", "Council on Foreign Relations"
                     after = toks[j] if j < n_toks else None
                     if after is not None and (self._text_bits[j] & CAP) and after.text[:1].isalpha() and \
                             after.sentence == s_idx:
@@ -754,6 +756,28 @@ class MentionFinder:
             out.append(c)
         return out
 
+    def _ends_org_name(self, i, a) -> bool:
+        """Whether the capitalised run starting at token i ends an organisation's name: an
+        organisation word, "of", "for" or "on", then capitalised words up to i ("Bureau of Labor
+        Statistics", "Council on Foreign Relations"). `a`: the sentence's first token."""
+        toks, bits = self.toks, self._text_bits
+        q = i - 1
+        while q > a and (bits[q] & CAP) and i - q <= 3:
+            q -= 1
+        return q > a and toks[q].norm in ("of", "for", "on") and \
+            toks[q - 1].norm in self.gaz.org_heads and bool(bits[q - 1] & CAP)
+
+    def _head_before_of(self, i, j):
+        """The organisation word of a capitalised name [i, j) that ends in its object, not in the
+        organisation word ("Brennan Center for Justice", "Texas Department of Criminal Justice",
+        "Bureau of Labor Statistics"): the last organisation word followed by "of" or "for" (None
+        when there is none)."""
+        toks, heads = self.toks, self.gaz.org_heads
+        for q in range(j - 3, i - 1, -1):
+            if toks[q].norm in heads and toks[q + 1].norm in ("of", "for", "on"):
+                return toks[q].norm
+        return None
+
     def _org_kind(self, head_norm):
         kind = self.gaz.org_heads.get(head_norm, "organisation")
         return {"government": "government_body", "military": "military", "party": "party",
@@ -864,8 +888,9 @@ class MentionFinder:
                 continue
             if self._text_bits[j] & CAP and t.pos in ("NNP", "NNPS") and t.text[:1].isalpha() and \
                     self.cov_gen[j] is None \
-                    and self.cov_non[j] is None and not self._function_word(t) and number_start is None:
-                mods = True
+                    and (self.cov_non[j] is None or self.cov_non[j][1][1] == "demonym") \
+                    and not self._function_word(t) and number_start is None:
+                mods = True  # a capitalised modifier; a state's demonym too ("Virginian women")
                 self._cap_mod = (j, k) if self._cap_mod is None or self._cap_mod[0] != k else (j, self._cap_mod[1])
                 k = j
                 continue
@@ -1105,7 +1130,11 @@ class MentionFinder:
                         j += 1
                     while j > i and self.toks[j - 1].norm in ("of", "for", "and"):
                         j -= 1
+                    while i < j - 1 and self._non_type(i) == "date":
+                        i += 1  # "a December AP-NORC Center for Public Affairs Research poll"
                     head = self.toks[j - 1].norm if j > i else ""
+                    if j - i >= 3 and head not in self.gaz.org_heads:
+                        head = self._head_before_of(i, j) or head
                     if j - i >= 2 and head in self.gaz.org_heads and self._non_type(j - 1) is None:
                         ekind = self._org_kind(head)
                         name = self._text(i, j)

@@ -299,6 +299,8 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
         name_toks = name_toks[1:]
     if name_toks and all(t.norm in TIME_WORDS for t in name_toks):
         name_toks = []  # "Ginsburg's appearance Saturday was ...": a day or a month names no one
+    if gazetteer is not None and len(name_toks) > 1:
+        name_toks = _without_demonym(name_toks, gazetteer)
     if name_toks and first > 0 and name_toks[0] is main[first] and not institution_name and \
             name_toks[-1].norm in org_heads and _capitalised(main[first - 1]) and \
             (len(name_toks) == 1 or not any(m[2] in data.titles for m in main_matches)):
@@ -471,6 +473,20 @@ def _person_name(name_toks, heads: frozenset, gazetteer, text: str) -> bool:
         if entry is not None and getattr(entry, "kind", "person") != "person":
             return False
     return True
+
+
+def _without_demonym(name_toks: list, gazetteer) -> list:
+    """The name without a leading demonym of a place that is not a country ("Coloradan Neil
+    Gorsuch", "North Carolinian Thom Tillis": the gazetteer's non-actors of type demonym). A
+    country's demonym never gets here: it is an affiliation, read before the name."""
+    demonyms = getattr(gazetteer, "non_actors", None)
+    if not demonyms:
+        return name_toks
+    for k in (2, 1):
+        if len(name_toks) > k and \
+                demonyms.get(" ".join(t.norm for t in name_toks[:k])) == "demonym":
+            return name_toks[k:]
+    return name_toks
 
 
 def _known_non_person(gazetteer, name: str) -> bool:

@@ -64,6 +64,11 @@ def test_real_accents_are_not_taken_for_mojibake():
     ("This website uses cookies to ensure you get the best experience.", "cookie"),
     ("© 2025 The Daily Example. All rights reserved.", "copyright"),
     ("Reporting by Asif Shahzad; Editing by Nick Macfie", "credit"),
+    ("Enlarge this image toggle caption Jeff Chiu/AP Jeff Chiu/AP", "image player"),
+    ("JUST WATCHED Officer Friendly or G.I. Joe Replay More Videos ... MUST WATCH Officer Friendly "
+     "or G.I. Joe 00:59", "video player"),
+    ("Photos: Obama in Europe President Obama visits Stonehenge on Friday, September 5. Hide Caption "
+     "1 of 21 Photos: Obama in Europe Obama speaks at the NATO summit. Hide Caption 2 of 21", "gallery"),
 ])
 def test_leftover_lines_match_a_rule(line, reason_word):
     rule = load_rules().match(line)
@@ -81,6 +86,7 @@ def test_leftover_lines_match_a_rule(line, reason_word):
     "2025",
     "By Monday, the talks had collapsed.",
     "Photographs of the meeting were released by the presidency on Wednesday evening.",
+    "Critics said the agency chose to hide caption data from deaf viewers, a charge it denied.",
 ])
 def test_real_sentences_match_no_rule(line):
     assert load_rules().match(line) is None

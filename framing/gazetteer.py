@@ -84,6 +84,9 @@ class Surface:
     guess: bool = False  # an alias marked "?" in the file: ambiguous
     case_sensitive: bool = False
     plural_people: bool = False  # a demonym that names people ("Afghans"), not an adjective
+    # written with a capital letter: a name, so it is not found in text written all in lower case
+    # ("some conservatives", "a fierce guardian", "the male graph", "pic.twitter.com")
+    capitalised: bool = False
 
 
 @dataclass(frozen=True)
@@ -436,7 +439,11 @@ class Gazetteer:
                     if not verify and not any(layer == "entity" and payload.case_sensitive
                                               for layer, payload in vals):
                         plain = vals
-                bounded.add_word(pattern, (len(pattern) - 2, tuple(group), plain))
+                # `caps`: a surface of the pattern is capitalised, so a hit written all in lower
+                # case drops it (see Surface.capitalised)
+                caps = any(layer == "entity" and payload.capitalised
+                           for _, vals, _ in group for layer, payload in vals)
+                bounded.add_word(pattern, (len(pattern) - 2, tuple(group), plain, caps))
             bounded.make_automaton()
             self._automaton = ("aho", auto, bounded)
         else:  # pragma: no cover - slow path
@@ -476,7 +483,7 @@ class Gazetteer:
         padded = " " + folded + " "  # padded[i + 1] is folded[i]; the pads count as non-alnum
         out = []
         append = out.append
-        for end, (length, group, plain) in bounded.iter(" " + blank + " "):
+        for end, (length, group, plain, caps) in bounded.iter(" " + blank + " "):
             # the pattern " key " ends at `end` of the padded blanked text, on the space standing
             # for the character after the key, so the key is folded[end - 1 - length:end - 1]
             end -= 1
@@ -489,7 +496,8 @@ class Gazetteer:
                 continue  # inside a hyphenated word, or the "s" of "Pakistan's"
             if after == "-" and padded[end + 2].isalnum():
                 continue
-            if plain is not None:  # one key, nothing to verify or to check for case
+            lower = caps and text[start:end].islower()
+            if plain is not None and not lower:  # one key, nothing to verify or to check for case
                 for layer, payload in plain:
                     append((start, start - end, layer, end, payload))
                 continue
@@ -497,7 +505,8 @@ class Gazetteer:
                 if verify and folded[start:end] != k:
                     continue
                 for layer, payload in vals:
-                    if layer == "entity" and payload.case_sensitive and text[start:end] != payload.text:
+                    if layer == "entity" and (payload.case_sensitive and text[start:end] != payload.text
+                                              or lower and payload.capitalised):
                         continue
                     append((start, start - end, layer, end, payload))
         if sort:
@@ -541,8 +550,10 @@ class Gazetteer:
                 continue
             if before == "'" and start > 1 and folded[start - 2].isalnum():
                 continue  # the "s" of "Pakistan's" and the like
+            lower = text[start:end].islower()
             for layer, payload in vals:
-                if layer == "entity" and payload.case_sensitive and text[start:end] != payload.text:
+                if layer == "entity" and (payload.case_sensitive and text[start:end] != payload.text
+                                          or lower and payload.capitalised):
                     continue
                 out.append(TextMatch(start, end, layer, payload))
         out.sort(key=_match_order)
@@ -604,7 +615,7 @@ class _Loader:
         if not text:
             raise GazetteerError(f"{where}: empty name")
         cs = typ == "acronym" or (_is_acronym(text) and typ in ("alias", "name"))
-        return Surface(text, entry_id, typ, guess, cs, plural_people)
+        return Surface(text, entry_id, typ, guess, cs, plural_people, text != text.lower())
 
     def load_file(self, path: Path):
         for n, header, row in _read_tsv(path):

@@ -234,3 +234,14 @@ def test_organisation_names_that_end_in_their_object(gaz):
         assert by_text(ms, name).kind == "organisation"
     assert [m.text for m in ms if m.kind == "person"] == ["Jessica Vaughan"]
     assert by_text(ms, "She").actor_id == by_text(ms, "Jessica Vaughan").actor_id
+
+
+def test_capitalised_names_are_not_found_in_lower_case(gaz):
+    # "some conservatives" was the UK Conservative Party, "got amnesty" Amnesty International and
+    # "a male president" the president of the Maldives (capital Malé)
+    ms = mentions(gaz, "Some conservatives said workers who got amnesty would back a male president. "
+                       "The Conservatives won in Britain, and the US justice department agreed.")
+    ids = [m.actor_id for m in ms]
+    assert ids.count("uk_tories") == 1 and by_text(ms, "Conservatives").actor_id == "uk_tories"
+    assert "amnesty" not in ids and not any(i.startswith("MDV") or "Maldives" in i for i in ids)
+    assert by_text(ms, "justice department").actor_id == "us_doj"  # an alias written in lower case

@@ -245,3 +245,10 @@ def test_capitalised_names_are_not_found_in_lower_case(gaz):
     assert ids.count("uk_tories") == 1 and by_text(ms, "Conservatives").actor_id == "uk_tories"
     assert "amnesty" not in ids and not any(i.startswith("MDV") or "Maldives" in i for i in ids)
     assert by_text(ms, "justice department").actor_id == "us_doj"  # an alias written in lower case
+
+
+def test_a_law_with_an_acronym_is_no_organisation(gaz):
+    # "Foreign Agents Registration Act (FARA)" was an organisation, and every later "FARA" with it
+    ms = mentions(gaz, "The Foreign Agents Registration Act (FARA) applies, the Bipartisan Policy "
+                       "Center (BPC) said, and FARA cases are rare.")
+    assert [m.text for m in ms if m.kind == "organisation"] == ["Bipartisan Policy Center (BPC)"]

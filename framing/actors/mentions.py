@@ -746,6 +746,8 @@ class MentionFinder:
                 j += 1
             if j >= k or not _initials_match(acr, [t.text for t in self.toks[j:k]]):
                 continue
+            if self._non_type(k - 1) == "head":
+                continue  # a law, a treaty, a plan: "Foreign Agents Registration Act (FARA)"
             long_form = self._text(j, k)
             ent_kind = self._org_kind(self.toks[k - 1].norm)
             aff = self._affiliation_inside(j, k)

@@ -88,6 +88,14 @@ class Surface:
     # ("some conservatives", "a fierce guardian", "the male graph", "pic.twitter.com")
     capitalised: bool = False
 
+    def fits_case(self, written: str) -> bool:
+        """Whether the text as written can be this surface: it must be exactly the file's spelling
+        when the surface is case-sensitive (acronyms), and hold a capital letter when the surface
+        is capitalised."""
+        if self.case_sensitive:
+            return written == self.text
+        return not (self.capitalised and written.islower())
+
 
 @dataclass(frozen=True)
 class Title:
@@ -496,8 +504,8 @@ class Gazetteer:
                 continue  # inside a hyphenated word, or the "s" of "Pakistan's"
             if after == "-" and padded[end + 2].isalnum():
                 continue
-            lower = caps and text[start:end].islower()
-            if plain is not None and not lower:  # one key, nothing to verify or to check for case
+            if plain is not None and not (caps and text[start:end].islower()):
+                # one key, nothing to verify, and no capitalised surface written in lower case
                 for layer, payload in plain:
                     append((start, start - end, layer, end, payload))
                 continue
@@ -505,8 +513,7 @@ class Gazetteer:
                 if verify and folded[start:end] != k:
                     continue
                 for layer, payload in vals:
-                    if layer == "entity" and (payload.case_sensitive and text[start:end] != payload.text
-                                              or lower and payload.capitalised):
+                    if layer == "entity" and not payload.fits_case(text[start:end]):
                         continue
                     append((start, start - end, layer, end, payload))
         if sort:
@@ -550,10 +557,8 @@ class Gazetteer:
                 continue
             if before == "'" and start > 1 and folded[start - 2].isalnum():
                 continue  # the "s" of "Pakistan's" and the like
-            lower = text[start:end].islower()
             for layer, payload in vals:
-                if layer == "entity" and (payload.case_sensitive and text[start:end] != payload.text
-                                          or lower and payload.capitalised):
+                if layer == "entity" and not payload.fits_case(text[start:end]):
                     continue
                 out.append(TextMatch(start, end, layer, payload))
         out.sort(key=_match_order)

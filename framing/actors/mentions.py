@@ -766,17 +766,17 @@ class MentionFinder:
         q = i - 1
         while q > a and (bits[q] & CAP) and i - q <= 3:
             q -= 1
-        return q > a and toks[q].norm in ("of", "for", "on") and \
+        return q > a and toks[q].norm in _ORG_OBJECT_LINKS and \
             toks[q - 1].norm in self.gaz.org_heads and bool(bits[q - 1] & CAP)
 
     def _head_before_of(self, i, j):
         """The organisation word of a capitalised name [i, j) that ends in its object, not in the
         organisation word ("Brennan Center for Justice", "Texas Department of Criminal Justice",
-        "Bureau of Labor Statistics"): the last organisation word followed by "of" or "for" (None
-        when there is none)."""
+        "Bureau of Labor Statistics"): the last organisation word followed by one of
+        _ORG_OBJECT_LINKS (None when there is none)."""
         toks, heads = self.toks, self.gaz.org_heads
         for q in range(j - 3, i - 1, -1):
-            if toks[q].norm in heads and toks[q + 1].norm in ("of", "for", "on"):
+            if toks[q].norm in heads and toks[q + 1].norm in _ORG_OBJECT_LINKS:
                 return toks[q].norm
         return None
 
@@ -890,7 +890,7 @@ class MentionFinder:
                 continue
             if self._text_bits[j] & CAP and t.pos in ("NNP", "NNPS") and t.text[:1].isalpha() and \
                     self.cov_gen[j] is None \
-                    and (self.cov_non[j] is None or self.cov_non[j][1][1] == "demonym") \
+                    and self._non_type(j) in (None, "demonym") \
                     and not self._function_word(t) and number_start is None:
                 mods = True  # a capitalised modifier; a state's demonym too ("Virginian women")
                 self._cap_mod = (j, k) if self._cap_mod is None or self._cap_mod[0] != k else (j, self._cap_mod[1])
@@ -1369,6 +1369,11 @@ def _strip_title_edges(title: str) -> str:
         if t.startswith(lead):
             t = t[len(lead):]
     return t
+
+
+#: The words between an organisation word and its object in a name ("Bureau of Labor Statistics",
+#: "Center for Immigration Studies", "Council on Foreign Relations").
+_ORG_OBJECT_LINKS = ("of", "for", "on")
 
 
 def _named_with_title(c) -> bool:

@@ -142,8 +142,8 @@ def context_features(toks, inq, i: int, lo: int, hi: int, lem: str) -> list[str]
 # A scorer that builds every feature string of every candidate, then hashes and looks up each, spends
 # most of its time on the strings. These tables hold the same weights keyed by the feature's value (a
 # string the tokens already hold, its hash cached) or a pair of values; the fast scorers add them in
-# the exact order of the feature lists, from 0.0 like sum(): the same floats. An unknown feature adds
-# 0.0 there and here.
+# the exact order of the feature lists, from 0.0 as `ordered_sum` does: the same floats. An unknown
+# feature adds 0.0 there and here.
 
 class _Tables:
     """The weights of one scorer split by feature template: {template: {value or (v1, v2): w}}.
@@ -336,9 +336,11 @@ def _near_logit(weights, toks, inq, i: int, lo: int, hi: int, lem: str) -> float
 def model_from_json(obj: dict) -> CueModel:
     weights = _Weights(obj["weights"])
     threshold = float(obj["threshold"])
-    common = ordered_sum(max(weights.get(f"{g}=True", 0.0), weights.get(f"{g}=False", 0.0)) for g in CONTEXT_PAIRS)
-    bound = {lem: common + ordered_sum(max(weights.get(f"{g}={lem}|True", 0.0), weights.get(f"{g}={lem}|False", 0.0))
-                               for g in CONTEXT_LEMMA_PAIRS) for lem in obj["lemmas"]}
+    common = ordered_sum(max(weights.get(f"{g}=True", 0.0), weights.get(f"{g}=False", 0.0))
+                         for g in CONTEXT_PAIRS)
+    bound = {lem: common + ordered_sum(max(weights.get(f"{g}={lem}|True", 0.0),
+                                           weights.get(f"{g}={lem}|False", 0.0))
+                                       for g in CONTEXT_LEMMA_PAIRS) for lem in obj["lemmas"]}
     return CueModel(lemmas=frozenset(obj["lemmas"]), weights=weights, threshold=threshold,
                     bigrams=frozenset(tuple(b) for b in obj.get("bigrams", ())), context_bound=bound,
                     z_threshold=math.log(threshold / (1.0 - threshold)))

@@ -312,8 +312,8 @@ def load_span_model() -> SpanModel | None:
 # `refine_ends` used to build every feature string of every candidate, then hash and look up each.
 # The weight tables (framing.attribution.learned._Tables) hold the same weights keyed by the
 # feature's value or a pair of values, and `_end_scores` / `_start_scores` add them in the exact
-# order of `features` / `start_groups`, starting from 0.0 like sum(): the same floats, so the same
-# argmax. An unknown feature adds 0.0 there and here.
+# order of `features` / `start_groups`, starting from 0.0 as `ordered_sum` does: the same floats,
+# so the same argmax. An unknown feature adds 0.0 there and here.
 #: The templates of `features` and of `start_groups`, in their order.
 _END_TPLS = ("b", "t", "rel", "t|rel", "np", "t|np", "t|nn", "pp", "t|pp", "rank", "t|rank", "len",
              "fin_in", "fin_next", "t|fin_next", "t|fin_in", "np_cue", "start", "start|t", "start|rel",

@@ -59,6 +59,33 @@ def test_omitted_fact_and_exclusive_facts():
     assert ("Outlet C", "The United Nations called for restraint and an independent investigation.") in only
 
 
+def test_an_omission_shows_the_closest_wording_and_whether_it_may_be_carried():
+    # Outlet Two states the ceasefire twice; a claim takes one sentence per article, so the
+    # second wording stays alone, an "only_one" omission of Two, although One carries the fact.
+    analyses, story = make_story({
+        "One": "Pakistan and Afghanistan agreed to a ceasefire on Sunday in talks mediated by Qatar "
+               "and Turkey in Doha.\n"
+               "The central bank raised interest rates by half a point last week.",
+        "Two": "Afghanistan and Pakistan agreed on Sunday to an immediate ceasefire, after talks in "
+               "Doha mediated by Qatar and Turkey.\n"
+               "The ceasefire agreed in Doha on Sunday, with Qatar and Turkey mediating, ended a week "
+               "of fighting.\n"
+               "Schools in the capital reopened after a week of closures.",
+    })
+    c = compare_story(analyses, story)
+    by_text = {o.text: o for o in c.omissions}
+    second = next(o for t, o in by_text.items() if t.startswith("The ceasefire agreed in Doha"))
+    assert (second.kind, second.outlet) == ("only_one", "Two")
+    assert second.possibly_carried and second.closest_outlet == "One"
+    assert second.closest_text.startswith("Pakistan and Afghanistan agreed to a ceasefire")
+    assert second.closest_similarity >= c.params["align"]["near_threshold"]
+    # facts the other outlet has nothing like stay firm omissions
+    schools = next(o for t, o in by_text.items() if t.startswith("Schools"))
+    bank = next(o for t, o in by_text.items() if t.startswith("The central bank"))
+    assert not schools.possibly_carried and not bank.possibly_carried
+    assert check_offsets(c, analyses) > 3
+
+
 def test_paraphrase_with_reordered_words_aligns_across_two_outlets():
     analyses, story = make_story({
         "One": "Pakistan and Afghanistan agreed to a ceasefire on October 19 during talks mediated by Qatar.\n"

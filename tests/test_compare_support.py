@@ -78,6 +78,13 @@ def check_offsets(comparison, analyses) -> int:
             assert (m.article_id, m.start) not in seen, "a unit sits in two claims"
             seen.add((m.article_id, m.start))
     assert len(seen) == sum(r.units for r in comparison.articles), "every unit is in a claim"
+    outlet_of = {a.article.id: a.article.outlet for a in analyses}
+    for om in comparison.omissions:
+        if om.closest_article_id:  # the closest wording the other side has
+            same(om.closest_article_id, om.closest_start, om.closest_end, om.closest_text)
+            other_side = (outlet_of[om.closest_article_id] != om.outlet if om.kind == "only_one"
+                          else outlet_of[om.closest_article_id] == om.outlet)
+            assert other_side, om
     for cell in comparison.coverage:
         assert 0 <= cell.start < cell.end <= len(text[cell.article_id])
         if cell.headline_start >= 0:

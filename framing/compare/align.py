@@ -38,7 +38,9 @@ from .units import Unit
 
 @dataclass(frozen=True)
 class AlignParams:
-    link_threshold: float = 0.27  # average combined similarity needed to join two groups
+    link_threshold: float = 0.18  # average combined similarity needed to join two groups
+    near_threshold: float = 0.18  # an omission whose closest wording elsewhere is this alike
+    # is marked possibly_carried (docs/compare.md, "Coverage and omission")
     merge_threshold: float = 0.6  # units this similar are rewrites of one sentence: grouped first
     candidate_threshold: float = 0.10  # word cosine below which a pair is not scored (counts as 0)
     word_weight: float = 0.5
@@ -53,6 +55,7 @@ class Alignment:
     mean_sim: list[float]  # per unit: mean similarity to the other units of its cluster (1.0 alone)
     cohesion: list[float]  # per cluster: mean pairwise similarity (1.0 for one unit)
     feature_weights: list[dict[str, float]]  # tf-idf weight of each unigram per unit
+    neighbours: "Neighbours | None" = None  # the scored pairs, for "closest wording elsewhere"
 
 
 def _word_features(analysis: ArticleAnalysis, unit: Unit, stops: frozenset[str]) -> list[str]:
@@ -214,6 +217,7 @@ def align_units(
             csim = np.zeros(len(rows), np.float32)
     sim = params.word_weight * wsim + (1.0 - params.word_weight) * csim
 
+    neighbours = Neighbours(units, nodes, node_of, rows, cols, sim)
     weight = np.array([len(m) for m in nodes], dtype=np.float64)
     mask = []
     for members in nodes:
@@ -302,7 +306,46 @@ def align_units(
             node_rows[nd] = {inv_vocab[k]: float(v) for k, v in zip(idx.tolist(), data.tolist())
                              if k in inv_vocab and " " not in inv_vocab[k]}
         feature_weights.append(node_rows[nd])
-    return Alignment(clusters, mean_sim, cohesion, feature_weights)
+    return Alignment(clusters, mean_sim, cohesion, feature_weights, neighbours)
+
+
+class Neighbours:
+    """Which units of other articles each unit was scored against, and how alike they are: the
+    evidence an omission shows ("closest wording elsewhere"), because the one-unit-per-article
+    rule and average linkage can leave a fact's second wording outside its claim. Pairs below the
+    candidate threshold were never scored and count as 0. Built once per story in O(P log P) for
+    P scored pairs; each question then reads only the asked units' own pairs."""
+
+    def __init__(self, units, nodes, node_of, rows, cols, sim):
+        keep = sim > 0
+        a = np.concatenate([rows[keep], cols[keep]])
+        b = np.concatenate([cols[keep], rows[keep]])
+        s = np.concatenate([sim[keep], sim[keep]])
+        order = np.lexsort((b, a))
+        self._other = b[order]  # numpy until asked: a 500-article story scores millions of pairs
+        self._sim = s[order]
+        self._ptr = np.searchsorted(a[order], np.arange(len(nodes) + 1)).tolist()
+        self._nodes = nodes
+        self._node_of = node_of
+        self._article = [u.article for u in units]
+
+    def closest(self, unit_ids, articles) -> tuple[float, int] | None:
+        """(similarity, unit) of the unit most similar to any of `unit_ids` among the units of
+        `articles` (article indices); None when none was scored. Units of identical wording are
+        alike at 1.0. Ties go to the earlier unit."""
+        best = None
+        art = self._article
+        for i in unit_ids:
+            nd = self._node_of[i]
+            cands = [(1.0, nd)]
+            lo, hi = self._ptr[nd], self._ptr[nd + 1]
+            cands += zip(self._sim[lo:hi].tolist(), self._other[lo:hi].tolist())
+            for s, other in cands:
+                for j in self._nodes[other]:
+                    if art[j] in articles and (best is None or s > best[0] or
+                                               (s == best[0] and j < best[1])):
+                        best = (s, j)
+        return best
 
 
 def _cohesion(clusters, node_of, xw, xc, emb, word_weight):

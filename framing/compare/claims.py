@@ -81,17 +81,41 @@ def build_claims(analyses: list[ArticleAnalysis], units: list[Unit], alignment: 
     return tuple(claims), tuple(cells)
 
 
-def omissions(claims: tuple[Claim, ...], outlets: list[str]) -> tuple[Omission, ...]:
-    """Claims only one outlet carries, and (with 3+ outlets) claims all outlets but one carry."""
+def omissions(claims: tuple[Claim, ...], outlets: list[str], analyses: list[ArticleAnalysis] = (),
+              units: list[Unit] = (), alignment: Alignment | None = None,
+              near_threshold: float = 1.0) -> tuple[Omission, ...]:
+    """Claims only one outlet carries, and (with 3+ outlets) claims all outlets but one carry,
+    each with the closest wording the other side has (see `Omission`), when the alignment's
+    scored pairs are given."""
     out = []
     n = len(outlets)
     if n < 2:
         return ()
+    article_index = {a.article.id: k for k, a in enumerate(analyses)}
+    unit_of = {(u.article, u.start, u.end): i for i, u in enumerate(units)}
     for c in claims:
         carried = set(c.outlets)
         if len(carried) == 1:
-            out.append(Omission(c.id, "only_one", c.outlets[0], c.outlets, c.text))
+            kind, outlet = "only_one", c.outlets[0]
+            others = {k for k, a in enumerate(analyses) if a.article.outlet != outlet}
         elif n >= 3 and len(carried) == n - 1:
-            missing = next(o for o in outlets if o not in carried)
-            out.append(Omission(c.id, "all_but_one", missing, c.outlets, c.text))
+            kind = "all_but_one"
+            outlet = next(o for o in outlets if o not in carried)
+            others = {k for k, a in enumerate(analyses) if a.article.outlet == outlet}
+        else:
+            continue
+        closest = {}
+        if alignment is not None and alignment.neighbours is not None and others:
+            mine = [unit_of[key] for key in ((article_index.get(m.article_id), m.start, m.end)
+                                             for m in c.mentions) if key in unit_of]
+            hit = alignment.neighbours.closest(mine, others)
+            if hit is not None:
+                sim, j = hit
+                u = units[j]
+                a = analyses[u.article]
+                closest = dict(closest_article_id=a.article.id, closest_outlet=a.article.outlet,
+                               closest_start=u.start, closest_end=u.end,
+                               closest_text=a.article.text[u.start:u.end],
+                               closest_similarity=sim, possibly_carried=sim >= near_threshold)
+        out.append(Omission(c.id, kind, outlet, c.outlets, c.text, **closest))
     return tuple(out)

@@ -83,7 +83,7 @@ def _compare(analyses, story, resources, params, embed) -> StoryComparison:
                                sentences=len(a.doc.sentences), units=len(u)))
     alignment = align_units(analyses, units, params.align, embed=embed)
     claims, cells = build_claims(analyses, units, alignment, outlets)
-    omitted = omissions(claims, outlets)
+    omitted = omissions(claims, outlets, analyses, units, alignment, params.align.near_threshold)
     diffs = copy_diffs(claims, analyses)
 
     fig_counter, date_counter = [0], [0]

@@ -79,6 +79,17 @@ class Omission:
     outlet: str  # the outlet that alone carries / alone omits the claim
     carried_by: tuple[str, ...]
     text: str
+    # The closest wording the outlets said to leave the claim out do have (for "only_one": any
+    # other outlet; for "all_but_one": the omitting outlet), so a reader can check the omission:
+    # the alignment keeps one unit per article in a claim and stops at a threshold, so a fact
+    # worded twice, or in other words, can sit outside the claim. "" / -1 / 0.0 when none.
+    closest_article_id: str = ""
+    closest_outlet: str = ""
+    closest_start: int = -1
+    closest_end: int = -1
+    closest_text: str = ""
+    closest_similarity: float = 0.0
+    possibly_carried: bool = False  # closest_similarity >= AlignParams.near_threshold
 
 
 @dataclass(frozen=True)

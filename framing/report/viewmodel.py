@@ -773,15 +773,33 @@ def _sides_from(obj):
     return items(get(obj, "sides", default=()))
 
 
+def _closest_cell(om, anchors, idx) -> Cell:
+    """An omission's closest wording on the other side: outlet, similarity, excerpt, linked to
+    the span; empty when the other side had no sentence alike enough to be scored."""
+    art = get(om, "closest_article_id", default="")
+    sim = get(om, "closest_similarity", default=None)
+    if not art or sim is None:
+        return Cell.of("")
+    i = idx.of(art, get(om, "closest_outlet", default=""))
+    sp = span_of(om, "closest")
+    text = (f"{get(om, 'closest_outlet', default='')} ({_pct(sim)} alike): "
+            f"{_excerpt(get(om, 'closest_text', default=''), 110)}")
+    return Cell.of(text, anchors.href(i, sp) if i is not None and sp and sp[0] >= 0 else "",
+                   float(sim))
+
+
 def _coverage_section(analyses, cols, comparison, anchors, idx) -> Section:
     sec = Section("coverage", "Coverage and omission",
                   "Facts (sentences aligned across outlets) and where each outlet carries them: headline, "
                   "lede (first sentences) or body, with the place in the body (0% = top). A dash: the "
                   "outlet does not carry it. Facts only one outlet carries and facts all but one carry "
-                  "are listed below the matrix.")
+                  "are listed below the matrix, each with the closest wording the other side has: "
+                  "when it is as alike as aligned sentences are, the fact may be carried in other "
+                  "words, and the list says so.")
     t = Table("coverage-matrix", "Coverage matrix", ["Fact (as one outlet words it)"] + cols)
     o = Table("omissions", "Omissions",
-              ["Fact", "Kind", "Outlet", "Carried by"], row_headers=False)
+              ["Fact", "Kind", "Outlet", "Carried by", "Closest wording elsewhere"],
+              row_headers=False)
     d = Table("copy-diffs", "Rewritten copy: near-identical sentences and the words changed",
               ["Outlets", "Similarity", "Changes"], row_headers=False)
     missing = _comparison_missing(comparison)
@@ -822,10 +840,13 @@ def _coverage_section(analyses, cols, comparison, anchors, idx) -> Section:
         kind = get(om, "kind", default="")
         kind_text = {"only_one": "only this outlet carries it",
                      "all_but_one": "every other outlet carries it; this one leaves it out"}.get(kind, kind)
+        if get(om, "possibly_carried", default=False):
+            kind_text += " — possibly carried elsewhere in other words"
         o.rows.append(Row([Cell.of(f"{cid}: {_excerpt(get(om, 'text', default=''), 110)}",
                                    f"#claim-{_slug(cid)}"),
                            Cell.of(kind_text), Cell.of(get(om, "outlet", default="")),
-                           Cell.of(", ".join(get(om, "carried_by", default=())))]))
+                           Cell.of(", ".join(get(om, "carried_by", default=()))),
+                           _closest_cell(om, anchors, idx)]))
     if not o.rows:
         o.missing = "No fact is carried by only one outlet or left out by only one."
     for cd in items(get(comparison, "copy_diffs", default=())):

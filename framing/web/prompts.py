@@ -180,6 +180,8 @@ def _comparison_prompts(page, base) -> list[Prompt]:
     out = []
     kinds = Counter()
     for om in items(get(comp, "omissions", default=())):
+        if get(om, "possibly_carried", default=False):
+            continue  # the other side may carry it in other words: no question built on a doubt
         kind = "omission" if get(om, "kind") == "only_one" else "left_out"
         if kinds[kind] >= MAX_PER_KIND:
             continue

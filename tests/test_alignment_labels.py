@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import eval_alignment_allsides as ev  # noqa: E402
+import eval_facts_allsides as facts_ev  # noqa: E402
 
 
 def test_the_labels_are_well_formed():
@@ -56,3 +57,27 @@ def test_marking_possibly_carried_omissions_on_labelled_news():
     # left unmarked are right more often
     assert with_mark["carried_recall"] > without["carried_recall"] + 0.05
     assert with_mark["not_carried_precision"] > without["not_carried_precision"]
+
+
+def test_the_figure_and_date_labels_are_well_formed():
+    align = {s["key"]: s for s in ev.load_labels()}
+    stories = facts_ev.load_labels()
+    assert {s["key"] for s in stories} == set(align)
+    for s in stories:
+        assert s["articles"] == align[s["key"]]["articles"] and s["split"] == align[s["key"]]["split"]
+        for p in s["pairs"]:
+            assert p["relation"] in ("agree", "disagree"), (s["key"], p)
+            assert p["a_text"].strip() and p["b_text"].strip(), (s["key"], p)
+    assert sum(p["relation"] == "disagree" for s in stories for p in s["pairs"]) >= 5
+
+
+@pytest.mark.skipif(not ev.CORPUS.exists(), reason="../shared/datasets/allsides is not beside the project")
+def test_every_labelled_figure_and_date_is_found_in_its_sentence():
+    stories = facts_ev.load_labels()
+    analyses = ev.analyse(ev.read_articles({i for s in stories for i in s["articles"]}))
+    for s in stories:
+        gold, lost = facts_ev.gold_of(s, analyses)
+        assert lost == 0, s["key"]
+        text = analyses[s["articles"][0]].article.text.translate(facts_ev._FOLD)
+        for g, p in zip(gold, s["pairs"]):  # the span holds the labelled text (quote marks folded)
+            assert p["a_text"].translate(facts_ev._FOLD) in text[g["a_span"][0]:g["a_span"][1]]

@@ -227,3 +227,61 @@ def test_seed_events_show_who_mentions_the_ceasefire():
     for e in c.events:
         by_event.setdefault(e.event, set()).add(e.outlet)
     assert len(by_event["ceasefire"]) == 4 and len(by_event["talks"]) == 5
+
+
+def test_figures_in_sentences_that_state_one_fact_are_compared_whatever_they_count():
+    # No event or outcome word links these figures; the alignment does: the two outlets' sentences
+    # state one fact, so their vote tallies are the same quantity, and here they differ.
+    analyses, story = make_story({
+        "One": "The Supreme Court ruled 6-3 on Monday to strike down the federal ban on sports "
+               "betting, a victory for New Jersey.\n"
+               "The governor said casinos could take bets within two weeks.",
+        "Two": "The Supreme Court on Monday struck down the federal ban on sports betting in a 7-2 "
+               "ruling, a victory for New Jersey.\n"
+               "Schools in the state reopened after a week of storms.",
+    }, date="2018-05-15")
+    c = compare_story(analyses, story)
+    votes = [d for d in c.disagreements if d.key.startswith("tally @")]
+    assert len(votes) == 1, c.disagreements
+    d = votes[0]
+    assert set(d.values) == {"6-3", "7-2"} and d.confidence == "low"  # shown as possible
+    assert {s.outlet: s.text for s in d.sides} == {"One": "6-3", "Two": "7-2"}
+    # both outlets date the ruling Monday: an agreeing group, no disagreement
+    monday = [g for g in c.fact_groups if g.kind == "date"]
+    assert [g.agree for g in monday] == [True]
+    assert check_offsets(c, analyses) > 0
+
+
+def test_two_figures_of_a_kind_in_one_sentence_pair_up_only_when_equal():
+    analyses, story = make_story({
+        "One": "The poll found that 45 percent of voters in Virginia and 44 percent in Ohio say the "
+               "economy is the top issue this year.",
+        "Two": "The poll found that 48 percent of voters in Virginia and 44 percent in Ohio say the "
+               "economy is the top issue this year.",
+    }, date="2012-09-20")
+    c = compare_story(analyses, story)
+    assert not [d for d in c.disagreements if d.kind == "figure"]
+    pct = [g for g in c.fact_groups if g.kind == "figure"]
+    assert [sorted(s.value for s in g.sides) for g in pct] == [["44", "44"]]
+
+
+def test_dates_in_one_fact_are_matched_only_when_they_agree():
+    # "announced Monday" and "sent on Friday" date different events in sentences on one fact
+    analyses, story = make_story({
+        "One": "The committee announced on Monday that it would vote to authorise subpoenas for "
+               "the full report.",
+        "Two": "The committee will vote to authorise subpoenas for the full report, after the "
+               "attorney general sent his letter on Friday.",
+    }, date="2019-04-01")
+    c = compare_story(analyses, story)
+    assert not [d for d in c.disagreements if d.kind == "date"]
+
+
+@pytest.mark.parametrize("sentence, counted", [
+    ("Barr said a redacted version of the full 300 page report would be released.", "page"),
+    ("Twelve other US cities are now also led by black women.", "city"),
+    ("Gunmen killed 12 police officers in an attack on a station.", "officer"),
+])
+def test_what_a_number_counts_through_measures_and_capitalised_names(sentence, counted):
+    figs = facts_of(sentence).figures
+    assert [f.counted for f in figs] == [counted]

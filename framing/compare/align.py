@@ -347,6 +347,30 @@ class Neighbours:
                         best = (s, j)
         return best
 
+    def best_pairs(self, wanted: set[int], threshold: float) -> list[tuple[int, int, float]]:
+        """(i, j, similarity), i < j, for units of `wanted` whose best match in the other's article,
+        among `wanted`, is the other, at `threshold` or more: sentences that may state one fact
+        although the claims keep them apart. Reads only the wanted units' own pairs."""
+        art = self._article
+        out: dict[tuple[int, int], float] = {}
+        for i in sorted(wanted):
+            nd = self._node_of[i]
+            lo, hi = self._ptr[nd], self._ptr[nd + 1]
+            best: dict[int, tuple[float, int]] = {}
+            for s, other in [(1.0, nd)] + list(zip(self._sim[lo:hi].tolist(),
+                                                   self._other[lo:hi].tolist())):
+                if s < threshold:
+                    continue
+                for j in self._nodes[other]:
+                    if j not in wanted or art[j] == art[i]:
+                        continue
+                    old = best.get(art[j])
+                    if old is None or s > old[0] or (s == old[0] and j < old[1]):
+                        best[art[j]] = (s, j)
+            for s, j in best.values():
+                out[(min(i, j), max(i, j))] = s
+        return [(i, j, s) for (i, j), s in sorted(out.items())]
+
 
 def _cohesion(clusters, node_of, xw, xc, emb, word_weight):
     """Per unit: mean similarity to the other units of its cluster; per cluster: mean pairwise

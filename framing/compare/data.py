@@ -143,6 +143,11 @@ def reporting_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def measure_nouns() -> frozenset[str]:
+    return frozenset(line.strip() for _, line in _lines("measure_nouns.txt"))
+
+
+@lru_cache(maxsize=None)
 def clause_connectives() -> frozenset[str]:
     return frozenset(line.strip() for _, line in _lines("clause_connectives.txt"))
 

@@ -20,14 +20,36 @@ event ("23 soldiers") are not matched: there is nothing to say they are the same
 
 Confidence of a disagreement: the weaker of the two mentions' link confidence (mentions.py,
 events.py), capped at "low" for weekday names compared without dates.
+
+Figures and dates in sentences the alignment says carry the same fact (`Context`: the units of one
+claim, or an omission and the closest wording the other side has) are also compared, whatever
+they count or date: most news is not about killings and ceasefires, and two outlets wording one
+fact often give the same figures and days. There, figures that count the same thing are
+comparable; where one sentence holds two figures of a kind, a pair is only taken when its values
+are the same exact number ("some 45 percent ... 44 percent" is not matched with "48 percent"). Dates there are only matched when they agree: on hand-labelled AllSides stories
+(docs/accuracy_compare.md) each of the 6 date disagreements this found was two dates of different
+events in sentences about one fact ("announced Monday" / "sent the letter on Friday"). Mentions
+already matched by event or outcome are left to those groups.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from dataclasses import dataclass
 
 from ..model import ArticleAnalysis
 from ..model.comparison import DateMention, Disagreement, FactGroup, FactSide, FigureMention
 from .mentions import EVENT_CLASSES, ArticleFacts
+
+@dataclass(frozen=True)
+class Context:
+    """Units the alignment says carry one fact: where their figures and dates are comparable."""
+
+    key: str  # "c004" (a claim) or "c017~" (an omission and its closest wording)
+    label: str  # how the fact is worded, for the group's label
+    spans: tuple[tuple[str, int, int], ...]  # (article id, start, end) of each unit
+    confidence: str  # of its groups' links (story.fact_contexts gives "low")
+
 
 _RANK = {"high": 2, "medium": 1, "low": 0, "": 0}
 _NAMES = {2: "high", 1: "medium", 0: "low"}
@@ -86,6 +108,8 @@ _VAGUE = ("dozens", "scores", "hundreds", "thousands", "millions", "a handful", 
 
 
 def _figure_label(f: FigureMention) -> str:
+    if f.counted == "tally":
+        return f.text
     if f.qualifier.endswith(_VAGUE):
         return f.qualifier
     return f"{f.qualifier} {_num(f.value)}".strip()
@@ -250,7 +274,84 @@ def _label(m, kind: str) -> str:
     return _date_label(m) if kind == "date" else _figure_label(m)
 
 
-def match_facts(analyses: list[ArticleAnalysis], facts: list[ArticleFacts]):
+def _in_spans(m, spans) -> int:
+    """Index of the unit span holding mention m, or -1."""
+    for k, (art, a, b) in enumerate(spans):
+        if m.article_id == art and a <= m.start < b:
+            return k
+    return -1
+
+
+def _tally(x: FigureMention) -> tuple[float, float]:
+    """A vote or score ("7-2", "2-7") as one comparable point: the same tally in either order."""
+    a, b = (int(n) for n in re.findall(r"\d+", x.text)[:2])
+    v = float(max(a, b) * 100_000 + min(a, b))
+    return v, v
+
+
+def _excerpt(text: str, n: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[:n - 1].rstrip() + "…"
+
+
+def _context_results(facts: list[ArticleFacts], contexts, used: set, docs: dict) -> list:
+    """Fact groups of the figures and dates inside each context (see the module docstring)."""
+    out = []
+    figures = [x for f in facts for x in f.figures]
+    dates = [(d, _date_value(d)) for f in facts for d in f.dates]
+    dates = [(d, v) for d, v in dates if v is not None]
+    for ctx in contexts:
+        fig_in = [(x, _in_spans(x, ctx.spans)) for x in figures if x.id not in used]
+        fig_in = [(x, u) for x, u in fig_in if u >= 0 and x.counted]
+        by_class: dict[str, list] = defaultdict(list)
+        for x, u in fig_in:
+            by_class[x.counted].append((x, u))
+        for cls in sorted(by_class):
+            ms = by_class[cls]
+            if len({x.outlet for x, _ in ms}) < 2:
+                continue
+            ranges = [_tally(x) if cls == "tally" else (x.low, x.high) for x, _ in ms]
+            crowded = _crowded([u for _, u in ms])
+
+            def comparable(i, j, ranges=ranges, crowded=crowded):
+                # a sentence with two figures of a kind: only the same exact value pairs up
+                return not (crowded[i] or crowded[j]) or (ranges[i] == ranges[j] and
+                                                          ranges[i][0] == ranges[i][1] >= 0)
+
+            key = f"{cls} @ {ctx.key}"
+            label = f"{cls} in “{_excerpt(ctx.label)}”"
+            out += _groups([x for x, _ in ms], ranges, [ctx.confidence] * len(ms), comparable,
+                           lambda i, j, r=ranges: _overlap(r[i], r[j]), "figure",
+                           lambda x, k=key: k, lambda _, lab=label: lab, docs)
+            used.update(x.id for x, _ in ms)
+        date_in = [(d, v, _in_spans(d, ctx.spans)) for d, v in dates if d.id not in used]
+        date_in = [(d, v, u) for d, v, u in date_in if u >= 0]
+        if len({d.outlet for d, _, _ in date_in}) < 2:
+            continue
+        values = [v for _, v, _ in date_in]
+
+        def d_comparable(i, j, values=values):
+            return _dates_agree(values[i], values[j]) is True
+
+        key = f"date @ {ctx.key}"
+        label = f"the date in “{_excerpt(ctx.label)}”"
+        out += _groups([d for d, _, _ in date_in], values, [ctx.confidence] * len(date_in),
+                       d_comparable, lambda i, j, v=values: _dates_agree(v[i], v[j]), "date",
+                       lambda _, k=key: k, lambda _, lab=label: lab, docs)
+        used.update(d.id for d, _, _ in date_in)
+    return out
+
+
+def _crowded(units: list[int]) -> list[bool]:
+    """Per mention: does its unit hold another mention of the same kind?"""
+    counts: dict[int, int] = defaultdict(int)
+    for u in units:
+        counts[u] += 1
+    return [counts[u] > 1 for u in units]
+
+
+def match_facts(analyses: list[ArticleAnalysis], facts: list[ArticleFacts],
+                contexts: tuple[Context, ...] = ()):
     """(fact groups, disagreements) across the articles of a story, deterministically ordered."""
     docs = {a.article.id: a.doc for a in analyses}
     # ---- dates
@@ -323,6 +424,8 @@ def match_facts(analyses: list[ArticleAnalysis], facts: list[ArticleFacts]):
     fig_results = _groups(figs, franges, fconfs, lambda i, j: True, f_agree, "figure",
                           lambda x: key_of_fig[x.id], f_label, docs)
     results = date_results + fig_results
+    used = {sd.mention_id for g, _ in results for sd in g.sides}
+    results += _context_results(facts, contexts, used, docs)
     results.sort(key=lambda gd: (gd[0].kind != "date", gd[0].key, gd[0].sides[0].article_id, gd[0].sides[0].start))
     groups, disagreements = [], []
     for n, (g, d) in enumerate(results, 1):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..model import ArticleAnalysis
 from ..model.comparison import DateMention, EventMention, FigureMention
 from .credit import Crediter
-from .data import counted, outcomes
+from .data import counted, measure_nouns, outcomes
 from .dates import find_dates, reference_date, resolve
 from .events import EventHit, find_events, link_span
 from .numbers import find_numbers
@@ -49,12 +49,15 @@ def _clause_of(clauses, k):
 def _counted_after(doc, a: int, hi: int):
     """(token index, lemma) of the noun a number counts, or None."""
     table = counted()
+    measure = measure_nouns()
     toks = doc.tokens
     j = a
     steps = 0
     while j < hi and steps < COUNTED_LOOKAHEAD:
         t = toks[j]
         lemma = t.lemma.lower()
+        if t.pos == "NN" and lemma in measure and j + 1 < hi and toks[j + 1].pos in ("NN", "NNS"):
+            return j, lemma  # "a 300 page report" counts pages (data/compare/measure_nouns.txt)
         if t.pos in ("NN", "NNS") and t.norm not in _SKIP_WORDS:
             # a noun compound counts its last noun: "12 police officers" -> officers
             while j + 1 < hi and toks[j + 1].pos in ("NN", "NNS") and toks[j + 1].is_word:
@@ -65,8 +68,8 @@ def _counted_after(doc, a: int, hi: int):
             return j, lemma
         if lemma in table or t.norm in table:
             return j, (lemma if lemma in table else t.norm)
-        if t.pos in _SKIP_POS or t.norm in _SKIP_WORDS:
-            j += 1
+        if t.pos in _SKIP_POS or t.norm in _SKIP_WORDS or (len(t.text) > 1 and t.text.isupper()):
+            j += 1  # all-capital words are names ("US", "EU"), whatever the tagger said
             steps += 1
             continue
         return None
@@ -176,6 +179,8 @@ def article_facts(analysis: ArticleAnalysis, fig_counter: list[int], date_counte
             found = None
             if num.unit == "%":
                 found = (b - 1, "%")
+            elif num.unit.isdigit():
+                found = (num.num_start, "tally")  # "a 7-2 decision", "leads 49-42": votes, scores
             elif num.unit:
                 if num.unit not in table:
                     continue  # "Pak-Afghan"-like compounds that are not counts

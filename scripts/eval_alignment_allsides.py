@@ -74,14 +74,17 @@ def read_articles(ids: set[str]) -> dict[str, dict]:
     return out
 
 
-def analyse(records: dict[str, dict]) -> dict:
-    """Article id -> ArticleAnalysis with the text layer only."""
-    from framing.api import analyze_article
+def analyse(records: dict[str, dict], stages: bool = False) -> dict:
+    """Article id -> ArticleAnalysis: the text layer only (all the alignment reads), or with every
+    stage (`stages=True`: figures credited to speakers, agency events)."""
+    from framing.api import STAGES, analyze_article
     from framing.model import Article
+    from framing.resources import Resources
 
+    res = Resources() if stages else None
     return {rid: analyze_article(Article(id=rid, text=r["text"], outlet=r.get("outlet") or "",
                                          title=r.get("title") or "", date=r.get("date") or ""),
-                                 None, stages=())
+                                 res, stages=STAGES if stages else ())
             for rid, r in sorted(records.items())}
 
 

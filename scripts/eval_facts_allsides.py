@@ -38,18 +38,6 @@ def load_labels(path: Path = LABELS) -> list[dict]:
     return json.loads(path.read_text(encoding="utf-8"))["stories"]
 
 
-def analyse_full(records: dict[str, dict]) -> dict:
-    """Article id -> ArticleAnalysis with every stage (figures are credited to speakers)."""
-    from framing.api import analyze_article
-    from framing.model import Article
-    from framing.resources import Resources
-
-    res = Resources()
-    return {rid: analyze_article(Article(id=rid, text=r["text"], outlet=r.get("outlet") or "",
-                                         title=r.get("title") or "", date=r.get("date") or ""), res)
-            for rid, r in sorted(records.items())}
-
-
 _FOLD = str.maketrans("\u2019\u2018\u201c\u201d", "''\"\"")  # one character for one: offsets hold
 
 
@@ -137,7 +125,7 @@ def main(argv=None) -> int:
         return 0
     sys.path.insert(0, str(ROOT))
     stories = [s for s in load_labels() if args.split == "all" or s["split"] == args.split]
-    analyses = analyse_full(ev.read_articles({i for s in stories for i in s["articles"]}))
+    analyses = ev.analyse(ev.read_articles({i for s in stories for i in s["articles"]}), stages=True)
     n = {"gold": 0, "pred": 0, "hit": 0, "gold_dis": 0, "pred_dis": 0, "hit_dis": 0, "lost": 0}
     for st in stories:
         gold, lost = gold_of(st, analyses)

@@ -181,3 +181,34 @@ def test_tone_from_sentiment_and_findings():
     assert text[afg.clause.start:afg.clause.end].startswith("The brutal Taliban regime")
     assert out["summary"]["actors"]["actors"]["AFG"]["tone"] < 0
 
+
+
+# Found on hand-labelled AllSides sentences (scripts/eval_agency_allsides.py); the sentences here
+# are written for the tests.
+def test_the_doer_of_a_relative_clause_is_the_noun_it_hangs_on():
+    e = event(analyse("The man who sexually assaulted the singer was ordered to pay one dollar."), "assault")
+    assert e.construction == "active" and e.agent_text == "The man"
+    e = event(analyse("The commando raid that killed the militant leader was planned for months."), "kill")
+    assert e.agent_text.endswith("raid") and e.patient_text == "the militant leader"
+
+
+def test_a_parenthesis_between_the_doer_and_the_verb_is_passed_over():
+    e = event(analyse("Senate Majority Leader Mitch McConnell (R-Ky.) has essentially killed the bill."), "kill")
+    assert "McConnell" in e.agent_text and e.patient_text == "the bill"
+
+
+def test_a_participle_clause_after_a_comma_takes_the_clause_subject_as_doer():
+    e = event(analyse("A gunman opened fire during a late-night screening, killing 12 people."), "kill")
+    assert e.agent_text == "A gunman" and e.patient_text == "12 people"
+
+
+def test_a_word_the_tagger_calls_a_verb_is_a_noun_after_a_light_verb_or_determiner():
+    e = event(analyse("Clinton placed blame on Sanders for her defeat."), "blame")
+    assert e.construction == "nominalisation"
+    assert (e.agent_text, e.patient_text) == ("Clinton", "Sanders")
+
+
+def test_an_object_relative_clause_is_active_not_a_reduced_passive():
+    out = analyse("The panel questioned James Comey, whom Trump fired on 9 May, for five hours.")
+    e = next(e for e in out["agency"] if e.text == "fired")
+    assert e.construction == "active" and e.agent_text == "Trump" and not e.agent_hidden

@@ -81,3 +81,29 @@ def test_every_labelled_figure_and_date_is_found_in_its_sentence():
         text = analyses[s["articles"][0]].article.text.translate(facts_ev._FOLD)
         for g, p in zip(gold, s["pairs"]):  # the span holds the labelled text (quote marks folded)
             assert p["a_text"].translate(facts_ev._FOLD) in text[g["a_span"][0]:g["a_span"][1]]
+
+
+def test_the_agency_labels_are_well_formed():
+    import eval_agency_allsides as agency_ev
+
+    items = agency_ev.load_items()
+    assert len(items) == 160 and len({it["n"] for it in items}) == 160
+    senses = {"literal", "figurative", "not_event"}
+    for it in items:
+        for who in ("gold", "second"):
+            g = it.get(who)
+            if g is None:
+                continue
+            assert g["sense"] in senses, it["n"]
+            assert (g["construction"] == "-") == (g["sense"] == "not_event"), it["n"]
+            assert g["construction"] in agency_ev.CONSTRUCTIONS + ("-",), it["n"]
+    assert all("gold" in it for it in items) and sum("second" in it for it in items) == 40
+
+
+@pytest.mark.skipif(not ev.CORPUS.exists(), reason="../shared/datasets/allsides is not beside the project")
+def test_every_labelled_agency_word_is_where_its_label_says():
+    import eval_agency_allsides as agency_ev
+
+    items = agency_ev.load_items()
+    analyses = ev.analyse(ev.read_articles({it["article"] for it in items}))
+    assert all(agency_ev.resolve_item(it, analyses[it["article"]]) for it in items)

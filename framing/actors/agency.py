@@ -31,7 +31,9 @@ from .tokenflags import index_at, token_flags
 BE = {"be", "get"}
 ADV_SKIP = {"RB", "RBR", "RBS"}
 LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "perpetrate", "commit",
-               "unleash", "wage", "undertake", "execute", "make", "initiate", "begin", "start"}
+               "unleash", "wage", "undertake", "execute", "make", "initiate", "begin", "start",
+               # blame and accusation: "placed the blame on", "levelled accusations"
+               "place", "put", "lay", "pin", "shift", "level", "hurl"}
 CAUSE_VERBS = {"result", "lead", "cause", "trigger", "prompt", "spark", "bring"}
 CLAUSE_STOP = {";", ":", "?", "!"}
 NP_TAGS = {"DT", "PDT", "PRP$", "CD", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "POS", "VBN"}
@@ -120,6 +122,10 @@ class _StartTags(dict):
 _START_TAGS = _StartTags()
 
 
+#: Words that open a relative clause whose subject is the noun phrase before them.
+RELATIVE_PRONOUNS = frozenset(("who", "which", "that"))
+
+
 class AgencyFinder:
     def __init__(self, doc, gaz, mentions):
         self.doc = doc
@@ -162,6 +168,22 @@ class AgencyFinder:
             j -= 1
         if j < s_start:
             return None
+        if self.toks[j].text == ")":  # a parenthesis after the name: "McConnell (R-Ky.) backed"
+            k = j - 1
+            while k > s_start and self.toks[k].text != "(":
+                k -= 1
+            if self.toks[k].text != "(" or k - 1 < s_start:
+                return None
+            j = k - 1
+        if self.toks[j].norm in RELATIVE_PRONOUNS and self.toks[j].pos in ("WP", "WDT", "IN", "DT"):
+            # a relative clause's doer is the noun phrase it hangs on: "the man who assaulted me",
+            # "the operation that killed bin Laden", "the Duggar family, which had backed Santorum"
+            j -= 1
+            while j >= s_start and self.toks[j].text in (",", "--", "\u2014", "\u2013", "[", "]"):
+                j -= 1
+            if j < s_start:
+                return None
+            return self._np_ending_at(j, s_start)
         if self.toks[j].text == "," and j > s_start:
             k = j - 1
             while k > s_start and self.toks[k].text != ",":
@@ -288,11 +310,11 @@ class AgencyFinder:
                 p += 1
                 t = toks[i]
                 ev = None
-                if t.pos.startswith("VB"):
+                if t.pos.startswith("VB") and not self._noun_by_position(i, a):
                     term, n = self._term_at(i, "verb")
                     if term is not None:
                         ev = self._verb_event(i, n, term, a, b)
-                elif t.pos in ("NN", "NNS") and self.m_by_tok.get(i) is None:
+                elif (t.pos in ("NN", "NNS") or t.pos.startswith("VB")) and self.m_by_tok.get(i) is None:
                     term, n = self._term_at(i, "noun")
                     if term is not None:
                         ev = self._noun_event(i, n, term, a, b)
@@ -300,6 +322,23 @@ class AgencyFinder:
                     events.append(ev)
                     p = bisect_left(starts, ev.tok_end, p)
         return events
+
+    def _object_relative(self, i, a) -> bool:
+        """The noun before the verb is the subject of an object relative clause, so the verb is
+        active, not a reduced passive: "Comey, whom Trump fired on 9 May". Not after "that", which
+        also opens a reported clause: "officials said that soldiers killed in the attack ..."."""
+        np = self._np_left(i, a)
+        return np is not None and np[0] > a and self.toks[np[0] - 1].norm in ("whom", "which")
+
+    def _noun_by_position(self, i, a) -> bool:
+        """A word the tagger called a verb that its place makes a noun: after a determiner or
+        possessive ("where to place the blame"), or right after a light verb ("Clinton placed
+        blame on Sanders", "to shift blame")."""
+        if i <= a:
+            return False
+        prev = self.toks[i - 1]
+        return prev.pos in ("DT", "PRP$", "POS") and prev.norm not in ("that", "which") or (
+            prev.lemma in LIGHT_VERBS and prev.pos.startswith("VB"))
 
     def _aux_before(self, i, s_start):
         """Index of a be/get auxiliary right before token i (adverbs and "not" between), or None."""
@@ -339,7 +378,8 @@ class AgencyFinder:
         if t.pos in ("VBN", "VBD") and prev is not None and (
                 (prev.pos in NOUN_TAGS or self.m_by_tok.get(i - 1) is not None) and (
                     nxt is None or nxt.norm in REDUCED_NEXT) and (term.cls in ("violence", "coercion") or by_next)
-                or prev.text == "," and by_next) and not self._has_aux_have(i, a):
+                or prev.text == "," and by_next) and not self._has_aux_have(i, a) and \
+                not self._object_relative(i, a):
             # reduced passive: "soldiers killed in the attack", "clashes, instigated by X"
             ev.patient = self._np_left(i - 1, a) if prev.text == "," else self._np_left(i, a)
             if nxt is not None and nxt.norm == "by":
@@ -350,6 +390,8 @@ class AgencyFinder:
             return self._finish(ev)
         # active
         ev.agent = self._np_left(i, a)
+        if ev.agent is None and t.pos == "VBG" and prev is not None and prev.text == ",":
+            ev.agent = self._main_subject(i - 1, a)  # "a gunman opened fire ..., killing 12"
         if term.cls == "casualty":
             ev.patient, ev.agent = ev.agent, None  # "23 soldiers died": the subject suffers
         elif not term.reciprocal:
@@ -358,6 +400,14 @@ class AgencyFinder:
                 obj = self._np_right(end + 1, b)  # "opened fire on", "fired at"
             ev.patient = obj
         return self._finish(ev)
+
+    def _main_subject(self, comma, a, window=25):
+        """The subject of the finite verb before a comma: the doer of a participle clause after
+        it ("a gunman opened fire during a screening, killing 12" -> a gunman)."""
+        for j in range(comma - 1, max(a, comma - window) - 1, -1):
+            if self.toks[j].pos in ("VBD", "VBZ", "VBP"):
+                return self._np_left(j, a)
+        return None
 
     def _has_aux_have(self, i, a):
         j = i - 1
@@ -440,7 +490,7 @@ class AgencyFinder:
         if t.pos.startswith("VB") and (t.lemma in LIGHT_VERBS or t.lemma in CAUSE_VERBS):
             verb = j
         elif t.norm in ("in", "to", "out") and j > a and self.toks[j - 1].lemma in (
-                "result", "lead", "carry", "bring"):
+                "result", "lead", "carry", "bring", "engage"):
             verb = j - 1
         if verb is None:
             return None

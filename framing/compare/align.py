@@ -322,6 +322,7 @@ class Neighbours:
         b = np.concatenate([cols[keep], rows[keep]])
         s = np.concatenate([sim[keep], sim[keep]])
         order = np.lexsort((b, a))
+        self._owner = a[order]
         self._other = b[order]  # numpy until asked: a 500-article story scores millions of pairs
         self._sim = s[order]
         self._ptr = np.searchsorted(a[order], np.arange(len(nodes) + 1)).tolist()
@@ -348,28 +349,31 @@ class Neighbours:
         return best
 
     def best_pairs(self, wanted: set[int], threshold: float) -> list[tuple[int, int, float]]:
-        """(i, j, similarity), i < j, for units of `wanted` whose best match in the other's article,
-        among `wanted`, is the other, at `threshold` or more: sentences that may state one fact
-        although the claims keep them apart. Reads only the wanted units' own pairs."""
-        art = self._article
+        """(i, j, similarity), i < j, pairing each unit of `wanted` with its most similar unit of
+        another article among `wanted`, when that reaches `threshold`: sentences that may state
+        one fact although the claims keep them apart. Vectorised over the scored pairs (a
+        500-article story has millions); units of identical wording share a node and answer
+        for it through its first wanted unit."""
+        n = len(self._nodes)
+        rep = np.full(n, -1, dtype=np.int64)  # node -> its first wanted unit
+        for i in sorted(wanted, reverse=True):
+            rep[self._node_of[i]] = i
+        art = np.asarray(self._article, dtype=np.int64)
+        node_art = np.where(rep >= 0, art[np.maximum(rep, 0)], -1)
+        owner, other, sim = self._owner, self._other, self._sim
+        keep = (sim >= threshold) & (rep[owner] >= 0) & (rep[other] >= 0) & \
+            (node_art[owner] != node_art[other])
+        owner, other, sim = owner[keep], other[keep], sim[keep]
+        if not len(owner):
+            return []
+        order = np.lexsort((other, -sim, owner))  # per owner: most similar first, then lowest
+        owner, other, sim = owner[order], other[order], sim[order]
+        first = np.unique(owner, return_index=True)[1]
         out: dict[tuple[int, int], float] = {}
-        for i in sorted(wanted):
-            nd = self._node_of[i]
-            lo, hi = self._ptr[nd], self._ptr[nd + 1]
-            best: dict[int, tuple[float, int]] = {}
-            for s, other in [(1.0, nd)] + list(zip(self._sim[lo:hi].tolist(),
-                                                   self._other[lo:hi].tolist())):
-                if s < threshold:
-                    continue
-                for j in self._nodes[other]:
-                    if j not in wanted or art[j] == art[i]:
-                        continue
-                    old = best.get(art[j])
-                    if old is None or s > old[0] or (s == old[0] and j < old[1]):
-                        best[art[j]] = (s, j)
-            for s, j in best.values():
-                out[(min(i, j), max(i, j))] = s
-        return [(i, j, s) for (i, j), s in sorted(out.items())]
+        for o, t, s_ in zip(owner[first].tolist(), other[first].tolist(), sim[first].tolist()):
+            i, j = int(rep[o]), int(rep[t])
+            out[(min(i, j), max(i, j))] = s_
+        return [(i, j, s_) for (i, j), s_ in sorted(out.items())]
 
 
 def _cohesion(clusters, node_of, xw, xc, emb, word_weight):

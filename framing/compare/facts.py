@@ -34,6 +34,7 @@ already matched by event or outcome are left to those groups.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -274,12 +275,27 @@ def _label(m, kind: str) -> str:
     return _date_label(m) if kind == "date" else _figure_label(m)
 
 
-def _in_spans(m, spans) -> int:
-    """Index of the unit span holding mention m, or -1."""
-    for k, (art, a, b) in enumerate(spans):
-        if m.article_id == art and a <= m.start < b:
-            return k
-    return -1
+def _unit_buckets(mentions, contexts) -> dict[tuple[str, int], list]:
+    """(article id, unit start) -> the mentions inside that unit, for every unit of a context:
+    each mention is placed once by bisecting its article's sorted unit spans, so a 500-article
+    story costs a log per mention rather than a scan per context."""
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for ctx in contexts:
+        for art, a, b in ctx.spans:
+            spans[art].append((a, b))
+    starts = {}
+    for art in spans:
+        spans[art] = sorted(set(spans[art]))
+        starts[art] = [a for a, _ in spans[art]]
+    out: dict[tuple[str, int], list] = defaultdict(list)
+    for m in mentions:
+        st = starts.get(m.article_id)
+        if not st:
+            continue
+        k = bisect_right(st, m.start) - 1
+        if k >= 0 and m.start < spans[m.article_id][k][1]:
+            out[(m.article_id, st[k])].append(m)
+    return out
 
 
 def _tally(x: FigureMention) -> tuple[float, float]:
@@ -297,12 +313,13 @@ def _excerpt(text: str, n: int = 60) -> str:
 def _context_results(facts: list[ArticleFacts], contexts, used: set, docs: dict) -> list:
     """Fact groups of the figures and dates inside each context (see the module docstring)."""
     out = []
-    figures = [x for f in facts for x in f.figures]
-    dates = [(d, _date_value(d)) for f in facts for d in f.dates]
-    dates = [(d, v) for d, v in dates if v is not None]
+    figures = _unit_buckets([x for f in facts for x in f.figures if x.counted], contexts)
+    value_of = {d.id: _date_value(d) for f in facts for d in f.dates}
+    dates = _unit_buckets([d for f in facts for d in f.dates if value_of[d.id] is not None], contexts)
     for ctx in contexts:
-        fig_in = [(x, _in_spans(x, ctx.spans)) for x in figures if x.id not in used]
-        fig_in = [(x, u) for x, u in fig_in if u >= 0 and x.counted]
+        units = [(art, a) for art, a, _ in ctx.spans]
+        fig_in = [(x, u) for u, key in enumerate(units) for x in figures.get(key, ())
+                  if x.id not in used]
         by_class: dict[str, list] = defaultdict(list)
         for x, u in fig_in:
             by_class[x.counted].append((x, u))
@@ -324,8 +341,8 @@ def _context_results(facts: list[ArticleFacts], contexts, used: set, docs: dict)
                            lambda i, j, r=ranges: _overlap(r[i], r[j]), "figure",
                            lambda x, k=key: k, lambda _, lab=label: lab, docs)
             used.update(x.id for x, _ in ms)
-        date_in = [(d, v, _in_spans(d, ctx.spans)) for d, v in dates if d.id not in used]
-        date_in = [(d, v, u) for d, v, u in date_in if u >= 0]
+        date_in = [(d, value_of[d.id], u) for u, key in enumerate(units) for d in dates.get(key, ())
+                   if d.id not in used]
         if len({d.outlet for d, _, _ in date_in}) < 2:
             continue
         values = [v for _, v, _ in date_in]

@@ -6,6 +6,8 @@ disagreements); terms; readability; similarity; stage_tables (naming matrix, voi
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from dataclasses import asdict, dataclass, field
 from typing import Callable, Sequence
 
@@ -46,9 +48,9 @@ def fact_contexts(claims, omitted, units=(), analyses=(), alignment=None, facts=
                   near_threshold: float = 1.0) -> tuple[Context, ...]:
     """Where figures and dates of different outlets are comparable: the units of every claim two
     or more outlets carry; every omission marked possibly carried, with its closest wording; and
-    two units, each holding a figure or date, that are each other's best match across their
-    articles at `near_threshold` or more while the claims keep them apart (a claim takes one
-    sentence per article, so an outlet that states a fact twice has its second wording outside).
+    each unit holding a figure or date with its most similar unit of another article that holds
+    one, at `near_threshold` or more, when the claims keep them apart (a claim takes one sentence
+    per article, so an outlet that states a fact twice has its second wording outside).
     All "low": a sentence alignment is a weaker link than a shared event or outcome word, and
     the one false disagreement it gave on the labelled stories came from a claim (seven against
     eight percentage points, in two polls), so its disagreements are shown as possible."""
@@ -65,16 +67,17 @@ def fact_contexts(claims, omitted, units=(), analyses=(), alignment=None, facts=
     if alignment is None or alignment.neighbours is None or not units:
         return tuple(out)
     index = {a.article.id: k for k, a in enumerate(analyses)}
-    wanted = set()
-    by_article: dict[int, list[int]] = {}
+    by_article: dict[int, list[int]] = {}  # article -> its units, in text order
     for u_i, u in enumerate(units):
         by_article.setdefault(u.article, []).append(u_i)
+    starts = {k: [units[u_i].start for u_i in us] for k, us in by_article.items()}
+    wanted = set()  # units holding a figure or a date
     for f in facts:
         for m in list(f.figures) + list(f.dates):
-            for u_i in by_article.get(index.get(m.article_id, -1), ()):
-                if units[u_i].start <= m.start < units[u_i].end:
-                    wanted.add(u_i)
-                    break
+            k = index.get(m.article_id, -1)
+            pos = bisect_right(starts.get(k, ()), m.start) - 1
+            if pos >= 0 and m.start < units[by_article[k][pos]].end:
+                wanted.add(by_article[k][pos])
     claim_of = {}
     for c in claims:
         for m in c.mentions:

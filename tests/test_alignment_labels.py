@@ -107,3 +107,22 @@ def test_every_labelled_agency_word_is_where_its_label_says():
     items = agency_ev.load_items()
     analyses = ev.analyse(ev.read_articles({it["article"] for it in items}))
     assert all(agency_ev.resolve_item(it, analyses[it["article"]]) for it in items)
+
+
+def test_the_scare_quote_labels_are_well_formed():
+    import eval_scare_quotes_allsides as scare_ev
+
+    items = scare_ev.load_items()
+    assert len(items) == 150 and all("gold" in it for it in items)
+    assert {it["gold"]["label"] for it in items} <= set(scare_ev.LABEL_NAMES)
+    assert all(1 <= len(it["quote"].split()) <= 4 for it in items)
+    assert sum("second" in it for it in items) == 50
+
+
+@pytest.mark.skipif(not ev.CORPUS.exists(), reason="../shared/datasets/allsides is not beside the project")
+def test_every_labelled_quotation_is_where_its_label_says():
+    import eval_scare_quotes_allsides as scare_ev
+
+    items = scare_ev.load_items()
+    analyses = ev.analyse(ev.read_articles({it["article"] for it in items}))
+    assert all(scare_ev.resolve_item(it, analyses[it["article"]]) for it in items)

@@ -150,6 +150,22 @@ def test_short_quote_with_cue_after_is_not_a_scare_quote(lex):
     assert [f.voice for f in found if f.text == "Cowards"] == ["quoted"]
 
 
+def test_titles_and_named_labels_in_quotation_marks_are_not_scare_quotes(lex):
+    # Hand-labelled AllSides quotations (scripts/eval_scare_quotes_allsides.py): a third of what
+    # was flagged were names of shows, books and laws, or labels someone gave ("dubbed the ...").
+    text = ("She appeared on CNN's “State of the Union” on Sunday. The senator backed the “Dream "
+            "Act” again. Colleagues dubbed her the “bat woman” for her field work. The “reforms” "
+            "changed little.")
+    scare = [f.text for f in run(lex, text) if f.category == "scare_quote"]
+    assert scare == ["“reforms”"]
+
+
+def test_a_capitalised_word_opening_a_sentence_or_all_capitals_can_still_be_a_scare_quote(lex):
+    text = "The only thing “SENSITIVE” about the file was its author. “Reforms” followed, on paper."
+    scare = [f.text for f in run(lex, text) if f.category == "scare_quote"]
+    assert scare == ["“SENSITIVE”", "“Reforms”"]
+
+
 def test_findings_carry_scores_and_sources(lex):
     f = by_text(run(lex, "The brutal crackdown continued."))["brutal"]
     assert f.valence is not None and f.valence < 0

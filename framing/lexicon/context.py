@@ -13,12 +13,14 @@ such a quote to a speaker; it lists those as "not_scare_quotes".
 from __future__ import annotations
 
 import weakref
+from importlib import resources
 from bisect import bisect_left, bisect_right
 
 from ..text.columns import columns
 
 MAX_SCARE_WORDS = 4
 CUE_WINDOW = 4
+NAMER_WINDOW = 3  # tokens before a quotation searched for a naming word (quotation_namers.txt)
 NEGATION_WINDOW = 3
 CLAUSE_BREAKS = frozenset({",", ";", ":", "--", "-", "(", ")", "but", "although", "though", "while",
                            "whereas", '"', "."})
@@ -82,6 +84,28 @@ def _facts(lexicon) -> _LexiconFacts:
     except TypeError:  # not weakly referable: facts for this Context only
         pass
     return facts
+
+
+def _load_namers() -> frozenset[str]:
+    text = resources.files("framing.data").joinpath("quotation_namers.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+_NAMERS = _load_namers()
+#: small words a title leaves in lower case ("Abuse of Power", "The Dark Knight Rises")
+_TITLE_SMALL = frozenset(("a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by",
+                          "with", "from", "&"))
+
+
+def _is_title(inner: str, sentence_start: bool) -> bool:
+    """Quoted words in title case name something ("State of the Union", "Amazing Grace", "Dream
+    Act"): every word but the small ones starts with a capital letter, and not all are capitals
+    ("SENSITIVE" is emphasis). At the start of a sentence one capitalised word proves nothing."""
+    words = [w.strip(".,;:!?'\u2019\u2018\"") for w in inner.split()]
+    words = [w for w in words if w and any(ch.isalpha() for ch in w)]
+    if not words or inner.isupper() or (sentence_start and len(words) < 2):
+        return False
+    return all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in words) and words[0][0].isupper()
 
 
 class Context:
@@ -156,7 +180,11 @@ class Context:
                 or any(map(cue, norms[a:first])) or any(map(cue, lemmas[last:b])) \
                 or any(map(cue, norms[last:b])):
             return False
-        return any(self.is_word[first:last])
+        if not any(self.is_word[first:last]):
+            return False
+        if not _NAMERS.isdisjoint(norms[max(a, first - NAMER_WINDOW):first]):
+            return False  # 'what Huntington called the "deconstructionist" agenda': a label
+        return not _is_title(inner, first == a)
 
     # ------------------------------------------------------------------ negation
     def negated(self, first: int) -> bool:

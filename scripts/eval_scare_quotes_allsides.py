@@ -1,0 +1,111 @@
+#!/usr/bin/env python
+"""Measure scare-quote flags against hand labels on real news.
+
+Gold: data/labels/scare_quotes_allsides.json (see data/labels/GUIDELINES.md, "Scare quotes"): 150
+short quotations that the lexicon and attribution stages of session 8 reported as scare quotes in
+AllSides articles (one per article, drawn with a fixed seed), each labelled by what its quotation
+marks do: `scare` (the writer keeps a distance), `source_words` (a named or implied source's words),
+`title` (a name: a show, law, slogan, nickname), `term` (a word as a word, a neutral coinage) or
+`other`. Items hold the article id, the sentence's number and fingerprint and the quotation's
+character offsets, never the text; the articles are read from
+../shared/datasets/allsides/articles.jsonl.gz and cleaned as `framing batch` cleans them.
+
+Predicted: a quotation is flagged when the lexicon stage gives a `scare_quote` finding on exactly
+its span and the attribution stage does not list it under `not_scare_quotes` (what reports show).
+
+Reported: precision of the flags (share of flagged items labelled `scare`), how many of the
+labelled scare quotes are still flagged (the sample holds only what session 8 flagged, so this is
+recall relative to that, not to every scare quote in the text), and the labels of what is flagged.
+
+    python scripts/eval_scare_quotes_allsides.py [--list] [--agreement] [--markdown FILE]
+
+Skips cleanly (exit 0, a message) when ../shared is absent.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+LABELS = ROOT / "data" / "labels" / "scare_quotes_allsides.json"
+
+import eval_alignment_allsides as ev  # noqa: E402  (corpus reading and fingerprints)
+
+LABEL_NAMES = ("scare", "source_words", "title", "term", "other")
+
+
+def load_items(path: Path = LABELS) -> list[dict]:
+    return json.loads(path.read_text(encoding="utf-8"))["items"]
+
+
+def flagged(analysis) -> set[tuple[int, int]]:
+    """Spans of the scare quotes a report shows for this article."""
+    summary = analysis.summary.get("attribution") or {}
+    not_scare = {(d["start"], d["end"]) for d in summary.get("not_scare_quotes", ())}
+    return {(f.start, f.end) for f in analysis.findings
+            if f.category == "scare_quote" and (f.start, f.end) not in not_scare}
+
+
+def resolve_item(item: dict, analysis) -> bool:
+    text = analysis.article.text
+    return ev.resolve(item["fp"], item["sentence"], ev.sentence_map(analysis)) is not None and \
+        text[item["start"]:item["end"]] == item["quote"]
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--list", action="store_true", help="print the flags that are not scare quotes")
+    ap.add_argument("--agreement", action="store_true")
+    ap.add_argument("--markdown", type=Path)
+    args = ap.parse_args(argv)
+    if not ev.CORPUS.exists():
+        print(f"skipped: {ev.CORPUS} not found (../shared is not beside the project)")
+        return 0
+    sys.path.insert(0, str(ROOT))
+    items = load_items()
+    analyses = ev.analyse(ev.read_articles({it["article"] for it in items}), stages=True)
+    by_label, kept = Counter(), Counter()
+    lost = 0
+    for it in items:
+        a = analyses[it["article"]]
+        if not resolve_item(it, a):
+            lost += 1
+            continue
+        label = it["gold"]["label"]
+        by_label[label] += 1
+        if (it["start"], it["end"]) in flagged(a):
+            kept[label] += 1
+        elif args.list and label == "scare":
+            print(f"  scare no longer flagged #{it['n']} {it['quote']!r}")
+        if args.list and label != "scare" and (it["start"], it["end"]) in flagged(a):
+            print(f"  flagged {label:12s} #{it['n']} {it['quote']!r}")
+    n_flag = sum(kept.values())
+    lines = [f"Scare quotes against hand labels: {len(items)} quotations session 8 flagged in AllSides "
+             f"articles; labels no longer found: {lost}", "",
+             "| label | items | still flagged |", "|---|---:|---:|"]
+    for lab in LABEL_NAMES:
+        lines.append(f"| {lab} | {by_label[lab]} | {kept[lab]} |")
+    lines += ["", f"Precision of the flags: {ev._div(kept['scare'], n_flag):.3f} ({kept['scare']} of "
+                  f"{n_flag}); labelled scare quotes still flagged: {kept['scare']} of {by_label['scare']} "
+                  f"({ev._div(kept['scare'], by_label['scare']):.3f}); session 8's precision on the "
+                  f"same sample: {ev._div(by_label['scare'], sum(by_label.values())):.3f}."]
+    if args.agreement:
+        both = [it for it in items if it.get("second")]
+        same = sum(it["gold"]["label"] == it["second"]["label"] for it in both)
+        scare_same = sum((it["gold"]["label"] == "scare") == (it["second"]["label"] == "scare")
+                         for it in both)
+        lines += ["", f"Agreement on the {len(both)} items labelled twice: same label {same}, "
+                      f"scare or not {scare_same}."]
+    text = "\n".join(lines)
+    print(text)
+    if args.markdown:
+        args.markdown.write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -48,6 +48,19 @@ def test_markdown_report_of_seeds_has_articles_tables_and_limits():
     assert "| Figure |" in md
 
 
+def test_omissions_show_the_closest_wording_elsewhere_and_mark_possible_paraphrases():
+    result = seed_result()
+    if result.comparison is None:
+        pytest.skip("the comparison did not run")
+    md = render_markdown(result)
+    assert "| Fact | Kind | Outlet | Carried by | Closest wording elsewhere |" in md
+    marked = [om for om in result.comparison.omissions if om.possibly_carried]
+    assert marked, "no omission of the seeds is marked possibly carried"
+    om = marked[0]
+    assert f"{md_escape(om.closest_outlet)} ({100 * om.closest_similarity:.0f}% alike)" in md
+    assert "possibly carried elsewhere in other words" in md
+
+
 def test_markdown_marks_flagged_words_in_bold_with_their_marker():
     md = render_markdown(hostile_result())
     assert "**regime**\\[Lb\\]" in md

@@ -784,8 +784,7 @@ def _closest_cell(om, anchors, idx) -> Cell:
     sp = span_of(om, "closest")
     text = (f"{get(om, 'closest_outlet', default='')} ({_pct(sim)} alike): "
             f"{_excerpt(get(om, 'closest_text', default=''), 110)}")
-    return Cell.of(text, anchors.href(i, sp) if i is not None and sp and sp[0] >= 0 else "",
-                   float(sim))
+    return Cell.of(text, anchors.href(i, sp) if i is not None and sp and sp[0] >= 0 else "")
 
 
 def _coverage_section(analyses, cols, comparison, anchors, idx) -> Section:

@@ -212,3 +212,10 @@ def test_an_object_relative_clause_is_active_not_a_reduced_passive():
     out = analyse("The panel questioned James Comey, whom Trump fired on 9 May, for five hours.")
     e = next(e for e in out["agency"] if e.text == "fired")
     assert e.construction == "active" and e.agent_text == "Trump" and not e.agent_hidden
+
+
+def test_start_is_causing_only_when_it_acts_on_an_act():
+    out = analyse("Investigators started to question the pilot's family on Friday.")
+    assert not [e for e in out["agency"] if e.lemma == "start"]
+    e = event(analyse("Militants started the fighting near the border, officials said."), "start")
+    assert e.agent_text == "Militants" and e.patient_text == "the fighting"

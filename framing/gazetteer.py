@@ -21,7 +21,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
@@ -40,6 +40,12 @@ TITLE_TYPES = ("head", "modifier", "honorific")
 GENERIC_FORMS = ("both", "plural", "singular", "modified")
 AGENCY_CLASSES = ("violence", "casualty", "blame", "cause", "coercion", "threat")
 INITIATOR_TYPES = ("modifier", "noun", "purpose", "temporal", "by_passive", "verb")
+#: Sectors of generic group nouns that speak or act for someone else ("Spokesmen for Graham",
+#: "aides", "officials", "senators", "fighters"): "<group> for <Name>" is never an organisation's
+#: name with them, as it is with the people an organisation speaks for ("Students for Fair
+#: Admissions", "Texans for Lawsuit Reform"; see Gazetteer.names_people).
+AGENT_SECTORS = frozenset({"source", "government", "diplomatic", "political", "legislature", "security",
+                           "armed_nonstate"})
 
 # The header of each file type, in order; a file's header must equal one of these.
 HEADERS = {
@@ -87,6 +93,11 @@ class Surface:
     # written with a capital letter: a name, so it is not found in text written all in lower case
     # ("some conservatives", "a fierce guardian", "the male graph", "pic.twitter.com")
     capitalised: bool = False
+    # written in lower case with a leading "the" ("the supreme court", "the alliance"): a common
+    # noun phrase that names the actor only in lower case right after "the" ("the supreme court
+    # ruled"; not "the state supreme court", "Alabama's supreme court", "their alliance against
+    # terrorism", nor the capitalised word of another name: "the Alliance for Justice")
+    after_the: bool = False
 
     def fits_case(self, written: str) -> bool:
         """Whether the text as written can be this surface: it must be exactly the file's spelling
@@ -95,6 +106,21 @@ class Surface:
         if self.case_sensitive:
             return written == self.text
         return not (self.capitalised and written.islower())
+
+    def fits_at(self, written: str, folded: str, start: int) -> bool:
+        """`fits_case`, and for an `after_the` surface found at `start` of a text (`folded`: the
+        text folded), written in lower case with "the" right before it: the rule of both text
+        searches (`surfaces_of` reads the same from a phrase)."""
+        if self.after_the:
+            return written.islower() and _after_the(folded, start)
+        return self.fits_case(written)
+
+
+def _after_the(folded: str, start: int) -> bool:
+    """Is the word before offset `start` of the folded text "the" (one space or line break
+    between)?"""
+    return start >= 4 and folded[start - 4:start - 1] == "the" and folded[start - 1].isspace() \
+        and (start == 4 or not folded[start - 5].isalnum())
 
 
 @dataclass(frozen=True)
@@ -327,12 +353,18 @@ class Gazetteer:
 
     # ----- queries by name -------------------------------------------------------------------
     def surfaces_of(self, text: str) -> list[Surface]:
-        """Every surface that spells `text` (case-sensitive surfaces only when the case agrees)."""
+        """Every surface that spells `text` as written, under the case rule of text search
+        (`Surface.fits_case`): a case-sensitive surface only in the file's spelling ("US", not
+        "us"), a capitalised one not in text written all in lower case ("Conservatives" is the UK
+        party, "some conservatives" is not; "Male" is the Maldives' capital, "a male president"
+        is not). So pass the phrase as the article writes it, never a lower-cased key. A surface
+        written with "the" in lower case ("the supreme court") needs it: "supreme court" is none."""
         plain = " ".join(text.split()).strip(" .,;:")
-        if plain[:4].lower() == "the ":
+        the = plain[:4].lower() == "the "
+        if the:
             plain = plain[4:]
         return [s for s in self.surfaces.get(_key(text), ())
-                if not s.case_sensitive or plain == s.text]
+                if ((the and plain.islower()) if s.after_the else s.fits_case(plain))]
 
     def lookup(self, text: str, context: tuple = ()) -> Entry | None:
         """The entry named by exactly `text` ("TTP", "the Kremlin", "Afghans", "Kabul"), or None.
@@ -403,6 +435,19 @@ class Gazetteer:
                     return self.side_of(e)
         return None
 
+    def names_people(self, word: str) -> bool:
+        """Is `word` (as written) a capitalised plural that names the people an organisation may
+        be named after: a people demonym ("Americans", "Afghans") or a plural group noun of a
+        sector that does not act for others ("Students", "Citizens", "Nurses", "Mainers"; not
+        "Spokesmen")? "Americans United for Life", "Mainers United for Marriage", "Texans for
+        Lawsuit Reform" are organisations."""
+        if not word[:1].isupper():
+            return False
+        g = self.generic.get(fold(word))
+        if g is not None and g.plural and g.sector not in AGENT_SECTORS:
+            return True
+        return any(s.type == "demonym" and s.plural_people for s in self.surfaces_of(word))
+
     def title(self, text: str) -> Title | None:
         return self.titles.get(" ".join(fold(text).split()))
 
@@ -444,8 +489,9 @@ class Gazetteer:
                 plain = None
                 if len(group) == 1:
                     _, vals, verify = group[0]
-                    if not verify and not any(layer == "entity" and payload.case_sensitive
-                                              for layer, payload in vals):
+                    if not verify and not any(
+                            layer == "entity" and (payload.case_sensitive or payload.after_the)
+                            for layer, payload in vals):
                         plain = vals
                 # `caps`: a surface of the pattern is capitalised, so a hit written all in lower
                 # case drops it (see Surface.capitalised)
@@ -513,7 +559,7 @@ class Gazetteer:
                 if verify and folded[start:end] != k:
                     continue
                 for layer, payload in vals:
-                    if layer == "entity" and not payload.fits_case(text[start:end]):
+                    if layer == "entity" and not payload.fits_at(text[start:end], folded, start):
                         continue
                     append((start, start - end, layer, end, payload))
         if sort:
@@ -558,7 +604,7 @@ class Gazetteer:
             if before == "'" and start > 1 and folded[start - 2].isalnum():
                 continue  # the "s" of "Pakistan's" and the like
             for layer, payload in vals:
-                if layer == "entity" and not payload.fits_case(text[start:end]):
+                if layer == "entity" and not payload.fits_at(text[start:end], folded, start):
                     continue
                 out.append(TextMatch(start, end, layer, payload))
         out.sort(key=_match_order)
@@ -620,7 +666,9 @@ class _Loader:
         if not text:
             raise GazetteerError(f"{where}: empty name")
         cs = typ == "acronym" or (_is_acronym(text) and typ in ("alias", "name"))
-        return Surface(text, entry_id, typ, guess, cs, plural_people, text != text.lower())
+        lower = text == text.lower()
+        return Surface(text, entry_id, typ, guess, cs, plural_people, not lower,
+                       lower and text.startswith("the "))
 
     def load_file(self, path: Path):
         for n, header, row in _read_tsv(path):
@@ -727,13 +775,21 @@ class _Loader:
         for eid in sorted(self.pending_surfaces):
             if eid not in self.g.entries:
                 continue
-            seen = set()
+            seen = {}  # (key, type, after_the) -> the surface kept
             for s in self.pending_surfaces[eid]:
+                # one surface per key and type; a spelling in lower case stands for a capitalised
+                # one ("defense department" is found wherever "Defense Department" is), and one
+                # with "the" in lower case ("the supreme court") is a surface of its own
                 k = _key(s.text)
-                if not k or (k, s.type) in seen:
+                if not k:
                     continue
-                seen.add((k, s.type))
-                surfaces.setdefault(k, []).append(s)
+                old = seen.get((k, s.type, s.after_the))
+                if old is None:
+                    seen[(k, s.type, s.after_the)] = s
+                    surfaces.setdefault(k, []).append(s)
+                elif old.capitalised and not s.capitalised and not old.case_sensitive:
+                    kept = surfaces[k]
+                    kept[kept.index(old)] = seen[(k, s.type, s.after_the)] = replace(old, capitalised=False)
         self.g.surfaces = surfaces
         return self.g
 

@@ -159,3 +159,19 @@ def test_the_rest_of_a_court_is_not_one_of_its_justices():
     text = ("Supreme Court Justice Samuel Alito said the case was clear. The rest of the court said it was not.")
     _, atts, _ = run(text)
     assert atts[1].speaker != "Samuel Alito"
+
+
+@pytest.mark.parametrize("text,cue,speaker", [
+    # an organisation named after the people it speaks for: not "Mainers United", not "Texans"
+    ("Mainers United for Marriage said the vote was historic.", "said", "Mainers United for Marriage"),
+    ("The group Texans for Lawsuit Reform said the bill was a mistake.", "said", "Texans for Lawsuit Reform"),
+    ("Americans United for Life said the ruling was wrong.", "said", "Americans United for Life"),
+])
+def test_organisations_named_after_people_are_one_speaker(text, cue, speaker):
+    att = by_cue(run(text)[1], cue)
+    assert att.speaker == speaker
+
+
+def test_a_group_speaking_for_a_person_is_no_such_organisation():
+    att = by_cue(run("Spokesmen for Graham said the senator was busy.")[1], "said")
+    assert "Spokesmen for" not in att.speaker

@@ -259,6 +259,7 @@ class MentionFinder:
         # gazetteer name, no "(", no group noun): most sentences, and each call cost something.
         # (the sentences of each pass are read off the tokens it can start on, not found by a
         # search per sentence)
+        cands += self._people_orgs()
         cands += self._persons(sorted({toks[i].sentence for i in self._run_starts}))
         self._link_surnames(cands)
         cands = [c for c in cands if self._keep_single(c)]
@@ -588,7 +589,7 @@ class MentionFinder:
                     head = toks[j - 1].norm
                     if head in self.gaz.org_heads or (prev is not None and prev.norm == "the"):
                         continue  # an organisation or a thing: handled by _orgs_unknown
-                    if self._ends_org_name(i, a):
+                    if self._ends_org_name(i, a) or self._org_name_after_and(i, j, a):
                         continue  # "Bureau of Labor Statistics", "Council on Foreign Relations"
                     after = toks[j] if j < n_toks else None
                     if after is not None and (self._text_bits[j] & CAP) and after.text[:1].isalpha() and \
@@ -597,9 +598,9 @@ class MentionFinder:
                     if prev is not None and (prev.pos == "CD" or prev.norm.endswith(("th", "st", "nd", "rd"))
                                              and prev.norm[:1].isdigit()):
                         continue
-                    if any("-" in toks[k].text and any(self.gaz.surfaces.get(fold(p)) for p in
+                    if any("-" in toks[k].text and any(self.gaz.surfaces_of(p) for p in
                                                        toks[k].text.split("-")) for k in range(i, j)):
-                        continue  # "Pakistan-Iran Bilateral"
+                        continue  # "Pakistan-Iran Bilateral" (each part as written: the case rule)
                     if prev is not None and prev.norm in _PLACE_BEFORE and single:
                         continue  # a place
                     if prev is not None and prev.norm in LOCATIVE_STRICT and not self._looks_personal(i, j):
@@ -769,6 +770,15 @@ class MentionFinder:
         return q > a and toks[q].norm in _ORG_OBJECT_LINKS and \
             toks[q - 1].norm in self.gaz.org_heads and bool(bits[q - 1] & CAP)
 
+    def _org_name_after_and(self, i, j, a) -> bool:
+        """Whether the capitalised run [i, j), all common words, follows "and" inside an
+        organisation's name ("Committee on Oversight and Reform", "Center on Budget and Policy
+        Priorities": not persons); a name after "and" ("the Council on Foreign Relations and
+        Richard Haass") is left to be one."""
+        toks = self.toks
+        return i - 1 > a and toks[i - 1].norm == "and" and \
+            all(_COMMON_WORD[toks[k].norm] for k in range(i, j)) and self._ends_org_name(i - 1, a)
+
     def _head_before_of(self, i, j):
         """The organisation word of a capitalised name [i, j) that ends in its object, not in the
         organisation word ("Brennan Center for Justice", "Texas Department of Criminal Justice",
@@ -776,7 +786,8 @@ class MentionFinder:
         _ORG_OBJECT_LINKS (None when there is none)."""
         toks, heads = self.toks, self.gaz.org_heads
         for q in range(j - 3, i - 1, -1):
-            if toks[q].norm in heads and toks[q + 1].norm in _ORG_OBJECT_LINKS:
+            if toks[q].norm in heads and toks[q + 1].norm in _ORG_OBJECT_LINKS and \
+                    (toks[q + 1].norm != "to" or toks[q + 1].text == "to"):
                 return toks[q].norm
         return None
 
@@ -1124,20 +1135,27 @@ class MentionFinder:
                     out.append(_Cand(i, i + 1, kind, aid, name, ekind, affiliation=aff, label_start=i))
                     self._mark(i, i + 1)
                     continue
-                if (self._text_bits[i] & CAP) and t.text[0].isalpha() and (i > a or t.norm in self.mid_caps):
+                # a sentence's first word only when it is seen capitalised inside sentences too, or
+                # is no common word ("Hawaiian Airlines said", not "Former Treasury Department")
+                if (self._text_bits[i] & CAP) and t.text[0].isalpha() and (
+                        i > a or t.norm in self.mid_caps or not self._common_word(t)):
                     j = i
                     bits = self._text_bits
-                    while j < b and not self.used[j] and (bits[j] & CAP or (
-                            self.toks[j].norm in ("of", "for", "and") and j + 1 < b and bits[j + 1] & CAP)):
+                    while j < b and not self.used[j] and (bits[j] & CAP or self._name_link(j, i, b)):
                         j += 1
-                    while j > i and self.toks[j - 1].norm in ("of", "for", "and"):
+                    while j > i and self.toks[j - 1].norm in _ORG_NAME_LINKS:
                         j -= 1
                     while i < j - 1 and self._non_type(i) == "date":
                         i += 1  # "a December AP-NORC Center for Public Affairs Research poll"
-                    head = self.toks[j - 1].norm if j > i else ""
-                    if j - i >= 3 and head not in self.gaz.org_heads:
-                        head = self._head_before_of(i, j) or head
-                    if j - i >= 2 and head in self.gaz.org_heads and self._non_type(j - 1) is None:
+                    head = self._org_head(i, j)
+                    if head is None:
+                        # a name that runs on over "on" or "to" into something else: the part
+                        # before it ("Hofstra University on Long Island")
+                        cut = next((k for k in range(i + 1, j) if self.toks[k].text in ("on", "to")), j)
+                        head = self._org_head(i, cut) if cut < j else None
+                        if head is not None:
+                            j = cut
+                    if head is not None:
                         ekind = self._org_kind(head)
                         name = self._text(i, j)
                         aff = self._affiliation_inside(i, j)
@@ -1149,6 +1167,115 @@ class MentionFinder:
                         self._mark(i, j)
                     p = bisect_left(starts, max(j, i + 1), p)
         return out
+
+    def _org_head(self, i, j):
+        """The organisation word of the capitalised run [i, j) when the run is an unknown
+        organisation's name (two words or more, ending in an organisation word or in its object,
+        not in a non-actor word: a place, a date), else None."""
+        head = self.toks[j - 1].norm if j > i else ""
+        if j - i >= 3 and head not in self.gaz.org_heads:
+            head = self._head_before_of(i, j) or head
+        if j - i >= 2 and head in self.gaz.org_heads and self._non_type(j - 1) is None:
+            return head
+        return None
+
+    def _people_orgs(self):
+        """Organisations named after the people they speak for: a capitalised plural group noun or
+        demonym, then "United", "Against" or "for" and more capitalised words ("Mainers United for
+        Marriage", "Minnesotans United for All Families", "Texans for Lawsuit Reform", "Americans
+        United for Separation of Church and State", "National Nurses United"). Found before the
+        people, so the group noun is no group of its own and the rest no person ("Marriage", "Tax
+        Reform"). Which plurals name such people: Gazetteer.names_people (the attribution stage reads
+        speakers by the same rule; not "Spokesmen for Graham"). After "for", a cause (_a_cause). Not
+        in title-case headlines; the name stops before a title ("Americans for Tax Reform President
+        Grover Norquist") and before a second such name joined by "and"."""
+        out = []
+        toks, bits, headline = self.toks, self._text_bits, self.headline
+        starts = sorted({i for table in (self.gen, self.ent) for i, hit in table.items() if hit[0] == i + 1})
+        n = len(toks)
+        for h in starts:
+            # the cheap tests first: most group nouns and demonyms are followed by none of the links
+            if h + 2 >= n or toks[h + 1].norm not in ("united", "against", "for") or not bits[h] & CAP:
+                continue
+            t = toks[h]
+            if headline[t.sentence] or self.used[h] or not self.gaz.names_people(t.text):
+                continue
+            a, b = self._sent_range(t.sentence)
+            link = toks[h + 1].norm
+            if not ((link in ("united", "against") and bits[h + 1] & CAP) or
+                    (link == "for" and self._name_link(h + 1, h, b))):
+                continue
+            j = h + 2
+            while j < b and not self.used[j] and (bits[j] & CAP or self._name_link(j, h, b)):
+                if j in self.ttl and j + 1 < b and bits[j + 1] & CAP:
+                    break  # a title before a person's name: "... President Grover Norquist"
+                if toks[j].norm == "and" and (self._second_people_org(j + 1, b) or not any(
+                        toks[k].norm == "for" for k in range(h + 1, j))):
+                    # "Marylanders for Marriage Equality and Washington United for Marriage"; "the
+                    # Citizens United and SpeechNow cases" (an "and" joins a cause after "for" only)
+                    break
+                j += 1
+            while j > h + 2 and toks[j - 1].norm in _ORG_NAME_LINKS:
+                j -= 1
+            if not bits[j - 1] & CAP or link == "for" and not self._a_cause(h + 2, j):
+                continue
+            i = h  # capitalised words before it belong to the name ("National Nurses United")
+            while i > a and bits[i - 1] & CAP and toks[i - 1].text[:1].isalpha() and not self.used[i - 1] \
+                    and not _FUNCTION_WORD[toks[i - 1].norm] and \
+                    (i - 1 > a or toks[i - 1].norm in self.mid_caps):
+                i -= 1
+            name = self._text(i, j)
+            out.append(_Cand(i, j, "organisation", "org:" + fold(name), name, "other",
+                             affiliation=self._affiliation_inside(i, j), label_start=i, is_guess=True,
+                             guess_reason="unknown name taken for an organisation"))
+            self._mark(i, j)
+        return out
+
+    def _a_cause(self, a, b) -> bool:
+        """Do the words [a, b) after "for" name a cause or a country ("Lawsuit Reform", "Life of
+        America", "America"), not a person ("Paul Manafort", "Trump": no common word, or a person the
+        gazetteer knows by name or surname) nor a date?"""
+        toks, bits = self.toks, self._text_bits
+        if any(self._entity_kind_at(k) == "person" or self._people_by_surname(toks[k].norm)
+               for k in range(a, b)):
+            return False
+        return any(_COMMON_WORD[toks[k].norm] and self._non_type(k) != "date" or
+                   self._entity_kind_at(k) == "country" for k in range(a, b) if bits[k] & CAP)
+
+    def _second_people_org(self, k, b) -> bool:
+        """Does the capitalised run from token k hold "United" or end before "for" (a second name of
+        the kind _people_orgs reads, after an "and")?"""
+        toks, bits = self.toks, self._text_bits
+        while k < b and bits[k] & CAP:
+            if toks[k].norm == "united":
+                return True
+            k += 1
+        return k < b and toks[k].norm == "for"
+
+    def _entity_kind_at(self, k) -> str:
+        """The kind of the gazetteer entry named from token k ("country" only by its name or an alias:
+        not "American"), or ""."""
+        hit = self.ent.get(k)
+        entry = self._entry(hit[1]) if hit is not None else None
+        if entry is None or entry.kind == "country" and hit[1].type not in ("name", "alias"):
+            return ""
+        return entry.kind
+
+    def _name_link(self, j, i, b) -> bool:
+        """Does token j join two parts of a capitalised organisation name that starts at token i:
+        "of", "for" or "and" before a capitalised word; "on" before one that is no date ("Council
+        on Foreign Relations", not "the Judiciary Committee on Tuesday"); "to", in lower case, right
+        after an organisation word and before a common word ("Alliance to Reclaim Our Schools",
+        "Center to Prevent Gun Violence"; not "from Starbucks Corp. to Cathay Pacific")?"""
+        norm = self.toks[j].norm
+        if j + 1 >= b or j == i or not self._text_bits[j + 1] & CAP:
+            return False
+        if norm in ("of", "for", "and"):
+            return True
+        if norm == "on":
+            return self._non_type(j + 1) != "date"
+        return norm == "to" and self.toks[j].text == "to" and self.toks[j - 1].norm in self.gaz.org_heads \
+            and _COMMON_WORD[self.toks[j + 1].norm]
 
     # ------------------------------------------------------------------ references
     def _title_only(self, cands):
@@ -1372,8 +1499,13 @@ def _strip_title_edges(title: str) -> str:
 
 
 #: The words between an organisation word and its object in a name ("Bureau of Labor Statistics",
-#: "Center for Immigration Studies", "Council on Foreign Relations").
-_ORG_OBJECT_LINKS = ("of", "for", "on")
+#: "Center for Immigration Studies", "Council on Foreign Relations", "Committee to Protect
+#: Journalists", "Alliance to Reclaim Our Schools").
+_ORG_OBJECT_LINKS = ("of", "for", "on", "to")
+#: The small words an organisation's name holds between capitalised words ("Bank of America",
+#: "Council on Foreign Relations", "Department of Housing and Urban Development"; which of them
+#: join a name where: MentionFinder._name_link), never at its end.
+_ORG_NAME_LINKS = _ORG_OBJECT_LINKS + ("and",)
 
 
 def _named_with_title(c) -> bool:

@@ -258,6 +258,7 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
             institution_name = True
     name_toks = []
     coordinated = False  # two or more names joined by "and": the speakers together, a group
+    people_org = False  # an organisation named after the people it speaks for (_people_org_start)
     k = first
     n_main = len(main)
     while k < n_main:
@@ -277,6 +278,11 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
             if k + 1 < n_main and _capitalised(main[k + 1]) and main[k + 1].norm not in TIME_WORDS and \
                     (name_toks[-1].norm in org_heads or name_toks[-1].norm.rstrip("s") in org_heads):
                 name_toks.append(t)  # "Center for American Progress", "Council on Foreign Relations"
+            elif t.norm == "for" and k + 1 < n_main and _capitalised(main[k + 1]) and \
+                    main[k + 1].norm not in TIME_WORDS and gazetteer is not None and \
+                    _people_org_start(name_toks, gazetteer):
+                name_toks.append(t)  # "Mainers United for Marriage", "Texans for Lawsuit Reform"
+                people_org = True
             else:
                 break  # "President Donald Trump on Saturday", "Smith at Harvard": the name has ended
         elif name_toks and t.norm == "and" and k + 1 < n_main and main[k + 1].pos in PROPER and \
@@ -394,6 +400,8 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
         kind = "institution"  # "Department of Homeland Security", "New York Times": not a person
     elif name and kind == "person" and name_toks[-1].pos == "NNPS" and not has_honorific:
         kind = "group"  # "House Republicans", "Democrats": many people
+    if name and people_org and not coordinated:
+        kind, plural = "institution", False  # "Americans United for Life says": one organisation
     affiliation = ""
     if gazetteer is not None:
         try:
@@ -473,6 +481,22 @@ def _person_name(name_toks, heads: frozenset, gazetteer, text: str) -> bool:
         if entry is not None and getattr(entry, "kind", "person") != "person":
             return False
     return True
+
+
+def _people_org_start(name_toks, gazetteer) -> bool:
+    """Do the name's words so far open an organisation named after people, so that "for" and a
+    capitalised cause go on with the name: "<People>" or "<People> United" ("Mainers United for
+    Marriage", "Americans United for Life", "Texans for Lawsuit Reform"; the gazetteer decides which
+    plurals name such people: not "Spokesmen for Graham")?"""
+    words = [t for t in name_toks if t.text not in ("-", ".")]
+    if words and words[-1].norm == "united":
+        words = words[:-1]
+    if not words:
+        return False
+    try:
+        return bool(gazetteer.names_people(words[-1].text))
+    except Exception:  # a gazetteer without this method: no such names
+        return False
 
 
 def _without_demonym(name_toks: list, gazetteer) -> list:

@@ -31,7 +31,6 @@ Skips cleanly (exit 0, a message) when ../shared is absent.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from collections import Counter
@@ -47,7 +46,7 @@ CONSTRUCTIONS = ("active", "passive_with_agent", "passive_agentless", "nominalis
 
 
 def load_items(path: Path = LABELS) -> list[dict]:
-    return json.loads(path.read_text(encoding="utf-8"))["items"]
+    return ev.load_labelled(path, "items")
 
 
 def _words(text: str) -> list[str]:
@@ -72,11 +71,8 @@ def event_at(analysis, start: int, end: int):
 
 
 def resolve_item(item: dict, analysis) -> bool:
-    """Whether the item's word is still where the label says (fingerprint and offsets)."""
-    text = analysis.article.text
-    fmap = ev.sentence_map(analysis)
-    i = ev.resolve(item["fp"], item["sentence"], fmap)
-    return i is not None and text[item["start"]:item["end"]] == item["word"]
+    """Whether the item's word is still where the label says."""
+    return ev.span_still_there(item, analysis, "word")
 
 
 def score(items: list[dict], analyses: dict, gold_key: str = "gold") -> tuple[dict, list[str]]:
@@ -194,10 +190,7 @@ def main(argv=None) -> int:
                      + " |")
     if args.agreement:
         lines += [""] + agreement(items)
-    text = "\n".join(lines)
-    print(text)
-    if args.markdown:
-        args.markdown.write_text(text + "\n", encoding="utf-8")
+    ev.emit(lines, args.markdown)
     return 0
 
 

@@ -52,8 +52,29 @@ def fingerprint(text: str) -> str:
     return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()[:12]
 
 
+def load_labelled(path: Path, key: str) -> list[dict]:
+    """The records under `key` ("stories", "items") of one of data/labels' JSON files."""
+    return json.loads(path.read_text(encoding="utf-8"))[key]
+
+
 def load_labels(path: Path = LABELS) -> list[dict]:
-    return json.loads(path.read_text(encoding="utf-8"))["stories"]
+    return load_labelled(path, "stories")
+
+
+def span_still_there(item: dict, analysis, text_key: str) -> bool:
+    """Whether a labelled span (item: sentence, fp, start, end, and its text under `text_key`) is
+    where its label says in today's text layer: the sentence is found by its fingerprint and the
+    text at the offsets is the labelled text."""
+    return resolve(item["fp"], item["sentence"], sentence_map(analysis)) is not None and \
+        analysis.article.text[item["start"]:item["end"]] == item[text_key]
+
+
+def emit(lines: list[str], markdown: Path | None = None) -> None:
+    """Print a report's lines, and write them to `markdown` when given."""
+    text = "\n".join(lines)
+    print(text)
+    if markdown:
+        markdown.write_text(text + "\n", encoding="utf-8")
 
 
 def read_articles(ids: set[str]) -> dict[str, dict]:
@@ -308,10 +329,7 @@ def main(argv=None) -> int:
             f"{f['not_carried_f1_ci'][1]:.3f}] |")
     if args.agreement:
         lines += [""] + agreement(stories, analyses, base)
-    text = "\n".join(lines)
-    print(text)
-    if args.markdown:
-        args.markdown.write_text(text + "\n", encoding="utf-8")
+    emit(lines, args.markdown)
     if args.json:
         args.json.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return 0

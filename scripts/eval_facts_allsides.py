@@ -23,7 +23,6 @@ Skips cleanly (exit 0, a message) when ../shared is absent.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -35,7 +34,7 @@ import eval_alignment_allsides as ev  # noqa: E402  (loading and fingerprints ar
 
 
 def load_labels(path: Path = LABELS) -> list[dict]:
-    return json.loads(path.read_text(encoding="utf-8"))["stories"]
+    return ev.load_labelled(path, "stories")
 
 
 _FOLD = str.maketrans("\u2019\u2018\u201c\u201d", "''\"\"")  # one character for one: offsets hold
@@ -160,10 +159,7 @@ def main(argv=None) -> int:
              f"| {p:.3f} | {r:.3f} | {ev._f1(p, r):.3f} |",
              f"| disagreements | {n['pred_dis']} | {n['hit_dis']} | {dp:.3f} | {dr:.3f} "
              f"| {ev._f1(dp, dr):.3f} |"]
-    text = "\n".join(lines)
-    print(text)
-    if args.markdown:
-        args.markdown.write_text(text + "\n", encoding="utf-8")
+    ev.emit(lines, args.markdown)
     return 0
 
 

@@ -24,7 +24,6 @@ Skips cleanly (exit 0, a message) when ../shared is absent.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -39,7 +38,7 @@ LABEL_NAMES = ("scare", "source_words", "title", "term", "other")
 
 
 def load_items(path: Path = LABELS) -> list[dict]:
-    return json.loads(path.read_text(encoding="utf-8"))["items"]
+    return ev.load_labelled(path, "items")
 
 
 def flagged(analysis) -> set[tuple[int, int]]:
@@ -51,9 +50,8 @@ def flagged(analysis) -> set[tuple[int, int]]:
 
 
 def resolve_item(item: dict, analysis) -> bool:
-    text = analysis.article.text
-    return ev.resolve(item["fp"], item["sentence"], ev.sentence_map(analysis)) is not None and \
-        text[item["start"]:item["end"]] == item["quote"]
+    """Whether the item's quote is still where the label says."""
+    return ev.span_still_there(item, analysis, "quote")
 
 
 def main(argv=None) -> int:
@@ -100,10 +98,7 @@ def main(argv=None) -> int:
                          for it in both)
         lines += ["", f"Agreement on the {len(both)} items labelled twice: same label {same}, "
                       f"scare or not {scare_same}."]
-    text = "\n".join(lines)
-    print(text)
-    if args.markdown:
-        args.markdown.write_text(text + "\n", encoding="utf-8")
+    ev.emit(lines, args.markdown)
     return 0
 
 

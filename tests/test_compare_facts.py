@@ -285,3 +285,18 @@ def test_dates_in_one_fact_are_matched_only_when_they_agree():
 def test_what_a_number_counts_through_measures_and_capitalised_names(sentence, counted):
     figs = facts_of(sentence).figures
     assert [f.counted for f in figs] == [counted]
+
+
+def test_a_year_guessed_from_elsewhere_in_an_undated_article_does_not_clash():
+    # An undated article mentions 2016 for another event; its "in May" must not become May 2016
+    # against the dated article's May 2019 (a false disagreement on a labelled AllSides story).
+    a = Article(id="one", outlet="One", date="",
+                text="The mayor resigned in May after the scandal broke. Prosecutors filed charges "
+                     "this week. Her lawyer declined to comment. The council met again. The "
+                     "hospital board she chaired was founded on Dec. 6, 2016, records show.")
+    b = Article(id="two", outlet="Two", date="2019-11-20",
+                text="The mayor resigned in May after the scandal broke, officials said.")
+    analyses = [ArticleAnalysis(article=x, doc=build_doc(x)) for x in (a, b)]
+    c = compare_story(analyses, None)
+    assert not [d for d in c.disagreements if d.kind == "date"]
+    assert [g.agree for g in c.fact_groups if g.kind == "date"] == [True]

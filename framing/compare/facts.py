@@ -60,12 +60,19 @@ _PHASE_WORDS = {"start": "began", "end": "ended", "agree": "was agreed", "schedu
 
 
 def _date_value(d: DateMention):
-    """('day', year|0, month, day) | ('month', year|0, month) | ('weekday', name) | None."""
+    """('day', year|0, month, day) | ('month', year|0, month) | ('weekday', name) | None.
+
+    A year taken from elsewhere in an undated article ("text_year": the article says "Dec. 6,
+    2016" somewhere, so "in May" became May 2016) is a guess, not the writer's: it is dropped, so
+    "May" agrees with May of any year (a labelled AllSides story had "May 2016" against "May 2019"
+    for one resignation)."""
     iso = d.iso
     if d.kind == "weekday" and not d.resolved:
         return ("weekday", d.weekday)
     if not iso:
         return None
+    if d.reference == "text_year" and not iso.startswith("--"):
+        iso = "--" + iso[5:]  # "2016-05" -> "--05", "2016-05-14" -> "--05-14"
     if iso.startswith("--"):
         parts = iso[2:].split("-")
         if len(parts) == 2:

@@ -126,3 +126,22 @@ def test_every_labelled_quotation_is_where_its_label_says():
     items = scare_ev.load_items()
     analyses = ev.analyse(ev.read_articles({it["article"] for it in items}))
     assert all(scare_ev.resolve_item(it, analyses[it["article"]]) for it in items)
+
+
+def test_the_flag_labels_are_well_formed():
+    import eval_flags_allsides as flags_ev
+
+    items = flags_ev.load_items()
+    assert len(items) == 200 and all("gold" in it for it in items)
+    assert {it["gold"]["label"] for it in items} <= set(flags_ev.LABEL_NAMES)
+    assert all(it["category"] != "scare_quote" and it["word"].strip() for it in items)
+    assert sum("second" in it for it in items) == 60
+
+
+@pytest.mark.skipif(not ev.CORPUS.exists(), reason="../shared/datasets/allsides is not beside the project")
+def test_every_labelled_flag_is_where_its_label_says():
+    import eval_flags_allsides as flags_ev
+
+    items = flags_ev.load_items()
+    analyses = ev.analyse(ev.read_articles({it["article"] for it in items}))
+    assert all(flags_ev.resolve_item(it, analyses[it["article"]]) for it in items)

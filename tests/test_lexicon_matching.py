@@ -191,3 +191,12 @@ def test_tag_fit_memo_tells_the_tag_before_apart(lex):
                 assert found["rips"].term == "rip"
             else:
                 assert "rips" not in found
+
+
+def test_standard_phrases_hold_their_loaded_word_plain(lex):
+    # From hand-labelled AllSides flags (scripts/eval_flags_allsides.py): the loaded word inside a
+    # standard phrase is not flagged; alone it still is.
+    found = run(lex, "Initial jobless claims rose last week. The children slept in bunk beds. "
+                     "She reported sexual harassment at work.")
+    assert not [f for f in found if f.flag]
+    assert [f.flag for f in run(lex, "The campaign of harassment went on.") if f.term == "harassment"] == [True]

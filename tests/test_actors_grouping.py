@@ -93,6 +93,24 @@ def test_alias_grouping_across_outlets_without_gazetteer_people():
     assert set(q.outlets) == {"Outlet A", "Outlet B"} and "surname" in q.grouped_by and q.is_guess
 
 
+def test_one_person_written_with_and_without_a_middle_initial_is_one_actor():
+    # Found on hand-labelled AllSides stories (scripts/eval_naming_allsides.py).
+    a = analysis("U.S. District Judge Deborah K. Chasanow set a trial date. Chasanow declined "
+                 "to comment.", "Outlet A", "a")
+    b = analysis("Judge Deborah Chasanow set the trial for next spring.", "Outlet B", "b")
+    t = group_actors([a, b])
+    rows = [x for x in t.actors if "chasanow" in x.actor_id]
+    assert len(rows) == 1 and set(rows[0].outlets) == {"Outlet A", "Outlet B"}
+    assert "middle name" in rows[0].grouped_by and rows[0].is_guess
+
+
+def test_two_people_sharing_a_first_and_last_word_only_by_chance_stay_apart():
+    a = analysis("On Monday, Mark Kelly spoke in Tucson.", "Outlet A", "a")
+    b = analysis("On Tuesday, Megyn Kelly interviewed him.", "Outlet B", "b")
+    t = group_actors([a, b])
+    assert len([x for x in t.actors if x.actor_id.startswith("person:") and "kelly" in x.actor_id]) == 2
+
+
 def test_unknown_acronym_links_long_form_across_outlets():
     a = analysis("The Northern Alliance for Renewal (NAR) rejected the plan.", "Outlet A", "a")
     b = analysis("NAR fighters attacked the town.", "Outlet B", "b")

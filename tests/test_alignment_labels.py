@@ -145,3 +145,27 @@ def test_every_labelled_flag_is_where_its_label_says():
     items = flags_ev.load_items()
     analyses = ev.analyse(ev.read_articles({it["article"] for it in items}))
     assert all(flags_ev.resolve_item(it, analyses[it["article"]]) for it in items)
+
+
+def test_the_naming_labels_are_well_formed():
+    import eval_naming_allsides as naming_ev
+
+    align = {s["key"]: s for s in ev.load_labels()}
+    stories = naming_ev.load_labels()
+    assert {s["key"] for s in stories} == set(align)
+    for s in stories:
+        assert s["articles"] == align[s["key"]]["articles"]
+        for actor in s["actors"]:
+            assert actor["actor"] and set(actor["names"]) <= {"A", "B"}
+            assert all(n.strip() for names in actor["names"].values() for n in names)
+    assert sum(len(s["actors"]) for s in stories) > 200
+
+
+def test_naming_match_reads_names_up_to_case_articles_and_possessives():
+    import eval_naming_allsides as naming_ev
+
+    assert naming_ev.same_name("the White House", "White House")
+    assert naming_ev.same_name("Trump", "Trump’s")
+    assert naming_ev.same_name("Trump", "President Trump")
+    assert not naming_ev.same_name("Trump", "Trump Tower")
+    assert not naming_ev.same_name("Megyn Kelly", "Mark Kelly")

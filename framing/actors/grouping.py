@@ -8,8 +8,9 @@ and `summary["actors"]`), so the comparison code can call them without knowing t
     profiles = actor_profiles(analyses, table)   # actor x outlet -> agent/patient/hidden, initiator, tone
 
 Within an article the stage already groups mentions by gazetteer entry, acronym, surname, title and
-metonym. Across articles this module adds: unknown people by full name and by a surname that fits
-exactly one full name in the story; acronyms defined in one outlet ("Inter-Services Public Relations
+metonym. Across articles this module adds: unknown people by full name, by first and last name
+(with or without a middle name or initial), by a full name that ends another ("Counsel Robert
+Mueller" / "Robert Mueller"), and by a surname that fits exactly one full name in the story; acronyms defined in one outlet ("Inter-Services Public Relations
 (ISPR)") and used bare or long in another; titles without a name ("the Iranian deputy foreign
 minister") to the one person in the story with that title and side; unnamed groups by side and sector.
 Every step that is not a gazetteer fact is recorded as a guess.
@@ -123,6 +124,23 @@ def group_actors(analyses, overrides=None) -> ActorTable:
         for other in group[1:]:
             g.union(group[0], other, "same name")
     full = sorted(k for k in people if len(k.split()) > 1)
+    # one person written two ways: with and without a middle name or initial ("Deborah K.
+    # Chasanow" / "Deborah Chasanow"), or with a word before the name that is not part of it
+    # ("Counsel Robert Mueller" / "Robert Mueller"): first and last word alike, or one full name
+    # ending in the other (two words or more)
+    by_ends = defaultdict(list)
+    for key in full:
+        words = key.split()
+        by_ends[(words[0], words[-1])].append(key)
+    for (first, last), keys in sorted(by_ends.items()):
+        for other in keys[1:]:
+            g.union(sorted(people[keys[0]])[0], sorted(people[other])[0], "middle name",
+                    f"{keys[0]!r} and {other!r} taken for one person")
+    for key in full:
+        for other in full:
+            if other != key and key.endswith(" " + other):
+                g.union(sorted(people[other])[0], sorted(people[key])[0], "name inside a longer one",
+                        f"{key!r} taken for {other!r}")
     for key in sorted(k for k in people if len(k.split()) == 1):
         fits = [f for f in full if f.split()[-1] == key or f.split()[0] == key]
         target_ids = sorted({g.find(sorted(people[f])[0]) for f in fits})

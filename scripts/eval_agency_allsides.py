@@ -160,10 +160,8 @@ def main(argv=None) -> int:
     ap.add_argument("--agreement", action="store_true")
     ap.add_argument("--markdown", type=Path)
     args = ap.parse_args(argv)
-    if not ev.CORPUS.exists():
-        print(f"skipped: {ev.CORPUS} not found (../shared is not beside the project)")
+    if ev.corpus_absent():
         return 0
-    sys.path.insert(0, str(ROOT))
     items = load_items()
     analyses = ev.analyse(ev.read_articles({it["article"] for it in items}), stages=True)
     c, listing = score(items, analyses)

@@ -69,6 +69,16 @@ def span_still_there(item: dict, analysis, text_key: str) -> bool:
         analysis.article.text[item["start"]:item["end"]] == item[text_key]
 
 
+def corpus_absent() -> bool:
+    """True, with a message, when ../shared's AllSides corpus is not beside the project (the eval
+    scripts then skip cleanly); else put the project on the import path and return False."""
+    if not CORPUS.exists():
+        print(f"skipped: {CORPUS} not found (../shared is not beside the project)")
+        return True
+    sys.path.insert(0, str(ROOT))
+    return False
+
+
 def emit(lines: list[str], markdown: Path | None = None) -> None:
     """Print a report's lines, and write them to `markdown` when given."""
     text = "\n".join(lines)
@@ -286,10 +296,8 @@ def main(argv=None) -> int:
     ap.add_argument("--markdown", type=Path)
     ap.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
-    if not CORPUS.exists():
-        print(f"skipped: {CORPUS} not found (../shared is not beside the project)")
+    if corpus_absent():
         return 0
-    sys.path.insert(0, str(ROOT))
     from framing.compare import CompareParams
 
     stories = [s for s in load_labels() if args.split == "all" or s["split"] == args.split]

@@ -119,10 +119,8 @@ def main(argv=None) -> int:
     ap.add_argument("--markdown", type=Path)
     ap.add_argument("--list", action="store_true", help="print every miss and false alarm")
     args = ap.parse_args(argv)
-    if not ev.CORPUS.exists():
-        print(f"skipped: {ev.CORPUS} not found (../shared is not beside the project)")
+    if ev.corpus_absent():
         return 0
-    sys.path.insert(0, str(ROOT))
     stories = [s for s in load_labels() if args.split == "all" or s["split"] == args.split]
     analyses = ev.analyse(ev.read_articles({i for s in stories for i in s["articles"]}), stages=True)
     n = {"gold": 0, "pred": 0, "hit": 0, "gold_dis": 0, "pred_dis": 0, "hit_dis": 0, "lost": 0}

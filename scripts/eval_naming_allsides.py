@@ -117,10 +117,8 @@ def main(argv=None) -> int:
     ap.add_argument("--list", action="store_true", help="print misses, merges and unlinked actors")
     ap.add_argument("--markdown", type=Path)
     args = ap.parse_args(argv)
-    if not ev.CORPUS.exists():
-        print(f"skipped: {ev.CORPUS} not found (../shared is not beside the project)")
+    if ev.corpus_absent():
         return 0
-    sys.path.insert(0, str(ROOT))
     stories = [s for s in load_labels() if args.split == "all" or s["split"] == args.split]
     analyses = ev.analyse(ev.read_articles({i for s in stories for i in s["articles"]}), stages=True)
     listing: list[str] | None = [] if args.list else None

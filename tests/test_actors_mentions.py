@@ -329,3 +329,13 @@ def test_an_organisation_name_goes_on_after_and(gaz):
     # a person's name after "and" is still a person
     ms = mentions(gaz, "He spoke at the Council on Foreign Relations and Richard Haass said he agreed.")
     assert by_text(ms, "Richard Haass").kind == "person"
+
+
+def test_us_sports_leagues_and_time_magazine_are_organisations(gaz):
+    # Missed on hand-labelled AllSides stories (scripts/eval_naming_allsides.py)
+    ms = mentions(gaz, "The NFL and the NCAA fought the law, and TIME magazine named the women. "
+                       "IT IS TIME TO ACT, the banner said.")
+    ids = {m.text: m.actor_id for m in ms}
+    assert ids.get("NFL") == "us_nfl" and ids.get("NCAA") == "us_ncaa"
+    assert ids.get("TIME magazine") == "us_time"
+    assert "TIME" not in ids  # an all-capital word is not the magazine

@@ -17,6 +17,7 @@ Reported: pairs (same quantity or date, agree or not): precision / recall / F1; 
 (the pairs the report flags): precision / recall; and how many gold pairs are disagreements.
 
     python scripts/eval_facts_allsides.py [--split dev|test|all] [--markdown FILE] [--list]
+                                          [--agreement]
 
 Skips cleanly (exit 0, a message) when ../shared is absent.
 """
@@ -29,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 LABELS = ROOT / "data" / "labels" / "facts_allsides.json"
+SECOND = ROOT / "data" / "labels" / "facts_allsides_second.json"  # a blind re-labelling
 
 import eval_alignment_allsides as ev  # noqa: E402  (loading and fingerprints are shared)
 
@@ -113,11 +115,42 @@ def match(gold: list[dict], pred: list[dict]) -> list[tuple[int, int]]:
     return out
 
 
+def agreement(stories: list[dict], analyses: dict) -> list[str]:
+    """The second annotator against the first on the stories both labelled: pairs (same
+    quantity or date) and disagreements, matched as the tool's pairs are."""
+    if not SECOND.exists():
+        return []
+    second = {s["key"]: s for s in load_labels(SECOND)}
+    n = {"one": 0, "two": 0, "both": 0, "dis_one": 0, "dis_two": 0, "dis_both": 0}
+    keys = []
+    for st in stories:
+        if st["key"] not in second:
+            continue
+        keys.append(st["key"])
+        one, _ = gold_of(st, analyses)
+        two, _ = gold_of(second[st["key"]], analyses)
+        pairs = match(one, two)
+        n["one"] += len(one)
+        n["two"] += len(two)
+        n["both"] += len(pairs)
+        n["dis_one"] += sum(g["relation"] == "disagree" for g in one)
+        n["dis_two"] += sum(g["relation"] == "disagree" for g in two)
+        n["dis_both"] += sum(one[i]["relation"] == "disagree" == two[j]["relation"] for i, j in pairs)
+    if not keys:
+        return []
+    p, r = ev._div(n["both"], n["two"]), ev._div(n["both"], n["one"])
+    return [f"Agreement on the {len(keys)} stories labelled twice: annotator 2 against annotator 1, "
+            f"pairs P {p:.3f} / R {r:.3f} / F1 {ev._f1(p, r):.3f} ({n['one']} and {n['two']} pairs); "
+            f"disagreements: {n['dis_one']} and {n['dis_two']} labelled, {n['dis_both']} the same."]
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", default="all", choices=["dev", "test", "all"])
     ap.add_argument("--markdown", type=Path)
     ap.add_argument("--list", action="store_true", help="print every miss and false alarm")
+    ap.add_argument("--agreement", action="store_true",
+                    help="also compare the two annotators on the stories labelled twice")
     args = ap.parse_args(argv)
     if ev.corpus_absent():
         return 0
@@ -157,6 +190,8 @@ def main(argv=None) -> int:
              f"| {p:.3f} | {r:.3f} | {ev._f1(p, r):.3f} |",
              f"| disagreements | {n['pred_dis']} | {n['hit_dis']} | {dp:.3f} | {dr:.3f} "
              f"| {ev._f1(dp, dr):.3f} |"]
+    if args.agreement:
+        lines += [""] + agreement(stories, analyses)
     ev.emit(lines, args.markdown)
     return 0
 

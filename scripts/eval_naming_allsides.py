@@ -17,7 +17,8 @@ leading "the" and a possessive 's, or when one holds the other and they end on t
   across outlets  labelled actors named in both articles, found in both, with one row holding a
                   name from each: the naming matrix can compare them
 
-    python scripts/eval_naming_allsides.py [--split dev|test|all] [--list] [--markdown FILE]
+    python scripts/eval_naming_allsides.py [--split dev|test|all] [--list] [--agreement]
+                                           [--markdown FILE]
 
 Skips cleanly (exit 0, a message) when ../shared is absent.
 """
@@ -33,6 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 LABELS = ROOT / "data" / "labels" / "naming_allsides.json"
+SECOND = ROOT / "data" / "labels" / "naming_allsides_second.json"  # a blind re-labelling
 
 import eval_alignment_allsides as ev  # noqa: E402  (corpus reading, shared helpers)
 
@@ -111,10 +113,45 @@ def story_counts(story: dict, analyses, listing: list[str] | None = None) -> Cou
     return c
 
 
+def agreement(stories: list[dict]) -> list[str]:
+    """The second annotator against the first on the stories both labelled: which names they
+    list (per article, compared as `norm` reads them), and, for names both list, whether they
+    give two names one actor or two."""
+    if not SECOND.exists():
+        return []
+    second = {s["key"]: s for s in load_labels(SECOND)}
+    n = Counter()
+    keys = []
+    for st in stories:
+        if st["key"] not in second:
+            continue
+        keys.append(st["key"])
+        actor_of = []
+        for story in (st, second[st["key"]]):
+            actor_of.append({(letter, norm(name)): a["actor"] for a in story["actors"]
+                             for letter, names in a["names"].items() for name in names})
+        one, two = set(actor_of[0]), set(actor_of[1])
+        n["one"] += len(one)
+        n["two"] += len(two)
+        n["both"] += len(one & two)
+        for x, y in itertools.combinations(sorted(one & two), 2):
+            n["pairs"] += 1
+            n["same"] += (actor_of[0][x] == actor_of[0][y]) == (actor_of[1][x] == actor_of[1][y])
+    if not keys:
+        return []
+    p, r = ev._div(n["both"], n["two"]), ev._div(n["both"], n["one"])
+    return [f"Agreement on the {len(keys)} stories labelled twice: names listed, annotator 2 against "
+            f"annotator 1: P {p:.3f} / R {r:.3f} / F1 {ev._f1(p, r):.3f} ({n['one']} and {n['two']}); "
+            f"on the {n['both']} names both list, the same answer to \"one actor or two\" for "
+            f"{ev._div(n['same'], n['pairs']):.3f} of the {n['pairs']} pairs."]
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", default="all", choices=["dev", "test", "all"])
     ap.add_argument("--list", action="store_true", help="print misses, merges and unlinked actors")
+    ap.add_argument("--agreement", action="store_true",
+                    help="also compare the two annotators on the stories labelled twice")
     ap.add_argument("--markdown", type=Path)
     args = ap.parse_args(argv)
     if ev.corpus_absent():
@@ -138,6 +175,8 @@ def main(argv=None) -> int:
              f"({total['diff_kept']} of {total['diff_pairs']}) |",
              f"| actors named in both articles with one row across them | {d(total['linked'], total['both']):.3f} "
              f"({total['linked']} of {total['both']}) |"]
+    if args.agreement:
+        lines += [""] + agreement(stories)
     ev.emit(lines, args.markdown)
     return 0
 

@@ -169,3 +169,15 @@ def test_naming_match_reads_names_up_to_case_articles_and_possessives():
     assert naming_ev.same_name("Trump", "President Trump")
     assert not naming_ev.same_name("Trump", "Trump Tower")
     assert not naming_ev.same_name("Megyn Kelly", "Mark Kelly")
+
+
+def test_the_second_labellings_cover_stories_of_the_first():
+    import eval_facts_allsides as facts_ev
+    import eval_naming_allsides as naming_ev
+
+    for first, second in ((facts_ev.load_labels(), facts_ev.load_labels(facts_ev.SECOND)),
+                          (naming_ev.load_labels(), naming_ev.load_labels(naming_ev.SECOND)),
+                          (ev.load_labels(), ev.load_labels(ev.SECOND))):
+        keys = {s["key"]: s for s in first}
+        assert len(second) == 6
+        assert all(s["articles"] == keys[s["key"]]["articles"] for s in second)

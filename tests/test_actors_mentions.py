@@ -339,3 +339,12 @@ def test_us_sports_leagues_and_time_magazine_are_organisations(gaz):
     assert ids.get("NFL") == "us_nfl" and ids.get("NCAA") == "us_ncaa"
     assert ids.get("TIME magazine") == "us_time"
     assert "TIME" not in ids  # an all-capital word is not the magazine
+
+
+def test_prosecutors_and_investigators_are_groups(gaz):
+    # Missed on hand-labelled AllSides stories (scripts/eval_naming_allsides.py)
+    ms = mentions(gaz, "Federal prosecutors said the mayor lied. Investigators found the records, "
+                       "and the prosecutor declined to comment.")
+    kinds = {m.text: m.kind for m in ms}
+    assert kinds.get("Federal prosecutors") == "generic_group" or kinds.get("prosecutors") == "generic_group"
+    assert kinds.get("Investigators") == "generic_group"

@@ -181,3 +181,14 @@ def test_the_second_labellings_cover_stories_of_the_first():
         keys = {s["key"]: s for s in first}
         assert len(second) == 6
         assert all(s["articles"] == keys[s["key"]]["articles"] for s in second)
+
+
+def test_the_role_labels_are_well_formed_and_resolve():
+    import eval_roles_allsides as roles_ev
+
+    items = roles_ev.load_items()
+    assert len(items) == 150 and all("gold" in it for it in items)
+    assert sum("second" in it for it in items) == 50
+    if ev.CORPUS.exists():
+        analyses = ev.analyse(ev.read_articles({it["article"] for it in items}))
+        assert all(roles_ev.resolve_item(it, analyses[it["article"]]) for it in items)

@@ -213,3 +213,12 @@ def test_a_state_demonym_is_no_part_of_the_speaker_name():
     got = [a.speaker for a in analyze_article(Article(id="t", text=text, outlet="x"),
                                               Resources()).attributions]
     assert got == ["Neil Gorsuch", "Thom Tillis"]
+
+
+def test_roles_of_media_hosts_and_political_camps():
+    # Unknown on hand-labelled AllSides attributions (scripts/eval_roles_allsides.py)
+    _, atts, _ = run("NBC host Chuck Todd said the vote was close. Some conservatives said the bill "
+                     "went too far. Progressives said the deal was weak.")
+    roles = {a.speaker: a.role for a in atts}
+    assert roles.get("Chuck Todd") == "media"
+    assert roles.get("conservatives") == "political" and roles.get("Progressives") == "political"

@@ -51,8 +51,10 @@ def test_lookup_follows_the_case_rule_of_text_search(gaz, written, entry):
 ])
 def test_a_lower_case_speaker_is_no_capitalised_party(text, cue):
     att = by_cue(run(text)[1], cue)
-    assert att.role != "political"  # the UK Conservative Party's role
+    # not the UK Conservative Party: no United Kingdom side (their role is "political" from
+    # framing/data/attribution/roles.tsv, as a political camp, not from the party)
     assert att.affiliation != "United Kingdom"
+    assert att.role == "political"
 
 
 def test_a_capitalised_party_is_still_one():

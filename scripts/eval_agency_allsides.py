@@ -30,7 +30,6 @@ Skips cleanly (exit 0, a message) when ../shared is absent.
 """
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from collections import Counter
@@ -155,11 +154,7 @@ def agreement(items: list[dict]) -> list[str]:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--list", action="store_true", help="print every miss and disagreement")
-    ap.add_argument("--agreement", action="store_true")
-    ap.add_argument("--markdown", type=Path)
-    args = ap.parse_args(argv)
+    args = ev.label_args(__doc__, argv, "print every miss and disagreement")
     if ev.corpus_absent():
         return 0
     items = load_items()

@@ -69,6 +69,19 @@ def span_still_there(item: dict, analysis, text_key: str) -> bool:
         analysis.article.text[item["start"]:item["end"]] == item[text_key]
 
 
+def label_args(doc: str, argv, list_help: str, split_help: str = ""):
+    """The options the label scripts share: --list (what `list_help` says), --agreement,
+    --markdown, and --split dev|test|all when `split_help` is given."""
+    ap = argparse.ArgumentParser(description=doc.split("\n")[0])
+    if split_help:
+        ap.add_argument("--split", default="all", choices=["dev", "test", "all"], help=split_help)
+    ap.add_argument("--list", action="store_true", help=list_help)
+    ap.add_argument("--agreement", action="store_true",
+                    help="also compare the two annotators on the items labelled twice")
+    ap.add_argument("--markdown", type=Path)
+    return ap.parse_args(argv)
+
+
 def corpus_absent() -> bool:
     """True, with a message, when ../shared's AllSides corpus is not beside the project (the eval
     scripts then skip cleanly); else put the project on the import path and return False."""

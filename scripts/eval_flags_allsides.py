@@ -22,7 +22,6 @@ Skips cleanly (exit 0, a message) when ../shared is absent.
 """
 from __future__ import annotations
 
-import argparse
 import sys
 from collections import Counter
 from pathlib import Path
@@ -51,13 +50,8 @@ def flagged(analysis) -> set[tuple[int, int]]:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--split", default="all", choices=["dev", "test", "all"],
-                    help="dev: even item numbers (fixes were chosen looking at these), test: odd")
-    ap.add_argument("--list", action="store_true", help="print the flags labelled not right")
-    ap.add_argument("--agreement", action="store_true")
-    ap.add_argument("--markdown", type=Path)
-    args = ap.parse_args(argv)
+    args = ev.label_args(__doc__, argv, "print the flags labelled not right",
+                         "dev: even item numbers (fixes were chosen looking at these), test: odd")
     if ev.corpus_absent():
         return 0
     items = [it for it in load_items() if args.split == "all" or

@@ -20,7 +20,6 @@ Skips cleanly (exit 0, a message) when ../shared is absent.
 """
 from __future__ import annotations
 
-import argparse
 import sys
 from collections import Counter
 from pathlib import Path
@@ -51,11 +50,7 @@ def role_at(analysis, start: int, end: int) -> str | None:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--list", action="store_true", help="print the wrong roles")
-    ap.add_argument("--agreement", action="store_true")
-    ap.add_argument("--markdown", type=Path)
-    args = ap.parse_args(argv)
+    args = ev.label_args(__doc__, argv, "print the wrong roles")
     if ev.corpus_absent():
         return 0
     items = load_items()

@@ -23,7 +23,6 @@ Skips cleanly (exit 0, a message) when ../shared is absent.
 """
 from __future__ import annotations
 
-import argparse
 import sys
 from collections import Counter
 from pathlib import Path
@@ -55,11 +54,7 @@ def resolve_item(item: dict, analysis) -> bool:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--list", action="store_true", help="print the flags that are not scare quotes")
-    ap.add_argument("--agreement", action="store_true")
-    ap.add_argument("--markdown", type=Path)
-    args = ap.parse_args(argv)
+    args = ev.label_args(__doc__, argv, "print the flags that are not scare quotes")
     if ev.corpus_absent():
         return 0
     items = load_items()

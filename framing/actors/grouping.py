@@ -10,9 +10,10 @@ and `summary["actors"]`), so the comparison code can call them without knowing t
 Within an article the stage already groups mentions by gazetteer entry, acronym, surname, title and
 metonym. Across articles this module adds: unknown people by full name, by first and last name
 (with or without a middle name or initial), by a full name that ends another ("Counsel Robert
-Mueller" / "Robert Mueller"), and by a surname that fits exactly one full name in the story; acronyms defined in one outlet ("Inter-Services Public Relations
-(ISPR)") and used bare or long in another; titles without a name ("the Iranian deputy foreign
-minister") to the one person in the story with that title and side; unnamed groups by side and sector.
+Mueller" / "Robert Mueller"), and by a surname that fits exactly one full name in the story;
+acronyms defined in one outlet ("Inter-Services Public Relations (ISPR)") and used bare or long in
+another; titles without a name ("the Iranian deputy foreign minister") to the one person in the
+story with that title and side; unnamed groups by side and sector.
 Every step that is not a gazetteer fact is recorded as a guess.
 
 Manifest override (Story.actor_overrides, see docs/actors.md), applied in this order:
@@ -132,7 +133,7 @@ def group_actors(analyses, overrides=None) -> ActorTable:
     for key in full:
         words = key.split()
         by_ends[(words[0], words[-1])].append(key)
-    for (first, last), keys in sorted(by_ends.items()):
+    for _, keys in sorted(by_ends.items()):
         for other in keys[1:]:
             g.union(sorted(people[keys[0]])[0], sorted(people[other])[0], "middle name",
                     f"{keys[0]!r} and {other!r} taken for one person")

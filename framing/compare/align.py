@@ -325,7 +325,7 @@ class Neighbours:
         self._owner = a[order]
         self._other = b[order]  # numpy until asked: a 500-article story scores millions of pairs
         self._sim = s[order]
-        self._ptr = np.searchsorted(a[order], np.arange(len(nodes) + 1)).tolist()
+        self._ptr = np.searchsorted(self._owner, np.arange(len(nodes) + 1)).tolist()
         self._nodes = nodes
         self._node_of = node_of
         self._article = [u.article for u in units]

@@ -22,11 +22,13 @@ Confidence of a disagreement: the weaker of the two mentions' link confidence (m
 events.py), capped at "low" for weekday names compared without dates.
 
 Figures and dates in sentences the alignment says carry the same fact (`Context`: the units of one
-claim, or an omission and the closest wording the other side has) are also compared, whatever
+claim, an omission and the closest wording the other side has, or two units each other's best
+match; see story.fact_contexts) are also compared, whatever
 they count or date: most news is not about killings and ceasefires, and two outlets wording one
 fact often give the same figures and days. There, figures that count the same thing are
 comparable; where one sentence holds two figures of a kind, a pair is only taken when its values
-are the same exact number ("some 45 percent ... 44 percent" is not matched with "48 percent"). Dates there are only matched when they agree: on hand-labelled AllSides stories
+are the same exact number ("some 45 percent ... 44 percent" is not matched with "48 percent").
+Dates there are only matched when they agree: on hand-labelled AllSides stories
 (docs/accuracy_compare.md) each of the 6 date disagreements this found was two dates of different
 events in sentences about one fact ("announced Monday" / "sent the letter on Friday"). Mentions
 already matched by event or outcome are left to those groups.
@@ -42,11 +44,12 @@ from ..model import ArticleAnalysis
 from ..model.comparison import DateMention, Disagreement, FactGroup, FactSide, FigureMention
 from .mentions import EVENT_CLASSES, ArticleFacts
 
+
 @dataclass(frozen=True)
 class Context:
     """Units the alignment says carry one fact: where their figures and dates are comparable."""
 
-    key: str  # "c004" (a claim) or "c017~" (an omission and its closest wording)
+    key: str  # "c004" (a claim), "c017~" (an omission and its closest wording), "u12~u40" (two units)
     label: str  # how the fact is worded, for the group's label
     spans: tuple[tuple[str, int, int], ...]  # (article id, start, end) of each unit
     confidence: str  # of its groups' links (story.fact_contexts gives "low")

@@ -7,7 +7,6 @@ disagreements); terms; readability; similarity; stage_tables (naming matrix, voi
 from __future__ import annotations
 
 from bisect import bisect_right
-
 from dataclasses import asdict, dataclass, field
 from typing import Callable, Sequence
 

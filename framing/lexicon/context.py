@@ -13,10 +13,10 @@ such a quote to a speaker; it lists those as "not_scare_quotes".
 from __future__ import annotations
 
 import weakref
-from importlib import resources
 from bisect import bisect_left, bisect_right
 
 from ..text.columns import columns
+from ..text.resources import word_list
 
 MAX_SCARE_WORDS = 4
 CUE_WINDOW = 4
@@ -86,12 +86,7 @@ def _facts(lexicon) -> _LexiconFacts:
     return facts
 
 
-def _load_namers() -> frozenset[str]:
-    text = resources.files("framing.data").joinpath("quotation_namers.txt").read_text(encoding="utf-8")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
-
-
-_NAMERS = _load_namers()
+_NAMERS = word_list("quotation_namers.txt")
 #: small words a title leaves in lower case ("Abuse of Power", "The Dark Knight Rises")
 _TITLE_SMALL = frozenset(("a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by",
                           "with", "from", "&"))

@@ -1,4 +1,5 @@
-"""Small data files the text layer reads once (abbreviations), kept out of the code."""
+"""Small word lists in framing/data read once (abbreviations; the lexicon stage's quotation
+namers), kept out of the code."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -6,9 +7,14 @@ from importlib import resources as _res
 
 
 @lru_cache(maxsize=None)
-def abbreviations() -> frozenset[str]:
-    """Lower-case abbreviations (without their final period) that do not end a sentence."""
-    text = _res.files("framing.data").joinpath("abbreviations.txt").read_text(encoding="utf-8")
+def word_list(name: str) -> frozenset[str]:
+    """The entries of framing/data/`name`: one a line, blank lines and "#" comments left out."""
+    text = _res.files("framing.data").joinpath(name).read_text(encoding="utf-8")
     return frozenset(
         line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
     )
+
+
+def abbreviations() -> frozenset[str]:
+    """Lower-case abbreviations (without their final period) that do not end a sentence."""
+    return word_list("abbreviations.txt")

@@ -100,15 +100,6 @@ def test_the_agency_labels_are_well_formed():
     assert all("gold" in it for it in items) and sum("second" in it for it in items) == 40
 
 
-@pytest.mark.skipif(not ev.CORPUS.exists(), reason="../shared/datasets/allsides is not beside the project")
-def test_every_labelled_agency_word_is_where_its_label_says():
-    import eval_agency_allsides as agency_ev
-
-    items = agency_ev.load_items()
-    analyses = ev.analyse(ev.read_articles({it["article"] for it in items}))
-    assert all(agency_ev.resolve_item(it, analyses[it["article"]]) for it in items)
-
-
 def test_the_scare_quote_labels_are_well_formed():
     import eval_scare_quotes_allsides as scare_ev
 
@@ -119,15 +110,6 @@ def test_the_scare_quote_labels_are_well_formed():
     assert sum("second" in it for it in items) == 50
 
 
-@pytest.mark.skipif(not ev.CORPUS.exists(), reason="../shared/datasets/allsides is not beside the project")
-def test_every_labelled_quotation_is_where_its_label_says():
-    import eval_scare_quotes_allsides as scare_ev
-
-    items = scare_ev.load_items()
-    analyses = ev.analyse(ev.read_articles({it["article"] for it in items}))
-    assert all(scare_ev.resolve_item(it, analyses[it["article"]]) for it in items)
-
-
 def test_the_flag_labels_are_well_formed():
     import eval_flags_allsides as flags_ev
 
@@ -136,15 +118,6 @@ def test_the_flag_labels_are_well_formed():
     assert {it["gold"]["label"] for it in items} <= set(flags_ev.LABEL_NAMES)
     assert all(it["category"] != "scare_quote" and it["word"].strip() for it in items)
     assert sum("second" in it for it in items) == 60
-
-
-@pytest.mark.skipif(not ev.CORPUS.exists(), reason="../shared/datasets/allsides is not beside the project")
-def test_every_labelled_flag_is_where_its_label_says():
-    import eval_flags_allsides as flags_ev
-
-    items = flags_ev.load_items()
-    analyses = ev.analyse(ev.read_articles({it["article"] for it in items}))
-    assert all(flags_ev.resolve_item(it, analyses[it["article"]]) for it in items)
 
 
 def test_the_naming_labels_are_well_formed():
@@ -183,12 +156,19 @@ def test_the_second_labellings_cover_stories_of_the_first():
         assert all(s["articles"] == keys[s["key"]]["articles"] for s in second)
 
 
-def test_the_role_labels_are_well_formed_and_resolve():
+def test_the_role_labels_are_well_formed():
     import eval_roles_allsides as roles_ev
 
     items = roles_ev.load_items()
     assert len(items) == 150 and all("gold" in it for it in items)
     assert sum("second" in it for it in items) == 50
-    if ev.CORPUS.exists():
-        analyses = ev.analyse(ev.read_articles({it["article"] for it in items}))
-        assert all(roles_ev.resolve_item(it, analyses[it["article"]]) for it in items)
+
+
+@pytest.mark.skipif(not ev.CORPUS.exists(), reason="../shared/datasets/allsides is not beside the project")
+@pytest.mark.parametrize("script", ["eval_agency_allsides", "eval_scare_quotes_allsides",
+                                    "eval_flags_allsides", "eval_roles_allsides"])
+def test_every_labelled_span_is_where_its_label_says(script):
+    module = __import__(script)
+    items = module.load_items()
+    analyses = ev.analyse(ev.read_articles({it["article"] for it in items}))
+    assert all(module.resolve_item(it, analyses[it["article"]]) for it in items)

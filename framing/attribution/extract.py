@@ -1220,7 +1220,9 @@ def _match_cue(ctx, i, i_end, lo, hi, frame, lemma, found) -> RawAttribution | N
             return None
         return RawAttribution((i, i_end), found[-1].source, after[0], sent, frame, lemma, quote_ids=after[1])
     source, before_src = _left_source(ctx, i, lo)
-    after = _content_after(ctx, i_end, hi, frame)
+    # (the content after the cue is read only for a source before it: the inverted form below
+    # takes the content before the cue)
+    after = _content_after(ctx, i_end, hi, frame) if source is not None else None
     if source is not None and after is not None and not after[1] and before_src >= lo and \
             toks[before_src].text in _CLOSE_MARKS + "," and not _opens_content(ctx, i_end, hi, after[0]):
         # '“It was very nice,” the tycoon told Reuters in an interview': the quotation before the
@@ -1271,8 +1273,7 @@ def _match_cue(ctx, i, i_end, lo, hi, frame, lemma, found) -> RawAttribution | N
             return RawAttribution((i, i_end), source, [(q.start, q.end)], sent, frame, lemma,
                                   postposed=True, quote_ids=[qi])
         return None
-    # inverted: "...," said X.
-    j = _skip_aux_left(toks, i - 1, lo)
+    # inverted: "...," said X. (j: the word before the cue and its auxiliaries, found above)
     if _clausal(frame) and j >= lo and (toks[j].text in _CLOSE_MARKS + ","):
         src = _postposed_source(ctx, i_end, hi)
         if src is not None:

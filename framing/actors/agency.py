@@ -131,7 +131,10 @@ RELATIVE_PRONOUNS = frozenset(("who", "which", "that"))
 
 
 class AgencyFinder:
-    def __init__(self, doc, gaz, mentions):
+    def __init__(self, doc, gaz, mentions, token_ranges=None):
+        """`token_ranges`: the mentions' (first token, last token + 1), in their order, when the
+        caller knows them (the mention finder's `token_ranges`); otherwise they are found by
+        bisection of the token offsets."""
         self.doc = doc
         self.gaz = gaz
         self.toks = doc.tokens
@@ -140,11 +143,17 @@ class AgencyFinder:
         self._any_word = _any_word(gaz)
         self.m_by_tok: dict[int, object] = {}
         self.m_range: dict[int, tuple] = {}
+        m_range, m_by_tok = self.m_range, self.m_by_tok
+        if token_ranges is not None and len(token_ranges) == len(self.mentions):
+            m_range.update(enumerate(token_ranges))
+            for k, (a, b) in m_range.items():
+                for t in range(a, b):
+                    m_by_tok[t] = k
+            return
         # the tokens a mention starts and ends on, by bisection of the token offsets (the
         # mention finder's, kept with its token flags): no offset -> index dicts over every token
         flags = token_flags(doc, gaz)
         starts, ends = flags.starts, flags.ends
-        m_range, m_by_tok = self.m_range, self.m_by_tok
         for k, m in enumerate(self.mentions):
             a, b = index_at(starts, m.start), index_at(ends, m.end)
             if a < 0 or b < 0:
@@ -589,9 +598,10 @@ def mention_roles(records, finder) -> dict:
     return roles
 
 
-def find_agency(doc, gaz, mentions):
-    """(AgencyEvent tuple, EventRecord list) for one article; the records keep token indices."""
-    finder = AgencyFinder(doc, gaz, mentions)
+def find_agency(doc, gaz, mentions, token_ranges=None):
+    """(AgencyEvent tuple, EventRecord list) for one article; the records keep token indices.
+    `token_ranges`: see AgencyFinder."""
+    finder = AgencyFinder(doc, gaz, mentions, token_ranges)
     records = finder.find()
 
     def voice_of(tok):

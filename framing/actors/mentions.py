@@ -22,7 +22,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import and_, attrgetter, eq, not_
+from operator import and_, eq, not_
 
 from ..gazetteer import Gazetteer, fold
 from ..text.columns import columns
@@ -70,6 +70,8 @@ ENTITY_MENTION_KIND = {
 
 #: Tags a capitalised word of a name may carry (others count only when seen mid-sentence).
 _NAME_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "JJ", "FW", "VBN", "VBD", "VB", "RB", "CD"})
+#: Tokens after which a capitalised common word may just start a sentence part or a quotation.
+_NAME_OPENERS = frozenset(('"', "\u201c", ":", "(", "-", "\u2013", "\u2014", "\u2018", "'"))
 #: A token counts as inside a gazetteer span when the span starts at most this many tokens before it.
 COVER_BACK = 6
 COVER_PAD = 8
@@ -168,7 +170,7 @@ class MentionFinder:
         hundred-odd lookups of an article).
         """
         text = doc.text
-        toks = doc.tokens
+        sent = self._sent
         starts, ends = self.flags.starts, self.flags.ends
         ent, ttl, gen, non = {}, {}, {}, {}
         tables = {"entity": ent, "title": ttl, "generic": gen, "non_actor": non}
@@ -186,7 +188,7 @@ class MentionFinder:
                 j = i
             else:  # (offsets strictly increase, so the end token is at i or after it)
                 j = bisect_right(ends, m_end, i) - 1
-                if j < i or ends[j] != m_end or toks[i].sentence != toks[j].sentence:
+                if j < i or ends[j] != m_end or sent[i] != sent[j]:
                     continue
             table = tables[layer]
             old = table.get(i)
@@ -219,8 +221,13 @@ class MentionFinder:
         self.text = doc.text
         toks = doc.tokens
         self.toks = toks
-        self.cols = columns(doc)  # shared with the lexicon stage and agency
+        self.cols = cols = columns(doc)  # shared with the lexicon stage and agency
         self.flags = flags = token_flags(doc, self.gaz)  # per-token bits, shared with agency and tone
+        # token columns read in the hot paths below instead of Token attributes (a list item
+        # costs a fraction of an attribute of a Token object)
+        self._texts, self._norms, self._tags = cols.texts, cols.norms, cols.tags
+        self._starts, self._ends = cols.starts, cols.ends
+        self._sent = sent = flags.sentence
         bits = flags.text
         # `_text_bits[i] & CAP`: is token i capitalised (tokenflags.CAP, no list of its own)
         self._text_bits = bits
@@ -241,18 +248,18 @@ class MentionFinder:
         # (the capitalised words come in text order, so a sentence holds three of them or more
         # where the sentence of one equals that of the one two places on)
         self.headline = headline = [False] * len(doc.sentences)
-        sents = list(map(_SENTENCE, map(toks.__getitem__, self._cap_alpha)))
+        sents = list(map(sent.__getitem__, self._cap_alpha))
         for k in sorted(set(compress(sents, map(eq, sents, sents[2:])))):
             headline[k] = self._title_case(k)
         # a run starts on a gazetteer entity or on a capitalised word that may be a name: not a
-        # function word (_is_name_token says no to those at once; "'s" is never capitalised)
+        # function word (_name_flags says no to those at once; "'s" is never capitalised)
         capa = self._cap_alpha
         self._run_starts = sorted(set(compress(capa, map(not_, map(
             _FUNCTION_WORD.__getitem__, map(self.cols.norms.__getitem__, capa))))).union(self.ent))
-        self._name_memo = [None] * len(toks)
         self._first_alnum_memo: dict[int, int] = {}
         self._gen_keys, self._ent_keys = sorted(self.gen), sorted(self.ent)
         self.mid_caps, self.mid_caps_body = self._mid_sentence_caps()
+        self._names = self._name_flags()
         # persons first (they consume titles and institutions before their names), then acronyms,
         # generic groups, standalone entities, title-only references, unknown acronyms, pronouns.
         # Each pass skips the sentences where it has nothing to start on (no capitalised word or
@@ -260,15 +267,15 @@ class MentionFinder:
         # (the sentences of each pass are read off the tokens it can start on, not found by a
         # search per sentence)
         cands += self._people_orgs()
-        cands += self._persons(sorted({toks[i].sentence for i in self._run_starts}))
+        cands += self._persons(sorted(set(map(sent.__getitem__, self._run_starts))))
         self._link_surnames(cands)
         cands = [c for c in cands if self._keep_single(c)]
         if self._paren_index:
             for s_idx, s in enumerate(doc.sentences):
                 if _any_between(self._paren_index, s.token_start + 1, s.token_end - 2):
                     cands += self._acronym_defs(s_idx, cands)
-        gen_sents = {toks[i].sentence for i in self._gen_keys}
-        ent_sents = {toks[i].sentence for i in self._ent_keys}
+        gen_sents = set(map(sent.__getitem__, self._gen_keys))
+        ent_sents = set(map(sent.__getitem__, self._ent_keys))
         for s_idx in sorted(gen_sents | ent_sents):  # a sentence's groups, then its names
             if s_idx in gen_sents:
                 cands += self._generic_groups(s_idx)
@@ -315,8 +322,8 @@ class MentionFinder:
             return True
         if caps < 0.7 * n_words:
             return False
-        toks = self.toks
-        return any(toks[i].norm not in ("the", "a") and toks[i].pos.startswith("VB") for i in capa[lo:hi])
+        norms, tags = self._norms, self._tags
+        return any(norms[i] not in ("the", "a") and tags[i].startswith("VB") for i in capa[lo:hi])
 
     def _mid_sentence_caps(self) -> tuple[set, set]:
         """Capitalised words seen away from a sentence start: names, not sentence-initial words;
@@ -325,14 +332,15 @@ class MentionFinder:
         Only capitalised tokens are visited (found once per article), not every token, and both
         sets are filled in the one walk.
         """
-        toks, sentences, headline = self.toks, self.doc.sentences, self.headline
+        sentences, headline = self.doc.sentences, self.headline
         texts, norms = self.cols.texts, self.cols.norms
         firsts = {s.token_start for s in sentences}
         mid = [i for i in self._cap_index if i and i not in firsts and texts[i - 1] not in OPENERS]
         seen = set(map(norms.__getitem__, mid))
         if True not in headline:
             return seen, set(seen)
-        return seen, {norms[i] for i in mid if not headline[toks[i].sentence]}
+        sent = self._sent
+        return seen, {norms[i] for i in mid if not headline[sent[i]]}
 
     # ------------------------------------------------------------------ helpers
     def _sent_range(self, s_idx):
@@ -373,50 +381,65 @@ class MentionFinder:
         """Index of the first token from `s_start` on whose text starts with a letter or digit."""
         got = self._first_alnum_memo.get(s_start)
         if got is None:
-            toks = self.toks
+            texts = self._texts
             got = s_start
-            while got < len(toks) and not toks[got].text[:1].isalnum():
+            while got < len(texts) and not texts[got][:1].isalnum():
                 got += 1
             self._first_alnum_memo[s_start] = got
         return got
 
-    def _is_name_token(self, i, s_start) -> bool:
-        t = self.toks[i]
-        norm = t.norm
-        bits = self._text_bits[i]
-        if not (bits & CAP) or not (bits & ALPHA1) or norm == "'s":  # ALPHA1: text[0].isalpha()
-            return False
-        cov_ttl, cov_gen, ttl = self.cov_ttl, self.cov_gen, self.ttl
-        prev_ttl = cov_ttl[i - 1] if i > 0 else None
-        if prev_ttl is not None and prev_ttl[1][1].type == "honorific" and \
-                (i in ttl or cov_gen[i] is not None) and not _FUNCTION_WORD[norm]:
-            return True  # "Mr. King", "Ms. Major": a surname that is also a title word
-        if i in ttl or cov_gen[i] is not None or i in self.ent:
-            return False
-        non = self.cov_non[i]
-        if non is not None and non[1][1] != "head":
-            return False
-        if self.cov_ent[i] is not None or cov_ttl[i] is not None:
-            return False
-        text = t.text
-        if text.isupper() and len(text) > 1 and not text.endswith("."):
-            if not (len(text) > 3 and i + 1 < len(self.toks) and self.toks[i + 1].text == ":"):
-                return False  # acronyms are handled on their own; "PENCE:" in a transcript is a name
-        first = self._first_alnum_memo.get(s_start)
-        if first is None:
-            first = self._first_alnum(s_start)
-        at_start = first >= i or \
-            self.toks[i - 1].text in ('"', "\u201c", ":", "(", "-", "\u2013", "\u2014", "\u2018", "'")
-        mid_caps_body = self.mid_caps_body
-        if self.headline[t.sentence] and norm not in mid_caps_body:
-            return False  # a title-case headline: every word is capitalised
-        if _FUNCTION_WORD[norm]:
-            return False  # "I", "But", "When": never part of a name
-        if at_start and _COMMON_WORD[norm] and norm not in mid_caps_body:
-            return False
-        if t.pos not in _NAME_TAGS and norm not in self.mid_caps:
-            return False
-        return True
+    def _name_flags(self) -> list[bool]:
+        """For every token: may it be part of a person's name (a capitalised word that is no
+        title, group noun, gazetteer name, non-actor word, acronym, function word, nor a common
+        word or headline word capitalised only by its place)?
+
+        Worked out once per article for all capitalised words, in one loop over token columns
+        (the answer depends on the token and the article only, and the tables it reads are fixed
+        before persons are looked for): asking token by token as the walk over names reached
+        them cost a call and a dozen attribute reads each time. Other tokens are never name tokens.
+        """
+        texts, norms, tags, sent = self._texts, self._norms, self._tags, self._sent
+        n = len(norms)
+        names = [False] * n
+        cov_ttl, cov_gen, cov_ent, cov_non = self.cov_ttl, self.cov_gen, self.cov_ent, self.cov_non
+        ttl, ent, headline = self.ttl, self.ent, self.headline
+        mid_caps, mid_caps_body = self.mid_caps, self.mid_caps_body
+        function_word, common_word = _FUNCTION_WORD, _COMMON_WORD
+        sentences = self.doc.sentences
+        first_alnum = self._first_alnum
+        for i in self._cap_alpha:  # capitalised, first character a letter
+            norm = norms[i]
+            if norm == "'s":
+                continue
+            gen_i = cov_gen[i]
+            prev_ttl = cov_ttl[i - 1] if i > 0 else None
+            if prev_ttl is not None and prev_ttl[1][1].type == "honorific" and \
+                    (i in ttl or gen_i is not None) and not function_word[norm]:
+                names[i] = True  # "Mr. King", "Ms. Major": a surname that is also a title word
+                continue
+            if gen_i is not None or i in ttl or i in ent:
+                continue
+            non = cov_non[i]
+            if non is not None and non[1][1] != "head":
+                continue
+            if cov_ent[i] is not None or cov_ttl[i] is not None:
+                continue
+            text = texts[i]
+            if text.isupper() and len(text) > 1 and not text.endswith("."):
+                if not (len(text) > 3 and i + 1 < n and texts[i + 1] == ":"):
+                    continue  # acronyms are handled on their own; "PENCE:" in a transcript is a name
+            s_idx = sent[i]
+            if headline[s_idx] and norm not in mid_caps_body:
+                continue  # a title-case headline: every word is capitalised
+            if function_word[norm]:
+                continue  # "I", "But", "When": never part of a name
+            if common_word[norm] and norm not in mid_caps_body and (
+                    first_alnum(sentences[s_idx].token_start) >= i or texts[i - 1] in _NAME_OPENERS):
+                continue  # a common word capitalised at the start of a sentence or a quotation
+            if tags[i] not in _NAME_TAGS and norm not in mid_caps:
+                continue
+            names[i] = True
+        return names
 
     def _non_type(self, i):
         c = self.cov_non[i]
@@ -442,16 +465,14 @@ class MentionFinder:
         people, or capitalised words.
 
         A run can only start on a gazetteer entity or a capitalised word that is not a function
-        word (self._run_starts), so the walk jumps between those instead of visiting every token.
-        The per-token answers of _is_name_token are read through the memo inline (this walk asks
-        them for every name and the token after it).
+        word (self._run_starts), so the walk jumps between those instead of visiting every token;
+        which tokens may be part of a name was worked out for the article (_name_flags).
         """
         runs = []
         starts = self._run_starts
         p = bisect_left(starts, a)
         n = len(starts)
-        ent, entries, memo, bits = self.ent, self.gaz.entries, self._name_memo, self._text_bits
-        is_name, toks = self._is_name_token, self.toks
+        ent, entries, names, norms = self.ent, self.gaz.entries, self._names, self._norms
         while p < n:
             i = starts[p]
             if i >= b:
@@ -463,26 +484,16 @@ class MentionFinder:
                     runs.append((i, hit[0], entry))
                     p = bisect_left(starts, hit[0], p + 1)
                     continue
-            got = memo[i]
-            if got is None:
-                got = memo[i] = bool(bits[i] & CAP) and is_name(i, a)
-            if got:
+            if names[i]:
                 j = i + 1
                 while j < b:
-                    got = memo[j]
-                    if got is None:
-                        got = memo[j] = bool(bits[j] & CAP) and is_name(j, a)
-                    if got:
+                    if names[j]:
                         j += 1
                         continue
-                    norm = toks[j].norm
-                    if (norm in NAME_PARTICLES or norm.startswith("al-")) and j + 1 < b:
-                        got = memo[j + 1]
-                        if got is None:
-                            got = memo[j + 1] = bool(bits[j + 1] & CAP) and is_name(j + 1, a)
-                        if got:
-                            j += 1
-                            continue
+                    norm = norms[j]
+                    if (norm in NAME_PARTICLES or norm.startswith("al-")) and j + 1 < b and names[j + 1]:
+                        j += 1
+                        continue
                     break
                 if self._non_type(j - 1) != "head":
                     runs.append((i, j, None))
@@ -491,14 +502,6 @@ class MentionFinder:
             p += 1
         return runs
 
-    def _name_token(self, i, s_start) -> bool:
-        """_is_name_token, remembered per token (a run's end is tested again as the next start;
-        the answer depends on the token and the article only)."""
-        got = self._name_memo[i]
-        if got is None:
-            got = self._name_memo[i] = bool(self._text_bits[i] & CAP) and self._is_name_token(i, s_start)
-        return got
-
     def _extend_left(self, start, s_start):
         """Extend a name leftwards over its title, demonym and institution; return (new_start, title
         tokens range, affiliation entry, has_title)."""
@@ -506,9 +509,10 @@ class MentionFinder:
         has_title = False
         aff_entry = None
         title_start = title_end = start
+        norms, texts = self._norms, self._texts
         while k > s_start:
             j = k - 1
-            t = self.toks[j]
+            norm = norms[j]
             cov_t = self.cov_ttl[j]
             cov_e = self.cov_ent[j]
             if self.used[j]:
@@ -535,31 +539,30 @@ class MentionFinder:
                 title_start = cov_t[0]
                 k = cov_t[0]
                 continue
-            if t.norm == "'s" and j > s_start:
+            if norm == "'s" and j > s_start:
                 prev = self.cov_ent[j - 1]
                 if prev and prev[1][0] == j:
                     k = j
                     continue
                 break
-            if t.norm in ("and", "&"):
+            if norm in ("and", "&"):
                 right = self.cov_ttl[j + 1] if j + 1 < len(self.toks) else None
                 if right is None or right[1][1].type == "honorific":
                     break  # "Mr. King and Mr. Morial" are two people; titles join, names do not
-            if t.norm in ("of", "for", "and", "&") and j > s_start:
-                left = self.toks[j - 1]
+            if norm in ("of", "for", "and", "&") and j > s_start:
                 left_title = self.cov_ttl[j - 1]
                 if left_title or (has_title and (self.cov_ent[j - 1] or (
-                        (self._text_bits[j - 1] & CAP) and left.norm not in ("the",)))):
+                        (self._text_bits[j - 1] & CAP) and norms[j - 1] not in ("the",)))):
                     k = j
                     continue
                 break
-            if (self._text_bits[j] & CAP) and has_title and t.text[0].isalpha() and self.cov_gen[j] is None \
+            if (self._text_bits[j] & CAP) and has_title and texts[j][0].isalpha() and self.cov_gen[j] is None \
                     and self.cov_non[j] is None and j > s_start:
                 k = j  # a capitalised word inside an institution's name ("Public Relations")
                 continue
             break
         # trim connectors and possessives on the left edge
-        while k < start and self.toks[k].norm in ("of", "for", "and", "&", "'s"):
+        while k < start and norms[k] in ("of", "for", "and", "&", "'s"):
             k += 1
         return k, (title_start, title_end), aff_entry, has_title
 
@@ -569,8 +572,8 @@ class MentionFinder:
         used, which later runs of the sentence and later passes look at; finding the runs
         does not read those marks)."""
         out = []
-        toks = self.toks
-        n_toks = len(toks)
+        norms, texts, tags, sent, bits = self._norms, self._texts, self._tags, self._sent, self._text_bits
+        n_toks = len(norms)
         sentences = self.doc.sentences
         used = self.used
         for s_idx in sentence_ids:
@@ -581,31 +584,30 @@ class MentionFinder:
                     continue
                 start, (ts, te), aff_entry, has_title = self._extend_left(i, a)
                 single = j - i == 1
-                prev = toks[i - 1] if i > a else None
+                prev_norm = norms[i - 1] if i > a else None  # None: the run starts the sentence
                 guess = entry is None and not has_title
                 if guess:
                     # an unknown name without a title: every test that can turn it down first (they
                     # only read the tokens), before the name, title and side are worked out for nothing
-                    head = toks[j - 1].norm
-                    if head in self.gaz.org_heads or (prev is not None and prev.norm == "the"):
+                    head = norms[j - 1]
+                    if head in self.gaz.org_heads or prev_norm == "the":
                         continue  # an organisation or a thing: handled by _orgs_unknown
                     if self._ends_org_name(i, a) or self._org_name_after_and(i, j, a):
                         continue  # "Bureau of Labor Statistics", "Council on Foreign Relations"
-                    after = toks[j] if j < n_toks else None
-                    if after is not None and (self._text_bits[j] & CAP) and after.text[:1].isalpha() and \
-                            after.sentence == s_idx:
+                    after = j < n_toks  # a token follows
+                    if after and (bits[j] & CAP) and texts[j][:1].isalpha() and sent[j] == s_idx:
                         continue  # part of a longer capitalised name ("Bilateral Political Consultations")
-                    if prev is not None and (prev.pos == "CD" or prev.norm.endswith(("th", "st", "nd", "rd"))
-                                             and prev.norm[:1].isdigit()):
+                    if prev_norm is not None and (tags[i - 1] == "CD" or prev_norm[:1].isdigit()
+                                                  and prev_norm.endswith(("th", "st", "nd", "rd"))):
                         continue
-                    if any("-" in toks[k].text and any(self.gaz.surfaces_of(p) for p in
-                                                       toks[k].text.split("-")) for k in range(i, j)):
+                    if any("-" in texts[k] and any(self.gaz.surfaces_of(p) for p in
+                                                   texts[k].split("-")) for k in range(i, j)):
                         continue  # "Pakistan-Iran Bilateral" (each part as written: the case rule)
-                    if prev is not None and prev.norm in _PLACE_BEFORE and single:
+                    if prev_norm is not None and prev_norm in _PLACE_BEFORE and single:
                         continue  # a place
-                    if prev is not None and prev.norm in LOCATIVE_STRICT and not self._looks_personal(i, j):
+                    if prev_norm is not None and prev_norm in LOCATIVE_STRICT and not self._looks_personal(i, j):
                         continue
-                    if after is not None and after.pos in ("NN", "NNS") and after.sentence == s_idx:
+                    if after and tags[j] in ("NN", "NNS") and sent[j] == s_idx:
                         continue  # a capitalised modifier: "Pak-Afghan tensions"
                 name = self._text(i, j)
                 title = self._text(ts, te) if te > ts else ""
@@ -655,7 +657,7 @@ class MentionFinder:
     def _text(self, a, b):
         if b <= a:
             return ""
-        return self.text[self.doc.tokens[a].start:self.doc.tokens[b - 1].end]
+        return self.text[self._starts[a]:self._ends[b - 1]]
 
     def _link_surnames(self, cands):
         """A one-word guessed person that is the surname (or first name) of a fuller person in the
@@ -870,14 +872,15 @@ class MentionFinder:
         mods = False
         number_start = number_end = None
         self._cap_mod = None
+        norms, tags, texts = self._norms, self._tags, self._texts
         while k > s_start:
             j = k - 1
-            t = self.toks[j]
             if self.used[j]:
                 break
+            norm, pos = norms[j], tags[j]
             cov_e = self.cov_ent[j]
-            if number_start is not None and not (t.pos == "CD" or t.norm in NUMBER_WORDS or
-                                                 t.norm in QUANT_WORDS or t.norm in DETERMINERS):
+            if number_start is not None and not (pos == "CD" or norm in NUMBER_WORDS or
+                                                 norm in QUANT_WORDS or norm in DETERMINERS):
                 break  # adjectives and names come after the number, not before it
             if cov_e and cov_e[1][0] == k:
                 surf = cov_e[1][1]
@@ -889,7 +892,7 @@ class MentionFinder:
                 mods = True
                 k = cov_e[0]
                 continue
-            if t.norm == "'s" and j > s_start and self.cov_ent[j - 1] and \
+            if norm == "'s" and j > s_start and self.cov_ent[j - 1] and \
                     self.cov_ent[j - 1][1][0] == j:
                 k = j
                 continue
@@ -899,53 +902,53 @@ class MentionFinder:
                 mods = True
                 k = cov_t[0]
                 continue
-            if self._text_bits[j] & CAP and t.pos in ("NNP", "NNPS") and t.text[:1].isalpha() and \
+            if self._text_bits[j] & CAP and pos in ("NNP", "NNPS") and texts[j][:1].isalpha() and \
                     self.cov_gen[j] is None \
                     and self._non_type(j) in (None, "demonym") \
-                    and not self._function_word(t) and number_start is None:
+                    and not _FUNCTION_WORD[norm] and number_start is None:
                 mods = True  # a capitalised modifier; a state's demonym too ("Virginian women")
                 self._cap_mod = (j, k) if self._cap_mod is None or self._cap_mod[0] != k else (j, self._cap_mod[1])
                 k = j
                 continue
-            if t.pos in ("JJ", "JJR", "JJS", "VBN", "VBG") and t.norm not in DETERMINERS and \
-                    self.cov_gen[j] is None and t.text[:1].isalpha():
-                if t.pos == "VBG" and k == h:
+            if pos in ("JJ", "JJR", "JJS", "VBN", "VBG") and norm not in DETERMINERS and \
+                    self.cov_gen[j] is None and texts[j][:1].isalpha():
+                if pos == "VBG" and k == h:
                     break
-                before = self.toks[j - 1] if j > s_start else None
-                if t.pos in ("VBN", "VBG") and before is not None and not (
-                        before.pos in ("DT", "CD", "CC", "PRP$", "JJ", ",", "POS") or before.norm in DETERMINERS):
+                if pos in ("VBN", "VBG") and j > s_start and not (
+                        tags[j - 1] in ("DT", "CD", "CC", "PRP$", "JJ", ",", "POS")
+                        or norms[j - 1] in DETERMINERS):
                     break  # "that left dozens dead": a verb, not an adjective
                 mods = True
                 k = j
                 continue
-            if t.pos == "CD" or t.norm in NUMBER_WORDS:
+            if pos == "CD" or norm in NUMBER_WORDS:
                 number_start = j if number_start is None else number_start
                 number_end = number_end or k
                 number_start = j
                 k = j
                 continue
-            if t.norm in QUANT_WORDS and number_start is not None:
+            if norm in QUANT_WORDS and number_start is not None:
                 number_start = j
                 k = j
                 continue
-            if t.norm == "of" and j > s_start and self.toks[j - 1].norm in NUMBER_WORDS:
+            if norm == "of" and j > s_start and norms[j - 1] in NUMBER_WORDS:
                 number_start = j
                 k = j
                 continue
-            if t.norm in DETERMINERS:
-                if t.norm in ("both", "all", "several", "many", "some", "few"):
-                    mods = mods or t.norm in ("both",)
+            if norm in DETERMINERS:
+                if norm in ("both", "all", "several", "many", "some", "few"):
+                    mods = mods or norm in ("both",)
                     number_start = j if number_start is None else number_start
                 k = j
                 continue
-            if t.norm == "-" or t.pos == "HYPH":
+            if norm == "-" or pos == "HYPH":
                 break
             break
         label_start = k
-        while label_start < h and (self.toks[label_start].norm in DETERMINERS
-                                   or self.toks[label_start].pos == "CD"
-                                   or self.toks[label_start].norm in QUANT_WORDS
-                                   or self.toks[label_start].norm in NUMBER_WORDS):
+        while label_start < h and (norms[label_start] in DETERMINERS
+                                   or tags[label_start] == "CD"
+                                   or norms[label_start] in QUANT_WORDS
+                                   or norms[label_start] in NUMBER_WORDS):
             label_start += 1
         number = ""
         if number_start is not None:
@@ -1119,8 +1122,8 @@ class MentionFinder:
             # a name is only taken when its last word is a capitalised organisation word, so
             # without acronyms only the sentences holding such a word can give one (elsewhere
             # the walk below marks nothing and makes nothing)
-            heads, norms, toks = self.gaz.org_heads, self.cols.norms, self.toks
-            sentences = sorted({toks[h].sentence for h in self._cap_index if norms[h] in heads})
+            heads, norms, sent = self.gaz.org_heads, self.cols.norms, self._sent
+            sentences = sorted({sent[h] for h in self._cap_index if norms[h] in heads})
         for s_idx in sentences:
             a, b = self._sent_range(s_idx)
             p = bisect_left(starts, a)
@@ -1390,6 +1393,7 @@ class MentionFinder:
         out = list(cands)
         by_start = sorted(cands, key=lambda c: c.start_tok)
         cand_starts = [c.start_tok for c in by_start]
+        sent = self._sent
         for i in self.flags.pronouns:  # he, she, they (PRONOUNS)
             t = self.toks[i]
             kind = PRONOUNS[t.norm]
@@ -1398,11 +1402,11 @@ class MentionFinder:
             nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
             if nxt is None or not (nxt.pos.startswith("VB") or nxt.pos in ("MD", "RB")):
                 continue
-            s_idx = self.doc.tokens[i].sentence
+            s_idx = sent[i]
             ante = None
             for q in range(bisect_left(cand_starts, i) - 1, -1, -1):  # those starting before i
                 c = by_start[q]
-                if self.doc.tokens[c.start_tok].sentence < s_idx - 3:
+                if sent[c.start_tok] < s_idx - 3:
                     break
                 if c.kind == "pronoun":
                     continue
@@ -1444,26 +1448,29 @@ class MentionFinder:
     def _to_mentions(self, cands) -> tuple[ActorMention, ...]:
         """The ActorMentions of the candidates, in their order (one loop, no call per mention)."""
         toks = self.doc.tokens
+        starts, ends, sent = self._starts, self._ends, self._sent
         text = self.text
         make, clean = _MAKE_MENTION, _clean_label
         out = []
         append = out.append
+        # the tokens of each mention, for the agency finder (which otherwise finds them again
+        # from the offsets)
+        self.token_ranges = ranges = []
+        add_range = ranges.append
         for c in cands:
             first = c.start_tok
-            tok = toks[first]
-            start = tok.start
+            add_range((first, c.end_tok))
+            start = starts[first]
             last = c.end_tok - 1
-            end = toks[last].end
+            end = ends[last]
             ls = c.label_start if c.label_start >= first else first
-            label = clean(text[toks[ls if ls < last else last].start:end])
+            label = clean(text[starts[ls if ls < last else last]:end])
             # positional, in ActorMention's field order (role keeps its default, "none")
             append(make(start, end, text[start:end], label, c.actor_id, c.actor_name, c.kind,
                         c.entity_kind, c.entry_id, c.sector, c.affiliation, c.title, "none", c.number,
-                        tok.sentence, tok.in_quote, c.is_guess, c.guess_reason))
+                        sent[first], toks[first].in_quote, c.is_guess, c.guess_reason))
         return tuple(out)
 
-
-_SENTENCE = attrgetter("sentence")
 
 #: ActorMention(...) without the frozen __init__'s per-field object.__setattr__ (same objects;
 #: see framing.model.fastmake): an article set makes tens of thousands of mentions.

@@ -15,10 +15,11 @@ each other on it.
 """
 from __future__ import annotations
 
+import re
 import weakref
 from bisect import bisect_right
 from itertools import compress, repeat
-from operator import and_, itemgetter, lt, or_
+from operator import and_, attrgetter, itemgetter, or_
 
 from ..text.columns import columns
 
@@ -108,14 +109,55 @@ _FIRST = itemgetter(0)
 def text_bits(texts: list[str]) -> list[int]:
     """The bits of every token text: list(map(_TEXT_BITS.__getitem__, texts)), answered from
     the first characters where they decide (see _FirstBits)."""
+    return _text_bits_whole(texts)[0]
+
+
+def _text_bits_whole(texts: list[str]) -> tuple[list[int], list[int] | None]:
+    """(text_bits(texts), the indices of the texts whose bits were looked up whole), the second
+    None when every text was looked up whole.
+
+    The first characters of the texts are joined into one string, and each is turned into its
+    _FirstBits answer by one bytes.translate (a character outside ASCII first stands in for an
+    ASCII character of the same answer); the texts whose bits need more than the first character
+    ("(", ":", "--" ...) are found in the result by bytes.find. A dict lookup per token, and a
+    scan of the whole list for those few texts, cost more.
+    """
     try:
-        bits = list(map(_FIRST_BITS.__getitem__, map(_FIRST, texts)))
+        firsts = "".join(map(_FIRST, texts))
     except IndexError:  # an empty text (tokens never are): the plain way
-        return list(map(_TEXT_BITS.__getitem__, texts))
-    if _WHOLE in bits:
-        for i in compress(range(len(bits)), map(lt, bits, repeat(0))):
-            bits[i] = _TEXT_BITS[texts[i]]
-    return bits
+        return list(map(_TEXT_BITS.__getitem__, texts)), None
+    if not firsts.isascii():
+        firsts = _NOT_ASCII.sub(_ascii_stand_in, firsts)
+    coded = firsts.encode("ascii").translate(_FIRST_CODES)
+    bits = list(coded)
+    whole = []
+    k = coded.find(_WHOLE_CODE)
+    while k >= 0:
+        whole.append(k)
+        bits[k] = _TEXT_BITS[texts[k]]
+        k = coded.find(_WHOLE_CODE, k + 1)
+    return bits, whole
+
+
+#: _FirstBits' answer for a first character, as a byte: 255 stands for _WHOLE.
+_WHOLE_CODE = 255
+
+
+def _first_code(c: str) -> int:
+    value = _FIRST_BITS[c]
+    return _WHOLE_CODE if value == _WHOLE else value
+
+
+#: ASCII code -> its _first_code (bytes.translate)
+_FIRST_CODES = bytes(_first_code(chr(b)) if b < 128 else 0 for b in range(256))
+#: _first_code -> an ASCII character with that code (for characters outside ASCII)
+_STAND_INS = {code: next(chr(b) for b in range(128) if _FIRST_CODES[b] == code)
+              for code in (0, ALPHA1, ALPHA1 | CAP, _WHOLE_CODE)}
+_NOT_ASCII = re.compile("[^\x00-\x7f]")
+
+
+def _ascii_stand_in(m) -> str:
+    return _STAND_INS[_first_code(m.group())]
 
 
 class _WordBits(dict):
@@ -179,18 +221,27 @@ class TokenFlags:
     """
 
     __slots__ = ("text", "_norm", "_word", "_src", "paren", "splits", "pronouns", "agency",
-                 "initiator", "starts", "ends", "__weakref__")
+                 "initiator", "starts", "ends", "_sentence", "_doc", "__weakref__")
 
     def __init__(self, doc, memo: _WordBits):
         cols = columns(doc)
         self._src = (cols, memo)
-        self._norm = self._word = None
+        self._norm = self._word = self._sentence = None
+        try:
+            self._doc = weakref.ref(doc)
+        except TypeError:  # a Doc that cannot be weakly referenced (token_flags keeps no such flags)
+            self._doc = lambda: doc
         self.starts, self.ends = cols.starts, cols.ends  # token offsets, for index_at
-        self.text = text = text_bits(cols.texts)
+        text, whole = _text_bits_whole(cols.texts)
+        self.text = text
         index = range(len(text))
         paren, punct = [], []
-        for i in compress(index, map(and_, text, repeat(PAREN | SPLIT_PUNCT))):
-            (paren if text[i] & PAREN else punct).append(i)
+        # "(" and the clause punctuation are among the texts looked up whole (their first
+        # characters are in _PUNCT_FIRSTS), so only those few are looked at
+        for i in (whole if whole is not None else
+                  compress(index, map(and_, text, repeat(PAREN | SPLIT_PUNCT)))):
+            if text[i] & (PAREN | SPLIT_PUNCT):
+                (paren if text[i] & PAREN else punct).append(i)
         pronouns, split_words, agency, initiator = [], [], [], []
         norms, lemmas = cols.norms, cols.lemmas
         words = memo.any_bit.__contains__
@@ -230,9 +281,39 @@ class TokenFlags:
             self._word = list(map(or_, self.norm, map(memo.__getitem__, cols.lemmas)))
         return self._word
 
+    @property
+    def sentence(self) -> list[int]:
+        """Every token's sentence index (Token.sentence), as a column: the hot paths of the stage
+        read it for hundreds of tokens an article, and an attribute of a Token object costs
+        several times an item of a list. Taken from the sentences' token ranges when they cover
+        the tokens one after the other (as the text layer makes them), else read off the tokens."""
+        if self._sentence is None:
+            doc = self._doc()
+            if doc is None:
+                raise ReferenceError("the Doc of these flags is gone")
+            self._sentence = sentence_column(doc)
+        return self._sentence
+
     def indices(self, column: list, bit: int) -> list[int]:
         """Token indices, ascending, whose `column` bits include `bit`."""
         return list(compress(range(len(column)), map(and_, column, repeat(bit))))
+
+
+def sentence_column(doc) -> list[int]:
+    """Token index -> index of the sentence holding it (Token.sentence) for every token of `doc`."""
+    n = len(doc.tokens)
+    out: list[int] = []
+    for k, s in enumerate(doc.sentences):
+        if s.token_start != len(out) or s.token_end < s.token_start:
+            break
+        out += repeat(k, s.token_end - s.token_start)
+    else:
+        if len(out) == n and (not n or (doc.tokens[0].sentence == 0 and doc.tokens[-1].sentence == out[-1])):
+            return out
+    return list(map(_SENTENCE, doc.tokens))
+
+
+_SENTENCE = attrgetter("sentence")
 
 
 def index_at(offsets: list, offset: int) -> int:

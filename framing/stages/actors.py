@@ -20,7 +20,7 @@ from operator import itemgetter
 
 from ..actors.agency import find_agency, mention_roles
 from ..actors.initiator import find_initiator_frames
-from ..actors.mentions import find_mentions, with_roles
+from ..actors.mentions import MentionFinder, with_roles
 from ..actors.tone import tone_records
 
 
@@ -36,8 +36,11 @@ def _gazetteer(resources):
 def run(doc, resources, previous: dict) -> dict:
     gaz = _gazetteer(resources)
     previous = previous or {}
-    mentions = find_mentions(doc, gaz)
-    events, records, finder = find_agency(doc, gaz, mentions)
+    mention_finder = MentionFinder(gaz)
+    mentions = mention_finder.find(doc)
+    # the mentions' token ranges go along: the agency finder need not find them again
+    events, records, finder = find_agency(doc, gaz, mentions, mention_finder.token_ranges)
+    del mention_finder
     mentions = with_roles(mentions, mention_roles(records, finder))
     frames = find_initiator_frames(doc, gaz, finder, records, previous.get("attributions", ()))
     tone = tone_records(doc, mentions, previous.get("findings", ()))
@@ -53,7 +56,7 @@ def summarise(mentions, events, frames, tone) -> dict:
 
     Plain dicts count kinds and labels (a Counter per actor cost more than the counting): the
     most frequent kind is the first one reaching the highest count, as Counter.most_common gives.
-    Each actor's running figures sit in a short list (fixed slots, see _NAME ... _GUESS below),
+    Each actor's running figures sit in a short list (fixed slots, see _NAME ... _TONE_SUM below),
     and the article's counts by kind are taken in the same walk over the mentions.
     """
     per: dict[str, list] = {}
@@ -64,8 +67,8 @@ def summarise(mentions, events, frames, tone) -> dict:
         a = per.get(m.actor_id)
         if a is None:
             # name, kinds, affiliation, mentions, labels, agent, patient, patient_hidden_agent,
-            # initiator, responder, tone_n, is_guess
-            a = per[m.actor_id] = [m.actor_name, {}, "", 0, {}, 0, 0, 0, 0, 0, 0, True]
+            # initiator, responder, tone_n, is_guess, tone sum
+            a = per[m.actor_id] = [m.actor_name, {}, "", 0, {}, 0, 0, 0, 0, 0, 0, True, 0.0]
         kinds = a[_KINDS]
         kinds[kind] = kinds.get(kind, 0) + 1
         if kind != "pronoun":
@@ -100,23 +103,22 @@ def summarise(mentions, events, frames, tone) -> dict:
         a = per.get(f.responder_actor)
         if a is not None:
             a[_RESP] += 1
-    sums: dict[str, float] = {}
-    for t in tone:
+    for t in tone:  # each actor's scores summed in text order, from 0.0
         a = per.get(t.actor_id)
         if a is not None:
-            aid = t.actor_id
-            sums[aid] = sums.get(aid, 0.0) + t.score
+            a[_TONE_SUM] += t.score
             a[_TONE_N] += 1
     actors = {}
     for aid in sorted(per):
-        name, kinds, aff, n_mentions, labels, agent, patient, hidden_agent, init, resp, n, guess = per[aid]
+        (name, kinds, aff, n_mentions, labels, agent, patient, hidden_agent, init, resp, n, guess,
+         tone_sum) = per[aid]
         actors[aid] = {
             "name": name, "kind": max(kinds.items(), key=_count)[0] if kinds else "",
             "affiliation": aff, "mentions": n_mentions,
             "labels": dict(sorted(labels.items(), key=_label_order)),
             "agent": agent, "patient": patient, "patient_hidden_agent": hidden_agent,
             "initiator": init, "responder": resp,
-            "tone": round(sums[aid] / n, 4) if n else 0.0, "tone_n": n, "is_guess": guess,
+            "tone": round(tone_sum / n, 4) if n else 0.0, "tone_n": n, "is_guess": guess,
         }
     counts = {
         "mentions": len(mentions),
@@ -132,7 +134,7 @@ def summarise(mentions, events, frames, tone) -> dict:
 
 # slots of an actor's running figures in summarise
 (_NAME, _KINDS, _AFF, _MENTIONS, _LABELS, _AGENT, _PATIENT, _HIDDEN, _INIT, _RESP, _TONE_N,
- _GUESS) = range(12)
+ _GUESS, _TONE_SUM) = range(13)
 
 
 def _label_order(kv):

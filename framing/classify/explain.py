@@ -69,7 +69,7 @@ def _candidates(model, X, best, trace, products, inputs):
         # toward is (-w, w): value x (-w) is exactly -(value x w), the same floats as the take
         contrib = np.where(best[rows] == 1, products, -products)
     else:
-        contrib = vals * np.take(toward.reshape(-1), best[rows] * toward.shape[1] + cols)
+        contrib = vals * toward.reshape(-1).take(best[rows] * toward.shape[1] + cols)
     n_ids = len(TABLE.words) + 1
 
     # Words: letter credits plus unigram features, merged by (row, word id); a word's value is
@@ -106,12 +106,12 @@ def _candidates(model, X, best, trace, products, inputs):
     gid = ex._id_lookups().uni_gid[w_cols - w_lo] if len(w_cols) else np.zeros(0, np.int64)
     uni = gid >= 0
     pair_keys = split.seg_row * n_ids + split.seg_gid
-    u_seg = np.searchsorted(pair_keys, w_rows[uni] * n_ids + gid[uni])
+    u_seg = pair_keys.searchsorted(w_rows[uni] * n_ids + gid[uni])
     seg = np.concatenate([c_seg, u_seg])
     totals = np.bincount(seg, weights=np.concatenate([c_sum, w_contrib[uni]]), minlength=len(pair_keys))
     present = np.zeros(len(pair_keys), dtype=bool)
     present[seg] = True
-    keys = np.flatnonzero(present)
+    keys = present.nonzero()[0]
     totals = totals[keys]
     times = split.seg_times[keys].astype(np.float64)
     word_rows, word_ids = split.seg_row[keys], split.seg_gid[keys]
@@ -124,7 +124,7 @@ def _candidates(model, X, best, trace, products, inputs):
     # Everything else with a positive contribution: bigrams, lexicon counts, signals.
     o_value = o_vals.copy()
     lex = o_cols < lex_end
-    o_value[lex] = np.round(np.expm1(o_vals[lex]))  # back from log(1 + count) to the count
+    o_value[lex] = np.expm1(o_vals[lex]).round()  # back from log(1 + count) to the count
     if ex.config.signal_scale:
         sig = o_cols >= sig_lo
         o_value[sig] = o_vals[sig] / ex.config.signal_scale  # the score itself
@@ -164,7 +164,7 @@ def _rank(cand_row, cand_total, cand_ref, cand_value, n: int, n_models: int, lab
     n_all = n * n_models
     order = np.lexsort((-cand_total, cand_row))
     srow, stot = cand_row[order], cand_total[order]
-    bounds = np.searchsorted(srow, np.arange(n_all + 1))
+    bounds = srow.searchsorted(np.arange(n_all + 1))
     rank = np.arange(len(srow)) - bounds[srow]
     same = (srow[1:] == srow[:-1]) & (stot[1:] == stot[:-1]) & (rank[:-1] < k)
     tied = np.zeros(n_all, dtype=bool)
@@ -173,11 +173,11 @@ def _rank(cand_row, cand_total, cand_ref, cand_value, n: int, n_models: int, lab
 
     # Rows without ties: their first k candidates, named and rounded all at once. Names and
     # word tuples of words and columns are shared (one dict lookup each); lexicon ones are per row.
-    sel = np.flatnonzero((rank < k) & ~tied[srow])
+    sel = ((rank < k) & ~tied[srow]).nonzero()[0]
     s_ref_array = sref[sel]
     s_row, s_ref = srow[sel].tolist(), s_ref_array.tolist()
     found = []
-    ends = np.searchsorted(srow[sel], np.arange(1, n_models + 1) * n).tolist()
+    ends = srow[sel].searchsorted(np.arange(1, n_models + 1) * n).tolist()
     start = 0
     for p, end in enumerate(ends):  # each model's rows are one run of the selection
         got = named[p].get_many(s_ref_array[start:end])
@@ -191,13 +191,13 @@ def _rank(cand_row, cand_total, cand_ref, cand_value, n: int, n_models: int, lab
     made = [make_feature(nw[0], v, t, nw[1])
             for nw, v, t in zip(found, rounded[:shown], rounded[shown:])]
     cuts = np.zeros(n_all + 1, dtype=np.int64)
-    np.cumsum(np.bincount(srow[sel], minlength=n_all), out=cuts[1:])
+    np.bincount(srow[sel], minlength=n_all).cumsum(out=cuts[1:])
     cuts = cuts.tolist()
     out = [tuple(made[cuts[r]:cuts[r + 1]]) for r in range(n_all)]
 
     # Rows with ties: ranked again in Python, ties by name.
     bounds = bounds.tolist()
-    for g in np.flatnonzero(tied).tolist():
+    for g in tied.nonzero()[0].tolist():
         p, r = divmod(g, n)
         label = labels[p]
         a, b = bounds[g], bounds[g + 1]
@@ -264,7 +264,7 @@ def _lookup(table, keys: np.ndarray) -> np.ndarray:
     if table is None or not len(keys) or not len(table[0]):
         return np.zeros(len(keys), dtype=np.int64)
     sorted_keys, counts = table
-    pos = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)
+    pos = np.minimum(sorted_keys.searchsorted(keys), len(sorted_keys) - 1)
     return np.where(sorted_keys[pos] == keys, counts[pos], 0)
 
 

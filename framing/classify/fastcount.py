@@ -8,6 +8,12 @@ the word table starts a new generation.
 
 The matrices are entry for entry what the fitted CountVectorizers give (tests compare them), so
 the tf-idf features, the scores and the explanations do not change; only the cost does.
+
+The arrays here (and in the rest of the classifier's per-article code) are small, so numpy's
+fixed costs dominate: code that runs once per article calls array methods (`a.cumsum()`,
+`a.nonzero()[0]`, `a.repeat(n)`, `a.searchsorted(v)`) rather than the module functions that wrap
+them (`np.cumsum`, `np.flatnonzero`, `np.diff`, ...), which cost another microsecond or two per
+call in Python: some 5% of the classify stage in session 10, for the same arrays.
 """
 from __future__ import annotations
 
@@ -17,6 +23,7 @@ from typing import NamedTuple
 import numpy as np
 
 from .wordids import SHIFT, TABLE, ArticleWords  # noqa: F401 (SHIFT: a bigram key's shift)
+from .wordunits import prefix_length, prefixes, word_units
 
 
 def char_wb_counts(word: str, ngrams: tuple[int, int]) -> dict[str, int]:
@@ -44,25 +51,35 @@ def unique_inverse_counts(keys: np.ndarray):
     after another); a stable sort (timsort) merges such runs in far fewer steps than np.unique's
     quicksort, and the unique values, inverse and counts do not depend on the sort used.
     """
-    perm = np.argsort(keys, kind="stable")
+    perm = keys.argsort(kind="stable")
     ordered = keys[perm]
     first = np.empty(len(ordered), dtype=bool)
     first[:1] = True
     np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
-    starts = np.flatnonzero(first)
+    starts = first.nonzero()[0]
     inverse = np.empty(len(ordered), dtype=np.intp)
-    inverse[perm] = np.cumsum(first) - 1
-    return ordered[starts], inverse, np.diff(np.append(starts, len(ordered)))
+    inverse[perm] = first.cumsum() - 1
+    return ordered[starts], inverse, _sizes(starts, len(ordered))
 
 
 def unique_counts(keys: np.ndarray):
     """np.unique(keys, return_counts=True) by a stable sort (see unique_inverse_counts)."""
-    ordered = np.sort(keys, kind="stable")
+    ordered = keys.copy()
+    ordered.sort(kind="stable")
     first = np.empty(len(ordered), dtype=bool)
     first[:1] = True
     np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
-    starts = np.flatnonzero(first)
-    return ordered[starts], np.diff(np.append(starts, len(ordered)))
+    starts = first.nonzero()[0]
+    return ordered[starts], _sizes(starts, len(ordered))
+
+
+def _sizes(starts: np.ndarray, total: int) -> np.ndarray:
+    """np.diff(np.append(starts, total)): the length of each run that starts at `starts`."""
+    out = np.empty(len(starts), dtype=starts.dtype)
+    np.subtract(starts[1:], starts[:-1], out=out[:-1])
+    if len(out):
+        out[-1] = total - starts[-1]
+    return out
 
 
 class _Grow:
@@ -130,12 +147,12 @@ class IdLookups:
             if self.generation != generation or self.generation != TABLE.generation:
                 self._start()
             n = len(TABLE.words)
-            new = TABLE.words[self.known:n]
             ex = self.ex
-            stop = ex._stop
-            self.stop.append([w in stop for w in new])
-            self.uni.append([self.uni_of.get(w, -1) for w in new])
-            self.known = n
+            if n != self.known:
+                new = TABLE.words[self.known:n]
+                self.stop.append(list(map(ex._stop.__contains__, new)))
+                self.uni.append(list(map(self.uni_of.get, new, repeat(-1))))
+                self.known = n
             if ex._letter_index is not None:
                 self._sync_letters()
 
@@ -157,15 +174,21 @@ class IdLookups:
                 return
             ptr = grams.ptr.view
             a, b = ptr[start], ptr[end]
-            word = np.repeat(np.arange(end - start, dtype=np.int64), np.diff(ptr[start:end + 1]))
+            sizes = ptr[start + 1:end + 1] - ptr[start:end]
+            if grams.single:  # one unit per word at most: the words holding one, ascending
+                word = sizes.nonzero()[0]
+            else:
+                word = np.arange(end - start, dtype=np.int64).repeat(sizes)
             cols = self.gram_col[grams.ids.view[a:b]]
             keep = (cols >= 0) & ~self.stop.view[start:end][word]
             word, cols, counts = word[keep], cols[keep], grams.counts.view[a:b][keep]
-            order = np.lexsort((cols, word))  # a word's n-grams in column order
-            self.g_cols.append(cols[order])
-            self.g_counts.append(counts[order])
+            if not grams.single:  # a word's n-grams in column order (one unit: already)
+                order = np.lexsort((cols, word))
+                cols, counts = cols[order], counts[order]
+            self.g_cols.append(cols)
+            self.g_counts.append(counts)
             sizes = np.bincount(word, minlength=end - start)
-            self.g_ptr.append(self.g_ptr.view[-1] + np.cumsum(sizes, dtype=np.int64))
+            self.g_ptr.append(self.g_ptr.view[-1] + sizes.cumsum(dtype=np.int64))
             self.letters_known = end
 
     # -- the blocks ------------------------------------------------------------------------
@@ -187,7 +210,7 @@ class IdLookups:
             counts.append(sp.seg_times[hit])
         if lo <= 2 <= hi and len(sp.pair_keys) and len(self.bi_keys):
             pairs = sp.pair_keys
-            pos = np.minimum(np.searchsorted(self.bi_keys, pairs), len(self.bi_keys) - 1)
+            pos = np.minimum(self.bi_keys.searchsorted(pairs), len(self.bi_keys) - 1)
             hit = self.bi_keys[pos] == pairs
             found, times = unique_counts(sp.pair_rows[hit] * width + self.bi_cols[pos[hit]])
             keys.append(found)
@@ -196,7 +219,7 @@ class IdLookups:
             return _EMPTY, _EMPTY, _EMPTY
         # unigram and bigram columns differ, so the keys are distinct: one sort orders them
         flat = np.concatenate(keys)
-        order = np.argsort(flat, kind="stable")
+        order = flat.argsort(kind="stable")
         flat, times = flat[order], np.concatenate(counts)[order]
         rows, cols = np.divmod(flat, max(width, 1))
         return rows, cols, times.astype(np.int64, copy=False)
@@ -210,16 +233,16 @@ class IdLookups:
         first = g_ptr[seg_gid]
         sizes = g_ptr[seg_gid + 1] - first
         has = sizes > 0
-        seg_index = np.flatnonzero(has)
+        seg_index = has.nonzero()[0]
         seg_row, seg_gid, times, first, sizes = (seg_row[seg_index], seg_gid[seg_index], times[seg_index],
                                                  first[seg_index], sizes[seg_index])
         seg_starts = np.zeros(len(sizes), dtype=np.int64)
         if len(sizes):
-            np.cumsum(sizes[:-1], out=seg_starts[1:])
+            sizes[:-1].cumsum(out=seg_starts[1:])
         total = int(sizes.sum())
-        at = np.repeat(first - seg_starts, sizes) + np.arange(total, dtype=np.int64)
-        e_keys = np.repeat(seg_row, sizes) * width + self.g_cols.view[at]
-        e_vals = np.repeat(times, sizes) * self.g_counts.view[at]
+        at = (first - seg_starts).repeat(sizes) + np.arange(total, dtype=np.int64)
+        e_keys = seg_row.repeat(sizes) * width + self.g_cols.view[at]
+        e_vals = times.repeat(sizes) * self.g_counts.view[at]
         uniq, inverse, holders = unique_inverse_counts(e_keys)
         counts = np.bincount(inverse, weights=e_vals, minlength=len(uniq)).astype(np.int64)
         rows, cols = np.divmod(uniq, width)
@@ -242,6 +265,8 @@ class WordGrams:
     def __init__(self, ngrams: tuple[int, int], unit: str = "char_wb"):
         self.ngrams = ngrams
         self.unit = unit  # "char_wb": letter n-grams; else the units of framing.classify.wordunits
+        self.prefix = prefix_length(unit) if unit != "char_wb" else None
+        self.single = self.prefix is not None  # at most one unit per word (its prefix)
         self.index: dict[str, int] = {}
         self.strings: list[str] = []
         self.version = 0
@@ -275,7 +300,7 @@ class WordGrams:
             ids, counts, sizes = self._grams_of(TABLE.words[self.known:n])
             self.ids.append(ids)
             self.counts.append(counts)
-            self.ptr.append(self.ptr.view[-1] + np.cumsum(sizes, dtype=np.int64))
+            self.ptr.append(self.ptr.view[-1] + sizes.cumsum(dtype=np.int64))
             self.known = n
 
     def _grams_of(self, words: list[str]):
@@ -286,18 +311,18 @@ class WordGrams:
         Words made of the classifier's word characters only (all of them, when they come from
         `words_of`) are done with numpy (`_coded_grams`); any other word by its strings.
         """
+        if self.prefix is not None:  # the default: one unit per word, the whole list at once
+            # each word holds its prefix once or no unit at all, so no pairs to merge: the
+            # units found, in word order, each counted once (what _merge makes of them)
+            gram = np.fromiter(map(self.index.get, prefixes(words, self.prefix), repeat(-1)),
+                               dtype=np.int64, count=len(words))
+            hit = gram >= 0
+            return gram[hit], np.ones(int(hit.sum()), dtype=np.int64), hit.astype(np.int64)
         if self.unit != "char_wb":
-            from .wordunits import prefix_length, prefixes, word_units
-
             get, unit = self.index.get, self.unit
-            n = prefix_length(unit)
-            if n is not None:  # the default: one unit per word, the whole list at once
-                flat = prefixes(words, n)
-                word = np.arange(len(words), dtype=np.int64)
-            else:
-                units = [word_units(w, unit) for w in words]
-                flat = [u for us in units for u in us]
-                word = np.repeat(np.arange(len(words), dtype=np.int64), [len(us) for us in units])
+            units = [word_units(w, unit) for w in words]
+            flat = [u for us in units for u in us]
+            word = np.repeat(np.arange(len(words), dtype=np.int64), [len(us) for us in units])
             gram = np.fromiter(map(get, flat, repeat(-1)), dtype=np.int64, count=len(flat))
             hit = gram >= 0
             return self._merge([word[hit]], [gram[hit]], len(words))

@@ -225,9 +225,9 @@ def _tfidf_values(rows: np.ndarray, counts: np.ndarray, idf: np.ndarray, n: int)
     each non-empty row), so the values are bit for bit those of the matrix version this replaced.
     """
     data = (1.0 + np.log(counts.astype(np.float64))) * idf
-    indptr = np.searchsorted(rows, np.arange(n + 1))
+    indptr = rows.searchsorted(np.arange(n + 1))
     norms = np.zeros(n)
-    major = np.flatnonzero(np.diff(indptr))
+    major = (indptr[1:] != indptr[:-1]).nonzero()[0]
     if len(major):
         norms[major] = np.add.reduceat(data * data, indptr[major])
     norms = np.sqrt(norms)
@@ -380,7 +380,7 @@ class FeatureExtractor:
             blocks.append((rows[order], cols[order] + self.blocks_["lexicon"][0], vals[order]))
         if self.config.signals:
             dense = _per_inputs(aw, inputs, "signals", _signal_rows) * self.config.signal_scale
-            rows, cols = np.nonzero(dense)
+            rows, cols = dense.nonzero()
             blocks.append((rows, cols + self.blocks_["signals"][0], dense[rows, cols]))
         # entries per block: X's entries are the blocks' one after another (explanations slice them)
         trace = Trace(aw, letters, word_counts, tuple(len(b[0]) for b in blocks), len(blocks) == 4)

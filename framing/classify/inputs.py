@@ -155,9 +155,9 @@ def quote_shares(doc: Doc) -> list[float]:
     is_word = np.fromiter(columns(doc).is_word, dtype=bool, count=n)  # shared with the lexicon stage
     quoted = np.fromiter(map(_IN_QUOTE, tokens), dtype=bool, count=n) & is_word
     n_words = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(is_word, out=n_words[1:])
+    is_word.cumsum(out=n_words[1:])
     n_quoted = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(quoted, out=n_quoted[1:])
+    quoted.cumsum(out=n_quoted[1:])
     sents = doc.sentences
     first = np.fromiter(map(_TOKEN_START, sents), dtype=np.int64, count=len(sents))
     last = np.fromiter(map(_TOKEN_END, sents), dtype=np.int64, count=len(sents))

@@ -92,7 +92,10 @@ class SentenceModel:
         z = z + self.intercept
         if len(self.labels) == 2:
             p1 = _sigmoid(z[:, 0])
-            return np.column_stack([1.0 - p1, p1]), products
+            proba = np.empty((len(p1), 2))  # = np.column_stack([1.0 - p1, p1])
+            np.subtract(1.0, p1, out=proba[:, 0])
+            proba[:, 1] = p1
+            return proba, products
         return _softmax(z), products
 
     def predict_proba(self, inputs: list[SentenceInput]) -> np.ndarray:

@@ -91,7 +91,7 @@ class FeatureRows:
         # consecutive additions go to k different outputs instead of waiting on one another.
         # Made as each row * k repeated k times plus 0 .. k-1 over and over (a kept array): the
         # same keys as (rows * k)[:, None] + arange(k), without a broadcast over rows of k.
-        keys = np.repeat(self.rows * k, k)
+        keys = (self.rows * k).repeat(k)
         keys += _labels_tiled(k, len(keys))
         return np.bincount(keys, weights=products.ravel(), minlength=n * k).reshape(n, k)
 

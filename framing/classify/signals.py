@@ -38,11 +38,11 @@ class _PatternIds:
                 return
             lex = pattern_lexicon()
             new = TABLE.words[self.known:n]
-            got = [lex.get(w) for w in new]
+            got = list(map(lex.get, new))
             self.p.append([g[0] if g else 0.0 for g in got])
             self.s.append([g[1] if g else 0.0 for g in got])
             self.has.append([g is not None for g in got])
-            self.neg.append([is_negation(w) for w in new])
+            self.neg.append(list(map(is_negation, new)))
             self.known = n
 
 

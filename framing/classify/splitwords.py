@@ -50,10 +50,10 @@ def split_texts(texts) -> tuple[list[str], np.ndarray]:
         word[1:-1] |= (kind[1:-1] == 2) & word[:-2] & word[2:]  # uses the letters-only marks
     words = np.where(word, raw, _SPACE).tobytes().decode("ascii").split()
     # which text each word starts in: texts begin at the cumulative offsets of "\n".join
-    firsts = np.flatnonzero(word[1:] & ~word[:-1]) + 1
+    firsts = (word[1:] & ~word[:-1]).nonzero()[0] + 1
     if len(word) and word[0]:
         firsts = np.concatenate([[0], firsts])
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1
-    ends = np.cumsum(lengths)  # one past each text's newline
-    sizes = np.bincount(np.searchsorted(ends, firsts, side="right"), minlength=len(texts))
+    ends = lengths.cumsum()  # one past each text's newline
+    sizes = np.bincount(ends.searchsorted(firsts, side="right"), minlength=len(texts))
     return words, sizes[:len(texts)].astype(np.int64, copy=False)

@@ -39,21 +39,28 @@ beyond = re.compile("[^\x00-" + chr(ord(LIMIT) - 1) + "]").search
 #    hyphen parts need a character excluded here).
 #  - one punctuation character no alternative but the last one can start with (not a letter,
 #    digit, currency sign, apostrophe, ".", "-" or "h").
+#
+# Every alternative opens with one character class or literal, never with a repeat or an
+# optional part (`X+` is spelt `XX*`, `[$]?X` two alternatives, `(?:X){2,}` `X(?:X)+`): then `re`
+# rejects an alternative on its first character without entering it, at each of the many places
+# (the white space between tokens above all) where most alternatives cannot start. The same
+# matches, found about a fifth faster.
 #: The last labels a web domain token ends in ("MoveOn.org", "HealthCare.gov"), for both spellings
 #: of the tokenizer's pattern (here and tokenize._PATTERN) and the tagger's domain test.
 DOMAIN_ENDINGS = "com|org|net|gov|edu|mil|info|io"
 
 _FAST = (
-    r"[A-Za-z]++(?![{LMN}'\u2019\-\u2010\u2011.:])"
+    r"[A-Za-z][A-Za-z]*+(?![{LMN}'\u2019\-\u2010\u2011.:])"
     r"|[,;:!?()\[\]\"\u201c\u201d\u2013\u2014]"
 )
 _RE_PATTERN = (
     r"(https?://[^{S}]+[^{S}.,;:!?)\]\"'\u201d\u2019]"
     r"|[{L}][{LN}\-]*(?:\.[{LN}\-]+)*\.(?:" + DOMAIN_ENDINGS + r")(?![{W}])"
-    r"|(?:[{L}]\.){{2,}}"
-    r"|[{D}]+(?:[-\u2010\u2011][{LN}]+)+"
-    r"|[$\u00a3\u20ac]?[{D}]+(?:[.,:/][{D}]+)*(?:st|nd|rd|th|s)?%?"
-    r"|[{L}]+n['\u2019]t(?![{W}])"
+    r"|[{L}]\.(?:[{L}]\.)+"
+    r"|[{D}][{D}]*(?:[-\u2010\u2011][{LN}]+)+"
+    r"|[$\u00a3\u20ac][{D}]+(?:[.,:/][{D}]+)*(?:st|nd|rd|th|s)?%?"
+    r"|[{D}][{D}]*(?:[.,:/][{D}]+)*(?:st|nd|rd|th|s)?%?"
+    r"|[{L}][{L}]*n['\u2019]t(?![{W}])"
     r"|[{L}][{LMN}]*(?:['\u2019][{Lu}][{L}]+)?(?:[-\u2010\u2011][{LN}]+)*"
     r"|['\u2019](?:s|S|re|RE|ve|VE|ll|LL|d|D|m|M)(?![{W}])"
     r"|\.\.\.|--|[^{S}])"

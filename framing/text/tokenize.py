@@ -17,7 +17,7 @@ from __future__ import annotations
 from functools import lru_cache
 from bisect import bisect_left
 from itertools import accumulate, compress, repeat
-from operator import eq
+from operator import eq, or_, sub
 
 import regex
 
@@ -68,7 +68,14 @@ def tokens_in(text: str, start: int = 0, end: int | None = None
             # does not matter: a mark after a dropped one follows a word ending in "." (or,
             # after "...", not touching it), which never takes a period (abbreviations are
             # listed without their period).
-            for j in reversed(list(compress(range(len(forms)), map(eq, forms, repeat(mark))))):
+            marks = list(compress(range(len(forms)), map(eq, forms, repeat(mark))))
+            # Only after a listed abbreviation or an upper-case word (an initial is one) can
+            # the mark go: the others (most, the sentence ends) are left out in C, and
+            # `_keep_period` decides the few left. (The word before the mark at index 0 is read
+            # as forms[-1]: `_keep_period` turns that one down.)
+            before = list(map(forms.__getitem__, map(sub, marks, repeat(1))))
+            can = map(or_, map(abbr.__contains__, map(str.lower, before)), map(str.isupper, before))
+            for j in reversed(list(compress(marks, can))):
                 _keep_period(text, end, abbr, starts, ends, forms, j)
     # Negations: "aren't" -> "are" + "n't"; "can't" -> "ca" + "n't", as in the Treebank.
     if "n't" in chunk or "n\u2019t" in chunk:

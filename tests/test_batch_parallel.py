@@ -43,3 +43,59 @@ def test_two_worker_processes_match_single_process(serial, tmp_path):
     s2 = _run(inputs, tmp_path / "jobs", jobs=2)
     assert s2.analysed == s1.analysed and s2.comparisons == s1.comparisons
     assert dump_store(tmp_path / "jobs") == expected
+
+
+def _payload(story_id, texts):
+    rows = [{"uid": f"{story_id}-{k}", "source": "threads.jsonl", "line": k + 1, "text": text,
+             "outlet": f"Outlet {k}", "title": "", "date": "", "url": "", "notes": "[]",
+             "text_hash": f"h{k}"} for k, text in enumerate(texts)]
+    return {"story_id": story_id, "name": "", "articles": rows, "analyzer": "test",
+            "stages": ["lexicon", "attribution", "actors", "classify"], "compare": True,
+            "reports": [], "settings": {}}
+
+
+def test_threads_of_one_worker_take_turns(monkeypatch):
+    """A Dask worker with several threads runs stories in threads of one process, whose stages
+    share unlocked memos: analyse_story lets one thread analyse at a time, and each story's result
+    is what it is alone."""
+    import threading
+    import time
+
+    import framing.api
+    from framing.batch.work import analyse_story
+
+    texts = [["Officials said the talks collapsed on Monday after a deadly attack.",
+              "The militants, who deny the charge, claimed the strike was unprovoked."],
+             ["Police arrested three men in the capital, a spokesman told reporters.",
+              "Critics called the arrests a brutal crackdown on peaceful protesters."]]
+    payloads = [_payload(f"s{i}", t) for i, t in enumerate(texts * 2)]
+    expected = [analyse_story(p) for p in payloads]
+
+    real, inside, most = framing.api.analyze_article, [0], [0]
+    lock = threading.Lock()
+
+    def counting(*args, **kw):
+        with lock:
+            inside[0] += 1
+            most[0] = max(most[0], inside[0])
+        time.sleep(0.02)  # long enough for another thread to try to come in
+        try:
+            return real(*args, **kw)
+        finally:
+            with lock:
+                inside[0] -= 1
+
+    monkeypatch.setattr(framing.api, "analyze_article", counting)
+    results = [None] * len(payloads)
+
+    def work(i):
+        results[i] = analyse_story(payloads[i])
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(len(payloads))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert most[0] == 1
+    assert results == expected
+    assert all(a["ok"] for r in results for a in r["articles"])

@@ -11,6 +11,7 @@ import dataclasses
 import functools
 import gc
 import json
+import threading
 
 import orjson
 
@@ -40,6 +41,14 @@ TABLE_FIELDS = {
 }
 
 _RESOURCES: dict = {}
+
+#: One story at a time per process. The stages keep per-process memos (word ids, lemmas, speaker
+#: descriptions; framing.text.memo) that are read and refilled without locks: two threads of one
+#: process analysing at once could see a memo emptied or renumbered under them. A Dask worker
+#: started with several threads (`--nthreads N`, or a LocalCluster with processes=False) runs
+#: tasks in threads, so its threads take turns here; the GIL would serialise most of that work
+#: anyway, which is why docs/batch.md starts one single-threaded worker process per core.
+_ANALYSIS_LOCK = threading.Lock()
 
 
 #: Garbage-collector thresholds of a batch worker (Python's default is 700, 10, 10). An article
@@ -252,6 +261,11 @@ def analyse_story(payload: dict) -> dict:
     payload: story_id, name, articles (store rows), analyzer, stages, compare, reports, settings.
     Returns {"story_id", "articles": [...], "comparison": row or None, "reports": {fmt: text}}.
     """
+    with _ANALYSIS_LOCK:
+        return _analyse_story(payload)
+
+
+def _analyse_story(payload: dict) -> dict:
     from ..api import analyze_article
 
     resources = resources_for(payload["settings"])

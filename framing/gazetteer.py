@@ -104,7 +104,9 @@ class Surface:
         when the surface is case-sensitive (acronyms), and hold a capital letter when the surface
         is capitalised."""
         if self.case_sensitive:
-            return written == self.text
+            # names are matched by their key, which drops end punctuation ("U.S." -> "u.s"), so
+            # the text found reads "U.S" where the file says "U.S.": both spellings fit
+            return written == self.text or written == self.text.strip(_KEY_STRIP)
         return not (self.capitalised and written.islower())
 
     def fits_at(self, written: str, folded: str, start: int) -> bool:
@@ -272,7 +274,10 @@ def _key(text: str) -> str:
     k = " ".join(fold(text).split())
     if k.startswith("the "):
         k = k[4:]
-    return k.strip(" .,;:")
+    return k.strip(_KEY_STRIP)
+
+
+_KEY_STRIP = " .,;:"  # punctuation a lookup key does without at either end
 
 
 def _is_acronym(text: str) -> bool:

@@ -186,6 +186,10 @@ class MentionFinder:
                 continue
             if ends[i] == m_end:
                 j = i
+            elif ends[i] == m_end + 1 and text[m_end] == ".":
+                # a name whose key drops its last period ("U.S." is found as "U.S"): the token
+                # "U.S." keeps it, as the tokenizer keeps an abbreviation's period
+                j = i
             else:  # (offsets strictly increase, so the end token is at i or after it)
                 j = bisect_right(ends, m_end, i) - 1
                 if j < i or ends[j] != m_end or sent[i] != sent[j]:

@@ -421,7 +421,16 @@ class MentionFinder:
                     (i in ttl or gen_i is not None) and not function_word[norm]:
                 names[i] = True  # "Mr. King", "Ms. Major": a surname that is also a title word
                 continue
-            if gen_i is not None or i in ttl or i in ent:
+            if gen_i is not None or i in ttl:
+                continue
+            hit = ent.get(i)
+            if hit is not None:
+                # a one-word name the gazetteer marks as a guess ("Rasmussen": Rasmussen Reports)
+                # right after a name word is that person's surname ("Anders Fogh Rasmussen")
+                if not (hit[0] == i + 1 and hit[1].guess and i > 0 and names[i - 1]
+                        and sent[i - 1] == sent[i]):
+                    continue
+                names[i] = True
                 continue
             non = cov_non[i]
             if non is not None and non[1][1] != "head":

@@ -98,6 +98,10 @@ class Surface:
     # ruled"; not "the state supreme court", "Alabama's supreme court", "their alliance against
     # terrorism", nor the capitalised word of another name: "the Alliance for Justice")
     after_the: bool = False
+    # an alias marked "^" in the file: a capitalised common word ("Conservatives") that names the
+    # actor only where its capital means something, so not as the first word of a sentence
+    # ("Conservatives say the bill goes too far" in US news) nor as a phrase on its own
+    not_first: bool = False
 
     def fits_case(self, written: str) -> bool:
         """Whether the text as written can be this surface: it must be exactly the file's spelling
@@ -115,7 +119,22 @@ class Surface:
         searches (`surfaces_of` reads the same from a phrase)."""
         if self.after_the:
             return written.islower() and _after_the(folded, start)
+        if self.not_first and _opens_sentence(folded, start):
+            return False
         return self.fits_case(written)
+
+
+_SENTENCE_ENDS = frozenset(".!?:\n")
+_OPENERS = frozenset(" \t\"'([")
+
+
+def _opens_sentence(folded: str, start: int) -> bool:
+    """Is offset `start` of the folded text the first word of a sentence, a paragraph or the
+    text (only spaces, opening quotes or brackets between it and the end of what came before)?"""
+    k = start - 1
+    while k >= 0 and folded[k] in _OPENERS:
+        k -= 1
+    return k < 0 or folded[k] in _SENTENCE_ENDS
 
 
 def _after_the(folded: str, start: int) -> bool:
@@ -369,7 +388,8 @@ class Gazetteer:
         if the:
             plain = plain[4:]
         return [s for s in self.surfaces.get(_key(text), ())
-                if ((the and plain.islower()) if s.after_the else s.fits_case(plain))]
+                if ((the and plain.islower()) if s.after_the else
+                    (the or not s.not_first) and s.fits_case(plain))]
 
     def lookup(self, text: str, context: tuple = ()) -> Entry | None:
         """The entry named by exactly `text` ("TTP", "the Kremlin", "Afghans", "Kabul"), or None.
@@ -489,13 +509,14 @@ class Gazetteer:
             bounded = ahocorasick.Automaton()
             for pattern, group in groups.items():
                 # `plain`: the (layer, payload) pairs of a pattern that one key spells as
-                # blanked (nothing to verify) and whose entities are not case-sensitive (most
-                # patterns): a hit on it takes all of them, with no test per key and payload
+                # blanked (nothing to verify) and whose entities have no rule of place or case
+                # (most patterns): a hit on it takes all of them, with no test per key and payload
                 plain = None
                 if len(group) == 1:
                     _, vals, verify = group[0]
                     if not verify and not any(
-                            layer == "entity" and (payload.case_sensitive or payload.after_the)
+                            layer == "entity" and (payload.case_sensitive or payload.after_the
+                                                     or payload.not_first)
                             for layer, payload in vals):
                         plain = vals
                 # `caps`: a surface of the pattern is capitalised, so a hit written all in lower
@@ -656,6 +677,11 @@ def _yesno(value: str, where: str) -> bool:
     raise GazetteerError(f"{where}: expected yes or no, got {value!r}")
 
 
+def _unmarked(alias: str) -> str:
+    """An alias without its marks: "?" (a guess) and "^" (not first in a sentence)."""
+    return alias.rstrip("?^").strip()
+
+
 class _Loader:
     def __init__(self):
         self.g = Gazetteer()
@@ -666,14 +692,15 @@ class _Loader:
         self.pending_surfaces[entry.id] = surfaces
 
     def surface(self, text, entry_id, typ, where, plural_people=False) -> Surface:
-        guess = text.endswith("?")
-        text = text.rstrip("?").strip()
+        marks = text[len(text.rstrip("?^")):]
+        guess, not_first = "?" in marks, "^" in marks
+        text = _unmarked(text)
         if not text:
             raise GazetteerError(f"{where}: empty name")
         cs = typ == "acronym" or (_is_acronym(text) and typ in ("alias", "name"))
         lower = text == text.lower()
         return Surface(text, entry_id, typ, guess, cs, plural_people, not lower,
-                       lower and text.startswith("the "))
+                       lower and text.startswith("the "), not_first)
 
     def load_file(self, path: Path):
         for n, header, row in _read_tsv(path):
@@ -695,7 +722,7 @@ class _Loader:
         if r["capital"]:
             s.append(self.surface(r["capital"], cid, "capital", where))
         s += [self.surface(m, cid, "metonym", where) for m in _split(r["metonyms"])]
-        self.add_entry(Entry(cid, "country", name, country=cid, aliases=tuple(a.rstrip("?") for a in _split(r["aliases"])),
+        self.add_entry(Entry(cid, "country", name, country=cid, aliases=tuple(_unmarked(a) for a in _split(r["aliases"])),
                              source=where), s)
 
     def row_organisations(self, r, where):
@@ -710,7 +737,7 @@ class _Loader:
         s += [self.surface(a, oid, "acronym", where) for a in _split(r["acronyms"])]
         amb = _yesno(r["ambiguous"], where)
         self.add_entry(Entry(oid, kind, name, country=r["country"], acts_for=r["acts_for"],
-                             ambiguous=amb, aliases=tuple(a.rstrip("?") for a in _split(r["aliases"])), source=where), s)
+                             ambiguous=amb, aliases=tuple(_unmarked(a) for a in _split(r["aliases"])), source=where), s)
 
     def row_people(self, r, where):
         pid, name = r["id"], r["name"]
@@ -719,7 +746,7 @@ class _Loader:
         s = [self.surface(name, pid, "name", where)]
         s += [self.surface(a, pid, "alias", where) for a in _split(r["aliases"])]
         self.add_entry(Entry(pid, "person", name, country=r["country"], role=r["role"],
-                             aliases=tuple(a.rstrip("?") for a in _split(r["aliases"])), source=where), s)
+                             aliases=tuple(_unmarked(a) for a in _split(r["aliases"])), source=where), s)
 
     def row_titles(self, r, where):
         term = " ".join(r["term"].lower().split())

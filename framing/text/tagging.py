@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from itertools import compress, repeat
-from operator import contains, is_, ne
+from operator import contains, eq, is_, ne
 
 from .lemmas import lemma, lemmas as lemmas_of
 from .lexical_tags import _FIRST, _REST, lexical_tag, lexical_tags
@@ -260,9 +260,11 @@ def tag_article_words(forms: list[str], bounds
 
 def _retag_names(cased, tags: list[str], firsts: list[int]) -> list[int]:
     """Tag NNP, in place, the tokens that are names whatever the lexicon says: web domains
-    (`_domain_names`), then modals that are a person's name (`_modal_names`, which reads the
-    tags before it). Returns the indices whose tag changed."""
+    (`_domain_names`), "US" in capitals (`_us_names`), then modals that are a person's name
+    (`_modal_names`, which reads the tags before it). Returns the indices whose tag changed."""
     changed = [i for i in _domain_names(cased) if tags[i] != "NNP"]
+    if "US" in cased:
+        changed += _us_names(cased, tags)
     for i in changed:
         tags[i] = "NNP"
     if "MD" in tags:
@@ -287,6 +289,30 @@ def _domain_names(forms) -> list[int]:
         return []
     dotted = compress(range(len(forms)), map(contains, forms, repeat(".")))
     return [i for i in dotted if is_domain(forms[i])]
+
+
+def _us_names(cased, tags: list[str]) -> list[int]:
+    """Indices of "US" written in capitals that is the country, tagged NNP in place: the lexicon
+    tags it PRP (the pronoun, from text set in capitals), so "US officials said" lost the "US" of
+    its source and its side. It stays a pronoun in capitals text: after a word in capitals, with
+    a word in capitals or nothing but punctuation after it ("LET US PRAY", "HE TOLD US.")."""
+    found = []
+    n = len(cased)
+    for i in compress(range(n), map(eq, cased, repeat("US"))):
+        if tags[i] != "PRP":
+            continue
+        before = cased[i - 1] if i > 0 else ""
+        after = cased[i + 1] if i + 1 < n else ""
+        if _in_capitals(before) and (_in_capitals(after) or not after[:1].isalnum()):
+            continue
+        tags[i] = "NNP"
+        found.append(i)
+    return found
+
+
+def _in_capitals(word: str) -> bool:
+    """A word of two or more letters, all capitals."""
+    return len(word) > 1 and word.isalpha() and word.isupper()
 
 
 #: Modals that are also names ("Theresa May", "George Will", "Rep. Will Hurd").

@@ -108,9 +108,9 @@ class Surface:
         when the surface is case-sensitive (acronyms), and hold a capital letter when the surface
         is capitalised."""
         if self.case_sensitive:
-            # names are matched by their key, which drops end punctuation ("U.S." -> "u.s"), so
-            # the text found reads "U.S" where the file says "U.S.": both spellings fit
-            return written == self.text or written == self.text.strip(_KEY_STRIP)
+            # `written` is the text a key spans (or a phrase stripped as keys are), and a key drops
+            # end punctuation ("U.S." -> "u.s"): so is the file's spelling ("U.S") it must equal
+            return written == self.text.strip(_KEY_STRIP)
         return not (self.capitalised and written.islower())
 
     def fits_at(self, written: str, folded: str, start: int) -> bool:
@@ -383,7 +383,7 @@ class Gazetteer:
         party, "some conservatives" is not; "Male" is the Maldives' capital, "a male president"
         is not). So pass the phrase as the article writes it, never a lower-cased key. A surface
         written with "the" in lower case ("the supreme court") needs it: "supreme court" is none."""
-        plain = " ".join(text.split()).strip(" .,;:")
+        plain = " ".join(text.split()).strip(_KEY_STRIP)
         the = plain[:4].lower() == "the "
         if the:
             plain = plain[4:]

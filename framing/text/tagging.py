@@ -60,7 +60,7 @@ def _repair_range(cased, words, tags: list[str], lo: int, hi: int, visit) -> lis
         prev_tag = tags[i - 1] if i > lo else ""
         nxt_tag = tags[i + 1] if i + 1 < hi else ""
         nxt_word = words[i + 1] if i + 1 < hi else ""
-        if tag == "NN" and len(cased[i]) > 1 and cased[i].isupper() and cased[i].isalpha():
+        if tag == "NN" and _in_capitals(cased[i]):
             tags[i] = "NNP"
         elif words[i] == "'s" and prev_tag == "PRP" and words[i - 1] not in _POSSESSIVE_PRONOUNS:
             tags[i] = "VBZ"  # "he's heading", "it's over"

@@ -57,11 +57,9 @@ TABLE = WordTable()
 
 
 class ArticleWords(NamedTuple):
-    """The words of some texts (an article's sentences): flat as strings and as ids.
-
-    `words` (per text, its list of words) is made only when asked for: the features and signals
-    read the flat ids, so slicing the flat list per sentence was work for nothing.
-    """
+    """The words of some texts (an article's sentences): flat as strings and as ids, with each
+    text's size. No per-text lists: the features and signals read the flat ids, so slicing the
+    flat list per sentence was work for nothing."""
 
     flat: list  # every word of every text, in order (words_of of each text, one after another)
     sizes: np.ndarray  # how many words each text has
@@ -69,12 +67,6 @@ class ArticleWords(NamedTuple):
     row: np.ndarray  # the text each of those words belongs to
     generation: int  # TABLE.generation the ids belong to
     memo: dict  # arrays derived from the words that every model with the same stop words shares
-
-    @property
-    def words(self) -> tuple:
-        """Per text: its list of words (words_of)."""
-        ends = np.cumsum(self.sizes).tolist()
-        return tuple(self.flat[a:b] for a, b in zip([0] + ends[:-1], ends))
 
     def shared(self, stop: frozenset, stop_of_ids: np.ndarray) -> "StopSplit":
         """The stop-word-dependent arrays of these words (`stop_of_ids`: stop flag by word id),

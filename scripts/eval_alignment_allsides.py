@@ -212,6 +212,16 @@ def counts(story: dict, analyses: dict, gold: dict, pred: set, near: list[set]) 
     return c
 
 
+def item_agreement(items: list[dict], key: str, positive: str | None = None) -> tuple[int, int, int]:
+    """The second annotator against the first on the items labelled twice: (how many such items,
+    how many with the same `key`, how many alike on "is it `positive`" (0 without `positive`))."""
+    both = [it for it in items if it.get("second")]
+    same = sum(it["gold"][key] == it["second"][key] for it in both)
+    alike = 0 if positive is None else sum(
+        (it["gold"][key] == positive) == (it["second"][key] == positive) for it in both)
+    return len(both), same, alike
+
+
 def _div(a: float, b: float) -> float:
     return a / b if b else 0.0
 

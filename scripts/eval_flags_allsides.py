@@ -86,10 +86,8 @@ def main(argv=None) -> int:
     for cat, c in sorted(by_cat.items(), key=lambda kv: -kv[1]["n"]):
         lines.append(f"| {cat} | {c['n']} | {c['right']} | {ev._div(c['right'], c['n']):.2f} |")
     if args.agreement:
-        both = [it for it in items if it.get("second")]
-        same = sum(it["gold"]["label"] == it["second"]["label"] for it in both)
-        right = sum((it["gold"]["label"] == "right") == (it["second"]["label"] == "right") for it in both)
-        lines += ["", f"Agreement on the {len(both)} items labelled twice: same label {same}, "
+        n, same, right = ev.item_agreement(items, "label", "right")
+        lines += ["", f"Agreement on the {n} items labelled twice: same label {same}, "
                       f"right or not {right}."]
     ev.emit(lines, args.markdown)
     return 0

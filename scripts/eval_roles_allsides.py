@@ -93,9 +93,8 @@ def main(argv=None) -> int:
              "Most frequent confusions (label -> stage): " + "; ".join(
                  f"{g} -> {p} {n}" for (g, p), n in confusion.most_common(8))]
     if args.agreement:
-        both = [it for it in items if it.get("second")]
-        same = sum(it["gold"]["role"] == it["second"]["role"] for it in both)
-        lines += ["", f"Agreement on the {len(both)} items labelled twice: the same role for {same}."]
+        n, same, _ = ev.item_agreement(items, "role")
+        lines += ["", f"Agreement on the {n} items labelled twice: the same role for {same}."]
     ev.emit(lines, args.markdown)
     return 0
 

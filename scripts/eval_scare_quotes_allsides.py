@@ -85,11 +85,8 @@ def main(argv=None) -> int:
                   f"({ev._div(kept['scare'], by_label['scare']):.3f}); session 8's precision on the "
                   f"same sample: {ev._div(by_label['scare'], sum(by_label.values())):.3f}."]
     if args.agreement:
-        both = [it for it in items if it.get("second")]
-        same = sum(it["gold"]["label"] == it["second"]["label"] for it in both)
-        scare_same = sum((it["gold"]["label"] == "scare") == (it["second"]["label"] == "scare")
-                         for it in both)
-        lines += ["", f"Agreement on the {len(both)} items labelled twice: same label {same}, "
+        n, same, scare_same = ev.item_agreement(items, "label", "scare")
+        lines += ["", f"Agreement on the {n} items labelled twice: same label {same}, "
                       f"scare or not {scare_same}."]
     ev.emit(lines, args.markdown)
     return 0

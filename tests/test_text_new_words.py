@@ -95,6 +95,8 @@ def test_memo_eviction_keeps_the_first_forms_and_changes_no_answer(monkeypatch, 
     first = make_doc(text)
     monkeypatch.setattr(memo, "LIMIT", 300)  # every text-layer memo's bound
     monkeypatch.setattr(memo, "KEEP", 50)
+    monkeypatch.setattr(tagging, "FORMS_LIMIT", 300)  # the word-form memo's own bound
+    monkeypatch.setattr(tagging, "FORMS_KEEP", 50)
     kept = list(tagging._FORMS)[:50]
     assert len(kept) == 50
     for path in seed_paths:

@@ -126,27 +126,3 @@ def test_changed_role_equals_dataclasses_replace(seed_doc, gaz):
     assert out == tuple(dataclasses.replace(m, role=roles[(m.start, m.end)])
                         if (m.start, m.end) in roles else m for m in mentions)
     assert type(out[0]) is type(mentions[0]) and out[0].__dict__.keys() == mentions[0].__dict__.keys()
-
-
-def test_tone_records_equal_clause_by_clause_scores(seed_doc, gaz):
-    """Session 11: the clauses' sentiments are asked for all at once; each record still has the
-    clause of `clause_spans` holding its mention (else the sentence's last) and that clause's own
-    `vader_scores`, and the lexicon findings inside it."""
-    from framing.actors.tone import tone_records
-    from framing.lexicon import load_lexicon
-    from framing.lexicon.build import findings_of
-    from framing.text.sentiment import vader_scores
-
-    mentions = find_mentions(seed_doc, gaz)
-    findings = findings_of(seed_doc, load_lexicon())
-    records = tone_records(seed_doc, mentions, findings)
-    assert len(records) == len(mentions) > 0
-    text = seed_doc.text
-    for m, r in zip(mentions, records):
-        clauses = clause_spans(seed_doc, m.sentence)
-        a, b = next((c for c in clauses if c[0] <= m.start < c[1]), clauses[-1])
-        assert (r.clause.start, r.clause.end) == (a, b)
-        assert r.sentiment == round(vader_scores(text[a:b]).compound, 4)
-        inside = [f for f in findings if a <= f.start and f.end <= b]
-        assert [(s.start, s.end) for s in r.finding_spans] == [(f.start, f.end) for f in inside]
-        assert (r.actor_id, r.mention.start, r.mention.end) == (m.actor_id, m.start, m.end)

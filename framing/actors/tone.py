@@ -29,8 +29,7 @@ SPLIT_PUNCT = set(CLAUSE_PUNCT)  # ";", ":", an em dash, "--"
 
 
 def _vader():
-    """VADER's scores of many texts (`vader_scores_many`: memoised and shared with the other
-    stages, the texts not memoised yet scored together); None without VADER.
+    """VADER's scores of a text, memoised and shared with the other stages; None without VADER.
 
     The answer is found once per process (the import statements cost something on every call,
     once an article)."""
@@ -41,9 +40,9 @@ def _vader():
         except ImportError:  # pragma: no cover - declared dependency
             _VADER_SCORES = None
         else:
-            from ..text.sentiment import vader_scores_many
+            from ..text.sentiment import vader_scores
 
-            _VADER_SCORES = vader_scores_many
+            _VADER_SCORES = vader_scores
     return _VADER_SCORES
 
 
@@ -109,10 +108,9 @@ def tone_records(doc, mentions, findings=()) -> tuple[ToneRecord, ...]:
     Everything but the mention itself depends on the clause only (its sentiment, the findings in
     it and their mean polarity), so it is worked out once per clause and shared by the mentions in
     it; the findings inside a clause are found by bisection when they come sorted by start, as the
-    lexicon stage gives them. The clauses' sentiments are asked for all at once (`_clause_of`
-    first finds each mention's clause): VADER then splits the words of all the clauses it has
-    not memoised in one go instead of a call per clause, which was a fifth of the stage.
+    lexicon stage gives them.
     """
+    vader = _vader()
     text = doc.text
     fl = []
     for f in findings or ():
@@ -129,66 +127,49 @@ def tone_records(doc, mentions, findings=()) -> tuple[ToneRecord, ...]:
         fl.append((s, e, term or text[s:e], pol))
     starts = [f[0] for f in fl]
     sorted_fl = all(map(le, starts, starts[1:])) and all(f[0] <= f[1] for f in fl)
-    clause_of = _clause_of(doc, mentions)
-    # each distinct clause once, in the order of its first mention
-    firsts = list(dict.fromkeys(clause_of))
-    vader = _vader()
-    if vader is not None and firsts:
-        sentiments = [round(p.compound, 4) for p in vader([text[a:b] for a, b in firsts])]
-    else:
-        sentiments = [0.0] * len(firsts)
-    got_of = {}
-    for (c_start, c_end), senti in zip(firsts, sentiments):
-        if sorted_fl:
-            lo, hi = bisect_left(starts, c_start), bisect_right(starts, c_end)
-            inside = [f for f in fl[lo:hi] if f[1] <= c_end] if lo < hi else []
-        else:
-            inside = [f for f in fl if c_start <= f[0] and f[1] <= c_end]
-        if inside:
-            pols = [f[3] for f in inside if f[3]]
-            score = senti if not pols else 0.5 * senti + 0.5 * (sum(pols) / len(pols))
-            got = (senti, round(max(-1.0, min(1.0, score)), 4), inside, _SPAN(c_start, c_end),
-                   tuple([_SPAN(f[0], f[1]) for f in inside]), tuple([f[2] for f in inside]),
-                   tuple([f[3] for f in inside]))
-        else:
-            got = (senti, round(max(-1.0, min(1.0, senti)), 4), inside, _SPAN(c_start, c_end),
-                   (), (), ())
-        got_of[c_start, c_end] = got
+    splits = None
     out = []
     append = out.append
     span, tone = _SPAN, _TONE
-    for m, clause in zip(mentions, clause_of):
-        m_start, m_end = m.start, m.end
-        senti, score, inside, clause_span, spans, terms, pols = got_of[clause]
-        on_mention = tuple([f[2] for f in inside if f[0] < m_end and m_start < f[1]]) if inside else ()
-        append(tone(m.actor_id, span(m_start, m_end), clause_span, senti, score, spans, terms, pols,
-                    on_mention, "quoted" if m.in_quote else "narrator"))
-    return tuple(out)
-
-
-def _clause_of(doc, mentions) -> list[tuple[int, int]]:
-    """The clause (start, end) holding each mention: the first clause of its sentence holding
-    the mention's start, else the sentence's last clause."""
-    out = []
-    append = out.append
-    splits = None
-    # Mentions come in text order, so a sentence's mentions follow each other: its clauses are
-    # kept for that run of mentions only.
-    last_sentence, clauses = None, ()
+    # Mentions come in text order, so a sentence's mentions follow each other: its clauses and
+    # what each clause gives (sentiment, findings, score) are kept for that run of mentions only.
+    last_sentence, clauses, got_of = None, (), None
     for m in mentions:
-        m_start, s_idx = m.start, m.sentence
+        m_start, m_end, s_idx = m.start, m.end, m.sentence
         if s_idx != last_sentence:
             if splits is None:
                 splits = _split_candidates(doc)
             clauses = _clauses(doc, s_idx, splits)
+            got_of = [None] * len(clauses)
             last_sentence = s_idx
+        k = 0
         if len(clauses) > 1:
-            for c in clauses:
+            k = len(clauses) - 1
+            for n, c in enumerate(clauses):
                 if c[0] <= m_start < c[1]:
+                    k = n
                     break
+        got = got_of[k]
+        if got is None:
+            c_start, c_end = clauses[k]
+            senti = round(vader(text[c_start:c_end]).compound, 4) if vader is not None else 0.0
+            if sorted_fl:
+                lo, hi = bisect_left(starts, c_start), bisect_right(starts, c_end)
+                inside = [f for f in fl[lo:hi] if f[1] <= c_end] if lo < hi else []
             else:
-                c = clauses[-1]
-            append(c)
-        else:
-            append(clauses[0])
-    return out
+                inside = [f for f in fl if c_start <= f[0] and f[1] <= c_end]
+            if inside:
+                pols = [f[3] for f in inside if f[3]]
+                score = senti if not pols else 0.5 * senti + 0.5 * (sum(pols) / len(pols))
+                got = (senti, round(max(-1.0, min(1.0, score)), 4), inside, span(c_start, c_end),
+                       tuple([span(f[0], f[1]) for f in inside]), tuple([f[2] for f in inside]),
+                       tuple([f[3] for f in inside]))
+            else:
+                got = (senti, round(max(-1.0, min(1.0, senti)), 4), inside, span(c_start, c_end),
+                       (), (), ())
+            got_of[k] = got
+        senti, score, inside, clause_span, spans, terms, pols = got
+        on_mention = tuple([f[2] for f in inside if f[0] < m_end and m_start < f[1]]) if inside else ()
+        append(tone(m.actor_id, span(m_start, m_end), clause_span, senti, score, spans, terms, pols,
+                    on_mention, "quoted" if m.in_quote else "narrator"))
+    return tuple(out)

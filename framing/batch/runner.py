@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .. import api
-from .grouping import GroupingOptions, group_store
+from .grouping import GroupingOptions, group_store_in_child
 from .outlets import load_aliases
 from .prepare import prepare
 from .progress import Progress, log
@@ -163,7 +163,8 @@ def _assign_stories(store: Store, opts: BatchOptions) -> int:
 
         conn.commit()
         with ProcessPoolExecutor(1, mp_context=mp.get_context("spawn")) as pool:
-            grouped, rows = pool.submit(group_store, str(store.path), opts.grouping).result()
+            grouped, rows = pool.submit(group_store_in_child, str(store.path),
+                                        opts.grouping).result()
         assignments.update(grouped)
         stories.extend(rows)
     elif n_free:

@@ -24,6 +24,19 @@ def run_serial(payloads: Iterable[dict]) -> Iterator[tuple[dict, dict]]:
         yield p, analyse_story(p)
 
 
+def _freeze_at_exit() -> None:
+    """Run in each local worker process as it starts: freeze the heap when the process exits.
+
+    The interpreter's collections on the way out otherwise walk everything a worker holds (its
+    resources are frozen by Resources.warm, but not the per-word memos filled since): about 0.17
+    CPU-s per worker after 500 articles, 0.04 frozen. The worker has sent every result by then and
+    holds nothing whose finalizer matters (it never writes files; the store is the writer's)."""
+    import atexit
+    import gc
+
+    atexit.register(gc.freeze)
+
+
 def run_processes(payloads: Iterable[dict], jobs: int) -> Iterator[tuple[dict, dict]]:
     """Local worker processes (spawned: nothing of the writer's state, e.g. the open store, is
     inherited). A pool broken by a dying worker is replaced and the stories in flight are retried
@@ -34,7 +47,11 @@ def run_processes(payloads: Iterable[dict], jobs: int) -> Iterator[tuple[dict, d
 
     ctx = mp.get_context("spawn")
     window = jobs * 2 + 1
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
+
+    def new_pool():
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_freeze_at_exit)
+
+    pool = new_pool()
     it = iter(payloads)
     pending: dict = {}
     retry: deque = deque()
@@ -73,7 +90,7 @@ def run_processes(payloads: Iterable[dict], jobs: int) -> Iterator[tuple[dict, d
                     retry.append(p)
                 pending.clear()
                 pool.shutdown(wait=False, cancel_futures=True)
-                pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
+                pool = new_pool()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 

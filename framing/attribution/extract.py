@@ -116,7 +116,7 @@ class _Ctx:
         #   evidence noun (`_evidence_pattern`) (a colon (`_colon_pattern`) is looked for in the text).
         n = len(toks)
         codes = _lemma_codes(data, learned_lemmas)
-        by_lemma = list(map(codes.__getitem__, cols.lemmas))
+        by_lemma = codes.codes_of(cols.lemmas)
         texts = self.texts
         starts = []
         learned = [] if codes.plain else None
@@ -180,7 +180,11 @@ _LEARNED_TAGS = _TagTest(lambda p: p[:2] in _CANDIDATE_TAGS)
 class _LemmaCodes(dict):
     """lemma -> 1 (it may open a cue: `_cue_lemmas`) | 2 (its lower case is a lemma of the learned
     detector's), each lemma's code computed once. `plain`: no lemma of the detector opens with a
-    non-alphanumeric (then a token is its candidate by its lemma; else by `lemma_key`)."""
+    non-alphanumeric (then a token is its candidate by its lemma; else by `lemma_key`).
+
+    `codes_of` answers an article's lemmas from `nonzero`, the few hundred lower-case lemmas whose
+    code is not 0: a lookup in this memo of every lemma seen (tens of thousands, out of the
+    processor's cache by the next article) cost about twice as much per token."""
 
     LIMIT = 50000
 
@@ -189,6 +193,21 @@ class _LemmaCodes(dict):
         self.cue_lemmas = cue_lemmas
         self.learned = learned_lemmas
         self.plain = learned_lemmas is not None and not any(not k[:1].isalnum() for k in learned_lemmas)
+        # a lower-case lemma (lemma.lower() == lemma) has a code other than 0 only when it is one
+        # of these, and then this code
+        nonzero = dict.fromkeys(cue_lemmas, 1)
+        for lemma in learned_lemmas or ():
+            if lemma.lower() == lemma:
+                nonzero[lemma] = nonzero.get(lemma, 0) | 2
+        self.nonzero = nonzero
+
+    def codes_of(self, lemmas: list) -> list:
+        """The code of each lemma (None for 0). The text layer's lemmas are lower case; when the
+        article's are not all (their joined text has an upper-case or title-case character, the
+        only characters str.lower changes), each is looked up in the memo instead."""
+        if "".join(lemmas).islower():
+            return list(map(self.nonzero.get, lemmas))
+        return list(map(self.__getitem__, lemmas))
 
     def __missing__(self, lemma):
         if len(self) > self.LIMIT:

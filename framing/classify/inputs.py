@@ -120,32 +120,6 @@ def inputs_from_doc(doc: Doc, findings=(), signals: bool = False) -> list[Senten
     With `signals`, each input holds its sentiment signals already (what
     `features.with_sentiment` adds afterwards), so no input is made twice.
     """
-    return inputs_from_docs([doc], [findings], signals)[0]
-
-
-def inputs_from_docs(docs, findings_of, signals: bool = False) -> list[list[SentenceInput]]:
-    """`inputs_from_doc` of each doc (with its findings), the sentiment signals of all their
-    sentences computed at once: a signal depends on its own sentence only, so the inputs are
-    the same as one doc at a time, for one pass of array operations instead of one per doc."""
-    made = [_counted(doc, findings) for doc, findings in zip(docs, findings_of)]
-    texts = [t for m in made for t in m[0]]
-    if signals and texts:
-        from .signals import sentence_signals
-
-        sentiment = sentence_signals(texts)
-    else:
-        sentiment = [()] * len(texts)
-    out, a = [], 0
-    for doc_texts, shares, counts, words in made:
-        b = a + len(doc_texts)
-        out.append(list(map(make_input, doc_texts, shares, counts, sentiment[a:b],
-                            [_frozen(w) if w else {} for w in words])))
-        a = b
-    return out
-
-
-def _counted(doc: Doc, findings) -> tuple[list, list, list, list]:
-    """(sentence texts, quote shares, lexicon counts, matched words) of `doc`'s sentences."""
     sents = doc.sentences
     starts = [s.start for s in sents]
     ends = [s.end for s in sents]
@@ -162,7 +136,15 @@ def _counted(doc: Doc, findings) -> tuple[list, list, list, list]:
                 _add(counts[i], words[i], f)
     shares = quote_shares(doc)
     text = doc.article.text
-    return [text[a:b] for a, b in zip(starts, ends)], shares, counts, words
+    texts = [text[a:b] for a, b in zip(starts, ends)]
+    if signals and texts:
+        from .signals import sentence_signals
+
+        sentiment = sentence_signals(texts)
+    else:
+        sentiment = [()] * len(texts)
+    return list(map(make_input, texts, shares, counts, sentiment,
+                    [_frozen(w) if w else {} for w in words]))
 
 
 def quote_shares(doc: Doc) -> list[float]:

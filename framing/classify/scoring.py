@@ -10,7 +10,7 @@ from ..model import Doc
 from ..model.classify import SentenceScore, TaskPrediction
 from .aggregate import summarize_parts, summarize_scores
 from .explain import explain_many
-from .inputs import NARRATOR, QUOTE, inputs_from_docs
+from .inputs import NARRATOR, QUOTE, inputs_from_doc
 from .objects import make_label, make_score
 from .pipeline import TOP_K
 from .wordids import TABLE
@@ -36,37 +36,19 @@ def score_sentences(doc: Doc, findings, models, explain: bool = True) -> tuple[S
 def score_and_summarize(doc: Doc, findings, models, explain: bool = True) -> tuple[tuple, dict]:
     """(score_sentences(...), summarize_scores of those scores): the same two things, the summary
     made from the numbers the scores were made of instead of read back from 50-odd objects."""
-    return score_and_summarize_many([doc], [findings], models, explain)[0]
-
-
-def score_and_summarize_many(docs, findings_of, models, explain: bool = True) -> list[tuple[tuple, dict]]:
-    """`score_and_summarize` of each doc (with its findings), all their sentences scored together.
-
-    Every feature, score and explanation of a sentence depends on that sentence alone (rows are
-    summed and ranked on their own), so the results are those of one doc at a time; an article's
-    few dozen sentences pay the fixed cost of some hundreds of small array operations, which a
-    story's articles scored together share (four articles at a time: 4-16% less CPU for the
-    stage in alternating measurements on 600 and 3,000 AllSides articles, session 11).
-    """
     with TABLE.lock:
-        scored = _score_many(docs, findings_of, models, explain)
-    return [(scores, summarize_scores(scores) if parts is None else summarize_parts(*parts))
-            for scores, parts in scored]
+        scores, parts = _score_sentences(doc, findings, models, explain)
+    if parts is None:
+        return scores, summarize_scores(scores)
+    return scores, summarize_parts(*parts)
 
 
 def _score_sentences(doc: Doc, findings, models, explain: bool) -> tuple[tuple, tuple | None]:
     """(the SentenceScores, and what `summarize_parts` needs to summarize them, or None when
     only `summarize_scores` can: no sentences, or models for other tasks)."""
-    return _score_many([doc], [findings], models, explain)[0]
-
-
-def _score_many(docs, findings_of, models, explain: bool) -> list[tuple[tuple, tuple | None]]:
-    """`_score_sentences` of each doc, the sentences of all of them scored as one list."""
-    docs = list(docs)
-    per_doc = inputs_from_docs(docs, findings_of, signals=True)  # sentiment once, for every model
-    inputs = [item for items in per_doc for item in items]
+    inputs = inputs_from_doc(doc, findings, signals=True)  # sentiment computed once, for every model
     if not inputs:
-        return [((), None) for _ in docs]
+        return (), None
     n = len(inputs)
     # Each field as a list over the sentences (defaults where no model is loaded), then one
     # SentenceScore per sentence from them: no per-sentence dicts, no dataclass __init__.
@@ -100,24 +82,13 @@ def _score_many(docs, findings_of, models, explain: bool) -> list[tuple[tuple, t
                                       preds[i].distribution, preds[i].features)
                        for m, preds in others) for i in range(n)]
     voices = [voice_of(item.quote_share) for item in inputs]
-    shares = [round(item.quote_share, 6) for item in inputs]
-    whole = others or (labels is not None and not all(labels))  # other tasks, or a frame named ""
-    out, a = [], 0
-    for doc, items in zip(docs, per_doc):
-        k = len(items)
-        if not k:
-            out.append(((), None))
-            continue
-        b = a + k
-        sents = doc.sentences
-        scores = tuple(map(make_score, range(k), [s.start for s in sents], [s.end for s in sents],
-                           voices[a:b], shares[a:b], bias_p[a:b], bias_label[a:b], bias_feats[a:b],
-                           frame[a:b], frame_p[a:b], frame_dist[a:b], frame_feats[a:b], other[a:b]))
-        parts = None if whole else (voices[a:b], bias_p[a:b], frame[a:b],
-                                    None if frame_proba is None else frame_proba[a:b], labels)
-        out.append((scores, parts))
-        a = b
-    return out
+    scores = tuple(map(make_score, range(n), [s.start for s in doc.sentences],
+                       [s.end for s in doc.sentences], voices,
+                       [round(item.quote_share, 6) for item in inputs],
+                       bias_p, bias_label, bias_feats, frame, frame_p, frame_dist, frame_feats, other))
+    if others or (labels is not None and not all(labels)):  # other tasks, or a frame named ""
+        return scores, None
+    return scores, (voices, bias_p, frame, frame_proba, labels)
 
 
 def _bias_fields(model, scored, feats) -> tuple[list, list, list]:

@@ -42,7 +42,8 @@ from ..text.columns import columns
 
 from .chunks import PROPER, TIME_WORDS, np_left, np_right
 from .data import _rows
-from .speakers import PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_THING, SpeakerInfo, describe, non_persons
+from .speakers import PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_THING, SpeakerInfo, describe, non_persons, \
+    person_nouns
 from .named_mentions import NamedMentions, other_first_name, plain_name, qualifiers, speaker_words
 
 #: Words that open a subordinate clause before a sentence's subject: "While Rep. Paul Mitchell
@@ -85,12 +86,6 @@ _GENDER_STOP = frozenset({"for", "of", "to", "at", "with", "from", "in", "on", "
 def _gender_words() -> dict:
     """term -> "f" | "m", from framing/data/attribution/gender.tsv."""
     return {row["term"]: row["gender"] for row in _rows("gender.tsv")}
-
-
-@lru_cache(maxsize=1)
-def _person_nouns() -> frozenset:
-    """Head nouns that stand for one person, from framing/data/attribution/person_nouns.tsv."""
-    return frozenset(row["term"] for row in _rows("person_nouns.tsv"))
 
 
 @lru_cache(maxsize=1)
@@ -173,7 +168,7 @@ class Entity:
             return False
         # an unnamed speaker is one person only when a word says so: a role ("the senator"), a
         # gendered noun ("the actress") or a person noun ("the receptionist"); not "the explosion"
-        return bool(self.role_terms or self.gender or head in _person_nouns() or head in _gender_words())
+        return bool(self.role_terms or self.gender or head in person_nouns() or head in _gender_words())
 
 
 def _relative_head(toks, start: int, j: int, lo: int) -> tuple[int, int]:

@@ -74,6 +74,9 @@ def test_lawyers_keep_their_clients_side():
     ("Secretary of State John Kerry said the talks would resume.", "said", "John Kerry"),
     ("Center for American Progress President Neera Tanden said the plan was cruel.", "said",
      "Neera Tanden"),
+    ("Friends of the Earth said the pipeline would leak.", "said", "Friends of the Earth"),
+    ("Students for Fair Admissions said the ruling was a victory.", "said",
+     "Students for Fair Admissions"),
 ])
 def test_names_holding_a_preposition_stay_whole(text, cue, speaker):
     assert by_cue(run(text)[1], cue).speaker == speaker

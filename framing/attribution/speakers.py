@@ -361,6 +361,11 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
                         else ""
                 name_toks = name_toks[k:]
                 break
+    if gazetteer is not None and name_toks and name_toks[-1] is main[-1]:
+        s0 = next(k for k, t in enumerate(main) if t.pos != "DT" or k == len(main) - 1)
+        if main[s0] is not name_toks[0] and _known_non_person(gazetteer, text[main[s0].start:main[-1].end]):
+            name_toks = list(main[s0:])  # "Students for Fair Admissions": a role word opens the name
+            institution_name = True
     name = text[name_toks[0].start:name_toks[-1].end] if name_toks else ""
     if name and name.lower() in data.roles:
         name = ""

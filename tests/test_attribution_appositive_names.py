@@ -77,6 +77,9 @@ def test_lawyers_keep_their_clients_side():
     ("Friends of the Earth said the pipeline would leak.", "said", "Friends of the Earth"),
     ("Students for Fair Admissions said the ruling was a victory.", "said",
      "Students for Fair Admissions"),
+    ("Doctors Without Borders said the clinic had been hit twice.", "said", "Doctors Without Borders"),
+    ("International humanitarian organization Doctors Without Borders (MSF) said the clinic had "
+     "been hit.", "said", "Doctors Without Borders"),
 ])
 def test_names_holding_a_preposition_stay_whole(text, cue, speaker):
     assert by_cue(run(text)[1], cue).speaker == speaker

@@ -362,10 +362,15 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
                 name_toks = name_toks[k:]
                 break
     if gazetteer is not None and name_toks and name_toks[-1] is main[-1]:
-        s0 = next(k for k, t in enumerate(main) if t.pos != "DT" or k == len(main) - 1)
-        if main[s0] is not name_toks[0] and _known_non_person(gazetteer, text[main[s0].start:main[-1].end]):
-            name_toks = list(main[s0:])  # "Students for Fair Admissions": a role word opens the name
-            institution_name = True
+        # "Students for Fair Admissions", "organization Doctors Without Borders": a role word opens
+        # the name of an organisation the gazetteer knows
+        first_name = next(k for k, t in enumerate(main) if t is name_toks[0])
+        for s0 in range(max(0, first_name - 3), first_name):
+            if main[s0].text[:1].isupper() and \
+                    _known_non_person(gazetteer, text[main[s0].start:main[-1].end]):
+                name_toks = list(main[s0:])
+                institution_name = True
+                break
     name = text[name_toks[0].start:name_toks[-1].end] if name_toks else ""
     if name and name.lower() in data.roles:
         name = ""

@@ -366,7 +366,7 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
         # the name of an organisation the gazetteer knows
         first_name = next(k for k, t in enumerate(main) if t is name_toks[0])
         for s0 in range(max(0, first_name - 3), first_name):
-            if main[s0].text[:1].isupper() and \
+            if main[s0].text[:1].isupper() and main[s0].pos != "DT" and \
                     _known_non_person(gazetteer, text[main[s0].start:main[-1].end]):
                 name_toks = list(main[s0:])
                 institution_name = True

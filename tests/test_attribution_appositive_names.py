@@ -35,6 +35,8 @@ def test_a_name_after_the_description_is_the_speaker(text, cue, speaker, title_w
 @pytest.mark.parametrize("text, cue, speaker", [
     ("The group's founder, a former soldier, said the march would go ahead.", "said", "group's founder"),
     ("Officials in the capital, Kabul, said the border would reopen.", "said", "Officials"),
+    ("A small-business owner from Andover, Mass., said the tax was unfair.", "said",
+     "small-business owner"),
 ])
 def test_an_appositive_that_is_no_name_is_not_taken(text, cue, speaker):
     assert by_cue(run(text)[1], cue).speaker == speaker

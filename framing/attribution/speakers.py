@@ -481,7 +481,7 @@ def _appositive_name(toks, k: int, text: str, data: AttributionData, gazetteer) 
         # "Rear Adm. John Kirby", "British Prime Minister David Cameron", "Utah Sen. Mitt Romney"
         name = name[titles[-1]:]
         honorifics += 1
-    if not name or len(name) < 2 and not honorifics or not all(
+    if not name or sum(t.text[:1].isalpha() for t in name) < 2 and not honorifics or not all(
             t.pos in PROPER or t.text[:1].isupper() and t.pos not in ("DT", "PRP", "PRP$") or
             t.text in ("-", ".") and n for n, t in enumerate(name)):
         return []

@@ -60,6 +60,8 @@ _DESCRIPTION_STOP = frozenset({"of", "for", "on", "in", "at", "and", "or", "to",
 #: A capitalised word (and an initial) right before a surname: "Karen " in "Karen McDougal",
 #: "Joseph R. " in "Joseph R. Biden".
 _FIRST_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?$")
+#: Longest headline, deck or sub-heading (words) at the top of an article (`_headlines_end`).
+_HEADLINE_WORDS = 15
 #: Longest appositive (tokens) between a named subject and its verb.
 _APPOSITIVE_MAX = 30
 
@@ -222,6 +224,7 @@ class Resolver:
         self._subjects = self._all_subject_mentions()
         self._pending = next(self._subjects, None)
         self._surname_genders: dict = {}  # surname -> gender its full names in the text show
+        self._headlines: int | None = None  # where the body starts (`_headlines_end`)
 
     def close(self) -> None:
         """Drop the lazy walks over the article (generators whose frames refer back to this resolver
@@ -437,8 +440,28 @@ class Resolver:
         name = ent.name or info.name
         key = (id(ent), name)
         found, self._searched[key] = self.named.fuller_name(name, before, self._searched.get(key, 0))
+        if found is None and " " not in name and before < self._headlines_end():
+            found = self.named.only_fuller_name(name)  # "Naqvi discusses ..." over the body
         if found is not None:
             self._absorb(ent, *found)
+
+    def _headlines_end(self) -> int:
+        """Offset where the article's body starts: after the leading paragraphs that are one short
+        sentence each (a headline, a deck, sub-headings). A headline names people by surname
+        ("Naqvi discusses border matters with Pezeshkian") before the body introduces them, so
+        there a surname may take the one fuller name the article gives it later."""
+        if self._headlines is None:
+            sents, toks = self.doc.sentences, self.doc.tokens
+            end = 0
+            for i, sent in enumerate(sents):
+                alone = (i == 0 or sents[i - 1].paragraph != sent.paragraph) and \
+                    (i + 1 == len(sents) or sents[i + 1].paragraph != sent.paragraph)
+                words = sum(t.text[:1].isalnum() for t in toks[sent.token_start:sent.token_end])
+                if not alone or words > _HEADLINE_WORDS:
+                    break
+                end = sent.end
+            self._headlines = end
+        return self._headlines
 
     def _antecedent(self, pronoun: str, offset: int) -> Entity | None:
         self._catch_up(offset)

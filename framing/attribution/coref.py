@@ -41,7 +41,7 @@ from functools import lru_cache
 from ..text.columns import columns
 
 from .chunks import PROPER, TIME_WORDS, np_left, np_right
-from .data import _rows
+from .data import _rows, first_names
 from .speakers import PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_THING, SpeakerInfo, describe, non_persons, \
     person_nouns
 from .named_mentions import NamedMentions, other_first_name, plain_name, qualifiers, speaker_words
@@ -90,19 +90,13 @@ def _gender_words() -> dict:
     return {row["term"]: row["gender"] for row in _rows("gender.tsv")}
 
 
-@lru_cache(maxsize=1)
-def _first_names() -> dict:
-    """first name -> "f" | "m", from framing/data/attribution/first_names.tsv."""
-    return {row["name"]: row["gender"] for row in _rows("first_names.tsv")}
-
-
 def _name_gender(name: str) -> str:
     """The gender a full name's first word shows ("Rick Perry" m, "Susan Collins" f), or "": a
     one-word name is a surname, and a name the list does not hold shows nothing."""
     words = name.split(" ")
     if len(words) < 2:
         return ""
-    return _first_names().get(words[0].lower(), "")
+    return first_names().get(words[0].lower(), "")
 
 
 _POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
@@ -416,7 +410,7 @@ class Resolver:
         found = self._surname_genders.get(name)
         if found is None:
             text = self.doc.text
-            firsts = _first_names()
+            firsts = first_names()
             shown = set()
             at = text.find(name)
             while at >= 0:

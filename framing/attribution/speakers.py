@@ -23,11 +23,11 @@ RELATIVES = frozenset({"who", "which", "that"})
 INSTITUTION_ROLES = frozenset({"organisation", "media", "international"})
 #: Nouns that count or measure the speakers after their "of": "a lot of people", "the share of
 #: Americans", "members of Congress", "a series of Trump allies", "a team of researchers".
-QUANTITY_HEADS = frozenset({"lot", "lots", "number", "share", "majority", "minority", "half", "third",
-                            "percent", "plurality", "majorities", "member", "members", "group", "handful",
-                            "dozens",
-                            "hundreds", "thousands", "millions", "most", "many", "some", "all", "none",
-                            "series", "couple", "pair", "team", "dozen", "handfuls", "panel"})
+QUANTITY_HEADS = frozenset({"lot", "lots", "number", "share", "majority", "majorities", "minority",
+                            "half", "third", "percent", "plurality", "member", "members", "group",
+                            "handful", "dozens", "hundreds", "thousands", "millions", "most", "many",
+                            "some", "all", "none", "series", "couple", "pair", "team", "dozen",
+                            "handfuls", "panel"})
 
 
 @dataclass

@@ -85,3 +85,10 @@ def test_lawyers_keep_their_clients_side():
 ])
 def test_names_holding_a_preposition_stay_whole(text, cue, speaker):
     assert by_cue(run(text)[1], cue).speaker == speaker
+
+
+def test_an_indefinite_description_is_someone_new():
+    text = ("A spokesman for Biden's campaign, Andrew Bates, said the ad was false. A spokesman for "
+            "Paradigm said the company had done nothing wrong.")
+    atts = run(text)[1]
+    assert [(a.speaker, a.speaker_id) for a in atts] == [("Andrew Bates", 0), ("spokesman", 1)]

@@ -60,6 +60,8 @@ _DESCRIPTION_STOP = frozenset({"of", "for", "on", "in", "at", "and", "or", "to",
 #: A capitalised word (and an initial) right before a surname: "Karen " in "Karen McDougal",
 #: "Joseph R. " in "Joseph R. Biden".
 _FIRST_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?$")
+#: Openings of a description that introduces someone new.
+_INDEFINITE = ("a ", "an ", "another ")
 #: Longest headline, deck or sub-heading (words) at the top of an article (`_headlines_end`).
 _HEADLINE_WORDS = 15
 #: Longest appositive (tokens) between a named subject and its verb.
@@ -537,9 +539,12 @@ class Resolver:
                                affiliation=side, role="government" if info.role == "unknown" else info.role)
         if info.name:
             ent = self._match_named(info)
-        if ent is None and not info.name:
+        # "a spokesman for Paradigm" introduces someone: an indefinite description is never an
+        # earlier speaker ("A spokesman for Biden's campaign, Andrew Bates," came before it)
+        known = not info.name and not info.text.lower().startswith(_INDEFINITE)
+        if ent is None and known:
             ent = self._match_description(info) or self._match_institution(info)
-        if ent is None and not info.name and info.role_terms and not info.anonymous and not info.plural:
+        if ent is None and known and info.role_terms and not info.anonymous and not info.plural:
             found = self.named.described(info, span[0]) if self._office(info) else None
             if found is not None:
                 ent = self._match_named(found[0])

@@ -64,3 +64,10 @@ def test_the_country_without_such_a_person_is_the_country(gaz):
     found = _mentions(gaz, "King Abdullah of Jordan met the president. Jordan has taken in 600,000 "
                            "refugees.")
     assert _ids_of(found, "Jordan") == ["JOR", "JOR"]
+
+
+def test_a_local_legislators_title_is_not_part_of_the_name(gaz):
+    found = _mentions(gaz, "Among those taken into custody were St. Louis Alderman Antonio French and "
+                           "two reporters. Alderman Ed Burke said the arrests were a mistake.")
+    ids = [i for _, i in found]
+    assert "person:antonio french" in ids and "person:ed burke" in ids

@@ -24,6 +24,7 @@ from functools import lru_cache
 from itertools import compress, repeat
 from operator import and_, eq, not_
 
+from ..attribution.data import first_names
 from ..gazetteer import Gazetteer, fold
 from ..text.columns import columns
 from ..model.actors import ActorMention
@@ -77,6 +78,11 @@ COVER_BACK = 6
 COVER_PAD = 8
 #: Tokens after which a capitalised word may just start a quotation or a clause.
 OPENERS = ('"', "\u201c", ":", "(", "-", "\u2013", "\u2014")
+
+
+#: Words after which a one-word name is a place, not a person's surname ("talks in Jordan").
+_PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "of", "into", "across", "throughout", "inside",
+                                 "near", "outside", "at", "toward", "towards"})
 
 
 @dataclass(slots=True)
@@ -285,6 +291,7 @@ class MentionFinder:
                 cands += self._generic_groups(s_idx)
             if s_idx in ent_sents:
                 cands += self._entities(s_idx)
+        self._surnames_over_guesses(cands)
         cands += self._orgs_unknown(cands)
         cands.sort(key=lambda c: c.start_tok)
         cands = self._title_only(cands)
@@ -508,12 +515,25 @@ class MentionFinder:
                         j += 1
                         continue
                     break
+                j = self._surname_entity(j, b)
                 if self._non_type(j - 1) != "head":
                     runs.append((i, j, None))
                 p = bisect_left(starts, j, p + 1)
                 continue
             p += 1
         return runs
+
+    def _surname_entity(self, j: int, b: int) -> int:
+        """The end of a name run that stops at tokens[j]: one past j when tokens[j] is a one-word
+        place or organisation the gazetteer knows, right after a first name and not followed by
+        another capitalised word ("Rep. Jim Jordan", "Michael Bloomberg": people, not the country
+        and the news agency), else j."""
+        hit = self.ent.get(j)
+        if hit is None or hit[0] != j + 1 or j + 1 < b and self._names[j + 1] or \
+                self._norms[j - 1] not in first_names():
+            return j
+        entry = self.gaz.entries.get(hit[1].entry_id)
+        return j + 1 if entry is not None and entry.kind != "person" else j
 
     def _extend_left(self, start, s_start):
         """Extend a name leftwards over its title, demonym and institution; return (new_start, title
@@ -700,6 +720,43 @@ class MentionFinder:
                 c.is_guess, c.guess_reason = False, ""
             elif len(ids) > 1:
                 c.is_guess, c.guess_reason = True, "surname shared by several people"
+
+    def _surnames_over_guesses(self, cands) -> None:
+        """A one-word gazetteer name that is the surname of the one fuller person the article names
+        is that person after the article has named them in full: "NATO chief Anders Fogh Rasmussen
+        ... Rasmussen added" (not Rasmussen Reports, a guess), "Rep. Jim Jordan ... Jordan said"
+        (not the country). A guessed name changes when the person's name opens with a first name
+        (first_names.tsv) or is no guess itself; a name the gazetteer is sure of, only with a first
+        name and when the article names that actor no other way
+        ("USS George Washington ... Seoul nor Washington", with "The U.S." elsewhere, stays the US
+        government); never after a preposition of place ("in Jordan", "to Jordan"), and only as
+        written ("UN" is not Kim Jong Un)."""
+        surnames: dict[str, dict] = {}  # last word of a fuller person's name -> actor id -> mention
+        for f in cands:
+            if f.kind == "person" and len(f.person_name.split()) > 1:
+                surnames.setdefault(f.person_name.split()[-1], {}).setdefault(f.actor_id, f)
+        if not surnames:
+            return
+        for c in cands:
+            if c.kind in ("person", "pronoun") or c.end_tok - c.start_tok != 1 or \
+                    c.start_tok > 0 and self.toks[c.start_tok - 1].norm in _PLACE_PREPOSITIONS:
+                continue
+            written = self._text(c.start_tok, c.end_tok)
+            people = surnames.get(written, {})
+            f = next(iter(people.values()), None)
+            if len(people) != 1 or f.start_tok >= c.start_tok:
+                continue  # no one, several people, or the surname before the full name
+            first_name = f.person_name.split()[0].lower() in first_names()
+            if c.is_guess and not (first_name or not f.is_guess):
+                continue  # a guessed name over a guessed person ("Afghanistani Taliban")
+            if not c.is_guess and (not first_name or any(
+                    o.actor_id == c.actor_id and self._text(o.start_tok, o.end_tok) != written
+                    for o in cands)):
+                continue
+            c.kind = c.entity_kind = "person"
+            c.actor_id, c.actor_name, c.entry_id = f.actor_id, f.actor_name, f.entry_id
+            c.affiliation, c.sector, c.person_name = f.affiliation, f.sector, written
+            c.is_guess, c.guess_reason = False, ""
 
     def _people_by_surname(self, word):
         """The one gazetteer person whose surname (last word of a name or alias) `word` is, as a

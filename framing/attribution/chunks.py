@@ -95,6 +95,10 @@ def np_left(tokens, j: int, lo: int) -> int | None:
         if p.norm == "and" and k - 2 >= lo and tokens[k - 2].pos in PROPER and tokens[k].pos in PROPER:
             k -= 1
             continue
+        if p.pos in ("IN", "TO") and p.text[:1].isupper() and k - 2 >= lo and \
+                tokens[k - 2].text[:1].isupper() and tokens[k].pos in PROPER:
+            k -= 1  # a capitalised preposition inside a name: "Doctors Without Borders"
+            continue
         if p.norm == "and" and k - 2 >= lo and (tokens[k - 2].pos in NOUNS or tokens[k - 2].pos == "JJ") and \
                 tokens[k - 2].norm not in TIME_WORDS and tokens[k].pos in NP_INNER and \
                 tokens[k].pos not in ("DT", "PDT", "PRP$", "POS") and before_and is None:

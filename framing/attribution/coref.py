@@ -41,8 +41,9 @@ from functools import lru_cache
 from ..text.columns import columns
 
 from .chunks import PROPER, TIME_WORDS, np_left, np_right
-from .data import _rows
-from .speakers import PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_THING, SpeakerInfo, describe, non_persons
+from .data import _rows, first_names
+from .speakers import PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_THING, SpeakerInfo, describe, non_persons, \
+    person_nouns
 from .named_mentions import NamedMentions, other_first_name, plain_name, qualifiers, speaker_words
 
 #: Words that open a subordinate clause before a sentence's subject: "While Rep. Paul Mitchell
@@ -59,6 +60,10 @@ _DESCRIPTION_STOP = frozenset({"of", "for", "on", "in", "at", "and", "or", "to",
 #: A capitalised word (and an initial) right before a surname: "Karen " in "Karen McDougal",
 #: "Joseph R. " in "Joseph R. Biden".
 _FIRST_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?$")
+#: Openings of a description that introduces someone new.
+_INDEFINITE = ("a ", "an ", "another ")
+#: Longest headline, deck or sub-heading (words) at the top of an article (`_headlines_end`).
+_HEADLINE_WORDS = 15
 #: Longest appositive (tokens) between a named subject and its verb.
 _APPOSITIVE_MAX = 30
 
@@ -87,25 +92,13 @@ def _gender_words() -> dict:
     return {row["term"]: row["gender"] for row in _rows("gender.tsv")}
 
 
-@lru_cache(maxsize=1)
-def _person_nouns() -> frozenset:
-    """Head nouns that stand for one person, from framing/data/attribution/person_nouns.tsv."""
-    return frozenset(row["term"] for row in _rows("person_nouns.tsv"))
-
-
-@lru_cache(maxsize=1)
-def _first_names() -> dict:
-    """first name -> "f" | "m", from framing/data/attribution/first_names.tsv."""
-    return {row["name"]: row["gender"] for row in _rows("first_names.tsv")}
-
-
 def _name_gender(name: str) -> str:
     """The gender a full name's first word shows ("Rick Perry" m, "Susan Collins" f), or "": a
     one-word name is a surname, and a name the list does not hold shows nothing."""
     words = name.split(" ")
     if len(words) < 2:
         return ""
-    return _first_names().get(words[0].lower(), "")
+    return first_names().get(words[0].lower(), "")
 
 
 _POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
@@ -173,7 +166,7 @@ class Entity:
             return False
         # an unnamed speaker is one person only when a word says so: a role ("the senator"), a
         # gendered noun ("the actress") or a person noun ("the receptionist"); not "the explosion"
-        return bool(self.role_terms or self.gender or head in _person_nouns() or head in _gender_words())
+        return bool(self.role_terms or self.gender or head in person_nouns() or head in _gender_words())
 
 
 def _relative_head(toks, start: int, j: int, lo: int) -> tuple[int, int]:
@@ -227,6 +220,7 @@ class Resolver:
         self._subjects = self._all_subject_mentions()
         self._pending = next(self._subjects, None)
         self._surname_genders: dict = {}  # surname -> gender its full names in the text show
+        self._headlines: int | None = None  # where the body starts (`_headlines_end`)
 
     def close(self) -> None:
         """Drop the lazy walks over the article (generators whose frames refer back to this resolver
@@ -418,7 +412,7 @@ class Resolver:
         found = self._surname_genders.get(name)
         if found is None:
             text = self.doc.text
-            firsts = _first_names()
+            firsts = first_names()
             shown = set()
             at = text.find(name)
             while at >= 0:
@@ -442,8 +436,28 @@ class Resolver:
         name = ent.name or info.name
         key = (id(ent), name)
         found, self._searched[key] = self.named.fuller_name(name, before, self._searched.get(key, 0))
+        if found is None and " " not in name and before < self._headlines_end():
+            found = self.named.only_fuller_name(name)  # "Naqvi discusses ..." over the body
         if found is not None:
             self._absorb(ent, *found)
+
+    def _headlines_end(self) -> int:
+        """Offset where the article's body starts: after the leading paragraphs that are one short
+        sentence each (a headline, a deck, sub-headings). A headline names people by surname
+        ("Naqvi discusses border matters with Pezeshkian") before the body introduces them, so
+        there a surname may take the one fuller name the article gives it later."""
+        if self._headlines is None:
+            sents, toks = self.doc.sentences, self.doc.tokens
+            end = 0
+            for i, sent in enumerate(sents):
+                alone = (i == 0 or sents[i - 1].paragraph != sent.paragraph) and \
+                    (i + 1 == len(sents) or sents[i + 1].paragraph != sent.paragraph)
+                words = sum(t.text[:1].isalnum() for t in toks[sent.token_start:sent.token_end])
+                if not alone or words > _HEADLINE_WORDS:
+                    break
+                end = sent.end
+            self._headlines = end
+        return self._headlines
 
     def _antecedent(self, pronoun: str, offset: int) -> Entity | None:
         self._catch_up(offset)
@@ -525,9 +539,12 @@ class Resolver:
                                affiliation=side, role="government" if info.role == "unknown" else info.role)
         if info.name:
             ent = self._match_named(info)
-        if ent is None and not info.name:
+        # "a spokesman for Paradigm" introduces someone: an indefinite description is never an
+        # earlier speaker ("A spokesman for Biden's campaign, Andrew Bates," came before it)
+        known = not info.name and not info.text.lower().startswith(_INDEFINITE)
+        if ent is None and known:
             ent = self._match_description(info) or self._match_institution(info)
-        if ent is None and not info.name and info.role_terms and not info.anonymous and not info.plural:
+        if ent is None and known and info.role_terms and not info.anonymous and not info.plural:
             found = self.named.described(info, span[0]) if self._office(info) else None
             if found is not None:
                 ent = self._match_named(found[0])

@@ -48,6 +48,14 @@ def _rows(name: str):
 
 
 @lru_cache(maxsize=1)
+def first_names() -> dict:
+    """first name (lower case) -> "f" | "m", from framing/data/attribution/first_names.tsv: the
+    gender "he" and "she" check, and the word before a surname that is also a place or an
+    organisation's name ("Jim Jordan", "Michael Bloomberg"; framing.actors.mentions)."""
+    return {row["name"]: row["gender"] for row in _rows("first_names.tsv")}
+
+
+@lru_cache(maxsize=1)
 def load_data() -> AttributionData:
     """Read and check the data files once per process."""
     cues: dict = {}

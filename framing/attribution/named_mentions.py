@@ -235,6 +235,19 @@ class NamedMentions:
             k += 1
         return None, k
 
+    def only_fuller_name(self, name: str):
+        """The one fuller name the whole article gives the one-word name `name` ("Mohsin Naqvi" for
+        "Naqvi"), as (reading, span) of its first mention, or None when it gives none or several
+        ("Donald Trump" and "Melania Trump")."""
+        found = None
+        for _, m, span in self.with_word(name.lower(), len(self.doc.text) + 1):
+            if m.name.split()[-1] != name or len(m.name) <= len(name):
+                continue
+            if found is not None and found[0].name != m.name:
+                return None
+            found = found or (m, span)
+        return found
+
     def described(self, info: SpeakerInfo, before: int):
         """The nearest earlier named person the article calls by the description's title ("the
         interior minister" -> "Interior Minister Mohsin Naqvi", who only received an offer). Only for

@@ -23,10 +23,11 @@ RELATIVES = frozenset({"who", "which", "that"})
 INSTITUTION_ROLES = frozenset({"organisation", "media", "international"})
 #: Nouns that count or measure the speakers after their "of": "a lot of people", "the share of
 #: Americans", "members of Congress", "a series of Trump allies", "a team of researchers".
-QUANTITY_HEADS = frozenset({"lot", "lots", "number", "share", "majority", "minority", "half", "third",
-                            "percent", "plurality", "member", "members", "group", "handful", "dozens",
-                            "hundreds", "thousands", "millions", "most", "many", "some", "all", "none",
-                            "series", "couple", "pair", "team", "dozen", "handfuls", "panel"})
+QUANTITY_HEADS = frozenset({"lot", "lots", "number", "share", "majority", "majorities", "minority",
+                            "half", "third", "percent", "plurality", "member", "members", "group",
+                            "handful", "dozens", "hundreds", "thousands", "millions", "most", "many",
+                            "some", "all", "none", "series", "couple", "pair", "team", "dozen",
+                            "handfuls", "panel"})
 
 
 @dataclass
@@ -49,6 +50,14 @@ def non_persons() -> frozenset:
     (framing/data/attribution/non_persons.tsv). "He" is never one of them (coref), and when a
     participle gives one an agent, the agent is who speaks ("a poll conducted by Gallup")."""
     return frozenset(row["term"] for row in _rows("non_persons.tsv"))
+
+
+@lru_cache(maxsize=1)
+def person_nouns() -> frozenset:
+    """Head nouns that stand for one person (framing/data/attribution/person_nouns.tsv): "the
+    receptionist", "a neighbor"; "he" may take such a speaker, and a name set off by commas after
+    one is the speaker's ("his father, Benjamin Watson,")."""
+    return frozenset(row["term"] for row in _rows("person_nouns.tsv"))
 
 
 _PHRASES: list = [None, None]  # [phrases, the search of a regex matching any of them]
@@ -224,7 +233,11 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
                 return _describe(tokens, a + by + 1, b, text, data, gazetteer)
             side_phrase = text[main[0].start:main[-1].end]  # "Strategists interviewed by Reuters"
             break
-        if t.pos == "IN" and main and main[-1].pos in ("NN", "NNS") and main[-1].text.islower():
+        if main and main[-1].pos in ("NN", "NNS") and (t.pos == "IN" or t.norm == "to" and _role_plural(
+                main[-1], data)) and (main[-1].text.islower() or _opening_noun(main, toks, text, gazetteer)):
+            # "officials in Islamabad", "aides to President Joe Biden" ("to" after plural role words
+            # only: "fealty to President Donald Trump" names Trump, "US ambassador to the UN
+            # Samantha Power" is the ambassador)
             if t.norm == "of" and main[-1].norm in QUANTITY_HEADS and not any(
                     m.pos == "IN" and any(p.pos in PROPER for p in main[:x]) for x, m in enumerate(main)):
                 counted = True  # "a lot of people" stays one description (not "Edward Snowden in a series of")
@@ -240,6 +253,10 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
     lemmas = [t.lemma for t in toks]
     all_norms = [t.norm for t in toks]
     matches = _role_matches(all_norms, lemmas, data)
+    # "President Donald Trump's campaign manager", "The judge's lawyer": the owner's role words
+    # tell the speaker's role when it has none of its own ("the prosecutor's office"), but they are
+    # not the speaker's terms, which coreference matches ("the president" is not Trump's manager)
+    owner_end = max((n + 1 for n, t in enumerate(main) if t.pos == "POS"), default=0)
     main_matches = [m for m in matches if m[1] <= len(main)]
     last_role_end = max((m[1] for m in main_matches), default=0)
     # the name: capitalised words after the last role word of the head part
@@ -344,9 +361,29 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
                         else ""
                 name_toks = name_toks[k:]
                 break
+    if gazetteer is not None and name_toks and name_toks[-1] is main[-1]:
+        # "Students for Fair Admissions", "organization Doctors Without Borders": a role word opens
+        # the name of an organisation the gazetteer knows
+        first_name = next(k for k, t in enumerate(main) if t is name_toks[0])
+        for s0 in range(max(0, first_name - 3), first_name):
+            if main[s0].text[:1].isupper() and main[s0].pos != "DT" and \
+                    _known_non_person(gazetteer, text[main[s0].start:main[-1].end]):
+                name_toks = list(main[s0:])
+                institution_name = True
+                break
     name = text[name_toks[0].start:name_toks[-1].end] if name_toks else ""
     if name and name.lower() in data.roles:
         name = ""
+    appositive = False  # the name follows the description, set off by commas
+    comma = next((k for k in range(len(main), len(toks)) if toks[k].text == ","), None)
+    if not name and comma is not None and main[-1].pos == "NN" and \
+            (main_matches or main[-1].norm in person_nouns()) and \
+            not any(t.norm == "and" for t in main):
+        # "The spokesman for the ministry, Zabihullah Mujahid,"
+        name_toks = _appositive_name(toks, comma + 1, text, data, gazetteer)
+        if name_toks:
+            name = text[name_toks[0].start:name_toks[-1].end]
+            appositive = True
     # title: role words before the name, as written (keeps "Defence Minister", drops "the")
     title = person_title
     if not title and main_matches and not institution_name:
@@ -382,7 +419,8 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
         found = _anonymous_phrase(data)
         if found is not None and found(sentence_text.lower()):
             anonymous = True
-    if name and (len(name_toks) >= 2 or has_honorific or main_matches and main_matches[-1][1] <= len(main)
+    if name and (len(name_toks) >= 2 or has_honorific or appositive or
+                 main_matches and main_matches[-1][1] <= len(main)
                  and any(data.roles.get(m[2]) and m[2] in data.titles for m in main_matches)):
         kind = "person"
     elif name and not main_matches and len(name_toks) == 1 and not plural:
@@ -419,7 +457,66 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
     if anonymous and role == "unknown":
         role = "anonymous"
     return SpeakerInfo(phrase, name, description, title, role, affiliation, anonymous, kind, plural,
-                       tuple(m[2] for m in matches))
+                       tuple(m[2] for m in matches if m[1] > owner_end))
+
+
+def _appositive_name(toks, k: int, text: str, data: AttributionData, gazetteer) -> list:
+    """The tokens of a person's name set off by commas right after a singular description of a
+    person ("The president's lawyer, Michael Cohen, said", "His spokesman, John Kirby,"), from
+    toks[k] to the next comma or the phrase's end: capitalised words, two or more, or one after an
+    honorific ("Her lawyer, Mr. Smith,"), without a title before them ("Rear Adm. John Kirby"),
+    that the gazetteer does not know as anything but a person ("the capital, Kabul," is a place).
+    [] when there is none."""
+    end = k
+    while end < len(toks) and toks[end].text != ",":
+        end += 1
+    words = toks[k:end]
+    honorifics = 0
+    while honorifics < len(words) and words[honorifics].norm in HONORIFICS:
+        honorifics += 1
+    name = words[honorifics:]
+    titles = [m[1] for m in _role_matches([t.norm for t in name], [t.lemma for t in name], data)
+              if m[2] in data.titles and m[1] < len(name)]
+    if titles:
+        # "Rear Adm. John Kirby", "British Prime Minister David Cameron", "Utah Sen. Mitt Romney"
+        name = name[titles[-1]:]
+        honorifics += 1
+    if not name or sum(t.text[:1].isalpha() for t in name) < 2 and not honorifics or not all(
+            t.pos in PROPER or t.text[:1].isupper() and t.pos not in ("DT", "PRP", "PRP$") or
+            t.text in ("-", ".") and n for n, t in enumerate(name)):
+        return []
+    if gazetteer is not None:
+        try:
+            entry = gazetteer_lookup(gazetteer, text[name[0].start:name[-1].end])
+        except Exception:
+            entry = None
+        if entry is not None and getattr(entry, "kind", "person") != "person":
+            return []
+    return list(name)
+
+
+def _role_plural(tok, data: AttributionData) -> bool:
+    """Plural role words ("aides", "advisers", "lawyers"), after which "to" names whom they serve."""
+    return tok.pos == "NNS" and (tok.norm in data.roles or tok.lemma in data.roles)
+
+
+def _opening_noun(main, toks, text: str, gazetteer) -> bool:
+    """Is main[-1] a plural common noun written with a capital only because it opens the phrase
+    (and so, most often, the sentence): "Lawyers for President Donald Trump", "Critics of Prime
+    Minister Imran Khan", "Officials in Islamabad"? The tagger tells it from a name there (it tags
+    "Reuters" and "Center" NNP); an acronym or a word with capitals inside is a name. Not when the
+    gazetteer knows the phrase from that word on as a name ("Doctors Without Borders"). A singular
+    one opens a title as often ("Spokesperson of Pakistani Ministry of Foreign Affairs Tahir Hussain
+    Andrabi")."""
+    word = main[-1]
+    if word.pos != "NNS" or not all(m.pos == "DT" for m in main[:-1]) or not word.text[1:].islower():
+        return False
+    if gazetteer is not None:
+        try:
+            return gazetteer_lookup(gazetteer, text[word.start:toks[-1].end].rstrip(" ,")) is None
+        except Exception:  # a gazetteer without lookup: no names known
+            return True
+    return True
 
 
 def _capitalised(tok) -> bool:

@@ -485,13 +485,8 @@ def _appositive_name(toks, k: int, text: str, data: AttributionData, gazetteer) 
             t.pos in PROPER or t.text[:1].isupper() and t.pos not in ("DT", "PRP", "PRP$") or
             t.text in ("-", ".") and n for n, t in enumerate(name)):
         return []
-    if gazetteer is not None:
-        try:
-            entry = gazetteer_lookup(gazetteer, text[name[0].start:name[-1].end])
-        except Exception:
-            entry = None
-        if entry is not None and getattr(entry, "kind", "person") != "person":
-            return []
+    if gazetteer is not None and _known_non_person(gazetteer, text[name[0].start:name[-1].end]):
+        return []
     return list(name)
 
 
@@ -570,14 +565,7 @@ def _person_name(name_toks, heads: frozenset, gazetteer, text: str) -> bool:
         return False
     if any(not t.text[:1].isupper() or t.text.isupper() and len(t.text) > 1 for t in words):
         return False
-    if gazetteer is not None:
-        try:
-            entry = gazetteer_lookup(gazetteer, text[name_toks[0].start:name_toks[-1].end])
-        except Exception:
-            entry = None
-        if entry is not None and getattr(entry, "kind", "person") != "person":
-            return False
-    return True
+    return gazetteer is None or not _known_non_person(gazetteer, text[name_toks[0].start:name_toks[-1].end])
 
 
 def _people_org_start(name_toks, gazetteer) -> bool:
@@ -611,6 +599,8 @@ def _without_demonym(name_toks: list, gazetteer) -> list:
 
 
 def _known_non_person(gazetteer, name: str) -> bool:
+    """Does the gazetteer know `name` as something other than a person (a place, an
+    organisation)? False when it does not know it, or cannot say."""
     try:
         hit = gazetteer_lookup(gazetteer, name)
     except Exception:

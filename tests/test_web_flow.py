@@ -59,18 +59,18 @@ def test_students_see_no_answers_before_submitting(lesson):
     assert 'name="frame"' in page
 
 
-def test_key_from_the_tool_then_students_submit_and_see_the_reveal(lesson):
+@pytest.fixture(scope="module")
+def submitted(lesson):
+    """The teacher keys the activity from the tool's answers, then Ben, Cleo and Dev submit: done
+    once for the module, so each test that needs the submissions can also run alone.
+    {"key_page": the key form as the teacher saw it, "status": the key post's status code,
+    "sent": {name: (student client, what they sent)}}."""
     t, aid = lesson["t"], lesson["aid"]
     key_page = t.get(f"/t/activity/{aid}/key?start=tool").text
-    assert "checked" in key_page
     data = {"csrf": csrf(key_page), "frame": "conflict"}
     for task in ("loaded", "speaker", "cue"):
         data[task] = re.findall(rf'name="{task}" value="(\d+)" checked', key_page)
-    r = t.post(f"/t/activity/{aid}/key", data=data)
-    assert r.status_code == 303
-    key = lesson["app"].state.framing.store.key(aid)["marks"]
-    assert key["loaded"] and key["frame"] == "conflict"
-
+    status = t.post(f"/t/activity/{aid}/key", data=data).status_code
     picks = {
         "Ben": {"loaded": ["slammed", "brutal", "hostage"], "speaker": ["Maria", "Lopez"], "cue": ["said", "claimed"],
                 "frame": "conflict"},
@@ -81,8 +81,17 @@ def test_key_from_the_tool_then_students_submit_and_see_the_reveal(lesson):
     for name, p in picks.items():
         s = join(lesson["app"], lesson["code"], name)
         sent[name] = (s, submit(s, aid, p))
+    return {"key_page": key_page, "status": status, "sent": sent}
+
+
+def test_key_from_the_tool_then_students_submit_and_see_the_reveal(lesson, submitted):
+    aid = lesson["aid"]
+    assert "checked" in submitted["key_page"]
+    assert submitted["status"] == 303
+    key = lesson["app"].state.framing.store.key(aid)["marks"]
+    assert key["loaded"] and key["frame"] == "conflict"
     # a second submission does not replace the first
-    s, first = sent["Ben"]
+    s, first = submitted["sent"]["Ben"]
     page = s.get(f"/s/{aid}")
     assert page.status_code == 303 and page.headers["location"].endswith("/reveal")
 
@@ -101,7 +110,7 @@ def test_key_from_the_tool_then_students_submit_and_see_the_reveal(lesson):
     assert "conflict" in reveal
 
 
-def test_the_teachers_page_shows_every_student_and_the_live_count(lesson):
+def test_the_teachers_page_shows_every_student_and_the_live_count(lesson, submitted):
     t, aid = lesson["t"], lesson["aid"]
     status = t.get(f"/t/activity/{aid}/status.json").json()
     assert status["submitted"] == 3 and status["joined"] >= 3
@@ -113,7 +122,7 @@ def test_the_teachers_page_shows_every_student_and_the_live_count(lesson):
     assert 'data-status-url="/t/activity/' in page
 
 
-def test_the_labels_export_trains_a_model(lesson, tmp_path):
+def test_the_labels_export_trains_a_model(lesson, submitted, tmp_path):
     from framing.classify import read_labels, train_model
 
     t, aid = lesson["t"], lesson["aid"]
@@ -145,7 +154,7 @@ def test_the_labels_export_trains_a_model(lesson, tmp_path):
     assert out.exists()
 
 
-def test_the_class_export_holds_every_mark(lesson):
+def test_the_class_export_holds_every_mark(lesson, submitted):
     t = lesson["t"]
     r = t.get(f"/t/class/{lesson['cid']}/export.csv")
     rows = list(csv.DictReader(io.StringIO(r.text)))
@@ -157,7 +166,7 @@ def test_the_class_export_holds_every_mark(lesson):
     assert any(row["task"] == "frame" and row["text"] == "economic" for row in rows)
 
 
-def test_closing_an_activity_stops_submissions(lesson):
+def test_closing_an_activity_stops_submissions(lesson, submitted):
     t, aid = lesson["t"], lesson["aid"]
     s = join(lesson["app"], lesson["code"], "Eve")
     page = s.get(f"/s/{aid}").text
@@ -169,7 +178,7 @@ def test_closing_an_activity_stops_submissions(lesson):
     t.post(f"/t/activity/{aid}/status", data={"csrf": token(t), "status": "open"})
 
 
-def test_deleting_the_class_leaves_nothing_behind(lesson):
+def test_deleting_the_class_leaves_nothing_behind(lesson, submitted):
     app, t = lesson["app"], lesson["t"]
     store = app.state.framing.store
     s = join(app, lesson["code"], "Fay")

@@ -375,15 +375,13 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
     if name and name.lower() in data.roles:
         name = ""
     appositive = False  # the name follows the description, set off by commas
-    comma = next((k for k in range(len(main), len(toks)) if toks[k].text == ","), None)
-    if not name and comma is not None and main[-1].pos == "NN" and \
-            (main_matches or main[-1].norm in person_nouns()) and \
+    if not name and main[-1].pos == "NN" and (main_matches or main[-1].norm in person_nouns()) and \
             not any(t.norm == "and" for t in main):
         # "The spokesman for the ministry, Zabihullah Mujahid,"
-        name_toks = _appositive_name(toks, comma + 1, text, data, gazetteer)
-        if name_toks:
-            name = text[name_toks[0].start:name_toks[-1].end]
-            appositive = True
+        comma = next((k for k in range(len(main), len(toks)) if toks[k].text == ","), None)
+        found = _appositive_name(toks, comma + 1, text, data, gazetteer) if comma is not None else []
+        if found:
+            name_toks, name, appositive = found, text[found[0].start:found[-1].end], True
     # title: role words before the name, as written (keeps "Defence Minister", drops "the")
     title = person_title
     if not title and main_matches and not institution_name:
@@ -480,8 +478,8 @@ def _appositive_name(toks, k: int, text: str, data: AttributionData, gazetteer) 
     if titles:
         # "Rear Adm. John Kirby", "British Prime Minister David Cameron", "Utah Sen. Mitt Romney"
         name = name[titles[-1]:]
-        honorifics += 1
-    if not name or sum(t.text[:1].isalpha() for t in name) < 2 and not honorifics or not all(
+    introduced = honorifics > 0 or bool(titles)  # then one word is enough: "Mr. Smith", "Gen. Lee"
+    if not name or sum(t.text[:1].isalpha() for t in name) < 2 and not introduced or not all(
             t.pos in PROPER or t.text[:1].isupper() and t.pos not in ("DT", "PRP", "PRP$") or
             t.text in ("-", ".") and n for n, t in enumerate(name)):
         return []

@@ -61,7 +61,7 @@ def test_threads_of_one_worker_take_turns(monkeypatch):
     import threading
     import time
 
-    import framing.api
+    import framing.batch.work as batch_work
     from framing.batch.work import analyse_story
 
     texts = [["Officials said the talks collapsed on Monday after a deadly attack.",
@@ -71,7 +71,7 @@ def test_threads_of_one_worker_take_turns(monkeypatch):
     payloads = [_payload(f"s{i}", t) for i, t in enumerate(texts * 2)]
     expected = [analyse_story(p) for p in payloads]
 
-    real, inside, most = framing.api.analyze_article, [0], [0]
+    real, inside, most = batch_work._analyse_story, [0], [0]
     lock = threading.Lock()
 
     def counting(*args, **kw):
@@ -85,7 +85,7 @@ def test_threads_of_one_worker_take_turns(monkeypatch):
             with lock:
                 inside[0] -= 1
 
-    monkeypatch.setattr(framing.api, "analyze_article", counting)
+    monkeypatch.setattr(batch_work, "_analyse_story", counting)
     results = [None] * len(payloads)
 
     def work(i):

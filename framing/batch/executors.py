@@ -1,16 +1,23 @@
 """Where stories are analysed: in this process, in local worker processes, or on a Dask cluster.
 
-All three run the same function (framing.batch.work.analyse_story) on the same payloads and yield
-(payload, result) pairs as they finish; the caller, the single writer, stores them. At most
-`window` stories are in flight at once, so memory stays flat however many stories there are.
-A worker that dies (killed, out of memory) costs its story, recorded as a failure; the others go on.
+All three run the same function (framing.batch.work.analyse_stories) on the same tasks, a few
+stories each (`tasks`), and yield (payload, result) pairs, story by story, as tasks finish; the
+caller, the single writer, stores them. At most `window` tasks are in flight at once, so memory
+stays flat however many stories there are. A worker that dies (killed, out of memory) costs its
+story, recorded as a failure; the others go on (run_processes, run_dask say how).
 """
 from __future__ import annotations
 
 from collections import deque
 from typing import Iterable, Iterator
 
-from .work import analyse_story
+from .work import analyse_stories
+
+#: A task holds stories until it has this many articles or characters of text (a story longer than
+#: that is a task of its own). Grouping leaves almost every story one article long, so one story
+#: per task paid the sending, the futures and the results' handling per article.
+TASK_ARTICLES = 8
+TASK_CHARS = 60_000
 
 
 def _crashed(payload: dict, reason: str) -> dict:
@@ -19,9 +26,25 @@ def _crashed(payload: dict, reason: str) -> dict:
                           "stage": "worker", "reason": reason[:500]} for a in payload["articles"]]}
 
 
-def run_serial(payloads: Iterable[dict]) -> Iterator[tuple[dict, dict]]:
+def tasks(payloads: Iterable[dict], articles: int = TASK_ARTICLES, chars: int = TASK_CHARS
+          ) -> Iterator[list[dict]]:
+    """The payloads, in order, cut into tasks of whole stories: each task ends once it holds
+    `articles` articles or `chars` characters of text."""
+    task, n, size = [], 0, 0
     for p in payloads:
-        yield p, analyse_story(p)
+        task.append(p)
+        n += len(p["articles"])
+        size += sum(len(a["text"] or "") for a in p["articles"])
+        if n >= articles or size >= chars:
+            yield task
+            task, n, size = [], 0, 0
+    if task:
+        yield task
+
+
+def run_serial(payloads: Iterable[dict]) -> Iterator[tuple[dict, dict]]:
+    for task in tasks(payloads):
+        yield from zip(task, analyse_stories(task))
 
 
 def _freeze_at_exit() -> None:
@@ -37,10 +60,15 @@ def _freeze_at_exit() -> None:
     atexit.register(gc.freeze)
 
 
-def run_processes(payloads: Iterable[dict], jobs: int) -> Iterator[tuple[dict, dict]]:
+def run_processes(payloads: Iterable[dict], jobs: int, analyse=analyse_stories
+                  ) -> Iterator[tuple[dict, dict]]:
     """Local worker processes (spawned: nothing of the writer's state, e.g. the open store, is
-    inherited). A pool broken by a dying worker is replaced and the stories in flight are retried
-    once each; a story that breaks a pool twice is recorded as failed."""
+    inherited), each task run by `analyse` (tests give one that kills its worker).
+
+    A worker that dies breaks the pool: it is replaced, and every story that was in flight becomes
+    a suspect, run again alone (a task of its own, nothing else in flight); a suspect that breaks
+    the pool alone is recorded as failed. So a story that kills its worker costs itself only, and
+    every other story is analysed as if nothing had happened."""
     import multiprocessing as mp
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
@@ -52,42 +80,47 @@ def run_processes(payloads: Iterable[dict], jobs: int) -> Iterator[tuple[dict, d
         return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_freeze_at_exit)
 
     pool = new_pool()
-    it = iter(payloads)
-    pending: dict = {}
-    retry: deque = deque()
-    tries: dict[str, int] = {}
+    it = tasks(payloads)
+    pending: dict = {}  # future -> (task, whether it is a suspect run alone)
+    retry: deque = deque()  # tasks to send before new ones
+    suspects: deque = deque()  # stories in flight when a worker died
     exhausted = False
     try:
         while True:
-            while len(pending) < window and (retry or not exhausted):
-                if retry:
-                    p = retry.popleft()
-                else:
-                    p = next(it, None)
-                    if p is None:
+            if suspects:
+                if not pending:
+                    task = [suspects.popleft()]
+                    pending[pool.submit(analyse, task)] = (task, True)
+            else:
+                while len(pending) < window and (retry or not exhausted):
+                    task = retry.popleft() if retry else next(it, None)
+                    if task is None:
                         exhausted = True
                         break
-                pending[pool.submit(analyse_story, p)] = p
+                    pending[pool.submit(analyse, task)] = (task, False)
             if not pending:
                 return
             done, _ = wait(list(pending), return_when=FIRST_COMPLETED)
             broken = False
             for fut in done:
-                p = pending.pop(fut)
+                task, alone = pending.pop(fut)
                 try:
-                    yield p, fut.result()
+                    results = fut.result()
                 except BrokenProcessPool:
                     broken = True
-                    tries[p["story_id"]] = tries.get(p["story_id"], 0) + 1
-                    if tries[p["story_id"]] >= 2:
-                        yield p, _crashed(p, "a worker process died while analysing this story")
-                    else:
-                        retry.append(p)
-                except Exception as exc:  # pickling errors and the like: this story only
-                    yield p, _crashed(p, f"worker error: {type(exc).__name__}: {exc}")
+                    if not alone:
+                        suspects.extend(task)
+                        continue
+                    results = [_crashed(task[0], "a worker process died while analysing this story")]
+                except Exception as exc:  # a result that cannot be sent back, ...: that story only
+                    if len(task) > 1:
+                        retry.extend([p] for p in task)
+                        continue
+                    results = [_crashed(task[0], f"worker error: {type(exc).__name__}: {exc}")]
+                yield from zip(task, results)
             if broken:
-                for fut, p in list(pending.items()):
-                    retry.append(p)
+                for task, _ in pending.values():
+                    suspects.extend(task)
                 pending.clear()
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool = new_pool()
@@ -99,7 +132,9 @@ def run_dask(payloads: Iterable[dict], address, window: int | None = None
              ) -> Iterator[tuple[dict, dict]]:
     """Stories as Dask tasks on the cluster at `address` (a scheduler address, or a
     distributed.Client). Workers import framing and load their resources once (kept per worker
-    process by framing.batch.work); results come back here, to the one writer."""
+    process by framing.batch.work); results come back here, to the one writer. A task that fails
+    (KilledWorker: it killed its workers) is run again one story per task; a story that fails on
+    its own is recorded as failed."""
     try:
         from distributed import Client, as_completed
     except ImportError:
@@ -110,28 +145,35 @@ def run_dask(payloads: Iterable[dict], address, window: int | None = None
     try:
         workers = max(1, sum(client.nthreads().values()))
         window = window or workers * 2 + 1
-        it = iter(payloads)
+        it = tasks(payloads)
         ac = as_completed()
         futures: dict = {}
-        for p in it:
-            fut = client.submit(analyse_story, p, pure=False)
-            futures[fut.key] = p
+
+        def submit(task):
+            fut = client.submit(analyse_stories, task, pure=False)
+            futures[fut.key] = task
             ac.add(fut)
+
+        for task in it:
+            submit(task)
             if len(futures) >= window:
                 break
         for fut in ac:
-            p = futures.pop(fut.key)
+            task = futures.pop(fut.key)
             try:
-                result = fut.result()
-            except Exception as exc:  # KilledWorker and friends: this story only
-                result = _crashed(p, f"dask task failed: {type(exc).__name__}: {exc}")
+                results = fut.result()
+            except Exception as exc:  # KilledWorker and friends
+                if len(task) > 1:  # each story again, on its own: only the one at fault is lost
+                    results = ()
+                    for p in task:
+                        submit([p])
+                else:
+                    results = [_crashed(task[0], f"dask task failed: {type(exc).__name__}: {exc}")]
             fut.release()
-            yield p, result
+            yield from zip(task, results)
             nxt = next(it, None)
             if nxt is not None:
-                f2 = client.submit(analyse_story, nxt, pure=False)
-                futures[f2.key] = nxt
-                ac.add(f2)
+                submit(nxt)
     finally:
         if own:
             client.close()

@@ -261,8 +261,14 @@ def analyse_story(payload: dict) -> dict:
     payload: story_id, name, articles (store rows), analyzer, stages, compare, reports, settings.
     Returns {"story_id", "articles": [...], "comparison": row or None, "reports": {fmt: text}}.
     """
+    return analyse_stories([payload])[0]
+
+
+def analyse_stories(payloads: list[dict]) -> list[dict]:
+    """`analyse_story` of each payload, in order: one worker task (framing.batch.executors sends a
+    few stories per task, so that sending them and their results is paid once for several)."""
     with _ANALYSIS_LOCK:
-        return _analyse_story(payload)
+        return [_analyse_story(p) for p in payloads]
 
 
 def _analyse_story(payload: dict) -> dict:

@@ -1,0 +1,66 @@
+"""Worker tasks of several stories (framing.batch.executors): cut in order, whole stories; their
+results are each story's result alone; a worker that dies costs only the story that killed it."""
+from __future__ import annotations
+
+import os
+
+from framing.batch import executors
+from framing.batch.work import analyse_stories, analyse_story
+
+from conftest import SEEDS
+
+
+def _payload(story_id, texts):
+    rows = [{"uid": f"{story_id}-{k}", "source": "tasks.jsonl", "line": k + 1, "text": text,
+             "outlet": f"Outlet {k}", "title": "", "date": "", "url": "", "notes": "[]",
+             "text_hash": f"h{k}"} for k, text in enumerate(texts)]
+    return {"story_id": story_id, "name": "", "articles": rows, "analyzer": "test",
+            "stages": ["lexicon", "attribution", "actors", "classify"], "compare": True,
+            "reports": [], "settings": {}}
+
+
+def test_tasks_hold_whole_stories_in_order():
+    payloads = [_payload(f"s{i}", ["x" * 10] * n) for i, n in enumerate([1, 1, 3, 4, 9, 1, 2])]
+    cut = list(executors.tasks(payloads, articles=5, chars=10_000))
+    assert [[p["story_id"] for p in t] for t in cut] == \
+        [["s0", "s1", "s2"], ["s3", "s4"], ["s5", "s6"]]
+    long = [_payload(f"l{i}", ["y" * 400]) for i in range(4)]
+    assert [len(t) for t in executors.tasks(long, articles=8, chars=1_000)] == [3, 1]
+    assert list(executors.tasks([])) == []
+
+
+def test_a_task_of_stories_equals_each_story_alone():
+    """Real text: the seeds as one-article stories and one story of three, with an article that
+    fails (no text) among them."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))][:5]
+    payloads = [_payload("one", [texts[0]]), _payload("three", texts[1:4]),
+                _payload("broken", [None]), _payload("last", [texts[4]])]
+    alone = [analyse_story(p) for p in payloads]
+    assert analyse_stories(payloads) == alone
+    assert [a["ok"] for r in alone for a in r["articles"]] == [True] * 4 + [False, True]
+    assert alone[1]["comparison"]["data"]
+    assert [(p["story_id"], r) for p, r in executors.run_serial(payloads)] == \
+        [(p["story_id"], r) for p, r in zip(payloads, alone)]
+
+
+def fake_analyse(task):
+    """Stands for analyse_stories in worker processes: kills its worker on story 'killer'."""
+    if any(p["story_id"] == "killer" for p in task):
+        os._exit(3)
+    return [{"story_id": p["story_id"], "articles": [], "comparison": None, "reports": {},
+             "pid": os.getpid()} for p in task]
+
+
+def test_a_dying_worker_costs_only_its_story():
+    ids = [f"s{i}" for i in range(30)]
+    ids[11] = "killer"
+    payloads = [_payload(i, ["text"]) for i in ids]
+    got = list(executors.run_processes(payloads, 2, analyse=fake_analyse))
+    assert sorted(p["story_id"] for p, _ in got) == sorted(ids)
+    for p, result in got:
+        assert result["story_id"] == p["story_id"]
+        if p["story_id"] == "killer":
+            assert result["articles"][0]["stage"] == "worker"
+            assert "died" in result["articles"][0]["reason"]
+        else:
+            assert "pid" in result  # analysed, not recorded as failed

@@ -111,8 +111,7 @@ def run_processes(payloads: Iterable[dict], jobs: int, analyse=analyse_stories
                     if not alone:
                         suspects.extend(task)
                         continue
-                    results = [_crashed(task[0],
-                                        "a worker process died while analysing this story")]
+                    results = [_crashed(task[0], "a worker process died while analysing this story")]
                 except Exception as exc:  # a result that cannot be sent back, ...: that story only
                     if len(task) > 1:
                         retry.extend([p] for p in task)

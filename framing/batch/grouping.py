@@ -4,10 +4,10 @@ Method (documented in docs/batch.md, thresholds measured in docs/accuracy_batch.
 
 1. Each article is represented by its title (counted twice) and its first LEAD_WORDS words: the lede
    says what the event is; the rest of an article drifts into background shared by many stories.
-   Terms are words of two or more letters without English stop words, hashed as scikit-learn's
-   HashingVectorizer hashes them (`TermCounts`: nothing but the counts is kept), weighted by
-   sublinear TF x smoothed IDF over the whole corpus, cut to the TOP_TERMS heaviest terms and
-   L2-normalised. Memory is about 8 x TOP_TERMS bytes per article.
+   Terms are words of two or more letters without English stop words, hashed (scikit-learn's
+   HashingVectorizer, so nothing but the counts is kept), weighted by sublinear TF x smoothed IDF
+   over the whole corpus, cut to the TOP_TERMS heaviest terms and L2-normalised. Memory is
+   about 8 x TOP_TERMS bytes per article.
 2. Dated articles are taken in date order. An article joins the earlier story with the highest
    average cosine similarity to that story's members published within `window_days` before it, if
    that average is at least `threshold`; otherwise it starts a new story. Average (not single)
@@ -24,8 +24,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
-from collections import Counter
 from dataclasses import dataclass
 
 LEAD_WORDS = 250
@@ -41,62 +39,11 @@ class GroupingOptions:
     max_size: int = 40
 
 
-#: A term: two or more letters (the token pattern grouping gave scikit-learn's HashingVectorizer).
-TERM = re.compile(r"(?u)\b[^\W\d_][^\W\d_]+\b")
+def _vectorizer():
+    from sklearn.feature_extraction.text import HashingVectorizer
 
-
-def murmurhash3_32(data: bytes, seed: int = 0) -> int:
-    """MurmurHash3 (x86, 32-bit) of `data` as a signed integer, as scikit-learn's murmurhash3_32."""
-    c1, c2, mask = 0xCC9E2D51, 0x1B873593, 0xFFFFFFFF
-    h = seed
-    n = len(data)
-    end = n - n % 4
-    for i in range(0, end, 4):
-        k = (int.from_bytes(data[i:i + 4], "little") * c1) & mask
-        k = ((k << 15 | k >> 17) * c2) & mask
-        h ^= k
-        h = ((h << 13 | h >> 19) * 5 + 0xE6546B64) & mask
-    tail = data[end:]
-    if tail:
-        k = int.from_bytes(tail, "little")
-        k = (k * c1) & mask
-        h ^= ((k << 15 | k >> 17) * c2) & mask
-    h ^= n
-    h = ((h ^ h >> 16) * 0x85EBCA6B) & mask
-    h = ((h ^ h >> 13) * 0xC2B2AE35) & mask
-    h ^= h >> 16
-    return h - (1 << 32) if h & 0x80000000 else h
-
-
-def _column(term: str) -> int:
-    """A term's column: scikit-learn's HashingVectorizer (alternate_sign=False) puts it at
-    abs(murmurhash3_32(term)) % N_FEATURES, with abs(-2**31) taken as 2**31."""
-    return abs(murmurhash3_32(term.encode("utf-8"))) % N_FEATURES
-
-
-class TermCounts:
-    """Hashed term counts of documents: equal to scikit-learn's HashingVectorizer(n_features=
-    N_FEATURES, stop_words="english", alternate_sign=False, norm=None, token_pattern=TERM,
-    lowercase=True), which grouping used (tests compare the two). Why not it: importing
-    scikit-learn was 1.4 of the grouping child's 2.2 CPU-s for 1,000 articles. A term's column is
-    worked out once per distinct term (a few tens of thousands in a corpus)."""
-
-    def __init__(self):
-        from ..text.stopwords import english_stop_words
-
-        self.stop = english_stop_words()
-        self.columns: dict[str, int] = {}
-
-    def __call__(self, doc: str) -> tuple[list[int], list[int]]:
-        """(columns in increasing order, the count of each) of `doc`."""
-        terms = TERM.findall(doc.lower())
-        columns = self.columns
-        for term in set(terms).difference(columns):  # terms not seen before
-            columns[term] = -1 if term in self.stop else _column(term)
-        # counted by column (two terms may share one), stop words (-1) left out
-        counts = Counter(filter((0).__le__, map(columns.__getitem__, terms)))
-        keys = sorted(counts)
-        return keys, list(map(counts.__getitem__, keys))
+    return HashingVectorizer(n_features=N_FEATURES, stop_words="english", alternate_sign=False,
+                             norm=None, token_pattern=r"(?u)\b[^\W\d_][^\W\d_]+\b", lowercase=True)
 
 
 def _doc(title: str, text: str) -> str:
@@ -121,27 +68,51 @@ def vectorize(read_docs, n_docs: int):
     import numpy as np
     from scipy import sparse
 
-    counts = TermCounts()
+    vec = _vectorizer()
     df = np.zeros(N_FEATURES, dtype=np.int32)
+    batch: list[str] = []
+
+    def flush_df():
+        if batch:
+            m = vec.transform(batch)
+            np.add.at(df, m.indices, 1)
+            batch.clear()
+
     for _, _, title, text in read_docs():
-        df[counts(_doc(title, text))[0]] += 1  # each column once per document
+        batch.append(_doc(title, text))
+        if len(batch) >= 500:
+            flush_df()
+    flush_df()
     idf = np.log((1 + n_docs) / (1 + df.astype(np.float64))) + 1.0
     del df
     uids, dates = [], []
     indptr, indices, data = [0], [], []
+    texts: list[str] = []
+
+    def flush_rows():
+        if not texts:
+            return
+        m = vec.transform(texts).tocsr()
+        for r in range(m.shape[0]):
+            a, b = m.indptr[r], m.indptr[r + 1]
+            idx, tf = m.indices[a:b], m.data[a:b]
+            w = (1.0 + np.log(tf)) * idf[idx]
+            if len(w) > TOP_TERMS:
+                keep = np.argsort(-w, kind="stable")[:TOP_TERMS]
+                idx, w = idx[keep], w[keep]
+            norm = np.sqrt((w * w).sum()) or 1.0
+            indices.extend(idx.tolist())
+            data.extend((w / norm).tolist())
+            indptr.append(len(indices))
+        texts.clear()
+
     for uid, date, title, text in read_docs():
         uids.append(uid)
         dates.append(_ordinal(date))
-        columns, tf = counts(_doc(title, text))
-        idx = np.asarray(columns, dtype=np.int32)
-        w = (1.0 + np.log(np.asarray(tf, dtype=np.float64))) * idf[idx]
-        if len(w) > TOP_TERMS:
-            keep = np.argsort(-w, kind="stable")[:TOP_TERMS]
-            idx, w = idx[keep], w[keep]
-        norm = np.sqrt((w * w).sum()) or 1.0
-        indices.extend(idx.tolist())
-        data.extend((w / norm).tolist())
-        indptr.append(len(indices))
+        texts.append(_doc(title, text))
+        if len(texts) >= 500:
+            flush_rows()
+    flush_rows()
     X = sparse.csr_matrix((np.asarray(data, dtype=np.float32), np.asarray(indices, dtype=np.int32),
                            np.asarray(indptr, dtype=np.int64)), shape=(len(uids), N_FEATURES))
     return uids, dates, X
@@ -211,7 +182,8 @@ def group_store(store_file: str, opts: GroupingOptions = GroupingOptions()):
     """`group_stories` over the articles of a store that have no story id (reads it read-only).
 
     The runner calls this in a short-lived child process (`group_store_in_child`), so the writer
-    never loads SciPy and gives back the vectors' memory when grouping is done."""
+    never loads scikit-learn and SciPy (about 130 MB) and gives back the vectors' memory when
+    grouping is done."""
     import sqlite3
     from pathlib import Path
 
@@ -231,13 +203,13 @@ def group_store(store_file: str, opts: GroupingOptions = GroupingOptions()):
 def group_store_in_child(store_file: str, opts: GroupingOptions = GroupingOptions()):
     """`group_store` in the runner's child process, which exits once this returns.
 
-    The cyclic garbage collector has nothing to do there: importing NumPy and SciPy (and
-    scikit-learn and pandas before session 12) and building the vectors allocate objects that live
-    until the process ends or are freed by reference counting. So it is paused while grouping
-    (its passes cost about 0.1 CPU-s for 1,000 articles) and the heap is frozen before returning:
-    the interpreter's collections on the way out then skip it, which cut the child's exit from
-    about 0.43 to 0.04 CPU-s (session 11, with scikit-learn). What a collection would have freed
-    is the imports' cycles, the same for any corpus."""
+    The cyclic garbage collector has nothing to do there: importing scikit-learn, SciPy and pandas
+    (about 1,500 modules) and building the vectors allocate objects that live until the process
+    ends or are freed by reference counting. So it is paused while grouping (its passes cost about
+    0.1 CPU-s for 1,000 articles) and the heap is frozen before returning: the interpreter's
+    collections on the way out then skip it, which cut the child's exit from about 0.43 to 0.04
+    CPU-s. What a collection would have freed is the imports' thousand or so cycles, the same for
+    any corpus (peak memory unchanged: 206 MB for 1,000 AllSides articles, 231 MB for 6,296)."""
     import gc
 
     gc.disable()

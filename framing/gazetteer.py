@@ -40,6 +40,11 @@ TITLE_TYPES = ("head", "modifier", "honorific")
 GENERIC_FORMS = ("both", "plural", "singular", "modified")
 AGENCY_CLASSES = ("violence", "casualty", "blame", "cause", "coercion", "threat")
 INITIATOR_TYPES = ("modifier", "noun", "purpose", "temporal", "by_passive", "verb")
+#: Who does an infinitive or gerund that has no subject of its own (framing.actors.agency): the
+#: object of these verbs ("urged the president to attack", "accused him of attacking") or the
+#: subject of the clause (after these nouns and adjectives: "no intention of causing", "is
+#: willing to strike").
+CONTROL_TYPES = ("object_to", "object_prep", "subject_noun", "subject_adjective")
 #: Sectors of generic group nouns that speak or act for someone else ("Spokesmen for Graham",
 #: "aides", "officials", "senators", "fighters"): "<group> for <Name>" is never an organisation's
 #: name with them, as it is with the people an organisation speaks for ("Students for Fair
@@ -58,6 +63,7 @@ HEADERS = {
     "non_actors": ("term", "type"),
     "agency_terms": ("term", "pos", "class", "reciprocal", "agent_prep", "patient_prep"),
     "initiator_cues": ("cue", "type", "casts"),
+    "control_words": ("word", "type"),
 }
 
 
@@ -372,6 +378,7 @@ class Gazetteer:
     non_actors: dict = field(default_factory=dict)  # term -> type
     agency: dict = field(default_factory=dict)  # (term, pos) -> AgencyTerm
     initiator_cues: tuple = ()
+    control: dict = field(default_factory=dict)  # lemma -> one of CONTROL_TYPES
     sources: tuple = ()  # files loaded, in order
     _automaton: object = field(default=None, repr=False)
 
@@ -798,6 +805,11 @@ class _Loader:
             raise GazetteerError(f"{where}: type must be one of {INITIATOR_TYPES} and casts "
                                  "initiator or responder")
         self.g.initiator_cues += (InitiatorCue(" ".join(r["cue"].lower().split()), r["type"], r["casts"]),)
+
+    def row_control_words(self, r, where):
+        if r["type"] not in CONTROL_TYPES or not r["word"].strip():
+            raise GazetteerError(f"{where}: a word and a type, one of {CONTROL_TYPES}")
+        self.g.control[r["word"].strip().lower()] = r["type"]
 
     def finish(self) -> Gazetteer:
         for eid, e in self.g.entries.items():

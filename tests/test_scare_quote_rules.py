@@ -70,6 +70,7 @@ DROPPED = [
     "In what Abrams terms “an historical irony” the protections have most often been invoked on "
     "behalf of dissenters.",
     "The word \"kente\" was trending on Twitter in the US on Monday.",
+    "Few of them had heard the words \"tea party\" before that spring.",
     # a quotation that is a line of its own, or sits in a headline in capitals
     "Senators met again on Tuesday.\n\n‘NON-STARTER’\n\nThe talks went on.",
     "AOC ADVISER ADMITS HE WAS TOTALLY WRONG ABOUT JOBS GUARANTEE FOR THOSE 'UNWILLING TO WORK' IN "

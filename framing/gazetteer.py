@@ -381,6 +381,7 @@ class Gazetteer:
     control: dict = field(default_factory=dict)  # lemma -> one of CONTROL_TYPES
     sources: tuple = ()  # files loaded, in order
     _automaton: object = field(default=None, repr=False)
+    _surnames: dict | None = field(default=None, repr=False)  # folded surname -> person ids
 
     # ----- queries by name -------------------------------------------------------------------
     def surfaces_of(self, text: str) -> list[Surface]:
@@ -419,6 +420,24 @@ class Gazetteer:
                 cands = fitting
         best = min(cands, key=lambda s: (s.guess, order.get(s.type, 9), s.entry_id))
         return self.entries.get(best.entry_id)
+
+    def person_by_surname(self, word: str) -> Entry | None:
+        """The one person whose name or an alias ends with `word` (folded: "trump" -> Donald
+        Trump), or None when no person or several do ("johnson"). A bare surname in a text names
+        that person when the text gives no fuller name (the actors stage and the speakers' roles
+        and sides both ask)."""
+        table = self._surnames
+        if table is None:
+            table = {}
+            for e in self.entries.values():
+                if e.kind == "person":
+                    for nm in (e.name,) + e.aliases:
+                        parts = fold(nm).split()
+                        if len(parts) > 1:
+                            table.setdefault(parts[-1], set()).add(e.id)
+            self._surnames = table
+        ids = table.get(word)
+        return self.entries[next(iter(ids))] if ids is not None and len(ids) == 1 else None
 
     def actor_id(self, entry_id: str) -> str:
         """The id of the actor an entry's mentions belong to, following acts_for links."""

@@ -6,11 +6,12 @@ import re
 from bisect import bisect_right
 from dataclasses import fields
 
+from ..gazetteer import fold
 from ..model import Span
 from ..model.core import SpanCover
 from ..model.attribution import Attribution
 from .coref import Entity, Resolver
-from .data import load_data
+from .data import first_names, load_data
 from .extract import extract
 from .speakers import gazetteer_lookup
 
@@ -130,6 +131,28 @@ def _gazetteer_role(gazetteer, phrase: str, name: str, data) -> str:
     return _GAZ_KIND_ROLE.get(entry.kind, "")
 
 
+def _surname_person(gazetteer, ent, role: str, affiliation: str, data, text: str) -> tuple[str, str]:
+    """(role, affiliation) of a speaker named by one capitalised word only ("Trump said", with no
+    "Donald Trump" the speaker resolves to) that is the surname of exactly one gazetteer person:
+    that person's, where the speaker has none of its own. The actors stage reads such a surname
+    the same way (`Gazetteer.person_by_surname`). Not when the article names someone else of that
+    surname with a first name ("Tim Ryan ... Ryan said" is not Paul Ryan)."""
+    name = ent.name
+    if gazetteer is None or ent.kind != "person" or not name or " " in name or not name[:1].isupper():
+        return role, affiliation
+    entry = gazetteer.person_by_surname(fold(name))
+    if entry is None:
+        return role, affiliation
+    own = {nm.split()[0] for nm in (entry.name,) + entry.aliases}
+    given = first_names()
+    for m in re.finditer(r"\b([A-Z][a-z]+) " + re.escape(name) + r"\b", text):
+        if m.group(1) not in own and m.group(1).lower() in given:
+            return role, affiliation
+    if role == "unknown":
+        role = _gazetteer_role(gazetteer, entry.name, entry.name, data) or role
+    return role, affiliation or gazetteer.side_of(entry.country) or ""
+
+
 def attributions_of(doc, lexicon=None, gazetteer=None, model="shipped",
                     span_model="shipped") -> tuple[tuple[Attribution, ...], dict]:
     """All attributions of a document, and a dict of quotes nobody is credited with:
@@ -183,6 +206,8 @@ def attributions_of(doc, lexicon=None, gazetteer=None, model="shipped",
             speaker_span, speaker_id = None, -1
         if role == "unknown" and info is not None:
             role = _gazetteer_role(gazetteer, info.text, speaker, data) or role
+        if ent is not None and (role == "unknown" or not affiliation):
+            role, affiliation = _surname_person(gazetteer, ent, role, affiliation, data, text)
         out.append(Attribution(
             source=source, source_text=text[source.start:source.end] if source else "",
             speaker=speaker, speaker_id=speaker_id, speaker_span=speaker_span, role=role or "unknown",

@@ -40,3 +40,14 @@ def test_not_when_the_article_names_someone_else_of_that_surname():
     _, atts, _ = run("Rep. Tim Ryan of Ohio spoke on Monday. Ryan said the plant would close.")
     att = by_cue(atts, "said")
     assert att.affiliation == ""
+
+
+def test_an_honorific_keeps_a_surname_from_a_namesake_of_the_other_gender():
+    # On AllSides records 4000-4299 "Mr. Trump" had become Melania Trump in one article.
+    _, atts, _ = run("Michelle Obama spoke on Monday. Mr. Obama said no.")
+    att = by_cue(atts, "said")
+    assert att.speaker != "Michelle Obama"
+    assert (att.role, att.affiliation) == ("government", "United States")
+    _, atts, _ = run("Barack Obama spoke. Michelle Obama smiled. Mrs. Obama said yes. "
+                     "Mr. Obama said no.")
+    assert [a.speaker for a in atts] == ["Michelle Obama", "Barack Obama"]

@@ -40,6 +40,11 @@ TITLE_TYPES = ("head", "modifier", "honorific")
 GENERIC_FORMS = ("both", "plural", "singular", "modified")
 AGENCY_CLASSES = ("violence", "casualty", "blame", "cause", "coercion", "threat")
 INITIATOR_TYPES = ("modifier", "noun", "purpose", "temporal", "by_passive", "verb")
+#: Who does an infinitive or gerund that has no subject of its own (framing.actors.agency): the
+#: object of these verbs ("urged the president to attack", "accused him of attacking") or the
+#: subject of the clause (after these nouns and adjectives: "no intention of causing", "is
+#: willing to strike").
+CONTROL_TYPES = ("object_to", "object_prep", "subject_noun", "subject_adjective")
 #: Sectors of generic group nouns that speak or act for someone else ("Spokesmen for Graham",
 #: "aides", "officials", "senators", "fighters"): "<group> for <Name>" is never an organisation's
 #: name with them, as it is with the people an organisation speaks for ("Students for Fair
@@ -58,6 +63,7 @@ HEADERS = {
     "non_actors": ("term", "type"),
     "agency_terms": ("term", "pos", "class", "reciprocal", "agent_prep", "patient_prep"),
     "initiator_cues": ("cue", "type", "casts"),
+    "control_words": ("word", "type"),
 }
 
 
@@ -372,8 +378,10 @@ class Gazetteer:
     non_actors: dict = field(default_factory=dict)  # term -> type
     agency: dict = field(default_factory=dict)  # (term, pos) -> AgencyTerm
     initiator_cues: tuple = ()
+    control: dict = field(default_factory=dict)  # lemma -> one of CONTROL_TYPES
     sources: tuple = ()  # files loaded, in order
     _automaton: object = field(default=None, repr=False)
+    _surnames: dict | None = field(default=None, repr=False)  # folded surname -> person ids
 
     # ----- queries by name -------------------------------------------------------------------
     def surfaces_of(self, text: str) -> list[Surface]:
@@ -412,6 +420,24 @@ class Gazetteer:
                 cands = fitting
         best = min(cands, key=lambda s: (s.guess, order.get(s.type, 9), s.entry_id))
         return self.entries.get(best.entry_id)
+
+    def person_by_surname(self, word: str) -> Entry | None:
+        """The one person whose name or an alias ends with `word` (folded: "trump" -> Donald
+        Trump), or None when no person or several do ("johnson"). A bare surname in a text names
+        that person when the text gives no fuller name (the actors stage and the speakers' roles
+        and sides both ask)."""
+        table = self._surnames
+        if table is None:
+            table = {}
+            for e in self.entries.values():
+                if e.kind == "person":
+                    for nm in (e.name,) + e.aliases:
+                        parts = fold(nm).split()
+                        if len(parts) > 1:
+                            table.setdefault(parts[-1], set()).add(e.id)
+            self._surnames = table
+        ids = table.get(word)
+        return self.entries[next(iter(ids))] if ids is not None and len(ids) == 1 else None
 
     def actor_id(self, entry_id: str) -> str:
         """The id of the actor an entry's mentions belong to, following acts_for links."""
@@ -798,6 +824,11 @@ class _Loader:
             raise GazetteerError(f"{where}: type must be one of {INITIATOR_TYPES} and casts "
                                  "initiator or responder")
         self.g.initiator_cues += (InitiatorCue(" ".join(r["cue"].lower().split()), r["type"], r["casts"]),)
+
+    def row_control_words(self, r, where):
+        if r["type"] not in CONTROL_TYPES or not r["word"].strip():
+            raise GazetteerError(f"{where}: a word and a type, one of {CONTROL_TYPES}")
+        self.g.control[r["word"].strip().lower()] = r["type"]
 
     def finish(self) -> Gazetteer:
         for eid, e in self.g.entries.items():

@@ -17,12 +17,17 @@ Reported: precision of the flags (share of flagged items labelled `scare`), how 
 labelled scare quotes are still flagged (the sample holds only what session 8 flagged, so this is
 recall relative to that, not to every scare quote in the text), and the labels of what is flagged.
 
-    python scripts/eval_scare_quotes_allsides.py [--list] [--agreement] [--markdown FILE]
+Split (session 12): an item is `dev` when the first byte of sha1(article id) is even, else `test`
+(72 dev, 78 test). Rules are developed reading dev errors only; test is reported, never read.
+
+    python scripts/eval_scare_quotes_allsides.py [--split dev|test|all] [--list] [--agreement]
+        [--markdown FILE]
 
 Skips cleanly (exit 0, a message) when ../shared is absent.
 """
 from __future__ import annotations
 
+import hashlib
 import sys
 from collections import Counter
 from pathlib import Path
@@ -36,8 +41,15 @@ import eval_alignment_allsides as ev  # noqa: E402  (corpus reading and fingerpr
 LABEL_NAMES = ("scare", "source_words", "title", "term", "other")
 
 
-def load_items(path: Path = LABELS) -> list[dict]:
-    return ev.load_labelled(path, "items")
+def split_of(article_id: str) -> str:
+    """'dev' or 'test': the first byte of sha1(article id), even or odd. By article, so the rules
+    read on dev never saw a test article's sentences."""
+    return "dev" if hashlib.sha1(article_id.encode("utf-8")).digest()[0] % 2 == 0 else "test"
+
+
+def load_items(path: Path = LABELS, split: str = "all") -> list[dict]:
+    items = ev.load_labelled(path, "items")
+    return [it for it in items if split == "all" or split_of(it["article"]) == split]
 
 
 def flagged(analysis) -> set[tuple[int, int]]:
@@ -54,10 +66,11 @@ def resolve_item(item: dict, analysis) -> bool:
 
 
 def main(argv=None) -> int:
-    args = ev.label_args(__doc__, argv, "print the flags that are not scare quotes")
+    args = ev.label_args(__doc__, argv, "print the flags that are not scare quotes",
+                         split_help="dev (develop rules on), test (report only) or all")
     if ev.corpus_absent():
         return 0
-    items = load_items()
+    items = load_items(split=args.split)
     analyses = ev.analyse(ev.read_articles({it["article"] for it in items}), stages=True)
     by_label, kept = Counter(), Counter()
     lost = 0
@@ -75,8 +88,8 @@ def main(argv=None) -> int:
         if args.list and label != "scare" and (it["start"], it["end"]) in flagged(a):
             print(f"  flagged {label:12s} #{it['n']} {it['quote']!r}")
     n_flag = sum(kept.values())
-    lines = [f"Scare quotes against hand labels: {len(items)} quotations session 8 flagged in AllSides "
-             f"articles; labels no longer found: {lost}", "",
+    lines = [f"Scare quotes against hand labels ({args.split}): {len(items)} quotations session 8 "
+             f"flagged in AllSides articles; labels no longer found: {lost}", "",
              "| label | items | still flagged |", "|---|---:|---:|"]
     for lab in LABEL_NAMES:
         lines.append(f"| {lab} | {by_label[lab]} | {kept[lab]} |")

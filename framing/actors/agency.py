@@ -42,6 +42,10 @@ NEEDS_ACT_OBJECT = frozenset(("start",))
 CLAUSE_STOP = {";", ":", "?", "!"}
 NP_TAGS = {"DT", "PDT", "PRP$", "CD", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "POS", "VBN"}
 NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS", "PRP", "CD"}
+#: Prepositions before a gerund whose doer `_controller` looks for ("accused of killing").
+_GERUND_PREPS = frozenset({"of", "for", "with", "by", "without"})
+_OBJECT_START_TAGS = frozenset({"DT", "NNP", "NNPS", "PRP", "PRP$", "CD"})
+_QUOTE_NORMS = frozenset({'"', "'", "``", "''"})
 REDUCED_NEXT = {"by", "in", "on", "at", "during", "near", "when", "while", "after", "before", ",",
                 ".", ";", "as", "inside", "along", "across", "since", "last", "this", "overnight",
                 "following", "and"}
@@ -326,7 +330,8 @@ class AgencyFinder:
                 p += 1
                 t = toks[i]
                 ev = None
-                if t.pos.startswith("VB") and not self._noun_by_position(i, a):
+                if t.pos.startswith("VB") and not self._noun_by_position(i, a) or \
+                        self._verb_by_position(i, a, b):
                     term, n = self._term_at(i, "verb")
                     if term is not None:
                         ev = self._verb_event(i, n, term, a, b)
@@ -365,6 +370,16 @@ class AgencyFinder:
         prev = self.toks[i - 1]
         return prev.pos in ("DT", "PRP$", "POS") and prev.norm not in ("that", "which") or (
             prev.lemma in LIGHT_VERBS and prev.pos.startswith("VB"))
+
+    def _verb_by_position(self, i, a, b) -> bool:
+        """A word the tagger called a singular noun that its place makes a verb: right after the
+        infinitive's "to" and before its object ("threatened to attack Iran", "is willing to blame
+        the Democrats"). "to" before a noun phrase with no object after it is left a preposition
+        ("an end to violence")."""
+        if not (a < i and i + 1 < b and self.toks[i].pos == "NN"):
+            return False
+        prev, nxt = self.toks[i - 1], self.toks[i + 1]
+        return prev.pos == "TO" and prev.norm == "to" and nxt.pos in _OBJECT_START_TAGS
 
     def _aux_before(self, i, s_start):
         """Index of a be/get auxiliary right before token i (adverbs and "not" between), or None."""
@@ -418,6 +433,8 @@ class AgencyFinder:
         ev.agent = self._np_left(i, a)
         if ev.agent is None and t.pos == "VBG" and prev is not None and prev.text == ",":
             ev.agent = self._main_subject(i - 1, a)  # "a gunman opened fire ..., killing 12"
+        if ev.agent is None:
+            ev.agent = self._controller(i, a)
         if term.cls == "casualty":
             ev.patient, ev.agent = ev.agent, None  # "23 soldiers died": the subject suffers
         elif not term.reciprocal:
@@ -426,6 +443,79 @@ class AgencyFinder:
                 obj = self._np_right(end + 1, b)  # "opened fire on", "fired at"
             ev.patient = obj
         return self._finish(ev)
+
+    def _controller(self, i, a, depth=0):
+        """The doer of a verb with no subject of its own: an infinitive or a gerund governed by
+        another word (lexicons/gazetteer/control_words.tsv).
+        - A verb or adjective right before "to" passes its subject on: "Trump threatened to
+          destroy North Korea", "Russia is willing to attack" (not "be": "his focus would be to
+          deport" does not make the focus the doer).
+        - A verb of type object_to passes its object on: "urged the president to attack Iran";
+          after other verbs the noun before "to" is not the doer ("received equipment to fight").
+        - A gerund after for/of/with takes the object of an object_prep verb ("accused him of
+          assaulting her", "attacked China for raping"), the subject of a passive one ("was
+          accused of killing"), or the clause's subject after a subject_noun ("had no intention of
+          causing"); after "by"/"without" the clause's subject ("responded by attacking the press").
+        """
+        toks = self.toks
+        j = i - 1
+        while j > a and (toks[j].pos in ADV_SKIP or toks[j].norm in _QUOTE_NORMS):
+            j -= 1
+        if j <= a:
+            return None
+        word = toks[j].norm
+        gerund = toks[i].pos == "VBG"
+        if word == "to" and toks[j].pos == "TO":
+            if toks[i].pos not in ("VB", "NN"):  # NN: see `_verb_by_position`
+                return None
+        elif not gerund or word not in _GERUND_PREPS:
+            return None
+        k = j - 1
+        while k >= a and toks[k].pos in ADV_SKIP:
+            k -= 1
+        if k < a:
+            return None
+        gov = toks[k]
+        control = self.gaz.control
+        if word in ("by", "without"):
+            return self._clause_subject(k, a)
+        if word == "to":
+            if gov.pos.startswith("VB") or gov.pos == "MD":
+                if gov.lemma in BE:
+                    return None
+                if gov.pos == "VB" and k > a and toks[k - 1].norm == "to" and depth < 2:
+                    return self._controller(k, a, depth + 1)  # "vowed to try to destroy"
+                return self._np_left(k, a)
+            if control.get(gov.norm) == "subject_adjective":
+                return self._np_left(k, a)
+            return self._verb_object(k, a, "object_to")
+        # a gerund after for / of / with
+        if gov.pos == "VBN" and control.get(gov.lemma) == "object_prep":
+            return self._np_left(k, a)  # "was accused of killing": the passive's subject
+        if gov.pos in NOUN_TAGS:
+            np = self._verb_object(k, a, "object_prep")
+            if np is not None:
+                return np
+            if word == "of" and control.get(gov.lemma) == "subject_noun":
+                return self._clause_subject(k, a)
+        return None
+
+    def _verb_object(self, k, a, kind):
+        """The noun phrase ending at token k when it is the object of a verb of `kind`."""
+        np = self._np_ending_at(k, a)
+        if np is None or np[0] - 1 < a:
+            return None
+        verb = self.toks[np[0] - 1]
+        if verb.pos.startswith("VB") and self.gaz.control.get(verb.lemma) == kind:
+            return np
+        return None
+
+    def _clause_subject(self, k, a, window=12):
+        """The subject of the nearest finite verb before token k (not a form of "be")."""
+        for v in range(k, max(a, k - window) - 1, -1):
+            if self.toks[v].pos in ("VBD", "VBZ", "VBP") and self.toks[v].lemma not in BE:
+                return self._np_left(v, a)
+        return None
 
     def _main_subject(self, comma, a, window=25):
         """The subject of the finite verb before a comma: the doer of a participle clause after

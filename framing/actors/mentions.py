@@ -760,30 +760,9 @@ class MentionFinder:
 
     def _people_by_surname(self, word):
         """The one gazetteer person whose surname (last word of a name or alias) `word` is, as a
-        one-item list, or [] (none, or several). Answers are remembered per gazetteer (bounded):
-        they depend on the word and the gazetteer only, and the same surnames come back in
-        article after article."""
-        answers = getattr(self.gaz, "_surname_answers", None)
-        if answers is None or len(answers) >= 50_000:
-            answers = self.gaz._surname_answers = {}
-        got = answers.get(word)
-        if got is None:
-            got = answers[word] = self._people_by_surname_plain(word)
-        return list(got)
-
-    def _people_by_surname_plain(self, word):
-        cache = getattr(self.gaz, "_surname_cache", None)
-        if cache is None:
-            cache = {}
-            for e in self.gaz.entries.values():
-                if e.kind == "person":
-                    for nm in (e.name,) + e.aliases:
-                        parts = fold(nm).split()
-                        if len(parts) > 1:
-                            cache.setdefault(parts[-1], []).append(e)
-            self.gaz._surname_cache = cache
-        return sorted({e.id: e for e in cache.get(word, [])}.values(), key=lambda e: e.id)[:1] \
-            if len({e.id for e in cache.get(word, [])}) == 1 else []
+        one-item list, or [] (none, or several): `Gazetteer.person_by_surname`."""
+        e = self.gaz.person_by_surname(word)
+        return [e] if e is not None else []
 
     # ------------------------------------------------------------------ acronyms
     def _acronym_defs(self, s_idx, cands):

@@ -6,11 +6,12 @@ import re
 from bisect import bisect_right
 from dataclasses import fields
 
+from ..gazetteer import fold
 from ..model import Span
 from ..model.core import SpanCover
 from ..model.attribution import Attribution
 from .coref import Entity, Resolver
-from .data import load_data
+from .data import first_names, load_data
 from .extract import extract
 from .speakers import gazetteer_lookup
 
@@ -130,6 +131,45 @@ def _gazetteer_role(gazetteer, phrase: str, name: str, data) -> str:
     return _GAZ_KIND_ROLE.get(entry.kind, "")
 
 
+def _surname_entry(gazetteer, name: str, text: str, titled: bool, gender: str):
+    """The gazetteer person the bare surname `name` names in `text`, or None (see `_surname_person`).
+    Another first name before the surname in the text rules it out, unless the speaker has a title
+    ("President Obama") or a gender that name has not ("Mr. Obama" beside "Michelle Obama")."""
+    entry = gazetteer.person_by_surname(fold(name))
+    if entry is None or titled:
+        return entry
+    own = {nm.split()[0] for nm in (entry.name,) + entry.aliases}
+    given = first_names()
+    for m in re.finditer(r"\b([A-Z][a-z]+) " + re.escape(name) + r"\b", text):
+        first = m.group(1)
+        other_gender = given.get(first.lower())
+        if first not in own and other_gender is not None and not (gender and other_gender != gender):
+            return None
+    return entry
+
+
+def _surname_person(gazetteer, ent, role: str, affiliation: str, data, text: str,
+                    memo: dict) -> tuple[str, str]:
+    """(role, affiliation) of a speaker named by one capitalised word only ("Trump said", with no
+    "Donald Trump" the speaker resolves to) that is the surname of exactly one gazetteer person:
+    that person's, where the speaker has none of its own. The actors stage reads such a surname
+    the same way (`Gazetteer.person_by_surname`). Not when the article names someone else of that
+    surname with a first name ("Tim Ryan ... Ryan said" is not Paul Ryan). `memo`: the person of
+    each surname asked in this article (its text is read once per surname)."""
+    name = ent.name
+    if gazetteer is None or ent.kind != "person" or not name or " " in name or not name[:1].isupper():
+        return role, affiliation
+    key = (name, bool(ent.title), ent.gender)
+    if key not in memo:
+        memo[key] = _surname_entry(gazetteer, name, text, *key[1:])
+    entry = memo[key]
+    if entry is None:
+        return role, affiliation
+    if role == "unknown":
+        role = _gazetteer_role(gazetteer, entry.name, entry.name, data) or role
+    return role, affiliation or gazetteer.side_of(entry.country) or ""
+
+
 def attributions_of(doc, lexicon=None, gazetteer=None, model="shipped",
                     span_model="shipped") -> tuple[tuple[Attribution, ...], dict]:
     """All attributions of a document, and a dict of quotes nobody is credited with:
@@ -164,6 +204,7 @@ def attributions_of(doc, lexicon=None, gazetteer=None, model="shipped",
     resolver.number_entities(used)
     resolver.close()  # the resolver is done: break its reference cycle with the Doc now
     out = []
+    surnames: dict = {}  # bare surname -> the gazetteer person it names here (_surname_person)
     for r, info, ent in pending:
         cue = Span(toks[r.cue[0]].start, toks[r.cue[1] - 1].end)
         source = Span(toks[r.source[0]].start, toks[r.source[1] - 1].end) if r.source else None
@@ -183,6 +224,8 @@ def attributions_of(doc, lexicon=None, gazetteer=None, model="shipped",
             speaker_span, speaker_id = None, -1
         if role == "unknown" and info is not None:
             role = _gazetteer_role(gazetteer, info.text, speaker, data) or role
+        if ent is not None and (role == "unknown" or not affiliation):
+            role, affiliation = _surname_person(gazetteer, ent, role, affiliation, data, text, surnames)
         out.append(Attribution(
             source=source, source_text=text[source.start:source.end] if source else "",
             speaker=speaker, speaker_id=speaker_id, speaker_span=speaker_span, role=role or "unknown",

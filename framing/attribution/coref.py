@@ -92,6 +92,14 @@ def _gender_words() -> dict:
     return {row["term"]: row["gender"] for row in _rows("gender.tsv")}
 
 
+def _other_gender(ent, gender: str) -> bool:
+    """Is `ent` known to be of the other gender than `gender` ("" knows nothing)?"""
+    if not gender:
+        return False
+    known = ent.gender or _name_gender(ent.name)
+    return known != "" and known != gender
+
+
 def _name_gender(name: str) -> str:
     """The gender a full name's first word shows ("Rick Perry" m, "Susan Collins" f), or "": a
     one-word name is a surname, and a name the list does not hold shows nothing."""
@@ -303,14 +311,15 @@ class Resolver:
             info = describe(toks, a, b, self.doc.text, self.data, self.gazetteer)
             if info.kind == "person" and info.name:
                 info = plain_name(info, a == self.doc.sentences[toks[a].sentence].token_start)
-                ent = self._match_named(info)
+                gender = _gender(toks, a, b)
+                ent = self._match_named(info, gender)
                 span = (toks[a].start, toks[b - 1].end)
                 if ent is None:
                     ent = self._new(info, span, register=False)
                 else:
                     self._absorb(ent, info, span)
-                self._name_fully(ent, info, span[0])
-                ent.gender = ent.gender or _gender(toks, a, b)
+                self._name_fully(ent, info, span[0], gender)
+                ent.gender = ent.gender or gender
                 self.recent.append((toks[a].start, ent))
 
     def _new(self, info: SpeakerInfo, span, register: bool = True) -> Entity:
@@ -336,7 +345,9 @@ class Resolver:
         ent.absorb(info, span)
         self._index_surname(ent)
 
-    def _match_named(self, info: SpeakerInfo) -> Entity | None:
+    def _match_named(self, info: SpeakerInfo, gender: str = "") -> Entity | None:
+        """The entity `info`'s name names. `gender`: what the phrase's own words show ("Mr. Obama"
+        m): a bare surname is never a person of the other gender ("Michelle Obama")."""
         full = info.name.lower()
         words = full.split()
         last = words[-1]
@@ -349,14 +360,15 @@ class Resolver:
             # a bare surname is the person the article introduced first under it ("Trump" after
             # "Donald Trump" and "Melania Trump"): the later namesakes get their first names
             for ent in candidates:
-                if ent.name and ent.kind == "person":
+                if ent.name and ent.kind == "person" and not _other_gender(ent, gender):
                     return ent
         for ent in reversed(candidates):
             if not ent.name:
                 continue
             if ent.name.lower() == full:
                 return ent
-            if ent.surname() == last and ent.kind == info.kind == "person" and not other_first_name(ent.name, words):
+            if ent.surname() == last and ent.kind == info.kind == "person" and \
+                    not other_first_name(ent.name, words) and not _other_gender(ent, gender):
                 return ent  # "Khawaja M. Asif" -> "Khawaja Asif" (not "Nancy Reagan" -> "Ronald Reagan")
             if info.kind == "institution" and ent.kind == "institution" and ent.name.lower().endswith(" " + full):
                 return ent  # "the Times" after "The New York Times", "the Air Force" after "U.S. Air Force"
@@ -428,9 +440,11 @@ class Resolver:
             self._surname_genders[name] = found
         return found
 
-    def _name_fully(self, ent: Entity, info: SpeakerInfo, before: int) -> None:
+    def _name_fully(self, ent: Entity, info: SpeakerInfo, before: int, gender: str = "") -> None:
         """Give a person known by a surname, or without a side, the name and side of the article's
-        earlier, fuller mention ("President Pezeshkian said" -> Masoud Pezeshkian, Iran)."""
+        earlier, fuller mention ("President Pezeshkian said" -> Masoud Pezeshkian, Iran); not one
+        of the other gender than the speaker's words or entity show ("Mr. Obama" is not "Michelle
+        Obama")."""
         if ent.affiliation and " " in ent.name or len(info.name.split()) > 2:
             return
         name = ent.name or info.name
@@ -438,6 +452,9 @@ class Resolver:
         found, self._searched[key] = self.named.fuller_name(name, before, self._searched.get(key, 0))
         if found is None and " " not in name and before < self._headlines_end():
             found = self.named.only_fuller_name(name)  # "Naqvi discusses ..." over the body
+        gender = ent.gender or gender
+        if found is not None and gender and _name_gender(found[0].name) not in ("", gender):
+            return
         if found is not None:
             self._absorb(ent, *found)
 
@@ -537,8 +554,9 @@ class Resolver:
                 side = owner.affiliation
                 info = replace(info, name=side, description=side, kind="institution", plural=False,
                                affiliation=side, role="government" if info.role == "unknown" else info.role)
+        gender = _gender(toks, a, b)
         if info.name:
-            ent = self._match_named(info)
+            ent = self._match_named(info, gender)
         # "a spokesman for Paradigm" introduces someone: an indefinite description is never an
         # earlier speaker ("A spokesman for Biden's campaign, Andrew Bates," came before it)
         known = not info.name and not info.text.lower().startswith(_INDEFINITE)
@@ -552,6 +570,8 @@ class Resolver:
                     ent = self._new(*found)
         if info.name and info.kind == "person" and ent is None:
             found = self.named.fuller(info, span[0])[0]
+            if found is not None and gender and _name_gender(found[0].name) not in ("", gender):
+                found = None  # "Mr. Obama" is not the "Michelle Obama" named before
             if found is not None:
                 ent = self._match_named(found[0])  # "Naqvi" after the speaker "Mohsin Naqvi"
         if ent is None:
@@ -559,8 +579,8 @@ class Resolver:
         else:
             self._absorb(ent, info, span)
         if info.name and info.kind == "person":
-            self._name_fully(ent, info, span[0])
-        ent.gender = ent.gender or _gender(toks, a, b)
+            self._name_fully(ent, info, span[0], gender)
+        ent.gender = ent.gender or gender
         self.recent.append((span[0], ent))
         return info, ent
 

@@ -9,8 +9,9 @@ from ..text.normalize import fold
 from .context import Context
 from .scores import word_subjectivity, word_valence
 
-# On hand-labelled news only about one flag in four is a true scare quote (the rest quote
-# someone's words without a cue, or a term): the explanation says so (docs/accuracy_lexicon.md).
+# On hand-labelled news about three scare-quote flags in five are not scare quotes (someone's words
+# without a cue, or a term; reports drop those the attribution stage credits): the explanation says
+# so (docs/accuracy_lexicon.md, "Scare quotes").
 SCARE_EXPLANATION = ("A few words in quotation marks with no speaker named: the writer may keep a "
                      "distance from them, or hint they should not be believed (a scare quote). "
                      "Often they are someone's words or a term instead: read the sentence.")

@@ -5,7 +5,9 @@ within the same sentence and clause (a comma, semicolon, colon, dash or "but" en
 
 Scare quotes: a quotation of at most MAX_SCARE_WORDS words with no speaker cue: no reporting verb
 (any cue class of the lexicon, "according to") or colon earlier in the same sentence or within
-CUE_WINDOW tokens after it, and not a complete utterance (inner text ending in . ? !). A cue earlier
+CUE_WINDOW tokens after it, and not a complete utterance (inner text ending in . ? !), nor a name or
+term: a naming word just before it (quotation_namers.txt), a noun of kind just after it
+(quotation_kind_nouns.txt: 'a "parity" law'), a gloss in brackets after it, or title case. A cue earlier
 in the sentence usually makes the quote a partial quotation of that speaker ('blamed elements
 "controlled from New Delhi"'). The attribution stage may still credit
 such a quote to a speaker; it lists those as "not_scare_quotes".
@@ -87,6 +89,7 @@ def _facts(lexicon) -> _LexiconFacts:
 
 
 _NAMERS = word_list("quotation_namers.txt")
+_KIND_NOUNS = word_list("quotation_kind_nouns.txt")
 #: small words a title leaves in lower case ("Abuse of Power", "The Dark Knight Rises")
 _TITLE_SMALL = frozenset(("a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by",
                           "with", "from", "&"))
@@ -177,9 +180,45 @@ class Context:
             return False
         if not any(self.is_word[first:last]):
             return False
-        if not _NAMERS.isdisjoint(norms[max(a, first - NAMER_WINDOW):first]):
+        if self._named(a, first):
             return False  # 'what Huntington called the "deconstructionist" agenda': a label
+        if self._quoted_line(a, first, last):
+            return False
+        if last < len(norms) and self.tokens[last].sentence == self.tokens[first].sentence \
+                and (norms[last] in _KIND_NOUNS or norms[last] == "("):
+            # 'a "skinny" bill', 'a 2008 "parity" law': the words name the measure; '"micro
+            # aggressions" (slights caused by ...)': a term the writer goes on to gloss
+            return False
         return not _is_title(inner, first == a)
+
+    def _named(self, a: int, first: int) -> bool:
+        """A naming word (quotation_namers.txt) in the NAMER_WINDOW tokens before the quotation
+        ('dubbed the "bat woman"', 'the word "kente"'), or "as" there with a naming word earlier
+        in the sentence ('Shah has called Bangladeshi immigrants as "termites"'). "so called" is
+        the writer's own distance marker ('the so called "experts"'), not a label."""
+        norms = self.norms
+        lo = max(a, first - NAMER_WINDOW)
+        window = norms[lo:first]
+        if "as" in window and not _NAMERS.isdisjoint(norms[a:lo]):
+            window = norms[a:first]
+        return any(w in _NAMERS and not (w == "called" and k > a and norms[k - 1] == "so")
+                   for k, w in enumerate(window, first - len(window)))
+
+    def _quoted_line(self, a: int, first: int, last: int) -> bool:
+        """A quotation that is a line of its own ('‘NON-STARTER’' as a subheading) or sits in a
+        headline in capitals ('AOC ADVISER ADMITS ... FOR THOSE ‘UNWILLING TO WORK’') lifts
+        someone's words from the story below: there is no sentence of the writer's around it to
+        keep a distance in."""
+        tokens = self.tokens
+        sentence = self.doc.sentences[tokens[first].sentence]
+        end = sentence.token_end
+        if first == a and not any(self.is_word[last:end]):
+            return True
+        text = self.doc.text
+        outside = text[sentence.start:tokens[first].start] + text[tokens[last - 1].end:sentence.end] \
+            if last > first else ""
+        letters = [ch for ch in outside if ch.isalpha()]
+        return len(letters) >= 12 and all(ch.isupper() for ch in letters)
 
     # ------------------------------------------------------------------ negation
     def negated(self, first: int) -> bool:

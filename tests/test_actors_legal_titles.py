@@ -1,0 +1,41 @@
+"""Legal titles before a name are titles, not part of it.
+
+"Special Counsel Robert Mueller" was the person "Counsel Robert Mueller" (only "special" was read
+as a title word), and "the special counsel" later in the article was nobody; "District Attorney
+George Gascón" was a person named "District Attorney George Gascón". Sentences from AllSides
+articles, shortened.
+"""
+from __future__ import annotations
+
+import pytest
+
+from framing.api import analyze_article
+from framing.model import Article
+from framing.resources import Resources
+
+
+@pytest.fixture(scope="module")
+def resources():
+    return Resources()
+
+
+def mentions(resources, text):
+    an = analyze_article(Article(id="t", text=text, outlet="test"), resources,
+                         ("lexicon", "attribution", "actors"))
+    return [(m.text, m.actor_name) for m in an.actor_mentions]
+
+
+def test_special_counsel_is_a_title_and_names_him_later(resources):
+    found = mentions(resources, "Special Counsel Robert Mueller released his report on Friday. "
+                                "The special counsel did not find a conspiracy.")
+    assert ("Special Counsel Robert Mueller", "Robert Mueller") in found
+    assert ("The special counsel", "Robert Mueller") in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("District Attorney George Gascón announced the charges on Monday.", "George Gascón"),
+    ("White House counsel Don McGahn objected to the order.", "Don McGahn"),
+    ("Defense lawyer Marc Mukasey said the trial was unfair.", "Marc Mukasey"),
+])
+def test_the_title_is_left_out_of_the_name(resources, text, name):
+    assert name in [n for _, n in mentions(resources, text)]

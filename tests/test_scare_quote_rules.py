@@ -1,0 +1,83 @@
+"""Scare quotes on real news sentences (AllSides articles; session 12's rules): each rule drops the
+quotation marks that give someone's words, a name or a term back, and keeps the writer's own
+distance. A flag is what a report shows: the lexicon stage's `scare_quote` finding, minus what the
+attribution stage lists under `not_scare_quotes` (scripts/eval_scare_quotes_allsides.py)."""
+from __future__ import annotations
+
+import pytest
+
+from framing.api import analyze_article
+from framing.model import Article
+from framing.resources import Resources
+
+
+@pytest.fixture(scope="module")
+def resources():
+    return Resources()
+
+
+def shown(resources, text: str) -> list[str]:
+    """The scare quotes a report shows for `text`, as written."""
+    a = analyze_article(Article(id="t", text=text, outlet="Test"), resources,
+                        stages=("lexicon", "attribution"))
+    dropped = {(d["start"], d["end"]) for d in a.summary["attribution"]["not_scare_quotes"]}
+    return [f.text for f in a.findings
+            if f.category == "scare_quote" and (f.start, f.end) not in dropped]
+
+
+KEPT = [
+    # no one is credited with the words: the writer's distance
+    "Recommendations are going to be another one of those “soft factors” that colleges are going "
+    "to be relying on for the admissions process.",
+    "It's untrue that Obamacare will \"explode\" on its own, but the secretary can do enormous damage.",
+    # one word inside a speaker's longer quotation is not an echo of it
+    "“They strongly recommended against me doing the early ban from China,” Trump said. "
+    "Trump in fact didn’t “ban” all the people infected with coronavirus from entering the U.S.",
+    # a paraphrase of the writer's own is still the writer's voice
+    "I fully expect that any African American will be portrayed as less qualified than white "
+    "contenders, a bigger “risk” for Biden.",
+    # "so called" marks the writer's distance, it is not a naming word
+    "The so called “experts” disagreed with the findings.",
+    # a capitalised word in a sentence that is not all capitals
+    "The only thing “SENSITIVE” about the file was its author.",
+]
+
+
+@pytest.mark.parametrize("text", KEPT)
+def test_the_writers_own_distance_stays_a_scare_quote(resources, text):
+    assert len(shown(resources, text)) == 1, shown(resources, text)
+
+
+DROPPED = [
+    # inside a paraphrase the attribution rules credit to a speaker
+    "However, Saipov is believed to have had “some connectivity” to others who were the subjects of "
+    "FBI and NYPD terror investigations, Miller said.",
+    "The Taliban and the Afghan government held a \"virtual\" meeting on prisoner releases on Sunday, "
+    "officials said.",
+    # the same words, credited to a speaker in a longer quotation nearby
+    "President Trump warned Turkey again. “If Turkey does anything that I consider to be off "
+    "limits, I will totally destroy the Economy of Turkey,” he tweeted. Just what Mr. Trump meant by “off limits,” or economic destruction, "
+    "was not clear.",
+    # a noun of kind after the words: they name the measure
+    "Kennedy led the fight that resulted in a 2008 \"parity\" law that applies to policies issued "
+    "after July 1.",
+    # a gloss in brackets after the words: a term
+    "The rise in discussion on college campuses of “micro aggressions” (slights caused by racial "
+    "insensitivity) is seen as a prime example.",
+    # "as" after a naming word earlier in the sentence, and an inflected naming word
+    "Shah has in the past called Bangladeshi immigrants as \"termites\" and a threat to national "
+    "security.",
+    "In what Abrams terms “an historical irony” the protections have most often been invoked on "
+    "behalf of dissenters.",
+    "The word \"kente\" was trending on Twitter in the US on Monday.",
+    "Few of them had heard the words \"tea party\" before that spring.",
+    # a quotation that is a line of its own, or sits in a headline in capitals
+    "Senators met again on Tuesday.\n\n‘NON-STARTER’\n\nThe talks went on.",
+    "AOC ADVISER ADMITS HE WAS TOTALLY WRONG ABOUT JOBS GUARANTEE FOR THOSE 'UNWILLING TO WORK' IN "
+    "GREEN NEW DEAL",
+]
+
+
+@pytest.mark.parametrize("text", DROPPED)
+def test_someones_words_names_and_terms_are_not_scare_quotes(resources, text):
+    assert shown(resources, text) == []

@@ -51,3 +51,19 @@ def test_an_honorific_keeps_a_surname_from_a_namesake_of_the_other_gender():
     _, atts, _ = run("Barack Obama spoke. Michelle Obama smiled. Mrs. Obama said yes. "
                      "Mr. Obama said no.")
     assert [a.speaker for a in atts] == ["Michelle Obama", "Barack Obama"]
+
+
+def test_the_actors_stage_reads_an_honorific_before_a_shared_surname():
+    # On AllSides records 4000-4299: "Mr. Romney" beside Mitt and Ann Romney was an ambiguous guess
+    # (before session 12, Ann Romney), "Mrs. Clinton" beside Bill and Hillary Clinton one too.
+    from framing.api import analyze_article
+    from framing.model import Article
+    from framing.resources import Resources
+
+    text = ("Mitt Romney and his wife, Ann Romney, spoke in Boston. Mr. Romney said the campaign "
+            "would go on. Mrs. Romney smiled.")
+    an = analyze_article(Article(id="t", text=text, outlet="test"), Resources(),
+                         ("lexicon", "attribution", "actors"))
+    names = {m.text: m.actor_name for m in an.actor_mentions}
+    assert names["Mr. Romney"] == "Mitt Romney"
+    assert names["Mrs. Romney"] == "Ann Romney"

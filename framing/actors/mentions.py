@@ -24,7 +24,7 @@ from functools import lru_cache
 from itertools import compress, repeat
 from operator import and_, eq, not_
 
-from ..attribution.data import first_names
+from ..attribution.data import first_names, gender_words
 from ..gazetteer import Gazetteer, fold
 from ..text.columns import columns
 from ..model.actors import ActorMention
@@ -158,6 +158,17 @@ class _CommonWords(dict):
 
 
 _FUNCTION_WORD, _COMMON_WORD = _FunctionWords(), _CommonWords()
+
+
+def _of_gender(hits, title: str):
+    """The people among `hits` (actor id, name, side, entry) that a gendered honorific before a
+    surname can stand for: not those whose first name shows the other gender ("Mr. Romney" is not
+    Ann Romney). Without a gendered honorific, all of them."""
+    gender = gender_words().get(title.lower().split()[-1], "")
+    if not gender:
+        return hits
+    given = first_names()
+    return [h for h in hits if given.get(h[1].split()[0].lower(), gender) == gender]
 
 
 class MentionFinder:
@@ -713,6 +724,9 @@ class MentionFinder:
                 for e in self._people_by_surname(word):
                     hits.append((e.id, e.name, self.gaz.side_of(e.country) or "", e.id))
             ids = {h[0] for h in hits}
+            if len(ids) > 1 and c.title:
+                hits = _of_gender(hits, c.title)  # "Mr. Romney" beside "Mitt Romney" and "Ann Romney"
+                ids = {h[0] for h in hits}
             if len(ids) == 1:
                 aid, name, aff, eid = hits[0]
                 c.actor_id, c.actor_name, c.entry_id = aid, name, eid

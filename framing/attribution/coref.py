@@ -36,12 +36,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from ..text.columns import columns
 
 from .chunks import PROPER, TIME_WORDS, np_left, np_right
-from .data import _rows, first_names
+from .data import first_names, gender_words
 from .speakers import PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_THING, SpeakerInfo, describe, non_persons, \
     person_nouns
 from .named_mentions import NamedMentions, other_first_name, plain_name, qualifiers, speaker_words
@@ -86,12 +85,6 @@ def _appositive_end(toks, tags, i: int, hi: int) -> int | None:
 _GENDER_STOP = frozenset({"for", "of", "to", "at", "with", "from", "in", "on", "by", ",", "(", "who"})
 
 
-@lru_cache(maxsize=1)
-def _gender_words() -> dict:
-    """term -> "f" | "m", from framing/data/attribution/gender.tsv."""
-    return {row["term"]: row["gender"] for row in _rows("gender.tsv")}
-
-
 def _other_gender(ent, gender: str) -> bool:
     """Is `ent` known to be of the other gender than `gender` ("" knows nothing)?"""
     if not gender:
@@ -114,7 +107,7 @@ _POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
 def _gender(tokens, a: int, b: int) -> str:
     """The gender the words of a speaker's head phrase show ("Mr. Kelly" m, "Pence's wife" f), or ""."""
-    words = _gender_words()
+    words = gender_words()
     found = ""
     for t in tokens[a:b]:
         if t.norm in _GENDER_STOP:
@@ -174,7 +167,7 @@ class Entity:
             return False
         # an unnamed speaker is one person only when a word says so: a role ("the senator"), a
         # gendered noun ("the actress") or a person noun ("the receptionist"); not "the explosion"
-        return bool(self.role_terms or self.gender or head in person_nouns() or head in _gender_words())
+        return bool(self.role_terms or self.gender or head in person_nouns() or head in gender_words())
 
 
 def _relative_head(toks, start: int, j: int, lo: int) -> tuple[int, int]:

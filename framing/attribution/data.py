@@ -48,6 +48,14 @@ def _rows(name: str):
 
 
 @lru_cache(maxsize=1)
+def gender_words() -> dict:
+    """term -> "f" | "m", from framing/data/attribution/gender.tsv (honorifics, "spokeswoman",
+    "wife"): what a speaker's words show of their gender (coreference, and the actors stage's
+    surnames after "Mr." or "Mrs.")."""
+    return {row["term"]: row["gender"] for row in _rows("gender.tsv")}
+
+
+@lru_cache(maxsize=1)
 def first_names() -> dict:
     """first name (lower case) -> "f" | "m", from framing/data/attribution/first_names.tsv: the
     gender "he" and "she" check, and the word before a surname that is also a place or an

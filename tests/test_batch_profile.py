@@ -98,3 +98,14 @@ def test_profile_formats(store, tmp_path):
     assert res.output.startswith("# Outlet profiles") and "## Metro Wire" in res.output
     res = runner.invoke(profile_cmd, [str(store), "--outlet", "Nobody"])
     assert res.exit_code == 2
+
+
+@pytest.mark.parametrize("dates, shown", [
+    (("2012-06-06", "2016-07-02"), "2012-06-06 to 2016-07-02"),
+    (("", "2016-07-02"), "? to 2016-07-02"),
+    (("", ""), "undated"),  # the Markdown table showed " to "
+])
+def test_an_outlets_dates_are_shown_whole(dates, shown):
+    from framing.batch.profile_render import date_range
+
+    assert date_range({"date_min": dates[0], "date_max": dates[1]}) == shown

@@ -32,6 +32,14 @@ TITLES = {
 }
 
 
+def date_range(p: dict) -> str:
+    """An outlet's dates as the profiles show them: "2012-06-06 to 2016-07-02", "? to 2016-07-02"
+    when one end is unknown, "undated" when no article has a date (not " to ")."""
+    if not p["date_min"] and not p["date_max"]:
+        return "undated"
+    return f"{p['date_min'] or '?'} to {p['date_max'] or '?'}"
+
+
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "outlet"
 
@@ -80,13 +88,14 @@ def render_md(profiles: dict) -> str:
     for p in profiles["outlets"]:
         f = p["figures"]["findings_per_1000_words"]["values"].get("all categories")
         name = p["outlet"].replace("|", "\\|") + (" *(small)*" if p["small"] else "")
-        out.append(f"| {name} | {p['n_articles']} | {p['n_words']} | {p['date_min']} to "
-                   f"{p['date_max']} | {_fmt_fig(f, 'rate') if f else 'n/a'} |")
+        out.append(f"| {name} | {p['n_articles']} | {p['n_words']} | {date_range(p)} "
+                   f"| {_fmt_fig(f, 'rate') if f else 'n/a'} |")
     for p in profiles["outlets"]:
         out += ["", f"## {p['outlet']}" + (" (small: too few articles to compare)"
                                            if p["small"] else ""), "",
-                f"{p['n_articles']} articles, {p['n_words']} words, {p['date_min'] or '?'} to "
-                f"{p['date_max'] or '?'} ({p['undated']} undated)."]
+                f"{p['n_articles']} articles, {p['n_words']} words, {date_range(p)}"
+                + (f" ({p['undated']} undated)." if p["undated"] and (p["date_min"] or p["date_max"])
+                   else ".")]
         for fname, fig in p["figures"].items():
             if not fig["values"]:
                 continue
@@ -116,6 +125,7 @@ def render_html(profiles: dict, reports_dir: Path | None = None) -> str:
                       lstrip_blocks=True)
     env.filters["fig"] = _fmt_fig
     env.filters["slug"] = slug
+    env.filters["date_range"] = date_range
     from .runner import report_name
 
     stems = {p.stem for p in reports_dir.glob("*.html")} if reports_dir and \

@@ -24,7 +24,7 @@ from functools import lru_cache
 from itertools import compress, repeat
 from operator import and_, eq, not_
 
-from ..attribution.data import first_names, gender_words
+from ..attribution.data import first_names, gender_words, genders_clash
 from ..gazetteer import Gazetteer, fold
 from ..text.columns import columns
 from ..model.actors import ActorMention
@@ -168,7 +168,7 @@ def _of_gender(hits, title: str):
     if not gender:
         return hits
     given = first_names()
-    return [h for h in hits if given.get(h[1].split()[0].lower(), gender) == gender]
+    return [h for h in hits if not genders_clash(given.get(h[1].split()[0].lower(), ""), gender)]
 
 
 class MentionFinder:
@@ -720,8 +720,8 @@ class MentionFinder:
             hits = sorted({(f.actor_id, f.actor_name, f.affiliation, f.entry_id)
                            for f in by_word.get(word, ())})
             if not hits:
-                # a gazetteer person whose surname this is
-                for e in self._people_by_surname(word):
+                e = self.gaz.person_by_surname(word)  # a gazetteer person whose surname this is
+                if e is not None:
                     hits.append((e.id, e.name, self.gaz.side_of(e.country) or "", e.id))
             ids = {h[0] for h in hits}
             if len(ids) > 1 and c.title:
@@ -771,12 +771,6 @@ class MentionFinder:
             c.actor_id, c.actor_name, c.entry_id = f.actor_id, f.actor_name, f.entry_id
             c.affiliation, c.sector, c.person_name = f.affiliation, f.sector, written
             c.is_guess, c.guess_reason = False, ""
-
-    def _people_by_surname(self, word):
-        """The one gazetteer person whose surname (last word of a name or alias) `word` is, as a
-        one-item list, or [] (none, or several): `Gazetteer.person_by_surname`."""
-        e = self.gaz.person_by_surname(word)
-        return [e] if e is not None else []
 
     # ------------------------------------------------------------------ acronyms
     def _acronym_defs(self, s_idx, cands):
@@ -1302,7 +1296,7 @@ class MentionFinder:
         America", "America"), not a person ("Paul Manafort", "Trump": no common word, or a person the
         gazetteer knows by name or surname) nor a date?"""
         toks, bits = self.toks, self._text_bits
-        if any(self._entity_kind_at(k) == "person" or self._people_by_surname(toks[k].norm)
+        if any(self._entity_kind_at(k) == "person" or self.gaz.person_by_surname(toks[k].norm)
                for k in range(a, b)):
             return False
         return any(_COMMON_WORD[toks[k].norm] and self._non_type(k) != "date" or

@@ -11,7 +11,7 @@ from ..model import Span
 from ..model.core import SpanCover
 from ..model.attribution import Attribution
 from .coref import Entity, Resolver
-from .data import first_names, load_data
+from .data import first_names, genders_clash, load_data
 from .extract import extract
 from .speakers import gazetteer_lookup
 
@@ -143,7 +143,7 @@ def _surname_entry(gazetteer, name: str, text: str, titled: bool, gender: str):
     for m in re.finditer(r"\b([A-Z][a-z]+) " + re.escape(name) + r"\b", text):
         first = m.group(1)
         other_gender = given.get(first.lower())
-        if first not in own and other_gender is not None and not (gender and other_gender != gender):
+        if first not in own and other_gender is not None and not genders_clash(other_gender, gender):
             return None
     return entry
 

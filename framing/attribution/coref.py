@@ -40,7 +40,7 @@ from dataclasses import dataclass, field, replace
 from ..text.columns import columns
 
 from .chunks import PROPER, TIME_WORDS, np_left, np_right
-from .data import first_names, gender_words
+from .data import first_names, gender_words, genders_clash
 from .speakers import PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_THING, SpeakerInfo, describe, non_persons, \
     person_nouns
 from .named_mentions import NamedMentions, other_first_name, plain_name, qualifiers, speaker_words
@@ -86,11 +86,8 @@ _GENDER_STOP = frozenset({"for", "of", "to", "at", "with", "from", "in", "on", "
 
 
 def _other_gender(ent, gender: str) -> bool:
-    """Is `ent` known to be of the other gender than `gender` ("" knows nothing)?"""
-    if not gender:
-        return False
-    known = ent.gender or _name_gender(ent.name)
-    return known != "" and known != gender
+    """Is `ent` known to be of the other gender than `gender`?"""
+    return bool(gender) and genders_clash(ent.gender or _name_gender(ent.name), gender)
 
 
 def _name_gender(name: str) -> str:
@@ -446,7 +443,7 @@ class Resolver:
         if found is None and " " not in name and before < self._headlines_end():
             found = self.named.only_fuller_name(name)  # "Naqvi discusses ..." over the body
         gender = ent.gender or gender
-        if found is not None and gender and _name_gender(found[0].name) not in ("", gender):
+        if found is not None and genders_clash(_name_gender(found[0].name), gender):
             return
         if found is not None:
             self._absorb(ent, *found)
@@ -563,7 +560,7 @@ class Resolver:
                     ent = self._new(*found)
         if info.name and info.kind == "person" and ent is None:
             found = self.named.fuller(info, span[0])[0]
-            if found is not None and gender and _name_gender(found[0].name) not in ("", gender):
+            if found is not None and genders_clash(_name_gender(found[0].name), gender):
                 found = None  # "Mr. Obama" is not the "Michelle Obama" named before
             if found is not None:
                 ent = self._match_named(found[0])  # "Naqvi" after the speaker "Mohsin Naqvi"

@@ -55,6 +55,11 @@ def gender_words() -> dict:
     return {row["term"]: row["gender"] for row in _rows("gender.tsv")}
 
 
+def genders_clash(known: str, gender: str) -> bool:
+    """Are both genders ("f" / "m"; "" knows nothing) known and different? ("Mr." and "Michelle")"""
+    return bool(known) and bool(gender) and known != gender
+
+
 @lru_cache(maxsize=1)
 def first_names() -> dict:
     """first name (lower case) -> "f" | "m", from framing/data/attribution/first_names.tsv: the

@@ -510,20 +510,18 @@ class AgencyFinder:
             return np
         return None
 
-    def _clause_subject(self, k, a, window=12):
-        """The subject of the nearest finite verb before token k (not a form of "be")."""
+    def _clause_subject(self, k, a, window=12, skip=BE):
+        """The subject of the nearest finite verb at or before token k, within `window` tokens,
+        passing over the verbs whose lemma is in `skip` (by default "be": "his focus would be")."""
         for v in range(k, max(a, k - window) - 1, -1):
-            if self.toks[v].pos in ("VBD", "VBZ", "VBP") and self.toks[v].lemma not in BE:
+            if self.toks[v].pos in ("VBD", "VBZ", "VBP") and self.toks[v].lemma not in skip:
                 return self._np_left(v, a)
         return None
 
-    def _main_subject(self, comma, a, window=25):
+    def _main_subject(self, comma, a):
         """The subject of the finite verb before a comma: the doer of a participle clause after
         it ("a gunman opened fire during a screening, killing 12" -> a gunman)."""
-        for j in range(comma - 1, max(a, comma - window) - 1, -1):
-            if self.toks[j].pos in ("VBD", "VBZ", "VBP"):
-                return self._np_left(j, a)
-        return None
+        return self._clause_subject(comma - 1, a, window=24, skip=())  # the 25 tokens before the comma
 
     def _has_aux_have(self, i, a):
         j = i - 1

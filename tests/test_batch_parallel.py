@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from framing.batch import BatchOptions, run_batch
-from test_batch_support import STORIES, dump_store, synthetic_records, write_jsonl
+from test_batch_support import STORIES, dump_store, story_payload, synthetic_records, write_jsonl
 
 
 def _inputs(tmp_path):
@@ -45,15 +45,6 @@ def test_two_worker_processes_match_single_process(serial, tmp_path):
     assert dump_store(tmp_path / "jobs") == expected
 
 
-def _payload(story_id, texts):
-    rows = [{"uid": f"{story_id}-{k}", "source": "threads.jsonl", "line": k + 1, "text": text,
-             "outlet": f"Outlet {k}", "title": "", "date": "", "url": "", "notes": "[]",
-             "text_hash": f"h{k}"} for k, text in enumerate(texts)]
-    return {"story_id": story_id, "name": "", "articles": rows, "analyzer": "test",
-            "stages": ["lexicon", "attribution", "actors", "classify"], "compare": True,
-            "reports": [], "settings": {}}
-
-
 def test_threads_of_one_worker_take_turns(monkeypatch):
     """A Dask worker with several threads runs stories in threads of one process, whose stages
     share unlocked memos: analyse_story lets one thread analyse at a time, and each story's result
@@ -68,7 +59,7 @@ def test_threads_of_one_worker_take_turns(monkeypatch):
               "The militants, who deny the charge, claimed the strike was unprovoked."],
              ["Police arrested three men in the capital, a spokesman told reporters.",
               "Critics called the arrests a brutal crackdown on peaceful protesters."]]
-    payloads = [_payload(f"s{i}", t) for i, t in enumerate(texts * 2)]
+    payloads = [story_payload(f"s{i}", t, "threads.jsonl") for i, t in enumerate(texts * 2)]
     expected = [analyse_story(p) for p in payloads]
 
     real, inside, most = batch_work._analyse_story, [0], [0]

@@ -74,3 +74,14 @@ def count(out_dir, sql: str):
         return conn.execute(sql).fetchone()[0]
     finally:
         conn.close()
+
+
+def story_payload(story_id, texts, source: str = "tasks.jsonl") -> dict:
+    """A worker payload (framing.batch.work.analyse_story) for one story of the given texts, each
+    article from its own outlet, with every stage on and the comparison asked for."""
+    rows = [{"uid": f"{story_id}-{k}", "source": source, "line": k + 1, "text": text,
+             "outlet": f"Outlet {k}", "title": "", "date": "", "url": "", "notes": "[]",
+             "text_hash": f"h{k}"} for k, text in enumerate(texts)]
+    return {"story_id": story_id, "name": "", "articles": rows, "analyzer": "test",
+            "stages": ["lexicon", "attribution", "actors", "classify"], "compare": True,
+            "reports": [], "settings": {}}

@@ -8,23 +8,15 @@ from framing.batch import executors
 from framing.batch.work import analyse_stories, analyse_story
 
 from conftest import SEEDS
-
-
-def _payload(story_id, texts):
-    rows = [{"uid": f"{story_id}-{k}", "source": "tasks.jsonl", "line": k + 1, "text": text,
-             "outlet": f"Outlet {k}", "title": "", "date": "", "url": "", "notes": "[]",
-             "text_hash": f"h{k}"} for k, text in enumerate(texts)]
-    return {"story_id": story_id, "name": "", "articles": rows, "analyzer": "test",
-            "stages": ["lexicon", "attribution", "actors", "classify"], "compare": True,
-            "reports": [], "settings": {}}
+from test_batch_support import story_payload
 
 
 def test_tasks_hold_whole_stories_in_order():
-    payloads = [_payload(f"s{i}", ["x" * 10] * n) for i, n in enumerate([1, 1, 3, 4, 9, 1, 2])]
+    payloads = [story_payload(f"s{i}", ["x" * 10] * n) for i, n in enumerate([1, 1, 3, 4, 9, 1, 2])]
     cut = list(executors.tasks(payloads, articles=5, chars=10_000))
     assert [[p["story_id"] for p in t] for t in cut] == \
         [["s0", "s1", "s2"], ["s3", "s4"], ["s5", "s6"]]
-    long = [_payload(f"l{i}", ["y" * 400]) for i in range(4)]
+    long = [story_payload(f"l{i}", ["y" * 400]) for i in range(4)]
     assert [len(t) for t in executors.tasks(long, articles=8, chars=1_000)] == [3, 1]
     assert list(executors.tasks([])) == []
 
@@ -33,8 +25,8 @@ def test_a_task_of_stories_equals_each_story_alone():
     """Real text: the seeds as one-article stories and one story of three, with an article that
     fails (no text) among them."""
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))][:5]
-    payloads = [_payload("one", [texts[0]]), _payload("three", texts[1:4]),
-                _payload("broken", [None]), _payload("last", [texts[4]])]
+    payloads = [story_payload("one", [texts[0]]), story_payload("three", texts[1:4]),
+                story_payload("broken", [None]), story_payload("last", [texts[4]])]
     alone = [analyse_story(p) for p in payloads]
     assert analyse_stories(payloads) == alone
     assert [a["ok"] for r in alone for a in r["articles"]] == [True] * 4 + [False, True]
@@ -54,7 +46,7 @@ def fake_analyse(task):
 def test_a_dying_worker_costs_only_its_story():
     ids = [f"s{i}" for i in range(30)]
     ids[11] = "killer"
-    payloads = [_payload(i, ["text"]) for i in ids]
+    payloads = [story_payload(i, ["text"]) for i in ids]
     got = list(executors.run_processes(payloads, 2, analyse=fake_analyse))
     assert sorted(p["story_id"] for p, _ in got) == sorted(ids)
     for p, result in got:

@@ -34,6 +34,7 @@ except ImportError:  # pragma: no cover
 ENTRY_KINDS = (
     "country", "government_body", "military", "security_service", "legislature", "judiciary",
     "international", "party", "armed_group", "media", "ngo", "company", "other", "person",
+    "state",  # a state of a federal country (us_states.tsv): a government, and a place
 )
 SURFACE_TYPES = ("name", "alias", "acronym", "demonym", "capital", "metonym")
 TITLE_TYPES = ("head", "modifier", "honorific")

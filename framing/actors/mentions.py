@@ -35,6 +35,11 @@ LOCATIVE = {"in", "inside", "into", "at", "near", "across", "throughout", "withi
             "outside", "along", "via", "through", "toward", "towards", "over", "to"}
 LOCATIVE_STRICT = LOCATIVE - {"to", "over"}
 _PLACE_BEFORE = LOCATIVE_STRICT | {"from"}  # before a lone capitalised word: a place
+#: Before a state's name, words that make it a region, a place ("western Pennsylvania").
+_REGION_WORDS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "northeastern", "northwestern", "southeastern", "southwestern", "upstate", "downstate", "rural",
+    "coastal", "neighboring", "neighbouring", "nearby"})
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
                "my", "your", "some", "any", "all", "both", "each", "every", "other", "another",
                "such", "no", "several", "many", "few", "most", "more", "fewer"}
@@ -1048,8 +1053,9 @@ class MentionFinder:
     def _apply_affiliation(self, c, e, g):
         """Group a generic noun under the actor its modifier names.
 
-        A country's government nouns ("Pakistani officials", "Kabul's regime") join the country's
-        actor; its other groups form a sub-actor ("PAK:military" for "Pakistani soldiers"); a named
+        A country's or a state's government nouns ("Pakistani officials", "Kabul's regime") join its
+        actor; its other groups form a sub-actor ("PAK:military" for "Pakistani soldiers",
+        "us_state_oh:political" for "Ohio voters"); a named
         organisation or armed group takes its groups with it ("Taliban forces", "TTP militants").
         """
         gaz = self.gaz
@@ -1058,7 +1064,7 @@ class MentionFinder:
         c.entity_kind = e.kind
         actor = gaz.actor_id(e.id)
         ae = gaz.entries.get(actor, e)
-        if ae.kind == "country" and e.kind == "country" and g.sector != "government":
+        if ae.kind in ("country", "state") and e.kind == ae.kind and g.sector != "government":
             c.actor_id = f"{actor}:{g.sector}"
             c.actor_name = f"{ae.name} {SECTOR_NAMES.get(g.sector, g.sector)}"
             c.kind = "organisation" if g.kind == "organisation" else "generic_group"
@@ -1090,12 +1096,17 @@ class MentionFinder:
             prev = self.toks[i - 1] if i > a else None
             nxt = self.toks[end] if end < b else None
             possessive = nxt is not None and nxt.norm == "'s"
-            is_place_like = entry.kind == "country" or surf.type in ("capital", "metonym")
+            is_place_like = entry.kind in ("country", "state") or surf.type in ("capital", "metonym")
             if is_place_like and prev is not None and not possessive:
                 if prev.norm in LOCATIVE_STRICT or (prev.norm in ("to", "over") and self._motion_before(i, a)):
                     continue  # "a meeting in Tehran", "deep inside Afghanistan"
                 if prev.norm == "the" and i - 2 >= a and self.toks[i - 2].norm in LOCATIVE_STRICT:
                     continue
+            if is_place_like and prev is not None and not possessive and prev.norm in (",", "and", "or") \
+                    and self._in_place_list(i, a, entry.kind == "state"):
+                continue  # "rallies in Ohio, Texas and Michigan"
+            if entry.kind == "state" and prev is not None and self._state_is_place(i, a, prev, nxt):
+                continue
             if is_place_like and nxt is not None and nxt.text in (
                     "-", "\u2013", "\u2014", ",", ":") and i == self._para_start(i):
                 if nxt.text != "," or (end + 1 < b and self.toks[end + 1].pos == "NNP"):
@@ -1147,6 +1158,51 @@ class MentionFinder:
         return s.token_start if self.doc.sentences[tok.sentence].start == \
             self.doc.paragraphs[s.paragraph].start else -1
 
+    def _in_place_list(self, i, a, state: bool) -> bool:
+        """Is token i the second or later name of a list of countries or states that a preposition of
+        place opens ("protests in Ohio, Texas and Michigan": Texas and Michigan are places too)?
+        For a state, the words that make a state a place open the list too ("heading to Florida,
+        Ohio and Colorado", "residents of Pennsylvania, New York and Indiana")."""
+        j, names = i - 1, 0
+        while j >= a:
+            if self._norms[j] in (",", "and", "or"):
+                j -= 1
+                continue
+            cov = self.cov_ent[j]
+            if cov is None or cov[1][0] != j + 1:
+                break
+            kind = self.gaz.entries[cov[1][1].entry_id].kind
+            if kind not in ("country", "state"):
+                break
+            j, names = cov[0] - 1, names + 1
+        if not names or j < a:
+            return False
+        opener = self._norms[j]
+        if state and (opener in ("of", "from", "to", "for") or opener in _REGION_WORDS):
+            return True
+        return opener in LOCATIVE_STRICT or (
+            opener == "the" and j > a and self._norms[j - 1] in LOCATIVE_STRICT)
+
+    def _state_is_place(self, i, a, prev, nxt) -> bool:
+        """A state named as a place or a modifier, not as an actor that acts or is acted on.
+
+        US news names states mostly this way: where someone is from or goes ("Sen. Ted Cruz of
+        Texas", "a donor from Michigan", "troops en route to Texas", "(R-Utah)"), before the noun
+        it modifies ("the Iowa caucuses", "Texas Republicans": a group of the state is found as
+        such), or after a town and a comma at the end of a phrase ("in Lansing, Michigan [AP
+        Photo]"). A state's possessive ("Florida's process") and a state before a verb ("Maine and
+        Vermont bar felons from voting") stay actors. Countries keep their own, looser rules: their
+        names before a noun are often parts of names of the country's bodies."""
+        if prev.norm in ("of", "from", "to", "for") or prev.norm in _REGION_WORDS or \
+                prev.text in ("-", "\u2013"):
+            return True  # "from California to Tennessee", "the representative for Texas", "(R-Utah)"
+        if nxt is not None and nxt.pos in ("NN", "NNS", "NNP", "NNPS", "JJ", "CD"):
+            return True  # a modifier: "the Iowa caucuses", "an Idaho native", "the Hawaii Senate"
+        if prev.norm != "," or i - 2 < a or self.cov_ent[i - 2] is not None or \
+                not self._text_bits[i - 2] & CAP or self._tags[i - 2] != "NNP":
+            return False
+        return nxt is None or nxt.text in (",", ".", ")", "[", ";", ":", "-", "\u2013", "\u2014")
+
     def _entity_kind(self, entry, surf):
         if entry.kind == "country":
             if surf.type in ("capital", "metonym"):
@@ -1160,6 +1216,8 @@ class MentionFinder:
             return "metonym"
         if entry.kind == "armed_group":
             return "armed_group"
+        if entry.kind == "state":
+            return "government"  # "Texas sued": the state's government
         return "organisation"
 
     def _orgs_unknown(self, cands):
@@ -1474,7 +1532,8 @@ class MentionFinder:
                     ante = c
                     break
                 if kind == "plural" and c.kind != "person" and c.kind not in ("country", "metonym") \
-                        and (c.kind in ("generic_group", "government", "organisation", "armed_group")):
+                        and (c.kind in ("generic_group", "government", "organisation", "armed_group")) \
+                        and not (c.entity_kind == "state" and not c.sector):  # "Texas", as "Iran": no "they"
                     ante = c
                     break
             if ante is None:

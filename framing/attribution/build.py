@@ -24,7 +24,7 @@ _GAZ_KIND_ROLE = {
     "country": "government", "government_body": "government", "military": "military",
     "security_service": "security", "legislature": "political", "judiciary": "legal",
     "international": "international", "party": "political", "armed_group": "militant",
-    "media": "media", "ngo": "activist", "company": "organisation",
+    "media": "media", "ngo": "activist", "company": "organisation", "state": "government",
 }
 
 

@@ -32,12 +32,14 @@ def term_key(term: str) -> str:
 
 @lru_cache(maxsize=50_000)
 def phrase_variants(term: str) -> tuple[str, ...]:
-    """Keys of a multi-word term with its first verb in every form.
+    """Keys of a multi-word term with its first verb in every form, and its last noun in the plural.
 
     "lose their lives" -> "lost their lives", "loses their lives", "losing their lives";
     "laid down their lives" -> "lay down ...", "lays down ..."; "is believed to" -> "was believed to".
     Only the first word that can be a verb varies (phrases lead with their verb); the rest stays as
-    written, so "their lives" does not become "their lived". Returns () for a single word.
+    written, so "their lives" does not become "their lived". A term ending in a noun also matches
+    that noun's plural ("fat cat" -> "fat cats", "hit piece" -> "hit pieces"): labels are written
+    in the singular and used of groups. Returns () for a single word.
     """
     try:
         from lemminflect import getAllInflections, getAllLemmas
@@ -60,6 +62,12 @@ def phrase_variants(term: str) -> tuple[str, ...]:
                 if f != w:
                     out.add(" ".join(words[:i] + [f] + words[i + 1:]))
         break
+    last = words[-1]
+    if last.isalpha():
+        for f in getAllInflections(last, upos="NOUN").get("NNS", ()):
+            f = f.lower()
+            if f != last:
+                out.add(" ".join(words[:-1] + [f]))
     return tuple(sorted(out))
 
 

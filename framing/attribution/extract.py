@@ -1631,14 +1631,8 @@ def _noun_cues_of_objects(ctx: _Ctx, raws: list[RawAttribution], learned: list[R
             kept.append(r)
             continue
         host.cue = (host.cue[0], r.cue[1])
-        host.content, host.quote_ids = r.content, _quote_ids_of(ctx, r.content)
+        host.content, host.quote_ids = r.content, r.quote_ids
     return kept
-
-
-def _quote_ids_of(ctx: _Ctx, content: list[tuple[int, int]]) -> list[int]:
-    """The quotations that are whole content spans (what `quote_ids` holds)."""
-    return [ctx.quote_of_start[a] for a, b in content
-            if a in ctx.quote_of_start and ctx.quotes[ctx.quote_of_start[a]].end == b]
 
 
 _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
@@ -1807,7 +1801,7 @@ def _learned_raw(ctx: _Ctx, i: int, i_end: int, lo: int, hi: int, model) -> RawA
         if start - 1 == i_end and toks[i_end].norm not in _NOT_CUE_PREPS:
             i_end = start
     after = _content_after(ctx, start, hi, frame)
-    content = after[0] if after else None
+    content, quote_ids = after if after else (None, [])
     if content is None:
         span = _trim_span(ctx, start, _content_end(ctx, start, hi))
         if span is not None:
@@ -1815,10 +1809,10 @@ def _learned_raw(ctx: _Ctx, i: int, i_end: int, lo: int, hi: int, model) -> RawA
     if content is None and before_src >= lo:
         prior = _content_before(ctx, before_src, lo)
         if prior:
-            content = prior[0]
+            content, quote_ids = prior
     if not content:
         return None
-    return RawAttribution((i, i_end), source, content, t.sentence, frame, lemma)
+    return RawAttribution((i, i_end), source, content, t.sentence, frame, lemma, quote_ids=quote_ids)
 
 
 def extract(doc, data: AttributionData, model="shipped", token_probs=None,
@@ -1840,8 +1834,6 @@ def extract(doc, data: AttributionData, model="shipped", token_probs=None,
     if model is not None:
         learned = _noun_cues_of_objects(ctx, raws, _learned_cues(ctx, raws, model, token_probs))
         if learned:
-            for r in learned:
-                r.quote_ids = _quote_ids_of(ctx, r.content)
             raws.extend(learned)
             # a quotation credited by a learned cue ('"...," Gorka urged.') goes on in the
             # quotations after it, as one credited by a rule does

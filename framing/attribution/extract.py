@@ -439,6 +439,24 @@ def _rest_is_adjunct(ctx: _Ctx, k: int, hi: int) -> bool:
     return True
 
 
+#: Nouns that end a time adverbial between a cue and "that" ("said last week that").
+_TIME_NOUNS = frozenset({
+    "week", "weeks", "month", "months", "year", "years", "day", "days", "morning", "afternoon",
+    "evening", "night", "weekend", "time", "hour", "hours", "moment", "decade", "season"})
+
+
+def _object_before_relative(between, frame: CueFrame) -> bool:
+    """Is the stretch between a cue and "that" the cue's object, so the "that" opens a relative
+    clause inside it ("supports any constructive initiative that can improve ...")? It is when it
+    opens with a determiner or a possessive and does not end in a time noun ("said last week that",
+    "said this morning that" stay adverbials); a cue that takes an addressee first ("told his
+    supporters that") keeps it as one."""
+    if "A" in frame.frames or "O" not in frame.frames or not between:
+        return False
+    return between[0].pos in ("DT", "PRP$") and between[-1].norm not in _TIME_NOUNS and \
+        any(x.pos.startswith("NN") for x in between)
+
+
 def _skip_adjuncts(ctx: _Ctx, k: int, hi: int, frame: CueFrame) -> int:
     """Skip the addressee and adverbials between a cue and its content: "told reporters on
     Tuesday that ...", "said in a statement that ...", "said Friday that ..."."""
@@ -451,7 +469,8 @@ def _skip_adjuncts(ctx: _Ctx, k: int, hi: int, frame: CueFrame) -> int:
             if m == k:
                 return k
             between = toks[k:m]
-            if all(not x.pos.startswith("VB") and x.text not in _OPEN_MARKS for x in between):
+            if all(not x.pos.startswith("VB") and x.text not in _OPEN_MARKS for x in between) and \
+                    not _object_before_relative(between, frame):
                 return m
             break
         if t.pos.startswith("VB") or t.text in _OPEN_MARKS or t.pos in ("WP", "WRB"):
@@ -1586,6 +1605,36 @@ def _learned_cues(ctx: _Ctx, raws: list[RawAttribution], model, token_probs=None
 
 
 
+def _noun_cues_of_objects(ctx: _Ctx, raws: list[RawAttribution], learned: list[RawAttribution]
+                          ) -> list[RawAttribution]:
+    """The learned cues that are not the object of a rule's cue, and those rules' cues widened.
+
+    A noun cue the rules do not know can be the object of a verb cue of speech they do, one that
+    takes only an object ("voice", "express", "reject"): in "Araghchi voiced concerns about the
+    situation", "voiced" takes "concerns about the situation" as its content, and the learned
+    detector finds "concerns about" with the same subject. That is one attribution (cue "voiced
+    concerns about", content "the situation"), not two of one speaker. A cue that takes a clause
+    keeps its own ("He said talks about the wall were over": "talks" opens the clause)."""
+    toks = ctx.tokens
+    kept = []
+    for r in learned:
+        a = toks[r.cue[0]].start
+        if not toks[r.cue[0]].pos.startswith("NN"):
+            kept.append(r)
+            continue
+        host = next((h for h in raws if h.source is not None and h.source == r.source and h.content
+                     and "O" in h.frame.frames and "C" not in h.frame.frames
+                     and h.frame.type in ("speech", "writing", "thought")
+                     and h.cue[1] <= r.cue[0] and h.content[0][0] <= a < h.content[0][1]
+                     and all(t.pos in ("DT", "PRP$", "JJ") for t in toks[h.cue[1]:r.cue[0]])), None)
+        if host is None:
+            kept.append(r)
+            continue
+        host.cue = (host.cue[0], r.cue[1])
+        host.content, host.quote_ids = r.content, r.quote_ids
+    return kept
+
+
 _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
 
 
@@ -1752,7 +1801,7 @@ def _learned_raw(ctx: _Ctx, i: int, i_end: int, lo: int, hi: int, model) -> RawA
         if start - 1 == i_end and toks[i_end].norm not in _NOT_CUE_PREPS:
             i_end = start
     after = _content_after(ctx, start, hi, frame)
-    content = after[0] if after else None
+    content, quote_ids = after if after else (None, [])
     if content is None:
         span = _trim_span(ctx, start, _content_end(ctx, start, hi))
         if span is not None:
@@ -1760,10 +1809,10 @@ def _learned_raw(ctx: _Ctx, i: int, i_end: int, lo: int, hi: int, model) -> RawA
     if content is None and before_src >= lo:
         prior = _content_before(ctx, before_src, lo)
         if prior:
-            content = prior[0]
+            content, quote_ids = prior
     if not content:
         return None
-    return RawAttribution((i, i_end), source, content, t.sentence, frame, lemma)
+    return RawAttribution((i, i_end), source, content, t.sentence, frame, lemma, quote_ids=quote_ids)
 
 
 def extract(doc, data: AttributionData, model="shipped", token_probs=None,
@@ -1783,11 +1832,8 @@ def extract(doc, data: AttributionData, model="shipped", token_probs=None,
     for r in raws:
         _widen_cue(ctx, r)
     if model is not None:
-        learned = _learned_cues(ctx, raws, model, token_probs)
+        learned = _noun_cues_of_objects(ctx, raws, _learned_cues(ctx, raws, model, token_probs))
         if learned:
-            for r in learned:
-                r.quote_ids = [ctx.quote_of_start[a] for a, b in r.content
-                               if a in ctx.quote_of_start and ctx.quotes[ctx.quote_of_start[a]].end == b]
             raws.extend(learned)
             # a quotation credited by a learned cue ('"...," Gorka urged.') goes on in the
             # quotations after it, as one credited by a rule does

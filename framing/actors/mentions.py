@@ -1188,8 +1188,8 @@ class MentionFinder:
 
         US news names states mostly this way: where someone is from or goes ("Sen. Ted Cruz of
         Texas", "a donor from Michigan", "troops en route to Texas", "(R-Utah)"), before the noun
-        it modifies ("the Iowa caucuses", "Texas Republicans": a group of the state is found as
-        such), or after a town and a comma at the end of a phrase ("in Lansing, Michigan [AP
+        it modifies ("the Iowa caucuses"; in "Texas officials" the group is found as the state's), or
+        after a town and a comma at the end of a phrase ("in Lansing, Michigan [AP
         Photo]"). A state's possessive ("Florida's process") and a state before a verb ("Maine and
         Vermont bar felons from voting") stay actors. Countries keep their own, looser rules: their
         names before a noun are often parts of names of the country's bodies."""

@@ -536,6 +536,10 @@ class AgencyFinder:
         if i > a and self.toks[i - 1].norm in ("the", "a", "an"):
             ev.tok_start = i - 1
         if term.reciprocal:
+            if not self._modifies_noun(i, end, a, b):
+                ev.agent = self._waged_by(i, end, a, b)
+                if end < b and self.toks[end].norm in term.patient_preps:
+                    ev.patient = self._np_right(end + 1, b)  # "war on drugs", "a war against the press"
             return self._finish(ev)
         # patient: "killing of X", "attack on Y"
         if end < b and self.toks[end].norm in term.patient_preps:
@@ -569,17 +573,53 @@ class AgencyFinder:
         if j < a:
             return None
         if self.toks[j].norm == "'s" or self.toks[j].pos == "POS":
-            k = self.m_by_tok.get(j - 1)
-            if k is not None:
-                return self.m_range[k]
-            if j - 1 >= a and self.toks[j - 1].pos in NOUN_TAGS:
-                return self._np_left(j, a)
-            return None
+            return self._owner_before(j, a)
         k = self.m_by_tok.get(j)
         if k is not None and self.m_range[k][1] == j + 1:
             return self.m_range[k]
         if self._demonym_at(j) is not None:
             return (j, j + 1)
+        return None
+
+    def _modifies_noun(self, i, end, a, b) -> bool:
+        """Is the war word at [i, end) no war at all here: a modifier of the noun after it ("war
+        weariness", "warring parties", "fighting spirit"), or a civil war ("the Syrian civil war
+        on the ground")?"""
+        return (end < b and self.toks[end].pos in NOUN_TAGS) or (i > a and self.toks[i - 1].norm == "civil")
+
+    def _waged_by(self, i, end, a, b):
+        """Who wages a reciprocal act ("war", "clashes"): its possessor, when that is an actor
+        ("Trump's trade war", "the Democrats' war on an education secretary"); with no possessor
+        the sides are equal ("clashes between A and B"). A place's war is where it is fought
+        ("Syria's deadly war continues") unless it has a target or another place ("America's war
+        on drugs", "Russia's war in Ukraine")."""
+        span = self._possessor_agent(i, a)
+        if span is None:
+            return None
+        k = self.m_by_tok.get(span[1] - 1)
+        if k is None:
+            return None  # "one of the world's longest-running conflicts"
+        if self.mentions[k].kind in ("country", "metonym", "demonym") and not (
+                end < b and self.toks[end].norm in ("on", "against", "in", "with")):
+            return None
+        return span
+
+    def _possessor_agent(self, i, a):
+        """The possessor before an action noun and its modifiers ("Trump's trade war"), or None."""
+        j = i - 1
+        while j >= a and self.toks[j].pos in ("JJ", "VBN", "NN") and self.toks[j].norm not in ("the", "a"):
+            j -= 1
+        if j >= a and (self.toks[j].norm == "'s" or self.toks[j].pos == "POS"):
+            return self._owner_before(j, a)
+        return None
+
+    def _owner_before(self, j, a):
+        """The mention or noun phrase that ends right before the possessive "'s" at token j."""
+        k = self.m_by_tok.get(j - 1)
+        if k is not None:
+            return self.m_range[k]
+        if j - 1 >= a and self.toks[j - 1].pos in NOUN_TAGS:
+            return self._np_left(j, a)
         return None
 
     def _demonym_at(self, j):

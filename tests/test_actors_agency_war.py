@@ -1,0 +1,52 @@
+"""Who wages a war: its possessor, when that is an actor, and what the war is on.
+
+"war" names both sides at once, so it had no doer and no sufferer ever. But "the Democrats' war on
+an education secretary" is waged by the Democrats on her, and "America's war on drugs" by
+America; "Syria's deadly war" is where it is fought, and "war weariness" is no war at all.
+Sentences after AllSides articles, shortened.
+"""
+from __future__ import annotations
+
+import pytest
+
+from framing.api import analyze_article
+from framing.model import Article
+from framing.resources import Resources
+
+
+@pytest.fixture(scope="module")
+def resources():
+    return Resources()
+
+
+def event(resources, text: str, word: str):
+    an = analyze_article(Article(id="t", text=text, outlet="test"), resources,
+                         ("lexicon", "attribution", "actors"))
+    found = [e for e in an.agency if text[e.start:e.end].endswith(word)]
+    assert found, [text[e.start:e.end] for e in an.agency]
+    return found[0]
+
+
+@pytest.mark.parametrize("text, doer, sufferer", [
+    ("Critics say the Democrats' war on an education secretary went too far.", "Democrats",
+     "an education secretary"),
+    ("He helped shape America's modern war on drugs in the 1980s.", "America", "drugs"),
+    ("Analysts expect Russia's war in Ukraine to last another year.", "Russia", ""),
+    ("The Republicans accused Democrats of waging a war on women.", "", "women"),
+])
+def test_a_war_has_its_possessor_as_doer_and_its_target_as_sufferer(resources, text, doer, sufferer):
+    ev = event(resources, text, "war")
+    assert (ev.agent_text, ev.patient_text) == (doer, sufferer)
+
+
+@pytest.mark.parametrize("text", [
+    "Worst case: Syria's deadly war continues unabated.",  # where it is fought
+    "Officials noted the nation's war weariness after ten years.",  # a modifier, no war
+    "Experts fear the country's civil war on the ground will go on.",
+    "Negotiators described clashes between the two armies.",  # both sides at once
+])
+def test_no_doer_where_the_possessor_does_not_wage_it(resources, text):
+    an = analyze_article(Article(id="t", text=text, outlet="test"), resources,
+                         ("lexicon", "attribution", "actors"))
+    assert all(e.agent_text == "" for e in an.agency if e.reciprocal), \
+        [(text[e.start:e.end], e.agent_text) for e in an.agency]

@@ -470,8 +470,10 @@ class MentionFinder:
             if function_word[norm]:
                 continue  # "I", "But", "When": never part of a name
             if common_word[norm] and norm not in mid_caps_body and (
-                    first_alnum(sentences[s_idx].token_start) >= i or texts[i - 1] in _NAME_OPENERS):
+                    first_alnum(sentences[s_idx].token_start) >= i or texts[i - 1] in _NAME_OPENERS) \
+                    and not (tags[i] == "NNP" and self.gaz.person_by_surname(norm) is not None):
                 continue  # a common word capitalised at the start of a sentence or a quotation
+                # (not the surname of the one person the gazetteer knows by it: "Trump said")
             if tags[i] not in _NAME_TAGS and norm not in mid_caps:
                 continue
             names[i] = True

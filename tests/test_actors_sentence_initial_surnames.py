@@ -1,0 +1,36 @@
+"""A known person's surname that is also a common word is a name at the start of a sentence.
+
+"Trump said the war hurt farmers." had no actor: a capitalised common word ("trump") opening a
+sentence counts as a name only when the article also capitalises it mid-sentence, and a short
+article or a quoted line may never do so.
+"""
+from __future__ import annotations
+
+import pytest
+
+from framing.api import analyze_article
+from framing.model import Article
+from framing.resources import Resources
+
+
+@pytest.fixture(scope="module")
+def resources():
+    return Resources()
+
+
+def mentions(resources, text):
+    an = analyze_article(Article(id="t", text=text, outlet="test"), resources,
+                         ("lexicon", "attribution", "actors"))
+    return [(m.text, m.actor_name) for m in an.actor_mentions]
+
+
+@pytest.mark.parametrize("text", [
+    "Trump said the war hurt farmers in the Midwest.",
+    "Trump's trade war with China hurt farmers.",
+])
+def test_a_known_surname_opening_a_sentence_is_the_person(resources, text):
+    assert ("Trump", "Donald Trump") in mentions(resources, text)
+
+
+def test_the_common_word_opening_a_sentence_is_no_name(resources):
+    assert mentions(resources, "Trump cards are rare in this game.") == []

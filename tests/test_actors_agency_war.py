@@ -1,4 +1,4 @@
-"""Who wages a war: its possessor, when that is an actor, and what the war is on.
+"""Who wages a war (its possessor, when that is an actor, and what the war is on), and whole subjects.
 
 "war" names both sides at once, so it had no doer and no sufferer ever. But "the Democrats' war on
 an education secretary" is waged by the Democrats on her, and "America's war on drugs" by
@@ -50,3 +50,14 @@ def test_no_doer_where_the_possessor_does_not_wage_it(resources, text):
                          ("lexicon", "attribution", "actors"))
     assert all(e.agent_text == "" for e in an.agency if e.reciprocal), \
         [(text[e.start:e.end], e.agent_text) for e in an.agency]
+
+
+@pytest.mark.parametrize("text, word, doer", [
+    ("A spokesman for the army blamed India for the attack.", "blamed", "A spokesman for the army"),
+    ("The tariffs on Chinese goods hurt consumers.", "hurt", "the tariffs on Chinese goods"),
+    ("President Donald Trump on Friday fired the inspector general.", "fired", "President Donald Trump"),
+])
+def test_a_subject_keeps_its_postmodifier_and_leaves_a_time_adverbial_out(resources, text, word, doer):
+    """"for", "with", "at", "on" and "against" join a noun phrase to the subject as "of" and "from"
+    do; "on Friday" between subject and verb is no part of the subject (the doer was "Friday")."""
+    assert event(resources, text, word).agent_text.lower() == doer.lower()

@@ -50,6 +50,16 @@ REDUCED_NEXT = {"by", "in", "on", "at", "during", "near", "when", "while", "afte
                 ".", ";", "as", "inside", "along", "across", "since", "last", "this", "overnight",
                 "following", "and"}
 
+#: Words that join a noun phrase to the one before it inside a subject: "militants from the
+#: Khawarij faction", "a spokesman for the army", "officials at the ministry", "Pakistan and Iran".
+_SUBJECT_LINKS = frozenset({"of", "from", "and", "or", "in", "for", "with", "at", "on", "against"})
+#: Words of a time adverbial between a subject and its verb ("Trump on Friday fired ...").
+_TIME_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "last", "this", "next", "week", "weekend", "month", "year", "day",
+    "morning", "afternoon", "evening", "night", "the", "a", "early", "late"})
+
 
 @dataclass(slots=True)
 class EventRecord:
@@ -214,11 +224,15 @@ class AgencyFinder:
         if j < s_start or self.toks[j].text in CLAUSE_STOP:
             return None
         r = self._np_ending_at(j, s_start)
+        if r is not None and r[0] - 2 >= s_start and self.toks[r[0] - 1].norm in ("on", "in", "at") \
+                and all(t.pos == "CD" or t.norm in _TIME_WORDS for t in self.toks[r[0]:r[1]]):
+            r = self._np_ending_at(r[0] - 2, s_start)  # "Trump on Friday fired": not "Friday"
         if r is None:
             return None
         a, b = r
-        # "200 Taliban and militants from the Khawarij faction": postmodifiers and coordination
-        while a - 2 >= s_start and self.toks[a - 1].norm in ("of", "from", "and", "or", "in"):
+        # "200 Taliban and militants from the Khawarij faction", "a spokesman for the army", "the
+        # trade war with China": postmodifiers and coordination
+        while a - 2 >= s_start and self.toks[a - 1].norm in _SUBJECT_LINKS:
             left = self._np_ending_at(a - 2, s_start)
             if left is None:
                 break

@@ -78,3 +78,21 @@ def test_the_control_words_file_is_loaded(resources):
     g = load_gazetteer()
     assert g.control["urge"] == "object_to" and g.control["accuse"] == "object_prep"
     assert g.control["intention"] == "subject_noun" and g.control["willing"] == "subject_adjective"
+
+
+@pytest.mark.parametrize("text, word, doer", [
+    ("Welch was charged with assault with a dangerous weapon.", "assault", "Welch"),
+    ("A judge set bail for a police officer charged with second-degree murder.", "murder",
+     "a police officer"),
+    ("Prosecutors accused him of murder.", "murder", "him"),
+])
+def test_an_act_noun_after_a_charge_verb_is_done_by_the_one_charged(resources, text, word, doer):
+    """As a gerund there ("accused of killing"), an act noun governed by an object_prep verb is
+    done by the verb's object, or by a passive's subject."""
+    assert event(resources, text, word).agent_text == doer
+
+
+def test_an_act_noun_after_a_noun_of_kind_has_no_doer_from_it(resources):
+    """"a history of attacks", "a wave of attacks": the noun before "of" is no one's charge."""
+    ev = event(resources, "He said it was a punishing wave of attacks on the city.", "attacks")
+    assert ev.agent_text == ""

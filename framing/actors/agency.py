@@ -458,7 +458,7 @@ class AgencyFinder:
             ev.patient = obj
         return self._finish(ev)
 
-    def _controller(self, i, a, depth=0):
+    def _controller(self, i, a, depth=0, noun_at=None):
         """The doer of a verb with no subject of its own: an infinitive or a gerund governed by
         another word (lexicons/gazetteer/control_words.tsv).
         - A verb or adjective right before "to" passes its subject on: "Trump threatened to
@@ -478,7 +478,7 @@ class AgencyFinder:
         if j <= a:
             return None
         word = toks[j].norm
-        gerund = toks[i].pos == "VBG"
+        gerund = toks[i].pos == "VBG" or noun_at is not None  # an act noun reads as a gerund here
         if word == "to" and toks[j].pos == "TO":
             if toks[i].pos not in ("VB", "NN"):  # NN: see `_verb_by_position`
                 return None
@@ -507,6 +507,8 @@ class AgencyFinder:
         if gov.pos == "VBN" and control.get(gov.lemma) == "object_prep":
             return self._np_left(k, a)  # "was accused of killing": the passive's subject
         if gov.pos in NOUN_TAGS:
+            if noun_at is not None and gov.pos not in ("PRP", "NNP", "NNPS"):
+                return None  # an act noun: only "accused him of murder", not "a history of attacks"
             np = self._verb_object(k, a, "object_prep")
             if np is not None:
                 return np
@@ -575,7 +577,21 @@ class AgencyFinder:
             ev.agent = self._premodifier_agent(i, a)
         if ev.agent is None:
             ev.agent = self._light_or_cause_subject(i, a)
+        if ev.agent is None:
+            ev.agent = self._charged_with(i, a)
         return self._finish(ev)
+
+    def _charged_with(self, i, a):
+        """The doer of an act noun after of / with / for that a verb of `object_prep` type governs,
+        as of a gerund there (`_controller`): "was charged with second-degree murder" (the passive's
+        subject), "accused him of murder" (the object), "had a history of violence"."""
+        j = i - 1
+        while j > a and self.toks[j].pos in ("JJ", "NN", "CD", "HYPH") or (
+                j > a and self.toks[j].text in ("-", "\u2010")):
+            j -= 1  # "second-degree", "capital", "attempted"
+        if j <= a or self.toks[j].norm not in ("of", "with", "for"):
+            return None
+        return self._controller(j + 1, a, noun_at=i)
 
     def _premodifier_agent(self, i, a):
         """A possessor or naming modifier before an action noun: "Kabul's aggression", "Taliban

@@ -24,6 +24,15 @@ def seed_paths():
 
 
 @pytest.fixture(scope="session")
+def resources():
+    """The shipped resources (lexicon, gazetteer, models), shared by the whole run; a test module
+    may define its own."""
+    from framing.resources import Resources
+
+    return Resources()
+
+
+@pytest.fixture(scope="session")
 def gaz():
     """The shipped gazetteer (loaded once for the whole run)."""
     from framing.gazetteer import load_gazetteer

@@ -9,22 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from framing.api import analyze_article
-from framing.model import Article
-from framing.resources import Resources
-
-
-@pytest.fixture(scope="module")
-def resources():
-    return Resources()
-
-
-def event(resources, text: str, word: str):
-    an = analyze_article(Article(id="t", text=text, outlet="test"), resources,
-                         ("lexicon", "attribution", "actors"))
-    found = [e for e in an.agency if text[e.start:e.end] == word]
-    assert found, [text[e.start:e.end] for e in an.agency]
-    return found[0]
+from test_actors_helpers import event
 
 
 @pytest.mark.parametrize("text, word, doer", [

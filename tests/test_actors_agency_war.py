@@ -9,22 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from framing.api import analyze_article
-from framing.model import Article
-from framing.resources import Resources
-
-
-@pytest.fixture(scope="module")
-def resources():
-    return Resources()
-
-
-def event(resources, text: str, word: str):
-    an = analyze_article(Article(id="t", text=text, outlet="test"), resources,
-                         ("lexicon", "attribution", "actors"))
-    found = [e for e in an.agency if text[e.start:e.end].endswith(word)]
-    assert found, [text[e.start:e.end] for e in an.agency]
-    return found[0]
+from test_actors_helpers import analysis, event
 
 
 @pytest.mark.parametrize("text, doer, sufferer", [
@@ -46,8 +31,7 @@ def test_a_war_has_its_possessor_as_doer_and_its_target_as_sufferer(resources, t
     "Negotiators described clashes between the two armies.",  # both sides at once
 ])
 def test_no_doer_where_the_possessor_does_not_wage_it(resources, text):
-    an = analyze_article(Article(id="t", text=text, outlet="test"), resources,
-                         ("lexicon", "attribution", "actors"))
+    an = analysis(resources, text)
     assert all(e.agent_text == "" for e in an.agency if e.reciprocal), \
         [(text[e.start:e.end], e.agent_text) for e in an.agency]
 

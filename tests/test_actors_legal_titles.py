@@ -9,20 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from framing.api import analyze_article
-from framing.model import Article
-from framing.resources import Resources
-
-
-@pytest.fixture(scope="module")
-def resources():
-    return Resources()
-
-
-def mentions(resources, text):
-    an = analyze_article(Article(id="t", text=text, outlet="test"), resources,
-                         ("lexicon", "attribution", "actors"))
-    return [(m.text, m.actor_name) for m in an.actor_mentions]
+from test_actors_helpers import mentions
 
 
 def test_special_counsel_is_a_title_and_names_him_later(resources):

@@ -8,22 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from framing.api import analyze_article
-from framing.model import Article
-from framing.resources import Resources
-
-
-@pytest.fixture(scope="module")
-def resources():
-    return Resources()
-
-
-def analysis(resources, text):
-    return analyze_article(Article(id="t", text=text, outlet="test"), resources,
-                           ("lexicon", "attribution", "actors"))
+from test_actors_helpers import analysis
 
 
 def mentions(resources, text):
+    """(text, actor id, kind): the states' tests read ids and kinds, not names."""
     return [(m.text, m.actor_id, m.kind) for m in analysis(resources, text).actor_mentions]
 
 

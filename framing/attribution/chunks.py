@@ -14,6 +14,8 @@ NP_INNER = frozenset({"DT", "PDT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS
                       "PRP$", "HYPH", "FW", "VBN", "VBG"})
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
 PP_IN_NP = frozenset({"of", "for", "at", "from", "on", "with", "in"})
+#: Pronouns that may end a prepositional tail inside a source phrase ("a source close to him").
+OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "it"})
 AUX_SKIP = frozenset({"have", "do", "will", "would", "could", "can", "may", "might", "must", "shall",
                       "should", "not", "also", "still", "then", "later", "again", "too", "now"})
 QUANTIFIER_HEADS = frozenset({"most", "many", "some", "both", "all", "half", "few", "several", "others",
@@ -69,6 +71,16 @@ def np_left(tokens, j: int, lo: int) -> int | None:
             return None
         start = np_left(tokens, k - 1, lo)
         return start
+    if t.pos == "PRP" and t.norm in OBJECT_PRONOUNS and j - 1 > lo and tokens[j - 1].norm in PP_IN_NP | {"to"}:
+        # "people close to him", "sources familiar with it", "most of them": the pronoun ends a
+        # prepositional tail of the phrase; it is not the speaker
+        start = _np_left_extend(tokens, j, lo)
+        if start < j:
+            return start
+    if t.pos == "CD" and (t.text.endswith("%") or j - 2 >= lo and tokens[j - 1].norm == "in" and
+                          (tokens[j - 2].pos == "CD" or tokens[j - 2].norm in _FRACTIONS)):
+        # a poll share standing alone: "More than six in 10 said", "47% say"
+        return _np_left_extend(tokens, j, lo)
     if not np_head_ok(t):
         return None
     if t.pos in ("PRP", "WP", "WDT"):
@@ -139,8 +151,8 @@ def _np_left_extend(tokens, k: int, lo: int) -> int:
     "rivals for ..."), poll quantities ("52 percent of registered voters", "Nine in 10 Democrats")
     and the hedges before them ("About", "Nearly half", "At least half")."""
     for _ in range(4):
-        if k - 2 >= lo and tokens[k - 1].norm in PP_IN_NP | {"to"} and tokens[k].pos in \
-                PROPER | {"DT", "PRP$", "JJ", "NN", "NNS", "CD"}:
+        if k - 2 >= lo and tokens[k - 1].norm in PP_IN_NP | {"to"} and (tokens[k].pos in \
+                PROPER | {"DT", "PRP$", "JJ", "NN", "NNS", "CD"} or tokens[k].norm in OBJECT_PRONOUNS):
             head = tokens[k - 2]
             if head.pos in NOUNS and head.norm not in TIME_WORDS or head.norm in _POSTMOD_ADJ or \
                     head.norm in _FRACTIONS:
@@ -165,15 +177,19 @@ def _np_left_extend(tokens, k: int, lo: int) -> int:
     return k
 
 
+#: Words that head a phrase before its "of" ("one of those advisers", "some of them").
+_OF_HEADS = frozenset({"one", "some", "many", "most", "several", "all", "both", "each", "none", "two",
+                       "three", "four", "five", "few", "half"})
 #: Tags that may open the object of a preposition inside a noun phrase ("the governor of Texas").
 _PP_OBJECT_TAGS = PROPER | {"DT", "PRP$", "JJ", "NN", "NNS"}
 
 
-def np_right(tokens, i: int, hi: int, appositive: bool = True) -> int | None:
+def np_right(tokens, i: int, hi: int, appositive: bool = True, of_heads: bool = False) -> int | None:
     """End index (exclusive) of the noun phrase starting at tokens[i] (before hi), or None.
 
     With `appositive`, a comma-separated description that runs to the end of the clause is kept
-    (", head of the Congressional Black Caucus").
+    (", head of the Congressional Black Caucus"); with `of_heads`, a quantity word before "of"
+    heads the phrase ("said one of those advisers").
     """
     if i >= hi:
         return None
@@ -185,8 +201,12 @@ def np_right(tokens, i: int, hi: int, appositive: bool = True) -> int | None:
     while k < hi:
         p = tokens[k]
         pos = p.pos
-        if pos in NP_INNER and not (pos in ("VBN", "VBG") and not saw_noun) or \
+        if pos in NP_INNER and not (pos in ("VBN", "VBG") and not saw_noun and
+                                    not (k > i and tokens[k - 1].pos in ("DT", "CD", "JJ") and k + 1 < hi and
+                                         tokens[k + 1].pos in NOUNS)) or \
                 saw_noun and p.text in ("-", "&"):
+            # (a participle between a determiner and a noun describes it: "one unaligned Florida
+            # Republican strategist")
             if pos in NOUNS:
                 saw_noun = True
             elif saw_noun and pos in ("VBN", "VBG"):
@@ -203,6 +223,14 @@ def np_right(tokens, i: int, hi: int, appositive: bool = True) -> int | None:
             break
         if p.norm in PP_IN_NP and saw_noun and k + 1 < hi and tokens[k + 1].pos in _PP_OBJECT_TAGS:
             k += 1
+            continue
+        if of_heads and p.norm == "of" and not saw_noun and k == i + 1 and tokens[i].norm in _OF_HEADS and k + 1 < hi and \
+                tokens[k + 1].pos in _PP_OBJECT_TAGS | {"PRP"}:
+            saw_noun = True  # "one of those advisers", "some of them"
+            k += 1
+            if tokens[k].pos == "PRP":
+                k += 1
+                break
             continue
         break
     if not saw_noun:

@@ -132,6 +132,7 @@ class _Ctx:
         firsts = []
         self.asked_sentences = asked = set()
         self.evidence_sentences = evidence = set()
+        self.hearsay = hearsay = []
         for i, c in zip(compress(range(n), by_norm), compress(by_norm, by_norm)):
             if c & 1:
                 firsts.append(i)
@@ -139,6 +140,8 @@ class _Ctx:
                 asked.add(toks[i].sentence)
             if c & 4:
                 evidence.add(toks[i].sentence)
+            if c & 8 and not inq[i]:
+                hearsay.append(i)
         if firsts:
             starts = sorted(set(starts).union(firsts))
         self.cue_starts = [i for i in starts if not inq[i]]
@@ -239,6 +242,8 @@ def _norm_codes(data: AttributionData) -> dict:
         for w in _CUE_FIRST:
             codes[w] = codes.get(w, 0) | 1
         codes["asked"] = codes.get("asked", 0) | 2
+        for w in _HEARSAY:
+            codes[w] = codes.get(w, 0) | 8
         for w in data.evidence_nouns or ():
             codes[w] = codes.get(w, 0) | 4
         _NORM_CODES[:] = [data.evidence_nouns, codes]
@@ -257,6 +262,9 @@ def _cue_at(ctx: _Ctx, i: int, hi: int) -> tuple[int, CueFrame, str] | None:
             (ctx.tokens[i - 1].pos in NOUNS or ctx.tokens[i - 1].pos == "PRP") and \
             (ctx.tokens[i + 1].norm in ("that", "to") or ctx.tokens[i + 1].pos in ("DT", "PRP", "NNP")):
         verb_like = True  # "the president fears that ...": a verb the tagger read as a plural noun
+    if not verb_like and t.pos == "NNS" and i + 1 < hi and ctx.tokens[i + 1].norm in (".", ",", "out") and \
+            _quote_then_subject(ctx.tokens, i - 1, ctx.bounds[t.sentence][0]):
+        verb_like = True  # '“...,” Bozell notes.', '“...,” he points out.': the same, after a quotation
     if not (verb_like or t.norm in ("says", "said")):
         return None
     lem = t.lemma if verb_like else "say"  # "said" mis-tagged as an adjective
@@ -268,6 +276,19 @@ def _cue_at(ctx: _Ctx, i: int, hi: int) -> tuple[int, CueFrame, str] | None:
     if frame is None:
         return None
     return i + 1, frame, lem
+
+
+def _quote_then_subject(toks, j: int, lo: int) -> bool:
+    """Is tokens[j] a pronoun or the end of a name that follows a closing quotation mark (after
+    its comma, if any): the subject of an inverted '“...,” Bozell notes.'?"""
+    k = j
+    if toks[j].pos != "PRP":
+        while k > lo and k > j - 4 and toks[k].pos in ("NNP", "NNPS"):
+            k -= 1
+        if k == j:
+            return False
+        k += 1
+    return k > lo and toks[k - 1].text in _CLOSE_MARKS
 
 
 _CONTRACTED_AUX = frozenset({"'s", "'re", "'ve", "'d", "'ll", "'m"})
@@ -300,6 +321,8 @@ def _is_passive_or_nonfinite(tokens, i: int, lo: int) -> bool:
     if p.norm == "to" or p.pos == "TO":
         return True  # "declined to say": the governing verb is the cue
     if p.lemma == "be" and tokens[i].pos in ("VBN", "VBD"):
+        if p.norm == "'s" and j > lo and (tokens[j - 1].norm in ("he", "she") or tokens[j - 1].pos == "NNP"):
+            return False  # "He's said ...", "Trump's argued ...": "has", not a passive "is"
         return True  # "was told", "is expected"
     if p.pos == "DT" or p.pos == "PRP$":
         return True  # "the said", "his claim"
@@ -457,10 +480,24 @@ def _object_before_relative(between, frame: CueFrame) -> bool:
         any(x.pos.startswith("NN") for x in between)
 
 
+#: Relative pronouns that may stand for the subject of a clause reported after its cue ("which he
+#: said had harmed", "who officials say is tied to").
+_GAP_RELATIVES = frozenset({"which", "that", "who", "whom", "what"})
+#: Verbs of asking and knowing, before which "who"/"what" open a question, not a relative clause.
+_QUESTION_VERBS = frozenset({"ask", "wonder", "know", "tell", "decide", "guess"})
+#: Discourse adverbs set off by commas right after a cue ("He said, however, that ...", "Emanuel
+#: acknowledged, though, “...”"): skipped on the way to the content.
+_ASIDES = frozenset({"however", "though", "moreover", "furthermore", "nonetheless", "nevertheless",
+                     "too", "also", "again", "further", "meanwhile", "instead", "still", "therefore",
+                     "later", "separately", "privately", "publicly"})
+
+
 def _skip_adjuncts(ctx: _Ctx, k: int, hi: int, frame: CueFrame) -> int:
     """Skip the addressee and adverbials between a cue and its content: "told reporters on
     Tuesday that ...", "said in a statement that ...", "said Friday that ..."."""
     toks = ctx.tokens
+    if k + 2 < hi and toks[k].text == "," and toks[k + 1].norm in _ASIDES and toks[k + 2].text == ",":
+        k += 3  # "He said, however, that ...": an aside set off by commas comes before the content
     # look ahead for "that" before any verb: everything up to it is adjunct
     m = k
     while m < hi and m - k < 12:
@@ -877,9 +914,10 @@ def _according(ctx: _Ctx, i: int, lo: int, hi: int) -> RawAttribution | None:
 
 
 def _postposed_source(ctx: _Ctx, i_end: int, hi: int) -> tuple[int, int] | None:
-    """Inverted source after the cue: "..., said Rep. Gwen Moore (D-Wis.)."."""
+    """Inverted source after the cue: "..., said Rep. Gwen Moore (D-Wis.).", "..., said one of
+    those advisers"."""
     toks = ctx.tokens
-    end = np_right(toks, i_end, hi, appositive=True)
+    end = np_right(toks, i_end, hi, appositive=True, of_heads=True)
     if end is None:
         return None
     if end + 1 < hi and (toks[end].norm in ("and", "but") and toks[end + 1].pos in ("VBD", "VBZ") or
@@ -1036,6 +1074,10 @@ def _dash_credits(ctx: _Ctx) -> list[RawAttribution]:
 
 
 _ASKED = CueFrame("ask", "C", "speech")
+#: "The FBI is reportedly making arrangements ...": the writer passes on what others report and
+#: names no one (PolNeAR: cue "reportedly", no source, the clause around it the content).
+_HEARSAY = frozenset({"reportedly"})
+_REPORTEDLY = CueFrame("reportedly", "C", "speech")
 _EVIDENCE_IN = CueFrame("in", "C", "evidence")
 
 
@@ -1086,6 +1128,38 @@ def _raising(ctx: _Ctx, i: int, i_end: int, lo: int, hi: int, frame: CueFrame, l
 
 
 _ASK_NEXT = frozenset({"whether", "if", "about", "what", "why", "how", "who", "when", "where", "which"})
+
+
+def _hearsay_pattern(ctx: _Ctx, i: int, lo: int, hi: int, found) -> RawAttribution | None:
+    """"The Club for Growth is reportedly spending $1.5 million ...", "Reportedly, he made ...":
+    a sourceless cue whose content is its clause, in two pieces around the adverb. Not when a cue
+    verb follows it ("reportedly said", "reportedly told"): that verb is the cue."""
+    toks = ctx.tokens
+    k = i + 1
+    while k < hi and (toks[k].pos == "RB" or toks[k].lemma in ("be", "have")):
+        k += 1
+    if any(r.cue[0] <= k < r.cue[1] or r.cue[0] <= i < r.cue[1] for r in found):
+        return None
+    if i == lo or i == _clause_start(ctx, lo, hi):
+        if i + 2 < hi and toks[i + 1].text == ",":
+            span = _trim_span(ctx, i + 2, _content_end(ctx, i + 2, hi))
+            return RawAttribution((i, i + 1), None, [span], toks[i].sentence, _REPORTEDLY, "reportedly") \
+                if span else None
+        return None
+    j = i - 1
+    while j >= lo and (toks[j].pos in ("RB", "MD") or toks[j].lemma in ("be", "have", "do") or
+                       toks[j].norm in _CONTRACTED_AUX):
+        j -= 1  # "is reportedly", "has reportedly", "will also reportedly"
+    if not (k < hi and (toks[k].pos.startswith("VB") or j < i - 1 and toks[k].text[:1].isalnum())):
+        return None  # a verb follows (the tagger reads "is reportedly spending" as a noun after an auxiliary)
+    start = np_left(toks, j, lo) if j >= lo else None
+    if start is None or toks[start].pos in ("WP", "WDT"):
+        return None
+    rest = _trim_span(ctx, i + 1, _content_end(ctx, i + 1, hi))
+    if rest is None:
+        return None
+    return RawAttribution((i, i + 1), None, [(toks[start].start, toks[i - 1].end), rest], toks[i].sentence,
+                          _REPORTEDLY, "reportedly")
 
 
 def _asked_pattern(ctx: _Ctx, lo: int, hi: int) -> RawAttribution | None:
@@ -1194,6 +1268,12 @@ def extract_sentence(ctx: _Ctx, s: int) -> list[RawAttribution]:
         if raw is not None and not (lemma in _NAMING_LEMMAS and _names_only(ctx, raw, hi)):
             found.append(raw)
         i = i_end
+    if ctx.hearsay and lo <= ctx.hearsay[-1] and ctx.hearsay[0] < hi:
+        for h in ctx.hearsay:
+            if lo <= h < hi:
+                raw = _hearsay_pattern(ctx, h, lo, hi, found)
+                if raw is not None:
+                    found.append(raw)
     return found
 
 
@@ -1239,6 +1319,8 @@ def _match_cue(ctx, i, i_end, lo, hi, frame, lemma, found) -> RawAttribution | N
             if after is None:
                 return None
             return RawAttribution((i, i_end), (start, i), after[0], sent, frame, lemma, quote_ids=after[1])
+        if i == _clause_start(ctx, lo, hi) and ("C" in frame.frames or "O" in frame.frames):
+            return _opening_participle(ctx, i, i_end, hi, frame, lemma)
         if prev >= lo and toks[prev].text == "," or prev >= lo and toks[prev].norm in ("while", "after"):
             after = _content_after(ctx, i_end, hi, frame)
             if after is None:
@@ -1261,6 +1343,26 @@ def _match_cue(ctx, i, i_end, lo, hi, frame, lemma, found) -> RawAttribution | N
     # (the content after the cue is read only for a source before it: the inverted form below
     # takes the content before the cue)
     after = _content_after(ctx, i_end, hi, frame) if source is not None else None
+    if after is None and source is not None and i_end + 1 < hi and \
+            _relative_subject(toks, i, i_end, before_src, lo, frame, lemma):
+        # "policies, which he said had harmed the economy": the content is the pronoun and the
+        # predicate after the cue
+        end = _content_end(ctx, i_end, hi)
+        m = i_end
+        while m < end and not (toks[m].text in (",", ";") and not ctx.inq[m]):
+            m += 1  # the relative clause ends at its comma
+        span = _trim_span(ctx, i_end, m)
+        if span is not None:
+            rel = toks[before_src]
+            return RawAttribution((i, i_end), source, [(rel.start, rel.end), span], sent, frame, lemma)
+    if after is None and source is not None and "C" in frame.frames and i_end + 1 < hi and \
+            toks[i_end].text == "," and toks[before_src].norm == "as" and \
+            (before_src == lo or toks[before_src - 1].text in _OPEN_MARKS):
+        # "As The Washington Post reported, even if Sanders ...": the main clause is the content,
+        # whatever opens it
+        span = _trim_span(ctx, i_end + 1, _content_end(ctx, i_end + 1, hi))
+        if span is not None:
+            return RawAttribution((i, i_end), source, [span], sent, frame, lemma)
     if source is not None and after is not None and not after[1] and before_src >= lo and \
             toks[before_src].text in _CLOSE_MARKS + "," and not _opens_content(ctx, i_end, hi, after[0]):
         # '“It was very nice,” the tycoon told Reuters in an interview': the quotation before the
@@ -1320,6 +1422,75 @@ def _match_cue(ctx, i, i_end, lo, hi, frame, lemma, found) -> RawAttribution | N
                 return RawAttribution((i, i_end), src, prior[0], sent, frame, lemma, postposed=True,
                                       quote_ids=prior[1])
     return None
+
+
+_COMPLEMENTIZERS = frozenset({"that", "whether", "if", "how", "what", "why", "when", "who"})
+
+
+def _relative_subject(toks, i: int, i_end: int, rel: int, lo: int, frame: CueFrame, lemma: str) -> bool:
+    """Does the relative pronoun before the source (tokens[rel]) stand for the subject of the clause
+    the cue reports ("policies, which he said had harmed the economy", "a group who U.S. officials
+    say is tied to ...", "what she said is growing demand")? Not in a question ("asked ... who they
+    thought was ..."), not "what he is proposing is ..." (the cue's object), nor "what we do know
+    is ..."."""
+    if rel < lo or "C" not in frame.frames or toks[rel].norm not in _GAP_RELATIVES or \
+            not _gap_predicate(toks, i, i_end):
+        return False
+    if toks[rel].norm in ("who", "whom", "what") and rel > lo and toks[rel - 1].pos.startswith("VB"):
+        return False
+    if lemma in _QUESTION_VERBS or any(toks[m].lemma in _QUESTION_VERBS for m in range(max(lo, rel - 6), rel)):
+        return False
+    return not (toks[rel].norm == "what" and "O" in frame.frames)
+
+
+def _gap_predicate(toks, i: int, i_end: int) -> bool:
+    """Does a verb with no subject follow the cue of a relative clause ("which he said had
+    harmed", "that some women say made them uncomfortable")? Not an adjective after a verb of
+    feeling ("that Russians feel aggrieved" is a complement clause), nor after a plural noun the
+    tagger read as a verb ("that the president's campaign promises were ...")."""
+    t = toks[i_end]
+    if t.pos == "VBN":
+        return toks[i].lemma not in ("feel", "seem", "appear", "look", "sound")
+    if t.pos not in ("VBD", "VBZ", "VBP", "MD"):
+        return False
+    return not (toks[i].pos == "VBZ" and toks[i].norm != "says" and toks[i - 1].pos in ("NN", "NNS") and
+                t.norm in ("were", "are"))
+
+
+def _opening_participle(ctx: _Ctx, i: int, i_end: int, hi: int, frame: CueFrame, lemma: str):
+    """"Noting that only Sen. Mark Kirk voted with Democrats, Tester said ...", "Citing the Paris
+    attacks, Will wrote ...": a participle opening the sentence reports what the main clause's
+    subject says; its content runs to the comma before that subject."""
+    toks = ctx.tokens
+    m = i_end
+    while m < hi and not (toks[m].text == "," and not ctx.inq[m]):
+        m += 1
+    if m + 2 >= hi or m == i_end or not _valid_content_start(ctx, i_end, hi, frame):
+        return None
+    if toks[i_end].norm not in _COMPLEMENTIZERS:
+        if any(toks[x].pos in _FINITE and not ctx.inq[x] for x in range(i_end, m)):
+            return None  # a gerund subject: "Asking people to sign a card is a tactic, experts say"
+        if "O" not in frame.frames and not any(toks[x].pos.startswith("VB") for x in range(i_end, m)):
+            return None  # a setting, no clause: "Writing the same day in USA Today, Boehner ..."
+    end = np_right(toks, m + 1, hi, appositive=False)
+    if end is None or end >= hi:
+        return None
+    if toks[end].text == ",":  # "David Axelrod, who was chief strategist for Obama, said"
+        c = end + 1
+        while c < hi and c - end < 25 and toks[c].text != "," and not ctx.inq[c]:
+            c += 1
+        if c >= hi or toks[c].text != ",":
+            return None
+        end = c + 1
+    k = end
+    while k < hi and (toks[k].pos in ("RB", "MD") or toks[k].lemma in ("have", "be", "do")):
+        k += 1
+    if k >= hi or not toks[k].pos.startswith("VB") or toks[k].pos in ("VBG", "VBN") and k == end:
+        return None  # the phrase after the comma must be the subject of a verb
+    span = _trim_span(ctx, i_end, m)
+    if span is None:
+        return None
+    return RawAttribution((i, i_end), (m + 1, end), [span], toks[i].sentence, frame, lemma)
 
 
 def _opens_content(ctx: _Ctx, k: int, hi: int, spans) -> bool:
@@ -1520,7 +1691,7 @@ def _widen_cue(ctx: _Ctx, raw: RawAttribution) -> None:
     it belong to the cue ("has also said", "did not deny", "repeatedly warned"), and so does a colon
     right after it ("said:"). Measured on PolNeAR train: a left "has"/"also"/"not" is inside the
     annotated cue 97-100% of the time, a right colon 94%."""
-    if raw.frame is _ACCORDING or raw.frame is _COLON or raw.frame is _DASH:
+    if raw.frame is _ACCORDING or raw.frame is _COLON or raw.frame is _DASH or raw.frame is _REPORTEDLY:
         return
     toks = ctx.tokens
     lo, hi = ctx.sent_bounds(raw.sentence)
@@ -1762,6 +1933,14 @@ def _learned_raw(ctx: _Ctx, i: int, i_end: int, lo: int, hi: int, model) -> RawA
                 source = (m + 1, _adverbial_tail(toks, m + 1, end))
     else:
         source, before_src = _left_source(ctx, i, lo)
+        j = _skip_aux_left(toks, i - 1, lo)
+        if source is None and t.pos == "VB" and j - 1 >= lo and toks[j].norm == "to" and \
+                toks[j - 1].pos.startswith("VB") and not ctx.inq[j - 1]:
+            # "Mitchell tried to discuss ...", "Verizon has been working to emphasize ...": the
+            # subject of the verb governing the infinitive
+            source = _left_source(ctx, j - 1, lo)[0]
+            if source is not None:
+                before_src = source[0] - 1
         if source is None:
             post = _postposed_source(ctx, i_end, hi) if t.pos.startswith("VB") else None
             j = _skip_aux_left(toks, i - 1, lo)

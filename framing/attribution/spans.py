@@ -29,6 +29,7 @@ from .learned import _Tables, _tables, ordered_sum, read_shipped_model
 
 MODEL_FILE = "attribution_spans.json"
 _OPEN = "\"'\u201c\u2018\u201e\u00ab"
+_CLOSE = "\u201d\u2019\u00bb"  # (straight marks both open and close: left to the quotation regions)
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: Tokens a content may stop right before (besides the sentence end and the rule's own end).
 BREAKS = frozenset({",", ";", ":", "\u2014", "\u2013", "-", "--", "\u2015", "(",
@@ -163,8 +164,8 @@ def _start_candidates(ctx, raw, a: int, b: int, hi: int):
         if k > c0:
             n_fin += toks[k - 1].pos in _FINITE
         t = toks[k]
-        if inq[k] and t.text not in _OPEN or k > a and t.text in (",", ":"):
-            continue
+        if inq[k] and t.text not in _OPEN or k > a and t.text in (",", ":") or t.text in _CLOSE:
+            continue  # (a content never opens with the mark that closes a quotation)
         span = trim(ctx, k, b)
         if span is None or last is not None and last == span[0]:
             continue

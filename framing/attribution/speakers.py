@@ -403,7 +403,10 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
     head = main[-1]
     plural = head.pos in ("NNS", "NNPS") or any(t.norm == "and" for t in main)
     has_honorific = any(t.norm in HONORIFICS for t in main)
-    description = _joined([t for t in main if t.pos not in ("DT", "PRP$")])
+    # determiners go ("the officials" -> "officials"), except one that heads the phrase before
+    # its "of": "some of them", "all of the senators" (not "of them", "of senators")
+    description = _joined([t for n, t in enumerate(main) if t.pos not in ("DT", "PRP$") or
+                           n + 1 < len(main) and main[n + 1].norm == "of"])
     anonymous = False
     heads = data.anonymous_heads
 

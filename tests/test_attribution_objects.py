@@ -37,3 +37,16 @@ def test_a_cue_that_takes_a_clause_keeps_its_own():
     doc, atts, _ = run("He had previously said talks about the border were over.")
     assert "had previously said" in [a.cue_text for a in atts]
     assert not [a for a in atts if "said talks" in a.cue_text]
+
+
+def test_a_gerund_right_after_an_object_cue_is_its_content():
+    doc, atts, _ = run("He denied lying to the FBI about the meeting.")
+    assert content(doc, by_cue(atts, "denied")) == "lying to the FBI about the meeting"
+    # after a comma the gerund opens a participle clause of its own
+    doc, atts, _ = run("She stressed the point, adding that the talks were over.")
+    assert content(doc, by_cue(atts, "stressed")) == "the point"
+
+
+def test_countered_is_a_cue_of_speech():
+    doc, atts, _ = run("The company's president countered that the tax was unfair.")
+    assert content(doc, by_cue(atts, "countered")) == "that the tax was unfair"

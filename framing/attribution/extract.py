@@ -555,7 +555,10 @@ def _valid_content_start(ctx: _Ctx, k: int, hi: int, frame: CueFrame) -> bool:
         return "I" in fr or "A" in fr
     if t.norm in ("that", "whether", "if", "how", "what", "why", "when", "who") and "C" in fr:
         return True
-    if "O" in fr and (t.pos in NOUNS or t.pos in ("DT", "PRP", "PRP$", "JJ", "CD") or t.norm == "as"):
+    if "O" in fr and (t.pos in NOUNS or t.pos in ("DT", "PRP", "PRP$", "JJ", "CD") or t.norm == "as"
+                      or t.pos == "VBG" and toks[k - 1].text != ","):
+        # (a gerund object right after the cue: "discussed colluding with Russian agents", "denied
+        # lying"; after a comma it opens a participle clause: "she stressed, adding that")
         return True
     if "C" in fr:
         # a bare clause: a subject followed later by a verb

@@ -71,7 +71,8 @@ def np_left(tokens, j: int, lo: int) -> int | None:
             return None
         start = np_left(tokens, k - 1, lo)
         return start
-    if t.pos == "PRP" and t.norm in OBJECT_PRONOUNS and j - 1 > lo and tokens[j - 1].norm in PP_IN_NP | {"to"}:
+    if t.pos == "PRP" and t.norm in OBJECT_PRONOUNS and j - 1 > lo and \
+            tokens[j - 1].norm in PP_IN_NP | {"to"}:
         # "people close to him", "sources familiar with it", "most of them": the pronoun ends a
         # prepositional tail of the phrase; it is not the speaker
         start = _np_left_extend(tokens, j, lo)
@@ -224,8 +225,8 @@ def np_right(tokens, i: int, hi: int, appositive: bool = True, of_heads: bool = 
         if p.norm in PP_IN_NP and saw_noun and k + 1 < hi and tokens[k + 1].pos in _PP_OBJECT_TAGS:
             k += 1
             continue
-        if of_heads and p.norm == "of" and not saw_noun and k == i + 1 and tokens[i].norm in _OF_HEADS and k + 1 < hi and \
-                tokens[k + 1].pos in _PP_OBJECT_TAGS | {"PRP"}:
+        if of_heads and p.norm == "of" and not saw_noun and k == i + 1 and tokens[i].norm in _OF_HEADS \
+                and k + 1 < hi and tokens[k + 1].pos in _PP_OBJECT_TAGS | {"PRP"}:
             saw_noun = True  # "one of those advisers", "some of them"
             k += 1
             if tokens[k].pos == "PRP":

@@ -1946,7 +1946,6 @@ def _learned_raw(ctx: _Ctx, i: int, i_end: int, lo: int, hi: int, model) -> RawA
                 before_src = source[0] - 1
         if source is None:
             post = _postposed_source(ctx, i_end, hi) if t.pos.startswith("VB") else None
-            j = _skip_aux_left(toks, i - 1, lo)
             if post is not None and j >= lo and toks[j].text not in _CLOSE_MARKS + "," and \
                     toks[j].text not in _DASHES and \
                     t.norm != "according":

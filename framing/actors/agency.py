@@ -470,6 +470,8 @@ class AgencyFinder:
           assaulting her", "attacked China for raping"), the subject of a passive one ("was
           accused of killing"), or the clause's subject after a subject_noun ("had no intention of
           causing"); after "by"/"without" the clause's subject ("responded by attacking the press").
+        `noun_at`: an act noun read as a gerund after its preposition (`_charged_with`), whose doer
+        only a verb gives, or a named or pronoun object ("accused him of murder").
         """
         toks = self.toks
         j = i - 1
@@ -584,7 +586,8 @@ class AgencyFinder:
     def _charged_with(self, i, a):
         """The doer of an act noun after of / with / for that a verb of `object_prep` type governs,
         as of a gerund there (`_controller`): "was charged with second-degree murder" (the passive's
-        subject), "accused him of murder" (the object), "had a history of violence"."""
+        subject), "accused him of murder" (the object). A noun before "of" gives none ("a history
+        of violence", "a wave of attacks")."""
         j = i - 1
         while j > a and self.toks[j].pos in ("JJ", "NN", "CD", "HYPH") or (
                 j > a and self.toks[j].text in ("-", "\u2010")):

@@ -480,11 +480,6 @@ def _object_before_relative(between, frame: CueFrame) -> bool:
         any(x.pos.startswith("NN") for x in between)
 
 
-#: Relative pronouns that may stand for the subject of a clause reported after its cue ("which he
-#: said had harmed", "who officials say is tied to").
-_GAP_RELATIVES = frozenset({"which", "that", "who", "whom", "what"})
-#: Verbs of asking and knowing, before which "who"/"what" open a question, not a relative clause.
-_QUESTION_VERBS = frozenset({"ask", "wonder", "know", "tell", "decide", "guess"})
 #: Discourse adverbs set off by commas right after a cue ("He said, however, that ...", "Emanuel
 #: acknowledged, though, “...”"): skipped on the way to the content.
 _ASIDES = frozenset({"however", "though", "moreover", "furthermore", "nonetheless", "nevertheless",
@@ -1428,6 +1423,11 @@ def _match_cue(ctx, i, i_end, lo, hi, frame, lemma, found) -> RawAttribution | N
 
 
 _COMPLEMENTIZERS = frozenset({"that", "whether", "if", "how", "what", "why", "when", "who"})
+#: Relative pronouns that may stand for the subject of a clause reported after its cue ("which he
+#: said had harmed", "who officials say is tied to").
+_GAP_RELATIVES = frozenset({"which", "that", "who", "whom", "what"})
+#: Verbs of asking and knowing, before which "who"/"what" open a question, not a relative clause.
+_QUESTION_VERBS = frozenset({"ask", "wonder", "know", "tell", "decide", "guess"})
 
 
 def _relative_subject(toks, i: int, i_end: int, rel: int, lo: int, frame: CueFrame, lemma: str) -> bool:

@@ -231,14 +231,18 @@ def test_seed_events_show_who_mentions_the_ceasefire():
 
 def test_figures_in_sentences_that_state_one_fact_are_compared_whatever_they_count():
     # No event or outcome word links these figures; the alignment does: the two outlets' sentences
-    # state one fact, so their vote tallies are the same quantity, and here they differ.
+    # state one fact, so their vote tallies are the same quantity, and here they differ. (Each
+    # outlet also gives a lower court's tally, so matching by what a figure counts, which needs
+    # one value per outlet, leaves the pair to the alignment.)
     analyses, story = make_story({
         "One": "The Supreme Court ruled 6-3 on Monday to strike down the federal ban on sports "
                "betting, a victory for New Jersey.\n"
-               "The governor said casinos could take bets within two weeks.",
+               "The governor said casinos could take bets within two weeks.\n"
+               "An appeals court had ruled 2-1 against the state.",
         "Two": "The Supreme Court on Monday struck down the federal ban on sports betting in a 7-2 "
                "ruling, a victory for New Jersey.\n"
-               "Schools in the state reopened after a week of storms.",
+               "Schools in the state reopened after a week of storms.\n"
+               "An appeals court had ruled 2-1 against the state.",
     }, date="2018-05-15")
     c = compare_story(analyses, story)
     votes = [d for d in c.disagreements if d.key.startswith("tally @")]
@@ -300,3 +304,179 @@ def test_a_year_guessed_from_elsewhere_in_an_undated_article_does_not_clash():
     c = compare_story(analyses, None)
     assert not [d for d in c.disagreements if d.kind == "date"]
     assert [g.agree for g in c.fact_groups if g.kind == "date"] == [True]
+
+
+# ---- session 14: figures in words, partitives, "other", halves, fractions, years; matching by
+# what a figure counts across sentences the alignment does not pair. Sentences from AllSides
+# articles of the labelled dev stories (docs/accuracy_compare.md, "Figures and dates").
+
+@pytest.mark.parametrize("sentence, text, low, high, counted", [
+    # a fronted partitive: the number counts the phrase's noun
+    ("Of the 50 states, 21 have laws that would allow betting once the ban is gone.", "21", 21, 21, "state"),
+    # "N other X" and the one named: N or N + 1 in all
+    ("She fought off competition from 13 other candidates and dominated the final run-off election.",
+     "13", 13, 14, "candidate"),
+    # one time unit, and a half
+    ("Ms. Giffords resigned in January, a year after she was shot in the head.", "a year", 1, 1, "duration"),
+    ("The search went on for about a week and a half before it was called off.",
+     "about a week and a half", 1.35, 1.65, "duration"),
+    ("The trial lasted two and a half years.", "two and a half", 2.5, 2.5, "duration"),
+    # fractions are shares, read as round figures unless qualified
+    ("Half of voters approve of the deal.", "Half", 45, 55, "percent"),
+    ("More than a third of the states have such laws.", "More than a third", 33.333, -1, "percent"),
+    # a singular noun after a plural count modifies the plural noun it counts
+    ("In 2010, the GOP took more than 600 state legislative seats from the Democrats.",
+     "more than 600", 600, -1, "seat"),
+    # a sum of money counts money whatever follows it
+    ("The former New York mayor said $130,000 in hush money paid to an adult-film star was not a "
+     "violation.", "$130,000", 130000, 130000, "money"),
+    # count of criminal counts
+    ("The 11-count federal indictment made public Wednesday reveals a fuller picture.",
+     "11-count", 11, 11, "charge"),
+])
+def test_figures_written_in_words_shares_and_partitives(sentence, text, low, high, counted):
+    figs = [f for f in facts_of(sentence).figures if f.text == text]
+    assert len(figs) == 1, facts_of(sentence).figures
+    f = figs[0]
+    assert (f.low, f.high, f.counted) == (pytest.approx(low), pytest.approx(high), counted)
+    assert sentence[f.start:f.end] == f.text
+
+
+@pytest.mark.parametrize("sentence", [
+    "He visited the site twice a week and paid $100 a day.",  # rates, not one week or one day
+    "Lewandowski scored twice in the first half of the game.",  # a part of a period, not a share
+])
+def test_rates_and_halves_of_a_period_are_not_figures(sentence):
+    assert [f.text for f in facts_of(sentence).figures if f.counted in ("duration", "percent")] == []
+
+
+def test_a_vote_tally_is_matched_across_sentences_the_alignment_does_not_pair():
+    # allsides-08: Fox News gives 6-3, USA TODAY 7-2 for one Supreme Court ruling, in sentences
+    # that share no claim. Each outlet gives one tally: the same vote, a possible disagreement.
+    analyses, story = make_story({
+        "Fox News": "The Supreme Court on Monday struck down a federal law barring sports gambling.\n"
+                    "The Supreme Court ruled 6-3 to strike down the Professional and Amateur Sports "
+                    "Protection Act.",
+        "USA TODAY": "States may now legalize betting on games under their own laws.\n"
+                     "Writing for a 7-2 Supreme Court majority, Justice Samuel Alito concluded that "
+                     "this distinction is empty.",
+    }, date="2018-05-14")
+    c = compare_story(analyses, story)
+    votes = [d for d in c.disagreements if d.kind == "figure"]
+    assert [sorted(d.values) for d in votes] == [["6-3", "7-2"]]
+    assert votes[0].confidence == "low"
+    assert check_offsets(c, analyses) > 0
+
+
+def test_a_page_count_is_matched_by_what_it_counts_and_close_values_clash():
+    # allsides-12: Newsmax's "full 300 page report" against NPR's "nearly 400 pages"
+    analyses, story = make_story({
+        "Newsmax": "Barr said in a letter to the House and Senate Judiciary committees on Friday "
+                   "that a redacted version of the full 300 page report would be released by "
+                   "mid-April.",
+        "NPR": "Democrats want the whole document.\nBarr says that the report is nearly 400 pages "
+               "long and that everyone will soon be able to read it.",
+    }, date="2019-03-29")
+    c = compare_story(analyses, story)
+    pages = [d for d in c.disagreements if d.kind == "figure"]
+    assert len(pages) == 1 and pages[0].confidence == "low" and pages[0].key == "page (what it counts)"
+    assert {s.outlet: s.text for s in pages[0].sides} == {"Newsmax": "300", "NPR": "nearly 400"}
+
+
+def test_figures_far_apart_are_different_quantities_not_a_disagreement():
+    # one fact's sentences, one noun, values 38 times apart: a deficit and a debt
+    analyses, story = make_story({
+        "One": "The president's budget plan would add $474 billion to the deficit next year, the "
+               "White House said.",
+        "Two": "The president's budget plan comes despite a national debt of over $18 trillion, "
+               "the White House said.",
+    }, date="2015-02-02")
+    c = compare_story(analyses, story)
+    assert not [d for d in c.disagreements if d.kind == "figure"]
+
+
+def test_the_same_distinctive_number_pairs_up_whatever_noun_follows():
+    # allsides-22: Vox's "218 signatories" and Breitbart's "218 votes" for one discharge petition
+    analyses, story = make_story({
+        "Vox": "Democrats and Republicans are using a discharge petition, which can force a vote to "
+               "the floor as long as it has 218 signatories.",
+        "Breitbart": "Twenty GOP legislators have signed the petition, just five short of the number "
+                     "needed to let the Democrats get 218 votes for a floor vote on an amnesty bill.",
+    }, date="2018-05-16")
+    c = compare_story(analyses, story)
+    same = [g for g in c.fact_groups if "218" in g.key]
+    assert len(same) == 1 and same[0].agree and {s.text for s in same[0].sides} == {"218"}
+
+
+def test_a_win_on_different_weekdays_is_a_possible_disagreement():
+    # allsides-16, both undated: Fox News has Lightfoot winning on Tuesday, the BBC on Wednesday
+    analyses, story = make_story({
+        "Fox News": "Former federal prosecutor Lori Lightfoot easily won the Chicago mayor's race "
+                    "Tuesday, earning support from every part of the city.",
+        "BBC News": "Her final victory came on Wednesday in a run-off vote against Toni Preckwinkle.",
+    })
+    c = compare_story(analyses, story)
+    wins = [d for d in c.disagreements if d.kind == "date"]
+    assert len(wins) == 1 and wins[0].key == "win" and wins[0].confidence == "low"
+
+
+def test_a_weekday_name_is_checked_against_the_other_outlets_full_date():
+    # allsides-10: the undated article's "Wednesday" and the dated one's (2019-11-20, a Wednesday)
+    one = Article(id="fox", outlet="Fox News", date="",
+                  text="Former Baltimore Mayor Catherine Pugh is facing federal charges, according to "
+                       "a grand jury indictment made public Wednesday.")
+    two = Article(id="npr", outlet="NPR", date="2019-11-20",
+                  text="The federal indictment against Catherine Pugh made public Wednesday reveals "
+                       "a fuller picture of the charges.")
+    analyses = [ArticleAnalysis(article=x, doc=build_doc(x)) for x in (one, two)]
+    c = compare_story(analyses, None)
+    dates = [g for g in c.fact_groups if g.kind == "date"]
+    assert [g.agree for g in dates] == [True] and not c.disagreements
+
+
+def test_years_date_events_and_are_matched_only_when_they_agree():
+    # allsides-06: "the 2016 presidential election" in both; November's congressional elections
+    # (2018) are another election, not a disagreement
+    analyses, story = make_story({
+        "Reuters": "Michael Cohen testified that Trump had directed him to arrange payments ahead of "
+                   "the 2016 presidential election.\nCohen's accusation increases political "
+                   "pressure for Trump ahead of November's congressional elections.",
+        "CNN": "Mueller will release the findings of his probe into Russian interference in the "
+               "2016 election.",
+    }, date="2018-08-22")
+    c = compare_story(analyses, story)
+    years = [g for g in c.fact_groups if g.kind == "date" and "2016" in {s.value for s in g.sides}]
+    assert len(years) == 1 and years[0].agree and {s.value for s in years[0].sides} == {"2016"}
+    assert not c.disagreements
+
+
+@pytest.mark.parametrize("phrase, iso", [("last September", "2018-09"), ("next March", "2020-03"),
+                                         ("in September", "2019-09")])
+def test_last_and_next_month_look_back_and_ahead(phrase, iso):
+    f = facts_of(f"An identical motion was approved {phrase}.", date="2019-03-08")
+    assert [d.iso for d in f.dates] == [iso]
+
+
+def test_an_outlet_that_gives_clashing_values_itself_makes_a_disagreement_possible_only():
+    # allsides-02: NPR's 89 killed at the Bataclan against the Washington Times' 130 killed in
+    # Paris and 43 in Beirut: the Times counts two death tolls, so the clash is only possible
+    analyses, story = make_story({
+        "NPR": "Cameron and Hollande also visited the Bataclan Theater to honor the 89 people who "
+               "were killed there during the Paris attacks.",
+        "Washington Times": "The Islamic State group has claimed responsibility for the attacks in "
+                            "Paris that killed 130 people; the suicide bombings in Beirut that "
+                            "killed 43 people; and the downing of a jetliner.",
+    }, date="2015-11-23")
+    c = compare_story(analyses, story)
+    killed = [d for d in c.disagreements if d.key == "people killed"]
+    assert len(killed) == 1 and killed[0].confidence == "low"
+
+
+def test_seed_offer_day_undated_tuesday_against_a_wednesday_is_possible():
+    # Outlet A (undated) has Iran's offer made at a meeting "on Tuesday"; Outlet B has it "on
+    # Wednesday", and B's dateline makes that 29 October 2025, a Wednesday: a possible disagreement
+    analyses, story = seed_analyses()
+    c = compare_story(analyses, story)
+    offer = [d for d in c.disagreements if d.kind == "date" and d.key == "offer"]
+    assert len(offer) == 1 and offer[0].confidence == "low"
+    assert set(offer[0].values) == {"2025-10-29", "tuesday"}

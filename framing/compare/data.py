@@ -90,6 +90,11 @@ def vague_numbers() -> dict[tuple[str, ...], tuple[float, float, float]]:
             for r in _table("vague_numbers.tsv", 4)}
 
 
+@lru_cache(maxsize=None)
+def fractions() -> dict[tuple[str, ...], float]:
+    return {tuple(r[0].split()): _number("fractions.tsv", r[1], r) for r in _table("fractions.tsv", 2)}
+
+
 _QUALIFIER_KINDS = {"gt", "ge", "le", "lt", "below", "approx"}
 
 

@@ -2,7 +2,8 @@
 
 Forms read: "October 15", "Oct. 12", "October 29, 2025", "17 November 2025", "the 17th of
 November", "2025-10-15", "November 2025", "in October" (a month), "on Tuesday", "last Friday",
-"yesterday", "earlier this month".
+"yesterday", "earlier this month", a year alone after "in", "since" ... or before what it dates
+("the 2016 election"; compared only when the years agree: a story mentions several elections).
 
 Resolution needs a reference date: `Article.date` when known ("article_date"); else the first
 full date with a year in the article's first three sentences, which is usually the dateline
@@ -14,6 +15,8 @@ full date with a year in the article's first three sentences, which is usually t
 - A weekday is the most recent such day on or before the reference date ("on Tuesday" in a
   Wednesday paper is yesterday; "on Wednesday" is today), or the next one when the words before it
   look ahead ("next", "will", "scheduled", "due"). "last Tuesday" is strictly before.
+- A month with "last" is the latest such month before the reference month ("last September" in a
+  March paper is the year before), with "next" the first one after it.
 """
 from __future__ import annotations
 
@@ -23,12 +26,15 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Doc, Token
-from .data import months, relative_days, weekdays
+from .data import counted, months, relative_days, weekdays
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _DAYNUM = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 _YEARNUM = re.compile(r"^(1[89]|20)\d\d$")
 _FUTURE = {"next", "will", "'ll", "scheduled", "due", "planned", "set", "upcoming", "coming"}
+_YEAR_BEFORE = {"in", "since", "during", "until", "by", "before", "after", "throughout"}
+_YEAR_DET = {"the", "its", "his", "her", "their", "our", "'s"}
+_YEAR_MODIFIES = ("NN", "NNS", "JJ", "NNP", "VBN")
 
 
 @dataclass(frozen=True)
@@ -37,14 +43,15 @@ class RawDate:
     tok_end: int
     start: int
     end: int
-    kind: str  # "absolute" | "weekday" | "relative" | "month"
+    kind: str  # "absolute" | "weekday" | "relative" | "month" | "year"
     year: int = 0
     month: int = 0
     day: int = 0
     weekday: int = -1
     offset_days: int = 0  # relative days
     month_offset: int = 0  # relative months ("last month" = -1)
-    direction: str = ""  # weekday: "past" | "future" | "strict_past"
+    direction: str = ""  # weekday: "past" | "future" | "strict_past"; month: "strict_past" ("last
+    # September"), "future" ("next March") or ""
 
 
 def _month_of(tok: Token) -> int:
@@ -140,7 +147,8 @@ def find_dates(doc: Doc) -> list[RawDate]:
             prev = toks[i - 1].norm if i > 0 and toks[i - 1].sentence == t.sentence else ""
             if prev in ("in", "since", "during", "until", "through", "throughout", "by", "early",
                         "late", "mid", "mid-", "of", "last", "next", "this", "from", "before", "after"):
-                out.append(RawDate(i, i + 1, t.start, t.end, "month", 0, month))
+                direction = {"last": "strict_past", "next": "future"}.get(prev, "")
+                out.append(RawDate(i, i + 1, t.start, t.end, "month", 0, month, direction=direction))
             i += 1
             continue
         # Day Month [Year]: "17 November 2025", "the 17th of November"
@@ -185,13 +193,22 @@ def find_dates(doc: Doc) -> list[RawDate]:
                                direction="month"))
             i += 2
             continue
+        # a year alone: "in 2010", "the 2016 presidential election" (not "the 2000 residents": a count)
+        year = _year_of(t)
+        if year and (i + 1 >= n or toks[i + 1].norm not in ("%", "-")):
+            prev = toks[i - 1].norm if i > 0 and toks[i - 1].sentence == sent else ""
+            nxt = toks[i + 1] if same_sentence(i + 1) else None
+            if prev in _YEAR_BEFORE or (prev in _YEAR_DET and nxt is not None and nxt.is_word
+                                        and nxt.pos in _YEAR_MODIFIES
+                                        and nxt.lemma.lower() not in counted()):
+                out.append(RawDate(i, i + 1, t.start, t.end, "year", year))
         i += 1
     return out
 
 
 def reference_date(doc: Doc, found: list[RawDate]) -> tuple[_dt.date | None, str, int]:
     """(reference date, how it was found, a year written in the text) for resolving dates."""
-    text_years = Counter(d.year for d in found if d.year)
+    text_years = Counter(d.year for d in found if d.year and d.kind != "year")
     text_year = text_years.most_common(1)[0][0] if text_years else 0
     iso = doc.article.date or ""
     m = _ISO.match(iso)
@@ -231,9 +248,17 @@ def resolve(d: RawDate, ref: _dt.date | None, ref_kind: str, text_year: int) -> 
             return _dt.date(year, d.month, d.day).isoformat(), True, used
         except ValueError:
             return "", False, ""
+    if d.kind == "year":
+        return f"{d.year:04d}", False, ""
     if d.kind == "month":
         year = d.year or (ref.year if ref is not None else text_year)
         used = "" if d.year else (ref_kind if ref is not None else ("text_year" if text_year else ""))
+        if not d.year and ref is not None:
+            # "last September" in a March paper is the September before; "next March" in May, the one after
+            if d.direction == "strict_past" and d.month >= ref.month:
+                year -= 1
+            elif d.direction == "future" and d.month <= ref.month:
+                year += 1
         return (f"{year:04d}-{d.month:02d}" if year else f"--{d.month:02d}"), False, used
     if ref is None:
         return "", False, ""

@@ -32,9 +32,18 @@ Dates there are only matched when they agree: on hand-labelled AllSides stories
 (docs/accuracy_compare.md) each of the 6 date disagreements this found was two dates of different
 events in sentences about one fact ("announced Monday" / "sent the letter on Friday"). Mentions
 already matched by event or outcome are left to those groups.
+
+Before the contexts, figures are also compared by what they count alone, across sentences the
+alignment keeps apart ("ruled 6-3" / "a 7-2 Supreme Court majority"), when each outlet gives one
+value for that thing and the sentences share two nouns (_noun_results); equal exact figures pair
+up as agreeing (_same_value_results). Where the link is that weak (a context, a counted noun),
+figures more than FAR_APART times apart are different quantities, not a disagreement. A year
+alone ("the 2016 election") is matched only when the years agree. A group in which one outlet
+itself gives clashing values covers several quantities: its disagreements are "low".
 """
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from bisect import bisect_right
 from collections import defaultdict
@@ -42,6 +51,7 @@ from dataclasses import dataclass
 
 from ..model import ArticleAnalysis
 from ..model.comparison import DateMention, Disagreement, FactGroup, FactSide, FigureMention
+from .data import number_words, stop_words, weekdays
 from .mentions import EVENT_CLASSES, ArticleFacts
 
 
@@ -63,7 +73,8 @@ _PHASE_WORDS = {"start": "began", "end": "ended", "agree": "was agreed", "schedu
 
 
 def _date_value(d: DateMention):
-    """('day', year|0, month, day) | ('month', year|0, month) | ('weekday', name) | None.
+    """('day', year|0, month, day) | ('month', year|0, month) | ('year', year) | ('weekday', name)
+    | None.
 
     A year taken from elsewhere in an undated article ("text_year": the article says "Dec. 6,
     2016" somewhere, so "in May" became May 2016) is a guess, not the writer's: it is dropped, so
@@ -86,6 +97,8 @@ def _date_value(d: DateMention):
         return ("day", int(parts[0]), int(parts[1]), int(parts[2]))
     if len(parts) == 2:
         return ("month", int(parts[0]), int(parts[1]))
+    if d.kind == "year" and iso.isdigit():
+        return ("year", int(iso))
     return None
 
 
@@ -97,9 +110,17 @@ def _date_label(d: DateMention) -> str:
 
 def _dates_agree(x, y) -> bool | None:
     """True/False when the two values can be compared, None when they cannot."""
+    if x[0] == "year" or y[0] == "year":
+        if x[0] == "weekday" or y[0] == "weekday":
+            return None
+        return not x[1] or not y[1] or x[1] == y[1]  # a year fits every day and month in it
     if x[0] == "weekday" or y[0] == "weekday":
         if x[0] == y[0] == "weekday":
             return x[1] == y[1]
+        # a weekday name (an undated article) against a full date: that date's day of the week
+        name, day = (x, y) if x[0] == "weekday" else (y, x)
+        if day[0] == "day" and day[1] and name[1] in weekdays():
+            return weekdays()[name[1]] == _dt.date(day[1], day[2], day[3]).weekday()
         return None
     years_ok = not x[1] or not y[1] or x[1] == y[1]
     if x[0] == "day" and y[0] == "day":
@@ -132,6 +153,24 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return lo <= hi + 1e-9
 
 
+FAR_APART = 3.0  # ratio beyond which two figures are different quantities, not a disagreement
+
+
+def _near(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Could the two ranges be one quantity reported differently? Outlets that disagree give
+    close figures (6-3 / 7-2, 21 / 22 states, 300 / nearly 400 pages); figures FAR_APART or more
+    times apart that share a noun in sentences about one topic are different quantities ($474
+    billion of deficit, $18 trillion of debt). Used where the link between two figures is weak
+    (one fact's sentences, the noun they count), not for event or outcome matches."""
+    if _overlap(a, b):
+        return True
+    lo_high = min(r[1] if r[1] >= 0 else float("inf") for r in (a, b))  # the lower range's top
+    hi_low = max(r[0] if r[0] >= 0 else 0.0 for r in (a, b))  # the higher range's bottom
+    if lo_high <= 0:
+        return False
+    return hi_low / lo_high <= FAR_APART
+
+
 class _UnionFind:
     def __init__(self, n: int):
         self.parent = list(range(n))
@@ -154,6 +193,14 @@ def _side(m, value: str, confidence: str, docs: dict) -> FactSide:
     return FactSide(value=value, mention_id=m.id, article_id=m.article_id, outlet=m.outlet,
                     start=m.start, end=m.end, text=m.text, sentence_start=s.start, sentence_end=s.end,
                     attributed_to=m.attributed.speaker, confidence=confidence)
+
+
+def _mixed(sigs, rep, agree) -> bool:
+    """Do the signatures one outlet uses in a group clash with each other? An outlet that gives
+    130 and 43 people killed (two attacks) shows that the group's key covers several quantities:
+    another outlet's 89 (a third place) is then only possibly a disagreement."""
+    sigs = sorted(sigs)
+    return any(agree(rep[a], rep[b]) is False for k, a in enumerate(sigs) for b in sigs[k + 1:])
 
 
 def _groups(mentions, values, confs, comparable, agree, kind, key_of, label_of, docs):
@@ -195,7 +242,7 @@ def _groups(mentions, values, confs, comparable, agree, kind, key_of, label_of, 
                 if ok is None:
                     continue
                 rank = min(_RANK[confs[i]], _RANK[confs[j]])
-                if kind == "date" and values[i][0] == "weekday":
+                if kind == "date" and "weekday" in (values[i][0], values[j][0]):
                     rank = 0  # weekday names compared without dates
                 result[(a, b)] = (ok, rank)
                 uf.union(a, b)
@@ -222,7 +269,10 @@ def _groups(mentions, values, confs, comparable, agree, kind, key_of, label_of, 
                 res = [result[(min(a, b), max(a, b))] for a in set_list[x] for b in set_list[y]
                        if (min(a, b), max(a, b)) in result]
                 if res and not any(ok for ok, _ in res):
-                    conflicts.append(max(r for _, r in res))
+                    rank = max(r for _, r in res)
+                    if _mixed(set_list[x], rep, agree) or _mixed(set_list[y], rep, agree):
+                        rank = 0  # one outlet itself gives clashing values: several quantities
+                    conflicts.append(rank)
         members = sorted((i for sg in sgs for i in sig_members[sg]),
                          key=lambda i: (mentions[i].article_id, mentions[i].start, i))
         label = label_of([mentions[i] for i in members])
@@ -323,27 +373,31 @@ def _excerpt(text: str, n: int = 60) -> str:
 def _context_results(facts: list[ArticleFacts], contexts, used: set, docs: dict) -> list:
     """Fact groups of the figures and dates inside each context (see the module docstring)."""
     out = []
+    days = {k: v for f in facts for k, v in f.figure_days.items()}
     figures = _unit_buckets([x for f in facts for x in f.figures if x.counted], contexts)
     value_of = {d.id: _date_value(d) for f in facts for d in f.dates}
     dates = _unit_buckets([d for f in facts for d in f.dates if value_of[d.id] is not None], contexts)
     for ctx in contexts:
         units = [(art, a) for art, a, _ in ctx.spans]
-        fig_in = [(x, u) for u, key in enumerate(units) for x in figures.get(key, ())
-                  if x.id not in used]
+        fig_in = [(x, u) for u, key in enumerate(units) for x in figures.get(key, ())]
         by_class: dict[str, list] = defaultdict(list)
         for x, u in fig_in:
             by_class[x.counted].append((x, u))
         for cls in sorted(by_class):
-            ms = by_class[cls]
+            # a unit is crowded when it holds two figures of the class, matched elsewhere or not
+            crowded_all = _crowded([u for _, u in by_class[cls]])
+            kept = [k for k, (x, _) in enumerate(by_class[cls]) if x.id not in used]
+            ms = [by_class[cls][k] for k in kept]
             if len({x.outlet for x, _ in ms}) < 2:
                 continue
-            ranges = [_tally(x) if cls == "tally" else (x.low, x.high) for x, _ in ms]
-            crowded = _crowded([u for _, u in ms])
+            ranges = [_tally(x) if cls == "tally" else days.get(x.id, (x.low, x.high)) for x, _ in ms]
+            crowded = [crowded_all[k] for k in kept]
 
-            def comparable(i, j, ranges=ranges, crowded=crowded):
+            def comparable(i, j, ranges=ranges, crowded=crowded, cls=cls):
                 # a sentence with two figures of a kind: only the same exact value pairs up
-                return not (crowded[i] or crowded[j]) or (ranges[i] == ranges[j] and
-                                                          ranges[i][0] == ranges[i][1] >= 0)
+                if crowded[i] or crowded[j]:
+                    return ranges[i] == ranges[j] and ranges[i][0] == ranges[i][1] >= 0
+                return cls == "tally" or _near(ranges[i], ranges[j])
 
             key = f"{cls} @ {ctx.key}"
             label = f"{cls} in “{_excerpt(ctx.label)}”"
@@ -362,10 +416,129 @@ def _context_results(facts: list[ArticleFacts], contexts, used: set, docs: dict)
 
         key = f"date @ {ctx.key}"
         label = f"the date in “{_excerpt(ctx.label)}”"
-        out += _groups([d for d, _, _ in date_in], values, [ctx.confidence] * len(date_in),
-                       d_comparable, lambda i, j, v=values: _dates_agree(v[i], v[j]), "date",
-                       lambda _, k=key: k, lambda _, lab=label: lab, docs)
-        used.update(d.id for d, _, _ in date_in)
+        found = _groups([d for d, _, _ in date_in], values, [ctx.confidence] * len(date_in),
+                        d_comparable, lambda i, j, v=values: _dates_agree(v[i], v[j]), "date",
+                        lambda _, k=key: k, lambda _, lab=label: lab, docs)
+        out += found
+        # only dates that found a partner are taken: "Thursday" next to another outlet's "2007"
+        # in one context stays free for a later context that holds the other outlet's Thursday
+        used.update(sd.mention_id for g, _ in found for sd in g.sides)
+    return out
+
+
+# classes too general for two figures to be one quantity on the strength of the noun alone: a
+# story counts many different sets of people, sums of money, percentages and stretches of time
+_GENERIC = EVENT_CLASSES | {"people", "percent", "money"}
+_WHOLE_BEFORE = {"the", "these", "those", "its", "their", "all"}
+
+
+def _sentence_nouns(doc, sentence: int) -> frozenset[str]:
+    """Lemmas of a sentence's nouns and names, function words left out: what it is about (verbs
+    such as "need" or "say" are shared by sentences about different things)."""
+    stop = stop_words()
+    s = doc.sentences[sentence]
+    numbers = number_words()
+    return frozenset(t.lemma.lower() for t in doc.tokens[s.token_start:s.token_end]
+                     if t.is_word and t.pos.startswith("NN") and len(t.norm) > 2
+                     and t.norm not in stop and t.lemma.lower() not in stop
+                     and t.lemma.lower() not in numbers)  # "thousands" is a number, not a topic
+
+
+def _partitive_whole(doc, x: FigureMention) -> bool:
+    """"(21 of) the 50 states": the whole a part is taken from, not a second count of states."""
+    s = doc.sentences[x.sentence]
+    toks = doc.tokens[s.token_start:s.token_end]
+    for k, t in enumerate(toks):
+        if t.start == x.start:
+            return k >= 2 and toks[k - 1].norm in _WHOLE_BEFORE and toks[k - 2].norm == "of"
+    return False
+
+
+def _noun_results(facts: list[ArticleFacts], used: set, docs: dict) -> list:
+    """Fact groups of figures that count the same specific thing in sentences the alignment does
+    not pair ("the full 300 page report" / "the report is nearly 400 pages long"; "ruled 6-3" /
+    "a 7-2 decision"). Taken only when each outlet gives one value for that thing in the whole
+    story (two values would leave open which one is meant), the figure is not vague ("thousands",
+    "dozens": no claim to a number), the class is not a general one (`_GENERIC`), and the two
+    sentences share two nouns or names besides the counted noun (one shared noun, such as
+    "majority" or "official", joined different quantities in unseen stories). Low confidence:
+    shown as possible."""
+    def point(x):
+        return _tally(x) if x.counted == "tally" else (x.low, x.high)
+
+    values: dict[tuple[str, str], set] = defaultdict(set)
+    for f in facts:
+        for x in f.figures:
+            if x.counted and x.counted not in _GENERIC and not _partitive_whole(docs[x.article_id], x):
+                values[(x.outlet, x.counted)].add(point(x))
+    by_class: dict[str, list] = defaultdict(list)
+    for f in facts:
+        for x in f.figures:
+            if (x.id not in used and x.counted and x.counted not in _GENERIC
+                    and len(values[(x.outlet, x.counted)]) == 1 and not x.qualifier.endswith(_VAGUE)
+                    and not _partitive_whole(docs[x.article_id], x)):
+                by_class[x.counted].append(x)
+    out = []
+    for cls in sorted(by_class):
+        ms = by_class[cls]
+        if len({x.outlet for x in ms}) < 2:
+            continue
+        words = [_sentence_nouns(docs[x.article_id], x.sentence) - {cls, x.counted_text.lower()}
+                 for x in ms]
+        keep = [x for i, x in enumerate(ms)
+                if any(y.outlet != x.outlet and len(words[i] & words[j]) >= 2 for j, y in enumerate(ms))]
+        if len({x.outlet for x in keep}) < 2:
+            continue
+        ranges = [point(x) for x in keep]
+        key = f"{cls} (what it counts)"
+        label = "the vote or score" if cls == "tally" else f"how many: {cls}"
+        out += _groups(keep, ranges, ["low"] * len(keep),
+                       lambda i, j, r=ranges, c=cls: c == "tally" or _near(r[i], r[j]),
+                       lambda i, j, r=ranges: _overlap(r[i], r[j]), "figure",
+                       lambda x, k=key: k, lambda _, lab=label: lab, docs)
+        used.update(x.id for x in keep)
+    return out + _same_value_results(facts, used, docs)
+
+
+def _distinctive(x: FigureMention) -> bool:
+    """A number two outlets would hardly give for different things: exact, three digits or more,
+    not round, not a year ("218 votes" / "218 signatories"; not "100", "2016", "about 230")."""
+    v = x.value
+    return (x.low == x.high == v and float(v).is_integer() and v >= 100 and v % 10 != 0
+            and not 1800 <= v <= 2100 and not x.qualifier)
+
+
+def _same_value_results(facts: list[ArticleFacts], used: set, docs: dict) -> list:
+    """Fact groups of the same exact figure in two outlets, in sentences the alignment does not
+    pair: a figure of a general class (people, money, percent: "$130,000 in hush money" /
+    "the $130,000 hush-money payment"), or a distinctive number whatever noun follows it ("218
+    signatories" / "218 votes"). Equal values only, so these groups always agree: they add pairs,
+    never a disagreement. The sentences must share two nouns or names, as in _noun_results."""
+    cands: dict[tuple, list] = defaultdict(list)
+    for f in facts:
+        for x in f.figures:
+            if x.id in used or not x.counted or x.counted in EVENT_CLASSES:
+                continue
+            if x.counted in _GENERIC and x.low == x.high == x.value and not x.qualifier:
+                cands[(x.counted, x.value)].append(x)
+            elif _distinctive(x):
+                cands[("", x.value)].append(x)
+    out = []
+    for (cls, value) in sorted(cands):
+        ms = cands[(cls, value)]
+        if len({x.outlet for x in ms}) < 2:
+            continue
+        words = [_sentence_nouns(docs[x.article_id], x.sentence) - {x.counted, x.counted_text.lower()}
+                 for x in ms]
+        keep = [x for i, x in enumerate(ms)
+                if any(y.outlet != x.outlet and len(words[i] & words[j]) >= 2 for j, y in enumerate(ms))]
+        if len({x.outlet for x in keep}) < 2:
+            continue
+        key = f"{cls or 'figure'} {_num(value)} (same value)"
+        label = f"{_num(value)} ({cls})" if cls else f"the figure {_num(value)}"
+        out += _groups(keep, [(value, value)] * len(keep), ["low"] * len(keep), lambda i, j: True,
+                       lambda i, j: True, "figure", lambda x, k=key: k, lambda _, lab=label: lab, docs)
+        used.update(x.id for x in keep)
     return out
 
 
@@ -397,6 +570,8 @@ def match_facts(analyses: list[ArticleAnalysis], facts: list[ArticleFacts],
     def d_comparable(i, j):
         if not _phases_fit(dates[i].phase, dates[j].phase):
             return False
+        if "year" in (dvalues[i][0], dvalues[j][0]) and not _dates_agree(dvalues[i], dvalues[j]):
+            return False  # "the 2016 election" and "November's elections": two elections
         oi, oj = dords[i], dords[j]
         if drep[i] or drep[j]:
             return oi != 0 and oi == oj
@@ -452,6 +627,7 @@ def match_facts(analyses: list[ArticleAnalysis], facts: list[ArticleFacts],
                           lambda x: key_of_fig[x.id], f_label, docs)
     results = date_results + fig_results
     used = {sd.mention_id for g, _ in results for sd in g.sides}
+    results += _noun_results(facts, used, docs)
     results += _context_results(facts, contexts, used, docs)
     results.sort(key=lambda gd: (gd[0].kind != "date", gd[0].key, gd[0].sides[0].article_id, gd[0].sides[0].start))
     groups, disagreements = [], []

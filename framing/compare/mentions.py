@@ -22,9 +22,11 @@ from .units import _clause_cuts
 
 OUTCOME_WINDOW = 12
 COUNTED_LOOKAHEAD = 5
+EVENT_WINDOW = 8  # tokens between a duration or count of rounds and the event it is about
 _SKIP_POS = ("JJ", "JJR", "JJS", "NNP", "NNPS", "VBN", "CD", "RB")
 _SKIP_WORDS = {"and", "of", "the", "other", "more", "-", "'s", "their", "its", "his", "her", "our"}
 EVENT_CLASSES = {"duration", "round", "occasion"}
+_ONE_UNIT = {"a", "an", "half"}  # "a week", "half a day": compared only where sentences state one fact
 
 
 @dataclass(frozen=True)
@@ -46,8 +48,9 @@ def _clause_of(clauses, k):
     return clauses[-1] if clauses else (k, k + 1)
 
 
-def _counted_after(doc, a: int, hi: int):
-    """(token index, lemma) of the noun a number counts, or None."""
+def _counted_after(doc, a: int, hi: int, plural: bool = False):
+    """(token index, lemma) of the noun a number counts, or None. `plural`: the number is more
+    than one."""
     table = counted()
     measure = measure_nouns()
     toks = doc.tokens
@@ -62,6 +65,15 @@ def _counted_after(doc, a: int, hi: int):
             # a noun compound counts its last noun: "12 police officers" -> officers
             while j + 1 < hi and toks[j + 1].pos in ("NN", "NNS") and toks[j + 1].is_word:
                 j += 1
+            if toks[j].pos == "NN" and plural:
+                # a singular noun after a plural count modifies a later plural one: "more than
+                # 600 state legislative seats" counts seats
+                for m in range(j + 1, min(hi, j + 4)):
+                    if toks[m].pos == "NNS" and toks[m].is_word:
+                        j = m
+                        break
+                    if toks[m].pos not in ("JJ", "NN", "VBN") or not toks[m].is_word:
+                        break
             lemma = toks[j].lemma.lower()
             if lemma not in table and toks[j].norm in table:
                 lemma = toks[j].norm
@@ -89,6 +101,28 @@ def _counted_before(doc, a: int, lo: int):
     return None
 
 
+_PARTITIVE_DET = {"the", "these", "those", "its", "their", "all"}
+
+
+def _counted_partitive(doc, a: int, lo: int):
+    """"Of the 50 states, 21 have ...": a number that opens a clause after a fronted partitive
+    counts that phrase's noun. The phrase must start the sentence or follow a comma."""
+    toks = doc.tokens
+    if a - 1 <= lo or toks[a - 1].norm != ",":
+        return None
+    head = a - 2
+    if toks[head].pos not in ("NNS", "NNPS"):
+        return None
+    for j in range(head - 1, max(lo, head - 6) - 1, -1):
+        if toks[j].norm == "of" and j + 1 < head and toks[j + 1].norm in _PARTITIVE_DET:
+            if j == lo or toks[j - 1].norm in (",", ";", ":"):
+                return head, toks[head].lemma.lower()
+            return None
+        if toks[j].norm in (",", ";", ".") or toks[j].pos.startswith("VB"):
+            return None
+    return None
+
+
 def _outcome(doc, a: int, b: int, clause) -> str:
     table = outcomes()
     best = None
@@ -106,11 +140,14 @@ def _outcome(doc, a: int, b: int, clause) -> str:
 
 
 def _nearest_event(hits: list[EventHit], a: int, b: int) -> EventHit | None:
+    """The event word nearest to tokens [a, b), at most EVENT_WINDOW tokens away."""
     best = None
     for h in hits:
         dist = a - h.tok_end if h.tok_end <= a else h.tok_start - b
         if dist < 0:
             dist = 0
+        if dist > EVENT_WINDOW:
+            continue  # "after more than seven years of wrestling ..., will win the White House"
         if best is None or (dist, h.tok_start) < best[0]:
             best = ((dist, h.tok_start), h)
     return best[1] if best else None
@@ -186,7 +223,11 @@ def article_facts(analysis: ArticleAnalysis, fig_counter: list[int], date_counte
                     continue  # "Pak-Afghan"-like compounds that are not counts
                 found = (num.num_start, num.unit)
             else:
-                found = _counted_after(doc, b, hi) or _counted_before(doc, num.num_start, lo)
+                found = (_counted_after(doc, b, hi, num.value > 1 and not num.unit)
+                         or _counted_before(doc, num.num_start, lo)
+                         or _counted_partitive(doc, num.num_start, lo))
+            if found is None and num.currency:
+                found = (num.num_start, "money")  # "$130,000 in hush money": a sum, whatever follows
             if found is None:
                 continue
             k, lemma = found
@@ -203,17 +244,21 @@ def article_facts(analysis: ArticleAnalysis, fig_counter: list[int], date_counte
                 cls = "money"
             clause = _clause_of(clauses, num.num_start)
             outcome = (entry.outcome if entry and entry.outcome else "") or _outcome(doc, a, b, clause)
-            if cls in EVENT_CLASSES or (entry and entry.days):
+            one_unit = toks[num.num_start].norm in _ONE_UNIT
+            if (cls in EVENT_CLASSES or (entry and entry.days)) and not one_unit:
                 ev = _nearest_event(hits, a, b)
             else:
-                ev = None
+                ev = None  # "a week later", "a year ago": mostly time since something, not a length
+            low, high = num.low, num.high
+            if b < hi and toks[b].norm == "other" and low == high >= 0:
+                high = low + 1  # "13 other candidates" and the one named: 14 in all, or 13
             start, end = toks[a].start, toks[b - 1].end
             c_start, c_end = toks[k].start, toks[k].end
             fig_counter[0] += 1
             mid = f"f{fig_counter[0]}"
             figures.append(FigureMention(
                 id=mid, article_id=art.id, outlet=art.outlet, start=start, end=end,
-                text=text[start:end], value=num.value, low=num.low, high=num.high,
+                text=text[start:end], value=num.value, low=low, high=high,
                 qualifier=num.qualifier, counted=cls, counted_text=text[c_start:c_end],
                 counted_start=c_start, counted_end=c_end, outcome=outcome,
                 event=ev.event if ev else "", sentence=si,
@@ -225,8 +270,8 @@ def article_facts(analysis: ArticleAnalysis, fig_counter: list[int], date_counte
             else:
                 fig_conf[mid] = "high" if entry and outcome else "medium"
             if entry and entry.days:
-                lo_d = num.low * entry.days if num.low >= 0 else -1.0
-                hi_d = num.high * entry.days if num.high >= 0 else -1.0
+                lo_d = low * entry.days if low >= 0 else -1.0
+                hi_d = high * entry.days if high >= 0 else -1.0
                 fig_days[mid] = (lo_d, hi_d)
     return ArticleFacts(tuple(figures), tuple(out_dates), tuple(events), date_conf, fig_conf, fig_days,
                         ordinals_, repeatable)

@@ -1,7 +1,9 @@
 """Numbers as news writes them, with the range their wording allows.
 
 "23", "1,200", "3.5 million", "twenty-three", "a dozen", "dozens", "hundreds of", "four-day",
-"week-long", and the qualifiers that widen them ("more than 200", "as many as 23", "nearly 50").
+"week-long", halves ("two and a half", "a week and a half", "half a day"), a single time unit ("a
+year after", "a week later": one year, one week), and the qualifiers that widen them ("more than
+200", "as many as 23", "nearly 50").
 A figure is a range [low, high] so that "more than 200" and "200" do not clash while "12" and "15"
 do. Word lists live in framing/data/compare/ (number_words, vague_numbers, qualifiers).
 """
@@ -11,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Token
-from .data import number_words, qualifiers, vague_numbers
+from .data import counted, fractions, number_words, qualifiers, vague_numbers
 
 UNBOUNDED = -1.0
 _DIGITS = re.compile(r"^[$\u00a3\u20ac]?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(%?)$")
@@ -79,6 +81,50 @@ _FIRSTS: dict[int, frozenset[str]] = {}
 _LASTS: dict[int, frozenset[str]] = {}
 
 
+_HALF = ("and", "a", "half")
+# words before "a week" that make it a rate or a multiple, not one week: "twice a week",
+# "$100 a day", "three times a year", "once a month"
+_RATE_BEFORE = {"once", "twice", "thrice", "times", "per", "%"}
+
+
+def _time_unit(tok: Token, singular: bool = True) -> bool:
+    """A time unit noun ("day", "week", "year": counted.tsv rows with days), in the singular
+    unless `singular` is False."""
+    entry = counted().get(tok.lemma.lower())
+    return bool(entry and entry.days) and (not singular or tok.norm == tok.lemma.lower())
+
+
+def _half_after(norms: list[str], end: int, tokens, lo: int) -> int:
+    """Where "and a half" sits after a number: right after it ("two and a half"), or after the
+    time unit it counts ("a week and a half", "two years and a half"); -1 when absent."""
+    for k in (end, end + 1):
+        if tuple(norms[k:k + 3]) == _HALF and (k == end or _time_unit(tokens[lo + end], False)):
+            return k
+    return -1
+
+
+_NOT_SHARE_BEFORE = {"the", "first", "second", "third", "fourth", "last", "latter", "other"}
+_SHARE_AFTER_POS = ("DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "PRP$", "CD")
+
+
+def _fraction_at(norms: list[str], i: int, tokens, lo: int, shares: dict):
+    """("half of voters", "a third of the states", "two-thirds majority") -> a share in percent,
+    as a `found` tuple with the unit "%" and `vague_phrase` None (read as approximate), or None.
+    Not "the first half", "the second quarter" (parts of a period), "half an hour" (a duration)."""
+    m = _match_phrase(norms, i, shares)
+    if m is None:
+        return None
+    key, length = m
+    end = i + length
+    if i > 0 and norms[i - 1] in _NOT_SHARE_BEFORE:
+        return None
+    if end >= len(norms) or not (norms[end] == "of" or tokens[lo + end].pos in _SHARE_AFTER_POS):
+        return None
+    if norms[end] in ("a", "an") and end + 1 < len(norms) and _time_unit(tokens[lo + end + 1]):
+        return None  # "half a day": one unit's half, read by the time-unit rule
+    return (length, shares[key], None, None, "%", False, None)
+
+
 def _firsts(key: int, table: dict) -> frozenset[str]:
     if key not in _FIRSTS:
         _FIRSTS[key] = frozenset(k[0] for k in table)
@@ -122,6 +168,7 @@ def find_numbers(tokens: tuple[Token, ...], lo: int, hi: int, skip: set[int]) ->
     out: list[NumberExpr] = []
     vague = vague_numbers()
     table = number_words()
+    shares = fractions()
     i = 0
     n = len(norms)
     while i < n:
@@ -131,11 +178,13 @@ def find_numbers(tokens: tuple[Token, ...], lo: int, hi: int, skip: set[int]) ->
             continue
         first = norms[i][:1]
         if not (first.isdigit() or first in "$\u00a3\u20ac" or norms[i] in table
-                or norms[i] in _firsts(id(vague), vague) or "-" in norms[i]):
+                or norms[i] in _firsts(id(vague), vague) or "-" in norms[i]
+                or norms[i] in _firsts(id(shares), shares) or norms[i] == "an"):
             i += 1
             continue
-        found = None  # (length in tokens, value, low, high, unit, currency, vague_phrase)
-        m = _match_phrase(norms, i, vague)
+        # (length in tokens, value, low, high, unit, currency, vague_phrase)
+        found = _fraction_at(norms, i, tokens, lo, shares)
+        m = _match_phrase(norms, i, vague) if found is None else None
         if m:
             key, length = m
             v, low, high = vague[key]
@@ -149,6 +198,13 @@ def find_numbers(tokens: tuple[Token, ...], lo: int, hi: int, skip: set[int]) ->
                     value *= table[norms[i + 1]][0]
                     length = 2
                 found = (length, value, None, None, "%" if pct else "", cur, "")
+        if (found is None and norms[i] in ("a", "an") and i + 1 < n and _time_unit(tokens[k + 1])
+                and not (i > 0 and (norms[i - 1] in _RATE_BEFORE or norms[i - 1] in table
+                                    or norms[i - 1][:1] in "0123456789$\u00a3\u20ac"))):
+            # "a year after", "a week later", "half a day": one time unit (not "twice a week")
+            half = i > 0 and norms[i - 1] == "half"
+            found = (2 + half, 0.5 if half else 1.0, None, None, tokens[k + 1].lemma.lower(), False, "")
+            i -= half
         if found is None:
             word = norms[i]
             parts = word.split("-")
@@ -184,12 +240,19 @@ def find_numbers(tokens: tuple[Token, ...], lo: int, hi: int, skip: set[int]) ->
             continue
         length, value, low, high, unit, cur, vague_phrase = found
         start = i
+        half = _half_after(norms, start + length, tokens, lo) if not vague_phrase else -1
+        if half >= 0:
+            value += 0.5  # "two and a half", "a week and a half"
+            if half == start + length:
+                length += 3
         qual, qstart = _qualifier_before(norms, start, 0)
         if vague_phrase:
             qualifier = vague_phrase if not qual else f"{qual} {vague_phrase}"
         else:
             qualifier = qual
-            low, high = _range(value, qualifiers().get(tuple(qual.split()), "") if qual else "")
+            kind = qualifiers().get(tuple(qual.split()), "") if qual else ""
+            # a fraction in words is a round share: "half of voters" fits "48 percent"
+            low, high = _range(value, kind or ("approx" if vague_phrase is None else ""))
         end = start + length
         # ranges: "between 20 and 30", "20 to 30"
         if (end + 1 < n and norms[end] in ("to", "and", "-") and _digit_value(tokens[lo + end + 1].text)

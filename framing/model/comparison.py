@@ -167,7 +167,7 @@ class DateMention:
     start: int
     end: int
     text: str
-    kind: str  # "absolute" | "weekday" | "relative" | "month"
+    kind: str  # "absolute" | "weekday" | "relative" | "month" | "year"
     iso: str  # "2025-10-15"; "--10-15" when the year is unknown; "2025-10" for a month; "" unresolved
     weekday: str  # "tuesday" for weekday mentions, else ""
     resolved: bool  # iso is a full date

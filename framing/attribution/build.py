@@ -12,6 +12,7 @@ from ..model.core import SpanCover
 from ..model.attribution import Attribution
 from .coref import Entity, Resolver
 from .data import first_names, genders_clash, load_data
+from .descriptions import DescribedRoles
 from .extract import extract
 from .speakers import gazetteer_lookup
 
@@ -205,6 +206,7 @@ def attributions_of(doc, lexicon=None, gazetteer=None, model="shipped",
     resolver.close()  # the resolver is done: break its reference cycle with the Doc now
     out = []
     surnames: dict = {}  # bare surname -> the gazetteer person it names here (_surname_person)
+    described = DescribedRoles(doc, data)
     for r, info, ent in pending:
         cue = Span(toks[r.cue[0]].start, toks[r.cue[1] - 1].end)
         source = Span(toks[r.source[0]].start, toks[r.source[1] - 1].end) if r.source else None
@@ -226,6 +228,8 @@ def attributions_of(doc, lexicon=None, gazetteer=None, model="shipped",
             role = _gazetteer_role(gazetteer, info.text, speaker, data) or role
         if ent is not None and (role == "unknown" or not affiliation):
             role, affiliation = _surname_person(gazetteer, ent, role, affiliation, data, text, surnames)
+        if role == "unknown" and ent is not None and ent.kind == "person" and ent.name:
+            role = described.role_of(ent.name) or role
         out.append(Attribution(
             source=source, source_text=text[source.start:source.end] if source else "",
             speaker=speaker, speaker_id=speaker_id, speaker_span=speaker_span, role=role or "unknown",

@@ -1,0 +1,60 @@
+"""A named speaker quoted by name alone takes the role the article gave them where it introduced
+them (framing/attribution/descriptions.py), and the role words of roles.tsv cover the usual
+descriptions of news sources (whips, co-hosts, fellows, pastors ...).
+"""
+from __future__ import annotations
+
+from test_attribution_helpers import by_cue, run
+
+
+def _role(text: str, cue: str) -> str:
+    _, atts, _ = run(text)
+    return by_cue(atts, cue).role
+
+
+def test_an_appositive_at_the_first_mention_gives_the_role_of_a_later_quote():
+    text = ("Negotiators met again on Monday. Laura Mendelsohn, a trade economist at the Brookings "
+            "Institution, has followed the talks for years. \"Nobody expects a deal before spring,\" "
+            "Mendelsohn said.")
+    assert _role(text, "said") == "expert"
+
+
+def test_a_title_before_the_name_gives_the_role_of_a_later_quote():
+    text = ("The interview aired on Sunday with co-host Dana Whitfield. Whitfield asked whether the "
+            "governor would run again.")
+    assert _role(text, "asked") == "media"
+
+
+def test_the_head_of_the_appositive_decides_not_the_organisation_after_it():
+    """"a supporter of the military" says nothing of the role: nothing after the preposition is
+    read; "the most senior White House correspondent" is a correspondent, not the White House."""
+    text = ("Greg Lindqvist, a longtime supporter of the military, spoke at the event. Lindqvist "
+            "said the memorial would open in May.")
+    assert _role(text, "said") == "unknown"
+    text = ("Nora Calloway, the most senior White House correspondent for the paper, wrote the story. "
+            "Calloway said the officials had not responded.")
+    assert _role(text, "said") == "media"
+
+
+def test_an_owner_role_is_not_the_persons():
+    text = ("The senator's daughter Emma Rowley spoke at the rally. Rowley said the crowd was larger "
+            "than expected.")
+    assert _role(text, "said") == "civilian"
+
+
+def test_another_person_of_the_same_surname_is_passed_over():
+    """"Mayor Tom Hale" is not "Rita Hale": her role stays unknown."""
+    text = ("Rita Hale had lived on the street for decades. Mayor Tom Hale visited on Friday. Rita Hale "
+            "said the water had reached her porch.")
+    _, atts, _ = run(text)
+    att = by_cue(atts, "said")
+    assert att.speaker == "Rita Hale"
+    assert att.role == "unknown"
+
+
+def test_new_role_words():
+    assert _role("Majority Whip Steve Scalise said the vote would be held on Thursday.",
+                 "said") == "political"
+    assert _role("Rev. Samuel Okafor said the church would stay open all night.", "said") == "religious"
+    assert _role("A campaign spokesman said the senator would not attend.", "said") == "political"
+    assert _role("Advocates for the tenants said the rent increase was unlawful.", "said") == "activist"

@@ -58,3 +58,24 @@ def test_new_role_words():
     assert _role("Rev. Samuel Okafor said the church would stay open all night.", "said") == "religious"
     assert _role("A campaign spokesman said the senator would not attend.", "said") == "political"
     assert _role("Advocates for the tenants said the rent increase was unlawful.", "said") == "activist"
+
+
+def test_a_narrators_i_is_the_author_not_the_last_person_named():
+    """A columnist's "I" outside quotation marks was read as the nearest person ("I believe" ->
+    the official just named): it is the writer, a voice of the media."""
+    _, atts, _ = run("The commissioner defended the plan on Tuesday. I believe the plan will fail "
+                     "within a year.")
+    att = by_cue(atts, "believe")
+    assert (att.speaker, att.role) == ("the author", "media")
+    assert by_cue(atts, "defended").speaker != "the author"
+
+
+def test_a_speakers_i_stays_the_speakers():
+    """Inside quotation marks, even an unpaired one, after a colon, or in a transcript, "I" is
+    the speaker's own."""
+    _, atts, _ = run('"We will win this," Senator Maria Lopez said. "And I think voters know it.')
+    assert by_cue(atts, "think").speaker == "Maria Lopez"
+    _, atts, _ = run("The governor's statement read: I believe the ruling was wrong and I will appeal it.")
+    assert by_cue(atts, "believe").speaker != "the author"
+    _, atts, _ = run("HUME: I think the senator made a mistake.")
+    assert by_cue(atts, "think").speaker == "HUME"

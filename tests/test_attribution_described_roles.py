@@ -79,3 +79,13 @@ def test_a_speakers_i_stays_the_speakers():
     assert by_cue(atts, "believe").speaker != "the author"
     _, atts, _ = run("HUME: I think the senator made a mistake.")
     assert by_cue(atts, "think").speaker == "HUME"
+
+
+def test_the_president_of_a_named_body_takes_the_bodys_role():
+    """"president of the Tax Foundation" heads no government; "president of Mexico" does."""
+    assert _role("Scott Hodge, president of the Tax Foundation, said the cut would pay for itself.",
+                 "said") == "organisation"
+    assert _role("Dana Price, a vice president at Bellwether Logistics, said the law went too far.",
+                 "said") == "organisation"
+    assert _role("The president of Mexico said the tariffs would hurt both countries.", "said") == "government"
+    assert _role("The president said the tariffs would hurt both countries.", "said") == "government"

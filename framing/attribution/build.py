@@ -14,19 +14,12 @@ from .coref import Entity, Resolver
 from .data import first_names, genders_clash, load_data
 from .descriptions import DescribedRoles
 from .extract import extract
-from .speakers import gazetteer_lookup
+from .speakers import GAZ_KIND_ROLE, gazetteer_lookup
 
 #: A quotation of at most this many words that nobody is credited with is a scare quote
 #: ("so-called 'precision strikes'"), not a quote.
 SCARE_QUOTE_MAX_WORDS = 4
 _OPEN_MARKS = "\"'\u201c\u2018\u201e\u00ab`"
-
-_GAZ_KIND_ROLE = {
-    "country": "government", "government_body": "government", "military": "military",
-    "security_service": "security", "legislature": "political", "judiciary": "legal",
-    "international": "international", "party": "political", "armed_group": "militant",
-    "media": "media", "ngo": "activist", "company": "organisation", "state": "government",
-}
 
 
 def _cue_class(lexicon, lemma: str) -> str:
@@ -129,7 +122,7 @@ def _gazetteer_role(gazetteer, phrase: str, name: str, data) -> str:
                 if term in data.roles:
                     return data.roles[term]
         return ""
-    return _GAZ_KIND_ROLE.get(entry.kind, "")
+    return GAZ_KIND_ROLE.get(entry.kind, "")
 
 
 def _surname_entry(gazetteer, name: str, text: str, titled: bool, gender: str):
@@ -206,7 +199,7 @@ def attributions_of(doc, lexicon=None, gazetteer=None, model="shipped",
     resolver.close()  # the resolver is done: break its reference cycle with the Doc now
     out = []
     surnames: dict = {}  # bare surname -> the gazetteer person it names here (_surname_person)
-    described = DescribedRoles(doc, data)
+    described = DescribedRoles(doc, data, gazetteer)
     for r, info, ent in pending:
         cue = Span(toks[r.cue[0]].start, toks[r.cue[1] - 1].end)
         source = Span(toks[r.source[0]].start, toks[r.source[1] - 1].end) if r.source else None

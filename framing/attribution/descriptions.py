@@ -19,7 +19,7 @@ A mention with another first name before the surname is someone else ("Michelle 
 from __future__ import annotations
 
 from .data import AttributionData
-from .speakers import _role_matches, non_persons
+from .speakers import HEADS_OF_BODIES, _role_matches, head_of_body_role, non_persons
 
 #: Tags a pre-name description may hold: nouns, adjectives, possessives, numbers, and the
 #: capitalised words of an organisation or place ("CNN's", "Silicon Valley").
@@ -39,9 +39,10 @@ _MAX_APPOSITIVE = 25
 class DescribedRoles:
     """The roles one article's introductions give its named people, asked by name and memoised."""
 
-    def __init__(self, doc, data: AttributionData):
+    def __init__(self, doc, data: AttributionData, gazetteer=None):
         self.doc = doc
         self.data = data
+        self.gazetteer = gazetteer
         self._by_surname: dict | None = None
         self._memo: dict = {}
 
@@ -132,4 +133,8 @@ class DescribedRoles:
         head_end = next((n for n, t in enumerate(span) if t.pos in ("IN", "TO")), len(span))
         owner = max((n + 1 for n in range(head_end) if span[n].pos == "POS"), default=0)
         matches = self._person_roles(span[owner:head_end])
-        return matches[-1][3] if matches else ""
+        if not matches:
+            return ""
+        if matches[-1][2] in HEADS_OF_BODIES:
+            return head_of_body_role(span, owner + matches[-1][1], self.gazetteer) or matches[-1][3]
+        return matches[-1][3]

@@ -89,3 +89,21 @@ def test_the_president_of_a_named_body_takes_the_bodys_role():
                  "said") == "organisation"
     assert _role("The president of Mexico said the tariffs would hurt both countries.", "said") == "government"
     assert _role("The president said the tariffs would hurt both countries.", "said") == "government"
+
+
+def test_an_organisations_name_gives_its_role_by_its_head_word():
+    """A body the gazetteer does not know takes the kind of its name's last word (org_heads.tsv);
+    a lower-case "the network" names no body."""
+    assert _role("The Harbor City Times reported that the mayor had resigned.", "reported") == "media"
+    assert _role("The Lakeview Policy Center said the tax would raise $2 billion.", "said") == "organisation"
+    assert _role("The network said the interview would air on Sunday.", "said") == "unknown"
+
+
+def test_party_plurals_and_shares_of_a_people():
+    """"Senate Republicans" (a capitalised plural keeps its "s" as its lemma) is political; a share
+    of a nation's people speaks as civilians, the people's name alone is left to the gazetteer."""
+    assert _role("Senate Republicans said the bill would fail.", "said") == "political"
+    assert _role("64 percent of Democrats said they backed the plan.", "said") == "political"
+    assert _role("Many Americans say the economy is getting worse.", "say") == "civilian"
+    assert _role("Millions of Iranians said the vote was rigged.", "said") == "civilian"
+    assert _role("The Russians said they would veto the resolution.", "said") == "government"

@@ -125,6 +125,39 @@ def _gazetteer_role(gazetteer, phrase: str, name: str, data) -> str:
     return GAZ_KIND_ROLE.get(entry.kind, "")
 
 
+#: The speaker role of each kind an organisation's head word gives (lexicons/gazetteer/org_heads.tsv).
+_ORG_HEAD_ROLE = {"organisation": "organisation", "government": "government", "media": "media",
+                  "military": "military", "party": "political", "armed_group": "militant"}
+
+
+def _org_head_role(gazetteer, speaker) -> str:
+    """The role an institution's own name gives, by its last word ("Pew Research Center",
+    "Moscow Times", "House Ethics Committee", "Nusra Front"), when nothing else gave one: the
+    kind of that head word in the gazetteer's org_heads. Only a capitalised name: "the network",
+    "his office" name no body."""
+    name = speaker.name
+    if speaker.kind != "institution" or not name or not name.split()[-1][:1].isupper():
+        return ""
+    kind = getattr(gazetteer, "org_heads", {}).get(name.split()[-1].lower())
+    return _ORG_HEAD_ROLE.get(kind, "")
+
+
+def _public_role(gazetteer, info) -> str:
+    """"Many Americans", "37 percent of Americans", "millions of Iranians": a share of a nation's
+    people, as polls and reports count them, speaks as civilians. Not the people's name alone
+    ("the Russians said" is often the government) or without a gazetteer demonym of people."""
+    if info is None or not info.plural:
+        return ""
+    words = info.text.split()
+    if len(words) < 2 or words[0].lower() == "the":
+        return ""
+    try:
+        surfaces = gazetteer.surfaces_of(words[-1])
+    except Exception:
+        return ""
+    return "civilian" if any(s.type == "demonym" and s.plural_people for s in surfaces) else ""
+
+
 def _surname_entry(gazetteer, name: str, text: str, titled: bool, gender: str):
     """The gazetteer person the bare surname `name` names in `text`, or None (see `_surname_person`).
     Another first name before the surname in the text rules it out, unless the speaker has a title
@@ -223,6 +256,8 @@ def attributions_of(doc, lexicon=None, gazetteer=None, model="shipped",
             role, affiliation = _surname_person(gazetteer, ent, role, affiliation, data, text, surnames)
         if role == "unknown" and ent is not None and ent.kind == "person" and ent.name:
             role = described.role_of(ent.name) or role
+        if role == "unknown" and gazetteer is not None and (ent or info) is not None:
+            role = _org_head_role(gazetteer, ent or info) or _public_role(gazetteer, info) or role
         out.append(Attribution(
             source=source, source_text=text[source.start:source.end] if source else "",
             speaker=speaker, speaker_id=speaker_id, speaker_span=speaker_span, role=role or "unknown",

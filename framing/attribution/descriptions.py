@@ -19,7 +19,7 @@ A mention with another first name before the surname is someone else ("Michelle 
 from __future__ import annotations
 
 from .data import AttributionData
-from .speakers import HEADS_OF_BODIES, _role_matches, head_of_body_role, non_persons
+from .speakers import HEADS_OF_BODIES, _role_matches, head_of_body_role, non_persons, role_lemmas
 
 #: Tags a pre-name description may hold: nouns, adjectives, possessives, numbers, and the
 #: capitalised words of an organisation or place ("CNN's", "Silicon Valley").
@@ -109,7 +109,7 @@ class DescribedRoles:
         """Role-term matches over the tokens `span` that name a person, not a body or a document
         ("campaign", "report", "court" describe no one's role)."""
         things = non_persons()
-        return [m for m in _role_matches([t.norm for t in span], [t.lemma for t in span], self.data)
+        return [m for m in _role_matches([t.norm for t in span], role_lemmas(span, self.data), self.data)
                 if m[2].split()[-1] not in things and span[m[1] - 1].norm not in things]
 
     def _after(self, k: int) -> str:

@@ -85,6 +85,15 @@ def _anonymous_phrase(data: AttributionData):
 _FIRSTS: list = [None, frozenset()]  # [roles, the first words of their terms]
 
 
+def role_lemmas(toks, data: AttributionData) -> list[str]:
+    """The tokens' lemmas for reading a role: a capitalised plural keeps its "s" as its lemma
+    ("Republicans", "Generals" are tagged as proper nouns), so it is read as the singular when
+    that is a role word ("Senate Republicans", "64 percent of Republicans" are political)."""
+    roles = data.roles
+    return [t.lemma[:-1] if t.pos == "NNPS" and t.lemma.endswith("s") and t.lemma[:-1] in roles
+            else t.lemma for t in toks]
+
+
 def _role_matches(norms: list[str], lemmas: list[str], data: AttributionData):
     """Longest role-term matches over the words: [(start, end, term, role)]."""
     out = []
@@ -411,6 +420,12 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
         # an abbreviated honorific ("Iranian President Dr. Masoud Pezeshkian" is a president)
         chosen = max(main_matches, key=lambda m: (m[1] - m[0], not m[2].endswith("."), m[0]))
     role = chosen[3] if chosen else "unknown"
+    if chosen is None and any(t.pos == "NNPS" for t in main):
+        # "Senate Republicans", "64 percent of Democrats": the role only (the plural is not read
+        # as a role word for the name, title or coreference), of the head part ("Trump, who
+        # fought with congressional Republicans" is no Republican by these words)
+        plural_matches = _role_matches([t.norm for t in main], role_lemmas(main, data), data)
+        role = plural_matches[-1][3] if plural_matches else role
     if chosen and chosen[2] in HEADS_OF_BODIES:
         role = head_of_body_role(toks, chosen[1], gazetteer) or role
     head = main[-1]

@@ -180,7 +180,7 @@ def test_speaker_reading_remembered_across_articles_is_the_fresh_reading():
 def test_anonymity_phrase_of_the_sentence_marks_an_unnamed_speaker_only():
     data = load_data()
     text = ("A Republican lawmaker, who spoke on condition of anonymity, said the talks had failed. "
-            "A neighbour, who asked not to be named, said the shelling went on all night. "
+            "A man, who asked not to be named, said the shelling went on all night. "
             "Khawaja Asif said on condition of anonymity that nothing was agreed.")
     doc = build_doc(Article("t", text, "test"))
     toks = doc.tokens

@@ -12,20 +12,14 @@ from ..model.core import SpanCover
 from ..model.attribution import Attribution
 from .coref import Entity, Resolver
 from .data import first_names, genders_clash, load_data
+from .descriptions import DescribedRoles
 from .extract import extract
-from .speakers import gazetteer_lookup
+from .speakers import GAZ_KIND_ROLE, gazetteer_lookup
 
 #: A quotation of at most this many words that nobody is credited with is a scare quote
 #: ("so-called 'precision strikes'"), not a quote.
 SCARE_QUOTE_MAX_WORDS = 4
 _OPEN_MARKS = "\"'\u201c\u2018\u201e\u00ab`"
-
-_GAZ_KIND_ROLE = {
-    "country": "government", "government_body": "government", "military": "military",
-    "security_service": "security", "legislature": "political", "judiciary": "legal",
-    "international": "international", "party": "political", "armed_group": "militant",
-    "media": "media", "ngo": "activist", "company": "organisation", "state": "government",
-}
 
 
 def _cue_class(lexicon, lemma: str) -> str:
@@ -128,7 +122,40 @@ def _gazetteer_role(gazetteer, phrase: str, name: str, data) -> str:
                 if term in data.roles:
                     return data.roles[term]
         return ""
-    return _GAZ_KIND_ROLE.get(entry.kind, "")
+    return GAZ_KIND_ROLE.get(entry.kind, "")
+
+
+#: The speaker role of each kind an organisation's head word gives (lexicons/gazetteer/org_heads.tsv).
+_ORG_HEAD_ROLE = {"organisation": "organisation", "government": "government", "media": "media",
+                  "military": "military", "party": "political", "armed_group": "militant"}
+
+
+def _org_head_role(gazetteer, speaker) -> str:
+    """The role an institution's own name gives, by its last word ("Pew Research Center",
+    "Moscow Times", "House Ethics Committee", "Nusra Front"), when nothing else gave one: the
+    kind of that head word in the gazetteer's org_heads. Only a capitalised name: "the network",
+    "his office" name no body."""
+    name = speaker.name
+    if speaker.kind != "institution" or not name or not name.split()[-1][:1].isupper():
+        return ""
+    kind = getattr(gazetteer, "org_heads", {}).get(name.split()[-1].lower())
+    return _ORG_HEAD_ROLE.get(kind, "")
+
+
+def _public_role(gazetteer, info) -> str:
+    """"Many Americans", "37 percent of Americans", "millions of Iranians": a share of a nation's
+    people, as polls and reports count them, speaks as civilians. Not the people's name alone
+    ("the Russians said" is often the government) or without a gazetteer demonym of people."""
+    if info is None or not info.plural:
+        return ""
+    words = info.text.split()
+    if len(words) < 2 or words[0].lower() == "the":
+        return ""
+    try:
+        surfaces = gazetteer.surfaces_of(words[-1])
+    except Exception:
+        return ""
+    return "civilian" if any(s.type == "demonym" and s.plural_people for s in surfaces) else ""
 
 
 def _surname_entry(gazetteer, name: str, text: str, titled: bool, gender: str):
@@ -205,6 +232,7 @@ def attributions_of(doc, lexicon=None, gazetteer=None, model="shipped",
     resolver.close()  # the resolver is done: break its reference cycle with the Doc now
     out = []
     surnames: dict = {}  # bare surname -> the gazetteer person it names here (_surname_person)
+    described = DescribedRoles(doc, data, gazetteer)
     for r, info, ent in pending:
         cue = Span(toks[r.cue[0]].start, toks[r.cue[1] - 1].end)
         source = Span(toks[r.source[0]].start, toks[r.source[1] - 1].end) if r.source else None
@@ -226,6 +254,10 @@ def attributions_of(doc, lexicon=None, gazetteer=None, model="shipped",
             role = _gazetteer_role(gazetteer, info.text, speaker, data) or role
         if ent is not None and (role == "unknown" or not affiliation):
             role, affiliation = _surname_person(gazetteer, ent, role, affiliation, data, text, surnames)
+        if role == "unknown" and ent is not None and ent.kind == "person" and ent.name:
+            role = described.role_of(ent.name) or role
+        if role == "unknown" and gazetteer is not None and (ent or info) is not None:
+            role = _org_head_role(gazetteer, ent or info) or _public_role(gazetteer, info) or role
         out.append(Attribution(
             source=source, source_text=text[source.start:source.end] if source else "",
             speaker=speaker, speaker_id=speaker_id, speaker_span=speaker_span, role=role or "unknown",

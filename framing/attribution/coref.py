@@ -65,6 +65,10 @@ _INDEFINITE = ("a ", "an ", "another ")
 _HEADLINE_WORDS = 15
 #: Longest appositive (tokens) between a named subject and its verb.
 _APPOSITIVE_MAX = 30
+#: First-person pronouns: the writer's own outside quotations (`Resolver._narrator`).
+_FIRST_PERSON = frozenset(("i", "we"))
+#: Longest speaker label (words) opening a transcript's paragraph ("SEN. LINDSEY GRAHAM:").
+_LABEL_WORDS = 5
 
 
 def _appositive_end(toks, tags, i: int, hi: int) -> int | None:
@@ -219,6 +223,7 @@ class Resolver:
         self._pending = next(self._subjects, None)
         self._surname_genders: dict = {}  # surname -> gender its full names in the text show
         self._headlines: int | None = None  # where the body starts (`_headlines_end`)
+        self._author: Entity | None = None  # the writer, of a narrator's "I" (`_the_author`)
 
     def close(self) -> None:
         """Drop the lazy walks over the article (generators whose frames refer back to this resolver
@@ -466,6 +471,41 @@ class Resolver:
             self._headlines = end
         return self._headlines
 
+    def _narrator(self, k: int) -> bool:
+        """Is the first-person pronoun at token k the writer's own? Not inside quotation marks,
+        even unpaired ones that leave a speaker's "I" outside every quotation region (a "“" not
+        yet closed, or an odd number of straight marks, since its paragraph began); not after a
+        colon in its sentence ("The letter reads: We urge ...") or a paragraph that ends with one
+        (a statement set out as its own paragraph); not in a paragraph that a speaker's label opens
+        ("HUME: I think ...", a transcript)."""
+        toks = self.doc.tokens
+        sentences = self.doc.sentences
+        if toks[k].in_quote:
+            return False
+        sent = sentences[toks[k].sentence]
+        if any(t.text == ":" for t in toks[sent.token_start:k]):
+            return False
+        first = toks[k].sentence
+        while first > 0 and sentences[first - 1].paragraph == sent.paragraph:
+            first -= 1
+        before = self.doc.text[sentences[first].start:toks[k].start]
+        if before.rfind("\u201c") > before.rfind("\u201d") or before.count('"') % 2:
+            return False
+        if first > 0 and toks[sentences[first - 1].token_end - 1].text == ":":
+            return False
+        opening = sentences[first]
+        head = toks[opening.token_start:min(opening.token_end, opening.token_start + _LABEL_WORDS + 1)]
+        return not any(t.text == ":" and n and head[n - 1].text[:1].isupper() for n, t in enumerate(head))
+
+    def _the_author(self, span: tuple[int, int]) -> Entity:
+        """The article's writer, the one speaker of every narrator's "I" and "we" (an opinion
+        column's author, an editorial board, a newsroom's "we reached out"): a voice of the media.
+        Never an antecedent of "he" or "she"."""
+        if self._author is None:
+            self._author = Entity(-1, "", "the author", "", "media", "", "person", False, False,
+                                  set(), span)
+        return self._author
+
     def _antecedent(self, pronoun: str, offset: int) -> Entity | None:
         self._catch_up(offset)
         gender = _PRONOUN_GENDER.get(pronoun, "")
@@ -532,6 +572,8 @@ class Resolver:
                 return self.resolve(start, end, sentence_text)
             return info, None
         if info.kind == "pronoun":
+            if toks[a].norm in _FIRST_PERSON and self._narrator(a):
+                return info, self._the_author(span)
             ent = self._antecedent(toks[a].norm, span[0])
             if ent is not None:
                 self.recent.append((span[0], ent))

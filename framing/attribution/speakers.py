@@ -21,6 +21,16 @@ PRONOUNS_GROUP = frozenset({"they", "we"})
 PRONOUNS_THING = frozenset({"it"})
 RELATIVES = frozenset({"who", "which", "that"})
 INSTITUTION_ROLES = frozenset({"organisation", "media", "international"})
+#: Titles whose role is the body's they head, when one is named ("president of the Club for
+#: Growth" is no government; `head_of_body_role`).
+HEADS_OF_BODIES = frozenset(("president", "vice president"))
+#: The role of a speaker of each gazetteer kind (a person's own role comes from its entry).
+GAZ_KIND_ROLE = {
+    "country": "government", "government_body": "government", "military": "military",
+    "security_service": "security", "legislature": "political", "judiciary": "legal",
+    "international": "international", "party": "political", "armed_group": "militant",
+    "media": "media", "ngo": "activist", "company": "organisation", "state": "government",
+}
 #: Nouns that count or measure the speakers after their "of": "a lot of people", "the share of
 #: Americans", "members of Congress", "a series of Trump allies", "a team of researchers".
 QUANTITY_HEADS = frozenset({"lot", "lots", "number", "share", "majority", "majorities", "minority",
@@ -73,6 +83,15 @@ def _anonymous_phrase(data: AttributionData):
 
 
 _FIRSTS: list = [None, frozenset()]  # [roles, the first words of their terms]
+
+
+def role_lemmas(toks, data: AttributionData) -> list[str]:
+    """The tokens' lemmas for reading a role: a capitalised plural keeps its "s" as its lemma
+    ("Republicans", "Generals" are tagged as proper nouns), so it is read as the singular when
+    that is a role word ("Senate Republicans", "64 percent of Republicans" are political)."""
+    roles = data.roles
+    return [t.lemma[:-1] if t.pos == "NNPS" and t.lemma.endswith("s") and t.lemma[:-1] in roles
+            else t.lemma for t in toks]
 
 
 def _role_matches(norms: list[str], lemmas: list[str], data: AttributionData):
@@ -394,12 +413,21 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
     elif not title and len(toks) > len(main) and matches:
         m = matches[0]
         title = text[toks[m[0]].start:toks[m[1] - 1].end]
-    role = matches[-1][3] if main_matches and not name else (main_matches[-1][3] if main_matches else
-                                                            (matches[0][3] if matches else "unknown"))
+    chosen = matches[-1] if main_matches and not name else (main_matches[-1] if main_matches else
+                                                            (matches[0] if matches else None))
     if main_matches:
         # the most specific role of the head part: "foreign minister" over "minister", a word over
         # an abbreviated honorific ("Iranian President Dr. Masoud Pezeshkian" is a president)
-        role = max(main_matches, key=lambda m: (m[1] - m[0], not m[2].endswith("."), m[0]))[3]
+        chosen = max(main_matches, key=lambda m: (m[1] - m[0], not m[2].endswith("."), m[0]))
+    role = chosen[3] if chosen else "unknown"
+    if chosen is None and any(t.pos == "NNPS" for t in main):
+        # "Senate Republicans", "64 percent of Democrats": the role only (the plural is not read
+        # as a role word for the name, title or coreference), of the head part ("Trump, who
+        # fought with congressional Republicans" is no Republican by these words)
+        plural_matches = _role_matches([t.norm for t in main], role_lemmas(main, data), data)
+        role = plural_matches[-1][3] if plural_matches else role
+    if chosen and chosen[2] in HEADS_OF_BODIES:
+        role = head_of_body_role(toks, chosen[1], gazetteer) or role
     head = main[-1]
     plural = head.pos in ("NNS", "NNPS") or any(t.norm == "and" for t in main)
     has_honorific = any(t.norm in HONORIFICS for t in main)
@@ -459,6 +487,33 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
         role = "anonymous"
     return SpeakerInfo(phrase, name, description, title, role, affiliation, anonymous, kind, plural,
                        tuple(m[2] for m in matches if m[1] > owner_end))
+
+
+def head_of_body_role(toks, k: int, gazetteer) -> str:
+    """The role of the head of the body named after toks[k] ("president of the Club for Growth",
+    "vice president at the Cato Institute"): the role of what the gazetteer knows it as (a country
+    or a state: government; a party: political; a company: organisation ...), organisation for a
+    named body it does not know (every country and US state is in it). "" when no named body
+    follows: "president of the United States" stays what the title says, and so does "the
+    president" or "president of the association" (no capitalised name)."""
+    if k + 1 >= len(toks) or toks[k].norm not in ("of", "at"):
+        return ""
+    j = k + 1 + (toks[k + 1].norm == "the")
+    if j >= len(toks) or not toks[j].text[:1].isupper():
+        return ""
+    end = j
+    while end < len(toks) and (toks[end].text[:1].isupper() or toks[end].norm in ("of", "for", "and", "&")
+                               and end + 1 < len(toks) and toks[end + 1].text[:1].isupper()):
+        end += 1
+    if gazetteer is None:
+        return ""
+    try:
+        entry = gazetteer_lookup(gazetteer, " ".join(t.text for t in toks[j:end]))
+    except Exception:
+        return ""
+    if entry is None:
+        return "organisation"
+    return GAZ_KIND_ROLE.get(entry.kind, "")
 
 
 def _appositive_name(toks, k: int, text: str, data: AttributionData, gazetteer) -> list:

@@ -444,6 +444,16 @@ def _sentence_nouns(doc, sentence: int) -> frozenset[str]:
                      and t.lemma.lower() not in numbers)  # "thousands" is a number, not a topic
 
 
+def _sharing_two_nouns(ms: list, docs: dict) -> list:
+    """The figures of `ms` whose sentence shares two nouns or names, besides the counted noun,
+    with the sentence of a figure of another outlet in `ms` (one shared noun, such as "majority"
+    or "official", joined different quantities in unseen stories)."""
+    words = [_sentence_nouns(docs[x.article_id], x.sentence) - {x.counted, x.counted_text.lower()}
+             for x in ms]
+    return [x for i, x in enumerate(ms)
+            if any(y.outlet != x.outlet and len(words[i] & words[j]) >= 2 for j, y in enumerate(ms))]
+
+
 def _partitive_whole(doc, x: FigureMention) -> bool:
     """"(21 of) the 50 states": the whole a part is taken from, not a second count of states."""
     s = doc.sentences[x.sentence]
@@ -483,10 +493,7 @@ def _noun_results(facts: list[ArticleFacts], used: set, docs: dict) -> list:
         ms = by_class[cls]
         if len({x.outlet for x in ms}) < 2:
             continue
-        words = [_sentence_nouns(docs[x.article_id], x.sentence) - {cls, x.counted_text.lower()}
-                 for x in ms]
-        keep = [x for i, x in enumerate(ms)
-                if any(y.outlet != x.outlet and len(words[i] & words[j]) >= 2 for j, y in enumerate(ms))]
+        keep = _sharing_two_nouns(ms, docs)
         if len({x.outlet for x in keep}) < 2:
             continue
         ranges = [point(x) for x in keep]
@@ -528,10 +535,7 @@ def _same_value_results(facts: list[ArticleFacts], used: set, docs: dict) -> lis
         ms = cands[(cls, value)]
         if len({x.outlet for x in ms}) < 2:
             continue
-        words = [_sentence_nouns(docs[x.article_id], x.sentence) - {x.counted, x.counted_text.lower()}
-                 for x in ms]
-        keep = [x for i, x in enumerate(ms)
-                if any(y.outlet != x.outlet and len(words[i] & words[j]) >= 2 for j, y in enumerate(ms))]
+        keep = _sharing_two_nouns(ms, docs)
         if len({x.outlet for x in keep}) < 2:
             continue
         key = f"{cls or 'figure'} {_num(value)} (same value)"

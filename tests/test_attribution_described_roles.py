@@ -107,3 +107,12 @@ def test_party_plurals_and_shares_of_a_people():
     assert _role("Many Americans say the economy is getting worse.", "say") == "civilian"
     assert _role("Millions of Iranians said the vote was rigged.", "said") == "civilian"
     assert _role("The Russians said they would veto the resolution.", "said") == "government"
+
+
+def test_a_spokesman_takes_the_role_of_the_body_it_speaks_for():
+    """A spokesman for a party or a known organisation speaks for it; for a person or a body
+    nothing says anything about, the title's own role stays."""
+    assert _role("Kirsten Kukowski, a spokeswoman for the Republican National Committee, said the ad "
+                 "was misleading.", "said") == "political"
+    assert _role("A spokesman for the Pentagon said the drill was routine.", "said") == "military"
+    assert _role("An aide to Boehner said the vote would be delayed.", "said") == "government"

@@ -14,7 +14,7 @@ from .coref import Entity, Resolver
 from .data import first_names, genders_clash, load_data
 from .descriptions import DescribedRoles
 from .extract import extract
-from .speakers import GAZ_KIND_ROLE, gazetteer_lookup
+from .speakers import GAZ_KIND_ROLE, ORG_HEAD_ROLE, gazetteer_lookup
 
 #: A quotation of at most this many words that nobody is credited with is a scare quote
 #: ("so-called 'precision strikes'"), not a quote.
@@ -125,11 +125,6 @@ def _gazetteer_role(gazetteer, phrase: str, name: str, data) -> str:
     return GAZ_KIND_ROLE.get(entry.kind, "")
 
 
-#: The speaker role of each kind an organisation's head word gives (lexicons/gazetteer/org_heads.tsv).
-_ORG_HEAD_ROLE = {"organisation": "organisation", "government": "government", "media": "media",
-                  "military": "military", "party": "political", "armed_group": "militant"}
-
-
 def _org_head_role(gazetteer, speaker) -> str:
     """The role an institution's own name gives, by its last word ("Pew Research Center",
     "Moscow Times", "House Ethics Committee", "Nusra Front"), when nothing else gave one: the
@@ -139,7 +134,7 @@ def _org_head_role(gazetteer, speaker) -> str:
     if speaker.kind != "institution" or not name or not name.split()[-1][:1].isupper():
         return ""
     kind = getattr(gazetteer, "org_heads", {}).get(name.split()[-1].lower())
-    return _ORG_HEAD_ROLE.get(kind, "")
+    return ORG_HEAD_ROLE.get(kind, "")
 
 
 def _public_role(gazetteer, info) -> str:

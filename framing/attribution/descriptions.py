@@ -19,7 +19,8 @@ A mention with another first name before the surname is someone else ("Michelle 
 from __future__ import annotations
 
 from .data import AttributionData
-from .speakers import HEADS_OF_BODIES, _role_matches, head_of_body_role, non_persons, role_lemmas
+from .speakers import (HEADS_OF_BODIES, SPEAKERS_FOR, _role_matches, head_of_body_role, non_persons,
+                       role_lemmas)
 
 #: Tags a pre-name description may hold: nouns, adjectives, possessives, numbers, and the
 #: capitalised words of an organisation or place ("CNN's", "Silicon Valley").
@@ -135,6 +136,8 @@ class DescribedRoles:
         matches = self._person_roles(span[owner:head_end])
         if not matches:
             return ""
-        if matches[-1][2] in HEADS_OF_BODIES:
-            return head_of_body_role(span, owner + matches[-1][1], self.gazetteer) or matches[-1][3]
+        term = matches[-1][2]
+        if term in HEADS_OF_BODIES or term in SPEAKERS_FOR:
+            return head_of_body_role(span, owner + matches[-1][1], self.gazetteer,
+                                     term in HEADS_OF_BODIES) or matches[-1][3]
         return matches[-1][3]

@@ -24,6 +24,15 @@ INSTITUTION_ROLES = frozenset({"organisation", "media", "international"})
 #: Titles whose role is the body's they head, when one is named ("president of the Club for
 #: Growth" is no government; `head_of_body_role`).
 HEADS_OF_BODIES = frozenset(("president", "vice president"))
+#: Titles of people who speak for someone: their role is the body's they speak for when the
+#: gazetteer knows it or its name says what it is ("spokesman for the Republican National
+#: Committee", "adviser at the Berkeley Center"), the title's own otherwise ("aide to Boehner").
+SPEAKERS_FOR = frozenset(("spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "aide"))
+#: The words that link a title to the body it serves ("president of", "spokesman for").
+_BODY_LINKS = frozenset(("of", "at", "for", "with", "to"))
+#: The speaker role of each kind an organisation's head word gives (lexicons/gazetteer/org_heads.tsv).
+ORG_HEAD_ROLE = {"organisation": "organisation", "government": "government", "media": "media",
+                 "military": "military", "party": "political", "armed_group": "militant"}
 #: The role of a speaker of each gazetteer kind (a person's own role comes from its entry).
 GAZ_KIND_ROLE = {
     "country": "government", "government_body": "government", "military": "military",
@@ -426,8 +435,8 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
         # fought with congressional Republicans" is no Republican by these words)
         plural_matches = _role_matches([t.norm for t in main], role_lemmas(main, data), data)
         role = plural_matches[-1][3] if plural_matches else role
-    if chosen and chosen[2] in HEADS_OF_BODIES:
-        role = head_of_body_role(toks, chosen[1], gazetteer) or role
+    if chosen and (chosen[2] in HEADS_OF_BODIES or chosen[2] in SPEAKERS_FOR):
+        role = head_of_body_role(toks, chosen[1], gazetteer, chosen[2] in HEADS_OF_BODIES) or role
     head = main[-1]
     plural = head.pos in ("NNS", "NNPS") or any(t.norm == "and" for t in main)
     has_honorific = any(t.norm in HONORIFICS for t in main)
@@ -489,14 +498,16 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
                        tuple(m[2] for m in matches if m[1] > owner_end))
 
 
-def head_of_body_role(toks, k: int, gazetteer) -> str:
-    """The role of the head of the body named after toks[k] ("president of the Club for Growth",
-    "vice president at the Cato Institute"): the role of what the gazetteer knows it as (a country
-    or a state: government; a party: political; a company: organisation ...), organisation for a
-    named body it does not know (every country and US state is in it). "" when no named body
-    follows: "president of the United States" stays what the title says, and so does "the
-    president" or "president of the association" (no capitalised name)."""
-    if k + 1 >= len(toks) or toks[k].norm not in ("of", "at"):
+def head_of_body_role(toks, k: int, gazetteer, head: bool = True) -> str:
+    """The role of someone who heads (`head`: "president of the Club for Growth", "vice president
+    at the Cato Institute") or speaks for ("spokesman for the Republican National Committee") the
+    body named after toks[k]: the role of what the gazetteer knows it as (a country or a state:
+    government; a party: political; a company: organisation ...). A body it does not know is an
+    organisation for a head (every country and US state is in it), and what its name's last word
+    says (org_heads.tsv: "Center", "Committee") for a spokesman, who may also speak for a person
+    ("a spokesman for Huizenga"). "" when no capitalised name follows or nothing is known: "the
+    president", "president of the association" stay what the title says."""
+    if k + 1 >= len(toks) or toks[k].norm not in _BODY_LINKS:
         return ""
     j = k + 1 + (toks[k + 1].norm == "the")
     if j >= len(toks) or not toks[j].text[:1].isupper():
@@ -507,13 +518,17 @@ def head_of_body_role(toks, k: int, gazetteer) -> str:
         end += 1
     if gazetteer is None:
         return ""
+    name = " ".join(t.text for t in toks[j:end])
     try:
-        entry = gazetteer_lookup(gazetteer, " ".join(t.text for t in toks[j:end]))
+        entry = gazetteer_lookup(gazetteer, name)
     except Exception:
         return ""
-    if entry is None:
+    if entry is not None:
+        return GAZ_KIND_ROLE.get(entry.kind, "")
+    if head:
         return "organisation"
-    return GAZ_KIND_ROLE.get(entry.kind, "")
+    kind = getattr(gazetteer, "org_heads", {}).get(toks[end - 1].norm)
+    return ORG_HEAD_ROLE.get(kind, "")
 
 
 def _appositive_name(toks, k: int, text: str, data: AttributionData, gazetteer) -> list:

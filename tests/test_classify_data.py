@@ -59,3 +59,28 @@ def test_topics_are_diverse_not_only_the_seed_story():
             topics = Counter(r["source_note"] for r in csv.DictReader(f))
         assert len(topics) >= 20
         assert topics["south-asia"] / sum(topics.values()) < 0.2
+
+
+def test_bias_data_has_long_sentences_like_real_news():
+    """Real news sentences run to about 32 words with one cue among many plain words (BABE);
+    sentences of 14 words taught the model to lean to "biased" on long ones. Both labels need
+    long examples: long minimal pairs and long standalone neutral sentences (session 14)."""
+    bias = read_labels(LABELS / "bias.csv")
+    long = Counter(lab for t, lab in zip(bias.texts, bias.labels) if len(t.split()) >= 20)
+    assert long["biased"] >= 240 and long["neutral"] >= 700
+    long_pairs = {g for g, t in zip(bias.groups, bias.texts) if g.startswith("l") and len(t.split()) >= 20}
+    assert len(long_pairs) >= 250
+
+
+def test_some_neutral_sentences_hold_words_the_lexicon_flags():
+    """A flagged word does not make a sentence biased by itself: 'militants', 'contempt of court',
+    'the worst flooding since 1927', 'prices have fallen' are plain reporting. Without such neutral
+    sentences (7% of them before session 14) the model learned that any flag means biased."""
+    from framing.classify.inputs import FLAGGED, inputs_from_texts
+    from framing.resources import Resources
+
+    bias = read_labels(LABELS / "bias.csv")
+    neutral = [t for t, lab in zip(bias.texts, bias.labels) if lab == "neutral"]
+    inputs = inputs_from_texts(neutral, Resources())
+    flagged = sum(1 for i in inputs if any(key[0] == FLAGGED for key in i.lexicon))
+    assert flagged / len(neutral) >= 0.12

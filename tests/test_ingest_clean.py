@@ -43,6 +43,7 @@ def test_real_accents_are_not_taken_for_mojibake():
     ("Advertisement", "advertisement"),
     ("Sponsored", "advertisement"),
     ("Story continues below advertisement", "advertisement"),
+    ("Story Continued Below", "advertisement"),
     ("Your email address will not be published. Required fields are marked *", "comment"),
     ("Save my name, email, and website in this browser for the next time I comment.", "comment"),
     ("Scroll to Top", "navigation"),

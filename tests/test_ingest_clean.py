@@ -44,6 +44,15 @@ def test_real_accents_are_not_taken_for_mojibake():
     ("Sponsored", "advertisement"),
     ("Story continues below advertisement", "advertisement"),
     ("Story Continued Below", "advertisement"),
+    ("Advertisement:", "advertisement"),
+    ("Photo", "gallery"),
+    ("Slideshow (5 Images)", "gallery"),
+    ("prev Image 2 of 2", "gallery"),
+    ("7 years ago", "timestamp"),
+    ("More On This...", "related"),
+    ("CLICK TO GET THE FOX NEWS APP", "app"),
+    ("[pullquote]", "placeholder"),
+    ("SHARE THIS ARTICLE Share Tweet Post Email", "share"),
     ("Your email address will not be published. Required fields are marked *", "comment"),
     ("Save my name, email, and website in this browser for the next time I comment.", "comment"),
     ("Scroll to Top", "navigation"),
@@ -88,6 +97,9 @@ def test_leftover_lines_match_a_rule(line, reason_word):
     "By Monday, the talks had collapsed.",
     "Photographs of the meeting were released by the presidency on Wednesday evening.",
     "Critics said the agency chose to hide caption data from deaf viewers, a charge it denied.",
+    "The video shows the officer walking away.",
+    "Two years ago, the plant closed.",
+    "Get the facts first.",
 ])
 def test_real_sentences_match_no_rule(line):
     assert load_rules().match(line) is None

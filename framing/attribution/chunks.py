@@ -44,9 +44,11 @@ _TIME_FILLERS = frozenset({"on", "in", "during", "at", "since", "last", "this", 
 
 def time_adverbial_end(tokens, k: int, hi: int) -> int:
     """End (exclusive) of a time adverbial that opens at tokens[k] ("Friday", "last week", "on
-    Tuesday night", "in March", "earlier this month", "two weeks ago", "on October 3"), else k.
-    It holds at least one time word and ends at a time word, a month's day or "ago"; a month that
-    is also a name counts only after a preposition or a number ("in May", not "May said")."""
+    Tuesday night", "in March", "earlier this month", "two weeks ago", "on October 3", "in 2015"),
+    else k. It holds at least one time word (TIME_WORDS) and ends at a time word, a day's number,
+    a year after "in" or "since", or "ago"; a month that is also a name (NAME_MONTHS) counts only
+    after a preposition or "last", "this", "next" ("in May", not "May said"); an article opens one
+    only before "<time word> ago" ("a week ago", not "a day at home")."""
     m, end = k, k
     timed = False
     if k < hi and tokens[k].norm in ("the", "a", "an") and not (

@@ -25,6 +25,7 @@ TIME_WORDS = frozenset({
     "yesterday", "tonight", "earlier", "later", "recently", "afternoon", "morning", "evening",
     "night", "week", "month", "year", "weekend", "day",
     "weeks", "months", "years", "days", "hours",  # "Weeks later, he announced": not a speaker
+    "hour", "moment", "decade", "season",
     # months ("as late as February was calling", "In March officials said"), but not those that are
     # also first names or a surname of speakers ("April Ryan", "Theresa May", "June", "August":
     # NAME_MONTHS)
@@ -33,6 +34,46 @@ TIME_WORDS = frozenset({
 #: Months that are also names, so not in TIME_WORDS: a time word only after a time preposition
 #: ("and in May said": the subject of the sentence said it, not May; extract._before_time_adverbial).
 NAME_MONTHS = frozenset({"april", "may", "june", "august"})
+
+
+#: Words that open or fill a time adverbial besides the time words: "on Friday", "last week",
+#: "earlier this month", "two weeks ago", "this past weekend".
+_TIME_FILLERS = frozenset({"on", "in", "during", "at", "since", "last", "this", "next", "past", "early",
+                           "late", "earlier", "just", "the", "a", "an", "ago", "of"})
+
+
+def time_adverbial_end(tokens, k: int, hi: int) -> int:
+    """End (exclusive) of a time adverbial that opens at tokens[k] ("Friday", "last week", "on
+    Tuesday night", "in March", "earlier this month", "two weeks ago", "on October 3", "in 2015"),
+    else k. It holds at least one time word (TIME_WORDS) and ends at a time word, a day's number,
+    a year after "in" or "since", or "ago"; a month that is also a name (NAME_MONTHS) counts only
+    after a preposition or "last", "this", "next" ("in May", not "May said"); an article opens one
+    only before "<time word> ago" ("a week ago", not "a day at home")."""
+    m, end = k, k
+    timed = False
+    if k < hi and tokens[k].norm in ("the", "a", "an") and not (
+            k + 2 < hi and tokens[k + 1].norm in TIME_WORDS and tokens[k + 2].norm == "ago"):
+        return k  # "described a day at home", "the day ..."; but "a week ago"
+    while m < hi:
+        t = tokens[m]
+        if t.norm in TIME_WORDS or t.norm in NAME_MONTHS and m > k and \
+                tokens[m - 1].norm in ("in", "on", "since", "during", "early", "late", "last", "next", "this"):
+            timed = True
+            end = m + 1
+        elif t.pos == "CD":
+            if timed and end == m or m > k and tokens[m - 1].norm in ("in", "since", "during") and \
+                    len(t.text) == 4 and t.text.isdigit():
+                timed = True
+                end = m + 1  # "on October 3", "in 2015" (not "this week the two sides")
+            elif not (m + 1 < hi and tokens[m + 1].norm in TIME_WORDS):
+                break  # ("two weeks ago")
+        elif t.norm == "ago":
+            if timed:
+                end = m + 1
+        elif t.norm not in _TIME_FILLERS:
+            break
+        m += 1
+    return end if timed else k
 
 
 def is_word(tok) -> bool:

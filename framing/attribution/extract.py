@@ -41,7 +41,8 @@ from itertools import compress
 from operator import or_
 
 from ..text.columns import columns
-from .chunks import AUX_SKIP, NAME_MONTHS, NOUNS, NP_INNER, PROPER, TIME_WORDS, np_left, np_right
+from .chunks import (AUX_SKIP, NAME_MONTHS, NOUNS, NP_INNER, PROPER, TIME_WORDS, np_left, np_right,
+                     time_adverbial_end)
 from .data import AttributionData, CueFrame
 from .learned import _CANDIDATE_TAGS, LEARNED, covered_tokens, lemma_key, load_cue_model
 from .quotes import outer_quotes, quoted_tokens
@@ -280,7 +281,9 @@ def _cue_at(ctx: _Ctx, i: int, hi: int) -> tuple[int, CueFrame, str] | None:
 
 def _quote_then_subject(toks, j: int, lo: int) -> bool:
     """Is tokens[j] a pronoun or the end of a name that follows a closing quotation mark (after
-    its comma, if any): the subject of an inverted '“...,” Bozell notes.'?"""
+    its comma, if any) or a comma inside the sentence: the subject of a postposed '“...,” Bozell
+    notes.', "That figure is the lowest in 30 years, Pew notes.", "What's more, Cohn points out,
+    both would ..."?"""
     k = j
     if toks[j].pos != "PRP":
         while k > lo and k > j - 4 and toks[k].pos in ("NNP", "NNPS"):
@@ -288,7 +291,7 @@ def _quote_then_subject(toks, j: int, lo: int) -> bool:
         if k == j:
             return False
         k += 1
-    return k > lo and toks[k - 1].text in _CLOSE_MARKS
+    return k > lo and (toks[k - 1].text in _CLOSE_MARKS or toks[k - 1].text == "," and k - 1 > lo)
 
 
 _CONTRACTED_AUX = frozenset({"'s", "'re", "'ve", "'d", "'ll", "'m"})
@@ -462,22 +465,16 @@ def _rest_is_adjunct(ctx: _Ctx, k: int, hi: int) -> bool:
     return True
 
 
-#: Nouns that end a time adverbial between a cue and "that" ("said last week that").
-_TIME_NOUNS = frozenset({
-    "week", "weeks", "month", "months", "year", "years", "day", "days", "morning", "afternoon",
-    "evening", "night", "weekend", "time", "hour", "hours", "moment", "decade", "season"})
-
-
 def _object_before_relative(between, frame: CueFrame) -> bool:
     """Is the stretch between a cue and "that" the cue's object, so the "that" opens a relative
     clause inside it ("supports any constructive initiative that can improve ...")? It is when it
-    opens with a determiner or a possessive and does not end in a time noun ("said last week that",
-    "said this morning that" stay adverbials); a cue that takes an addressee first ("told his
-    supporters that") keeps it as one."""
+    opens with a determiner or a possessive and is no time adverbial ("said last week that",
+    "said this Friday that", "announced a week ago that" stay adverbials; chunks.TIME_WORDS); a
+    cue that takes an addressee first ("told his supporters that") keeps it as one."""
     if "A" in frame.frames or "O" not in frame.frames or not between:
         return False
-    return between[0].pos in ("DT", "PRP$") and between[-1].norm not in _TIME_NOUNS and \
-        any(x.pos.startswith("NN") for x in between)
+    return between[0].pos in ("DT", "PRP$") and time_adverbial_end(between, 0, len(between)) < len(between) \
+        and any(x.pos.startswith("NN") for x in between)
 
 
 #: Discourse adverbs set off by commas right after a cue ("He said, however, that ...", "Emanuel
@@ -485,6 +482,11 @@ def _object_before_relative(between, frame: CueFrame) -> bool:
 _ASIDES = frozenset({"however", "though", "moreover", "furthermore", "nonetheless", "nevertheless",
                      "too", "also", "again", "further", "meanwhile", "instead", "still", "therefore",
                      "later", "separately", "privately", "publicly"})
+
+
+#: Tags that can open a clause's subject, after a time adverbial ("said last week the bill ...");
+#: not a singular noun, which the time word modifies ("said during an October appearance").
+_CLAUSE_OPENERS = frozenset({"DT", "PRP", "PRP$", "NNP", "NNPS", "NNS", "JJ", "CD", "EX"})
 
 
 def _skip_adjuncts(ctx: _Ctx, k: int, hi: int, frame: CueFrame) -> int:
@@ -516,9 +518,15 @@ def _skip_adjuncts(ctx: _Ctx, k: int, hi: int, frame: CueFrame) -> int:
                     nxt.text in _OPEN_MARKS + ",:" or nxt.pos in ("PRP", "NNP", "DT") or \
                     nxt.pos.startswith("NN"):
                 k = end
+    e = time_adverbial_end(toks, k, hi)
+    if k < e and (e == hi or toks[e].pos in _CLAUSE_OPENERS or toks[e].text in _OPEN_MARKS or
+                  toks[e].norm in ("that", "whether", "if") or toks[e].text in _FINAL):
+        # a time adverbial before a clause: "said last week the bill ...", "said in March it ...",
+        # or closing the sentence ("..., the University of Michigan reported last week."); not the
+        # clause's subject ("said Friday was the deadline", "said last year's budget ...")
+        k = e
     while k < hi and (toks[k].norm in ("on", "in", "during", "at", "last", "this", "late", "earlier")
-                      or toks[k].norm in ("monday", "tuesday", "wednesday", "thursday", "friday",
-                                          "saturday", "sunday")):
+                      or toks[k].norm in TIME_WORDS):
         # a time or place adverbial: "on Tuesday", "in a statement", "in an interview with X"
         m = k + 1
         while m < hi and (toks[m].pos in ("DT", "JJ", "NN", "NNS", "NNP", "NNPS", "CD", "POS", "IN") and
@@ -527,7 +535,8 @@ def _skip_adjuncts(ctx: _Ctx, k: int, hi: int, frame: CueFrame) -> int:
         if m < hi and toks[m].text in (",", ":") or m < hi and toks[m].norm == "that":
             k = m
             break
-        if toks[k].norm in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"):
+        if toks[k].norm in TIME_WORDS and k + 1 < hi and not (
+                toks[k + 1].pos.startswith("VB") or toks[k + 1].pos in ("MD", "POS")):
             k += 1
             continue
         break
@@ -741,6 +750,39 @@ def _np_before_comma(toks, comma: int, lo: int) -> int | None:
     return np_left(toks, e, lo) if e >= lo else None
 
 
+#: Tags the lexicon gives some nouns of persons that heads a description ("the campaign chief",
+#: "her main rival": JJ; "One superdelegate": VBP) and the words inside such a description.
+_MISTAGGED_HEADS = frozenset({"JJ", "VB", "VBP"})
+_DESCRIPTION_INNER = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "POS", "VBN", "CD"})
+
+
+def _description_before_name(ctx: _Ctx, m: int, j: int, lo: int) -> int | None:
+    """Start of a description whose head the tagger read as an adjective or a verb, set off by the
+    name of the person it describes: "The chief, Paul Manafort, said", "her main rival, Bernie
+    Sanders, said", "One superdelegate, Nancy Worley, said" (commas at m and j). An adjective cannot
+    head a phrase that a name stands in apposition to, so the word is the noun. The description
+    opens with a determiner, a possessive or "one" and opens its clause (or follows a comma); the
+    words between the commas name someone and hold no finite verb. Else None."""
+    toks = ctx.tokens
+    e = m - 1
+    if e < lo or toks[e].pos not in _MISTAGGED_HEADS or not toks[e].text.isalpha() or \
+            not toks[e].text.islower():
+        return None
+    inner = range(m + 1, j)
+    if not _names_someone(toks, m + 1, j) or not toks[m + 1].text[:1].isupper() and \
+            toks[m + 1].pos not in NOUNS and toks[m + 1].pos != "VBN" or \
+            any(toks[x].pos in ("VBD", "VBZ", "VBP", "MD", "WP", "WDT") or ctx.inq[x] for x in inner):
+        return None
+    k = e - 1
+    while k >= lo and toks[k].pos in _DESCRIPTION_INNER and toks[k].norm != "one" and e - k < 6:
+        k -= 1
+    if k < lo or not (toks[k].pos in ("DT", "PRP$") or toks[k].norm == "one"):
+        return None
+    if k > _clause_start(ctx, lo, k + 1) and toks[k - 1].text != ",":
+        return None
+    return k
+
+
 def _named_subject_before(ctx: _Ctx, start: int, m: int, lo: int) -> int:
     """Start of the clause's named subject when the phrase tokens[start:m] before the cue's commas
     is only one of its appositives: "Sen. Charles Grassley, R-Iowa, a longtime member of the
@@ -817,6 +859,10 @@ def _left_source_np(ctx: _Ctx, i: int, lo: int) -> tuple[tuple[int, int] | None,
             m -= 1
         if m >= lo and toks[m].text == ",":
             start = np_left(toks, m - 1, lo)
+            if start is None:
+                start = _description_before_name(ctx, m, j, lo)
+                if start is not None:
+                    return (start, j + 1), start - 1
             if start is not None:
                 start = _named_subject_before(ctx, start, m, lo)
                 inner = toks[m + 1:j]
@@ -925,11 +971,14 @@ def _postposed_source(ctx: _Ctx, i_end: int, hi: int) -> tuple[int, int] | None:
         return i_end, _adverbial_tail(toks, i_end, end)
     if end < hi and toks[end].text == "," or _rest_is_adjunct(ctx, end, hi):
         if end + 1 < hi and toks[end].text == "," and not ctx.inq[end + 1] and \
-                (toks[end + 1].norm in ("a", "an") or toks[end + 1].pos in ("NN", "JJ")):
+                (toks[end + 1].norm in ("a", "an", "the", "who", "whose") or toks[end + 1].pos in ("NN", "JJ") or
+                 toks[end + 1].pos == "CD" and end + 2 < hi and toks[end + 2].text == ","):
             # a description closing the sentence belongs to the source, relative clauses and
             # all: "..., said Kenneth Baer, a former Obama administration official who runs
             # Crosscut Strategies." (PolNeAR train: to the sentence end 117 times in 170; the
-            # name alone 6 times)
+            # name alone 6 times); so do one opening with "the", a relative clause and an age
+            # ("said Anita Dunn, who was ...", "said Misha Shah, 32, of Chicago": to the end 76
+            # times against 41 for the name alone)
             e = end + 2
             while e < hi and not (toks[e].text == "," and e + 1 < hi and (
                     toks[e + 1].norm == "according" or toks[e + 1].pos in ("VBG", "IN"))):
@@ -1079,6 +1128,17 @@ _REPORTEDLY = CueFrame("reportedly", "C", "speech")
 _EVIDENCE_IN = CueFrame("in", "C", "evidence")
 
 
+def _infinitive(toks, k: int, hi: int) -> bool:
+    """Is tokens[k], right after "to", a verb? The tagger reads some verbs as nouns there ("is
+    expected to sign the measure", "to visit Capitol Hill", "to delay casting"): a lower-case
+    singular noun counts too when more words follow it ("is known to police." does not)."""
+    t = toks[k]
+    if t.pos.startswith("VB"):
+        return True
+    return t.pos == "NN" and t.text.islower() and k + 1 < hi and toks[k + 1].text[:1].isalnum() and \
+        toks[k + 1].norm not in ("of", "and", "or") and toks[k + 1].pos != "POS"
+
+
 def _raising(ctx: _Ctx, i: int, i_end: int, lo: int, hi: int, frame: CueFrame, lemma: str):
     """Attributions with no source, where the writer reports a stance without naming who holds it:
     "Trump is expected to deliver a speech" (frame P: a passive cue), "The speaker appeared to
@@ -1107,7 +1167,7 @@ def _raising(ctx: _Ctx, i: int, i_end: int, lo: int, hi: int, frame: CueFrame, l
     if subj_start is None:
         return None
     expletive = toks[subj_start].norm == "it" and subj_start == j
-    if k + 1 < hi and toks[k].norm == "to" and toks[k + 1].pos.startswith("VB") and not expletive:
+    if k + 1 < hi and toks[k].norm == "to" and _infinitive(toks, k + 1, hi) and not expletive:
         if toks[subj_start].norm in ("there",):
             return None
         subject = (toks[subj_start].start, toks[j].end)

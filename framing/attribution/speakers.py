@@ -403,9 +403,11 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
     if name and name.lower() in data.roles:
         name = ""
     appositive = False  # the name follows the description, set off by commas
-    if not name and main[-1].pos == "NN" and (main_matches or main[-1].norm in person_nouns()) and \
+    if not name and (main[-1].pos == "NN" and (main_matches or main[-1].norm in person_nouns()) or
+                     main[-1].pos in ("JJ", "VB", "VBP") and main[-1].norm in person_nouns()) and \
             not any(t.norm == "and" for t in main):
-        # "The spokesman for the ministry, Zabihullah Mujahid,"
+        # "The spokesman for the ministry, Zabihullah Mujahid,"; "The chief, Paul Manafort," (a
+        # noun of persons the tagger read as an adjective, extract._description_before_name)
         comma = next((k for k in range(len(main), len(toks)) if toks[k].text == ","), None)
         found = _appositive_name(toks, comma + 1, text, data, gazetteer) if comma is not None else []
         if found:

@@ -103,3 +103,19 @@ def test_a_quoted_verb_still_reaches_its_object(resources):
     ev = event(resources, 'Iran hit back by accusing Mr Trump of "abusing" the Security Council.',
                "abusing")
     assert ev.patient_text == "the Security Council"
+
+
+@pytest.mark.parametrize("text, word, victim", [
+    ("Tillerson, whom Trump fired via tweet on March 13, argued that the budget was too high.",
+     "fired", "Tillerson"),
+    ("The senator also criticized US officials, whom he accused of incompetence.", "accused",
+     "US officials"),
+])
+def test_an_object_relative_acts_on_the_noun_it_hangs_on(resources, text, word, victim):
+    assert event(resources, text, word).patient_text == victim
+
+
+def test_a_quoted_subject_of_a_passive_is_its_sufferer(resources):
+    ev = event(resources, "The agency will ask whether a \u201cfast lane\u201d should be banned.",
+               "banned")
+    assert ev.construction == "passive_agentless" and ev.patient_text.endswith("lane")

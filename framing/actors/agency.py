@@ -208,6 +208,8 @@ class AgencyFinder:
             return None
         if self.toks[j].text == "]" and j - 1 >= s_start:
             j -= 1  # an editor's bracketed name is the subject: "[Abbott] accused the president"
+        elif self.toks[j].text in ("\u201d", "''") and j - 1 >= s_start and self.toks[j - 1].pos in NOUN_TAGS:
+            j -= 1  # a quoted subject: whether a \u201cfast lane\u201d should be banned
         if self.toks[j].text == ")":  # a parenthesis after the name: "McConnell (R-Ky.) backed"
             k = j - 1
             while k > s_start and self.toks[k].text != "(":
@@ -392,6 +394,17 @@ class AgencyFinder:
         np = self._np_left(i, a)
         return np is not None and np[0] > a and self.toks[np[0] - 1].norm in ("whom", "which")
 
+    def _relative_head(self, subj, a):
+        """The noun phrase an object relative clause hangs on, when `subj` (the clause's subject)
+        comes right after "whom" or "which": the verb's object ("the bill, which Trump attacked").
+        None otherwise."""
+        if subj is None or subj[0] - 1 <= a or self.toks[subj[0] - 1].norm not in ("whom", "which"):
+            return None
+        j = subj[0] - 2
+        while j > a and self.toks[j].text in (",", "--", "\u2014", "\u2013"):
+            j -= 1
+        return self._np_ending_at(j, a)
+
     def _noun_by_position(self, i, a) -> bool:
         """A word the tagger called a verb that its place makes a noun: after a determiner or
         possessive ("where to place the blame"), or right after a light verb ("Clinton placed
@@ -481,6 +494,9 @@ class AgencyFinder:
             if obj is None and nxt is not None and nxt.norm in ("on", "at", "upon", "against"):
                 obj = self._np_right(end + 1, b)  # "opened fire on", "fired at"
             ev.patient = obj
+            rel = self._relative_head(ev.agent, a) if ev.agent is not None and ev.agent[1] == i else None
+            if rel is not None:
+                ev.patient = rel  # "James Comey, ... whom Trump fired on 9 May": Comey
         return self._finish(ev)
 
     def _controller(self, i, a, depth=0, noun_at=None):

@@ -142,6 +142,15 @@ _START_TAGS = _StartTags()
 
 #: Words that open a relative clause whose subject is the noun phrase before them.
 RELATIVE_PRONOUNS = frozenset(("who", "which", "that"))
+#: A complement clause's opener: a verb after "and" does not share the subject inside it
+#: ("noted that the death rate has decreased, but warned"). Other subordinators often open the
+#: clause that holds both verbs ("when demonstrators stormed the gate and torched a post").
+_SUBORDINATORS = frozenset(("that",))
+#: Words that open an infinitive question: "knew where to strike", "decide how to respond".
+_WH_WORDS = frozenset(("where", "how", "when", "what", "whether", "whom", "which", "who"))
+#: Determiners and pronouns that head a noun phrase on their own before "who": "those who".
+_PRONOUN_HEADS = frozenset(("those", "anyone", "anybody", "someone", "somebody", "everyone",
+                            "everybody", "whoever", "others"))
 
 
 class AgencyFinder:
@@ -191,10 +200,16 @@ class AgencyFinder:
         j = i - 1
         while j >= s_start and (self.toks[j].pos in ADV_SKIP or self.toks[j].pos == "MD" or
                                 self.toks[j].lemma in ("be", "have", "do", "not", "also", "still")
-                                and self.toks[j].pos.startswith(("VB", "RB", "MD"))):
+                                and self.toks[j].pos.startswith(("VB", "RB", "MD"))
+                                # "since" right before a verb is an adverb: "has since been charged"
+                                or self.toks[j].norm == "since" and self.toks[j + 1].pos.startswith("VB")):
             j -= 1
         if j < s_start:
             return None
+        if self.toks[j].text == "]" and j - 1 >= s_start:
+            j -= 1  # an editor's bracketed name is the subject: "[Abbott] accused the president"
+        elif self.toks[j].text in ("\u201d", "''") and j - 1 >= s_start and self.toks[j - 1].pos in NOUN_TAGS:
+            j -= 1  # a quoted subject: whether a \u201cfast lane\u201d should be banned
         if self.toks[j].text == ")":  # a parenthesis after the name: "McConnell (R-Ky.) backed"
             k = j - 1
             while k > s_start and self.toks[k].text != "(":
@@ -210,6 +225,8 @@ class AgencyFinder:
                 j -= 1
             if j < s_start:
                 return None
+            if self.toks[j].norm in _PRONOUN_HEADS:
+                return (j, j + 1)  # "those who threaten us"
             return self._np_ending_at(j, s_start)
         if self.toks[j].text == "," and j > s_start:
             k = j - 1
@@ -224,7 +241,7 @@ class AgencyFinder:
         if j < s_start or self.toks[j].text in CLAUSE_STOP:
             return None
         r = self._np_ending_at(j, s_start)
-        if r is not None and r[0] - 2 >= s_start and self.toks[r[0] - 1].norm in ("on", "in", "at") \
+        if r is not None and r[0] - 2 >= s_start and self.toks[r[0] - 1].norm in ("on", "in", "at", "per") \
                 and all(t.pos == "CD" or t.norm in _TIME_WORDS for t in self.toks[r[0]:r[1]]):
             r = self._np_ending_at(r[0] - 2, s_start)  # "Trump on Friday fired": not "Friday"
         if r is None:
@@ -256,6 +273,8 @@ class AgencyFinder:
         """The noun phrase starting just after token i-1 (a few particles allowed), or None."""
         j = i
         skipped = 0
+        if j < s_end and self.toks[j].norm in _QUOTE_NORMS and j > 0 and self.toks[j - 1].pos.startswith("VB"):
+            j += 1  # the closing quote of a quoted verb: threatened to "totally destroy" North Korea
         while j < s_end and skipped <= max_skip and (self.toks[j].pos in ADV_SKIP or self.toks[j].pos == "RP"):
             j += 1
             skipped += 1
@@ -375,6 +394,17 @@ class AgencyFinder:
         np = self._np_left(i, a)
         return np is not None and np[0] > a and self.toks[np[0] - 1].norm in ("whom", "which")
 
+    def _relative_head(self, subj, a):
+        """The noun phrase an object relative clause hangs on, when `subj` (the clause's subject)
+        comes right after "whom" or "which": the verb's object ("the bill, which Trump attacked").
+        None otherwise."""
+        if subj is None or subj[0] - 1 <= a or self.toks[subj[0] - 1].norm not in ("whom", "which"):
+            return None
+        j = subj[0] - 2
+        while j > a and self.toks[j].text in (",", "--", "\u2014", "\u2013"):
+            j -= 1
+        return self._np_ending_at(j, a)
+
     def _noun_by_position(self, i, a) -> bool:
         """A word the tagger called a verb that its place makes a noun: after a determiner or
         possessive ("where to place the blame"), or right after a light verb ("Clinton placed
@@ -429,16 +459,22 @@ class AgencyFinder:
         if nxt is not None and n == 1 and nxt.norm in ("down", "off", "away", "out") and \
                 self.gaz.agency_term(f"{term.term} {nxt.norm}", "verb") is None:
             return None  # "backed down": a different verb
-        by_next = nxt is not None and nxt.norm == "by"
+        by_at = end
+        while by_at + 1 < b and self.toks[by_at].pos in ADV_SKIP:
+            by_at += 1  # "fueled disproportionately by Republican responses"
+        by_next = by_at < b and self.toks[by_at].norm == "by"
         if t.pos in ("VBN", "VBD") and prev is not None and (
                 (prev.pos in NOUN_TAGS or self.m_by_tok.get(i - 1) is not None) and (
-                    nxt is None or nxt.norm in REDUCED_NEXT) and (term.cls in ("violence", "coercion") or by_next)
+                    nxt is None or nxt.norm in REDUCED_NEXT or
+                    # a finite verb next: "the 3,700 hours captured remain a record"
+                    nxt.pos in ("VBP", "VBZ", "MD") and t.pos == "VBN")
+                and (term.cls in ("violence", "coercion") or by_next)
                 or prev.text == "," and by_next) and not self._has_aux_have(i, a) and \
                 not self._object_relative(i, a):
             # reduced passive: "soldiers killed in the attack", "clashes, instigated by X"
             ev.patient = self._np_left(i - 1, a) if prev.text == "," else self._np_left(i, a)
-            if nxt is not None and nxt.norm == "by":
-                ev.agent = self._np_right(end + 1, b)
+            if by_next:
+                ev.agent = self._np_right(by_at + 1, b)
                 ev.construction = "passive_with_agent"
             else:
                 ev.construction = "passive_agentless"
@@ -449,6 +485,8 @@ class AgencyFinder:
             ev.agent = self._main_subject(i - 1, a)  # "a gunman opened fire ..., killing 12"
         if ev.agent is None:
             ev.agent = self._controller(i, a)
+        if ev.agent is None:
+            ev.agent = self._coordinated_subject(i, a)
         if term.cls == "casualty":
             ev.patient, ev.agent = ev.agent, None  # "23 soldiers died": the subject suffers
         elif not term.reciprocal:
@@ -456,6 +494,9 @@ class AgencyFinder:
             if obj is None and nxt is not None and nxt.norm in ("on", "at", "upon", "against"):
                 obj = self._np_right(end + 1, b)  # "opened fire on", "fired at"
             ev.patient = obj
+            rel = self._relative_head(ev.agent, a) if ev.agent is not None and ev.agent[1] == i else None
+            if rel is not None:
+                ev.patient = rel  # "James Comey, ... whom Trump fired on 9 May": Comey
         return self._finish(ev)
 
     def _controller(self, i, a, depth=0, noun_at=None):
@@ -495,13 +536,26 @@ class AgencyFinder:
         control = self.gaz.control
         if word in ("by", "without"):
             return self._clause_subject(k, a)
+        if word == "to" and gov.norm in _WH_WORDS and k - 1 > a:
+            k -= 1  # "know exactly where to place the blame": the verb before the wh-word governs
+            while k > a and toks[k].pos in ADV_SKIP:
+                k -= 1
+            gov = toks[k]
+        if word == "to" and gov.pos in ("NN", "NNS"):
+            owner = self._possessor_np(k, a)
+            if owner is not None:
+                return owner  # "the administration's move to conduct airstrikes", "Obama's ability to strike"
+            np = self._np_ending_at(k, a)
+            if np is not None and np[0] - 1 >= a and toks[np[0] - 1].norm == "for" and not any(
+                    t.norm in _TIME_WORDS or t.norm == "time" for t in toks[np[0]:np[1]]):
+                return np  # "waiting for lightning to strike": "for" gives the infinitive a subject
         if word == "to":
             if gov.pos.startswith("VB") or gov.pos == "MD":
                 if gov.lemma in BE:
                     return None
                 if gov.pos == "VB" and k > a and toks[k - 1].norm == "to" and depth < 2:
                     return self._controller(k, a, depth + 1)  # "vowed to try to destroy"
-                return self._np_left(k, a)
+                return self._np_left(k, a) or self._coordinated_subject(k, a)
             if control.get(gov.norm) == "subject_adjective":
                 return self._np_left(k, a)
             return self._verb_object(k, a, "object_to")
@@ -516,6 +570,54 @@ class AgencyFinder:
                 return np
             if word == "of" and control.get(gov.lemma) == "subject_noun":
                 return self._clause_subject(k, a)
+        return None
+
+    def _coordinated_subject(self, i, a, window=30):
+        """The subject a verb right after "and", "but" or "or" shares with the verb before it:
+        "Trump said, "..." and threatened to destroy", "the interests that put them up and backed
+        them", "Russia denied involvement and accused the US". A gerund pairs with the gerund
+        before it ("was ranting about ... and then attacking the country", "banning it in September
+        and imprisoning thousands"), another verb with the nearest verb that is no gerund. Verbs
+        inside a quotation are passed over when this one is outside it. None when the words before
+        the conjunction are an adjective or adverb ("emotionally and physically triggered"), or the
+        verb before is a passive or a bare participle ("were arrested and charged", "a platform
+        used by schools and backed by investors"), or a gerund before a finite verb."""
+        toks = self.toks
+        j = i - 1
+        while j > a and toks[j].pos in ADV_SKIP:
+            j -= 1
+        if j <= a + 1 or toks[j].norm not in ("and", "but", "or") or not toks[i].pos.startswith("VB"):
+            return None
+        c = j
+        if toks[c - 1].pos in ("JJ", "JJR", "JJS", "RB") or (
+                toks[c - 1].pos in ("VBN", "VBD") and toks[i].pos in ("VBN", "VBD")):
+            return None  # "duplicative or poorly targeted", "killed and injured"
+        gerund = toks[i].pos == "VBG"
+        quoted = toks[i].in_quote
+        skip_to = c
+        for v in range(c - 1, max(a, c - window) - 1, -1):
+            if v >= skip_to:
+                continue
+            t = toks[v]
+            if t.text in CLAUSE_STOP:
+                return None
+            if not t.pos.startswith("VB") or t.in_quote and not quoted or gerund and t.pos != "VBG":
+                continue
+            if t.pos == "VBG" and not gerund:
+                return None  # "condemning the president over his policies and charged rhetoric"
+            if gerund:
+                np = self._np_left(v, a)
+                if np is None and v - 1 > a and toks[v - 1].text == ",":
+                    np = self._main_subject(v - 1, a)  # "Ervin revealed his ad, calling ... and criticizing"
+                return np or self._controller(v, a)
+            if t.pos in ("VBN", "VBD") and self._aux_before(v, a) is not None or \
+                    t.pos == "VBN" and not self._has_aux_have(v, a):
+                return None  # "were arrested and charged", "used by schools and backed by"
+            np = self._np_left(v, a)
+            if np is not None and np[0] - 1 > a and toks[np[0] - 1].norm in _SUBORDINATORS:
+                skip_to = np[0] - 1  # "Fauci noted that the death rate has decreased, but warned"
+                continue
+            return np
         return None
 
     def _verb_object(self, k, a, kind):
@@ -555,7 +657,9 @@ class AgencyFinder:
             ev.tok_start = i - 1
         if term.reciprocal:
             if not self._modifies_noun(i, end, a, b):
-                ev.agent = self._waged_by(i, end, a, b)
+                # its possessor, or whoever launches, wages or engages in it ("Obama's predecessor
+                # launched a reckless war", "Democrats decide to engage in all-out war")
+                ev.agent = self._waged_by(i, end, a, b) or self._light_or_cause_subject(i, a, light_only=True)
                 if end < b and self.toks[end].norm in term.patient_preps:
                     ev.patient = self._np_right(end + 1, b)  # "war on drugs", "a war against the press"
             return self._finish(ev)
@@ -577,6 +681,11 @@ class AgencyFinder:
                         break
         if ev.agent is None:
             ev.agent = self._premodifier_agent(i, a)
+            if ev.agent is not None and term.cls == "casualty":
+                # a harm's possessor suffers it: "Scott's death", "Taliban casualties"
+                ev.patient = ev.patient or ev.agent
+                ev.agent = None
+                return self._finish(ev)
         if ev.agent is None:
             ev.agent = self._light_or_cause_subject(i, a)
         if ev.agent is None:
@@ -646,11 +755,26 @@ class AgencyFinder:
             return self._owner_before(j, a)
         return None
 
+    def _possessor_np(self, k, a):
+        """The possessor of the noun at token k, as a mention or a bare noun phrase with no
+        postmodifier ("Fox's muscular effort": Fox, not "any involvement in Fox"), or None."""
+        j = k - 1
+        while j >= a and self.toks[j].pos in ("JJ", "VBN", "NN") and self.toks[j].norm not in ("the", "a"):
+            j -= 1
+        if j - 1 < a or not (self.toks[j].norm == "'s" or self.toks[j].pos == "POS"):
+            return None
+        m = self.m_by_tok.get(j - 1)
+        return self.m_range[m] if m is not None else self._np_ending_at(j - 1, a)
+
     def _owner_before(self, j, a):
-        """The mention or noun phrase that ends right before the possessive "'s" at token j."""
+        """The mention or noun phrase that ends right before the possessive "'s" at token j; None
+        for a time ("Tuesday's fatal shooting", "last year's attacks": when, not who)."""
         k = self.m_by_tok.get(j - 1)
         if k is not None:
             return self.m_range[k]
+        if j - 1 >= a and (self.toks[j - 1].norm in _TIME_WORDS or self.toks[j - 1].norm in (
+                "yesterday", "today", "tonight", "weekend", "decade", "century")):
+            return None
         if j - 1 >= a and self.toks[j - 1].pos in NOUN_TAGS:
             return self._np_left(j, a)
         return None
@@ -662,7 +786,7 @@ class AgencyFinder:
         e = self.gaz.lookup(t.text)
         return e
 
-    def _light_or_cause_subject(self, i, a):
+    def _light_or_cause_subject(self, i, a, light_only=False):
         """The subject of "X launched an attack" or "X's strikes resulted in the killing of"."""
         j = i - 1
         while j >= a and (self.toks[j].pos in ("DT", "JJ", "VBN", "PRP$", "CD", "RB", "``", "''") or
@@ -674,14 +798,18 @@ class AgencyFinder:
             return None
         t = self.toks[j]
         verb = None
-        if t.pos.startswith("VB") and (t.lemma in LIGHT_VERBS or t.lemma in CAUSE_VERBS):
+        # a light verb the tagger called a noun is a verb right after the infinitive's "to"
+        # ("the administration's move to conduct airstrikes", "where to place the blame")
+        as_verb = t.pos.startswith("VB") or t.pos == "NN" and j > a and self.toks[j - 1].pos == "TO"
+        if as_verb and (t.lemma in LIGHT_VERBS or t.lemma in CAUSE_VERBS and not light_only):
             verb = j
         elif t.norm in ("in", "to", "out") and j > a and self.toks[j - 1].lemma in (
-                "result", "lead", "carry", "bring", "engage"):
+                ("engage",) if light_only else ("result", "lead", "carry", "bring", "engage")):
             verb = j - 1
         if verb is None:
             return None
-        return self._np_left(verb, a)
+        # the light verb's own subject, or the doer of the infinitive or gerund it is
+        return self._np_left(verb, a) or self._controller(verb, a)
 
     # ------------------------------------------------------------------ output
     def _finish(self, ev: EventRecord) -> EventRecord:

@@ -116,3 +116,16 @@ def test_a_spokesman_takes_the_role_of_the_body_it_speaks_for():
                  "was misleading.", "said") == "political"
     assert _role("A spokesman for the Pentagon said the drill was routine.", "said") == "military"
     assert _role("An aide to Boehner said the vote would be delayed.", "said") == "government"
+
+
+def test_a_title_with_no_kind_of_voice_takes_the_role_of_the_body_it_names():
+    """"director of congressional relations for the American Farm Bureau Federation": the first
+    named body after the title decides ("executive director of the ACLU of Alabama" is not the
+    state's); a role word elsewhere in the article still comes first."""
+    assert _role("Kristi Boswell, director of congressional relations for the American Farm Bureau "
+                 "Federation, said the cap was still an issue.", "said") == "organisation"
+    assert _role("Sue Edman, executive director of the Milwaukee Election Commission, said the "
+                 "building would stay open.", "said") == "government"
+    text = ("Robert Denton, chair of the communications department at Virginia Tech University, "
+            "spoke first. Denton, a professor of political communication, said the ads had worked.")
+    assert _role(text, "said") == "expert"

@@ -14,7 +14,7 @@ from .coref import Entity, Resolver
 from .data import first_names, genders_clash, load_data
 from .descriptions import DescribedRoles
 from .extract import extract
-from .speakers import GAZ_KIND_ROLE, ORG_HEAD_ROLE, gazetteer_lookup
+from .speakers import GAZ_KIND_ROLE, ORG_HEAD_ROLE, body_role_after_title, gazetteer_lookup
 
 #: A quotation of at most this many words that nobody is credited with is a scare quote
 #: ("so-called 'precision strikes'"), not a quote.
@@ -253,6 +253,10 @@ def attributions_of(doc, lexicon=None, gazetteer=None, model="shipped",
             role = described.role_of(ent.name) or role
         if role == "unknown" and gazetteer is not None and (ent or info) is not None:
             role = _org_head_role(gazetteer, ent or info) or _public_role(gazetteer, info) or role
+        if role == "unknown" and gazetteer is not None and r.source is not None:
+            # "Kristi Boswell, director of congressional relations for the American Farm Bureau
+            # Federation": the body a title with no kind of voice names
+            role = body_role_after_title(toks, r.source[0], r.source[1], gazetteer) or role
         out.append(Attribution(
             source=source, source_text=text[source.start:source.end] if source else "",
             speaker=speaker, speaker_id=speaker_id, speaker_span=speaker_span, role=role or "unknown",

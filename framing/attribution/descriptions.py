@@ -19,8 +19,8 @@ A mention with another first name before the surname is someone else ("Michelle 
 from __future__ import annotations
 
 from .data import AttributionData
-from .speakers import (HEADS_OF_BODIES, SPEAKERS_FOR, _role_matches, head_of_body_role, non_persons,
-                       role_lemmas)
+from .speakers import (HEADS_OF_BODIES, SPEAKERS_FOR, _role_matches, body_role_after_title,
+                       head_of_body_role, non_persons, role_lemmas)
 
 #: Tags a pre-name description may hold: nouns, adjectives, possessives, numbers, and the
 #: capitalised words of an organisation or place ("CNN's", "Silicon Valley").
@@ -69,8 +69,13 @@ class DescribedRoles:
         return self._by_surname
 
     def _find(self, words: list[str]) -> str:
+        """The role of the first mention with role words; failing that, of the first whose
+        appositive names a body after a title with no kind of voice ("director of ... the
+        American Farm Bureau Federation"): a later "professor" says more than an earlier
+        "chair of the communications department at Virginia Tech University"."""
         toks = self.doc.tokens
         given = set(words[:-1])
+        mentions = []
         for n in self._positions().get(words[-1], ()):
             first = n
             while first > 0 and toks[first - 1].text in given and \
@@ -79,7 +84,14 @@ class DescribedRoles:
             if given and first == n and first > 0 and toks[first - 1].pos == "NNP" and \
                     toks[first - 1].text[:1].isupper() and not self._is_role_word(toks[first - 1]):
                 continue  # another first name: someone else of that surname
+            mentions.append((first, n))
+        for first, n in mentions:
             role = self._before(first) or self._after(n + 1)
+            if role:
+                return role
+        for _, n in mentions:
+            span = self._appositive(n + 1)
+            role = body_role_after_title(span, 0, len(span), self.gazetteer)
             if role:
                 return role
         return ""
@@ -113,20 +125,28 @@ class DescribedRoles:
         return [m for m in _role_matches([t.norm for t in span], role_lemmas(span, self.data), self.data)
                 if m[2].split()[-1] not in things and span[m[1] - 1].norm not in things]
 
-    def _after(self, k: int) -> str:
-        """The role of an appositive after the name that ends at token k, or ""."""
+    def _appositive(self, k: int) -> list:
+        """The tokens of an appositive set off by a comma after a name that ends at token k (up
+        to its closing punctuation, a clause word or a finite verb), or []."""
         toks = self.doc.tokens
         if k + 1 >= len(toks) or toks[k].text != "," or toks[k + 1].sentence != toks[k].sentence:
-            return ""
+            return []
         opener = toks[k + 1]
         if opener.pos not in _APPOSITIVE_OPENERS or opener.norm in _CLAUSE_WORDS:
-            return ""
+            return []
         span = []
         for t in toks[k + 1:k + 1 + _MAX_APPOSITIVE]:
             if t.text in _APPOSITIVE_END or t.norm in _CLAUSE_WORDS or t.sentence != opener.sentence \
                     or t.pos in ("VBD", "VBZ", "VBP", "MD"):
                 break
             span.append(t)
+        return span
+
+    def _after(self, k: int) -> str:
+        """The role of an appositive after the name that ends at token k, or ""."""
+        span = self._appositive(k)
+        if not span:
+            return ""
         # the head noun phrase: up to the first preposition ("an expert at the Institute for
         # ..."; "a supporter of the military" says nothing of the role), after any owner ("Mr.
         # Baucus's chief of staff"); its last role word is its head ("the White House

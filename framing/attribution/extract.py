@@ -750,8 +750,8 @@ def _np_before_comma(toks, comma: int, lo: int) -> int | None:
     return np_left(toks, e, lo) if e >= lo else None
 
 
-#: Tags the lexicon gives some nouns of persons that heads a description ("the campaign chief",
-#: "her main rival": JJ; "One superdelegate": VBP) and the words inside such a description.
+#: Tags the tagger gives some person nouns that head a description ("the campaign chief", "her
+#: main rival": JJ; "One superdelegate": VBP), and the tags of the words inside such a description.
 _MISTAGGED_HEADS = frozenset({"JJ", "VB", "VBP"})
 _DESCRIPTION_INNER = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "POS", "VBN", "CD"})
 

@@ -28,6 +28,11 @@ HEADS_OF_BODIES = frozenset(("president", "vice president"))
 #: gazetteer knows it or its name says what it is ("spokesman for the Republican National
 #: Committee", "adviser at the Berkeley Center"), the title's own otherwise ("aide to Boehner").
 SPEAKERS_FOR = frozenset(("spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "aide"))
+#: Titles that say no kind of voice themselves ("director of congressional relations for the
+#: American Farm Bureau Federation"): a speaker with no role word takes the role of the body they
+#: name, when the gazetteer knows it or its name says what it is (`body_role_after_title`).
+TITLES_OF_BODIES = frozenset(("director", "head", "chair", "coordinator", "manager", "member",
+                              "members"))
 #: The words that link a title to the body it serves ("president of", "spokesman for").
 _BODY_LINKS = frozenset(("of", "at", "for", "with", "to"))
 #: The speaker role of each kind an organisation's head word gives (lexicons/gazetteer/org_heads.tsv).
@@ -498,6 +503,27 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
         role = "anonymous"
     return SpeakerInfo(phrase, name, description, title, role, affiliation, anonymous, kind, plural,
                        tuple(m[2] for m in matches if m[1] > owner_end))
+
+
+def body_role_after_title(toks, start: int, end: int, gazetteer) -> str:
+    """The role of the body a title of TITLES_OF_BODIES names in toks[start:end]: the first
+    capitalised name after an "of", "for", "at" ... that follows the title, up to the next comma
+    ("director of congressional relations for the American Farm Bureau Federation": the
+    federation, an organisation); "" when there is none or nothing is known of it."""
+    for k in range(start, end):
+        if toks[k].norm not in TITLES_OF_BODIES:
+            continue
+        for j in range(k + 1, end):
+            if toks[j].text in (",", "(", ";", "\u2014", "--"):
+                break
+            if toks[j].norm in _BODY_LINKS and j + 1 < end:
+                name_at = j + 1 + (toks[j + 1].norm == "the" and j + 2 < end)
+                if toks[name_at].text[:1].isupper():
+                    # the first named body decides ("executive director of the ACLU of Alabama"
+                    # speaks for the ACLU, not for Alabama)
+                    return head_of_body_role(toks, j, gazetteer, False)
+        return ""
+    return ""
 
 
 def head_of_body_role(toks, k: int, gazetteer, head: bool = True) -> str:

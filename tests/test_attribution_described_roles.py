@@ -129,3 +129,12 @@ def test_a_title_with_no_kind_of_voice_takes_the_role_of_the_body_it_names():
     text = ("Robert Denton, chair of the communications department at Virginia Tech University, "
             "spoke first. Denton, a professor of political communication, said the ads had worked.")
     assert _role(text, "said") == "expert"
+
+
+def test_world_leaders_pack_gives_role_and_side_to_a_bare_surname():
+    """lexicons/gazetteer/topics/world_leaders_people.tsv: "Merkel said" is Germany's chancellor."""
+    _, atts, _ = run("Merkel said the euro would survive the crisis.")
+    att = by_cue(atts, "said")
+    assert (att.role, att.affiliation) == ("government", "Germany")
+    _, atts, _ = run("Rouhani said the talks would go on.")
+    assert by_cue(atts, "said").affiliation == "Iran"

@@ -13,14 +13,16 @@ phrase:
   Endowment, ..."), read up to its first preposition: its last role word there is its head ("a
   missile expert at the Institute for ...", "the White House correspondent").
 
-A mention with another first name before the surname is someone else ("Michelle Obama" for
-"Barack Obama") and is passed over.
+A title with no kind of voice ("director of congressional relations for the American Farm Bureau
+Federation") gives the role of the body it names, when no mention has a role word. A mention with
+another first name before the surname is someone else ("Michelle Obama" for "Barack Obama") and is
+passed over.
 """
 from __future__ import annotations
 
 from .data import AttributionData
-from .speakers import (HEADS_OF_BODIES, SPEAKERS_FOR, _role_matches, body_role_after_title,
-                       head_of_body_role, non_persons, role_lemmas)
+from .speakers import (HEADS_OF_BODIES, HONORIFICS, SPEAKERS_FOR, _role_matches,
+                       body_role_after_title, head_of_body_role, non_persons, role_lemmas)
 
 #: Tags a pre-name description may hold: nouns, adjectives, possessives, numbers, and the
 #: capitalised words of an organisation or place ("CNN's", "Silicon Valley").
@@ -32,7 +34,6 @@ _CLAUSE_WORDS = frozenset(("who", "which", "that", "whose", "whom", "where", "wh
 #: Tags an appositive may open with: a noun phrase, never a verb, a clause or a quotation.
 _APPOSITIVE_OPENERS = frozenset(("DT", "PRP$", "JJ", "JJS", "JJR", "NN", "NNS", "NNP", "NNPS", "CD",
                                  "RB"))
-_HONORIFICS = frozenset(("mr.", "mrs.", "ms.", "mr", "mrs", "ms", "dr.", "miss"))
 _MAX_PRE = 8
 _MAX_APPOSITIVE = 25
 
@@ -50,7 +51,7 @@ class DescribedRoles:
     def role_of(self, name: str) -> str:
         """The role the article's descriptions of `name` give ("" when none does). The first
         mention that has a role word decides: the introduction comes first."""
-        words = [w for w in name.split() if w.lower() not in _HONORIFICS]
+        words = [w for w in name.split() if w.lower() not in HONORIFICS and w.lower() != "dr."]
         if not words or not words[-1][:1].isupper():
             return ""
         key = tuple(words)

@@ -245,6 +245,10 @@ def attributions_of(doc, lexicon=None, gazetteer=None, model="shipped",
         else:
             speaker, role, title, affiliation, anonymous = "", "unknown", "", "", False
             speaker_span, speaker_id = None, -1
+        # Where the source phrase and its entity name no role, the fallbacks in order of trust:
+        # the gazetteer's entry for the phrase or the bare surname, the article's introduction
+        # of the name, the organisation's head word or a share of a people, the body a title
+        # names (each only while the role is still unknown)
         if role == "unknown" and info is not None:
             role = _gazetteer_role(gazetteer, info.text, speaker, data) or role
         if ent is not None and (role == "unknown" or not affiliation):

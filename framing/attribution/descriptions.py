@@ -20,7 +20,10 @@ passed over.
 """
 from __future__ import annotations
 
+from ..text.columns import columns
+from ..text.normalize import fold
 from .data import AttributionData
+from .named_mentions import _NormIndex
 from .speakers import (HEADS_OF_BODIES, HONORIFICS, SPEAKERS_FOR, _role_matches,
                        body_role_after_title, head_of_body_role, non_persons, role_lemmas)
 
@@ -45,7 +48,7 @@ class DescribedRoles:
         self.doc = doc
         self.data = data
         self.gazetteer = gazetteer
-        self._by_surname: dict | None = None
+        self._norms: _NormIndex | None = None  # the article's norms, searchable by word
         self._memo: dict = {}
 
     def role_of(self, name: str) -> str:
@@ -59,15 +62,14 @@ class DescribedRoles:
             self._memo[key] = self._find(words)
         return self._memo[key]
 
-    def _positions(self) -> dict:
-        """Token indices of each capitalised word of the article, to find a surname at once."""
-        if self._by_surname is None:
-            found: dict = {}
-            for n, t in enumerate(self.doc.tokens):
-                if t.text[:1].isupper():
-                    found.setdefault(t.text, []).append(n)
-            self._by_surname = found
-        return self._by_surname
+    def _positions(self, word: str) -> list:
+        """Indices of the tokens written exactly `word`, ascending: found through the article's
+        norm index (named_mentions._NormIndex, the search coreference uses), not a table of every
+        capitalised word."""
+        if self._norms is None:
+            self._norms = _NormIndex(columns(self.doc).norms)
+        toks = self.doc.tokens
+        return [n for n in self._norms.positions(fold(word)) if toks[n].text == word]
 
     def _find(self, words: list[str]) -> str:
         """The role of the first mention with role words; failing that, of the first whose
@@ -77,7 +79,7 @@ class DescribedRoles:
         toks = self.doc.tokens
         given = set(words[:-1])
         mentions = []
-        for n in self._positions().get(words[-1], ()):
+        for n in self._positions(words[-1]):
             first = n
             while first > 0 and toks[first - 1].text in given and \
                     toks[first - 1].sentence == toks[n].sentence:

@@ -14,7 +14,7 @@ from .coref import Entity, Resolver
 from .data import first_names, genders_clash, load_data
 from .descriptions import DescribedRoles
 from .extract import extract
-from .speakers import GAZ_KIND_ROLE, ORG_HEAD_ROLE, body_role_after_title, gazetteer_lookup
+from .speakers import GAZ_KIND_ROLE, body_role_after_title, gazetteer_lookup, org_head_role
 
 #: A quotation of at most this many words that nobody is credited with is a scare quote
 #: ("so-called 'precision strikes'"), not a quote.
@@ -133,8 +133,7 @@ def _org_head_role(gazetteer, speaker) -> str:
     name = speaker.name
     if speaker.kind != "institution" or not name or not name.split()[-1][:1].isupper():
         return ""
-    kind = getattr(gazetteer, "org_heads", {}).get(name.split()[-1].lower())
-    return ORG_HEAD_ROLE.get(kind, "")
+    return org_head_role(gazetteer, name.split()[-1].lower())
 
 
 def _public_role(gazetteer, info) -> str:

@@ -24,8 +24,8 @@ from ..text.columns import columns
 from ..text.normalize import fold
 from .data import AttributionData
 from .named_mentions import _NormIndex
-from .speakers import (HEADS_OF_BODIES, HONORIFICS, SPEAKERS_FOR, _role_matches,
-                       body_role_after_title, head_of_body_role, non_persons, role_lemmas)
+from .speakers import (HONORIFICS, _role_matches, body_role_after_title, non_persons, role_lemmas,
+                       title_body_role)
 
 #: Tags a pre-name description may hold: nouns, adjectives, possessives, numbers, and the
 #: capitalised words of an organisation or place ("CNN's", "Silicon Valley").
@@ -159,8 +159,5 @@ class DescribedRoles:
         matches = self._person_roles(span[owner:head_end])
         if not matches:
             return ""
-        term = matches[-1][2]
-        if term in HEADS_OF_BODIES or term in SPEAKERS_FOR:
-            return head_of_body_role(span, owner + matches[-1][1], self.gazetteer,
-                                     term in HEADS_OF_BODIES) or matches[-1][3]
-        return matches[-1][3]
+        start, end, term, role = matches[-1]
+        return title_body_role(span, (owner + start, owner + end, term, role), self.gazetteer) or role

@@ -36,7 +36,7 @@ TITLES_OF_BODIES = frozenset(("director", "head", "chair", "coordinator", "manag
 #: The words that link a title to the body it serves ("president of", "spokesman for").
 _BODY_LINKS = frozenset(("of", "at", "for", "with", "to"))
 #: The speaker role of each kind an organisation's head word gives (lexicons/gazetteer/org_heads.tsv).
-ORG_HEAD_ROLE = {"organisation": "organisation", "government": "government", "media": "media",
+_ORG_HEAD_ROLE = {"organisation": "organisation", "government": "government", "media": "media",
                  "military": "military", "party": "political", "armed_group": "militant"}
 #: The role of a speaker of each gazetteer kind (a person's own role comes from its entry).
 GAZ_KIND_ROLE = {
@@ -442,8 +442,8 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
         # fought with congressional Republicans" is no Republican by these words)
         plural_matches = _role_matches([t.norm for t in main], role_lemmas(main, data), data)
         role = plural_matches[-1][3] if plural_matches else role
-    if chosen and (chosen[2] in HEADS_OF_BODIES or chosen[2] in SPEAKERS_FOR):
-        role = head_of_body_role(toks, chosen[1], gazetteer, chosen[2] in HEADS_OF_BODIES) or role
+    if chosen:
+        role = title_body_role(toks, chosen, gazetteer) or role
     head = main[-1]
     plural = head.pos in ("NNS", "NNPS") or any(t.norm == "and" for t in main)
     has_honorific = any(t.norm in HONORIFICS for t in main)
@@ -505,6 +505,16 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
                        tuple(m[2] for m in matches if m[1] > owner_end))
 
 
+def title_body_role(toks, match, gazetteer) -> str:
+    """The role of the body a role-word match (start, end, term, role) names after it, when its
+    term heads bodies (HEADS_OF_BODIES) or speaks for them (SPEAKERS_FOR); "" otherwise or when
+    nothing is known of the body (`head_of_body_role`)."""
+    term = match[2]
+    if term not in HEADS_OF_BODIES and term not in SPEAKERS_FOR:
+        return ""
+    return head_of_body_role(toks, match[1], gazetteer, term in HEADS_OF_BODIES)
+
+
 def body_role_after_title(toks, start: int, end: int, gazetteer) -> str:
     """The role of the body a title of TITLES_OF_BODIES names in toks[start:end]: the first
     capitalised name after an "of", "for", "at" ... that follows the title, up to the next comma
@@ -516,14 +526,27 @@ def body_role_after_title(toks, start: int, end: int, gazetteer) -> str:
         for j in range(k + 1, end):
             if toks[j].text in (",", "(", ";", "\u2014", "--"):
                 break
-            if toks[j].norm in _BODY_LINKS and j + 1 < end:
-                name_at = j + 1 + (toks[j + 1].norm == "the" and j + 2 < end)
-                if toks[name_at].text[:1].isupper():
-                    # the first named body decides ("executive director of the ACLU of Alabama"
-                    # speaks for the ACLU, not for Alabama)
-                    return head_of_body_role(toks, j, gazetteer, False)
+            if _body_start(toks, j, end) is not None:
+                # the first named body decides ("executive director of the ACLU of Alabama"
+                # speaks for the ACLU, not for Alabama)
+                return head_of_body_role(toks, j, gazetteer, False)
         return ""
     return ""
+
+
+def _body_start(toks, k: int, end: int) -> int | None:
+    """Index of the first word of the capitalised name a link word at toks[k] ("of", "for" ...)
+    opens, before `end` ("of the Club for Growth" -> "Club"), or None."""
+    if k + 1 >= end or toks[k].norm not in _BODY_LINKS:
+        return None
+    j = k + 1 + (toks[k + 1].norm == "the")
+    return j if j < end and toks[j].text[:1].isupper() else None
+
+
+def org_head_role(gazetteer, word: str) -> str:
+    """The speaker role the last word of an organisation's name gives (org_heads.tsv: "center":
+    organisation, "times": media, "committee": government), "" for any other word."""
+    return _ORG_HEAD_ROLE.get(getattr(gazetteer, "org_heads", {}).get(word), "")
 
 
 def head_of_body_role(toks, k: int, gazetteer, head: bool = True) -> str:
@@ -535,10 +558,8 @@ def head_of_body_role(toks, k: int, gazetteer, head: bool = True) -> str:
     says (org_heads.tsv: "Center", "Committee") for a spokesman, who may also speak for a person
     ("a spokesman for Huizenga"). "" when no capitalised name follows or nothing is known: "the
     president", "president of the association" stay what the title says."""
-    if k + 1 >= len(toks) or toks[k].norm not in _BODY_LINKS:
-        return ""
-    j = k + 1 + (toks[k + 1].norm == "the")
-    if j >= len(toks) or not toks[j].text[:1].isupper():
+    j = _body_start(toks, k, len(toks))
+    if j is None:
         return ""
     end = j
     while end < len(toks) and (toks[end].text[:1].isupper() or toks[end].norm in ("of", "for", "and", "&")
@@ -555,8 +576,7 @@ def head_of_body_role(toks, k: int, gazetteer, head: bool = True) -> str:
         return GAZ_KIND_ROLE.get(entry.kind, "")
     if head:
         return "organisation"
-    kind = getattr(gazetteer, "org_heads", {}).get(toks[end - 1].norm)
-    return ORG_HEAD_ROLE.get(kind, "")
+    return org_head_role(gazetteer, toks[end - 1].norm)
 
 
 def _appositive_name(toks, k: int, text: str, data: AttributionData, gazetteer) -> list:

@@ -52,7 +52,7 @@ from dataclasses import dataclass
 from ..model import ArticleAnalysis
 from ..model.comparison import DateMention, Disagreement, FactGroup, FactSide, FigureMention
 from .data import number_words, stop_words, weekdays
-from .mentions import EVENT_CLASSES, ArticleFacts
+from .mentions import EVENT_CLASSES, PARTITIVE_DET, ArticleFacts
 
 
 @dataclass(frozen=True)
@@ -429,7 +429,6 @@ def _context_results(facts: list[ArticleFacts], contexts, used: set, docs: dict)
 # classes too general for two figures to be one quantity on the strength of the noun alone: a
 # story counts many different sets of people, sums of money, percentages and stretches of time
 _GENERIC = EVENT_CLASSES | {"people", "percent", "money"}
-_WHOLE_BEFORE = {"the", "these", "those", "its", "their", "all"}
 
 
 def _sentence_nouns(doc, sentence: int) -> frozenset[str]:
@@ -460,7 +459,7 @@ def _partitive_whole(doc, x: FigureMention) -> bool:
     toks = doc.tokens[s.token_start:s.token_end]
     for k, t in enumerate(toks):
         if t.start == x.start:
-            return k >= 2 and toks[k - 1].norm in _WHOLE_BEFORE and toks[k - 2].norm == "of"
+            return k >= 2 and toks[k - 1].norm in PARTITIVE_DET and toks[k - 2].norm == "of"
     return False
 
 

@@ -101,7 +101,9 @@ def _counted_before(doc, a: int, lo: int):
     return None
 
 
-_PARTITIVE_DET = {"the", "these", "those", "its", "their", "all"}
+#: Determiners after the "of" of a partitive, before the whole a part is taken from: "(21) of the
+#: 50 states", "Of these candidates, ..." (here and in facts._partitive_whole).
+PARTITIVE_DET = frozenset({"the", "these", "those", "its", "their", "all"})
 
 
 def _counted_partitive(doc, a: int, lo: int):
@@ -114,7 +116,7 @@ def _counted_partitive(doc, a: int, lo: int):
     if toks[head].pos not in ("NNS", "NNPS"):
         return None
     for j in range(head - 1, max(lo, head - 6) - 1, -1):
-        if toks[j].norm == "of" and j + 1 < head and toks[j + 1].norm in _PARTITIVE_DET:
+        if toks[j].norm == "of" and j + 1 < head and toks[j + 1].norm in PARTITIVE_DET:
             if j == lo or toks[j - 1].norm in (",", ";", ":"):
                 return head, toks[head].lemma.lower()
             return None

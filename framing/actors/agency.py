@@ -746,22 +746,26 @@ class AgencyFinder:
             return None
         return span
 
-    def _possessor_agent(self, i, a):
-        """The possessor before an action noun and its modifiers ("Trump's trade war"), or None."""
+    def _possessive_before(self, i, a):
+        """Index of the possessive "'s" before the noun at token i and its modifiers ("Trump's
+        trade war", "Fox's muscular effort"), or None."""
         j = i - 1
         while j >= a and self.toks[j].pos in ("JJ", "VBN", "NN") and self.toks[j].norm not in ("the", "a"):
             j -= 1
         if j >= a and (self.toks[j].norm == "'s" or self.toks[j].pos == "POS"):
-            return self._owner_before(j, a)
+            return j
         return None
+
+    def _possessor_agent(self, i, a):
+        """The possessor before an action noun and its modifiers ("Trump's trade war"), or None."""
+        j = self._possessive_before(i, a)
+        return self._owner_before(j, a) if j is not None else None
 
     def _possessor_np(self, k, a):
         """The possessor of the noun at token k, as a mention or a bare noun phrase with no
         postmodifier ("Fox's muscular effort": Fox, not "any involvement in Fox"), or None."""
-        j = k - 1
-        while j >= a and self.toks[j].pos in ("JJ", "VBN", "NN") and self.toks[j].norm not in ("the", "a"):
-            j -= 1
-        if j - 1 < a or not (self.toks[j].norm == "'s" or self.toks[j].pos == "POS"):
+        j = self._possessive_before(k, a)
+        if j is None or j - 1 < a:
             return None
         m = self.m_by_tok.get(j - 1)
         return self.m_range[m] if m is not None else self._np_ending_at(j - 1, a)

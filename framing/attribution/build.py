@@ -13,7 +13,7 @@ from ..model.attribution import Attribution
 from .coref import Entity, Resolver
 from .data import first_names, genders_clash, load_data
 from .descriptions import DescribedRoles
-from .extract import extract
+from .extract import POST, extract
 from .speakers import GAZ_KIND_ROLE, body_role_after_title, gazetteer_lookup, org_head_role
 
 #: A quotation of at most this many words that nobody is credited with is a scare quote
@@ -77,6 +77,12 @@ def _kind(content: list[tuple[int, int]], quotes, text: str, quote_ends=None) ->
     return "partial" if touched else "indirect"
 
 
+def _opens_post(r, ctx) -> bool:
+    """Does the content open with an embedded post (a quotation region without marks)?"""
+    qi = ctx.quote_of_start.get(r.content[0][0])
+    return qi is not None and not ctx.quotes[qi].marks
+
+
 def _kind_of(r, ctx, text: str, data) -> str:
     """The kind of a matched attribution. A learned cue inside a quotation (a nested attribution:
     the speaker quotes someone else) is indirect; a learned cue that is not a known speech cue
@@ -86,7 +92,7 @@ def _kind_of(r, ctx, text: str, data) -> str:
     if ctx.inq[r.cue[0]] and r.frame.term == "learned":
         return "indirect"
     kind = _kind(list(r.content), ctx.quotes, text, ctx.quote_ends)
-    if kind == "direct" and text[r.content[0][0]] not in _OPEN_MARKS:
+    if kind == "direct" and text[r.content[0][0]] not in _OPEN_MARKS and not _opens_post(r, ctx):
         return "partial"  # 'Clinton "is the only candidate ...," Newton said': a paraphrase around a quote
     if kind == "direct" and r.frame.term == "learned" and (
             r.lemma not in data.cues or r.source is None or text[r.content[0][0]] not in _OPEN_MARKS or
@@ -207,7 +213,8 @@ def attributions_of(doc, lexicon=None, gazetteer=None, model="shipped",
     for r in raws:
         info, ent = (None, None)
         if r.source is not None:
-            info, ent = resolver.resolve(r.source[0], r.source[1], doc.sentence_text(r.sentence))
+            info, ent = resolver.resolve(r.source[0], r.source[1], doc.sentence_text(r.sentence),
+                                         antecedent=r.frame is not POST)
         pending.append((r, info, ent))
     used = []
     # (`ent not in used` compared entities by value, the dataclass's ==: two entities with equal

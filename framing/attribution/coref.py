@@ -543,8 +543,12 @@ class Resolver:
         inner = describe(toks, tail, j, self.doc.text, self.data, self.gazetteer, sentence_text)
         return tail if inner.name and inner.kind == "person" else start
 
-    def resolve(self, a: int, b: int, sentence_text: str) -> tuple[SpeakerInfo, Entity | None]:
-        """Speaker of the source tokens[a:b]: its description and the merged entity (or None)."""
+    def resolve(self, a: int, b: int, sentence_text: str,
+                antecedent: bool = True) -> tuple[SpeakerInfo, Entity | None]:
+        """Speaker of the source tokens[a:b]: its description and the merged entity (or None).
+        `antecedent=False`: the speaker is not a candidate for the pronouns after it (the name in
+        an embedded post's signature stands outside the narrative: a later "he said" is not the
+        account's, which may be a broadcaster's or an institute's)."""
         toks = self.doc.tokens
         text = self.doc.text
         info = describe(toks, a, b, text, self.data, self.gazetteer, sentence_text)
@@ -613,7 +617,8 @@ class Resolver:
         if info.name and info.kind == "person":
             self._name_fully(ent, info, span[0], gender)
         ent.gender = ent.gender or gender
-        self.recent.append((span[0], ent))
+        if antecedent:
+            self.recent.append((span[0], ent))
         return info, ent
 
     def number_entities(self, used: list[Entity]) -> None:

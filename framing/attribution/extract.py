@@ -15,6 +15,7 @@ phrase naming the speaker, the content is the whole clause or quotation, "that" 
   evidence   In a CNN poll released Monday, ...   (source: the poll)
   interrupted  This campaign, he says, is different.   (two content pieces)
   dash       “...” ― Sonya Herridge                   (a quotation credited on its own line)
+  post       ... — Name (@handle) March 6, 2016        (an embedded social-media post's signature)
   learned    Some Democrats question the wisdom ...   (tokens the rules leave alone, scored by the
              learned cue detector, framing.attribution.learned; generic source and content rules)
 
@@ -34,13 +35,14 @@ speaker, `coref.py` resolves pronouns and merges names.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from heapq import heappop, heappush
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import or_
 
 from ..text.columns import columns
+from ..text.posts import SIGNATURE
 from .chunks import (AUX_SKIP, NAME_MONTHS, NOUNS, NP_INNER, PROPER, TIME_WORDS, np_left, np_right,
                      time_adverbial_end)
 from .data import AttributionData, CueFrame
@@ -1120,6 +1122,39 @@ def _dash_credits(ctx: _Ctx) -> list[RawAttribution]:
     return out
 
 
+#: The cue of an embedded post (`_post_credits`); build.py tells its attributions by this frame.
+POST = CueFrame("post", "C", "writing")
+
+
+def _post_credits(ctx: _Ctx) -> list[RawAttribution]:
+    """An embedded social-media post (a quotation region without marks, framing.text.posts)
+    credited to the name in its signature: "... https://t.co/x — Donald J. Trump
+    (@realDonaldTrump) February 11, 2020" (cue the dash, source the name before the handle,
+    lemma "post", a plain reporting verb)."""
+    toks = ctx.tokens
+    starts = ctx.columns.starts
+    out = []
+    for qi, q in enumerate(ctx.quotes):
+        if q.marks:
+            continue
+        m = q.end
+        while m < len(ctx.text) and ctx.text[m].isspace():
+            m += 1
+        line_end = ctx.text.find("\n", m)
+        sig = SIGNATURE.match(ctx.text, m, len(ctx.text) if line_end < 0 else line_end)
+        if sig is None:
+            continue  # the signature must follow the post, nothing but space between
+        # the dash's token (a dash written against the post's last link is inside that token)
+        d = bisect_right(starts, sig.start("dash")) - 1
+        lo = bisect_left(starts, sig.start("name"))
+        hi = bisect_left(starts, sig.end("name"))
+        if d < 0 or not d < lo < hi:
+            continue
+        out.append(RawAttribution((d, d + 1), (lo, hi), [(q.start, q.end)], toks[d].sentence, POST,
+                                  "post", postposed=True, quote_ids=[qi]))
+    return out
+
+
 _ASKED = CueFrame("ask", "C", "speech")
 #: "The FBI is reportedly making arrangements ...": the writer passes on what others report and
 #: names no one (PolNeAR: cue "reportedly", no source, the clause around it the content).
@@ -2068,6 +2103,7 @@ def extract(doc, data: AttributionData, model="shipped", token_probs=None,
     for s in range(len(doc.sentences)):
         raws.extend(extract_sentence(ctx, s))
     raws.extend(_dash_credits(ctx))
+    raws.extend(_post_credits(ctx))
     _continuations(ctx, raws)
     raws = [r for r in raws if r.content]
     for r in raws:

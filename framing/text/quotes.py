@@ -4,12 +4,14 @@ Handles curly and straight double quotes, single quotes used as quotation marks 
 apostrophes by the characters around them), nested quotes, and the news convention for quotes that
 run over several paragraphs (each paragraph opens the quote again and only the last one closes it).
 An unpaired mark that is not such a continuation is left alone rather than guessed at.
+Embedded social-media posts are quotations too, with no marks (framing.text.posts).
 """
 from __future__ import annotations
 
 import re
 
 from ..model import QuoteRegion, Span
+from .posts import find_posts
 
 _OPEN_DOUBLE = "\u201c\u201e\u00ab"
 _CLOSE_DOUBLE = "\u201d\u00bb"
@@ -62,7 +64,8 @@ def _word_count_reference(text: str) -> int:
 
 
 def find_quotes(text: str, paragraphs: list[Span]) -> list[QuoteRegion]:
-    """All quotation regions of the text, outer before inner, sorted by start."""
+    """All quotation regions of the text (embedded posts included), outer before inner, sorted by
+    start."""
     regions: list[QuoteRegion] = []
     for p_index, para in enumerate(paragraphs):
         stack: list[tuple[str, int]] = []
@@ -95,5 +98,6 @@ def find_quotes(text: str, paragraphs: list[Span]) -> list[QuoteRegion]:
                 start = open_doubles[0]
                 regions.append(QuoteRegion(start, para.end, start + 1, para.end, text[start],
                                            _word_count(text[start + 1:para.end])))
+    regions.extend(find_posts(text, paragraphs))
     regions.sort(key=lambda q: (q.start, -q.end))
     return regions

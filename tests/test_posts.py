@@ -4,6 +4,8 @@ account's, not the outlet's: quoted for every stage, credited to the name by the
 The texts are written in the shape AllSides articles carry such posts."""
 from __future__ import annotations
 
+import json
+
 from framing.api import analyze_article
 from framing.model import Article
 from framing.resources import Resources
@@ -85,3 +87,20 @@ def test_the_account_is_no_antecedent_for_the_narrative_after_it():
                        "He said the conference report would be ready by Friday.")
     said = [a for a in atts if a.cue_text == "said"]
     assert [a.speaker for a in said] == ["Kevin Brady"]
+
+
+def test_the_json_report_of_a_story_with_a_post_validates(tmp_path):
+    from test_cli import run as run_cli, schema_validator
+
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "a.txt").write_text(STORY, encoding="utf-8")
+    (story / "b.txt").write_text("Prosecutors said on Tuesday that the sentence was fair and within the "
+                                 "guidelines.\n\nThe judge will rule next week.", encoding="utf-8")
+    out = tmp_path / "story.json"
+    result = run_cli("analyze", str(story), "--format", "json", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    schema_validator().validate(data)
+    article = next(a for a in data["articles"] if "Trump" in a["article"]["text"])
+    assert [q["marks"] for q in article["text_layer"]["quotes"]] == [""]

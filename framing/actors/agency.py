@@ -679,13 +679,24 @@ class AgencyFinder:
                             "country", "metonym"):
                         ev.agent = np
                         break
-        if ev.agent is None:
+        owner_suffers = False
+        if ev.patient is None and term.possessor == "patient":
+            # a possessor that suffers the act: "his assassination", "Khashoggi's murder", "her
+            # arrest by federal agents" (with "of X" after it, the possessor is the doer: "Iran's
+            # execution of a wrestler")
+            ev.patient = self._suffering_possessor(i, a)
+            owner_suffers = ev.patient is not None
+        if ev.agent is None and not owner_suffers:
             ev.agent = self._premodifier_agent(i, a)
             if ev.agent is not None and term.cls == "casualty":
                 # a harm's possessor suffers it: "Scott's death", "Taliban casualties"
                 ev.patient = ev.patient or ev.agent
                 ev.agent = None
                 return self._finish(ev)
+            if ev.agent is None and ev.patient is None and term.cls == "casualty":
+                ev.patient = self._possessive_pronoun(i, a)  # "her death"
+                if ev.patient is not None:
+                    return self._finish(ev)
         if ev.agent is None:
             ev.agent = self._light_or_cause_subject(i, a)
         if ev.agent is None:
@@ -755,6 +766,20 @@ class AgencyFinder:
         if j >= a and (self.toks[j].norm == "'s" or self.toks[j].pos == "POS"):
             return j
         return None
+
+    def _possessive_pronoun(self, i, a):
+        """The possessive pronoun before the noun at token i and its modifiers ("his
+        assassination", "their brutal murder"), as a token range, or None."""
+        j = i - 1
+        while j >= a and self.toks[j].pos in ("JJ", "VBN", "NN") and self.toks[j].norm not in ("the", "a"):
+            j -= 1
+        return (j, j + 1) if j >= a and self.toks[j].pos == "PRP$" else None
+
+    def _suffering_possessor(self, i, a):
+        """The possessor before the act noun at token i, as the one who suffers it: the owner
+        before "'s" ("Khashoggi's murder") or a possessive pronoun ("his assassination")."""
+        j = self._possessive_before(i, a)
+        return self._owner_before(j, a) if j is not None else self._possessive_pronoun(i, a)
 
     def _possessor_agent(self, i, a):
         """The possessor before an action noun and its modifiers ("Trump's trade war"), or None."""

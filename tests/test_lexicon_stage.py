@@ -123,4 +123,8 @@ def test_seed_articles(path):
         assert text[f.start:f.end] == f.text
     s = out["summary"]["lexicon"]
     assert s["flags"] == sum(v["flags"] for v in s["voices"].values())
-    assert s["voices"]["narrator"]["flags"] > 0
+    # every seed's narrator uses lexicon words; seed 004's only narrator flag, "territorial
+    # claims", was the plain sense of "claim" (a claim to land), not a reporting verb, and is
+    # dropped since session 15 (lexicon_senses.tsv), so not every seed has a narrator flag
+    assert s["voices"]["narrator"]["findings"] > 0
+    assert s["voices"]["narrator"]["flags"] > 0 or path.stem.startswith("004_")

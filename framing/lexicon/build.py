@@ -8,6 +8,7 @@ from ..model.findings import NARRATOR, QUOTED, SCARE_QUOTE, Finding
 from ..text.normalize import fold
 from .context import Context
 from .scores import word_subjectivity, word_valence
+from .senses import Senses
 
 # On hand-labelled news about three scare-quote flags in five are not scare quotes (someone's words
 # without a cue, or a term; reports drop those the attribution stage credits): the explanation says
@@ -29,8 +30,11 @@ def findings_of(doc, lexicon, scores: bool = True, ctx: Context | None = None) -
     inner_starts, quotes, scare = ctx.inner_starts, ctx.quotes, ctx.scare
     negated = ctx.negated
     last_start, in_order = -1, True  # the matches' starts strictly increasing (they always are)
+    senses = Senses(doc, norms, ctx._cols.lemmas)
     for m in lexicon.matcher.spans(doc, norms):
         e = m.entry
+        if senses.other_sense(m.first, m.last, e.term):
+            continue  # a word of a name, or the plain sense of a polysemous word (senses.py)
         got = rows.get(id(e))
         if got is None or got[0] is not e:
             got = _row(e)

@@ -119,7 +119,8 @@ class Lexicon:
         return out
 
     def fingerprint(self) -> str:
-        """A short hash of the active rows, so models and caches know which lexicon they saw.
+        """A short hash of the active rows (and the sense cues, framing/data/lexicon_senses.tsv),
+        so models and caches know which lexicon they saw.
 
         Computed once (every article's summary names it; hashing ~10k rows cost more than some
         stages): the cache holds the very `entries` and `negators` objects it was computed from,
@@ -130,6 +131,12 @@ class Lexicon:
             return cached[2]
         rows = sorted(f"{e.term}\t{e.category}\t{e.polarity}\t{e.strength}\t{e.pos}" for e in self.entries)
         rows.extend(sorted(f"negator\t{n}" for n in self.negators))
+        # the sense cues decide which matches become findings, as the rows do (senses.py)
+        from .senses import sense_rules
+        rows.extend(sorted(f"sense\t{term}\t{where}\t{' '.join(sorted(cues))}\t"
+                           f"{' '.join(sorted(unless))}\t{' '.join(tags)}"
+                           for term, rules in sense_rules().items()
+                           for where, cues, unless, tags in rules))
         value = hashlib.sha256("\n".join(rows).encode("utf-8")).hexdigest()[:16]
         self._fingerprint = (self.entries, self.negators, value)
         return value

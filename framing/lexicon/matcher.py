@@ -79,6 +79,36 @@ def pos_fit(entry: Entry, tag: str, norm: str = "", prev_tag: str = "") -> int:
     return 0
 
 
+#: forms of "have" that make a perfect tense with a participle after them ("has fallen")
+_HAVE = frozenset({"have", "has", "had", "having", "'ve", "’ve", "'d", "’d"})
+_PERFECT_SKIP = frozenset({"RB", "RBR", "RBS"})
+
+
+def after_have(tokens, i: int) -> bool:
+    """Whether the participle at token i makes a perfect tense with a "have" before it, over
+    adverbs and a parenthesis between commas ("has fallen", "have, of course, now made"): a
+    verb, not the adjective of the same form ("the fallen", "a battered town")."""
+    sentence = tokens[i].sentence
+    k, steps = i - 1, 0
+    while k >= 0 and steps < 8 and tokens[k].sentence == sentence:
+        t = tokens[k]
+        if t.norm in _HAVE:
+            return True
+        if t.pos in _PERFECT_SKIP:
+            k -= 1
+        elif t.norm == ",":
+            j = k - 1  # jump back over a parenthesis to the comma that opens it
+            while j >= 0 and k - j <= 5 and tokens[j].norm != "," and tokens[j].sentence == sentence:
+                j -= 1
+            if j < 0 or tokens[j].norm != ",":
+                return False
+            k = j - 1
+        else:
+            return False
+        steps += 1
+    return False
+
+
 class Matcher:
     """Compiled patterns for one Lexicon. `spans(doc)` finds raw matches; see build.py for findings.
 
@@ -175,6 +205,8 @@ class Matcher:
                                i > 0 and tokens[i - 1].pos in _NAME_BEFORE)
                     elif tag == "NN":
                         key = (*map(id, groups), tag, t.norm.endswith(_ING_ED))
+                    elif tag == "VBN":
+                        key = (*map(id, groups), tag, after_have(tokens, i))
                     else:
                         key = (*map(id, groups), tag)
                 else:
@@ -244,6 +276,8 @@ def _best(tokens, i: int, j: int, groups) -> Match | None:
             elif j - i == 1:
                 t = tokens[i]
                 fit = pos_fit(e, t.pos, t.norm, tokens[i - 1].pos if i else "")
+                if e.pos == "J" and t.pos == "VBN" and fit and after_have(tokens, i):
+                    fit = 0  # "has fallen": the verb, not the row's adjective
                 if e.derived_from and fit < 2:
                     fit = 0
             else:

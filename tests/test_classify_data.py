@@ -84,3 +84,26 @@ def test_some_neutral_sentences_hold_words_the_lexicon_flags():
     inputs = inputs_from_texts(neutral, Resources())
     flagged = sum(1 for i in inputs if any(key[0] == FLAGGED for key in i.lexicon))
     assert flagged / len(neutral) >= 0.12
+
+
+def test_shipped_bias_model_reads_page_furniture_and_short_plain_lines_as_neutral():
+    """Real short lines of AllSides pages (records 1000-1099, a development range): furniture and
+    a plain remark were called biased (0.55-0.59) before session 15's short training rows; short
+    loaded lines stay biased."""
+    from framing.classify import inputs_from_texts, load_default_model
+    from framing.resources import Resources
+
+    model = load_default_model("bias")
+    plain = ["Story Continued Below", "READ MORE:", "Reuters went further."]
+    loaded = ["Disgraceful.", "This is absurdity.", "That just makes no sense."]
+    p = model.predict_proba(inputs_from_texts(plain + loaded, Resources()))[:, model.labels.index("biased")]
+    assert all(x < 0.5 for x in p[:3]), p
+    assert all(x > 0.5 for x in p[3:]), p
+
+
+def test_bias_data_has_short_lines_of_both_labels():
+    """Real pages hold many short lines (quotes, furniture); session 15 added short rows of both
+    labels so that the short neutral ones do not move the model's level."""
+    bias = read_labels(LABELS / "bias.csv")
+    short = Counter(lab for t, lab in zip(bias.texts, bias.labels) if len(t.split()) <= 6)
+    assert short["neutral"] >= 120 and short["biased"] >= 60

@@ -30,12 +30,16 @@ TASKS = (
     ("bias", "data/labels/bias.csv", "biased"),
     ("frame", "data/labels/frames.csv", None),
 )
+#: bias.csv's groups are minimal pairs: their twins weigh the same (training.row_weights; since
+#: session 15, docs/accuracy_classifier.md); frames.csv has no groups
+WEIGHTING = {"bias": "pairs"}
 
 
 def train_default(task: str, labels_path: str, positive, resources, config=None):
     data = read_labels(ROOT / labels_path)
     model = train_model(data.texts, data.labels, task, groups=data.groups, positive_label=positive,
-                        resources=resources, source=labels_path, config=config)
+                        resources=resources, source=labels_path, config=config,
+                        weighting=WEIGHTING.get(task, "balanced"))
     return data, model
 
 

@@ -75,7 +75,9 @@ def test_bias_data_has_long_sentences_like_real_news():
 def test_some_neutral_sentences_hold_words_the_lexicon_flags():
     """A flagged word does not make a sentence biased by itself: 'militants', 'contempt of court',
     'the worst flooding since 1927', 'prices have fallen' are plain reporting. Without such neutral
-    sentences (7% of them before session 14) the model learned that any flag means biased."""
+    sentences (7% of them before session 14) the model learned that any flag means biased. (11% in
+    session 15: the lexicon's sense rules now read some of them, "prices have fallen", as the
+    plain sense the sentence uses, and 100 short neutral lines joined the data.)"""
     from framing.classify.inputs import FLAGGED, inputs_from_texts
     from framing.resources import Resources
 
@@ -83,4 +85,27 @@ def test_some_neutral_sentences_hold_words_the_lexicon_flags():
     neutral = [t for t, lab in zip(bias.texts, bias.labels) if lab == "neutral"]
     inputs = inputs_from_texts(neutral, Resources())
     flagged = sum(1 for i in inputs if any(key[0] == FLAGGED for key in i.lexicon))
-    assert flagged / len(neutral) >= 0.12
+    assert flagged / len(neutral) >= 0.10
+
+
+def test_shipped_bias_model_reads_page_furniture_and_short_plain_lines_as_neutral():
+    """Real short lines of AllSides pages (records 1000-1099, a development range): furniture and
+    a plain remark were called biased (0.55-0.59) before session 15's short training rows; short
+    loaded lines stay biased."""
+    from framing.classify import inputs_from_texts, load_default_model
+    from framing.resources import Resources
+
+    model = load_default_model("bias")
+    plain = ["Story Continued Below", "READ MORE:", "Reuters went further."]
+    loaded = ["Disgraceful.", "This is absurdity.", "That just makes no sense."]
+    p = model.predict_proba(inputs_from_texts(plain + loaded, Resources()))[:, model.labels.index("biased")]
+    assert all(x < 0.5 for x in p[:3]), p
+    assert all(x > 0.5 for x in p[3:]), p
+
+
+def test_bias_data_has_short_lines_of_both_labels():
+    """Real pages hold many short lines (quotes, furniture); session 15 added short rows of both
+    labels so that the short neutral ones do not move the model's level."""
+    bias = read_labels(LABELS / "bias.csv")
+    short = Counter(lab for t, lab in zip(bias.texts, bias.labels) if len(t.split()) <= 6)
+    assert short["neutral"] >= 120 and short["biased"] >= 60

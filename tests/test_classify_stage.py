@@ -97,18 +97,19 @@ def test_loaded_sentence_is_scored_biased_and_says_why(resources):
 
 
 def test_a_word_known_only_by_its_stem_is_explained_as_the_word(resources):
-    # "radicals" is not in the bias model's word vocabulary; its letter unit "radic~" is
-    # ("radical" in training). The explanation credits the unit to the sentence's word.
+    # "radicalised" is not in the bias model's word vocabulary; its letter unit "radic~" is
+    # ("radical", "radicals" in training). The explanation credits the unit to the sentence's word.
+    # (The word was "radicals" until session 15's training rows brought that word in.)
     model = resources.models.bias
-    assert 'word: "radicals"' not in model.extractor.names_
+    assert 'word: "radicalised"' not in model.extractor.names_
     assert 'stem: "radic~"' in model.extractor.names_
-    doc = make_doc("Protesters said the radicals behaved outrageously at the hearing.")
+    doc = make_doc("Protesters said the radicalised crowd behaved outrageously at the hearing.")
     findings = lexicon_stage.run(doc, resources, {})["findings"]
     (score,) = stage.run(doc, resources, {"findings": findings})["sentence_scores"]
     assert score.bias_label == "biased"
     shown = {f.name: f for f in score.bias_features}
-    assert 'word: "radicals"' in shown and shown['word: "radicals"'].words == ("radicals",)
-    assert shown['word: "radicals"'].weight > 0
+    assert 'word: "radicalised"' in shown and shown['word: "radicalised"'].words == ("radicalised",)
+    assert shown['word: "radicalised"'].weight > 0
     assert not any(n.startswith(("stem: ", "letters: ")) for n in shown)
 
 

@@ -214,3 +214,29 @@ def test_shipped_models_match_the_default_lexicon(resources):
         assert recorded == current, (
             f"framing/models/{task}.json was trained with lexicon {recorded}, the default packs are now "
             f"{current}: run scripts/train_default_models.py")
+
+
+def test_pair_weighting_gives_a_pairs_twins_the_same_weight():
+    """Balanced label weights make a biased twin weigh more than its neutral rewrite (fewer biased
+    rows), pulling the words the twins share toward "biased"; "pairs" weighting (the shipped bias
+    model's, session 15) gives both twins their pair's mean weight and leaves standalone rows alone."""
+    from framing.classify.training import row_weights
+
+    data = read_labels(LABELS / "bias.csv")
+    y = np.array([0 if lab == "biased" else 1 for lab in data.labels])
+    balanced = row_weights(y, data.groups, "balanced")
+    pairs = row_weights(y, data.groups, "pairs")
+    twins = [i for i, g in enumerate(data.groups) if g == "l150"]
+    assert {data.labels[i] for i in twins} == {"biased", "neutral"}
+    assert balanced[twins[0]] != balanced[twins[1]]
+    assert pairs[twins[0]] == pairs[twins[1]] == pytest.approx(balanced[twins].mean())
+    alone = [i for i, g in enumerate(data.groups) if g.startswith("n")]
+    assert np.array_equal(pairs[alone], balanced[alone])
+    assert pairs.sum() == pytest.approx(len(y))
+
+
+def test_shipped_bias_model_is_trained_with_pair_weighting():
+    model = load_model(ROOT / "framing" / "models" / "bias.json")
+    assert model.manifest["training"]["weighting"] == "pairs"
+    with pytest.raises(TrainingError):
+        train_model(["a b", "c d", "e f", "g h"], ["x", "y", "x", "y"], "tone", weighting="even")

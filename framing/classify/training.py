@@ -49,11 +49,46 @@ def positive_label_for(labels, given: str | None = None) -> str:
                         f"{', '.join(uniq)}: name it with --positive LABEL")
 
 
-def _fit_lr(X, y, C: float):
+#: how training rows are weighted (`row_weights`)
+WEIGHTINGS = ("balanced", "pairs")
+
+
+def row_weights(y: np.ndarray, groups, weighting: str = "balanced") -> np.ndarray:
+    """Each training row's weight in the fit.
+
+    "balanced": each label weighs the same in total (n / (k * n_label) per row), the usual
+    class weighting.
+    "pairs": as balanced, except that the rows of a group holding more than one label (a minimal
+    pair: a biased sentence and its neutral rewrite) all weigh the group's mean, so a pair's twins
+    weigh the same. Under "balanced", with fewer biased rows than neutral ones, a biased twin
+    weighs more than its neutral twin (1.41 against 0.77 in bias.csv of session 14), which pulls
+    the words the twins share toward "biased". (A pair still pulls its shared words toward the
+    label its twins are under-fitted for; docs/accuracy_classifier.md, session 15.) Rows alone in
+    their group keep their label's weight.
+    """
+    y = np.asarray(y)
+    labels, counts = np.unique(y, return_counts=True)
+    per_label = dict(zip(labels.tolist(), (len(y) / (len(labels) * counts)).tolist()))
+    w = np.array([per_label[v] for v in y.tolist()], dtype=np.float64)
+    if weighting == "balanced" or groups is None:
+        return w
+    members: dict = {}
+    for i, g in enumerate(groups):
+        members.setdefault(g, []).append(i)
+    for idx in members.values():
+        if len(idx) > 1 and len(set(y[idx].tolist())) > 1:
+            w[idx] = w[idx].mean()
+    return w
+
+
+def _fit_lr(X, y, C: float, sample_weight=None):
+    """Logistic regression; labels weighted equally (class_weight="balanced") unless row weights
+    are given (`row_weights`)."""
     from sklearn.linear_model import LogisticRegression
 
-    clf = LogisticRegression(C=C, max_iter=5000, class_weight="balanced", solver="lbfgs", tol=1e-6)
-    clf.fit(X, y)
+    clf = LogisticRegression(C=C, max_iter=5000, solver="lbfgs", tol=1e-6,
+                             class_weight="balanced" if sample_weight is None else None)
+    clf.fit(X, y, sample_weight=sample_weight)
     return clf
 
 
@@ -122,16 +157,18 @@ def classification_figures(y_true: np.ndarray, y_pred: np.ndarray, labels: list[
     }
 
 
-def _oof_scores(inputs, y, splits, config, c_grid):
-    """Out-of-fold decision scores for each C: {C: array (n, 1 or k)}."""
+def _oof_scores(inputs, y, splits, config, c_grid, weights=None):
+    """Out-of-fold decision scores for each C: {C: array (n, 1 or k)}; `weights(indices)` gives
+    the training rows' weights (None: labels balanced)."""
     n_rows = 1 if len(set(y.tolist())) == 2 else len(set(y.tolist()))
     out = {C: np.zeros((len(y), n_rows)) for C in c_grid}
     for train_idx, test_idx in splits:
         ex = FeatureExtractor(config).fit([inputs[i] for i in train_idx])
         X_train = ex.transform([inputs[i] for i in train_idx]).to_scipy()
         X_test = ex.transform([inputs[i] for i in test_idx]).to_scipy()
+        sw = weights(train_idx) if weights is not None else None
         for C in c_grid:
-            clf = _fit_lr(X_train, y[train_idx], C)
+            clf = _fit_lr(X_train, y[train_idx], C, sw)
             out[C][test_idx] = clf.decision_function(X_test).reshape(len(test_idx), n_rows)
     return out
 
@@ -168,11 +205,14 @@ def _train_model(texts, labels, task: str, *, groups=None, positive_label: str |
                 config: FeatureConfig | None = None, resources=None,
                 inputs: list[SentenceInput] | None = None, seed: int = 0,
                 c_grid=DEFAULT_C_GRID, folds: int = DEFAULT_FOLDS, source: str = "",
-                lexicon_id: str | None = None) -> SentenceModel:
+                lexicon_id: str | None = None, weighting: str = "balanced") -> SentenceModel:
     """Fit a model for `task` ("bias", "frame" or any codebook name) on texts and their labels.
 
     `inputs` may be given pre-computed (same order as texts) to save the text layer's time;
     `resources` supplies the lexicon for the lexicon counts (None: no lexicon features).
+    `weighting` ("balanced" or "pairs", see `row_weights`): "pairs" gives the twins of a group
+    holding both labels the same weight; it needs groups that are minimal pairs (as in the
+    project's bias.csv), not groups of another kind (articles).
     The result is the model exactly as it will be saved (weights rounded), so a saved and
     re-loaded model predicts identically.
     """
@@ -189,6 +229,8 @@ def _train_model(texts, labels, task: str, *, groups=None, positive_label: str |
     counts = Counter(labels)
     if len(counts) < 2:
         raise TrainingError("a model needs at least two different labels")
+    if weighting not in WEIGHTINGS:
+        raise TrainingError(f"weighting {weighting!r}: one of {', '.join(WEIGHTINGS)}")
     few = sorted(lab for lab, c in counts.items() if c < 2)
     if few:
         raise TrainingError(f"labels with fewer than 2 examples: {', '.join(few)}")
@@ -214,12 +256,16 @@ def _train_model(texts, labels, task: str, *, groups=None, positive_label: str |
     # A row without a group is a group of its own.
     split_groups = [g or f"\0row{i}" for i, g in enumerate(groups)] if groups_given else None
     splits, grouped = _splits(y, split_groups, folds, seed)
+    weights = None
+    if weighting != "balanced" and groups_given:
+        def weights(idx):
+            return row_weights(y[idx], [split_groups[i] for i in idx], weighting)
     c_grid = tuple(sorted(float(c) for c in c_grid))
     cv: dict = {"folds": len(splits), "grouped": grouped}
     temperature = 1.0
     best_c = c_grid[len(c_grid) // 2]
     if splits:
-        oof = _oof_scores(inputs, y, splits, config, c_grid)
+        oof = _oof_scores(inputs, y, splits, config, c_grid, weights)
         by_c = {}
         for C in c_grid:
             pred = _probs(oof[C], 1.0).argmax(axis=1)
@@ -234,7 +280,8 @@ def _train_model(texts, labels, task: str, *, groups=None, positive_label: str |
         cv["ece_calibrated"] = expected_calibration_error(cal, y)
 
     extractor = FeatureExtractor(config).fit(inputs)
-    clf = _fit_lr(extractor.transform(inputs).to_scipy(), y, best_c)
+    clf = _fit_lr(extractor.transform(inputs).to_scipy(), y, best_c,
+                  weights(np.arange(len(y))) if weights is not None else None)
     coef = clf.coef_ / temperature
     intercept = clf.intercept_ / temperature
 
@@ -256,6 +303,7 @@ def _train_model(texts, labels, task: str, *, groups=None, positive_label: str |
             "seed": seed,
             "C": best_c,
             "C_grid": list(c_grid),
+            **({"weighting": weighting} if weighting != "balanced" else {}),
             "temperature": temperature,
             "cross_validation": cv,
         }),

@@ -104,3 +104,9 @@ def test_the_json_report_of_a_story_with_a_post_validates(tmp_path):
     schema_validator().validate(data)
     article = next(a for a in data["articles"] if "Trump" in a["article"]["text"])
     assert [q["marks"] for q in article["text_layer"]["quotes"]] == [""]
+    # the report's attribution table says what the signature's dash is
+    md = tmp_path / "story.md"
+    assert run_cli("analyze", str(story), "--format", "md", "-o", str(md)).exit_code == 0
+    row = next(line for line in md.read_text(encoding="utf-8").splitlines() if "Donald J. Trump" in line
+               and "direct" in line)
+    assert "— (post)" in row

@@ -638,6 +638,8 @@ def _attribution_section(analyses, cols, anchors) -> Section:
             sides[side] += words or 1
             classes[get(x, "cue_class", default="neutral") or "neutral"] += 1
             cue_text = get(x, "cue_text", default="") or (text[cue_sp[0]:cue_sp[1]] if cue_sp else "")
+            if get(x, "cue_lemma", default="") == "post" and not any(c.isalpha() for c in cue_text):
+                cue_text += " (post)"  # an embedded post's signature dash says nothing by itself
             t.rows.append(Row([
                 Cell.of(cols[i], f"#art-{i}"),
                 Cell.of(get(x, "speaker", default="") or "(unattributed)",

@@ -21,6 +21,9 @@ from test_actors_helpers import event
     ("An official investigation into her death concluded in 2013.", "death", None, "her"),
     # a patient phrase after the noun: the possessor does it
     ("Iran's execution of a wrestler drew protests abroad.", "execution", "Iran", "a wrestler"),
+    # "its" is a place's or an institution's, not a victim
+    ("With its lax gun laws, Nevada saw 67 percent of its murders committed with a gun.", "murders",
+     None, None),
     # an act noun whose possessor is its doer
     ("Kabul's aggression must stop, the ministry said.", "aggression", "Kabul", None),
 ])

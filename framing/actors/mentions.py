@@ -14,7 +14,10 @@ The detector works on token indices of `Doc.tokens`, sentence by sentence:
 5. remaining gazetteer names stand alone (countries, capitals as metonyms, organisations), unless
    they are places ("a meeting in Tehran") or mere modifiers ("Afghan soil");
 6. titles without a name ("the defence minister") and subject pronouns are resolved to an earlier
-   person or group, and marked as guesses.
+   person or group, and marked as guesses;
+7. descriptions of a named person stand for them, as guesses: an appositive ("Giuliani, a former
+   federal prosecutor"; "his lawyer, Lanny Davis,") and a definite description with the head of
+   an earlier one or of a title ("the co-pilot" after "co-pilot Andreas Lubitz").
 """
 from __future__ import annotations
 
@@ -25,6 +28,7 @@ from itertools import compress, repeat
 from operator import and_, eq, not_
 
 from ..attribution.data import first_names, gender_words, genders_clash
+from ..attribution.speakers import non_persons, person_nouns
 from ..gazetteer import Gazetteer, fold
 from ..text.columns import columns
 from ..model.actors import ActorMention
@@ -287,7 +291,8 @@ class MentionFinder:
         self.mid_caps, self.mid_caps_body = self._mid_sentence_caps()
         self._names = self._name_flags()
         # persons first (they consume titles and institutions before their names), then acronyms,
-        # generic groups, standalone entities, title-only references, unknown acronyms, pronouns.
+        # generic groups, standalone entities, title-only references, unknown acronyms, descriptions
+        # of named people, pronouns.
         # Each pass skips the sentences where it has nothing to start on (no capitalised word or
         # gazetteer name, no "(", no group noun): most sentences, and each call cost something.
         # (the sentences of each pass are read off the tokens it can start on, not found by a
@@ -311,6 +316,7 @@ class MentionFinder:
         cands += self._orgs_unknown(cands)
         cands.sort(key=lambda c: c.start_tok)
         cands = self._title_only(cands)
+        cands = self._descriptions(cands)
         cands = self._pronouns(cands)
         cands.sort(key=lambda c: (c.start_tok, c.end_tok))
         cands = self._spread_affiliation(cands)
@@ -1466,6 +1472,149 @@ class MentionFinder:
         out.sort(key=lambda c: c.start_tok)
         return out
 
+    # ------------------------------------------------------------------ descriptions
+    def _description_at(self, p: int, b: int):
+        """The description starting at token p (sentence end b): "a former federal prosecutor",
+        "the 27-year-old Germanwings co-pilot", "Trump's one-time senior strategist": an optional
+        determiner or possessor, modifiers and a singular person noun as its head, which ends the
+        noun phrase. Returns (first token, first token of the label, token after the head, and
+        whether it opened with a determiner or a possessor), or None. The mention leaves out a
+        possessor, and starts after a mention inside the phrase ("the longtime Trump lawyer")."""
+        norms, tags, used, bits = self._norms, self._tags, self.used, self._text_bits
+        start = label = p
+        opened = False
+        if p < b and norms[p] in _DESC_DETERMINERS:
+            label, opened = p + 1, True
+        else:  # a possessor: "Trump's", "the president's", "Daniels'"
+            for q in range(p + 1, min(p + 5, b)):
+                if norms[q] in _POSSESSIVE_MARKS:
+                    start = label = q + 1
+                    opened = True
+                    break
+                if not (used[q] or bits[q] & CAP or tags[q] in ("NNP", "NNPS", "NN")):
+                    break
+            if opened and not (used[p] or bits[p] & CAP or tags[p] in ("NNP", "NNPS", "NN") or
+                               norms[p] == "the"):
+                return None
+        k = label
+        while k < b and k - label < _DESC_MAX and norms[k] not in _DESC_DETERMINERS and (
+                tags[k] in _DESC_MOD_TAGS or norms[k].endswith("-year-old") or
+                tags[k] == "VBG" and k + 1 < b and tags[k + 1] in _DESC_MOD_TAGS):
+            k += 1  # a participle only inside the phrase ("a certified nursing assistant living")
+        if k == label:
+            return None
+        head = norms[k - 1]
+        if head.endswith("-year-old"):
+            if not head[:1].isalnum():
+                return None
+        elif bits[k - 1] & CAP or tags[k - 1] != "NN" or not _person_noun(self.gaz, head):
+            return None
+        for q in range(label, k):
+            if used[q]:
+                start = label = q + 1  # "the longtime Trump lawyer": after the mention inside
+        if label >= k:
+            return None
+        return start, label, k, opened
+
+    def _descriptions(self, cands):
+        """Descriptions of a named person that stand for them: an appositive beside the name
+        ("Giuliani, a former federal prosecutor"; "Pugh's lawyer, Steven Silverman, declined"),
+        and a definite description whose head an earlier description or title of a person has
+        ("the co-pilot" after "co-pilot Andreas Lubitz", "the lawyer" after "his lawyer Rudy
+        Giuliani": the last of them mentioned; "the 26-year-old" after "Shirwa Ahmed, a
+        26-year-old"). Generic uses ("lawyers say", "a lawyer") name nobody, nor does a definite
+        description no one was given before: "the 16-year-old" after a senator and an unnamed
+        girl. All are guesses; a pronoun may then take the person they name."""
+        people = [c for c in cands if c.kind == "person" and not c.actor_id.startswith("title:")]
+        if not people:
+            return cands
+        norms, tags, sent = self._norms, self._tags, self._sent
+        out = list(cands)
+        heads: dict = {}  # head noun -> [(token, person)] of the article's descriptions and titles
+        person_starts = {c.start_tok for c in people}
+
+        def add(d, person, why):
+            start, label, end, _ = d
+            self._mark(start, end)
+            out.append(_Cand(start, end, "person", person.actor_id, person.actor_name, "person",
+                             person.entry_id, affiliation=person.affiliation, label_start=label,
+                             is_guess=True, guess_reason=why))
+            heads.setdefault(norms[end - 1], []).append((start, person))
+
+        for c in people:
+            if c.title and c.person_name:
+                # the title's head, when it stands right before the name ("co-pilot Andreas
+                # Lubitz"), not before a body's ("co-pilot of Germanwings Flight 9525")
+                words = fold(self._text(c.start_tok, c.end_tok)).split()
+                before = words[:len(words) - len(c.person_name.split())]
+                head = fold(c.title).split()[-1]
+                if before and before[-1] == head and _person_noun(self.gaz, head):
+                    heads.setdefault(head, []).append((c.start_tok, c))
+            a, b = self._sent_range(sent[c.start_tok])
+            why = f"description beside the name of {c.actor_name}"
+            # after the name: ", [age,] a former federal prosecutor [, | who | of | .]"
+            j = c.end_tok
+            if j + 1 < b and norms[j] == ",":
+                p = j + 1
+                if p + 2 < b and tags[p] == "CD" and norms[p + 1] == ",":
+                    p += 2  # "Joyce Ross, 64, a certified nursing assistant"
+                d = self._description_at(p, b)
+                if d is not None and self._free(d[0], d[2]) and (
+                        d[2] >= b or norms[d[2]] in _APPOSITIVE_END or tags[d[2]] in _APPOSITIVE_END_TAGS) \
+                        and not (d[2] + 1 < b and norms[d[2]] == "," and d[2] + 1 in person_starts):
+                    add(d, c, why)  # (not in a list: "The chancellor, Philip Hammond, the
+                    # justice secretary, David Gauke, and ...": that one is Gauke's)
+            # before the name, which closes it: "his lawyer, Lanny Davis, said", "the president's
+            # personal lawyer, Michael Cohen, to keep"
+            i = c.start_tok
+            if i - 2 >= a and norms[i - 1] == "," and (c.end_tok >= b or norms[c.end_tok] in (",", ".")):
+                p = i - 2
+                while p > a and i - p < _DESC_MAX + 6 and (
+                        tags[p - 1] in _DESC_MOD_TAGS or norms[p - 1] in _DESC_DETERMINERS or
+                        norms[p - 1] in _POSSESSIVE_MARKS or self.used[p - 1] or
+                        self._text_bits[p - 1] & CAP):
+                    p -= 1
+                for q in range(p, i - 1):
+                    d = self._description_at(q, i - 1)
+                    if d is not None:
+                        if d[2] == i - 1 and d[3] and self._free(d[0], d[2]):
+                            add(d, c, why)
+                        break
+        if not heads:
+            out.sort(key=lambda c: c.start_tok)
+            return out
+        # definite descriptions: "the co-pilot", "the lawyer" (a title that refers back is
+        # _title_only's: "the president", "the prosecutor")
+        at = sorted(((c.start_tok, c.end_tok, c) for c in out if c.kind == "person"), key=lambda x: x[:2])
+        starts = [x[0] for x in at]
+        used = self.used
+        last = len(norms) - 1
+        for i in [k for k, w in enumerate(norms) if w == "the"]:
+            if i == last or used[i] or used[i + 1]:
+                continue
+            s_idx = sent[i]
+            a, b = self._sent_range(s_idx)
+            d = self._description_at(i, b)
+            if d is None or d[0] != i or not self._free(i, d[2]) or (d[2] < b and norms[d[2]] == "of"):
+                continue
+            head = norms[d[2] - 1]
+            title = self.gaz.titles.get(head)
+            if title is not None and title.role in _TITLE_ROLES:
+                continue
+            holders = {p.actor_id for k, p in heads.get(head, ()) if k < i}
+            if not holders:
+                continue
+            target = None
+            for q in range(bisect_left(starts, i) - 1, -1, -1):
+                if at[q][2].actor_id in holders:
+                    target = at[q][2]
+                    break
+            if target is None:
+                continue
+            add(d, target, f"description taken to be {target.actor_name}")
+        out.sort(key=lambda c: c.start_tok)
+        return out
+
     @staticmethod
     def _titled_index(cands) -> dict:
         """title word -> ([start token], [candidate]) of the named persons with a title among
@@ -1588,6 +1737,35 @@ class MentionFinder:
                         c.entity_kind, c.entry_id, c.sector, c.affiliation, c.title, "none", c.number,
                         sent[first], toks[first].in_quote, c.is_guess, c.guess_reason))
         return tuple(out)
+
+
+#: What opens a description of a person: "a lawyer", "the co-pilot", "his lawyer".
+_DESC_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their"})
+#: The possessive marks that end a possessor ("Trump's", "Daniels'").
+_POSSESSIVE_MARKS = frozenset({"'s", "'", "\u2019s", "\u2019"})
+#: Tags of a description's modifiers and head ("former federal prosecutor", "Germanwings co-pilot").
+_DESC_MOD_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNP", "NNPS", "VBN", "CD"})
+_DESC_MAX = 6
+#: What may follow an appositive description's head: the appositive's end, a relative clause, a
+#: prepositional or participial tail ("a lawyer who has represented", "a certified nursing
+#: assistant living on"), never a verb of its own ("Trump, his lawyer said" is no appositive).
+_APPOSITIVE_END = frozenset({",", ".", ";", ":", "--", "\u2014", "\u2013", ")", "who", "whose", "whom"})
+_APPOSITIVE_END_TAGS = frozenset({"IN", "TO", "VBG", "VBN"})
+
+
+_PERSON_NOUNS: dict = {}
+
+
+def _person_noun(gaz, norm: str) -> bool:
+    """Does this head noun stand for one person: a person or role noun (person_nouns.tsv,
+    gender.tsv), a title of the gazetteer ("prosecutor", "co-pilot"), or an age ("56-year-old")?"""
+    words = _PERSON_NOUNS.get(id(gaz))
+    if words is None:
+        heads = frozenset(t for t, v in gaz.titles.items() if v.type == "head" and " " not in t)
+        words = _PERSON_NOUNS[id(gaz)] = (person_nouns() | frozenset(gender_words()) | heads) - \
+            non_persons() - frozenset(gaz.org_heads)
+    return norm in words or norm.endswith("-year-old") or (
+        "-" in norm and norm.rsplit("-", 1)[1] in words)
 
 
 #: ActorMention(...) without the frozen __init__'s per-field object.__setattr__ (same objects;

@@ -477,13 +477,27 @@ class MentionFinder:
                 continue  # "I", "But", "When": never part of a name
             if common_word[norm] and norm not in mid_caps_body and (
                     first_alnum(sentences[s_idx].token_start) >= i or texts[i - 1] in _NAME_OPENERS) \
-                    and not (tags[i] == "NNP" and self.gaz.person_by_surname(norm) is not None):
+                    and not (tags[i] == "NNP" and self.gaz.person_by_surname(norm) is not None) \
+                    and not self._first_name_before_name(i):
                 continue  # a common word capitalised at the start of a sentence or a quotation
-                # (not the surname of the one person the gazetteer knows by it: "Trump said")
+                # (not the surname of the one person the gazetteer knows by it: "Trump said";
+                # not a first name before a name: "Mark Greenberg, who oversaw ...")
             if tags[i] not in _NAME_TAGS and norm not in mid_caps:
                 continue
             names[i] = True
         return names
+
+    def _first_name_before_name(self, i: int) -> bool:
+        """Is token i a first name (first_names.tsv) that is also a common word ("Mark", "Bill",
+        "Grant"), followed in its sentence by a capitalised word that is no common or function
+        word, gazetteer name or title ("Mark Greenberg")?"""
+        j = i + 1
+        if j >= len(self._norms) or self._sent[j] != self._sent[i] or self._norms[i] not in first_names():
+            return False
+        norm = self._norms[j]
+        return bool(self._text_bits[j] & CAP) and self._tags[j] == "NNP" and self._texts[j][:1].isalpha() \
+            and not _COMMON_WORD[norm] and not _FUNCTION_WORD[norm] and self.cov_ent[j] is None \
+            and self.cov_ttl[j] is None and self.cov_gen[j] is None and self.cov_non[j] is None
 
     def _non_type(self, i):
         c = self.cov_non[i]

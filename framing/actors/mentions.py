@@ -317,6 +317,7 @@ class MentionFinder:
         cands.sort(key=lambda c: c.start_tok)
         cands = self._title_only(cands)
         cands = self._descriptions(cands)
+        cands = self._institutions_named_before(cands)
         cands = self._pronouns(cands)
         cands.sort(key=lambda c: (c.start_tok, c.end_tok))
         cands = self._spread_affiliation(cands)
@@ -1626,6 +1627,48 @@ class MentionFinder:
             if target is None:
                 continue
             add(d, target, f"description taken to be {target.actor_name}")
+        out.sort(key=lambda c: c.start_tok)
+        return out
+
+    def _institutions_named_before(self, cands):
+        """"the committee" after "the House Judiciary Committee", "the agency" after "the EPA"
+        (Environmental Protection Agency), "the state" after "New Jersey", "the party" after
+        "Democrats": "the" and the head word of an institution named earlier in the article (an organisation word of
+        org_heads.tsv ending its name, or the kind of a state or a party) is that institution, the
+        only one the article named so far with that word (a guess): not "the party" after both
+        Republicans and Democrats, nor "the court" with no court named. Not before a noun or "of"
+        ("the state legislature", "the state of Colorado")."""
+        heads: dict = {}
+        org_heads = self.gaz.org_heads
+        for c in cands:
+            if c.kind not in ("organisation", "government") or c.actor_id.startswith(("generic:", "title:")):
+                continue
+            last = fold(c.actor_name).split()[-1] if c.actor_name.strip() else ""
+            if org_heads.get(last, "media") != "media" and last not in non_persons():
+                heads.setdefault(last, []).append(c)  # (not "the poll": a finding, not a body)
+            if c.entity_kind in ("state", "party") and c.entity_kind != last:
+                heads.setdefault(c.entity_kind, []).append(c)
+        if not heads:
+            return cands
+        norms, tags, used, bits = self._norms, self._tags, self.used, self._text_bits
+        out = list(cands)
+        n = len(norms)
+        for i in [k for k, w in enumerate(norms) if w == "the"]:
+            j = i + 1
+            if j >= n or norms[j] not in heads or used[i] or used[j] or bits[j] & CAP or \
+                    tags[j] != "NN" or self._sent[j] != self._sent[i]:
+                continue
+            if j + 1 < n and (tags[j + 1] in ("NN", "NNS", "NNP", "NNPS") or norms[j + 1] == "of" or
+                              norms[j + 1] in ("and", "or") and j + 2 < n and tags[j + 2] == "JJ"):
+                continue  # a modifier: "the state legislature", "the state and local level"
+            before = [c for c in heads[norms[j]] if c.start_tok < i]
+            if not before or len({c.actor_id for c in before}) > 1:
+                continue  # none, or two ("the party" after Republicans and Democrats)
+            t = before[-1]
+            out.append(_Cand(i, j + 1, t.kind, t.actor_id, t.actor_name, t.entity_kind, t.entry_id,
+                             sector=t.sector, affiliation=t.affiliation, label_start=j, is_guess=True,
+                             guess_reason=f"institution word taken to be {t.actor_name}"))
+            self._mark(i, j + 1)
         out.sort(key=lambda c: c.start_tok)
         return out
 

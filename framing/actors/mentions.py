@@ -621,6 +621,12 @@ class MentionFinder:
                 right = self.cov_ttl[j + 1] if j + 1 < len(self.toks) else None
                 if right is None or right[1][1].type == "honorific":
                     break  # "Mr. King and Mr. Morial" are two people; titles join, names do not
+            if norm in ("of", "for") and (k == start or self._title_starts(k) or has_title and j > s_start and (
+                    self.cov_ttl[j - 1] is not None and self.cov_ttl[j - 1][1][0] == j and
+                    self.cov_ttl[j - 1][1][1].type == "head")):
+                break  # another's title: "spokesman for Sen. Jerry Moran", "lawyer for Ford",
+                # "president of Burisma", "spokesman for House Speaker John Boehner" (not
+                # "Secretary of State John Kerry", "Department of Homeland Security Secretary X")
             if norm in ("of", "for", "and", "&") and j > s_start:
                 left_title = self.cov_ttl[j - 1]
                 if left_title or (has_title and (self.cov_ent[j - 1] or (
@@ -637,6 +643,11 @@ class MentionFinder:
         while k < start and norms[k] in ("of", "for", "and", "&", "'s"):
             k += 1
         return k, (title_start, title_end), aff_entry, has_title
+
+    def _title_starts(self, k: int) -> bool:
+        """Does a head title or an honorific start at token k ("Sen.", "President", "Mr")?"""
+        hit = self.ttl.get(k)
+        return hit is not None and hit[1].type in ("head", "honorific")
 
     def _persons(self, sentence_ids):
         """The people named in the given sentences (ascending), one sentence after the other:
@@ -1424,6 +1435,10 @@ class MentionFinder:
         with no name refers back to the last person with that title (a guess), or stands alone."""
         out = list(cands)
         titled = self._titled_index(cands)
+        # the ends of named people: a title in apposition after one ("Kaufman, the director of
+        # Columbia's School ...") is that person's description (_descriptions), not a reference
+        # back to the title's last holder
+        named_ends = {c.end_tok for c in cands if c.kind == "person" and not c.actor_id.startswith("title:")}
         for i, (j, t) in sorted(self.ttl.items()):
             if t.type != "head" or not self._free(i, j) or t.role not in _TITLE_ROLES:
                 continue
@@ -1461,6 +1476,9 @@ class MentionFinder:
                     k -= 1
                     break
                 break
+            if k - 2 >= a and self._norms[k - 1] == "," and k - 1 in named_ends and not (
+                    j < b and self._norms[j] in _POSSESSIVE_MARKS):
+                continue  # (not a possessor: "Jared Kushner, the president's son-in-law")
             label_start = k
             while label_start < i and self.toks[label_start].norm in _DETERMINERS_POSS:
                 label_start += 1
@@ -1488,13 +1506,14 @@ class MentionFinder:
         return out
 
     # ------------------------------------------------------------------ descriptions
-    def _description_at(self, p: int, b: int):
+    def _description_at(self, p: int, b: int, title_case: bool = False):
         """The description starting at token p (sentence end b): "a former federal prosecutor",
         "the 27-year-old Germanwings co-pilot", "Trump's one-time senior strategist": an optional
         determiner or possessor, modifiers and a singular person noun as its head, which ends the
         noun phrase. Returns (first token, first token of the label, token after the head, and
         whether it opened with a determiner or a possessor), or None. The mention leaves out a
-        possessor, and starts after a mention inside the phrase ("the longtime Trump lawyer")."""
+        possessor, and starts after a mention inside the phrase ("the longtime Trump lawyer").
+        `title_case`: a capitalised title may be the head ("Mike Pompeo, Director of the CIA")."""
         norms, tags, used, bits = self._norms, self._tags, self.used, self._text_bits
         start = label = p
         opened = False
@@ -1522,7 +1541,9 @@ class MentionFinder:
         if head.endswith("-year-old"):
             if not head[:1].isalnum():
                 return None
-        elif bits[k - 1] & CAP or tags[k - 1] != "NN" or not _person_noun(self.gaz, head):
+        elif bits[k - 1] & CAP and not (title_case and self._title_starts(k - 1)) or \
+                tags[k - 1] not in ("NN", "NNP") or tags[k - 1] == "NNP" and not bits[k - 1] & CAP or \
+                not _person_noun(self.gaz, head):
             return None
         for q in range(label, k):
             if used[q]:
@@ -1530,6 +1551,25 @@ class MentionFinder:
         if label >= k:
             return None
         return start, label, k, opened
+
+    def _clause_after(self, k: int, b: int) -> bool:
+        """Does a prepositional tail starting at token k run into a verb of its own before a comma
+        ends it ("for Kavanaugh, a lawyer for Ford addressed whether ...": an indefinite phrase
+        there is the verb's subject, someone new, no appositive; "Robert Hur, U.S. attorney for the
+        District of Maryland, told" is one)? Capitalised words (a book's title) and a verb form
+        before a noun ("think tank") are no verbs here."""
+        norms, tags, bits = self._norms, self._tags, self._text_bits
+        if k >= b or tags[k] not in ("IN", "TO"):
+            return False
+        for q in range(k + 1, b):
+            if norms[q] in _APPOSITIVE_END:
+                return False
+            if bits[q] & CAP:
+                continue
+            if tags[q] in ("VBD", "MD") or tags[q] in ("VBZ", "VBP") and not (
+                    q + 1 < b and tags[q + 1] in ("NN", "NNS")):
+                return True
+        return False
 
     def _descriptions(self, cands):
         """Descriptions of a named person that stand for them: an appositive beside the name
@@ -1573,10 +1613,11 @@ class MentionFinder:
                 p = j + 1
                 if p + 2 < b and tags[p] == "CD" and norms[p + 1] == ",":
                     p += 2  # "Joyce Ross, 64, a certified nursing assistant"
-                d = self._description_at(p, b)
+                d = self._description_at(p, b, title_case=True)
                 if d is not None and self._free(d[0], d[2]) and (
                         d[2] >= b or norms[d[2]] in _APPOSITIVE_END or tags[d[2]] in _APPOSITIVE_END_TAGS) \
-                        and not (d[2] + 1 < b and norms[d[2]] == "," and d[2] + 1 in person_starts):
+                        and not (d[2] + 1 < b and norms[d[2]] == "," and d[2] + 1 in person_starts) \
+                        and not (norms[d[0]] in ("a", "an") and self._clause_after(d[2], b)):
                     add(d, c, why)  # (not in a list: "The chancellor, Philip Hammond, the
                     # justice secretary, David Gauke, and ...": that one is Gauke's)
             # before the name, which closes it: "his lawyer, Lanny Davis, said", "the president's

@@ -35,3 +35,10 @@ def test_the_institution_named_before(resources, text, reference, name):
 ])
 def test_no_institution_or_more_than_one(resources, text, word):
     assert not [m for m in mentions(resources, text) if m[0].lower() == "the " + word]
+
+
+def test_the_state_is_not_one_named_before_another_state(resources):
+    # Ohio is named as a place only (no actor), after Idaho: "the state" is not Idaho
+    text = ("Idaho went to Trump on Tuesday. John Kasich came in a distant second, which may bode "
+            "poorly for his showdown next week in Ohio, the state he governs.")
+    assert ("the state", "Idaho") not in mentions(resources, text)

@@ -1671,6 +1671,17 @@ class MentionFinder:
         out.sort(key=lambda c: c.start_tok)
         return out
 
+    def _last_state_before(self, i: int) -> str:
+        """The entry id of the last US state the article names before token i, as an actor or
+        as a place ("" when none)."""
+        keys = self._ent_keys
+        for p in range(bisect_left(keys, i) - 1, -1, -1):
+            surf = self.ent[keys[p]][1]
+            entry = self.gaz.entries.get(surf.entry_id)
+            if entry is not None and entry.kind == "state":
+                return entry.id
+        return ""
+
     def _institutions_named_before(self, cands):
         """"the committee" after "the House Judiciary Committee", "the agency" after "the EPA"
         (Environmental Protection Agency), "the state" after "New Jersey", "the party" after
@@ -1706,6 +1717,8 @@ class MentionFinder:
             if not before or len({c.actor_id for c in before}) > 1:
                 continue  # none, or two ("the party" after Republicans and Democrats)
             t = before[-1]
+            if norms[j] == "state" and self._last_state_before(i) != t.entry_id:
+                continue  # another state named since, as a place ("... in Ohio, the state he governs")
             out.append(_Cand(i, j + 1, t.kind, t.actor_id, t.actor_name, t.entity_kind, t.entry_id,
                              sector=t.sector, affiliation=t.affiliation, label_start=j, is_guess=True,
                              guess_reason=f"institution word taken to be {t.actor_name}"))

@@ -14,7 +14,10 @@ The detector works on token indices of `Doc.tokens`, sentence by sentence:
 5. remaining gazetteer names stand alone (countries, capitals as metonyms, organisations), unless
    they are places ("a meeting in Tehran") or mere modifiers ("Afghan soil");
 6. titles without a name ("the defence minister") and subject pronouns are resolved to an earlier
-   person or group, and marked as guesses.
+   person or group, and marked as guesses;
+7. descriptions of a named person stand for them, as guesses: an appositive ("Giuliani, a former
+   federal prosecutor"; "his lawyer, Lanny Davis,") and a definite description with the head of
+   an earlier one or of a title ("the co-pilot" after "co-pilot Andreas Lubitz").
 """
 from __future__ import annotations
 
@@ -25,6 +28,7 @@ from itertools import compress, repeat
 from operator import and_, eq, not_
 
 from ..attribution.data import first_names, gender_words, genders_clash
+from ..attribution.speakers import non_persons, person_nouns
 from ..gazetteer import Gazetteer, fold
 from ..text.columns import columns
 from ..model.actors import ActorMention
@@ -283,11 +287,13 @@ class MentionFinder:
         self._run_starts = sorted(set(compress(capa, map(not_, map(
             _FUNCTION_WORD.__getitem__, map(self.cols.norms.__getitem__, capa))))).union(self.ent))
         self._first_alnum_memo: dict[int, int] = {}
+        self._the = None  # _the_tokens
         self._gen_keys, self._ent_keys = sorted(self.gen), sorted(self.ent)
         self.mid_caps, self.mid_caps_body = self._mid_sentence_caps()
         self._names = self._name_flags()
         # persons first (they consume titles and institutions before their names), then acronyms,
-        # generic groups, standalone entities, title-only references, unknown acronyms, pronouns.
+        # generic groups, standalone entities, title-only references, unknown acronyms, descriptions
+        # of named people, pronouns.
         # Each pass skips the sentences where it has nothing to start on (no capitalised word or
         # gazetteer name, no "(", no group noun): most sentences, and each call cost something.
         # (the sentences of each pass are read off the tokens it can start on, not found by a
@@ -311,6 +317,8 @@ class MentionFinder:
         cands += self._orgs_unknown(cands)
         cands.sort(key=lambda c: c.start_tok)
         cands = self._title_only(cands)
+        cands = self._descriptions(cands)
+        cands = self._institutions_named_before(cands)
         cands = self._pronouns(cands)
         cands.sort(key=lambda c: (c.start_tok, c.end_tok))
         cands = self._spread_affiliation(cands)
@@ -471,13 +479,27 @@ class MentionFinder:
                 continue  # "I", "But", "When": never part of a name
             if common_word[norm] and norm not in mid_caps_body and (
                     first_alnum(sentences[s_idx].token_start) >= i or texts[i - 1] in _NAME_OPENERS) \
-                    and not (tags[i] == "NNP" and self.gaz.person_by_surname(norm) is not None):
+                    and not (tags[i] == "NNP" and self.gaz.person_by_surname(norm) is not None) \
+                    and not self._first_name_before_name(i):
                 continue  # a common word capitalised at the start of a sentence or a quotation
-                # (not the surname of the one person the gazetteer knows by it: "Trump said")
+                # (not the surname of the one person the gazetteer knows by it: "Trump said";
+                # not a first name before a name: "Mark Greenberg, who oversaw ...")
             if tags[i] not in _NAME_TAGS and norm not in mid_caps:
                 continue
             names[i] = True
         return names
+
+    def _first_name_before_name(self, i: int) -> bool:
+        """Is token i a first name (first_names.tsv) that is also a common word ("Mark", "Bill",
+        "Grant"), followed in its sentence by a capitalised word that is no common or function
+        word, gazetteer name or title ("Mark Greenberg")?"""
+        j = i + 1
+        if j >= len(self._norms) or self._sent[j] != self._sent[i] or self._norms[i] not in first_names():
+            return False
+        norm = self._norms[j]
+        return bool(self._text_bits[j] & CAP) and self._tags[j] == "NNP" and self._texts[j][:1].isalpha() \
+            and not _COMMON_WORD[norm] and not _FUNCTION_WORD[norm] and self.cov_ent[j] is None \
+            and self.cov_ttl[j] is None and self.cov_gen[j] is None and self.cov_non[j] is None
 
     def _non_type(self, i):
         c = self.cov_non[i]
@@ -600,6 +622,12 @@ class MentionFinder:
                 right = self.cov_ttl[j + 1] if j + 1 < len(self.toks) else None
                 if right is None or right[1][1].type == "honorific":
                     break  # "Mr. King and Mr. Morial" are two people; titles join, names do not
+            if norm in ("of", "for") and (k == start or self._title_starts(k) or has_title and j > s_start and (
+                    self.cov_ttl[j - 1] is not None and self.cov_ttl[j - 1][1][0] == j and
+                    self.cov_ttl[j - 1][1][1].type == "head")):
+                break  # another's title: "spokesman for Sen. Jerry Moran", "lawyer for Ford",
+                # "president of Burisma", "spokesman for House Speaker John Boehner" (not
+                # "Secretary of State John Kerry", "Department of Homeland Security Secretary X")
             if norm in ("of", "for", "and", "&") and j > s_start:
                 left_title = self.cov_ttl[j - 1]
                 if left_title or (has_title and (self.cov_ent[j - 1] or (
@@ -616,6 +644,11 @@ class MentionFinder:
         while k < start and norms[k] in ("of", "for", "and", "&", "'s"):
             k += 1
         return k, (title_start, title_end), aff_entry, has_title
+
+    def _title_starts(self, k: int) -> bool:
+        """Does a head title or an honorific start at token k ("Sen.", "President", "Mr")?"""
+        hit = self.ttl.get(k)
+        return hit is not None and hit[1].type in ("head", "honorific")
 
     def _persons(self, sentence_ids):
         """The people named in the given sentences (ascending), one sentence after the other:
@@ -1403,6 +1436,10 @@ class MentionFinder:
         with no name refers back to the last person with that title (a guess), or stands alone."""
         out = list(cands)
         titled = self._titled_index(cands)
+        # the ends of named people: a title in apposition after one ("Kaufman, the director of
+        # Columbia's School ...") is that person's description (_descriptions), not a reference
+        # back to the title's last holder
+        named_ends = {c.end_tok for c in cands if c.kind == "person" and not c.actor_id.startswith("title:")}
         for i, (j, t) in sorted(self.ttl.items()):
             if t.type != "head" or not self._free(i, j) or t.role not in _TITLE_ROLES:
                 continue
@@ -1440,6 +1477,9 @@ class MentionFinder:
                     k -= 1
                     break
                 break
+            if k - 2 >= a and self._norms[k - 1] == "," and k - 1 in named_ends and not (
+                    j < b and self._norms[j] in _POSSESSIVE_MARKS):
+                continue  # (not a possessor: "Jared Kushner, the president's son-in-law")
             label_start = k
             while label_start < i and self.toks[label_start].norm in _DETERMINERS_POSS:
                 label_start += 1
@@ -1463,6 +1503,238 @@ class MentionFinder:
                           guess_reason="title without a name")
             self._mark(k, j)
             out.append(c)
+        out.sort(key=lambda c: c.start_tok)
+        return out
+
+    # ------------------------------------------------------------------ descriptions
+    def _description_at(self, p: int, b: int, title_case: bool = False):
+        """The description starting at token p (sentence end b): "a former federal prosecutor",
+        "the 27-year-old Germanwings co-pilot", "Trump's one-time senior strategist": an optional
+        determiner or possessor, modifiers and a singular person noun as its head, which ends the
+        noun phrase. Returns (first token, first token of the label, token after the head, and
+        whether it opened with a determiner or a possessor), or None. The mention leaves out a
+        possessor, and starts after a mention inside the phrase ("the longtime Trump lawyer").
+        `title_case`: a capitalised title may be the head ("Mike Pompeo, Director of the CIA")."""
+        norms, tags, used, bits = self._norms, self._tags, self.used, self._text_bits
+        start = label = p
+        opened = False
+        if p < b and norms[p] in _DESC_DETERMINERS:
+            label, opened = p + 1, True
+        else:  # a possessor: "Trump's", "the president's", "Daniels'"
+            for q in range(p + 1, min(p + 5, b)):
+                if norms[q] in _POSSESSIVE_MARKS:
+                    start = label = q + 1
+                    opened = True
+                    break
+                if not (used[q] or bits[q] & CAP or tags[q] in ("NNP", "NNPS", "NN")):
+                    break
+            if opened and not (used[p] or bits[p] & CAP or tags[p] in ("NNP", "NNPS", "NN") or
+                               norms[p] == "the"):
+                return None
+        k = label
+        while k < b and k - label < _DESC_MAX and norms[k] not in _DESC_DETERMINERS and (
+                tags[k] in _DESC_MOD_TAGS or norms[k].endswith("-year-old") or
+                tags[k] == "VBG" and k + 1 < b and tags[k + 1] in _DESC_MOD_TAGS):
+            k += 1  # a participle only inside the phrase ("a certified nursing assistant living")
+        if k == label:
+            return None
+        head = norms[k - 1]
+        if head.endswith("-year-old"):
+            if not head[:1].isalnum():
+                return None
+        elif bits[k - 1] & CAP and not (title_case and self._title_starts(k - 1)) or \
+                tags[k - 1] not in ("NN", "NNP") or tags[k - 1] == "NNP" and not bits[k - 1] & CAP or \
+                not _person_noun(self.gaz, head):
+            return None
+        for q in range(label, k):
+            if used[q]:
+                start = label = q + 1  # "the longtime Trump lawyer": after the mention inside
+        if label >= k:
+            return None
+        return start, label, k, opened
+
+    def _clause_after(self, k: int, b: int) -> bool:
+        """Does a prepositional tail starting at token k run into a verb of its own before a comma
+        ends it ("for Kavanaugh, a lawyer for Ford addressed whether ...": an indefinite phrase
+        there is the verb's subject, someone new, no appositive; "Robert Hur, U.S. attorney for the
+        District of Maryland, told" is one)? Capitalised words (a book's title) and a verb form
+        before a noun ("think tank") are no verbs here."""
+        norms, tags, bits = self._norms, self._tags, self._text_bits
+        if k >= b or tags[k] not in ("IN", "TO"):
+            return False
+        for q in range(k + 1, b):
+            if norms[q] in _APPOSITIVE_END:
+                return False
+            if bits[q] & CAP:
+                continue
+            if tags[q] in ("VBD", "MD") or tags[q] in ("VBZ", "VBP") and not (
+                    q + 1 < b and tags[q + 1] in ("NN", "NNS")):
+                return True
+        return False
+
+    def _descriptions(self, cands):
+        """Descriptions of a named person that stand for them: an appositive beside the name
+        ("Giuliani, a former federal prosecutor"; "Pugh's lawyer, Steven Silverman, declined"),
+        and a definite description whose head an earlier description or title of a person has
+        ("the co-pilot" after "co-pilot Andreas Lubitz", "the lawyer" after "his lawyer Rudy
+        Giuliani": the last of them mentioned; "the 26-year-old" after "Shirwa Ahmed, a
+        26-year-old"). Generic uses ("lawyers say", "a lawyer") name nobody, nor does a definite
+        description no one was given before: "the 16-year-old" after a senator and an unnamed
+        girl. All are guesses; a pronoun may then take the person they name."""
+        people = [c for c in cands if c.kind == "person" and not c.actor_id.startswith("title:")]
+        if not people:
+            return cands
+        norms, tags, sent = self._norms, self._tags, self._sent
+        out = list(cands)
+        heads: dict = {}  # head noun -> [(token, person)] of the article's descriptions and titles
+        person_starts = {c.start_tok for c in people}
+
+        def add(d, person, why):
+            start, label, end, _ = d
+            self._mark(start, end)
+            out.append(_Cand(start, end, "person", person.actor_id, person.actor_name, "person",
+                             person.entry_id, affiliation=person.affiliation, label_start=label,
+                             is_guess=True, guess_reason=why))
+            heads.setdefault(norms[end - 1], []).append((start, person))
+
+        for c in people:
+            if c.title and c.person_name:
+                # the title's head, when it stands right before the name ("co-pilot Andreas
+                # Lubitz"), not before a body's ("co-pilot of Germanwings Flight 9525")
+                words = fold(self._text(c.start_tok, c.end_tok)).split()
+                before = words[:len(words) - len(c.person_name.split())]
+                head = fold(c.title).split()[-1]
+                if before and before[-1] == head and _person_noun(self.gaz, head):
+                    heads.setdefault(head, []).append((c.start_tok, c))
+            a, b = self._sent_range(sent[c.start_tok])
+            why = f"description beside the name of {c.actor_name}"
+            # after the name: ", [age,] a former federal prosecutor [, | who | of | .]"
+            j = c.end_tok
+            if j + 1 < b and norms[j] == ",":
+                p = j + 1
+                if p + 2 < b and tags[p] == "CD" and norms[p + 1] == ",":
+                    p += 2  # "Joyce Ross, 64, a certified nursing assistant"
+                d = self._description_at(p, b, title_case=True)
+                if d is not None and self._free(d[0], d[2]) and (
+                        d[2] >= b or norms[d[2]] in _APPOSITIVE_END or tags[d[2]] in _APPOSITIVE_END_TAGS) \
+                        and not (d[2] + 1 < b and norms[d[2]] == "," and d[2] + 1 in person_starts) \
+                        and not (norms[d[0]] in ("a", "an") and self._clause_after(d[2], b)):
+                    add(d, c, why)  # (not in a list: "The chancellor, Philip Hammond, the
+                    # justice secretary, David Gauke, and ...": that one is Gauke's)
+            # before the name, which closes it: "his lawyer, Lanny Davis, said", "the president's
+            # personal lawyer, Michael Cohen, to keep"
+            i = c.start_tok
+            if i - 2 >= a and norms[i - 1] == "," and (c.end_tok >= b or norms[c.end_tok] in (",", ".")):
+                p = i - 2
+                while p > a and i - p < _DESC_MAX + 6 and (
+                        tags[p - 1] in _DESC_MOD_TAGS or norms[p - 1] in _DESC_DETERMINERS or
+                        norms[p - 1] in _POSSESSIVE_MARKS or self.used[p - 1] or
+                        self._text_bits[p - 1] & CAP):
+                    p -= 1
+                for q in range(p, i - 1):
+                    d = self._description_at(q, i - 1)
+                    if d is not None:
+                        if d[2] == i - 1 and d[3] and self._free(d[0], d[2]):
+                            add(d, c, why)
+                        break
+        if not heads:
+            out.sort(key=lambda c: c.start_tok)
+            return out
+        # definite descriptions: "the co-pilot", "the lawyer" (a title that refers back is
+        # _title_only's: "the president", "the prosecutor")
+        at = sorted(((c.start_tok, c.end_tok, c) for c in out if c.kind == "person"), key=lambda x: x[:2])
+        starts = [x[0] for x in at]
+        used = self.used
+        last = len(norms) - 1
+        # only a "the" with one of those heads within reach can be one (a search per "the" of the
+        # article cost a tenth of the mention finder)
+        head_at = list(compress(range(len(norms)), map(heads.__contains__, norms)))
+        for i in self._the_tokens():
+            h = bisect_right(head_at, i)
+            if h == len(head_at) or head_at[h] > i + _DESC_MAX or i == last or used[i] or used[i + 1]:
+                continue
+            s_idx = sent[i]
+            a, b = self._sent_range(s_idx)
+            d = self._description_at(i, b)
+            if d is None or d[0] != i or not self._free(i, d[2]) or (d[2] < b and norms[d[2]] == "of"):
+                continue
+            head = norms[d[2] - 1]
+            title = self.gaz.titles.get(head)
+            if title is not None and title.role in _TITLE_ROLES:
+                continue
+            holders = {p.actor_id for k, p in heads.get(head, ()) if k < i}
+            if not holders:
+                continue
+            target = None
+            for q in range(bisect_left(starts, i) - 1, -1, -1):
+                if at[q][2].actor_id in holders:
+                    target = at[q][2]
+                    break
+            if target is None:
+                continue
+            add(d, target, f"description taken to be {target.actor_name}")
+        out.sort(key=lambda c: c.start_tok)
+        return out
+
+    def _the_tokens(self) -> list:
+        """The indices of the article's tokens "the" (found once, read by two passes)."""
+        if self._the is None:
+            norms = self._norms
+            self._the = list(compress(range(len(norms)), map(eq, norms, repeat("the"))))
+        return self._the
+
+    def _last_state_before(self, i: int) -> str:
+        """The entry id of the last US state the article names before token i, as an actor or
+        as a place ("" when none)."""
+        keys = self._ent_keys
+        for p in range(bisect_left(keys, i) - 1, -1, -1):
+            surf = self.ent[keys[p]][1]
+            entry = self.gaz.entries.get(surf.entry_id)
+            if entry is not None and entry.kind == "state":
+                return entry.id
+        return ""
+
+    def _institutions_named_before(self, cands):
+        """"the committee" after "the House Judiciary Committee", "the agency" after "the EPA"
+        (Environmental Protection Agency), "the state" after "New Jersey", "the party" after
+        "Democrats": "the" and the head word of an institution named earlier in the article (an organisation word of
+        org_heads.tsv ending its name, or the kind of a state or a party) is that institution, the
+        only one the article named so far with that word (a guess): not "the party" after both
+        Republicans and Democrats, nor "the court" with no court named. Not before a noun or "of"
+        ("the state legislature", "the state of Colorado")."""
+        heads: dict = {}
+        org_heads = self.gaz.org_heads
+        for c in cands:
+            if c.kind not in ("organisation", "government") or c.actor_id.startswith(("generic:", "title:")):
+                continue
+            last = fold(c.actor_name).split()[-1] if c.actor_name.strip() else ""
+            if org_heads.get(last, "media") != "media" and last not in non_persons():
+                heads.setdefault(last, []).append(c)  # (not "the poll": a finding, not a body)
+            if c.entity_kind in ("state", "party") and c.entity_kind != last:
+                heads.setdefault(c.entity_kind, []).append(c)
+        if not heads:
+            return cands
+        norms, tags, used, bits = self._norms, self._tags, self.used, self._text_bits
+        out = list(cands)
+        n = len(norms)
+        for i in self._the_tokens():
+            j = i + 1
+            if j >= n or norms[j] not in heads or used[i] or used[j] or bits[j] & CAP or \
+                    tags[j] != "NN" or self._sent[j] != self._sent[i]:
+                continue
+            if j + 1 < n and (tags[j + 1] in ("NN", "NNS", "NNP", "NNPS") or norms[j + 1] == "of" or
+                              norms[j + 1] in ("and", "or") and j + 2 < n and tags[j + 2] == "JJ"):
+                continue  # a modifier: "the state legislature", "the state and local level"
+            before = [c for c in heads[norms[j]] if c.start_tok < i]
+            if not before or len({c.actor_id for c in before}) > 1:
+                continue  # none, or two ("the party" after Republicans and Democrats)
+            t = before[-1]
+            if norms[j] == "state" and self._last_state_before(i) != t.entry_id:
+                continue  # another state named since, as a place ("... in Ohio, the state he governs")
+            out.append(_Cand(i, j + 1, t.kind, t.actor_id, t.actor_name, t.entity_kind, t.entry_id,
+                             sector=t.sector, affiliation=t.affiliation, label_start=j, is_guess=True,
+                             guess_reason=f"institution word taken to be {t.actor_name}"))
+            self._mark(i, j + 1)
         out.sort(key=lambda c: c.start_tok)
         return out
 
@@ -1588,6 +1860,35 @@ class MentionFinder:
                         c.entity_kind, c.entry_id, c.sector, c.affiliation, c.title, "none", c.number,
                         sent[first], toks[first].in_quote, c.is_guess, c.guess_reason))
         return tuple(out)
+
+
+#: What opens a description of a person: "a lawyer", "the co-pilot", "his lawyer".
+_DESC_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their"})
+#: The possessive marks that end a possessor ("Trump's", "Daniels'").
+_POSSESSIVE_MARKS = frozenset({"'s", "'", "\u2019s", "\u2019"})
+#: Tags of a description's modifiers and head ("former federal prosecutor", "Germanwings co-pilot").
+_DESC_MOD_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNP", "NNPS", "VBN", "CD"})
+_DESC_MAX = 6
+#: What may follow an appositive description's head: the appositive's end, a relative clause, a
+#: prepositional or participial tail ("a lawyer who has represented", "a certified nursing
+#: assistant living on"), never a verb of its own ("Trump, his lawyer said" is no appositive).
+_APPOSITIVE_END = frozenset({",", ".", ";", ":", "--", "\u2014", "\u2013", ")", "who", "whose", "whom"})
+_APPOSITIVE_END_TAGS = frozenset({"IN", "TO", "VBG", "VBN"})
+
+
+_PERSON_NOUNS: dict = {}
+
+
+def _person_noun(gaz, norm: str) -> bool:
+    """Does this head noun stand for one person: a person or role noun (person_nouns.tsv,
+    gender.tsv), a title of the gazetteer ("prosecutor", "co-pilot"), or an age ("56-year-old")?"""
+    words = _PERSON_NOUNS.get(id(gaz))
+    if words is None:
+        heads = frozenset(t for t, v in gaz.titles.items() if v.type == "head" and " " not in t)
+        words = _PERSON_NOUNS[id(gaz)] = (person_nouns() | frozenset(gender_words()) | heads) - \
+            non_persons() - frozenset(gaz.org_heads)
+    return norm in words or norm.endswith("-year-old") or (
+        "-" in norm and norm.rsplit("-", 1)[1] in words)
 
 
 #: ActorMention(...) without the frozen __init__'s per-field object.__setattr__ (same objects;

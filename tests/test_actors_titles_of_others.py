@@ -1,0 +1,49 @@
+"""A title before "for" / "of" and a name is often someone else's: "a spokesman for Sen. Jerry
+Moran" is not Moran, "a lawyer for Ford" not Ford. And a title in apposition after a name is that
+person's ("Kaufman, the director of Columbia's School ..."), not the last holder of the title.
+Sentences from AllSides articles, shortened.
+"""
+from __future__ import annotations
+
+import pytest
+
+from test_actors_helpers import mentions
+
+
+@pytest.mark.parametrize("text, name, wrong", [
+    ("And a spokesman for Sen. Jerry Moran, R-Kan., said Moran briefly saw Paul at the Senate gym.",
+     "Jerry Moran", "spokesman for Sen. Jerry Moran"),
+    ("Conant, who served as communications director for Sen. Marco Rubio, said so.",
+     "Marco Rubio", "communications director for Sen. Marco Rubio"),
+    ("A spokesman for House Speaker John Boehner said the sequester was the president's idea.",
+     "John Boehner", "spokesman for House Speaker John Boehner"),
+])
+def test_a_title_for_someone_is_not_theirs(resources, text, name, wrong):
+    found = mentions(resources, text)
+    assert name in [n for _, n in found]
+    assert wrong not in [t for t, _ in found]
+
+
+@pytest.mark.parametrize("text, title, name", [
+    ("Secretary of State John Kerry met the Russian foreign minister.",
+     "Secretary of State John Kerry", "John Kerry"),
+    ("Department of Homeland Security Secretary John Kelly agreed.",
+     "Department of Homeland Security Secretary John Kelly", "John Kelly"),
+    ("Obama announced last week that White House Deputy Chief of Staff Rob Nabors would be assigned "
+     "to the VA.", "White House Deputy Chief of Staff Rob Nabors", "Rob Nabors"),
+])
+def test_a_title_of_a_body_stays_with_the_name(resources, text, title, name):
+    assert (title, name) in mentions(resources, text)
+
+
+def test_a_title_in_apposition_is_the_person_before_it(resources):
+    text = ("Michael Greenstone is the director of the Energy Policy Institute. I asked Noah "
+            "Kaufman, the director of Columbia's School of International and Public Affairs, about "
+            "this as well.")
+    assert ("the director", "Noah Kaufman") in mentions(resources, text)
+
+
+def test_an_indefinite_subject_after_a_name_is_someone_new(resources):
+    text = ("Speaking to NPR after Collins and Manchin announced their support for Kavanaugh, a "
+            "lawyer for Ford addressed whether the professor feels she failed.")
+    assert not [m for m in mentions(resources, text) if m[0].endswith("lawyer") and m[1] == "Brett Kavanaugh"]

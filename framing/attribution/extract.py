@@ -272,6 +272,12 @@ def _cue_at(ctx: _Ctx, i: int, hi: int) -> tuple[int, CueFrame, str] | None:
     if i + 1 < hi:
         pf = ctx.data.particle_cues.get((lem, ctx.tokens[i + 1].norm))
         if pf is not None:
+            if lem == "go" and i + 3 < hi and ctx.tokens[i + 2].norm == "to":
+                inner = _cue_at(ctx, i + 3, hi) if ctx.tokens[i + 3].pos.startswith("VB") else None
+                if inner is not None:
+                    # "He went on to say that ...", "She went on to call Cruz ...": one cue, the
+                    # frame of the verb after "to"
+                    return inner
             return i + 2, pf, pf.term
     frame = ctx.data.cues.get(lem)
     if frame is None:
@@ -429,6 +435,7 @@ _COMMA_DASH = frozenset(_DASHES + (",",))
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_FINITE_VERBS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def _object_end(ctx: _Ctx, k: int, end: int) -> int:
@@ -647,7 +654,9 @@ def _sentence_subject(ctx: _Ctx, lo: int, hi: int, before: int) -> tuple[int, in
                     continue
                 e += 1
             if e < before and toks[e].pos.startswith("VB"):
-                return k, end
+                # (a time adverbial closing the phrase is not the subject: "McConnell last week did
+                # not ..., only telling reporters")
+                return k, max(_before_time_adverbial(toks, end - 1, k), k) + 1
             return None
         if toks[k].pos == "IN":
             # skip a fronted prepositional phrase: "In a statement, X said"
@@ -1364,6 +1373,54 @@ def _names_only(ctx: _Ctx, raw: RawAttribution, hi: int) -> bool:
     return nxt.text in _AFTER_NAME or nxt.pos.startswith("VB") or nxt.pos in ("IN", "MD", "TO", "RB", "CC")
 
 
+#: Words before an -ing cue that make it report what the clause's subject says: "..., adding that",
+#: "while insisting", "after saying", "before insisting he had ...", "by telling Clinton she ...",
+#: "upon saying, “...”".
+_PARTICIPLE_LINKS = frozenset({"while", "after", "before", "by", "upon"})
+#: Of those, the ones that take the subject of the one clause before them (`_one_clause_subject`).
+_NEW_LINKS = frozenset({"before", "by", "upon"})
+#: Words that open a subordinate clause: after one, the verb of the sentence's subject is no longer
+#: the only verb before a cue.
+_SUBORDINATORS = frozenset({"that", "because", "if", "when", "although", "though", "whether", "since",
+                            "unless", "until", "while", "as", "after", "before"})
+
+
+def _main_clause_source(ctx: _Ctx, start: int, lo: int) -> bool:
+    """Does a preposed source starting at tokens[start] open a main clause: not after a relative
+    pronoun, a subordinator or a preposition ("Davis — whom multiple Republicans privately described
+    as “scary” — agreed ... but said": the source of "described" is not that of "said")?"""
+    if start <= lo:
+        return True
+    t = ctx.tokens[start - 1]
+    return t.pos not in ("WDT", "WP", "WP$", "IN", "TO") and t.norm not in _SUBORDINATORS
+
+
+def _one_clause_subject(ctx: _Ctx, lo: int, hi: int, link: int) -> tuple[int, int] | None:
+    """The sentence's subject when its verb is the only verb before tokens[link] and no clause
+    opens between them: "Axelrod tried offering an olive branch by telling Clinton ...", "Sanders
+    claimed momentum and argued ...". Not "I wish Biden hadn't boxed himself in by declaring"
+    (two verbs: Biden declared), nor "those in Congress who believe he is overstepping his bounds
+    by refusing" (a relative clause)."""
+    subj = _sentence_subject(ctx, lo, hi, link)
+    if subj is None:
+        return None
+    toks = ctx.tokens
+    start, end = subj
+    groups, in_verb = 0, False
+    for m in range(end, link):
+        t = toks[m]
+        if t.pos in ("WDT", "WP", "WP$", "WRB") or t.norm in _SUBORDINATORS:
+            return None
+        # (a past participle counts: the tagger reads many past tenses so; "a wave of boos" is no verb)
+        finite = (t.pos in _FINITE or t.pos == "VBN") and toks[m - 1].pos not in ("DT", "IN")
+        if finite and not in_verb:
+            groups += 1
+        in_verb = finite or in_verb and (t.pos == "RB" or t.pos.startswith("VB") or t.norm in ("not", "n't"))
+    if groups != 1:
+        return None
+    return subj
+
+
 def _match_cue(ctx, i, i_end, lo, hi, frame, lemma, found) -> RawAttribution | None:
     toks = ctx.tokens
     sent = toks[i].sentence
@@ -1379,11 +1436,21 @@ def _match_cue(ctx, i, i_end, lo, hi, frame, lemma, found) -> RawAttribution | N
             return RawAttribution((i, i_end), (start, i), after[0], sent, frame, lemma, quote_ids=after[1])
         if i == _clause_start(ctx, lo, hi) and ("C" in frame.frames or "O" in frame.frames):
             return _opening_participle(ctx, i, i_end, hi, frame, lemma)
-        if prev >= lo and toks[prev].text == "," or prev >= lo and toks[prev].norm in ("while", "after"):
+        link = prev
+        while link > lo and toks[link].pos == "RB":
+            link -= 1  # ", recently telling one person ...", "before optimistically predicting that"
+        if link >= lo and (toks[link].text == "," or toks[link].norm in _PARTICIPLE_LINKS and not (
+                link > lo and toks[link].norm == "by" and toks[link - 1].pos[:2] in ("VB", "RB"))):
+            # (not "responded by saying", "continued by saying": one cue with its verb)
             after = _content_after(ctx, i_end, hi, frame)
             if after is None:
                 return None
-            source = found[-1].source if found and found[-1].source else _sentence_subject(ctx, lo, hi, i)
+            if toks[link].norm in _NEW_LINKS:
+                source = _one_clause_subject(ctx, lo, hi, link)
+                if source is None and found and found[-1].postposed and found[-1].source:
+                    source = found[-1].source  # '“...,” Trump told reporters, before insisting ...'
+            else:
+                source = found[-1].source if found and found[-1].source else _sentence_subject(ctx, lo, hi, i)
             if source is None:
                 return None
             return RawAttribution((i, i_end), source, after[0], sent, frame, lemma, quote_ids=after[1])
@@ -1440,6 +1507,14 @@ def _match_cue(ctx, i, i_end, lo, hi, frame, lemma, found) -> RawAttribution | N
                     raw.quote_ids = prior[1] + raw.quote_ids
                     raw.postposed = True
             return raw
+        if _clausal(frame) and before_src - 1 > lo and toks[before_src].norm == "as" and \
+                (toks[before_src - 1].text == "," or toks[before_src - 1].text in _DASHES) and \
+                toks[before_src - 2].pos not in ("WDT", "WP") and _rest_is_adjunct(ctx, i_end, _as_clause_end(ctx, i_end, hi)):
+            # "..., as The New York Times reported on Tuesday, and ...", "..., as David Dayen noted
+            # in The Intercept.": the clause before the comma is the content
+            prior = _content_before(ctx, before_src - 1, lo)
+            if prior and not prior[1]:
+                return RawAttribution((i, i_end), source, prior[0], sent, frame, lemma, postposed=True)
         # postposed: "...," he said. / ..., officials said on Tuesday.
         if _clausal(frame) and before_src >= lo and (
                 toks[before_src].text in _CLOSE_MARKS + "," or toks[before_src].text in _DASHES):
@@ -1471,6 +1546,21 @@ def _match_cue(ctx, i, i_end, lo, hi, frame, lemma, found) -> RawAttribution | N
             return RawAttribution((i, i_end), source, [(q.start, q.end)], sent, frame, lemma,
                                   postposed=True, quote_ids=[qi])
         return None
+    if j > lo and toks[j].norm in _AND_BUT and toks[i].pos in _FINITE_VERBS:
+        # a finite cue joined to an earlier verb of its clause: "Mr. Putin forecast that ... and
+        # praised efforts by ...", "..., but claimed self-defense": the source is that clause's subject
+        after = _content_after(ctx, i_end, hi, frame)
+        if after is None:
+            return None
+        source = _one_clause_subject(ctx, lo, hi, j)
+        if source is None and found and found[-1].source and found[-1].cue[1] <= j and \
+                found[-1].source[1] <= found[-1].cue[0] and _main_clause_source(ctx, found[-1].source[0], lo):
+            # "Hours after ..., Hong Kong police announced ... and warned they would ...": the
+            # subject of the cue before
+            source = found[-1].source
+        if source is None:
+            return None
+        return RawAttribution((i, i_end), source, after[0], sent, frame, lemma, quote_ids=after[1])
     # inverted: "...," said X. (j: the word before the cue and its auxiliaries, found above)
     if _clausal(frame) and j >= lo and (toks[j].text in _CLOSE_MARKS + ","):
         src = _postposed_source(ctx, i_end, hi)
@@ -1488,6 +1578,15 @@ _COMPLEMENTIZERS = frozenset({"that", "whether", "if", "how", "what", "why", "wh
 _GAP_RELATIVES = frozenset({"which", "that", "who", "whom", "what"})
 #: Verbs of asking and knowing, before which "who"/"what" open a question, not a relative clause.
 _QUESTION_VERBS = frozenset({"ask", "wonder", "know", "tell", "decide", "guess"})
+
+
+def _as_clause_end(ctx: _Ctx, k: int, hi: int) -> int:
+    """End of an "as X said" aside that starts its adverbials at k: the next comma or dash, or the
+    sentence end."""
+    toks = ctx.tokens
+    while k < hi and not (toks[k].text == "," or toks[k].text in _DASHES):
+        k += 1
+    return k
 
 
 def _relative_subject(toks, i: int, i_end: int, rel: int, lo: int, frame: CueFrame, lemma: str) -> bool:

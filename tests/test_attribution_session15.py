@@ -145,3 +145,21 @@ def test_by_ing_after_two_clauses_takes_no_sentence_subject():
     text = "I wish Biden hadn’t boxed himself in by declaring in advance that his running mate would be a woman."
     doc, atts, _ = run(text)
     assert all(a.source_text != "I" for a in atts if "declaring" in a.cue_text)
+
+
+def test_those_surveyed_is_a_source():
+    cases = (("By big margins, those surveyed say the economy, including jobs and the minimum wage, should be the "
+              "first priority for the next president.", "those surveyed"),
+             ("Thirty-one percent of those surveyed say they would be satisfied if he won the Democratic "
+              "nomination, a bit more than the 28% who would be scared.", "Thirty-one percent of those surveyed"))
+    for text, source in cases:
+        doc, atts, _ = run(text)
+        assert by_cue(atts, "say").source_text == source
+
+
+def test_a_past_tense_read_as_a_participle_after_an_appositive():
+    text = ("Mr. Rubio, the Florida senator, anticipated that a question-and-answer session with business leaders "
+            "in Washington on Monday would focus on how to eradicate terrorism.")
+    doc, atts, _ = run(text)
+    att = by_cue(atts, "anticipated")
+    assert att.source_text == "Mr. Rubio, the Florida senator,"

@@ -7,7 +7,10 @@ phrase naming the speaker, the content is the whole clause or quotation, "that" 
   postposed  "...," X said (on Tuesday).       ..., said X, head of ...
   split      "...," he said, "..."             (one attribution, two content pieces)
   according  According to X, ...              ..., according to X.
-  participle ..., adding that ...              (the source is the clause's subject)
+  participle ..., adding that ...   ... by telling X that ...   ..., recently telling X ...
+                                                (the source is the clause's subject)
+  joined     X announced ... and warned ...     X went on to say ...
+  as         ..., as The New York Times reported, ...   As X put it, ...
   relative   X, who said ...                   (source "who"; the speaker step resolves it)
   noun-first a charge X denies                 (content: the clause the charge refers to)
   continued  a quotation opening the next sentence or paragraph, with no cue of its own
@@ -1397,8 +1400,7 @@ def _main_clause_source(ctx: _Ctx, start: int, lo: int) -> bool:
 
 def _one_clause_subject(ctx: _Ctx, lo: int, hi: int, link: int) -> tuple[int, int] | None:
     """The sentence's subject when its verb is the only verb before tokens[link] and no clause
-    opens between them: "Axelrod tried offering an olive branch by telling Clinton ...", "Sanders
-    claimed momentum and argued ...". Not "I wish Biden hadn't boxed himself in by declaring"
+    opens between them: "Axelrod tried offering an olive branch by telling Clinton ...". Not "I wish Biden hadn't boxed himself in by declaring"
     (two verbs: Biden declared), nor "those in Congress who believe he is overstepping his bounds
     by refusing" (a relative clause)."""
     subj = _sentence_subject(ctx, lo, hi, link)
@@ -1546,21 +1548,16 @@ def _match_cue(ctx, i, i_end, lo, hi, frame, lemma, found) -> RawAttribution | N
             return RawAttribution((i, i_end), source, [(q.start, q.end)], sent, frame, lemma,
                                   postposed=True, quote_ids=[qi])
         return None
-    if j > lo and toks[j].norm in _AND_BUT and toks[i].pos in _FINITE_VERBS:
-        # a finite cue joined to an earlier verb of its clause: "Mr. Putin forecast that ... and
-        # praised efforts by ...", "..., but claimed self-defense": the source is that clause's subject
+    if j > lo and toks[j].norm in _AND_BUT and toks[i].pos in _FINITE_VERBS and found and found[-1].source and \
+            found[-1].cue[1] <= j and found[-1].source[1] <= found[-1].cue[0] and \
+            _main_clause_source(ctx, found[-1].source[0], lo):
+        # a finite cue joined to the cue before it, whose subject `_left_source` could not read back
+        # to: "Hours after ..., Hong Kong police announced ... and warned they would ...", "Kasich
+        # boasted to reporters of his organization - "..." - and stressed ...": that cue's source
         after = _content_after(ctx, i_end, hi, frame)
         if after is None:
             return None
-        source = _one_clause_subject(ctx, lo, hi, j)
-        if source is None and found and found[-1].source and found[-1].cue[1] <= j and \
-                found[-1].source[1] <= found[-1].cue[0] and _main_clause_source(ctx, found[-1].source[0], lo):
-            # "Hours after ..., Hong Kong police announced ... and warned they would ...": the
-            # subject of the cue before
-            source = found[-1].source
-        if source is None:
-            return None
-        return RawAttribution((i, i_end), source, after[0], sent, frame, lemma, quote_ids=after[1])
+        return RawAttribution((i, i_end), found[-1].source, after[0], sent, frame, lemma, quote_ids=after[1])
     # inverted: "...," said X. (j: the word before the cue and its auxiliaries, found above)
     if _clausal(frame) and j >= lo and (toks[j].text in _CLOSE_MARKS + ","):
         src = _postposed_source(ctx, i_end, hi)
@@ -2004,6 +2001,11 @@ def _passive(toks, i: int, lo: int) -> bool:
     j = i - 1
     while j >= lo and toks[j].pos == "RB":
         j -= 1
+    if j >= lo and toks[j].text == "," and i + 1 < len(toks) and \
+            (toks[i + 1].norm == "that" or toks[i + 1].text in _OPEN_MARKS):
+        # "Mr. Rubio, the Florida senator, anticipated that ...": a past tense the tagger read as a
+        # participle; a participle set off by commas takes no clause
+        return False
     return j >= lo and (toks[j].lemma in ("be", "get") or toks[j].text == ",")
 
 

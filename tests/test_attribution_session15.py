@@ -163,3 +163,25 @@ def test_a_past_tense_read_as_a_participle_after_an_appositive():
     doc, atts, _ = run(text)
     att = by_cue(atts, "anticipated")
     assert att.source_text == "Mr. Rubio, the Florida senator,"
+
+
+def test_as_x_said_before_its_content_or_inside_a_subordinate_clause():
+    # (constructed) "Indeed, as X has pointed out, ..." has its content after the aside; "if, as Tehran
+    # has threatened, it breaches ..." reports the subordinate clause, not the sentence before it
+    text = ("Indeed, as Stephen Collinson has pointed out, given that Trump has never once moderated his conduct, "
+            "even impeachment won't stop him.")
+    doc, atts, _ = run(text)
+    assert content(doc, by_cue(atts, "has pointed out")) != "Indeed"
+    text = ("Hook is to meet officials from Britain this week to discuss what happens if, as Tehran has threatened, "
+            "it breaches its permitted uranium enrichment stock levels on Thursday.")
+    doc, atts, _ = run(text)
+    assert not [a for a in atts if a.cue_text == "has threatened" and content(doc, a).startswith("Hook")]
+
+
+def test_set_phrases_with_as_are_no_reports():
+    # (constructed) "as they say", "as you know" and "put it" meaning "place it" report no one
+    for text, cue in (("But the devil is, as they say, in the details.", "say"),
+                      ("The confidentiality of those meetings, as you know, is extremely important.", "know"),
+                      ("As long as we don’t put it in charge of unemployment, that is.", "put it")):
+        doc, atts, _ = run(text)
+        assert not [a for a in atts if a.cue_text.endswith(cue)], (text, [a.cue_text for a in atts])

@@ -159,6 +159,8 @@ class _Ctx:
         return None
 
 
+#: Words that pair with "as" in conjunctions that are no "as X put it": "as long as", "as well as".
+_AS_PAIRS = frozenset({"long", "soon", "well", "far", "much"})
 #: Words that may start a cue whatever their tag (see `_cue_at`).
 _CUE_FIRST = frozenset({"according", "says", "said"})
 
@@ -274,6 +276,8 @@ def _cue_at(ctx: _Ctx, i: int, hi: int) -> tuple[int, CueFrame, str] | None:
     lem = t.lemma if verb_like else "say"  # "said" mis-tagged as an adjective
     if i + 1 < hi:
         pf = ctx.data.particle_cues.get((lem, ctx.tokens[i + 1].norm))
+        if pf is not None and lem == "put" and not _put_it_reports(ctx, i, hi):
+            return None
         if pf is not None:
             if lem == "go" and i + 3 < hi and ctx.tokens[i + 2].norm == "to":
                 inner = _cue_at(ctx, i + 3, hi) if ctx.tokens[i + 3].pos.startswith("VB") else None
@@ -286,6 +290,17 @@ def _cue_at(ctx: _Ctx, i: int, hi: int) -> tuple[int, CueFrame, str] | None:
     if frame is None:
         return None
     return i + 1, frame, lem
+
+
+def _put_it_reports(ctx: _Ctx, i: int, hi: int) -> bool:
+    """Does "put it" at tokens[i] report words: after "as" ("As Professor Foner put it: ...", "as an
+    American diplomat put it, ...") or before a colon, comma or quotation? Not "to put it mildly",
+    "put it into play", "As long as we don't put it in charge"."""
+    toks = ctx.tokens
+    if i + 2 < hi and (toks[i + 2].text in (":", ",") or toks[i + 2].text in _OPEN_MARKS):
+        return True
+    return any(toks[m].norm == "as" and toks[m - 1].norm not in _AS_PAIRS and toks[m + 1].norm not in _AS_PAIRS
+               for m in range(max(ctx.bounds[toks[i].sentence][0], i - 12, 1), i))
 
 
 def _quote_then_subject(toks, j: int, lo: int) -> bool:
@@ -1388,6 +1403,16 @@ _SUBORDINATORS = frozenset({"that", "because", "if", "when", "although", "though
                             "unless", "until", "while", "as", "after", "before"})
 
 
+def _ends_before(ctx: _Ctx, raw: RawAttribution, j: int) -> bool:
+    """Does the attribution's content run up to tokens[j], with no finite verb of another clause
+    between ("Trump -- who previously said he was not aware ... -- denied ... and said": "denied",
+    not "said", is the verb "and" joins)?"""
+    toks = ctx.tokens
+    end = max(c[1] for c in raw.content) if raw.content else toks[raw.cue[1] - 1].end
+    k = max(bisect_left(ctx.columns.starts, end), raw.cue[1])
+    return not any(toks[m].pos in _FINITE and not ctx.inq[m] for m in range(k, j))
+
+
 def _main_clause_source(ctx: _Ctx, start: int, lo: int) -> bool:
     """Does a preposed source starting at tokens[start] open a main clause: not after a relative
     pronoun, a subordinator or a preposition ("Davis — whom multiple Republicans privately described
@@ -1509,13 +1534,17 @@ def _match_cue(ctx, i, i_end, lo, hi, frame, lemma, found) -> RawAttribution | N
                     raw.quote_ids = prior[1] + raw.quote_ids
                     raw.postposed = True
             return raw
-        if _clausal(frame) and before_src - 1 > lo and toks[before_src].norm == "as" and \
+        if "C" in frame.frames and before_src - 1 > lo and toks[before_src].norm == "as" and \
+                toks[source[0]].norm not in _GENERIC_PRONOUNS and \
                 (toks[before_src - 1].text == "," or toks[before_src - 1].text in _DASHES) and \
-                toks[before_src - 2].pos not in ("WDT", "WP") and _rest_is_adjunct(ctx, i_end, _as_clause_end(ctx, i_end, hi)):
+                toks[before_src - 2].pos not in ("WDT", "WP") and toks[before_src - 2].norm not in _SUBORDINATORS \
+                and _rest_is_adjunct(ctx, i_end, _as_clause_end(ctx, i_end, hi)):
             # "..., as The New York Times reported on Tuesday, and ...", "..., as David Dayen noted
-            # in The Intercept.": the clause before the comma is the content
+            # in The Intercept.": the clause before the comma is the content (a clause: not
+            # "Indeed, as X has pointed out, ...", whose content follows; not "if, as Tehran has
+            # threatened, it breaches ...")
             prior = _content_before(ctx, before_src - 1, lo)
-            if prior and not prior[1]:
+            if prior and not prior[1] and any(toks[m].pos in _FINITE for m in range(lo, before_src - 1)):
                 return RawAttribution((i, i_end), source, prior[0], sent, frame, lemma, postposed=True)
         # postposed: "...," he said. / ..., officials said on Tuesday.
         if _clausal(frame) and before_src >= lo and (
@@ -1550,7 +1579,7 @@ def _match_cue(ctx, i, i_end, lo, hi, frame, lemma, found) -> RawAttribution | N
         return None
     if j > lo and toks[j].norm in _AND_BUT and toks[i].pos in _FINITE_VERBS and found and found[-1].source and \
             found[-1].cue[1] <= j and found[-1].source[1] <= found[-1].cue[0] and \
-            _main_clause_source(ctx, found[-1].source[0], lo):
+            _main_clause_source(ctx, found[-1].source[0], lo) and _ends_before(ctx, found[-1], j):
         # a finite cue joined to the cue before it, whose subject `_left_source` could not read back
         # to: "Hours after ..., Hong Kong police announced ... and warned they would ...", "Kasich
         # boasted to reporters of his organization - "..." - and stressed ...": that cue's source
@@ -1575,6 +1604,10 @@ _COMPLEMENTIZERS = frozenset({"that", "whether", "if", "how", "what", "why", "wh
 _GAP_RELATIVES = frozenset({"which", "that", "who", "whom", "what"})
 #: Verbs of asking and knowing, before which "who"/"what" open a question, not a relative clause.
 _QUESTION_VERBS = frozenset({"ask", "wonder", "know", "tell", "decide", "guess"})
+
+
+#: Subjects of the set phrases "as you know", "as they say", "as one might expect": no one's report.
+_GENERIC_PRONOUNS = frozenset({"you", "they", "we", "one"})
 
 
 def _as_clause_end(ctx: _Ctx, k: int, hi: int) -> int:

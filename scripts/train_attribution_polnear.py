@@ -30,7 +30,8 @@ How (deterministic: sorted inputs, liblinear with a fixed seed, weights rounded)
      and then the candidate starts, each labelled 1 where the gold content (of the gold attribution
      whose cue overlaps) ends / starts. A logistic regression per side; C and the margin by which
      the best candidate must beat the rule's own boundary are chosen on out-of-fold scores, grouped
-     by article, for the most right boundaries. --spans-only retrains just this, on the cue model
+     by article: the simplest setting (smallest C, then largest margin) within SPAN_TOLERANCE right
+     boundaries of the most. --spans-only retrains just this, on the cue model
      already in --out.
 Only train is read; dev is for the evaluation script, the held-back test split is never used.
 --check retrains and exits 1 when the result differs from the shipped files. Without ../shared the
@@ -314,6 +315,10 @@ def train(folds: int = 5, articles=None) -> dict:
 
 MARGINS = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0)
 SPAN_C_GRID = (0.3, 1.0, 3.0)
+#: The boundary choosers' settings are near-tied out of fold (session 14: 5,356 against 5,355 right
+#: ends of 6,691), so taking the single best flipped C and margin with any retrain; the simplest
+#: setting within this many right choices of the best is taken instead (`fit_chooser`).
+SPAN_TOLERANCE = 1
 
 
 def collect_spans(articles, cue_model):
@@ -420,7 +425,7 @@ def train_spans(articles, cue_model, folds: int = 5) -> dict:
 def fit_chooser(groups, folds: int, what: str) -> dict:
     """A logistic regression over the candidates of each group; C and the margin by which the best
     candidate must beat the rule's own choice are chosen on out-of-fold scores (grouped by article)
-    for the most right choices on train."""
+    for the most right choices on train (the simplest within SPAN_TOLERANCE of the most)."""
     feats = [f for _, rows, _ in groups for f, _ in rows]
     y = [lab for _, rows, _ in groups for _, lab in rows]
     owner = [n for n, (_, rows, _) in enumerate(groups) for _ in rows]
@@ -440,9 +445,11 @@ def fit_chooser(groups, folds: int, what: str) -> dict:
             print(f"C={C} margin {mg:.2f}: {by_margin[mg]} of {len(per)} {what} right out of fold "
                   f"(rule: {base})", file=sys.stderr)
         results[C] = by_margin
-    C = max(SPAN_C_GRID, key=lambda c: (max(results[c].values()), -c))
-    by_margin = results[C]
-    margin = max(MARGINS, key=lambda m: (by_margin[m], m))
+    # the simplest setting within SPAN_TOLERANCE right choices of the best: the smallest C (the
+    # strongest regularisation), then the largest margin (the rule's own boundary kept most often)
+    best = max(max(r.values()) for r in results.values())
+    C, margin = min(((c, m) for c in SPAN_C_GRID for m in MARGINS if results[c][m] >= best - SPAN_TOLERANCE),
+                    key=lambda cm: (cm[0], -cm[1]))
     vocab = _vocab(feats)
     model = _fit(_matrix(feats, vocab), y, C)
     names = sorted(vocab, key=vocab.get)
@@ -455,6 +462,7 @@ def fit_chooser(groups, folds: int, what: str) -> dict:
     return {
         "manifest": {
             "groups": len(per), "candidates": len(y), "C": C, "margin": margin,
+            "selection": f"smallest C, then largest margin, within {SPAN_TOLERANCE} of the best ({best})",
             "cross_validation": {"folds": folds, "grouped_by": "article", "rule_right": base,
                                  "right_by_C_and_margin": {
                                      str(c): {f"{m:.2f}": results[c][m] for m in MARGINS} for c in SPAN_C_GRID}},

@@ -95,6 +95,10 @@ def np_head_ok(tok) -> bool:
     return tok.pos == "CD" and tok.text.isdigit() is False and tok.text[:1].isupper()
 
 
+#: Participles that name a poll's respondents after "those" ("those surveyed", "those polled").
+_RESPONDENTS = frozenset({"surveyed", "polled", "questioned", "interviewed", "sampled", "asked"})
+
+
 def np_left(tokens, j: int, lo: int) -> int | None:
     """Start index of the noun phrase whose last token is tokens[j] (not before lo), or None.
 
@@ -123,6 +127,9 @@ def np_left(tokens, j: int, lo: int) -> int | None:
                           (tokens[j - 2].pos == "CD" or tokens[j - 2].norm in _FRACTIONS)):
         # a poll share standing alone: "More than six in 10 said", "47% say"
         return _np_left_extend(tokens, j, lo)
+    if t.pos in ("VBN", "VBD") and t.norm in _RESPONDENTS and j - 1 >= lo and tokens[j - 1].norm == "those":
+        # "those surveyed said", "31 percent of those polled say": a poll's respondents
+        return _np_left_extend(tokens, j - 1, lo)
     if not np_head_ok(t):
         return None
     if t.pos in ("PRP", "WP", "WDT"):

@@ -7,7 +7,10 @@ phrase naming the speaker, the content is the whole clause or quotation, "that" 
   postposed  "...," X said (on Tuesday).       ..., said X, head of ...
   split      "...," he said, "..."             (one attribution, two content pieces)
   according  According to X, ...              ..., according to X.
-  participle ..., adding that ...              (the source is the clause's subject)
+  participle ..., adding that ...   ... by telling X that ...   ..., recently telling X ...
+                                                (the source is the clause's subject)
+  joined     X announced ... and warned ...     X went on to say ...
+  as         ..., as The New York Times reported, ...   As X put it, ...
   relative   X, who said ...                   (source "who"; the speaker step resolves it)
   noun-first a charge X denies                 (content: the clause the charge refers to)
   continued  a quotation opening the next sentence or paragraph, with no cue of its own
@@ -158,6 +161,8 @@ class _Ctx:
         return None
 
 
+#: Words that pair with "as" in conjunctions that are no "as X put it": "as long as", "as well as".
+_AS_PAIRS = frozenset({"long", "soon", "well", "far", "much"})
 #: Words that may start a cue whatever their tag (see `_cue_at`).
 _CUE_FIRST = frozenset({"according", "says", "said"})
 
@@ -273,12 +278,31 @@ def _cue_at(ctx: _Ctx, i: int, hi: int) -> tuple[int, CueFrame, str] | None:
     lem = t.lemma if verb_like else "say"  # "said" mis-tagged as an adjective
     if i + 1 < hi:
         pf = ctx.data.particle_cues.get((lem, ctx.tokens[i + 1].norm))
+        if pf is not None and lem == "put" and not _put_it_reports(ctx, i, hi):
+            return None
         if pf is not None:
+            if lem == "go" and i + 3 < hi and ctx.tokens[i + 2].norm == "to":
+                inner = _cue_at(ctx, i + 3, hi) if ctx.tokens[i + 3].pos.startswith("VB") else None
+                if inner is not None:
+                    # "He went on to say that ...", "She went on to call Cruz ...": one cue, the
+                    # frame of the verb after "to"
+                    return inner
             return i + 2, pf, pf.term
     frame = ctx.data.cues.get(lem)
     if frame is None:
         return None
     return i + 1, frame, lem
+
+
+def _put_it_reports(ctx: _Ctx, i: int, hi: int) -> bool:
+    """Does "put it" at tokens[i] report words: after "as" ("As Professor Foner put it: ...", "as an
+    American diplomat put it, ...") or before a colon, comma or quotation? Not "to put it mildly",
+    "put it into play", "As long as we don't put it in charge"."""
+    toks = ctx.tokens
+    if i + 2 < hi and (toks[i + 2].text in (":", ",") or toks[i + 2].text in _OPEN_MARKS):
+        return True
+    return any(toks[m].norm == "as" and toks[m - 1].norm not in _AS_PAIRS and toks[m + 1].norm not in _AS_PAIRS
+               for m in range(max(ctx.bounds[toks[i].sentence][0], i - 12, 1), i))
 
 
 def _quote_then_subject(toks, j: int, lo: int) -> bool:
@@ -431,6 +455,7 @@ _COMMA_DASH = frozenset(_DASHES + (",",))
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_FINITE_VERBS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def _object_end(ctx: _Ctx, k: int, end: int) -> int:
@@ -649,7 +674,9 @@ def _sentence_subject(ctx: _Ctx, lo: int, hi: int, before: int) -> tuple[int, in
                     continue
                 e += 1
             if e < before and toks[e].pos.startswith("VB"):
-                return k, end
+                # (a time adverbial closing the phrase is not the subject: "McConnell last week did
+                # not ..., only telling reporters")
+                return k, max(_before_time_adverbial(toks, end - 1, k), k) + 1
             return None
         if toks[k].pos == "IN":
             # skip a fronted prepositional phrase: "In a statement, X said"
@@ -1399,6 +1426,63 @@ def _names_only(ctx: _Ctx, raw: RawAttribution, hi: int) -> bool:
     return nxt.text in _AFTER_NAME or nxt.pos.startswith("VB") or nxt.pos in ("IN", "MD", "TO", "RB", "CC")
 
 
+#: Words before an -ing cue that make it report what the clause's subject says: "..., adding that",
+#: "while insisting", "after saying", "before insisting he had ...", "by telling Clinton she ...",
+#: "upon saying, “...”".
+_PARTICIPLE_LINKS = frozenset({"while", "after", "before", "by", "upon"})
+#: Of those, the ones that take the subject of the one clause before them (`_one_clause_subject`).
+_NEW_LINKS = frozenset({"before", "by", "upon"})
+#: Words that open a subordinate clause: after one, the verb of the sentence's subject is no longer
+#: the only verb before a cue.
+_SUBORDINATORS = frozenset({"that", "because", "if", "when", "although", "though", "whether", "since",
+                            "unless", "until", "while", "as", "after", "before"})
+
+
+def _ends_before(ctx: _Ctx, raw: RawAttribution, j: int) -> bool:
+    """Does the attribution's content run up to tokens[j], with no finite verb of another clause
+    between ("Trump -- who previously said he was not aware ... -- denied ... and said": "denied",
+    not "said", is the verb "and" joins)?"""
+    toks = ctx.tokens
+    end = max(c[1] for c in raw.content) if raw.content else toks[raw.cue[1] - 1].end
+    k = max(bisect_left(ctx.columns.starts, end), raw.cue[1])
+    return not any(toks[m].pos in _FINITE and not ctx.inq[m] for m in range(k, j))
+
+
+def _main_clause_source(ctx: _Ctx, start: int, lo: int) -> bool:
+    """Does a preposed source starting at tokens[start] open a main clause: not after a relative
+    pronoun, a subordinator or a preposition ("Davis — whom multiple Republicans privately described
+    as “scary” — agreed ... but said": the source of "described" is not that of "said")?"""
+    if start <= lo:
+        return True
+    t = ctx.tokens[start - 1]
+    return t.pos not in ("WDT", "WP", "WP$", "IN", "TO") and t.norm not in _SUBORDINATORS
+
+
+def _one_clause_subject(ctx: _Ctx, lo: int, hi: int, link: int) -> tuple[int, int] | None:
+    """The sentence's subject when its verb is the only verb before tokens[link] and no clause
+    opens between them: "Axelrod tried offering an olive branch by telling Clinton ...". Not "I wish Biden hadn't boxed himself in by declaring"
+    (two verbs: Biden declared), nor "those in Congress who believe he is overstepping his bounds
+    by refusing" (a relative clause)."""
+    subj = _sentence_subject(ctx, lo, hi, link)
+    if subj is None:
+        return None
+    toks = ctx.tokens
+    start, end = subj
+    groups, in_verb = 0, False
+    for m in range(end, link):
+        t = toks[m]
+        if t.pos in ("WDT", "WP", "WP$", "WRB") or t.norm in _SUBORDINATORS:
+            return None
+        # (a past participle counts: the tagger reads many past tenses so; "a wave of boos" is no verb)
+        finite = (t.pos in _FINITE or t.pos == "VBN") and toks[m - 1].pos not in ("DT", "IN")
+        if finite and not in_verb:
+            groups += 1
+        in_verb = finite or in_verb and (t.pos == "RB" or t.pos.startswith("VB") or t.norm in ("not", "n't"))
+    if groups != 1:
+        return None
+    return subj
+
+
 def _match_cue(ctx, i, i_end, lo, hi, frame, lemma, found) -> RawAttribution | None:
     toks = ctx.tokens
     sent = toks[i].sentence
@@ -1414,11 +1498,21 @@ def _match_cue(ctx, i, i_end, lo, hi, frame, lemma, found) -> RawAttribution | N
             return RawAttribution((i, i_end), (start, i), after[0], sent, frame, lemma, quote_ids=after[1])
         if i == _clause_start(ctx, lo, hi) and ("C" in frame.frames or "O" in frame.frames):
             return _opening_participle(ctx, i, i_end, hi, frame, lemma)
-        if prev >= lo and toks[prev].text == "," or prev >= lo and toks[prev].norm in ("while", "after"):
+        link = prev
+        while link > lo and toks[link].pos == "RB":
+            link -= 1  # ", recently telling one person ...", "before optimistically predicting that"
+        if link >= lo and (toks[link].text == "," or toks[link].norm in _PARTICIPLE_LINKS and not (
+                link > lo and toks[link].norm == "by" and toks[link - 1].pos[:2] in ("VB", "RB"))):
+            # (not "responded by saying", "continued by saying": one cue with its verb)
             after = _content_after(ctx, i_end, hi, frame)
             if after is None:
                 return None
-            source = found[-1].source if found and found[-1].source else _sentence_subject(ctx, lo, hi, i)
+            if toks[link].norm in _NEW_LINKS:
+                source = _one_clause_subject(ctx, lo, hi, link)
+                if source is None and found and found[-1].postposed and found[-1].source:
+                    source = found[-1].source  # '“...,” Trump told reporters, before insisting ...'
+            else:
+                source = found[-1].source if found and found[-1].source else _sentence_subject(ctx, lo, hi, i)
             if source is None:
                 return None
             return RawAttribution((i, i_end), source, after[0], sent, frame, lemma, quote_ids=after[1])
@@ -1475,6 +1569,18 @@ def _match_cue(ctx, i, i_end, lo, hi, frame, lemma, found) -> RawAttribution | N
                     raw.quote_ids = prior[1] + raw.quote_ids
                     raw.postposed = True
             return raw
+        if "C" in frame.frames and before_src - 1 > lo and toks[before_src].norm == "as" and \
+                toks[source[0]].norm not in _GENERIC_PRONOUNS and \
+                (toks[before_src - 1].text == "," or toks[before_src - 1].text in _DASHES) and \
+                toks[before_src - 2].pos not in ("WDT", "WP") and toks[before_src - 2].norm not in _SUBORDINATORS \
+                and _rest_is_adjunct(ctx, i_end, _as_clause_end(ctx, i_end, hi)):
+            # "..., as The New York Times reported on Tuesday, and ...", "..., as David Dayen noted
+            # in The Intercept.": the clause before the comma is the content (a clause: not
+            # "Indeed, as X has pointed out, ...", whose content follows; not "if, as Tehran has
+            # threatened, it breaches ...")
+            prior = _content_before(ctx, before_src - 1, lo)
+            if prior and not prior[1] and any(toks[m].pos in _FINITE for m in range(lo, before_src - 1)):
+                return RawAttribution((i, i_end), source, prior[0], sent, frame, lemma, postposed=True)
         # postposed: "...," he said. / ..., officials said on Tuesday.
         if _clausal(frame) and before_src >= lo and (
                 toks[before_src].text in _CLOSE_MARKS + "," or toks[before_src].text in _DASHES):
@@ -1506,6 +1612,16 @@ def _match_cue(ctx, i, i_end, lo, hi, frame, lemma, found) -> RawAttribution | N
             return RawAttribution((i, i_end), source, [(q.start, q.end)], sent, frame, lemma,
                                   postposed=True, quote_ids=[qi])
         return None
+    if j > lo and toks[j].norm in _AND_BUT and toks[i].pos in _FINITE_VERBS and found and found[-1].source and \
+            found[-1].cue[1] <= j and found[-1].source[1] <= found[-1].cue[0] and \
+            _main_clause_source(ctx, found[-1].source[0], lo) and _ends_before(ctx, found[-1], j):
+        # a finite cue joined to the cue before it, whose subject `_left_source` could not read back
+        # to: "Hours after ..., Hong Kong police announced ... and warned they would ...", "Kasich
+        # boasted to reporters of his organization - "..." - and stressed ...": that cue's source
+        after = _content_after(ctx, i_end, hi, frame)
+        if after is None:
+            return None
+        return RawAttribution((i, i_end), found[-1].source, after[0], sent, frame, lemma, quote_ids=after[1])
     # inverted: "...," said X. (j: the word before the cue and its auxiliaries, found above)
     if _clausal(frame) and j >= lo and (toks[j].text in _CLOSE_MARKS + ","):
         src = _postposed_source(ctx, i_end, hi)
@@ -1523,6 +1639,19 @@ _COMPLEMENTIZERS = frozenset({"that", "whether", "if", "how", "what", "why", "wh
 _GAP_RELATIVES = frozenset({"which", "that", "who", "whom", "what"})
 #: Verbs of asking and knowing, before which "who"/"what" open a question, not a relative clause.
 _QUESTION_VERBS = frozenset({"ask", "wonder", "know", "tell", "decide", "guess"})
+
+
+#: Subjects of the set phrases "as you know", "as they say", "as one might expect": no one's report.
+_GENERIC_PRONOUNS = frozenset({"you", "they", "we", "one"})
+
+
+def _as_clause_end(ctx: _Ctx, k: int, hi: int) -> int:
+    """End of an "as X said" aside that starts its adverbials at k: the next comma or dash, or the
+    sentence end."""
+    toks = ctx.tokens
+    while k < hi and not (toks[k].text == "," or toks[k].text in _DASHES):
+        k += 1
+    return k
 
 
 def _relative_subject(toks, i: int, i_end: int, rel: int, lo: int, frame: CueFrame, lemma: str) -> bool:
@@ -1940,6 +2069,11 @@ def _passive(toks, i: int, lo: int) -> bool:
     j = i - 1
     while j >= lo and toks[j].pos == "RB":
         j -= 1
+    if j >= lo and toks[j].text == "," and i + 1 < len(toks) and \
+            (toks[i + 1].norm == "that" or toks[i + 1].text in _OPEN_MARKS):
+        # "Mr. Rubio, the Florida senator, anticipated that ...": a past tense the tagger read as a
+        # participle; a participle set off by commas takes no clause
+        return False
     return j >= lo and (toks[j].lemma in ("be", "get") or toks[j].text == ",")
 
 

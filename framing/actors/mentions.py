@@ -1882,11 +1882,12 @@ _PERSON_NOUNS: dict = {}
 def _person_noun(gaz, norm: str) -> bool:
     """Does this head noun stand for one person: a person or role noun (person_nouns.tsv,
     gender.tsv), a title of the gazetteer ("prosecutor", "co-pilot"), or an age ("56-year-old")?"""
-    words = _PERSON_NOUNS.get(id(gaz))
-    if words is None:
+    got = _PERSON_NOUNS.get(id(gaz))
+    if got is None or got[0] is not gaz:  # (the gazetteer is kept and checked: an id can be reused)
         heads = frozenset(t for t, v in gaz.titles.items() if v.type == "head" and " " not in t)
-        words = _PERSON_NOUNS[id(gaz)] = (person_nouns() | frozenset(gender_words()) | heads) - \
-            non_persons() - frozenset(gaz.org_heads)
+        got = _PERSON_NOUNS[id(gaz)] = (gaz, (person_nouns() | frozenset(gender_words()) | heads) -
+                                        non_persons() - frozenset(gaz.org_heads))
+    words = got[1]
     return norm in words or norm.endswith("-year-old") or (
         "-" in norm and norm.rsplit("-", 1)[1] in words)
 

@@ -757,12 +757,18 @@ class AgencyFinder:
             return None
         return span
 
-    def _possessive_before(self, i, a):
-        """Index of the possessive "'s" before the noun at token i and its modifiers ("Trump's
-        trade war", "Fox's muscular effort"), or None."""
+    def _before_modifiers(self, i, a):
+        """Index of the token before the noun at token i and its modifiers ("Trump's [trade] war",
+        "their [brutal] murder"): where a possessor would end (a - 1 when none is left)."""
         j = i - 1
         while j >= a and self.toks[j].pos in ("JJ", "VBN", "NN") and self.toks[j].norm not in ("the", "a"):
             j -= 1
+        return j
+
+    def _possessive_before(self, i, a):
+        """Index of the possessive "'s" before the noun at token i and its modifiers ("Trump's
+        trade war", "Fox's muscular effort"), or None."""
+        j = self._before_modifiers(i, a)
         if j >= a and (self.toks[j].norm == "'s" or self.toks[j].pos == "POS"):
             return j
         return None
@@ -770,9 +776,7 @@ class AgencyFinder:
     def _possessive_pronoun(self, i, a):
         """The possessive pronoun before the noun at token i and its modifiers ("his
         assassination", "their brutal murder"), as a token range, or None."""
-        j = i - 1
-        while j >= a and self.toks[j].pos in ("JJ", "VBN", "NN") and self.toks[j].norm not in ("the", "a"):
-            j -= 1
+        j = self._before_modifiers(i, a)
         return (j, j + 1) if j >= a and self.toks[j].pos == "PRP$" else None
 
     def _suffering_possessor(self, i, a):

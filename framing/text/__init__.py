@@ -11,6 +11,7 @@ from operator import itemgetter
 from ..model import Article, Doc, Sentence, Token
 from .columns import seed as _seed_columns
 from .normalize import ascii_punct, fold  # noqa: F401
+from .posts import find_posts
 from .quotes import find_quotes
 from .sentences import paragraph_spans, sentence_bounds, sentence_spans  # noqa: F401
 from .records import make_sentence, make_token
@@ -30,7 +31,7 @@ def build_doc(article: Article) -> Doc:
     """
     text = article.text
     paragraphs = paragraph_spans(text)
-    quotes = find_quotes(text, paragraphs)
+    quotes = find_quotes(text, paragraphs, find_posts(text, paragraphs))
     sent_starts: list[int] = []
     sent_ends: list[int] = []
     sent_paras: list[int] = []

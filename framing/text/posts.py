@@ -11,6 +11,7 @@ words would count as the outlet's own: its "horrible" and "very unfair" as the n
 wording, its "I" as the writer. The text layer therefore treats a post as a quotation region with
 no marks (`QuoteRegion.marks == ""`), so every stage reads its words as quoted, and the attribution
 stage credits it to the name in the signature (framing.attribution.extract._post_credits).
+The text layer adds these regions to the marked ones (`build_doc` passes them to `find_quotes`).
 
 The signature is recognised by its shape alone, not by a list of accounts: a dash, a name (an
 organisation's may carry a parenthesised short form, "World Health Organization (WHO)"), an
@@ -22,6 +23,7 @@ from __future__ import annotations
 import re
 
 from ..model import QuoteRegion, Span
+from .quotes import _word_count
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -37,28 +39,6 @@ SIGNATURE = re.compile(
     r"[ \t\u00a0]*\(@(?P<handle>\w{1,15})\)[ \t\u00a0]*"
     rf"(?P<date>{_MONTH}[ \t\u00a0]+\d{{1,2}},[ \t\u00a0]*\d{{4}})\.?[ \t\u00a0]*$")
 
-_WORD_RUN = re.compile(r"\S*?[^\W_]\S*")
-
-
-def _word_count(text: str) -> int:
-    return len(_WORD_RUN.findall(text))
-
-
-def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def signature_in(text: str, para: Span):
-    """The signature match closing this paragraph, or None."""
-    if "(@" not in text[para.start:para.end]:
-        return None
-    return SIGNATURE.search(text, para.start, para.end)
-
-
 def find_posts(text: str, paragraphs: list[Span]) -> list[QuoteRegion]:
     """The embedded posts of the text, as quotation regions without marks, sorted by start.
 
@@ -69,11 +49,13 @@ def find_posts(text: str, paragraphs: list[Span]) -> list[QuoteRegion]:
         return []
     posts: list[QuoteRegion] = []
     for para in paragraphs:
-        sig = signature_in(text, para)
+        sig = SIGNATURE.search(text, para.start, para.end) if text.find("(@", para.start, para.end) >= 0 \
+            else None
         if sig is None:
             continue
-        start, end = _stripped(text, para.start, sig.start())
-        words = _word_count(text[start:end])
+        # (a paragraph span starts at its first non-space character: only the end needs trimming)
+        end = para.start + len(text[para.start:sig.start()].rstrip())
+        words = _word_count(text[para.start:end])
         if words:
-            posts.append(QuoteRegion(start, end, start, end, "", words))
+            posts.append(QuoteRegion(para.start, end, para.start, end, "", words))
     return posts

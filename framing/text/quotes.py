@@ -9,9 +9,9 @@ Embedded social-media posts are quotations too, with no marks (framing.text.post
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from ..model import QuoteRegion, Span
-from .posts import find_posts
 
 _OPEN_DOUBLE = "\u201c\u201e\u00ab"
 _CLOSE_DOUBLE = "\u201d\u00bb"
@@ -63,9 +63,9 @@ def _word_count_reference(text: str) -> int:
     return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
 
 
-def find_quotes(text: str, paragraphs: list[Span]) -> list[QuoteRegion]:
-    """All quotation regions of the text (embedded posts included), outer before inner, sorted by
-    start."""
+def find_quotes(text: str, paragraphs: list[Span], posts: Iterable[QuoteRegion] = ()) -> list[QuoteRegion]:
+    """All quotation regions of the text and the given embedded posts (framing.text.posts), outer
+    before inner, sorted by start."""
     regions: list[QuoteRegion] = []
     for p_index, para in enumerate(paragraphs):
         stack: list[tuple[str, int]] = []
@@ -98,6 +98,6 @@ def find_quotes(text: str, paragraphs: list[Span]) -> list[QuoteRegion]:
                 start = open_doubles[0]
                 regions.append(QuoteRegion(start, para.end, start + 1, para.end, text[start],
                                            _word_count(text[start + 1:para.end])))
-    regions.extend(find_posts(text, paragraphs))
+    regions.extend(posts)
     regions.sort(key=lambda q: (q.start, -q.end))
     return regions

@@ -75,6 +75,17 @@ def test_real_accents_are_not_taken_for_mojibake():
     ("© 2025 The Daily Example. All rights reserved.", "copyright"),
     ("Reporting by Asif Shahzad; Editing by Nick Macfie", "credit"),
     ("Enlarge this image toggle caption Jeff Chiu/AP Jeff Chiu/AP", "image player"),
+    ("Enlarge this image Sara Lind/AP Sara Lind/AP", "caption"),
+    # a caption whose photographer's credit ends the line: the credit would be a person actor
+    ("Traders at the Karachi exchange on Monday, March 3, 2025. (Asim Hafeez/Reuters)", "caption"),
+    ("Pakistani troops near the border on Sunday [Abdul Majeed/AFP/Getty Images]", "caption"),
+    ("The minister leaves the talks in Doha. Photograph: Karim Jaafar/AFP via Getty Images", "caption"),
+    ("Delegates arrive for the summit. Photographer: Ana Ruiz/Bloomberg", "caption"),
+    ("Image The envoy in Tehran on Tuesday. Credit... Arash Khamooshi/The New York Times", "caption"),
+    ("Voters queue outside a polling station. | Tom Brenner/AP Photo", "caption"),
+    ("Refugees wait at the Torkham crossing. Naveed Ali / AP", "caption"),
+    ("Hamid Karzai/AP", "caption"),
+    ("Provincial Police Department via AP", "credit"),
     ("JUST WATCHED Officer Friendly or G.I. Joe Replay More Videos ... MUST WATCH Officer Friendly "
      "or G.I. Joe 00:59", "video player"),
     ("Photos: Obama in Europe President Obama visits Stonehenge on Friday, September 5. Hide Caption "
@@ -100,6 +111,9 @@ def test_leftover_lines_match_a_rule(line, reason_word):
     "The video shows the officer walking away.",
     "Two years ago, the plant closed.",
     "Get the facts first.",
+    "Here is the full statement, via Reuters:",
+    "Five people were killed, according to AP/Reuters tallies, and dozens were hurt.",
+    "The senator called the deal a win for Main Street/Wall Street alike (a slogan she repeats).",
 ])
 def test_real_sentences_match_no_rule(line):
     assert load_rules().match(line) is None

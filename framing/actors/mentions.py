@@ -28,7 +28,7 @@ from itertools import compress, repeat
 from operator import and_, eq, not_
 
 from ..attribution.data import first_names, gender_words, genders_clash
-from ..attribution.speakers import non_persons, person_nouns
+from ..attribution.speakers import NAME_PARTICLES, non_persons, person_nouns
 from ..gazetteer import Gazetteer, fold
 from ..text.columns import columns
 from ..model.actors import ActorMention
@@ -56,8 +56,6 @@ QUANT_WORDS = {"dozens", "hundreds", "thousands", "scores", "tens", "millions", 
 NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                 "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "dozens",
                 "hundreds", "thousands", "scores", "dozen", "hundred", "thousand", "millions", "tens"}
-NAME_PARTICLES = {"bin", "ibn", "al", "el", "von", "van", "der", "de", "la", "da", "ul", "di", "du",
-                  "le", "abu", "bint"}
 FUNCTION_TAGS = {"PRP", "PRP$", "DT", "PDT", "CC", "IN", "WRB", "WP", "WP$", "WDT", "MD", "TO", "EX", "UH"}
 PRONOUNS = {"he": "person", "she": "person", "they": "plural"}
 # Titles a writer uses in lower case to refer back to someone ("the defence minister said").

@@ -16,6 +16,10 @@ from .chunks import PROPER, TIME_WORDS
 from .data import AttributionData, _rows
 
 HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "miss", "mr", "mrs", "ms", "sir", "dame", "lord"})
+# lower-case words inside a person's name ("Mohammed bin Salman", "Charles de Gaulle", "Ursula von
+# der Leyen"): shared with the actors stage's name runs (framing.actors.mentions)
+NAME_PARTICLES = frozenset({"bin", "ibn", "al", "el", "von", "van", "der", "de", "la", "da", "ul", "di",
+                            "du", "le", "abu", "bint"})
 PRONOUNS_PERSON = frozenset({"he", "she", "i"})
 PRONOUNS_GROUP = frozenset({"they", "we"})
 PRONOUNS_THING = frozenset({"it"})
@@ -324,6 +328,8 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
         elif name_toks and t.norm in ("of", "from") and k + 1 < n_main and \
                 _person_name(name_toks, org_heads, gazetteer, text):
             break  # "Beatrice Polk of Newark", "Mohammed Shafiq of the Ramadhan Foundation"
+        elif name_toks and _name_particle(main, k):
+            name_toks.append(t)  # "Mohammed bin Salman", "Charles de Gaulle", "al-Baghdadi"
         elif name_toks and t.pos == "IN" and t.norm not in ("of", "from"):
             if k + 1 < n_main and _capitalised(main[k + 1]) and main[k + 1].norm not in TIME_WORDS and \
                     (name_toks[-1].norm in org_heads or name_toks[-1].norm.rstrip("s") in org_heads):
@@ -602,11 +608,24 @@ def _appositive_name(toks, k: int, text: str, data: AttributionData, gazetteer) 
     introduced = honorifics > 0 or bool(titles)  # then one word is enough: "Mr. Smith", "Gen. Lee"
     if not name or sum(t.text[:1].isalpha() for t in name) < 2 and not introduced or not all(
             t.pos in PROPER or t.text[:1].isupper() and t.pos not in ("DT", "PRP", "PRP$") or
-            t.text in ("-", ".") and n for n, t in enumerate(name)):
+            t.text in ("-", ".") and n or _name_particle(name, n) for n, t in enumerate(name)):
         return []
     if gazetteer is not None and _known_non_person(gazetteer, text[name[0].start:name[-1].end]):
         return []
     return list(name)
+
+
+def _name_particle(toks, k: int) -> bool:
+    """Is toks[k] a lower-case word inside a person's name: a particle before the rest of the name
+    ("bin" in "Mohammed bin Salman", "de la" in "Jose de la Cruz"), or an Arabic article joined to
+    the family name ("al-Baghdadi")? Only after a first name: the caller asks inside a name."""
+    t = toks[k]
+    if t.norm[:3] in ("al-", "el-") and t.text[3:4].isupper():
+        return True
+    if t.norm not in NAME_PARTICLES or k == 0 or k + 1 >= len(toks):
+        return False
+    nxt = toks[k + 1]
+    return nxt.text[:1].isupper() or nxt.norm in NAME_PARTICLES or nxt.text == "-"
 
 
 def _role_plural(tok, data: AttributionData) -> bool:

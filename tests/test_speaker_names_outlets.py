@@ -1,0 +1,55 @@
+"""Speakers' names with lower-case particles, royal titles as roles, and news outlets the gazetteer
+knows (session 16).
+
+A name such as "Mohammed bin Salman" or "Bill de Blasio" lost its first part at the particle
+("Salman", "Blasio"); a crown prince had no role; outlets often cited in news ("the Washington Free
+Beacon", "Sky News", "the Atlanta Journal-Constitution") were guessed as persons or had no role, so
+the attribution table could not say a medium was speaking.
+"""
+from __future__ import annotations
+
+import pytest
+
+from test_attribution_helpers import by_cue, run
+
+
+@pytest.mark.parametrize("text,cue,speaker", [
+    ("Saudi Crown Prince Mohammed bin Salman said the kingdom would cut output.", "said",
+     "Mohammed bin Salman"),
+    ("New York Mayor Bill de Blasio said the city would appeal the ruling.", "said", "Bill de Blasio"),
+    ("Abu Bakr al-Baghdadi urged his followers to keep fighting, the recording said.", "urged",
+     "Abu Bakr al-Baghdadi"),
+    ("The spokesman, Jose de la Cruz, said the road would reopen on Monday.", "said", "Jose de la Cruz"),
+])
+def test_name_particles_stay_inside_the_name(text, cue, speaker):
+    _, atts, _ = run(text)
+    assert by_cue(atts, cue).speaker == speaker
+
+
+def test_a_particle_alone_does_not_make_a_name():
+    # "de" before a lower-case word is no name particle: the speaker stays the officials
+    _, atts, _ = run("Officials de facto in charge of the port said the ships would wait.")
+    assert by_cue(atts, "said").speaker != "de"
+
+
+@pytest.mark.parametrize("text,cue,role", [
+    ("Saudi Crown Prince Mohammed bin Salman said the kingdom would cut output.", "said", "government"),
+    ("The emir of Qatar said the talks would resume next week.", "said", "government"),
+])
+def test_royal_titles_give_a_government_role(text, cue, role):
+    _, atts, _ = run(text)
+    assert by_cue(atts, cue).role == role
+
+
+@pytest.mark.parametrize("text,cue,speaker", [
+    ("According to the Washington Free Beacon, the governor signed the order on Friday.",
+     "According to", "Washington Free Beacon"),
+    ("Sky News reported that the ferry had left Dover two hours late.", "reported", "Sky News"),
+    ("The plan had stalled for months, according to the Atlanta Journal-Constitution.", "according to",
+     "Atlanta Journal-Constitution"),
+    ("TOLOnews said the crossing at Torkham reopened on Sunday.", "said", "TOLOnews"),
+])
+def test_news_outlets_speak_as_media(text, cue, speaker):
+    _, atts, _ = run(text)
+    att = by_cue(atts, cue)
+    assert (att.speaker, att.role) == (speaker, "media")

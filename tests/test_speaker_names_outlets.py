@@ -53,3 +53,39 @@ def test_news_outlets_speak_as_media(text, cue, speaker):
     _, atts, _ = run(text)
     att = by_cue(atts, cue)
     assert (att.speaker, att.role) == (speaker, "media")
+
+
+@pytest.mark.parametrize("text,cue,speaker", [
+    ("The Christian Science Monitor reported that the mayor had resigned.", "reported",
+     "Christian Science Monitor"),
+    ("According to the Columbus Dispatch, the council voted against the plan.", "According to",
+     "Columbus Dispatch"),
+])
+def test_publication_head_words_make_a_medium(text, cue, speaker):
+    # "Monitor", "Dispatch", "Review", "Chronicle" ... end a publication's name (org_heads.tsv):
+    # "Science Monitor" was a person, and "he" later in the text pointed at it
+    _, atts, _ = run(text)
+    att = by_cue(atts, cue)
+    assert (att.speaker, att.role) == (speaker, "media")
+
+
+@pytest.mark.parametrize("text,cue,speaker", [
+    ("Director of Operations Jane Smith said the flights would resume. Smith added that two were "
+     "cancelled.", "added", "Jane Smith"),
+    ("NYPD Chief of Department Carlos Gomez said two officers were hurt.", "said", "Carlos Gomez"),
+    # no "of" before it: a middle name that is also a first name stays inside the name
+    ("Lee Harvey Oswald said nothing to the police that night.", "said", "Lee Harvey Oswald"),
+])
+def test_a_first_name_after_a_title_with_of_opens_the_person(text, cue, speaker):
+    _, atts, _ = run(text)
+    assert by_cue(atts, cue).speaker == speaker
+
+
+def test_the_actor_is_the_person_not_the_body_before_the_name():
+    from framing.api import analyze_article
+    from framing.model import Article
+
+    text = "NYPD Chief of Department Carlos Gomez said two officers were hurt. Gomez said more would come."
+    a = analyze_article(Article(id="t", text=text, outlet="t"))
+    names = {m.actor_name for m in a.actor_mentions if m.kind == "person"}
+    assert "Carlos Gomez" in names and not any("Department" in n for n in names)

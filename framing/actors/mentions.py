@@ -555,11 +555,25 @@ class MentionFinder:
                     break
                 j = self._surname_entity(j, b)
                 if self._non_type(j - 1) != "head":
-                    runs.append((i, j, None))
+                    runs.append((self._first_name_start(i, j), j, None))
                 p = bisect_left(starts, j, p + 1)
                 continue
             p += 1
         return runs
+
+    def _first_name_start(self, i: int, j: int) -> int:
+        """Where a person's name starts in the run of capitalised words [i, j) that follows "of"
+        ("Director of Operations Jane Smith", "Chief of Department Carlos Gomez"): at its first
+        later word that is a known first name (first_names.tsv) after a word that is none, so that
+        the body's name is not taken into the person's ("Operations Jane Smith"); else i."""
+        norms = self._norms
+        if j - i < 3 or i == 0 or norms[i - 1] != "of":
+            return i
+        given = first_names()
+        for k in range(i + 1, j - 1):
+            if norms[k] in given and norms[k - 1] not in given and norms[k - 1] not in NAME_PARTICLES:
+                return k
+        return i
 
     def _surname_entity(self, j: int, b: int) -> int:
         """The end of a name run that stops at tokens[j]: one past j when tokens[j] is a one-word

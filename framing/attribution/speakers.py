@@ -13,7 +13,7 @@ from functools import lru_cache
 from itertools import islice
 
 from .chunks import PROPER, TIME_WORDS
-from .data import AttributionData, _rows
+from .data import AttributionData, _rows, first_names
 
 HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "miss", "mr", "mrs", "ms", "sir", "dame", "lord"})
 # lower-case words inside a person's name ("Mohammed bin Salman", "Charles de Gaulle", "Ursula von
@@ -400,6 +400,16 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
                         else ""
                 name_toks = name_toks[k:]
                 break
+    if len(name_toks) > 3 and not coordinated and not people_org:
+        cut = _first_name_after_of(name_toks)
+        if cut:
+            # "Director of Operations Jane Smith", "Chief of Department Carlos Gomez": the words
+            # before the first name are a title with its body ("Director of Operations") when a
+            # role word opens them, else a body's name
+            if main_matches and main_matches[0][0] == 0:
+                person_title = text[main[0].start:name_toks[cut - 1].end]
+            institution_name = False
+            name_toks = name_toks[cut:]
     if gazetteer is not None and name_toks and name_toks[-1] is main[-1]:
         # "Students for Fair Admissions", "organization Doctors Without Borders": a role word opens
         # the name of an organisation the gazetteer knows
@@ -613,6 +623,22 @@ def _appositive_name(toks, k: int, text: str, data: AttributionData, gazetteer) 
     if gazetteer is not None and _known_non_person(gazetteer, text[name[0].start:name[-1].end]):
         return []
     return list(name)
+
+
+def _first_name_after_of(name_toks) -> int:
+    """Where a person's name starts inside a run of capitalised words that holds "of" before it:
+    the first word that is a known first name (first_names.tsv), after a word that is neither a
+    first name nor a particle ("Director of Operations Jane Smith" -> 3). 0 when there is none: a
+    run without "of" is left whole ("Lee Harvey Oswald"), as is a name of two words."""
+    given = first_names()
+    seen_of = False
+    for k in range(1, len(name_toks) - 1):
+        prev = name_toks[k - 1]
+        seen_of = seen_of or prev.norm == "of"
+        if seen_of and name_toks[k].norm in given and prev.norm not in given and \
+                prev.norm not in NAME_PARTICLES and prev.norm != "of" and prev.text not in ("-", "."):
+            return k
+    return 0
 
 
 def _name_particle(toks, k: int) -> bool:

@@ -89,3 +89,17 @@ def test_the_actor_is_the_person_not_the_body_before_the_name():
     a = analyze_article(Article(id="t", text=text, outlet="t"))
     names = {m.actor_name for m in a.actor_mentions if m.kind == "person"}
     assert "Carlos Gomez" in names and not any("Department" in n for n in names)
+
+
+@pytest.mark.parametrize("text,cue,speaker,role,title", [
+    ("FBI Director James Comey said the case was closed.", "said", "James Comey", "security", ""),
+    ("ACLU Executive Director Anthony Romero said the order would be challenged.", "said",
+     "Anthony Romero", "activist", "ACLU Executive Director"),
+    ("Film director Spike Lee said the premiere would go ahead.", "said", "Spike Lee", "unknown", ""),
+])
+def test_a_known_body_before_a_title_gives_the_role(text, cue, speaker, role, title):
+    # "director", "head", "chair" ... say no kind of voice by themselves: the body does
+    att = by_cue(run(text)[1], cue)
+    assert (att.speaker, att.role) == (speaker, role)
+    if title:
+        assert att.title == title

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import fields
+from dataclasses import fields, replace
 
 from ..gazetteer import fold
 from ..model import Span
@@ -197,6 +197,21 @@ def _surname_person(gazetteer, ent, role: str, affiliation: str, data, text: str
     return role, affiliation or gazetteer.side_of(entry.country) or ""
 
 
+def _one_role_per_speaker(atts: list) -> list:
+    """A speaker keeps one kind of voice through the article: an attribution whose own words gave
+    no role ("he", "Deis", "Mr. McCabe") takes the first role another attribution of the same
+    speaker found ("FBI Director Andrew McCabe": security), so the voice shares count him every
+    time he speaks. A role already given is kept."""
+    first: dict = {}
+    for a in atts:
+        if a.speaker_id >= 0 and a.role != "unknown":
+            first.setdefault(a.speaker_id, a.role)
+    if not first:
+        return atts
+    return [replace(a, role=first[a.speaker_id]) if a.role == "unknown" and a.speaker_id in first
+            else a for a in atts]
+
+
 def attributions_of(doc, lexicon=None, gazetteer=None, model="shipped",
                     span_model="shipped") -> tuple[tuple[Attribution, ...], dict]:
     """All attributions of a document, and a dict of quotes nobody is credited with:
@@ -277,6 +292,7 @@ def attributions_of(doc, lexicon=None, gazetteer=None, model="shipped",
             kind=_kind_of(r, ctx, text, data),
             sentence=r.sentence,
         ))
+    out = _one_role_per_speaker(out)
     # a quotation inside some content span is credited to that attribution
     covered = SpanCover((c.start, c.end) for a in out for c in a.content)
     scare, unattributed = [], []

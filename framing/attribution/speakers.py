@@ -37,6 +37,9 @@ SPEAKERS_FOR = frozenset(("spokesman", "spokeswoman", "spokesperson", "adviser",
 #: name, when the gazetteer knows it or its name says what it is (`body_role_after_title`).
 TITLES_OF_BODIES = frozenset(("director", "head", "chair", "coordinator", "manager", "member",
                               "members"))
+#: Words that rank a title of a body, between the body and the title ("ACLU Executive Director").
+_TITLE_RANKS = frozenset(("executive", "deputy", "assistant", "associate", "managing", "acting",
+                          "interim", "senior", "general", "regional", "national", "board"))
 #: The words that link a title to the body it serves ("president of", "spokesman for").
 _BODY_LINKS = frozenset(("of", "at", "for", "with", "to"))
 #: The speaker role of each kind an organisation's head word gives (lexicons/gazetteer/org_heads.tsv).
@@ -405,8 +408,9 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
         if cut:
             # "Director of Operations Jane Smith", "Chief of Department Carlos Gomez": the words
             # before the first name are a title with its body ("Director of Operations") when a
-            # role word opens them, else a body's name
-            if main_matches and main_matches[0][0] == 0:
+            # role word or a body's title is among them, else a body's name
+            if main_matches and main_matches[0][0] == 0 or any(
+                    t.norm in TITLES_OF_BODIES for t in name_toks[:cut]):
                 person_title = text[main[0].start:name_toks[cut - 1].end]
             institution_name = False
             name_toks = name_toks[cut:]
@@ -532,13 +536,17 @@ def title_body_role(toks, match, gazetteer) -> str:
 
 
 def body_role_after_title(toks, start: int, end: int, gazetteer) -> str:
-    """The role of the body a title of TITLES_OF_BODIES names in toks[start:end]: the first
+    """The role of the body a title of TITLES_OF_BODIES names in toks[start:end]: a body the
+    gazetteer knows right before the title ("FBI Director"), else the first
     capitalised name after an "of", "for", "at" ... that follows the title, up to the next comma
     ("director of congressional relations for the American Farm Bureau Federation": the
     federation, an organisation); "" when there is none or nothing is known of it."""
     for k in range(start, end):
         if toks[k].norm not in TITLES_OF_BODIES:
             continue
+        before = _known_body_before(toks, start, k, gazetteer)
+        if before:
+            return before  # "FBI Director James Comey", "CDC Director Robert Redfield"
         for j in range(k + 1, end):
             if toks[j].text in (",", "(", ";", "\u2014", "--"):
                 break
@@ -547,6 +555,29 @@ def body_role_after_title(toks, start: int, end: int, gazetteer) -> str:
                 # speaks for the ACLU, not for Alabama)
                 return head_of_body_role(toks, j, gazetteer, False)
         return ""
+    return ""
+
+
+def _known_body_before(toks, start: int, k: int, gazetteer) -> str:
+    """The role of the body the gazetteer knows by the capitalised words right before the title
+    toks[k] ("FBI" before "Director": security), "" when there is none ("Film director")."""
+    j = k
+    while j > start and toks[j - 1].text[:1].isupper() and toks[j - 1].pos not in ("DT", "POS", "PRP$"):
+        j -= 1
+    if j == k or gazetteer is None:
+        return ""
+    # the longest name first ("U.S. Census Bureau" before "Census Bureau"), then without a word
+    # that ranks the title ("ACLU Executive Director"). A place is not the body: "a North
+    # Carolina Antifa member" is no member of the state's government
+    ends = (k, k - 1) if toks[k - 1].norm in _TITLE_RANKS else (k,)
+    for e0 in ends:
+        for s0 in range(j, e0):
+            try:
+                entry = gazetteer_lookup(gazetteer, " ".join(t.text for t in toks[s0:e0]))
+            except Exception:
+                entry = None
+            if entry is not None and entry.kind not in ("person", "country", "state"):
+                return GAZ_KIND_ROLE.get(entry.kind, "")
     return ""
 
 
@@ -626,16 +657,17 @@ def _appositive_name(toks, k: int, text: str, data: AttributionData, gazetteer) 
 
 
 def _first_name_after_of(name_toks) -> int:
-    """Where a person's name starts inside a run of capitalised words that holds "of" before it:
-    the first word that is a known first name (first_names.tsv), after a word that is neither a
-    first name nor a particle ("Director of Operations Jane Smith" -> 3). 0 when there is none: a
-    run without "of" is left whole ("Lee Harvey Oswald"), as is a name of two words."""
+    """Where a person's name starts inside a run of capitalised words that holds "of" or a title
+    of a body ("Director") before it: the first word that is a known first name (first_names.tsv),
+    after a word that is neither a first name nor a particle ("Director of Operations Jane Smith"
+    -> 3, "ACLU Executive Director Anthony Romero" -> 3). 0 when there is none: a run without
+    either is left whole ("Lee Harvey Oswald"), as is a name of two words."""
     given = first_names()
     seen_of = False
     for k in range(1, len(name_toks) - 1):
         prev = name_toks[k - 1]
         seen_of = seen_of or prev.norm == "of"
-        if seen_of and name_toks[k].norm in given and prev.norm not in given and \
+        if (seen_of or prev.norm in TITLES_OF_BODIES) and name_toks[k].norm in given and prev.norm not in given and \
                 prev.norm not in NAME_PARTICLES and prev.norm != "of" and prev.text not in ("-", "."):
             return k
     return 0

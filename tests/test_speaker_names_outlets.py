@@ -96,6 +96,8 @@ def test_the_actor_is_the_person_not_the_body_before_the_name():
     ("ACLU Executive Director Anthony Romero said the order would be challenged.", "said",
      "Anthony Romero", "activist", "ACLU Executive Director"),
     ("Film director Spike Lee said the premiere would go ahead.", "said", "Spike Lee", "unknown", ""),
+    ("Then-CIA Director John Brennan said the agency had warned them.", "said", "John Brennan",
+     "security", "Then-CIA Director"),
 ])
 def test_a_known_body_before_a_title_gives_the_role(text, cue, speaker, role, title):
     # "director", "head", "chair" ... say no kind of voice by themselves: the body does

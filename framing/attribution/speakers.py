@@ -572,8 +572,11 @@ def _known_body_before(toks, start: int, k: int, gazetteer) -> str:
     ends = (k, k - 1) if toks[k - 1].norm in _TITLE_RANKS else (k,)
     for e0 in ends:
         for s0 in range(j, e0):
+            name = " ".join(t.text for t in toks[s0:e0])
+            if name[:5].lower() == "then-":
+                name = name[5:]  # "Then-CIA Director John Brennan"
             try:
-                entry = gazetteer_lookup(gazetteer, " ".join(t.text for t in toks[s0:e0]))
+                entry = gazetteer_lookup(gazetteer, name)
             except Exception:
                 entry = None
             if entry is not None and entry.kind not in ("person", "country", "state"):

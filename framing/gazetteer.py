@@ -116,6 +116,11 @@ class Surface:
     # actor only where its capital means something, so not as the first word of a sentence
     # ("Conservatives say the bill goes too far" in US news) nor as a phrase on its own
     not_first: bool = False
+    # an alias marked "~" in the file: a name another entry (a country) also has, that names this
+    # entry only in an article whose main side is this entry's ("Georgia": the US state in an
+    # article about the United States, the country elsewhere; framing.actors.mentions decides).
+    # Never an answer of `surfaces_of` and `lookup`, which have no article to ask.
+    home_only: bool = False
 
     def fits_case(self, written: str) -> bool:
         """Whether the text as written can be this surface: it must be exactly the file's spelling
@@ -407,8 +412,8 @@ class Gazetteer:
         if the:
             plain = plain[4:]
         return [s for s in self.surfaces.get(_key(text), ())
-                if ((the and plain.islower()) if s.after_the else
-                    (the or not s.not_first) and s.fits_case(plain))]
+                if not s.home_only and ((the and plain.islower()) if s.after_the else
+                                        (the or not s.not_first) and s.fits_case(plain))]
 
     def lookup(self, text: str, context: tuple = ()) -> Entry | None:
         """The entry named by exactly `text` ("TTP", "the Kremlin", "Afghans", "Kabul"), or None.
@@ -715,8 +720,9 @@ def _yesno(value: str, where: str) -> bool:
 
 
 def _unmarked(alias: str) -> str:
-    """An alias without its marks: "?" (a guess) and "^" (not first in a sentence)."""
-    return alias.rstrip("?^").strip()
+    """An alias without its marks: "?" (a guess), "^" (not first in a sentence) and "~" (only in
+    an article about the entry's side)."""
+    return alias.rstrip("?^~").strip()
 
 
 class _Loader:
@@ -729,15 +735,15 @@ class _Loader:
         self.pending_surfaces[entry.id] = surfaces
 
     def surface(self, text, entry_id, typ, where, plural_people=False) -> Surface:
-        marks = text[len(text.rstrip("?^")):]
-        guess, not_first = "?" in marks, "^" in marks
+        marks = text[len(text.rstrip("?^~")):]
+        guess, not_first, home_only = "?" in marks, "^" in marks, "~" in marks
         text = _unmarked(text)
         if not text:
             raise GazetteerError(f"{where}: empty name")
         cs = typ == "acronym" or (_is_acronym(text) and typ in ("alias", "name"))
         lower = text == text.lower()
         return Surface(text, entry_id, typ, guess, cs, plural_people, not lower,
-                       lower and text.startswith("the "), not_first)
+                       lower and text.startswith("the "), not_first, home_only)
 
     def load_file(self, path: Path):
         for n, header, row in _read_tsv(path):

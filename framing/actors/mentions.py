@@ -197,6 +197,7 @@ class MentionFinder:
         sent = self._sent
         starts, ends = self.flags.starts, self.flags.ends
         ent, ttl, gen, non = {}, {}, {}, {}
+        self._home_hits = home = {}  # hits of "~" surfaces (`_home_names`)
         tables = {"entity": ent, "title": ttl, "generic": gen, "non_actor": non}
         # plain tuples (start, start - end, layer, end, payload), unsorted: what a table keeps does
         # not depend on the order of different spans (the longest span from a token wins; one span
@@ -218,6 +219,9 @@ class MentionFinder:
                 j = bisect_right(ends, m_end, i) - 1
                 if j < i or ends[j] != m_end or sent[i] != sent[j]:
                     continue
+            if layer == "entity" and payload.home_only:
+                home[i] = (j + 1, payload)  # decided once the article's sides are known
+                continue
             table = tables[layer]
             old = table.get(i)
             if old is None or old[0] < j + 1:
@@ -266,6 +270,8 @@ class MentionFinder:
         self.used = [False] * len(toks)
         self.acronyms: dict[str, tuple] = {}  # ACR -> (actor_id, actor_name, kind, entity_kind, affiliation)
         self.article_sides = self._article_sides()
+        if self._home_hits and self._home_names():
+            self.article_sides = self._article_sides()
         cands: list[_Cand] = []
         self._cap_index = cap_index = list(compress(range(len(toks)), map(and_, bits, repeat(CAP))))
         # capitalised words (capitalised tokens starting with a letter), counted per sentence by
@@ -322,11 +328,30 @@ class MentionFinder:
         cands = self._spread_affiliation(cands)
         return self._to_mentions(cands)
 
-    def _article_sides(self) -> tuple:
-        """Sides named in the article, most frequent first: context for ambiguous names."""
+    def _home_names(self) -> bool:
+        """Give a name two entries share to the one marked "~" in the gazetteer ("Georgia": the US
+        state, not the country) where the article's main side is that entry's and the other entry
+        is named nowhere else in it (no "Tbilisi", no "Georgian"). True when a hit changed."""
+        sides = self._article_sides(skip=self._home_hits)  # the shared name itself says nothing
+        changed = False
+        for i, (end, home) in self._home_hits.items():
+            other = self.ent.get(i)
+            if other is None or other[0] != end or not sides or \
+                    sides[0] != self.gaz.side_of(home.entry_id):
+                continue
+            rival = other[1].entry_id
+            if any(p.entry_id == rival and k not in self._home_hits for k, (_, p) in self.ent.items()):
+                continue
+            self.ent[i] = (end, home)
+            changed = True
+        return changed
+
+    def _article_sides(self, skip=()) -> tuple:
+        """Sides named in the article, most frequent first: context for ambiguous names. `skip`:
+        token indexes whose hits are not counted."""
         counts: dict[str, int] = {}
-        for j, s in self.ent.values():
-            if not s.guess:
+        for i, (j, s) in self.ent.items():
+            if not s.guess and i not in skip:
                 side = self.gaz.side_of(s.entry_id)
                 if side:
                     counts[side] = counts.get(side, 0) + 1

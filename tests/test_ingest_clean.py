@@ -119,6 +119,26 @@ def test_real_sentences_match_no_rule(line):
     assert load_rules().match(line) is None
 
 
+def test_link_hover_cards_glued_into_a_sentence_go():
+    # a news site's link hover card: the full name glued to related headlines, ending "MORE"
+    text = ("The plan was backed by Sen. Dana Reyes Dana (Dee) Marie ReyesSenate panel delays vote on "
+            "border bill Five things to watch in the budget fight MORE (D-Nev.) and by Rep. Tom Ash "
+            "Thomas Alan AshHouse passes farm bill MORE, who said it would pass.")
+    out = clean_text(text)
+    assert out.text == ("The plan was backed by Sen. Dana Reyes (D-Nev.) and by Rep. Tom Ash, who said it "
+                        "would pass.")
+    assert [r.reason for r in out.removed] == ["link hover card (full name and headlines)"] * 2
+
+
+@pytest.mark.parametrize("text", [
+    "Smith told John Smith that the board would meet. MORE details will follow on Monday.",
+    'He declared: "NO MORE DEALS!" and left the room.',
+    "Supporters of the Marijuana Opportunity Reinvestment and Expungement (MORE) Act rallied.",
+])
+def test_text_that_only_looks_like_a_hover_card_stays(text):
+    assert clean_text(text).text == text
+
+
 def test_rest_scope_only_applies_in_the_second_half():
     body = [f"Officials said crossing number {n} would reopen on Monday for trucks carrying food."
             for n in range(6)]

@@ -3,7 +3,9 @@
 The rules live in framing/data/boilerplate.tsv (pattern, scope, max_words, reason), so they can be
 read, tested and extended without touching code. A line is compared after trimming spaces, '|' and
 bullets; a rule must match the WHOLE line, and most rules only apply to short lines (max_words), so
-a real sentence that merely contains "advertisement" or "share" is never removed.
+a real sentence that merely contains "advertisement" or "share" is never removed. Rules of scope
+"inline" are the exception: searched inside the lines that stay, they remove page text glued into a
+sentence (`RuleSet.strip_inline`).
 
 A line is tried against the rules that apply to its length, one compiled pattern after another in
 the file's order. One alternation per distinct limit (what this did before) matched no faster on
@@ -19,13 +21,13 @@ from pathlib import Path
 
 from .datafiles import data_path, read_tsv
 
-SCOPES = ("line", "rest", "top")
+SCOPES = ("line", "rest", "top", "inline")
 _DECORATION = " |\u2022\u00b7\u25ba\u25b6\u25aa\u25cf\u27a4\u2192"
 
 
 @dataclass(frozen=True)
 class Rule:
-    scope: str  # line | rest | top
+    scope: str  # line | rest | top | inline
     max_words: int  # 0 = any length
     pattern: str
     reason: str
@@ -37,12 +39,30 @@ class RuleSet:
 
     def __init__(self, rules: list[Rule]):
         self.rules = rules
+        # inline rules: searched inside a kept line, case-sensitive (they find page text glued
+        # into a sentence, such as a link's hover card, by its capitals)
+        self.inline = tuple((re.compile(r.pattern), r) for r in rules if r.scope == "inline")
+        rules = [r for r in rules if r.scope != "inline"]
         self._limits = sorted({r.max_words for r in rules if r.max_words})  # ascending
         compiled = [(re.compile(r.pattern, re.IGNORECASE).fullmatch, r) for r in rules]
         # per limit (and one for longer lines): the rules a line of that many words may match
         self._by_limit = [tuple((full, r) for full, r in compiled
                                 if r.max_words == 0 or r.max_words >= lim)
                           for lim in self._limits + [10 ** 9]]
+
+    def strip_inline(self, line: str) -> tuple[str, list[tuple[str, str]]]:
+        """The line without what the inline rules find in it, and [(removed text, reason)]. A
+        match goes except its first group, when the pattern has one (the words it is glued to:
+        "Sen. Dick Durbin Richard (Dick) Joseph DurbinPentagon watchdog ... MORE said" keeps
+        "Durbin")."""
+        removed = []
+        for pattern, rule in self.inline:
+            def cut(m, rule=rule):
+                kept = m.group(1) if pattern.groups else ""
+                removed.append((m.group(0)[len(kept):].strip(), rule.reason))
+                return kept
+            line = pattern.sub(cut, line)
+        return line, removed
 
     def match(self, line: str) -> Rule | None:
         core = line.strip(_DECORATION)

@@ -98,6 +98,11 @@ def clean_text(text: str, *, first_line: int = 1, fixed_line: bool = False, wrap
             keep[i] = False
             out.removed.append((i, Removal(line, "repeated line", where(i))))
             continue
+        if rules.inline:
+            line, cut = rules.strip_inline(line)
+            if cut:
+                lines[i] = line
+                out.removed.extend((i, Removal(t, reason, where(i))) for t, reason in cut)
         previous = line
     _metadata_lines(lines, keep, out, where, outlet_names)
     paragraphs = _paragraphs(lines, keep, wrap, standalone)

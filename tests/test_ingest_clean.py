@@ -86,6 +86,12 @@ def test_real_accents_are_not_taken_for_mojibake():
     ("Refugees wait at the Torkham crossing. Naveed Ali / AP", "caption"),
     ("Hamid Karzai/AP", "caption"),
     ("Provincial Police Department via AP", "credit"),
+    ("The Associated Press contributed to this report.", "credit"),
+    ("Staff writers Ana Ruiz and Tom Ash contributed to this story.", "credit"),
+    ("Contributing: Reuters", "credit"),
+    ("The views expressed in this commentary are solely the author's own.", "disclaimer"),
+    ("This article is more than 2 years old", "timestamp"),
+    ("This is a rush transcript. Copy may not be in its final form.", "transcript"),
     ("JUST WATCHED Officer Friendly or G.I. Joe Replay More Videos ... MUST WATCH Officer Friendly "
      "or G.I. Joe 00:59", "video player"),
     ("Photos: Obama in Europe President Obama visits Stonehenge on Friday, September 5. Hide Caption "
@@ -112,6 +118,8 @@ def test_leftover_lines_match_a_rule(line, reason_word):
     "Two years ago, the plant closed.",
     "Get the facts first.",
     "Here is the full statement, via Reuters:",
+    "Higher fuel prices contributed to this year's deficit, the ministry said.",
+    "He said the opinions expressed at the meeting were divided.",
     "Five people were killed, according to AP/Reuters tallies, and dozens were hurt.",
     "The senator called the deal a win for Main Street/Wall Street alike (a slogan she repeats).",
 ])

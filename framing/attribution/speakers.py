@@ -404,7 +404,7 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
                 name_toks = name_toks[k:]
                 break
     if len(name_toks) > 3 and not coordinated and not people_org:
-        cut = _first_name_after_of(name_toks)
+        cut = _person_start_after_title(name_toks)
         if cut:
             # "Director of Operations Jane Smith", "Chief of Department Carlos Gomez": the words
             # before the first name are a title with its body ("Director of Operations") when a
@@ -562,7 +562,8 @@ def _known_body_before(toks, start: int, k: int, gazetteer) -> str:
     """The role of the body the gazetteer knows by the capitalised words right before the title
     toks[k] ("FBI" before "Director": security), "" when there is none ("Film director")."""
     j = k
-    while j > start and toks[j - 1].text[:1].isupper() and toks[j - 1].pos not in ("DT", "POS", "PRP$"):
+    while j > start and toks[j - 1].text[:1].isupper() and \
+            toks[j - 1].pos not in ("DT", "POS", "PRP$"):
         j -= 1
     if j == k or gazetteer is None:
         return ""
@@ -659,7 +660,7 @@ def _appositive_name(toks, k: int, text: str, data: AttributionData, gazetteer) 
     return list(name)
 
 
-def _first_name_after_of(name_toks) -> int:
+def _person_start_after_title(name_toks) -> int:
     """Where a person's name starts inside a run of capitalised words that holds "of" or a title
     of a body ("Director") before it: the first word that is a known first name (first_names.tsv),
     after a word that is neither a first name nor a particle ("Director of Operations Jane Smith"
@@ -670,8 +671,9 @@ def _first_name_after_of(name_toks) -> int:
     for k in range(1, len(name_toks) - 1):
         prev = name_toks[k - 1]
         seen_of = seen_of or prev.norm == "of"
-        if (seen_of or prev.norm in TITLES_OF_BODIES) and name_toks[k].norm in given and prev.norm not in given and \
-                prev.norm not in NAME_PARTICLES and prev.norm != "of" and prev.text not in ("-", "."):
+        if (seen_of or prev.norm in TITLES_OF_BODIES) and name_toks[k].norm in given and \
+                prev.norm not in given and prev.norm not in NAME_PARTICLES and prev.norm != "of" and \
+                prev.text not in ("-", "."):
             return k
     return 0
 

@@ -139,7 +139,9 @@ def np_left(tokens, j: int, lo: int) -> int | None:
     while k - 1 >= lo:
         p = tokens[k - 1]
         if p.pos in NP_INNER and p.norm not in TIME_WORDS or p.text in ("-", "&", ".") and k - 2 >= lo and \
-                tokens[k - 2].pos in PROPER:
+                tokens[k - 2].pos in PROPER or p.text == "/" and k - 2 >= lo and tokens[k - 2].pos in PROPER \
+                and tokens[k - 2].norm not in TIME_WORDS and tokens[k].pos in PROPER:
+            # ("/" joins two names into one: "a CNN/ORC poll", "The latest Reuters/Ipsos poll")
             if p.pos in ("VBN", "VBG") and not (k - 2 >= lo and tokens[k - 2].pos in ("DT", "PRP$", "JJ")):
                 break  # a verb, not a participle inside a description
             if p.pos == "DT" or p.pos == "PDT":

@@ -75,6 +75,11 @@ class SpeakerInfo:
     role_terms: tuple  # role words found ("minister", "defence minister")
 
 
+#: Participles whose agent only holds a document ("documents obtained by CNN", "court documents
+#: reviewed by the Journal"): the document, not the agent, is the source.
+_RECEIVED = frozenset({"obtain", "review", "see", "receive", "examine", "acquire", "view"})
+
+
 @lru_cache(maxsize=1)
 def non_persons() -> frozenset:
     """Head nouns that never stand for one person: documents, findings, media items and bodies
@@ -264,11 +269,14 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
     for n, t in enumerate(toks):
         if t.text in (",", "(", "\u2014", "--"):
             break
-        if t.pos == "VBN" and main and main[-1].pos in ("NN", "NNS", "NNPS"):
-            # "a joint statement issued on October 31": a participle clause ends the head part; a
-            # document's agent speaks for it ("a poll conducted by Gallup in March" -> Gallup)
+        if main and (t.pos == "VBN" and main[-1].pos in ("NN", "NNS", "NNPS") or
+                     t.pos == "VBD" and n + 1 < len(toks) and main[-1].pos in ("NN", "NNS")):
+            # "a joint statement issued on October 31", "a transcript released Wednesday" (the
+            # tagger reads some such participles as past tenses): a participle clause ends the head
+            # part; a document's agent speaks for it ("a poll conducted by Gallup in March" ->
+            # Gallup), not the one who obtained or read it ("documents obtained by CNN")
             by = next((m for m in range(n + 1, len(toks)) if toks[m].norm == "by"), None)
-            if by is not None and main[-1].norm in non_persons() and \
+            if by is not None and main[-1].norm in non_persons() and t.lemma not in _RECEIVED and \
                     any(x.pos in PROPER for x in toks[by + 1:]):
                 return _describe(tokens, a + by + 1, b, text, data, gazetteer)
             side_phrase = text[main[0].start:main[-1].end]  # "Strategists interviewed by Reuters"

@@ -101,3 +101,13 @@ def test_poison_of_a_person_is_literal(lex, sentence, word):
 
 def test_poison_as_a_figure_is_still_flagged(lex):
     assert "poisoned" in flags(lex, "The feud has poisoned the debate over the budget.")
+
+
+def test_a_phrase_varies_its_verb_and_its_noun_at_once(lex):
+    from framing.lexicon.keys import phrase_variants
+
+    assert "sold their souls" in phrase_variants("sell their soul")
+    assert "lined their pockets" in phrase_variants("line their pockets")  # ends in a plural already
+    found = flags(lex, "And although nearly every Republican has sold their souls to Trump, none "
+                       "of them want to cross someone with the moral authority of Gen. Mattis.")
+    assert found["sold their souls"].term == "sell their soul"

@@ -111,3 +111,18 @@ def test_a_phrase_varies_its_verb_and_its_noun_at_once(lex):
     found = flags(lex, "And although nearly every Republican has sold their souls to Trump, none "
                        "of them want to cross someone with the moral authority of Gen. Mattis.")
     assert found["sold their souls"].term == "sell their soul"
+
+
+@pytest.mark.parametrize("sentence,word,term", [
+    ("He then banked on a big showing in New Hampshire but a stunningly poor debate performance "
+     "led to a dismal fifth place.", "stunningly", "stunningly"),
+    ("So long as those who oppose him nevertheless dutifully incant praises to his intellect, Cruz "
+     "has them right where he wants them.", "dutifully", "dutifully"),
+    ("The Marshall Plan was a transnational do-gooder scheme cooked up by a bunch of Ivy League "
+     "eggheads.", "eggheads", "egghead"),
+    ("Some Republicans are smart enough to avoid the blunder that quislings like Tennessee\u2019s "
+     "Lamar Alexander would have them commit.", "quislings", "quisling"),
+])
+def test_rows_from_an_editors_list(lex, sentence, word, term):
+    found = flags(lex, sentence)
+    assert word in found and found[word].term == term

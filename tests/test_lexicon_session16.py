@@ -126,3 +126,15 @@ def test_a_phrase_varies_its_verb_and_its_noun_at_once(lex):
 def test_rows_from_an_editors_list(lex, sentence, word, term):
     found = flags(lex, sentence)
     assert word in found and found[word].term == term
+
+
+@pytest.mark.parametrize("sentence,word,term", [
+    ("Flynn, 43, said he didn't care for mudslinging on either side of the campaign.",
+     "mudslinging", "mudslinging"),
+    ("It looks like a hit job.", "hit job", "hit job"),
+    ("The other networks all ignored the kerfuffle over the Rhodes boasts as some sort of "
+     "inside-the-Beltway snoozefest.", "kerfuffle", "kerfuffle"),
+])
+def test_nouns_that_colour_a_dispute(lex, sentence, word, term):
+    found = flags(lex, sentence)
+    assert word in found and found[word].term == term

@@ -56,7 +56,8 @@ def test_a_noun_before_a_comma_or_another_verb_stays_a_noun(lex, sentence, word)
 
 
 def test_verb_slot_reads_the_words_around():
-    doc = build_doc(Article(id="t", text="The party coddles and encourages these groups.", outlet="Test"))
+    doc = build_doc(Article(id="t", text="The party coddles and encourages these groups.",
+                            outlet="Test"))
     i = next(k for k, t in enumerate(doc.tokens) if t.norm == "coddles")
     if doc.tokens[i].pos in ("NN", "NNS"):
         assert verb_slot(doc.tokens, i)
@@ -107,7 +108,7 @@ def test_a_phrase_varies_its_verb_and_its_noun_at_once(lex):
     from framing.lexicon.keys import phrase_variants
 
     assert "sold their souls" in phrase_variants("sell their soul")
-    assert "lined their pockets" in phrase_variants("line their pockets")  # ends in a plural already
+    assert "lined their pockets" in phrase_variants("line their pockets")  # a plural already
     found = flags(lex, "And although nearly every Republican has sold their souls to Trump, none "
                        "of them want to cross someone with the moral authority of Gen. Mattis.")
     assert found["sold their souls"].term == "sell their soul"
@@ -136,5 +137,18 @@ def test_rows_from_an_editors_list(lex, sentence, word, term):
      "inside-the-Beltway snoozefest.", "kerfuffle", "kerfuffle"),
 ])
 def test_nouns_that_colour_a_dispute(lex, sentence, word, term):
+    found = flags(lex, sentence)
+    assert word in found and found[word].term == term
+
+
+@pytest.mark.parametrize("sentence,word,term", [
+    ("Trump routinely orders news camera operators to pan the crowds at his rallies to show how "
+     "large the gatherings are \u2014 and then chastises them, with disgust, when they fail to "
+     "obey.",
+     "chastises", "chastise"),
+    ("Here's the clip of Hillary upbraiding generous benefactors of her family foundation for "
+     "enabling terrorist financing.", "upbraiding", "upbraid"),
+])
+def test_verbs_that_colour_speech(lex, sentence, word, term):
     found = flags(lex, sentence)
     assert word in found and found[word].term == term

@@ -58,14 +58,15 @@ _ING_ED = ("ing", "ed")
 _NAME_BEFORE = frozenset({"NNP", "NNPS", "PRP"})
 
 
-def pos_fit(entry: Entry, tag: str, norm: str = "", prev_tag: str = "", in_verb_slot: bool = False) -> int:
+def pos_fit(entry: Entry, tag: str, norm: str = "", prev_tag: str = "",
+            in_verb_slot: bool = False) -> int:
     """2: the tag fits the row's pos; 1: fits allowing for tagger errors; 0: does not fit.
 
     Three known tagger errors are forgiven for verb rows: a gerund or participle tagged as a noun
     ("the demonizing of", norm ending in -ing/-ed), a headline verb after a name tagged as a
     plural noun ("Senator slams ...", "Trump rips ..."), and a noun tag where the words around
-    the token leave room only for a verb (`in_verb_slot`, from verb_slot below: "they gobble down", "the party
-    that coddles and encourages", "mock, demean and terrorize", "mocks him").
+    the token leave room only for a verb (`in_verb_slot`, from verb_slot below: "they gobble
+    down", "the party that coddles and encourages", "mock, demean and terrorize", "mocks him").
     """
     if not entry.pos:
         return 2
@@ -240,9 +241,9 @@ class Matcher:
                 # matcher) and, for one token, on its tag and what pos_fit reads besides: whether
                 # the norm ends in -ing/-ed (for a tag NN or NNS), whether the tag before is a
                 # name's or a pronoun's (for NNS) and whether the token stands in a verb's slot
-                # (for NN or NNS). Keyed by those answers, not by the norm and the
-                # tag before themselves, the memo answers most tokens (the same rows meet many
-                # words and neighbours).
+                # (for NN or NNS). Keyed by those answers, not by the norm and the tag before
+                # themselves, the memo answers most tokens (the same rows meet many words and
+                # neighbours).
                 if j - i == 1:
                     t = tokens[i]
                     tag = t.pos
@@ -250,7 +251,8 @@ class Matcher:
                         key = (*map(id, groups), tag, t.norm.endswith(_ING_ED),
                                i > 0 and tokens[i - 1].pos in _NAME_BEFORE, verb_slot(tokens, i))
                     elif tag == "NN":
-                        key = (*map(id, groups), tag, t.norm.endswith(_ING_ED), verb_slot(tokens, i))
+                        key = (*map(id, groups), tag, t.norm.endswith(_ING_ED),
+                               verb_slot(tokens, i))
                     elif tag == "VBN":
                         key = (*map(id, groups), tag, after_have(tokens, i))
                     else:

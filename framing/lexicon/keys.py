@@ -39,7 +39,8 @@ def phrase_variants(term: str) -> tuple[str, ...]:
     Only the first word that can be a verb varies (phrases lead with their verb); the rest stays as
     written, so "their lives" does not become "their lived". A term ending in a noun also matches
     that noun's plural ("fat cat" -> "fat cats", "hit piece" -> "hit pieces"): labels are written
-    in the singular and used of groups. Returns () for a single word.
+    in the singular and used of groups; with the verb in any form too ("sell their soul" -> "sold
+    their souls"). Returns () for a single word.
     """
     try:
         from lemminflect import getAllInflections, getAllLemmas
@@ -49,6 +50,7 @@ def phrase_variants(term: str) -> tuple[str, ...]:
     if len(words) < 2:
         return ()
     out = set()
+    bases = [words]  # the term, and each verb form of it whose varied word is not the last
     for i, w in enumerate(words):
         lemmas = set(getAllLemmas(w).get("VERB", ())) if w.isalpha() else set()
         if not lemmas:
@@ -60,14 +62,18 @@ def phrase_variants(term: str) -> tuple[str, ...]:
             for f in forms:
                 f = f.lower()
                 if f != w:
-                    out.add(" ".join(words[:i] + [f] + words[i + 1:]))
+                    varied = words[:i] + [f] + words[i + 1:]
+                    out.add(" ".join(varied))
+                    if i < len(words) - 1:
+                        bases.append(varied)
         break
     last = words[-1]
     if last.isalpha():
         for f in getAllInflections(last, upos="NOUN").get("NNS", ()):
             f = f.lower()
             if f != last:
-                out.add(" ".join(words[:-1] + [f]))
+                # both at once as well: "sell their soul" -> "sold their souls"
+                out.update(" ".join(b[:-1] + [f]) for b in bases)
     return tuple(sorted(out))
 
 

@@ -58,12 +58,15 @@ _ING_ED = ("ing", "ed")
 _NAME_BEFORE = frozenset({"NNP", "NNPS", "PRP"})
 
 
-def pos_fit(entry: Entry, tag: str, norm: str = "", prev_tag: str = "") -> int:
+def pos_fit(entry: Entry, tag: str, norm: str = "", prev_tag: str = "",
+            in_verb_slot: bool = False) -> int:
     """2: the tag fits the row's pos; 1: fits allowing for tagger errors; 0: does not fit.
 
-    Two known tagger errors are forgiven for verb rows: a gerund or participle tagged as a noun
-    ("the demonizing of", norm ending in -ing/-ed), and a headline verb after a name tagged as a
-    plural noun ("Senator slams ...", "Trump rips ...").
+    Three known tagger errors are forgiven for verb rows: a gerund or participle tagged as a noun
+    ("the demonizing of", norm ending in -ing/-ed), a headline verb after a name tagged as a
+    plural noun ("Senator slams ...", "Trump rips ..."), and a noun tag where the words around
+    the token leave room only for a verb (`in_verb_slot`, from verb_slot below: "they gobble
+    down", "the party that coddles and encourages", "mock, demean and terrorize", "mocks him").
     """
     if not entry.pos:
         return 2
@@ -76,7 +79,50 @@ def pos_fit(entry: Entry, tag: str, norm: str = "", prev_tag: str = "") -> int:
             return 1
         if tag == "NNS" and prev_tag in _NAME_BEFORE:
             return 1
+        if in_verb_slot and tag in ("NN", "NNS"):
+            return 1
     return 0
+
+
+#: Subject pronouns, and the relative pronouns' tags: a word tagged as a noun right after one of
+#: them is the clause's verb ("they gobble", "he lurches", "a party that coddles").
+_SUBJECTS = frozenset({"i", "we", "they", "he", "she"})
+_RELATIVE_TAGS = frozenset({"WDT", "WP"})
+#: Object pronouns: a word tagged as a noun right before one of them is a verb ("mocks him").
+_OBJECTS = frozenset({"him", "them", "us", "me"})
+#: Finite and bare verb tags: a noun-tagged word after one of these and "and", "or" or a comma is
+#: a verb of the same list ("mock, demean and terrorize"). Before "and"/"or" the next verb must
+#: have the word's own form, -s with -s ("coddles and encourages"), bare with bare ("cheerlead and
+#: encourage"): an object noun ends many verb phrases that another verb follows ("runs a think tank
+#: and had ...", "a think tank, says ...").
+_FINITE = frozenset({"VB", "VBP", "VBZ", "VBD"})
+_JOINERS = frozenset({"and", "or", ","})
+_AND_OR = frozenset({"and", "or"})
+
+
+def verb_slot(tokens, i: int) -> bool:
+    """Whether the noun-tagged token i stands where English grammar allows only a verb: after a
+    subject pronoun or a relative pronoun, before an object pronoun, after a finite verb and
+    "and", "or" or a comma, or before "and"/"or" and a verb of its own form. Read only for verb
+    rows on tokens tagged NN or NNS (the tagger's commonest error on short verbs: "demean",
+    "hypes", "coddles")."""
+    sentence = tokens[i].sentence
+    if i > 0 and tokens[i - 1].sentence == sentence:
+        before = tokens[i - 1]
+        if before.norm in _SUBJECTS or before.pos in _RELATIVE_TAGS:
+            return True
+        if before.norm in _JOINERS and i > 1 and tokens[i - 2].pos in _FINITE \
+                and tokens[i - 2].sentence == sentence:
+            return True
+    if i + 1 < len(tokens) and tokens[i + 1].sentence == sentence:
+        after = tokens[i + 1]
+        if after.norm in _OBJECTS:
+            return True
+        if after.norm in _AND_OR and i + 2 < len(tokens) and tokens[i + 2].sentence == sentence:
+            same_form = ("VBZ",) if tokens[i].pos == "NNS" else ("VB", "VBP")
+            if tokens[i + 2].pos in same_form:
+                return True
+    return False
 
 
 #: forms of "have" that make a perfect tense with a participle after them ("has fallen")
@@ -193,18 +239,20 @@ class Matcher:
             else:
                 # _best depends on the rows (the automaton's own tuples, alive as long as this
                 # matcher) and, for one token, on its tag and what pos_fit reads besides: whether
-                # the norm ends in -ing/-ed (for a tag NN or NNS) and whether the tag before is a
-                # name's or a pronoun's (for NNS). Keyed by those answers, not by the norm and the
-                # tag before themselves, the memo answers most tokens (the same rows meet many
-                # words and neighbours).
+                # the norm ends in -ing/-ed (for a tag NN or NNS), whether the tag before is a
+                # name's or a pronoun's (for NNS) and whether the token stands in a verb's slot
+                # (for NN or NNS). Keyed by those answers, not by the norm and the tag before
+                # themselves, the memo answers most tokens (the same rows meet many words and
+                # neighbours).
                 if j - i == 1:
                     t = tokens[i]
                     tag = t.pos
                     if tag == "NNS":
                         key = (*map(id, groups), tag, t.norm.endswith(_ING_ED),
-                               i > 0 and tokens[i - 1].pos in _NAME_BEFORE)
+                               i > 0 and tokens[i - 1].pos in _NAME_BEFORE, verb_slot(tokens, i))
                     elif tag == "NN":
-                        key = (*map(id, groups), tag, t.norm.endswith(_ING_ED))
+                        key = (*map(id, groups), tag, t.norm.endswith(_ING_ED),
+                               verb_slot(tokens, i))
                     elif tag == "VBN":
                         key = (*map(id, groups), tag, after_have(tokens, i))
                     else:
@@ -275,7 +323,8 @@ def _best(tokens, i: int, j: int, groups) -> Match | None:
                 e, fit = e.entry, 1  # a part of a compound: its word class is the compound's
             elif j - i == 1:
                 t = tokens[i]
-                fit = pos_fit(e, t.pos, t.norm, tokens[i - 1].pos if i else "")
+                fit = pos_fit(e, t.pos, t.norm, tokens[i - 1].pos if i else "",
+                              e.pos == "V" and t.pos in ("NN", "NNS") and verb_slot(tokens, i))
                 if e.pos == "J" and t.pos == "VBN" and fit and after_have(tokens, i):
                     fit = 0  # "has fallen": the verb, not the row's adjective
                 if e.derived_from and fit < 2:

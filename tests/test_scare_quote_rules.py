@@ -126,6 +126,11 @@ SESSION16 = [
     ("The Republicans, on the other hand, have their \"red wall\" -- the large southern, Plains and "
      "Mountain states. But together, the \"red wall\" only nets Republicans 177 electoral votes at "
      "most.", []),
+    # a noun of saying after a possessive: the possessor's words
+    ("Donald Trump’s pledge to build a “big, beautiful wall” along the U.S. southern border would do "
+     "more than shut off migration from Mexico.", []),
+    ("Trump’s description of the Affordable Care Act as an “imploding disaster” and critique of the "
+     "individual mandate is unlikely to win him much Democratic support on that issue.", []),
     # kept: a list of quotations is no gloss; a capitalised "Bill" is a man, not a bill
     ("Maybe we just aren’t “patriotic” or “responsible” enough.", ["“patriotic”", "“responsible”"]),
     ("Nutter is no more “offended” than Hillary is “concerned” or Bill “shocked” to discover trolls "

@@ -109,6 +109,9 @@ _CUES = _term_cues()
 #: tokens a naming verb (quotation_term_cues.tsv, "verb") may stand before the quotation, its
 #: object between them ('calling President Trump a "white supremacist"': 5)
 VERB_WINDOW = 6
+#: tokens a noun of saying (quotation_term_cues.tsv, "speech") may stand before the quotation
+#: ('Trump's description of the Affordable Care Act as an "imploding disaster"': 8)
+SPEECH_WINDOW = 10
 #: tokens of an "as ..." clause after a quotation searched for its verb ('"invisible enemy," as
 #: President Trump has grown fond of calling it')
 AS_WINDOW = 8
@@ -221,6 +224,8 @@ class Context:
             return False
         if self._quoted_line(a, first, last):
             return False
+        if self._possessed(a, self._list_start(a, first)):
+            return False
         if self._term(a, first, last, inner):
             words = _words_of(inner)
             if " " in words:
@@ -287,6 +292,21 @@ class Context:
             if j >= first or j < a:
                 return first
             first = j
+
+    def _possessed(self, a: int, first: int) -> bool:
+        """A noun of saying after a possessive earlier in the clause (quotation_term_cues.tsv,
+        "speech" and "owner"), with up to two words between them: the quotation gives the
+        possessor's words ('Donald Trump's pledge to build a "big, beautiful wall"', 'Trump's
+        description of the Affordable Care Act as an "imploding disaster"'), not the writer's."""
+        norms = self.norms
+        speech, owners = _CUES["speech"], _CUES["owner"]
+        for k in range(first - 1, max(a, first - SPEECH_WINDOW) - 1, -1):
+            w = norms[k]
+            if w in CLAUSE_BREAKS and w != '"':
+                return False
+            if w in speech and any(norms[j] in owners for j in range(max(a, k - 3), k)):
+                return True
+        return False
 
     def _named_by_verb(self, a: int, first: int) -> bool:
         """A naming verb (quotation_term_cues.tsv, "verb") up to VERB_WINDOW tokens before the

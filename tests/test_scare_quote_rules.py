@@ -126,6 +126,11 @@ SESSION16 = [
     ("The Republicans, on the other hand, have their \"red wall\" -- the large southern, Plains and "
      "Mountain states. But together, the \"red wall\" only nets Republicans 177 electoral votes at "
      "most.", []),
+    # a naming word a few tokens after the words
+    ("The “gray zone” is a fuzzy term used in military circles to describe the perplexing nature of "
+     "lower-level conflicts.", []),
+    ("By any measure of the #MeToo movement that has seen the Democratic Party embrace “believe "
+     "women” as a mantra, Reade has provided a serious account.", []),
     # a noun of saying after a possessive: the possessor's words
     ("Donald Trump’s pledge to build a “big, beautiful wall” along the U.S. southern border would do "
      "more than shut off migration from Mexico.", []),

@@ -112,6 +112,8 @@ VERB_WINDOW = 6
 #: tokens a noun of saying (quotation_term_cues.tsv, "speech") may stand before the quotation
 #: ('Trump's description of the Affordable Care Act as an "imploding disaster"': 8)
 SPEECH_WINDOW = 10
+#: tokens after a quotation searched for a naming word (quotation_term_cues.tsv, "later")
+LATER_WINDOW = 4
 #: tokens of an "as ..." clause after a quotation searched for its verb ('"invisible enemy," as
 #: President Trump has grown fond of calling it')
 AS_WINDOW = 8
@@ -330,7 +332,8 @@ class Context:
         ('"rate-locked," meaning that ...', '"red wall" -- the large southern ... states') or in
         brackets ('direct ("hard money") contributions'); a
         definition of words that open the sentence ('"Voter power index" is the relative
-        likelihood ...'); an "as ..." clause naming them ('"big deal," as Obama put it'); two or
+        likelihood ...'); a naming word a few tokens on ('"gray zone" is a fuzzy term'); an
+        "as ..." clause naming them ('"big deal," as Obama put it'); two or
         more words ending in a noun of kind ('the "gag rule,"', '"Voter power index"'); one
         letter ('the "H" symbol') or a vote ('voted "no"')."""
         norms, tokens = self.norms, self.tokens
@@ -364,6 +367,12 @@ class Context:
             gloss = "or" if (k > last or inner.endswith(",")) and at(k + 1) != '"' else ""
         if gloss in _CUES["gloss"] or (nxt in _DASHES and gloss in _CUES["dash"]):
             return True
+        for j in range(last, last + LATER_WINDOW):
+            w = at(j)
+            if not w or (w in CLAUSE_BREAKS and w not in _DASHES):
+                break
+            if w in _CUES["later"]:
+                return True  # '"gray zone" is a fuzzy term used in military circles'
         if at(k) == "as":
             for j in range(k + 1, min(n, k + 1 + AS_WINDOW)):
                 w = at(j)

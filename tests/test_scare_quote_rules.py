@@ -131,6 +131,9 @@ SESSION16 = [
      "lower-level conflicts.", []),
     ("By any measure of the #MeToo movement that has seen the Democratic Party embrace “believe "
      "women” as a mantra, Reade has provided a serious account.", []),
+    # an appositive gloss after a comma
+    ("NEW YORK — The nation’s school districts are turning up their noses at “pink slime,” the beef "
+     "product that caused a public uproar earlier this year.", []),
     # a noun of saying after a possessive: the possessor's words
     ("Donald Trump’s pledge to build a “big, beautiful wall” along the U.S. southern border would do "
      "more than shut off migration from Mexico.", []),

@@ -329,7 +329,8 @@ class Context:
     def _term_after(self, a: int, first: int, last: int, inner: str) -> bool:
         """What follows (or the quotation itself) says its words are a term, a name or a vote:
         a naming noun right after it ('the "conservative" label'); a gloss after a comma or dash
-        ('"rate-locked," meaning that ...', '"red wall" -- the large southern ... states') or in
+        ('"rate-locked," meaning that ...', '"red wall" -- the large southern ... states', '"pink
+        slime," the beef product that ...') or in
         brackets ('direct ("hard money") contributions'); a
         definition of words that open the sentence ('"Voter power index" is the relative
         likelihood ...'); a naming word a few tokens on ('"gray zone" is a fuzzy term'); an
@@ -365,7 +366,9 @@ class Context:
             # '"exchanges," or marketplaces': a gloss after a comma; '"patriotic" or "responsible"'
             # and '"correct" or "wise"' are lists
             gloss = "or" if (k > last or inner.endswith(",")) and at(k + 1) != '"' else ""
-        if gloss in _CUES["gloss"] or (nxt in _DASHES and gloss in _CUES["dash"]):
+        comma = k > last and nxt == "," or inner.endswith(",")
+        if gloss in _CUES["gloss"] or (nxt in _DASHES and gloss in _CUES["dash"]) \
+                or (comma and gloss in _CUES["comma"]):
             return True
         for j in range(last, last + LATER_WINDOW):
             w = at(j)

@@ -81,3 +81,78 @@ DROPPED = [
 @pytest.mark.parametrize("text", DROPPED)
 def test_someones_words_names_and_terms_are_not_scare_quotes(resources, text):
     assert shown(resources, text) == []
+
+
+# Session 16 (framing/data/quotation_term_cues.tsv): (text, the quotations a report still shows).
+# The sentences are from AllSides articles outside the labelled sample, or from its dev half.
+SESSION16 = [
+    # a naming word before the first quotation of a list leads them all
+    ("The senator also used the words \"interactive,\" \"respectful,\" and \"sober\" to describe "
+     "the gathering, adding that it was even jovial at times.", []),
+    # a naming verb reaches over its object; describing someone as something names
+    ("ESPN host Jemele Hill calling President Trump a “white supremacist” is the latest battle in "
+     "America’s grueling cultural war.", []),
+    ("Meanwhile, the president’s right-wing media allies continued hammering the message of "
+     "Mueller’s malfeasance to their huge audiences, depicting the special counsel as a “sleazy and "
+     "dishonest” “Trump-hating partisan” who participated in a Democratic plot.", []),
+    # a naming noun right after the words
+    ("Will that hurt the Republican brand in the long run among younger voters, for whom the "
+     "“conservative” label means something different?", []),
+    ("European allies are troubled by Trump’s “America first” rhetoric, his decision not to certify "
+     "Iran’s compliance with a nuclear deal.", []),
+    # a gloss after a comma or a dash, or the words in brackets
+    ("Researchers have debated whether or not many Americans were “rate-locked,” meaning that the "
+     "interest rate on their home loan was so low that it proved a deterrent from selling.", []),
+    ("This year marks the law’s major rollout phase, with “exchanges,” or marketplaces, including "
+     "the federal HealthCare.gov website.", []),
+    ("As part of that, judges are increasingly allowing intrusive legal “discovery” — the process of "
+     "delving into records and decision-making.", []),
+    ("Federal campaign finance law makes it illegal for a corporation to make direct (“hard money”) "
+     "contributions to candidates.", []),
+    # words that open a sentence defining them
+    ("“Extra-judicial killing” is a targeted killing of a victim by someone in the executive branch "
+     "without due process.", []),
+    # an "as ..." clause that names them
+    ("The party is “leaderless,” as conservative writer Rich Lowry put it last week.", []),
+    # two or more words ending in a noun of kind; one quoted word before a compound of kind
+    ("In other words, they don’t reinstate the “gag rule,” but they do require physical and "
+     "financial separation of Title X and abortion services.", []),
+    ("In the early morning of March 13, three plainclothes detectives entered Taylor's apartment on "
+     "a \"no-knock\" search warrant as part of a narcotics investigation.", []),
+    # a letter, a vote
+    ("The “H” symbol also works well for social media sites that often require a square photo.", []),
+    ("Meanwhile, 16 Democrats voted 'no,' a cross section including progressive stalwarts.", []),
+    # words a rule named as a term, quoted again
+    ("The Republicans, on the other hand, have their \"red wall\" -- the large southern, Plains and "
+     "Mountain states. But together, the \"red wall\" only nets Republicans 177 electoral votes at "
+     "most.", []),
+    # a naming word a few tokens after the words
+    ("The “gray zone” is a fuzzy term used in military circles to describe the perplexing nature of "
+     "lower-level conflicts.", []),
+    ("By any measure of the #MeToo movement that has seen the Democratic Party embrace “believe "
+     "women” as a mantra, Reade has provided a serious account.", []),
+    # an appositive gloss after a comma
+    ("NEW YORK — The nation’s school districts are turning up their noses at “pink slime,” the beef "
+     "product that caused a public uproar earlier this year.", []),
+    # a noun of saying after a possessive: the possessor's words
+    ("Donald Trump’s pledge to build a “big, beautiful wall” along the U.S. southern border would do "
+     "more than shut off migration from Mexico.", []),
+    ("Trump’s description of the Affordable Care Act as an “imploding disaster” and critique of the "
+     "individual mandate is unlikely to win him much Democratic support on that issue.", []),
+    # kept: a list of quotations is no gloss; a capitalised "Bill" is a man, not a bill
+    ("Maybe we just aren’t “patriotic” or “responsible” enough.", ["“patriotic”", "“responsible”"]),
+    ("Nutter is no more “offended” than Hillary is “concerned” or Bill “shocked” to discover trolls "
+     "on the Internet.", ["“offended”", "“concerned”", "“shocked”"]),
+    # kept: one word mentioned as a word can come back as the writer's distance
+    ("So now the magic words are “patriotic” and “responsibility.” I guess it’s now “patriotic” to "
+     "want to impinge on the constitutional rights of fellow Americans.", ["“patriotic”"]),
+    # kept: "calls for" names nothing
+    ("For those who are priced out of these policies, the House Republican plan calls for "
+     "federally subsidized “high-risk pools” and for Medicaid (healthcare for the poor) to be "
+     "devolved to the states in the form of block grants.", ["“high-risk pools”"]),
+]
+
+
+@pytest.mark.parametrize("text, kept", SESSION16)
+def test_session16_terms_names_and_votes(resources, text, kept):
+    assert shown(resources, text) == kept

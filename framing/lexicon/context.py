@@ -7,9 +7,11 @@ Scare quotes: a quotation of at most MAX_SCARE_WORDS words with no speaker cue: 
 (any cue class of the lexicon, "according to") or colon earlier in the same sentence or within
 CUE_WINDOW tokens after it, and not a complete utterance (inner text ending in . ? !), nor a name or
 term: a naming word just before it (quotation_namers.txt), a noun of kind just after it
-(quotation_kind_nouns.txt: 'a "parity" law'), a gloss in brackets after it, or title case. A cue earlier
-in the sentence usually makes the quote a partial quotation of that speaker ('blamed elements
-"controlled from New Delhi"'). The attribution stage may still credit
+(quotation_kind_nouns.txt: 'a "parity" law'), a gloss in brackets after it, or title case;
+session 16 adds the cues of quotation_term_cues.tsv (a naming verb over its object, a naming noun,
+a gloss or an "as ..." clause after it, a definition, a letter, a vote, a term quoted again:
+`Context._term`). A cue earlier in the sentence usually makes the quote a partial quotation of that
+speaker ('blamed elements "controlled from New Delhi"'). The attribution stage may still credit
 such a quote to a speaker; it lists those as "not_scare_quotes".
 """
 from __future__ import annotations
@@ -90,9 +92,44 @@ def _facts(lexicon) -> _LexiconFacts:
 
 _NAMERS = word_list("quotation_namers.txt")
 _KIND_NOUNS = word_list("quotation_kind_nouns.txt")
+_STOP_WORDS = word_list("english_stop_words.txt")
+
+
+def _term_cues() -> dict[str, frozenset[str]]:
+    """quotation_term_cues.tsv: where (verb, after, gloss, dash, define, as, answer, particle) ->
+    its words."""
+    cues: dict[str, set[str]] = {}
+    for line in word_list("quotation_term_cues.tsv"):
+        where, word = line.split("\t")
+        cues.setdefault(where, set()).add(word)
+    return {where: frozenset(words) for where, words in cues.items()}
+
+
+_CUES = _term_cues()
+#: tokens a naming verb (quotation_term_cues.tsv, "verb") may stand before the quotation, its
+#: object between them ('calling President Trump a "white supremacist"': 5)
+VERB_WINDOW = 6
+#: tokens a noun of saying (quotation_term_cues.tsv, "speech") may stand before the quotation
+#: ('Trump's description of the Affordable Care Act as an "imploding disaster"': 8)
+SPEECH_WINDOW = 10
+#: tokens after a quotation searched for a naming word (quotation_term_cues.tsv, "later")
+LATER_WINDOW = 4
+#: tokens of an "as ..." clause after a quotation searched for its verb ('"invisible enemy," as
+#: President Trump has grown fond of calling it')
+AS_WINDOW = 8
+#: what may join two quotations of one list ('the words "interactive," "respectful," and "sober"',
+#: 'called "weak" and "stupid" and a "failure"')
+_LIST_JOINS = frozenset({",", "and", "or", "&", "a", "an", "the"})
+_DASHES = frozenset({"-", "--"})
 #: small words a title leaves in lower case ("Abuse of Power", "The Dark Knight Rises")
 _TITLE_SMALL = frozenset(("a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by",
                           "with", "from", "&"))
+
+
+def _words_of(inner: str) -> str:
+    """A quotation's words compared across the article: lower case, punctuation at either end
+    dropped ("Red wall," -> "red wall")."""
+    return " ".join(inner.lower().strip(".,;:!?'\u2019\u2018\"\u201c\u201d ").split())
 
 
 def _is_title(inner: str, sentence_start: bool) -> bool:
@@ -134,7 +171,14 @@ class Context:
         self._neg_first = facts.neg_first
         self._neg_words = facts.neg_words
         self._cue_word = facts.cue_words
-        self.scare = {id(q) for q in self.quotes if self._is_scare(q)}
+        self._terms: set[str] = set()  # words of quotations a term rule named (_term)
+        scare = [q for q in self.quotes if self._is_scare(q)]
+        if self._terms:
+            # the same words quoted again in the article are the same term ('their "red wall" --
+            # the large southern ... states', then 'the "red wall" only nets Republicans 177')
+            scare = [q for q in scare if _words_of(self.doc.text[q.inner_start:q.inner_end])
+                     not in self._terms]
+        self.scare = {id(q) for q in scare}
 
     # ------------------------------------------------------------------ quotes
     def quote_of(self, offset: int):
@@ -180,16 +224,44 @@ class Context:
             return False
         if not any(self.is_word[first:last]):
             return False
-        if self._named(a, first):
-            return False  # 'what Huntington called the "deconstructionist" agenda': a label
         if self._quoted_line(a, first, last):
             return False
-        if last < len(norms) and self.tokens[last].sentence == self.tokens[first].sentence \
-                and (norms[last] in _KIND_NOUNS or norms[last] == "("):
-            # 'a "skinny" bill', 'a 2008 "parity" law': the words name the measure; '"micro
-            # aggressions" (slights caused by ...)': a term the writer goes on to gloss
+        if self._possessed(a, self._list_start(a, first)):
             return False
-        return not _is_title(inner, first == a)
+        if self._term(a, first, last, inner):
+            words = _words_of(inner)
+            if " " in words:
+                # one word mentioned as a word can come back as the writer's distance ('the
+                # magic words are "patriotic" and ...', then 'it's now "patriotic" to ...')
+                self._terms.add(words)
+            return False
+        return True
+
+    def _term(self, a: int, first: int, last: int, inner: str) -> bool:
+        """Whether the words around the quotation say it is a name or a term (the helpers below
+        say how): a naming word before it, a noun of kind or a gloss after it, title case."""
+        lead = self._list_start(a, first)
+        if self._named(a, lead) or self._named_by_verb(a, lead):
+            return True  # 'what Huntington called the "deconstructionist" agenda': a label
+        if self._term_after(a, first, last, inner):
+            return True
+        norms, tokens = self.norms, self.tokens
+        n = len(norms)
+        if last < n and tokens[last].sentence == tokens[first].sentence:
+            if norms[last] in _KIND_NOUNS or norms[last] == "(":
+                # 'a "skinny" bill', 'a 2008 "parity" law': the words name the measure; '"micro
+                # aggressions" (slights caused by ...)': a term the writer goes on to gloss
+                return True
+            text = self.doc.text
+            if last + 1 < n and " " not in inner.strip() and norms[last + 1] in _KIND_NOUNS \
+                    and tokens[last + 1].sentence == tokens[last].sentence \
+                    and norms[last] not in _STOP_WORDS and text[tokens[last].start].islower() \
+                    and text[tokens[last + 1].start].islower():
+                # one quoted word before a compound of kind: 'a "no-knock" search warrant', the
+                # '"U-6" unemployment rate' (several words there can be a claim: the
+                # '"strongest in nation" privacy bill')
+                return True
+        return _is_title(inner, first == a)
 
     def _named(self, a: int, first: int) -> bool:
         """A naming word (quotation_namers.txt) in the NAMER_WINDOW tokens before the quotation
@@ -203,6 +275,115 @@ class Context:
             window = norms[a:first]
         return any(w in _NAMERS and not (w == "called" and k > a and norms[k - 1] == "so")
                    for k, w in enumerate(window, first - len(window)))
+
+    def _list_start(self, a: int, first: int) -> int:
+        """The first token of the first quotation in a list this one closes ('used the words
+        "interactive," "respectful," and "sober"': the words before "interactive" lead all three),
+        or `first` itself: quotations joined by nothing but commas, "and" and "or"."""
+        norms, tokens = self.norms, self.tokens
+        while True:
+            k = first - 1
+            while k > a and norms[k] in _LIST_JOINS:
+                k -= 1
+            if k <= a or norms[k] != '"':
+                return first
+            prev = self.quote_of(tokens[k].start - 1)
+            if prev is None or prev.end != tokens[k].end:
+                return first
+            j = self.token_index(prev.start)
+            if j >= first or j < a:
+                return first
+            first = j
+
+    def _possessed(self, a: int, first: int) -> bool:
+        """A noun of saying after a possessive earlier in the clause (quotation_term_cues.tsv,
+        "speech" and "owner"), with up to two words between them: the quotation gives the
+        possessor's words ('Donald Trump's pledge to build a "big, beautiful wall"', 'Trump's
+        description of the Affordable Care Act as an "imploding disaster"'), not the writer's."""
+        norms = self.norms
+        speech, owners = _CUES["speech"], _CUES["owner"]
+        for k in range(first - 1, max(a, first - SPEECH_WINDOW) - 1, -1):
+            w = norms[k]
+            if w in CLAUSE_BREAKS and w != '"':
+                return False
+            if w in speech and any(norms[j] in owners for j in range(max(a, k - 3), k)):
+                return True
+        return False
+
+    def _named_by_verb(self, a: int, first: int) -> bool:
+        """A naming verb (quotation_term_cues.tsv, "verb") up to VERB_WINDOW tokens before the
+        quotation with its object between and no clause break: 'Jemele Hill calling President
+        Trump a "white supremacist"', 'depicting the special counsel as a "sleazy and dishonest"'.
+        "so called" stays the writer's distance; "calls for", "called on" name nothing."""
+        norms = self.norms
+        verbs = _CUES["verb"]
+        for k in range(first - 1, max(a, first - VERB_WINDOW) - 1, -1):
+            w = norms[k]
+            if w in CLAUSE_BREAKS and w != '"':
+                return False
+            if w in verbs:
+                return not (k > a and norms[k - 1] == "so") \
+                    and norms[k + 1] not in _CUES["particle"]
+        return False
+
+    def _term_after(self, a: int, first: int, last: int, inner: str) -> bool:
+        """What follows (or the quotation itself) says its words are a term, a name or a vote:
+        a naming noun right after it ('the "conservative" label'); a gloss after a comma or dash
+        ('"rate-locked," meaning that ...', '"red wall" -- the large southern ... states', '"pink
+        slime," the beef product that ...') or in
+        brackets ('direct ("hard money") contributions'); a
+        definition of words that open the sentence ('"Voter power index" is the relative
+        likelihood ...'); a naming word a few tokens on ('"gray zone" is a fuzzy term'); an
+        "as ..." clause naming them ('"big deal," as Obama put it'); two or
+        more words ending in a noun of kind ('the "gag rule,"', '"Voter power index"'); one
+        letter ('the "H" symbol') or a vote ('voted "no"')."""
+        norms, tokens = self.norms, self.tokens
+        words = [w.strip(".,;:!?'\u2019\u2018\"").lower() for w in inner.split()]
+        words = [w for w in words if w]
+        if not words:
+            return False
+        if len(words) == 1 and (words[0] in _CUES["answer"] or
+                                (len(words[0]) == 1 and words[0].isalpha())):
+            return True
+        if len(words) >= 2 and words[-1] in _KIND_NOUNS and words[-2] not in _STOP_WORDS:
+            return True  # not '"We have to act,"': "act" is a verb there
+        sentence = tokens[first].sentence
+        n = len(norms)
+
+        def at(k: int) -> str:
+            return norms[k] if k < n and tokens[k].sentence == sentence else ""
+
+        nxt = at(last)
+        if nxt in _CUES["after"]:
+            return True
+        if first == a and nxt in _CUES["define"]:
+            return True
+        if first > a and norms[first - 1] == "(" and nxt == ")":
+            return True  # 'direct ("hard money") contributions': the term for what precedes
+        k = last + 1 if nxt in _DASHES or nxt == "," else last
+        gloss = at(k)
+        if gloss == "or":
+            # '"exchanges," or marketplaces': a gloss after a comma; '"patriotic" or "responsible"'
+            # and '"correct" or "wise"' are lists
+            gloss = "or" if (k > last or inner.endswith(",")) and at(k + 1) != '"' else ""
+        comma = k > last and nxt == "," or inner.endswith(",")
+        if gloss in _CUES["gloss"] or (nxt in _DASHES and gloss in _CUES["dash"]) \
+                or (comma and gloss in _CUES["comma"]):
+            return True
+        for j in range(last, last + LATER_WINDOW):
+            w = at(j)
+            if not w or (w in CLAUSE_BREAKS and w not in _DASHES):
+                break
+            if w in _CUES["later"]:
+                return True  # '"gray zone" is a fuzzy term used in military circles'
+        if at(k) == "as":
+            for j in range(k + 1, min(n, k + 1 + AS_WINDOW)):
+                w = at(j)
+                if not w or (w in CLAUSE_BREAKS and w != "-"):
+                    break
+                if w in _CUES["as"]:
+                    return True
+        return False
 
     def _quoted_line(self, a: int, first: int, last: int) -> bool:
         """A quotation that is a line of its own ('‘NON-STARTER’' as a subheading) or sits in a

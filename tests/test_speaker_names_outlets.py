@@ -105,3 +105,18 @@ def test_a_known_body_before_a_title_gives_the_role(text, cue, speaker, role, ti
     assert (att.speaker, att.role) == (speaker, role)
     if title:
         assert att.title == title
+
+
+def test_plural_titles_do_not_end_a_sentence():
+    # "Reps." and "Sens." are abbreviations: the sentence went on past them, so the source was cut
+    # off from its title and the content from its end
+    doc, atts, _ = run("Reps. Adam Schiff and Jerry Nadler said the vote would go ahead on Friday.")
+    assert len(doc.sentences) == 1
+    att = by_cue(atts, "said")
+    assert (att.speaker, att.role) == ("Adam Schiff and Jerry Nadler", "political")
+
+
+def test_one_of_several_titled_people_takes_the_singular_title():
+    _, atts, _ = run("Sens. Ted Cruz and Marco Rubio clashed on Thursday. Cruz said the plan was amnesty.")
+    att = by_cue(atts, "said")
+    assert (att.speaker, att.title) == ("Ted Cruz", "Sen.")

@@ -197,6 +197,21 @@ def _surname_person(gazetteer, ent, role: str, affiliation: str, data, text: str
     return role, affiliation or gazetteer.side_of(entry.country) or ""
 
 
+#: Titles written for several people, as one of them is titled ("Sens. Ted Cruz and Marco Rubio"
+#: introduce Sen. Ted Cruz).
+_PLURAL_TITLES = {"sens.": "Sen.", "reps.": "Rep.", "govs.": "Gov.", "gens.": "Gen."}
+
+
+def _one_persons_title(title: str, speaker: str) -> str:
+    """`title`, singular when it ends in a plural abbreviation ("Sens.") and the speaker is one
+    named person (no "and" in the name): the group's title as the person's own."""
+    if not title or " and " in speaker:
+        return title
+    head, _, last = title.rpartition(" ")
+    single = _PLURAL_TITLES.get(last.lower())
+    return f"{head} {single}".strip() if single else title
+
+
 def _one_role_per_speaker(atts: list) -> list:
     """A speaker keeps one kind of voice through the article: an attribution whose own words gave
     no role ("he", "Deis", "Mr. McCabe") takes the first role another attribution of the same
@@ -285,7 +300,7 @@ def attributions_of(doc, lexicon=None, gazetteer=None, model="shipped",
         out.append(Attribution(
             source=source, source_text=text[source.start:source.end] if source else "",
             speaker=speaker, speaker_id=speaker_id, speaker_span=speaker_span, role=role or "unknown",
-            title=title, affiliation=affiliation, anonymous=anonymous,
+            title=_one_persons_title(title, speaker), affiliation=affiliation, anonymous=anonymous,
             cue=cue, cue_text=text[cue.start:cue.end], cue_lemma=r.lemma,
             cue_class=_cue_class(lexicon, r.lemma), cue_type=r.frame.type,
             content=content, content_text=content_text, content_words=_words(content_text),

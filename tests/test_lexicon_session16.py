@@ -6,21 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from framing.lexicon import default_lexicon
-from framing.lexicon.build import findings_of
 from framing.lexicon.matcher import verb_slot
 from framing.model import Article
 from framing.text import build_doc
-
-
-@pytest.fixture(scope="module")
-def lex():
-    return default_lexicon()
-
-
-def flags(lex, text):
-    doc = build_doc(Article(id="t", text=text, outlet="Test"))
-    return {f.text: f for f in findings_of(doc, lex, scores=False) if f.flag}
+from test_lexicon_session13 import flags, lex  # noqa: F401  (the lexicon fixture, a text's flags)
 
 
 @pytest.mark.parametrize("sentence,word,term", [

@@ -121,6 +121,10 @@ class Surface:
     # article about the United States, the country elsewhere; framing.actors.mentions decides).
     # Never an answer of `surfaces_of` and `lookup`, which have no article to ask.
     home_only: bool = False
+    # an alias marked "=" in the file: a name whose "The" is its own ("The Hill", "The Atlantic"):
+    # its key keeps the "the", and it is found only as written, with a capital "The" ("on the
+    # Hill" is Capitol Hill, "the Atlantic" the ocean)
+    with_the: bool = False
 
     def fits_case(self, written: str) -> bool:
         """Whether the text as written can be this surface: it must be exactly the file's spelling
@@ -310,10 +314,11 @@ _FOLD_MEMO_CHARS = 80
 _FOLD_MEMO_SIZE = 100_000
 
 
-def _key(text: str) -> str:
-    """The lookup key of a name: folded, single-spaced, without a leading "the"."""
+def _key(text: str, keep_the: bool = False) -> str:
+    """The lookup key of a name: folded, single-spaced, without a leading "the" (unless
+    `keep_the`: a name whose "The" is its own, Surface.with_the)."""
     k = " ".join(fold(text).split())
-    if k.startswith("the "):
+    if k.startswith("the ") and not keep_the:
         k = k[4:]
     return k.strip(_KEY_STRIP)
 
@@ -411,9 +416,14 @@ class Gazetteer:
         the = plain[:4].lower() == "the "
         if the:
             plain = plain[4:]
-        return [s for s in self.surfaces.get(_key(text), ())
-                if not s.home_only and ((the and plain.islower()) if s.after_the else
-                                        (the or not s.not_first) and s.fits_case(plain))]
+        found = [s for s in self.surfaces.get(_key(text), ())
+                 if not s.home_only and ((the and plain.islower()) if s.after_the else
+                                         (the or not s.not_first) and s.fits_case(plain))]
+        if the:  # "The Hill": a name whose "The" is its own, written exactly so
+            whole = " ".join(text.split()).strip(_KEY_STRIP)
+            found += [s for s in self.surfaces.get(_key(text, keep_the=True), ())
+                      if s.with_the and whole == s.text]
+        return found
 
     def lookup(self, text: str, context: tuple = ()) -> Entry | None:
         """The entry named by exactly `text` ("TTP", "the Kremlin", "Afghans", "Kabul"), or None.
@@ -720,9 +730,9 @@ def _yesno(value: str, where: str) -> bool:
 
 
 def _unmarked(alias: str) -> str:
-    """An alias without its marks: "?" (a guess), "^" (not first in a sentence) and "~" (only in
-    an article about the entry's side)."""
-    return alias.rstrip("?^~").strip()
+    """An alias without its marks: "?" (a guess), "^" (not first in a sentence), "~" (only in
+    an article about the entry's side) and "=" (its "The" is its own)."""
+    return alias.rstrip("?^~=").strip()
 
 
 class _Loader:
@@ -735,15 +745,16 @@ class _Loader:
         self.pending_surfaces[entry.id] = surfaces
 
     def surface(self, text, entry_id, typ, where, plural_people=False) -> Surface:
-        marks = text[len(text.rstrip("?^~")):]
+        marks = text[len(text.rstrip("?^~=")):]
         guess, not_first, home_only = "?" in marks, "^" in marks, "~" in marks
+        with_the = "=" in marks
         text = _unmarked(text)
         if not text:
             raise GazetteerError(f"{where}: empty name")
-        cs = typ == "acronym" or (_is_acronym(text) and typ in ("alias", "name"))
+        cs = typ == "acronym" or (_is_acronym(text) and typ in ("alias", "name")) or with_the
         lower = text == text.lower()
         return Surface(text, entry_id, typ, guess, cs, plural_people, not lower,
-                       lower and text.startswith("the "), not_first, home_only)
+                       lower and text.startswith("the "), not_first, home_only, with_the)
 
     def load_file(self, path: Path):
         for n, header, row in _read_tsv(path):
@@ -779,6 +790,7 @@ class _Loader:
         s += [self.surface(a, oid, "alias", where) for a in _split(r["aliases"])]
         s += [self.surface(a, oid, "acronym", where) for a in _split(r["acronyms"])]
         amb = _yesno(r["ambiguous"], where)
+        name = _unmarked(name)  # "The Hill=": the display name is "The Hill"
         self.add_entry(Entry(oid, kind, name, country=r["country"], acts_for=r["acts_for"],
                              ambiguous=amb, aliases=tuple(_unmarked(a) for a in _split(r["aliases"])), source=where), s)
 
@@ -863,7 +875,7 @@ class _Loader:
                 # one surface per key and type; a spelling in lower case stands for a capitalised
                 # one ("defense department" is found wherever "Defense Department" is), and one
                 # with "the" in lower case ("the supreme court") is a surface of its own
-                k = _key(s.text)
+                k = _key(s.text, keep_the=s.with_the)
                 if not k:
                     continue
                 old = seen.get((k, s.type, s.after_the))

@@ -120,3 +120,19 @@ def test_one_of_several_titled_people_takes_the_singular_title():
     _, atts, _ = run("Sens. Ted Cruz and Marco Rubio clashed on Thursday. Cruz said the plan was amnesty.")
     att = by_cue(atts, "said")
     assert (att.speaker, att.title) == ("Ted Cruz", "Sen.")
+
+
+def test_a_name_whose_the_is_its_own():
+    # "The Hill=" in the gazetteer: the outlet only as written with its capital "The"; "on the
+    # Hill" is Capitol Hill and "Hill" alone a surname
+    from framing.api import analyze_article
+    from framing.model import Article
+
+    text = ("The Hill reported on Monday that the deal was off. Lawmakers on the Hill said it was dead. "
+            "Rep. French Hill said he would vote no.")
+    a = analyze_article(Article(id="t", text=text, outlet="t"))
+    att = by_cue(a.attributions, "reported")
+    assert (att.speaker, att.role) == ("The Hill", "media")
+    outlet = [a.article.text[m.start:m.end] for m in a.actor_mentions if m.actor_id == "us_thehill"]
+    assert outlet == ["The Hill"]
+    assert by_cue(a.attributions, "said").speaker != "The Hill"

@@ -432,6 +432,9 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
                 name_toks = list(main[s0:])
                 institution_name = True
                 break
+    if len(main) > 1 and main[0].text == "The" and all(_capitalised(t) for t in main[1:]) and \
+            _named_with_the(gazetteer, text[main[0].start:main[-1].end]):
+        name_toks = list(main)  # "The Hill", "The Week": the gazetteer knows the name with its "The"
     name = text[name_toks[0].start:name_toks[-1].end] if name_toks else ""
     if name and name.lower() in data.roles:
         name = ""
@@ -684,6 +687,12 @@ def _person_start_after_title(name_toks) -> int:
                 prev.text not in ("-", "."):
             return k
     return 0
+
+
+def _named_with_the(gazetteer, phrase: str) -> bool:
+    """Does the gazetteer know `phrase` as a name whose "The" is its own ("The Hill")?"""
+    surfaces_of = getattr(gazetteer, "surfaces_of", None)
+    return surfaces_of is not None and any(s.with_the for s in surfaces_of(phrase))
 
 
 def _name_particle(toks, k: int) -> bool:

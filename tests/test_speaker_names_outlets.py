@@ -73,6 +73,7 @@ def test_publication_head_words_make_a_medium(text, cue, speaker):
     ("Director of Operations Jane Smith said the flights would resume. Smith added that two were "
      "cancelled.", "added", "Jane Smith"),
     ("NYPD Chief of Department Carlos Gomez said two officers were hurt.", "said", "Carlos Gomez"),
+    ("FBI Director Christopher Wray said the inquiry was open.", "said", "Christopher Wray"),
     # no "of" before it: a middle name that is also a first name stays inside the name
     ("Lee Harvey Oswald said nothing to the police that night.", "said", "Lee Harvey Oswald"),
 ])

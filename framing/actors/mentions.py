@@ -28,7 +28,7 @@ from itertools import compress, repeat
 from operator import and_, eq, not_
 
 from ..attribution.data import first_names, gender_words, genders_clash
-from ..attribution.speakers import NAME_PARTICLES, non_persons, person_nouns
+from ..attribution.speakers import NAME_PARTICLES, non_persons, opens_person_name, person_nouns
 from ..gazetteer import Gazetteer, fold
 from ..text.columns import columns
 from ..model.actors import ActorMention
@@ -594,11 +594,7 @@ class MentionFinder:
         norms = self._norms
         if j - i < 3 or i == 0 or norms[i - 1] != "of":
             return i
-        given = first_names()
-        for k in range(i + 1, j - 1):
-            if norms[k] in given and norms[k - 1] not in given and norms[k - 1] not in NAME_PARTICLES:
-                return k
-        return i
+        return next((k for k in range(i + 1, j - 1) if opens_person_name(norms[k - 1], norms[k])), i)
 
     def _surname_entity(self, j: int, b: int) -> int:
         """The end of a name run that stops at tokens[j]: one past j when tokens[j] is a one-word

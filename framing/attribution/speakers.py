@@ -677,16 +677,23 @@ def _person_start_after_title(name_toks) -> int:
     after a word that is neither a first name nor a particle ("Director of Operations Jane Smith"
     -> 3, "ACLU Executive Director Anthony Romero" -> 3). 0 when there is none: a run without
     either is left whole ("Lee Harvey Oswald"), as is a name of two words."""
-    given = first_names()
     seen_of = False
     for k in range(1, len(name_toks) - 1):
-        prev = name_toks[k - 1]
-        seen_of = seen_of or prev.norm == "of"
-        if (seen_of or prev.norm in TITLES_OF_BODIES) and name_toks[k].norm in given and \
-                prev.norm not in given and prev.norm not in NAME_PARTICLES and prev.norm != "of" and \
-                prev.text not in ("-", "."):
+        prev = name_toks[k - 1].norm
+        seen_of = seen_of or prev == "of"
+        if (seen_of or prev in TITLES_OF_BODIES) and opens_person_name(prev, name_toks[k].norm):
             return k
     return 0
+
+
+def opens_person_name(prev: str, norm: str) -> bool:
+    """Does the word `norm` open a person's name inside a run of capitalised words, after the word
+    `prev`: a known first name (first_names.tsv) after a word that is neither a first name, a
+    particle, "of" nor a dash or period ("Operations Jane", not "Mary Jane" or "bin Laden")?
+    Shared with the actors stage's name runs (framing.actors.mentions)."""
+    given = first_names()
+    return norm in given and prev not in given and prev not in NAME_PARTICLES and \
+        prev not in ("of", "-", ".")
 
 
 def _named_with_the(gazetteer, phrase: str) -> bool:

@@ -138,10 +138,27 @@ def test_link_hover_cards_glued_into_a_sentence_go():
     assert [r.reason for r in out.removed] == ["link hover card (full name and headlines)"] * 2
 
 
+def test_hover_cards_after_a_spaced_or_glued_display_name_go():
+    # the same cards when the full name follows the display name after a space ("Paul Ryan Paul
+    # Davis Ryan Retirees ..."), with the same first name ("Joe Biden Joe Biden Parnas: ..."), or
+    # glued to it ("Chad WolfChad WolfHouse ..."): the display name stays whole
+    text = ("Speaker Paul Ryan Paul Davis Ryan Retirees should say no thanks to the plan Governor "
+            "dresses as candidates for Halloween MORE (R-Wis.) said the bill would pass, as did "
+            "former Vice President Joe Biden Joe Biden Parnas: ambassador removed to clear path "
+            "Five takeaways from the interview MORE and acting Secretary Chad WolfChad WolfHouse "
+            "committee asks for more information about protests MORE.")
+    out = clean_text(text)
+    assert out.text == ("Speaker Paul Ryan (R-Wis.) said the bill would pass, as did former Vice "
+                        "President Joe Biden and acting Secretary Chad Wolf.")
+    assert len(out.removed) == 3
+
+
 @pytest.mark.parametrize("text", [
     "Smith told John Smith that the board would meet. MORE details will follow on Monday.",
     'He declared: "NO MORE DEALS!" and left the room.',
     "Supporters of the Marijuana Opportunity Reinvestment and Expungement (MORE) Act rallied.",
+    "THE MASS GRAVES OF MOSTLY FELLOW MUSLIMS. MANY REPORTS OF RAPE AND OF WOMEN SOLD MORE OFTEN.",
+    "Ann Lee met Ann Lee Park at the fair. Lee Park said more would come. MORE fairs are planned.",
 ])
 def test_text_that_only_looks_like_a_hover_card_stays(text):
     assert clean_text(text).text == text

@@ -2145,6 +2145,16 @@ def _noun_cues_of_objects(ctx: _Ctx, raws: list[RawAttribution], learned: list[R
 _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
 
 
+#: A capitalised word that opens the sentence but names no one on its own: a conjunction,
+#: preposition or "there" ("But remember ...", "While citing ...", "There's continuing
+#: disagreement ..." gave the sources "But", "While", "There"), and an article ("The last seems to
+#: refer to ..." gave "The"; "The 70-year-old said" keeps its source). Other determiners stand for
+#: a noun: "This suggests", "Neither has indicated".
+_NOT_NAME_TAGS = frozenset({"IN", "CC", "EX", "WDT", "PRP$"})
+_ARTICLES = frozenset({"the", "a", "an"})
+_PRONOUN_CCS = frozenset({"neither", "either", "both"})  # tagged CC, yet "Neither has said"
+
+
 def _loose_left_source(ctx: _Ctx, i: int, lo: int) -> tuple[int, int] | None:
     """A looser subject before a cue, for the learned cues: time words between subject and verb are
     skipped ("Wells Fargo just this month announced") and capitalised words the tagger read as
@@ -2165,7 +2175,9 @@ def _loose_left_source(ctx: _Ctx, i: int, lo: int) -> tuple[int, int] | None:
                                           toks[k].text[:1].isupper() and toks[k].text[:1].isalpha()):
         k -= 1
     if k + 1 > end or not any(toks[x].pos in NOUNS or toks[x].pos == "PRP" or toks[x].text[:1].isupper()
-                              for x in range(k + 1, end + 1)):
+                              for x in range(k + 1, end + 1)) or \
+            k + 1 == end and (toks[end].pos in _NOT_NAME_TAGS and toks[end].norm not in _PRONOUN_CCS
+                              or toks[end].norm in _ARTICLES):
         if end >= lo and toks[end].pos == "PRP":
             return end, end + 1
         return None

@@ -15,6 +15,9 @@ def _attributions(text):
     ('But remember they "value the freedom of the press."', "remember"),
     ("And always remember that a leader is not born, but made.", "always remember"),
     ("The last seems to refer to younger men.", "seems"),
+    ("When asked to back up her assertion, Ocasio-Cortez pointed to \"the words that he uses.\"",
+     "asked"),
+    ("When questioned by the FBI, Petraeus lied to agents.", "questioned"),
 ])
 def test_a_sentence_opener_alone_is_no_source(text, cue):
     found = [a for a in _attributions(text) if a.cue_text == cue]
@@ -29,3 +32,10 @@ def test_a_sentence_opener_alone_is_no_source(text, cue):
 ])
 def test_a_determiner_that_stands_for_a_noun_stays_a_source(text, source):
     assert source in [a.source_text for a in _attributions(text)]
+
+
+def test_a_relative_pronoun_stays_a_source():
+    # in lower case, "which" stands for the noun before it (PolNeAR labels it the source)
+    atts = _attributions("They turned to the Chicago Police Department, which reported 2,521 "
+                         "shooting incidents in the city.")
+    assert "which" in [a.source_text for a in atts]

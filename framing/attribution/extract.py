@@ -2150,9 +2150,17 @@ _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
 #: disagreement ..." gave the sources "But", "While", "There"), and an article ("The last seems to
 #: refer to ..." gave "The"; "The 70-year-old said" keeps its source). Other determiners stand for
 #: a noun: "This suggests", "Neither has indicated".
-_NOT_NAME_TAGS = frozenset({"IN", "CC", "EX", "WDT", "PRP$"})
+_NOT_NAME_TAGS = frozenset({"IN", "CC", "EX", "WDT", "WRB", "PRP$"})
 _ARTICLES = frozenset({"the", "a", "an"})
 _PRONOUN_CCS = frozenset({"neither", "either", "both"})  # tagged CC, yet "Neither has said"
+
+
+def _names_no_one(tok) -> bool:
+    """Whether a one-word source, capitalised as the sentence's first word, names no one (see
+    _NOT_NAME_TAGS). In lower case such a word may stand for someone: "the department, which
+    reported ...", "it edged up its forecast"."""
+    return tok.text[:1].isupper() and (tok.pos in _NOT_NAME_TAGS and tok.norm not in _PRONOUN_CCS
+                                       or tok.norm in _ARTICLES)
 
 
 def _loose_left_source(ctx: _Ctx, i: int, lo: int) -> tuple[int, int] | None:
@@ -2176,8 +2184,7 @@ def _loose_left_source(ctx: _Ctx, i: int, lo: int) -> tuple[int, int] | None:
         k -= 1
     if k + 1 > end or not any(toks[x].pos in NOUNS or toks[x].pos == "PRP" or toks[x].text[:1].isupper()
                               for x in range(k + 1, end + 1)) or \
-            k + 1 == end and (toks[end].pos in _NOT_NAME_TAGS and toks[end].norm not in _PRONOUN_CCS
-                              or toks[end].norm in _ARTICLES):
+            k + 1 == end and _names_no_one(toks[end]):
         if end >= lo and toks[end].pos == "PRP":
             return end, end + 1
         return None
@@ -2377,5 +2384,11 @@ def extract(doc, data: AttributionData, model="shipped", token_probs=None,
         from .spans import refine_ends
         refine_ends(ctx, raws, span_model)
     _close_open_quotations(ctx, raws)
+    for r in raws:
+        # "When asked ..., Ocasio-Cortez pointed to ...", "After insisting ...": the word that
+        # opens the sentence is no source, whichever rule took it
+        if r.source is not None and r.source[1] - r.source[0] == 1 and \
+                _names_no_one(ctx.tokens[r.source[0]]):
+            r.source = None
     raws.sort(key=lambda r: (ctx.tokens[r.cue[0]].start, r.cue[1]))
     return raws, ctx

@@ -153,6 +153,18 @@ def test_hover_cards_after_a_spaced_or_glued_display_name_go():
     assert len(out.removed) == 3
 
 
+def test_a_summary_box_heading_glued_to_its_first_line_goes():
+    text = ("Story highlights Missouri Gov. Jay Nixon notes the over-militarization of police\n\n"
+            "Nixon also criticizes the release of a store video\n\n"
+            "Story highlights how a small town lost its river, the mayor said.")
+    out = clean_text(text)
+    assert out.text.split("\n\n") == [
+        "Missouri Gov. Jay Nixon notes the over-militarization of police",
+        "Nixon also criticizes the release of a store video",
+        "Story highlights how a small town lost its river, the mayor said."]
+    assert [r.reason for r in out.removed] == ["summary box heading glued to its first line"]
+
+
 @pytest.mark.parametrize("text", [
     "Smith told John Smith that the board would meet. MORE details will follow on Monday.",
     'He declared: "NO MORE DEALS!" and left the room.',

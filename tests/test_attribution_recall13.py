@@ -116,7 +116,7 @@ def test_an_opening_participle_reports_the_subject():
 def test_a_quantity_before_of_stays_in_the_speaker():
     text = ("Some of the women said they had spoken out at City Council hearings on rezoning plans.")
     att = by_cue(run(text)[1], "said")
-    assert att.speaker == "Some of women"  # was "of women"
+    assert att.speaker == "Some of the women"  # was "of women", then "Some of women"
 
 
 def test_a_complement_clause_is_not_a_relative_one():

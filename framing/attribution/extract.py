@@ -1192,7 +1192,7 @@ def _colon_pattern(ctx: _Ctx, lo: int, hi: int) -> RawAttribution | None:
             and toks[end - 1].norm not in ctx.data.colon_labels:
         # (a transcript turn inside a quoted transcript, '"WALLACE: Let's start ...', counts too)
         span = _trim_span(ctx, end + 1, hi)
-        if span:
+        if span and _says_something(toks, k, end, hi):
             return RawAttribution((end, end + 1), (k, end), [span], toks[lo].sentence, _COLON, ":")
     # "...: Pezeshkian" closing a headline (a paragraph of one sentence, no final stop)
     if hi - lo >= 5 and toks[hi - 1].text not in _FINAL:
@@ -1203,6 +1203,24 @@ def _colon_pattern(ctx: _Ctx, lo: int, hi: int) -> RawAttribution | None:
                     return RawAttribution((c, c + 1), (c + 1, hi), [span], toks[lo].sentence, _COLON, ":")
                 break
     return None
+
+
+def _says_something(toks, k: int, end: int, hi: int) -> bool:
+    """Whether the words after the label toks[k:end] and its colon can be what someone says: any
+    turn of a transcript (a label in capitals: "CLERK: Yeah, just"), a quotation, a verb ("That's
+    correct"), or three words ("Police: 5 dead in shooting"). A figure and its rank are a table's
+    cell ("Roads in poor condition: 6.9% (17th highest)", "Winner: Marco Rubio"), not speech."""
+    if all(toks[m].text.isupper() for m in range(k, end) if toks[m].text[:1].isalpha()):
+        return True
+    if toks[end + 1].text in _OPEN_MARKS:
+        return True
+    words = 0
+    for m in range(end + 1, hi):
+        t = toks[m]
+        if t.pos.startswith("VB") or t.pos == "MD" or t.norm in ("'s", "’s", "'re", "’re", "'m", "’m"):
+            return True
+        words += any(c.isalpha() for c in t.text)
+    return words >= 3
 
 
 _DASH = CueFrame("―", "C", "speech")

@@ -478,10 +478,15 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
     head = main[-1]
     plural = head.pos in ("NNS", "NNPS") or any(t.norm == "and" for t in main)
     has_honorific = any(t.norm in HONORIFICS for t in main)
-    # determiners go ("the officials" -> "officials"), except one that heads the phrase before
-    # its "of": "some of them", "all of the senators" (not "of them", "of senators")
-    description = _joined([t for n, t in enumerate(main) if t.pos not in ("DT", "PRP$") or
-                           n + 1 < len(main) and main[n + 1].norm == "of"])
+    # the determiners that open the phrase go ("the officials" -> "officials"), except one that
+    # heads it before its "of" ("some of them", not "of them"); later ones stay: "one of the
+    # women", "members of the media", "the Office of the Director of National Intelligence"
+    # (dropping them gave "One of women", "Office of Director of National Intelligence")
+    opening = 0
+    while opening < len(main) and main[opening].pos in ("DT", "PRP$") and \
+            not (opening + 1 < len(main) and main[opening + 1].norm == "of"):
+        opening += 1
+    description = _joined(main[opening:])
     anonymous = False
     heads = data.anonymous_heads
 

@@ -28,7 +28,8 @@ from itertools import compress, repeat
 from operator import and_, eq, not_
 
 from ..attribution.data import first_names, gender_words, genders_clash
-from ..attribution.speakers import NAME_PARTICLES, non_persons, opens_person_name, person_nouns
+from ..attribution.speakers import (GENERATIONAL_SUFFIXES, NAME_PARTICLES, non_persons,
+                                    opens_person_name, person_nouns)
 from ..gazetteer import Gazetteer, fold
 from ..text.columns import columns
 from ..model.actors import ActorMention
@@ -90,6 +91,11 @@ OPENERS = ('"', "\u201c", ":", "(", "-", "\u2013", "\u2014")
 #: Words after which a one-word name is a place, not a person's surname ("talks in Jordan").
 _PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "of", "into", "across", "throughout", "inside",
                                  "near", "outside", "at", "toward", "towards"})
+
+
+#: The payload of a name run that spells a gazetteer person's name and a generational suffix
+#: (`_name_runs`): a person the gazetteer does not know, and no guess.
+_NAMESAKE = object()
 
 
 @dataclass(slots=True)
@@ -475,6 +481,10 @@ class MentionFinder:
                     (i in ttl or gen_i is not None) and not function_word[norm]:
                 names[i] = True  # "Mr. King", "Ms. Major": a surname that is also a title word
                 continue
+            if i + 1 < n and norms[i + 1] in GENERATIONAL_SUFFIXES and i > 0 and names[i - 1] and \
+                    not function_word[norm]:
+                names[i] = True  # "Martin Luther King Jr.": a surname that is also a title word
+                continue
             if gen_i is not None or i in ttl:
                 continue
             hit = ent.get(i)
@@ -564,8 +574,14 @@ class MentionFinder:
             if hit is not None:
                 entry = entries.get(hit[1].entry_id)
                 if entry is not None and entry.kind == "person":
-                    runs.append((i, hit[0], entry))
-                    p = bisect_left(starts, hit[0], p + 1)
+                    end = hit[0]
+                    if end < b and norms[end] in GENERATIONAL_SUFFIXES:
+                        # "Donald Trump Jr.": the son, not the person the gazetteer knows
+                        runs.append((i, end + 1, _NAMESAKE))
+                        p = bisect_left(starts, end + 1, p + 1)
+                        continue
+                    runs.append((i, end, entry))
+                    p = bisect_left(starts, end, p + 1)
                     continue
             if names[i]:
                 j = i + 1
@@ -702,7 +718,10 @@ class MentionFinder:
                 start, (ts, te), aff_entry, has_title = self._extend_left(i, a)
                 single = j - i == 1
                 prev_norm = norms[i - 1] if i > a else None  # None: the run starts the sentence
-                guess = entry is None and not has_title
+                namesake = entry is _NAMESAKE  # a known person's name and a suffix: a person
+                if namesake:
+                    entry = None
+                guess = entry is None and not has_title and not namesake
                 if guess:
                     # an unknown name without a title: every test that can turn it down first (they
                     # only read the tokens), before the name, title and side are worked out for nothing
@@ -737,7 +756,7 @@ class MentionFinder:
                 if entry is not None:
                     c = _Cand(start, j, "person", entry.id, entry.name, "person", entry.id,
                               affiliation=affiliation, title=title or "", person_name=entry.name)
-                elif has_title:
+                elif has_title or namesake:
                     c = _Cand(start, j, "person", "person:" + fold(name), name, "person",
                               affiliation=affiliation, title=title, person_name=name)
                 else:
@@ -781,20 +800,32 @@ class MentionFinder:
         article becomes that person ("Naqvi" -> "Mohsin Naqvi"); ambiguous ones stay guesses."""
         full = [c for c in cands if c.kind == "person" and len(c.person_name.split()) > 1]
         by_word: dict[str, list] = {}  # first or last word of a fuller name -> those people
+        fathers = set()  # surnames of the sons named: a bare surname may be the father
         for f in full:
             words = fold(f.person_name).split()
+            if words[-1] in GENERATIONAL_SUFFIXES:
+                # "Donald Trump Jr.": "Trump Jr." is he, a bare "Trump" or "Jr." is not
+                if len(words) > 2:
+                    by_word.setdefault(" ".join(words[-2:]), []).append(f)
+                fathers.add(words[-2])
+                continue
             by_word.setdefault(words[-1], []).append(f)
             if words[0] != words[-1]:
                 by_word.setdefault(words[0], []).append(f)
         for c in cands:
-            if c.kind != "person" or len(c.person_name.split()) != 1:
+            if c.kind != "person":
                 continue
             word = fold(c.person_name)
+            if word.count(" ") != (word.rsplit(" ", 1)[-1] in GENERATIONAL_SUFFIXES):
+                continue  # one word, or a surname and its suffix
             hits = sorted({(f.actor_id, f.actor_name, f.affiliation, f.entry_id)
                            for f in by_word.get(word, ())})
-            if not hits:
-                e = self.gaz.person_by_surname(word)  # a gazetteer person whose surname this is
-                if e is not None:
+            if not hits or word in fathers:
+                # a gazetteer person whose surname this is: the only candidate, or one more where
+                # a son of that surname is named ("Trump" beside "Ivanka Trump" and "Donald Trump
+                # Jr." may be the president)
+                e = self.gaz.person_by_surname(word)
+                if e is not None and e.id not in {h[0] for h in hits}:
                     hits.append((e.id, e.name, self.gaz.side_of(e.country) or "", e.id))
             ids = {h[0] for h in hits}
             if len(ids) > 1 and c.title:
@@ -820,7 +851,8 @@ class MentionFinder:
         written ("UN" is not Kim Jong Un)."""
         surnames: dict[str, dict] = {}  # last word of a fuller person's name -> actor id -> mention
         for f in cands:
-            if f.kind == "person" and len(f.person_name.split()) > 1:
+            if f.kind == "person" and len(f.person_name.split()) > 1 and \
+                    f.person_name.split()[-1].lower() not in GENERATIONAL_SUFFIXES:
                 surnames.setdefault(f.person_name.split()[-1], {}).setdefault(f.actor_id, f)
         if not surnames:
             return
@@ -1473,6 +1505,7 @@ class MentionFinder:
         # Columbia's School ...") is that person's description (_descriptions), not a reference
         # back to the title's last holder
         named_ends = {c.end_tok for c in cands if c.kind == "person" and not c.actor_id.startswith("title:")}
+        surnames = _surnames_of(cands)
         for i, (j, t) in sorted(self.ttl.items()):
             if t.type != "head" or not self._free(i, j) or t.role not in _TITLE_ROLES:
                 continue
@@ -1510,6 +1543,17 @@ class MentionFinder:
                     k -= 1
                     break
                 break
+            people = surnames.get(self._norms[i], ()) if k == i and j == i + 1 and \
+                self._text_bits[i] & CAP else ()
+            if len(people) == 1 and people[0].start_tok < i:
+                # "Dr. Martin Luther King Jr. ... King said": the surname of the one person named
+                # before, not a monarch
+                f = people[0]
+                out.append(_Cand(i, j, "person", f.actor_id, f.actor_name, "person", f.entry_id,
+                                 sector=f.sector, affiliation=f.affiliation, label_start=i,
+                                 person_name=self._texts[i]))
+                self._mark(i, j)
+                continue
             if k - 2 >= a and self._norms[k - 1] == "," and k - 1 in named_ends and not (
                     j < b and self._norms[j] in _POSSESSIVE_MARKS):
                 continue  # (not a possessor: "Jared Kushner, the president's son-in-law")
@@ -1910,6 +1954,23 @@ _APPOSITIVE_END_TAGS = frozenset({"IN", "TO", "VBG", "VBN"})
 
 
 _PERSON_NOUNS: dict = {}
+
+
+def _surnames_of(cands) -> dict:
+    """Folded surname -> the named people (first mentions) who bear it, from the people named
+    in full: the last word of the name, or the word before a generational suffix."""
+    out: dict = {}
+    seen = set()
+    for c in cands:
+        if c.kind != "person" or c.actor_id.startswith("title:") or c.actor_id in seen:
+            continue
+        words = fold(c.person_name or c.actor_name).split()
+        if words and words[-1] in GENERATIONAL_SUFFIXES:
+            words = words[:-1]
+        if len(words) > 1:
+            seen.add(c.actor_id)
+            out.setdefault(words[-1], []).append(c)
+    return out
 
 
 def _person_noun(gaz, norm: str) -> bool:

@@ -20,6 +20,9 @@ HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "miss", "mr", "mrs", "ms", "sir", 
 # der Leyen"): shared with the actors stage's name runs (framing.actors.mentions)
 NAME_PARTICLES = frozenset({"bin", "ibn", "al", "el", "von", "van", "der", "de", "la", "da", "ul", "di",
                             "du", "le", "abu", "bint"})
+#: What follows a surname to tell a son from his father ("Donald Trump Jr.", "Martin Luther King
+#: Jr."): part of the name, never a surname itself.
+GENERATIONAL_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
 PRONOUNS_PERSON = frozenset({"he", "she", "i"})
 PRONOUNS_GROUP = frozenset({"they", "we"})
 PRONOUNS_THING = frozenset({"it"})

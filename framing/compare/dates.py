@@ -1,9 +1,10 @@
 """Dates in news text: absolute, weekdays, relative days and months, resolved where possible.
 
 Forms read: "October 15", "Oct. 12", "October 29, 2025", "17 November 2025", "the 17th of
-November", "2025-10-15", "November 2025", "in October" (a month), "on Tuesday", "last Friday",
-"yesterday", "earlier this month", a year alone after "in", "since" ... or before what it dates
-("the 2016 election"; compared only when the years agree: a story mentions several elections).
+November", "2025-10-15", "November 2025", "in October" (a month), "mid-April" (the month), "on
+Tuesday", "last Friday", "yesterday", "earlier this month", a year alone after "in", "since" ... or
+before what it dates ("the 2016 election"; compared only when the years agree: a story mentions
+several elections). A capitalised "Today" after a word ("the TODAY show", "USA Today") is a name.
 
 Resolution needs a reference date: `Article.date` when known ("article_date"); else the first
 full date with a year in the article's first three sentences, which is usually the dateline
@@ -35,6 +36,7 @@ _FUTURE = {"next", "will", "'ll", "scheduled", "due", "planned", "set", "upcomin
 _YEAR_BEFORE = {"in", "since", "during", "until", "by", "before", "after", "throughout"}
 _YEAR_DET = {"the", "its", "his", "her", "their", "our", "'s"}
 _YEAR_MODIFIES = ("NN", "NNS", "JJ", "NNP", "VBN")
+_PART_OF_MONTH = {"mid", "early", "late"}
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,22 @@ def _year_of(tok: Token) -> int:
     return int(tok.norm) if _YEARNUM.match(tok.norm) else 0
 
 
+def _names_a_show(doc: Doc, i: int) -> bool:
+    """"the TODAY show", "told USA Today", "TODAY's Megyn Kelly": a capitalised "today" after a
+    word of its sentence, or written in capitals in a sentence that is not, is a name (a
+    programme, a paper), not the day."""
+    toks = doc.tokens
+    t = toks[i]
+    if not t.text[:1].isupper():
+        return False
+    if i > 0 and toks[i - 1].sentence == t.sentence and toks[i - 1].is_word:
+        return True
+    if len(t.text) > 1 and t.text.isupper():
+        s = doc.sentences[t.sentence]
+        return any(x.is_word and x.text[:1].islower() for x in toks[s.token_start:s.token_end])
+    return False
+
+
 def find_dates(doc: Doc) -> list[RawDate]:
     """Every date expression in the article, in text order, as token ranges."""
     toks = doc.tokens
@@ -85,6 +103,13 @@ def find_dates(doc: Doc) -> list[RawDate]:
     while i < n:
         t = toks[i]
         norm = t.norm
+        if "-" in norm and norm.split("-", 1)[0] in _PART_OF_MONTH:
+            # "mid-April", "early-May", "late-March" written as one word: that month
+            month = mo.get(norm.split("-", 1)[1].rstrip(".")) if t.text.split("-", 1)[1][:1].isupper() else 0
+            if month:
+                out.append(RawDate(i, i + 1, t.start, t.end, "month", 0, month))
+            i += 1
+            continue
         if not (norm[:1].isdigit() or norm.rstrip(".") in interesting):
             i += 1
             continue
@@ -174,7 +199,7 @@ def find_dates(doc: Doc) -> list[RawDate]:
                 continue
         # relative days: "yesterday", "the day before yesterday"
         matched = False
-        for key, offset in (rel if norm in rel_first else ()):
+        for key, offset in (rel if norm in rel_first and not _names_a_show(doc, i) else ()):
             m = len(key)
             if (tuple(x.norm for x in toks[i:i + m]) == key
                     and all(toks[k].sentence == t.sentence for k in range(i, i + m))):

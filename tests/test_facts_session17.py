@@ -117,3 +117,41 @@ def test_meeting_a_deadline_dates_the_deadline_not_a_meeting():
     f = facts_of("Barr has indicated he will not meet the April 2 deadline set by Democrats.",
                  date="2019-03-29")
     assert [(d.text, d.event) for d in f.dates] == [("April 2", "deadline")]
+
+
+@pytest.mark.parametrize("sentence, text, iso", [
+    ("President Trump was this year's runner up in the TIME Magazine Person of the Year search.",
+     "this year", "2017"),
+    ("Giuliani said Trump fired James Comey as FBI director last year.", "last year", "2016"),
+    ("Earlier this year, the magazine changed its rules.", "Earlier this year", "2017"),
+    ('Time magazine named "The Silence Breakers" as the 2017 "Person of the Year."', "2017", "2017"),
+])
+def test_relative_years_and_a_year_before_a_quoted_title(sentence, text, iso):
+    f = facts_of(sentence, date="2017-12-06")
+    assert [(d.text, d.iso) for d in f.dates] == [(text, iso)]
+
+
+def test_a_year_alone_is_not_matched_with_a_month_in_one_facts_sentences():
+    # allsides-00: "this year's runner up" and "tweeted last month" are two events
+    analyses, story = make_story({
+        "Townhall": "President Trump was this year's runner up in the TIME Magazine Person of the "
+                    "Year search.",
+        "USA TODAY": "Trump caused a stir when he tweeted last month that he turned down the "
+                     "title of TIME Magazine Person of the Year.",
+    }, date="2017-12-06")
+    c = compare_story(analyses, story)
+    assert not [g for g in c.fact_groups if g.kind == "date"]
+
+
+def test_one_days_statements_by_different_speakers_stay_apart():
+    # allsides-14: Giuliani's Thursday remarks and Avenatti speaking on MSNBC on Thursday share
+    # Cohen, Daniels, Michael and Trump, but the second dates what Avenatti said
+    analyses, story = make_story({
+        "Reuters": "Giuliani on Thursday had connected the payment to Stormy Daniels by the "
+                   "president's personal lawyer, Michael Cohen, to the election, remarks that "
+                   "raised questions.",
+        "Fox News": "Daniels' attorney, Michael Avenatti, said on MSNBC's Morning Joe Thursday "
+                    "morning that if Trump reimbursed Cohen, it is a crime.",
+    }, date="2018-05-04")
+    c = compare_story(analyses, story)
+    assert not [g for g in c.fact_groups if "same date" in g.key]

@@ -2,9 +2,10 @@
 
 Forms read: "October 15", "Oct. 12", "October 29, 2025", "17 November 2025", "the 17th of
 November", "2025-10-15", "November 2025", "in October" (a month), "mid-April" (the month), "on
-Tuesday", "last Friday", "yesterday", "earlier this month", a year alone after "in", "since" ... or
-before what it dates ("the 2016 election"; compared only when the years agree: a story mentions
-several elections). A capitalised "Today" after a word ("the TODAY show", "USA Today") is a name.
+Tuesday", "last Friday", "yesterday", "earlier this month", "last year", a year alone after "in",
+"since" ... or before what it dates ("the 2016 election"; compared only when the years agree: a
+story mentions several elections). A capitalised "Today" after a word ("the TODAY show", "USA
+Today") is a name.
 
 Resolution needs a reference date: `Article.date` when known ("article_date"); else the first
 full date with a year in the article's first three sentences, which is usually the dateline
@@ -37,6 +38,7 @@ _YEAR_BEFORE = {"in", "since", "during", "until", "by", "before", "after", "thro
 _YEAR_DET = {"the", "its", "his", "her", "their", "our", "'s"}
 _YEAR_MODIFIES = ("NN", "NNS", "JJ", "NNP", "VBN")
 _PART_OF_MONTH = {"mid", "early", "late"}
+_OPEN_QUOTES = {'"', "\u201c", "'", "\u2018", "``"}
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,7 @@ class RawDate:
     day: int = 0
     weekday: int = -1
     offset_days: int = 0  # relative days
-    month_offset: int = 0  # relative months ("last month" = -1)
+    month_offset: int = 0  # relative months ("last month" = -1), or years when direction is "year"
     direction: str = ""  # weekday: "past" | "future" | "strict_past"; month: "strict_past" ("last
     # September"), "future" ("next March") or ""
 
@@ -105,7 +107,8 @@ def find_dates(doc: Doc) -> list[RawDate]:
         norm = t.norm
         if "-" in norm and norm.split("-", 1)[0] in _PART_OF_MONTH:
             # "mid-April", "early-May", "late-March" written as one word: that month
-            month = mo.get(norm.split("-", 1)[1].rstrip(".")) if t.text.split("-", 1)[1][:1].isupper() else 0
+            head, tail = norm.split("-", 1)
+            month = mo.get(tail.rstrip(".")) if t.text[len(head) + 1:][:1].isupper() else 0
             if month:
                 out.append(RawDate(i, i + 1, t.start, t.end, "month", 0, month))
             i += 1
@@ -218,14 +221,29 @@ def find_dates(doc: Doc) -> list[RawDate]:
                                direction="month"))
             i += 2
             continue
+        # relative years: "this year('s)", "last year", "next year", "earlier this year"
+        if (t.norm in ("this", "last", "next") and same_sentence(i + 1) and toks[i + 1].norm == "year"
+                and not (i > 0 and toks[i - 1].sentence == t.sentence
+                         and toks[i - 1].norm in ("of", "per", "a", "the"))):
+            earlier = (i > 0 and toks[i - 1].norm in ("earlier", "later")
+                       and toks[i - 1].sentence == t.sentence)
+            s = i - 1 if earlier else i
+            off = {"this": 0, "last": -1, "next": 1}[t.norm]
+            out.append(RawDate(s, i + 2, toks[s].start, toks[i + 1].end, "relative", month_offset=off,
+                               direction="year"))
+            i += 2
+            continue
         # a year alone: "in 2010", "the 2016 presidential election" (not "the 2000 residents": a count)
         year = _year_of(t)
         if year and (i + 1 >= n or toks[i + 1].norm not in ("%", "-")):
             prev = toks[i - 1].norm if i > 0 and toks[i - 1].sentence == sent else ""
-            nxt = toks[i + 1] if same_sentence(i + 1) else None
+            q = i + 1 + (1 if same_sentence(i + 2) and toks[i + 1].norm in _OPEN_QUOTES else 0)
+            nxt = toks[q] if same_sentence(q) else None  # the 2017 "Person of the Year"
             if prev in _YEAR_BEFORE or (prev in _YEAR_DET and nxt is not None and nxt.is_word
                                         and nxt.pos in _YEAR_MODIFIES
-                                        and nxt.lemma.lower() not in counted()):
+                                        and (nxt.lemma.lower() not in counted()
+                                             or nxt.pos in ("NN", "NNP"))):
+                # a singular noun after it is not counted by it: "the 2017 Person of the Year"
                 out.append(RawDate(i, i + 1, t.start, t.end, "year", year))
         i += 1
     return out
@@ -294,6 +312,8 @@ def resolve(d: RawDate, ref: _dt.date | None, ref_kind: str, text_year: int) -> 
         elif d.direction == "strict_past" and delta == 0:
             delta = 7
         return (ref - _dt.timedelta(days=delta)).isoformat(), True, ref_kind
+    if d.direction == "year":
+        return f"{ref.year + d.month_offset:04d}", False, ref_kind
     if d.direction == "month":
         month = ref.month - 1 + d.month_offset
         year = ref.year + month // 12

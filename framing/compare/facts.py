@@ -55,8 +55,10 @@ from dataclasses import dataclass
 
 from ..model import ArticleAnalysis
 from ..model.comparison import DateMention, Disagreement, FactGroup, FactSide, FigureMention
-from .data import months, number_words, stop_words, weekdays
-from .mentions import EVENT_CLASSES, PARTITIVE_DET, ArticleFacts
+from .data import months, number_words, reporting_verbs, stop_words, weekdays
+from .events import VERB_AFTER_WINDOW, _is_content_verb
+from .mentions import EVENT_CLASSES, PARTITIVE_DET, ArticleFacts, _clause_of
+from .units import _clause_cuts
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,7 @@ def _date_value(d: DateMention):
         return ("day", int(parts[0]), int(parts[1]), int(parts[2]))
     if len(parts) == 2:
         return ("month", int(parts[0]), int(parts[1])) + days
-    if d.kind == "year" and iso.isdigit():
+    if d.kind in ("year", "relative") and iso.isdigit():  # "in 2016", "last year"
         return ("year", int(iso))
     return None
 
@@ -426,6 +428,8 @@ def _context_results(facts: list[ArticleFacts], contexts, used: set, docs: dict)
         values = [v for _, v, _ in date_in]
 
         def d_comparable(i, j, values=values):
+            if (values[i][0] == "year") != (values[j][0] == "year"):
+                return False  # a year fits every day in it: too loose a link in one fact's words
             return _dates_agree(values[i], values[j]) is True
 
         key = f"date @ {ctx.key}"
@@ -572,6 +576,32 @@ def _date_words() -> frozenset[str]:
     return frozenset(weekdays()) | frozenset(months()) | _TIME_NOUNS
 
 
+def _statement_speaker(doc, d) -> str:
+    """The last word of who speaks when the date dates a statement ("Daniels' attorney, Michael
+    Avenatti, said on MSNBC Thursday" -> "avenatti"; "On Monday, Kerry said" -> "kerry"), else
+    "". The verb is found as events.link_span finds it: the nearest content verb before the date
+    in its clause, or just after a fronted date."""
+    s = doc.sentences[d.sentence]
+    toks = doc.tokens
+    a = next((k for k in range(s.token_start, s.token_end) if toks[k].start >= d.start), None)
+    if a is None:
+        return ""
+    b = next((k for k in range(a, s.token_end) if toks[k].end >= d.end), a) + 1
+    lo, hi = _clause_of(_clause_cuts(doc, d.sentence), a)
+    gov = next((j for j in range(a - 1, lo - 1, -1) if _is_content_verb(doc, j)), None)
+    if gov is None:
+        gov = next((j for j in range(b, min(hi, b + VERB_AFTER_WINDOW)) if _is_content_verb(doc, j)),
+                   None)
+    if gov is None or toks[gov].lemma.lower() not in reporting_verbs():
+        return ""
+    k = gov - 1 if gov > lo and toks[gov - 1].norm == "," else gov  # "..., Michael Avenatti, said"
+    names = [j for j in range(k - 1, max(lo, k - 8) - 1, -1)
+             if toks[j].pos in ("NNP", "NN") and not a <= j < b]  # not the date itself
+    if not names or names[0] < k - 1 - 1:
+        return ""  # no noun right before the verb: "he said", "said Thursday"
+    return toks[names[0]].lemma.lower()
+
+
 SAME_DATE_NOUNS = 3  # nouns or names two sentences giving one date must share (two joined
 # different events of one day: "police searched ... Thursday" / "the prosecutor said Thursday")
 
@@ -603,6 +633,7 @@ def _same_date_results(facts: list[ArticleFacts], used: set, docs: dict) -> list
         if len({d.outlet for d in ms}) < 2:
             continue
         words = [_sentence_nouns(docs[d.article_id], d.sentence) - stop for d in ms]
+        speaker = [_statement_speaker(docs[d.article_id], d) for d in ms]
         index: dict[str, list[int]] = defaultdict(list)
         for i, w in enumerate(words):
             for x in w:
@@ -624,6 +655,9 @@ def _same_date_results(facts: list[ArticleFacts], used: set, docs: dict) -> list
                 continue
             if not _phases_fit(di.phase, dj.phase):
                 continue
+            if any(sp and sp not in _sentence_nouns(docs[o.article_id], o.sentence)
+                   for sp, o in ((speaker[i], dj), (speaker[j], di))):
+                continue  # a statement on that day by someone the other sentence does not name
             uf.union(i, j)
             linked.update((i, j))
         comps: dict[int, list[int]] = defaultdict(list)

@@ -155,3 +155,12 @@ def test_one_days_statements_by_different_speakers_stay_apart():
     }, date="2018-05-04")
     c = compare_story(analyses, story)
     assert not [g for g in c.fact_groups if "same date" in g.key]
+
+
+@pytest.mark.parametrize("sentence, dates", [
+    ("WHAT YOU NEED TO KNOW TODAY", ["TODAY"]),  # a headline in capitals: the day
+    ("Time and time again over this last year we thought Trump was done.", []),
+    ("Kremlin outlets, Sputnik and Russia Today, published 261 articles.", []),
+])
+def test_today_in_a_capitalised_headline_and_this_last_year(sentence, dates):
+    assert [d.text for d in facts_of(sentence, date="2018-07-28").dates] == dates

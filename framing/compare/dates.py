@@ -78,17 +78,17 @@ def _year_of(tok: Token) -> int:
 def _names_a_show(doc: Doc, i: int) -> bool:
     """"the TODAY show", "told USA Today", "TODAY's Megyn Kelly": a capitalised "today" after a
     word of its sentence, or written in capitals in a sentence that is not, is a name (a
-    programme, a paper), not the day."""
+    programme, a paper), not the day, unless the whole sentence is in capitals."""
     toks = doc.tokens
     t = toks[i]
     if not t.text[:1].isupper():
         return False
+    s = doc.sentences[t.sentence]
+    if not any(x.is_word and x.text[:1].islower() for x in toks[s.token_start:s.token_end]):
+        return False  # a headline in capitals: "WHAT YOU NEED TO KNOW TODAY"
     if i > 0 and toks[i - 1].sentence == t.sentence and toks[i - 1].is_word:
         return True
-    if len(t.text) > 1 and t.text.isupper():
-        s = doc.sentences[t.sentence]
-        return any(x.is_word and x.text[:1].islower() for x in toks[s.token_start:s.token_end])
-    return False
+    return len(t.text) > 1 and t.text.isupper()
 
 
 def find_dates(doc: Doc) -> list[RawDate]:
@@ -224,7 +224,7 @@ def find_dates(doc: Doc) -> list[RawDate]:
         # relative years: "this year('s)", "last year", "next year", "earlier this year"
         if (t.norm in ("this", "last", "next") and same_sentence(i + 1) and toks[i + 1].norm == "year"
                 and not (i > 0 and toks[i - 1].sentence == t.sentence
-                         and toks[i - 1].norm in ("of", "per", "a", "the"))):
+                         and toks[i - 1].norm in ("of", "per", "a", "the", "this"))):
             earlier = (i > 0 and toks[i - 1].norm in ("earlier", "later")
                        and toks[i - 1].sentence == t.sentence)
             s = i - 1 if earlier else i

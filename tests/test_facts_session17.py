@@ -164,3 +164,31 @@ def test_one_days_statements_by_different_speakers_stay_apart():
 ])
 def test_today_in_a_capitalised_headline_and_this_last_year(sentence, dates):
     assert [d.text for d in facts_of(sentence, date="2018-07-28").dates] == dates
+
+
+@pytest.mark.parametrize("sentence, dates", [
+    ("Rudy is a great guy, but he just started a day ago.", [("a day ago", "2018-05-03")]),
+    ("The breach occurred two years ago.", [("two years ago", "2016")]),
+    ("Just a month ago, the public was almost evenly divided.", [("a month ago", "2018-04")]),
+    ("In the one instance acknowledged as a violation more than a year ago, officials erred.", []),
+    ("Forty five years ago as a high school senior, I stood on street corners.", []),
+    ("His wife last saw him three or four months ago.", []),
+    ("They met a week ago.", []),
+])
+def test_a_count_of_days_months_or_years_ago_is_a_date(sentence, dates):
+    f = facts_of(sentence, date="2018-05-04")
+    assert [(d.text, d.iso) for d in f.dates] == dates
+
+
+def test_a_day_ago_and_yesterday_agree_in_one_facts_sentences():
+    # allsides-14: Trump's "he just started a day ago" (Reuters) and "he just started yesterday"
+    analyses, story = make_story({
+        "Reuters": "Trump said Rudy understands this better than anybody, but he just started a "
+                   "day ago.",
+        "Fox News": "Trump added: Rudy understands this better than anybody, but he just started "
+                    "yesterday.",
+    }, date="2018-05-04")
+    c = compare_story(analyses, story)
+    dates = [g for g in c.fact_groups if g.kind == "date"]
+    assert len(dates) == 1 and dates[0].agree
+    assert {s.text for s in dates[0].sides} == {"a day ago", "yesterday"}

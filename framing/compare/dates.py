@@ -2,7 +2,8 @@
 
 Forms read: "October 15", "Oct. 12", "October 29, 2025", "17 November 2025", "the 17th of
 November", "2025-10-15", "November 2025", "in October" (a month), "mid-April" (the month), "on
-Tuesday", "last Friday", "yesterday", "earlier this month", "last year", a year alone after "in",
+Tuesday", "last Friday", "yesterday", "earlier this month", "last year", "two days ago" / "three
+years ago" (not weeks, not qualified), a year alone after "in",
 "since" ... or before what it dates ("the 2016 election"; compared only when the years agree: a
 story mentions several elections). A capitalised "Today" after a word ("the TODAY show", "USA
 Today") is a name.
@@ -26,9 +27,11 @@ import datetime as _dt
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Doc, Token
-from .data import counted, months, relative_days, weekdays
+from .data import counted, months, number_words, qualifiers, relative_days, weekdays
+from .numbers import words_value
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _DAYNUM = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
@@ -91,6 +94,41 @@ def _names_a_show(doc: Doc, i: int) -> bool:
     return len(t.text) > 1 and t.text.isupper()
 
 
+_AGO_UNITS = {"day": "day", "days": "day", "month": "month", "months": "month", "year": "year",
+              "years": "year"}
+
+
+@lru_cache(maxsize=1)
+def _qualifier_ends() -> frozenset[str]:
+    return frozenset(k[-1] for k in qualifiers())
+
+
+def _ago(toks, i: int, n: int) -> RawDate | None:
+    """"two days ago", "a year ago", "three years ago": a date counted back from the reference
+    (days to the day, months to the month, years to the year). Weeks are left out: "a week ago"
+    is a loose day, and an exact one would clash with the event's real date. So are qualified and
+    compound counts ("more than a year ago", "forty five years ago", "three or four months ago"):
+    they stay durations."""
+    if i + 2 >= n or toks[i + 2].norm != "ago" or toks[i + 1].norm not in _AGO_UNITS:
+        return None
+    if not (toks[i].sentence == toks[i + 1].sentence == toks[i + 2].sentence):
+        return None
+    if i > 0 and toks[i - 1].sentence == toks[i].sentence:
+        prev = toks[i - 1].norm
+        if prev in number_words() or prev in ("and", "or", "to", "-") or prev in _qualifier_ends():
+            return None  # "forty five years ago", "more than a year ago": left a duration
+    norm = toks[i].norm
+    count = 1 if norm in ("a", "an", "one") else (int(norm) if norm.isdigit() else words_value([norm]))
+    if not count or count != int(count) or count > 100:
+        return None
+    count = int(count)
+    unit = _AGO_UNITS[toks[i + 1].norm]
+    t, e = toks[i], toks[i + 2]
+    if unit == "day":
+        return RawDate(i, i + 3, t.start, e.end, "relative", offset_days=-count)
+    return RawDate(i, i + 3, t.start, e.end, "relative", month_offset=-count, direction=unit)
+
+
 def find_dates(doc: Doc) -> list[RawDate]:
     """Every date expression in the article, in text order, as token ranges."""
     toks = doc.tokens
@@ -112,6 +150,11 @@ def find_dates(doc: Doc) -> list[RawDate]:
             if month:
                 out.append(RawDate(i, i + 1, t.start, t.end, "month", 0, month))
             i += 1
+            continue
+        ago = _ago(toks, i, n)
+        if ago is not None:
+            out.append(ago)
+            i = ago.tok_end
             continue
         if not (norm[:1].isdigit() or norm.rstrip(".") in interesting):
             i += 1

@@ -1,9 +1,12 @@
 """Dates in news text: absolute, weekdays, relative days and months, resolved where possible.
 
 Forms read: "October 15", "Oct. 12", "October 29, 2025", "17 November 2025", "the 17th of
-November", "2025-10-15", "November 2025", "in October" (a month), "on Tuesday", "last Friday",
-"yesterday", "earlier this month", a year alone after "in", "since" ... or before what it dates
-("the 2016 election"; compared only when the years agree: a story mentions several elections).
+November", "2025-10-15", "November 2025", "in October" (a month), "mid-April" (the month), "on
+Tuesday", "last Friday", "yesterday", "earlier this month", "last year", "two days ago" / "three
+years ago" (not weeks, not qualified), a year alone after "in",
+"since" ... or before what it dates ("the 2016 election"; compared only when the years agree: a
+story mentions several elections). A capitalised "Today" after a word ("the TODAY show", "USA
+Today") is a name.
 
 Resolution needs a reference date: `Article.date` when known ("article_date"); else the first
 full date with a year in the article's first three sentences, which is usually the dateline
@@ -24,9 +27,11 @@ import datetime as _dt
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Doc, Token
-from .data import counted, months, relative_days, weekdays
+from .data import counted, months, number_words, qualifiers, relative_days, weekdays
+from .numbers import words_value
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _DAYNUM = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
@@ -35,6 +40,8 @@ _FUTURE = {"next", "will", "'ll", "scheduled", "due", "planned", "set", "upcomin
 _YEAR_BEFORE = {"in", "since", "during", "until", "by", "before", "after", "throughout"}
 _YEAR_DET = {"the", "its", "his", "her", "their", "our", "'s"}
 _YEAR_MODIFIES = ("NN", "NNS", "JJ", "NNP", "VBN")
+_PART_OF_MONTH = {"mid", "early", "late"}
+_OPEN_QUOTES = {'"', "\u201c", "'", "\u2018", "``"}
 
 
 @dataclass(frozen=True)
@@ -49,7 +56,7 @@ class RawDate:
     day: int = 0
     weekday: int = -1
     offset_days: int = 0  # relative days
-    month_offset: int = 0  # relative months ("last month" = -1)
+    month_offset: int = 0  # relative months ("last month" = -1), or years when direction is "year"
     direction: str = ""  # weekday: "past" | "future" | "strict_past"; month: "strict_past" ("last
     # September"), "future" ("next March") or ""
 
@@ -71,6 +78,57 @@ def _year_of(tok: Token) -> int:
     return int(tok.norm) if _YEARNUM.match(tok.norm) else 0
 
 
+def _names_a_show(doc: Doc, i: int) -> bool:
+    """"the TODAY show", "told USA Today", "TODAY's Megyn Kelly": a capitalised "today" after a
+    word of its sentence, or written in capitals in a sentence that is not, is a name (a
+    programme, a paper), not the day, unless the whole sentence is in capitals."""
+    toks = doc.tokens
+    t = toks[i]
+    if not t.text[:1].isupper():
+        return False
+    s = doc.sentences[t.sentence]
+    if not any(x.is_word and x.text[:1].islower() for x in toks[s.token_start:s.token_end]):
+        return False  # a headline in capitals: "WHAT YOU NEED TO KNOW TODAY"
+    if i > 0 and toks[i - 1].sentence == t.sentence and toks[i - 1].is_word:
+        return True
+    return len(t.text) > 1 and t.text.isupper()
+
+
+_AGO_UNITS = {"day": "day", "days": "day", "month": "month", "months": "month", "year": "year",
+              "years": "year"}
+
+
+@lru_cache(maxsize=1)
+def _qualifier_ends() -> frozenset[str]:
+    return frozenset(k[-1] for k in qualifiers())
+
+
+def _ago(toks, i: int, n: int) -> RawDate | None:
+    """"two days ago", "a year ago", "three years ago": a date counted back from the reference
+    (days to the day, months to the month, years to the year). Weeks are left out: "a week ago"
+    is a loose day, and an exact one would clash with the event's real date. So are qualified and
+    compound counts ("more than a year ago", "forty five years ago", "three or four months ago"):
+    they stay durations."""
+    if i + 2 >= n or toks[i + 2].norm != "ago" or toks[i + 1].norm not in _AGO_UNITS:
+        return None
+    if not (toks[i].sentence == toks[i + 1].sentence == toks[i + 2].sentence):
+        return None
+    if i > 0 and toks[i - 1].sentence == toks[i].sentence:
+        prev = toks[i - 1].norm
+        if prev in number_words() or prev in ("and", "or", "to", "-") or prev in _qualifier_ends():
+            return None  # "forty five years ago", "more than a year ago": left a duration
+    norm = toks[i].norm
+    count = 1 if norm in ("a", "an", "one") else (int(norm) if norm.isdigit() else words_value([norm]))
+    if not count or count != int(count) or count > 100:
+        return None
+    count = int(count)
+    unit = _AGO_UNITS[toks[i + 1].norm]
+    t, e = toks[i], toks[i + 2]
+    if unit == "day":
+        return RawDate(i, i + 3, t.start, e.end, "relative", offset_days=-count)
+    return RawDate(i, i + 3, t.start, e.end, "relative", month_offset=-count, direction=unit)
+
+
 def find_dates(doc: Doc) -> list[RawDate]:
     """Every date expression in the article, in text order, as token ranges."""
     toks = doc.tokens
@@ -85,6 +143,19 @@ def find_dates(doc: Doc) -> list[RawDate]:
     while i < n:
         t = toks[i]
         norm = t.norm
+        if "-" in norm and norm.split("-", 1)[0] in _PART_OF_MONTH:
+            # "mid-April", "early-May", "late-March" written as one word: that month
+            head, tail = norm.split("-", 1)
+            month = mo.get(tail.rstrip(".")) if t.text[len(head) + 1:][:1].isupper() else 0
+            if month:
+                out.append(RawDate(i, i + 1, t.start, t.end, "month", 0, month))
+            i += 1
+            continue
+        ago = _ago(toks, i, n)
+        if ago is not None:
+            out.append(ago)
+            i = ago.tok_end
+            continue
         if not (norm[:1].isdigit() or norm.rstrip(".") in interesting):
             i += 1
             continue
@@ -174,7 +245,7 @@ def find_dates(doc: Doc) -> list[RawDate]:
                 continue
         # relative days: "yesterday", "the day before yesterday"
         matched = False
-        for key, offset in (rel if norm in rel_first else ()):
+        for key, offset in (rel if norm in rel_first and not _names_a_show(doc, i) else ()):
             m = len(key)
             if (tuple(x.norm for x in toks[i:i + m]) == key
                     and all(toks[k].sentence == t.sentence for k in range(i, i + m))):
@@ -193,14 +264,29 @@ def find_dates(doc: Doc) -> list[RawDate]:
                                direction="month"))
             i += 2
             continue
+        # relative years: "this year('s)", "last year", "next year", "earlier this year"
+        if (t.norm in ("this", "last", "next") and same_sentence(i + 1) and toks[i + 1].norm == "year"
+                and not (i > 0 and toks[i - 1].sentence == t.sentence
+                         and toks[i - 1].norm in ("of", "per", "a", "the", "this"))):
+            earlier = (i > 0 and toks[i - 1].norm in ("earlier", "later")
+                       and toks[i - 1].sentence == t.sentence)
+            s = i - 1 if earlier else i
+            off = {"this": 0, "last": -1, "next": 1}[t.norm]
+            out.append(RawDate(s, i + 2, toks[s].start, toks[i + 1].end, "relative", month_offset=off,
+                               direction="year"))
+            i += 2
+            continue
         # a year alone: "in 2010", "the 2016 presidential election" (not "the 2000 residents": a count)
         year = _year_of(t)
         if year and (i + 1 >= n or toks[i + 1].norm not in ("%", "-")):
             prev = toks[i - 1].norm if i > 0 and toks[i - 1].sentence == sent else ""
-            nxt = toks[i + 1] if same_sentence(i + 1) else None
+            q = i + 1 + (1 if same_sentence(i + 2) and toks[i + 1].norm in _OPEN_QUOTES else 0)
+            nxt = toks[q] if same_sentence(q) else None  # the 2017 "Person of the Year"
             if prev in _YEAR_BEFORE or (prev in _YEAR_DET and nxt is not None and nxt.is_word
                                         and nxt.pos in _YEAR_MODIFIES
-                                        and nxt.lemma.lower() not in counted()):
+                                        and (nxt.lemma.lower() not in counted()
+                                             or nxt.pos in ("NN", "NNP"))):
+                # a singular noun after it is not counted by it: "the 2017 Person of the Year"
                 out.append(RawDate(i, i + 1, t.start, t.end, "year", year))
         i += 1
     return out
@@ -269,6 +355,8 @@ def resolve(d: RawDate, ref: _dt.date | None, ref_kind: str, text_year: int) -> 
         elif d.direction == "strict_past" and delta == 0:
             delta = 7
         return (ref - _dt.timedelta(days=delta)).isoformat(), True, ref_kind
+    if d.direction == "year":
+        return f"{ref.year + d.month_offset:04d}", False, ref_kind
     if d.direction == "month":
         month = ref.month - 1 + d.month_offset
         year = ref.year + month // 12

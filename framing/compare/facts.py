@@ -40,6 +40,10 @@ up as agreeing (_same_value_results). Where the link is that weak (a context, a 
 figures more than FAR_APART times apart are different quantities, not a disagreement. A year
 alone ("the 2016 election") is matched only when the years agree. A group in which one outlet
 itself gives clashing values covers several quantities: its disagreements are "low".
+
+Last, equal dates left over pair up when their sentences share three nouns or names
+(_same_date_results), and an age set off by commas after a name ("Pugh, 69,") is matched by that
+name.
 """
 from __future__ import annotations
 
@@ -51,8 +55,10 @@ from dataclasses import dataclass
 
 from ..model import ArticleAnalysis
 from ..model.comparison import DateMention, Disagreement, FactGroup, FactSide, FigureMention
-from .data import number_words, stop_words, weekdays
-from .mentions import EVENT_CLASSES, PARTITIVE_DET, ArticleFacts
+from .data import months, number_words, reporting_verbs, stop_words, weekdays
+from .events import VERB_AFTER_WINDOW, _is_content_verb
+from .mentions import EVENT_CLASSES, PARTITIVE_DET, ArticleFacts, _clause_of
+from .units import _clause_cuts
 
 
 @dataclass(frozen=True)
@@ -73,8 +79,8 @@ _PHASE_WORDS = {"start": "began", "end": "ended", "agree": "was agreed", "schedu
 
 
 def _date_value(d: DateMention):
-    """('day', year|0, month, day) | ('month', year|0, month) | ('year', year) | ('weekday', name)
-    | None.
+    """('day', year|0, month, day) | ('month', year|0, month, first day, last day) | ('year', year)
+    | ('weekday', name) | None. A month's days are 1-31, or a part of it ("mid-April": 11-20).
 
     A year taken from elsewhere in an undated article ("text_year": the article says "Dec. 6,
     2016" somewhere, so "in May" became May 2016) is a guess, not the writer's: it is dropped, so
@@ -87,19 +93,23 @@ def _date_value(d: DateMention):
         return None
     if d.reference == "text_year" and not iso.startswith("--"):
         iso = "--" + iso[5:]  # "2016-05" -> "--05", "2016-05-14" -> "--05-14"
+    days = _PART_DAYS.get(d.text.split("-", 1)[0].lower(), (1, 31)) if "-" in d.text else (1, 31)
     if iso.startswith("--"):
         parts = iso[2:].split("-")
         if len(parts) == 2:
             return ("day", 0, int(parts[0]), int(parts[1]))
-        return ("month", 0, int(parts[0]))
+        return ("month", 0, int(parts[0])) + days
     parts = iso.split("-")
     if len(parts) == 3:
         return ("day", int(parts[0]), int(parts[1]), int(parts[2]))
     if len(parts) == 2:
-        return ("month", int(parts[0]), int(parts[1]))
-    if d.kind == "year" and iso.isdigit():
+        return ("month", int(parts[0]), int(parts[1])) + days
+    if d.kind in ("year", "relative") and iso.isdigit():  # "in 2016", "last year"
         return ("year", int(iso))
     return None
+
+
+_PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}  # "mid-April": days 11-20
 
 
 def _date_label(d: DateMention) -> str:
@@ -125,7 +135,13 @@ def _dates_agree(x, y) -> bool | None:
     years_ok = not x[1] or not y[1] or x[1] == y[1]
     if x[0] == "day" and y[0] == "day":
         return years_ok and x[2:] == y[2:]
-    return years_ok and x[2] == y[2]  # a month against a day or a month: same month
+    if not (years_ok and x[2] == y[2]):
+        return False
+    # a month against a day or a month: same month, and the day in the part of it ("mid-April"
+    # is not April 2)
+    lo_x, hi_x = (x[3], x[4]) if x[0] == "month" else (x[3], x[3])
+    lo_y, hi_y = (y[3], y[4]) if y[0] == "month" else (y[3], y[3])
+    return max(lo_x, lo_y) <= min(hi_x, hi_y)
 
 
 def _phases_fit(a: str, b: str) -> bool:
@@ -140,8 +156,8 @@ _VAGUE = ("dozens", "scores", "hundreds", "thousands", "millions", "a handful", 
 
 
 def _figure_label(f: FigureMention) -> str:
-    if f.counted == "tally":
-        return f.text
+    if f.counted == "tally" or f.qualifier.endswith("range"):
+        return f.text  # "7-2", "between 20 and 30", "some 20-30"
     if f.qualifier.endswith(_VAGUE):
         return f.qualifier
     return f"{f.qualifier} {_num(f.value)}".strip()
@@ -412,6 +428,8 @@ def _context_results(facts: list[ArticleFacts], contexts, used: set, docs: dict)
         values = [v for _, v, _ in date_in]
 
         def d_comparable(i, j, values=values):
+            if (values[i][0] == "year") != (values[j][0] == "year"):
+                return False  # a year fits every day in it: too loose a link in one fact's words
             return _dates_agree(values[i], values[j]) is True
 
         key = f"date @ {ctx.key}"
@@ -429,6 +447,7 @@ def _context_results(facts: list[ArticleFacts], contexts, used: set, docs: dict)
 # classes too general for two figures to be one quantity on the strength of the noun alone: a
 # story counts many different sets of people, sums of money, percentages and stretches of time
 _GENERIC = EVENT_CLASSES | {"people", "percent", "money"}
+_BY_NAME = {"age"}  # matched by the person's name only (match_facts)
 
 
 def _sentence_nouns(doc, sentence: int) -> frozenset[str]:
@@ -478,13 +497,15 @@ def _noun_results(facts: list[ArticleFacts], used: set, docs: dict) -> list:
     values: dict[tuple[str, str], set] = defaultdict(set)
     for f in facts:
         for x in f.figures:
-            if x.counted and x.counted not in _GENERIC and not _partitive_whole(docs[x.article_id], x):
+            if (x.counted and x.counted not in _GENERIC and x.counted not in _BY_NAME
+                    and not _partitive_whole(docs[x.article_id], x)):
                 values[(x.outlet, x.counted)].add(point(x))
     by_class: dict[str, list] = defaultdict(list)
     for f in facts:
         for x in f.figures:
             if (x.id not in used and x.counted and x.counted not in _GENERIC
-                    and len(values[(x.outlet, x.counted)]) == 1 and not x.qualifier.endswith(_VAGUE)
+                    and x.counted not in _BY_NAME and len(values[(x.outlet, x.counted)]) == 1
+                    and not x.qualifier.endswith(_VAGUE)
                     and not _partitive_whole(docs[x.article_id], x)):
                 by_class[x.counted].append(x)
     out = []
@@ -523,7 +544,7 @@ def _same_value_results(facts: list[ArticleFacts], used: set, docs: dict) -> lis
     cands: dict[tuple, list] = defaultdict(list)
     for f in facts:
         for x in f.figures:
-            if x.id in used or not x.counted or x.counted in EVENT_CLASSES:
+            if x.id in used or not x.counted or x.counted in EVENT_CLASSES or x.counted in _BY_NAME:
                 continue
             if x.counted in _GENERIC and x.low == x.high == x.value and not x.qualifier:
                 cands[(x.counted, x.value)].append(x)
@@ -542,6 +563,114 @@ def _same_value_results(facts: list[ArticleFacts], used: set, docs: dict) -> lis
         out += _groups(keep, [(value, value)] * len(keep), ["low"] * len(keep), lambda i, j: True,
                        lambda i, j: True, "figure", lambda x, k=key: k, lambda _, lab=label: lab, docs)
         used.update(x.id for x in keep)
+    return out
+
+
+# words of a date itself, left out of the nouns two dated sentences must share ("Tuesday" is
+# shared by every sentence dated Tuesday)
+_TIME_NOUNS = frozenset({"today", "yesterday", "tomorrow", "day", "week", "month", "year", "morning",
+                         "afternoon", "evening", "night", "weekend", "mid"})
+
+
+def _date_words() -> frozenset[str]:
+    return frozenset(weekdays()) | frozenset(months()) | _TIME_NOUNS
+
+
+def _statement_speaker(doc, d) -> str:
+    """The last word of who speaks when the date dates a statement ("Daniels' attorney, Michael
+    Avenatti, said on MSNBC Thursday" -> "avenatti"; "On Monday, Kerry said" -> "kerry"), else
+    "". The verb is found as events.link_span finds it: the nearest content verb before the date
+    in its clause, or just after a fronted date."""
+    s = doc.sentences[d.sentence]
+    toks = doc.tokens
+    a = next((k for k in range(s.token_start, s.token_end) if toks[k].start >= d.start), None)
+    if a is None:
+        return ""
+    b = next((k for k in range(a, s.token_end) if toks[k].end >= d.end), a) + 1
+    lo, hi = _clause_of(_clause_cuts(doc, d.sentence), a)
+    gov = next((j for j in range(a - 1, lo - 1, -1) if _is_content_verb(doc, j)), None)
+    if gov is None:
+        gov = next((j for j in range(b, min(hi, b + VERB_AFTER_WINDOW)) if _is_content_verb(doc, j)),
+                   None)
+    if gov is None or toks[gov].lemma.lower() not in reporting_verbs():
+        return ""
+    k = gov - 1 if gov > lo and toks[gov - 1].norm == "," else gov  # "..., Michael Avenatti, said"
+    names = [j for j in range(k - 1, max(lo, k - 8) - 1, -1)
+             if toks[j].pos in ("NNP", "NN") and not a <= j < b]  # not the date itself
+    if not names or names[0] < k - 1 - 1:
+        return ""  # no noun right before the verb: "he said", "said Thursday"
+    return toks[names[0]].lemma.lower()
+
+
+SAME_DATE_NOUNS = 3  # nouns or names two sentences giving one date must share (two joined
+# different events of one day: "police searched ... Thursday" / "the prosecutor said Thursday")
+
+
+def _same_date_results(facts: list[ArticleFacts], used: set, docs: dict) -> list:
+    """Fact groups of the same date in two outlets, in sentences the alignment keeps apart that
+    share SAME_DATE_NOUNS nouns or names besides the date's own words ("Michael Cohen testified on
+    Tuesday that President Donald Trump ..." / "revelations on Tuesday afternoon ... whether
+    President Donald Trump was in real legal jeopardy"), or one when both dates are linked to the
+    same event ("an April 2 deadline" / "his April 2 deadline"). Most dates name no listed event
+    (testified, sent a letter, searched an apartment); two outlets that give one day in sentences
+    about the same people and things mostly date one event. Equal dates only (a day with its year,
+    a month, a year, an undated weekday name), never a disagreement: two days in such sentences
+    are as often two events. Dates linked to two different events, or to two phases of one, are
+    left apart. Low confidence."""
+    stop = _date_words()
+    buckets: dict[tuple, list] = defaultdict(list)
+    for f in facts:
+        for d in f.dates:
+            if d.id in used:
+                continue
+            v = _date_value(d)
+            if v is None or (v[0] == "day" and not v[1]):
+                continue  # a day without a year: "May 14" of which year is left open
+            buckets[v].append(d)
+    out = []
+    for v in sorted(buckets, key=repr):
+        ms = buckets[v]
+        if len({d.outlet for d in ms}) < 2:
+            continue
+        words = [_sentence_nouns(docs[d.article_id], d.sentence) - stop for d in ms]
+        speaker = [_statement_speaker(docs[d.article_id], d) for d in ms]
+        index: dict[str, list[int]] = defaultdict(list)
+        for i, w in enumerate(words):
+            for x in w:
+                index[x].append(i)
+        shared: dict[tuple[int, int], int] = defaultdict(int)
+        for x in sorted(index):
+            post = index[x]
+            for a in range(len(post)):
+                for b in range(a + 1, len(post)):
+                    i, j = post[a], post[b]
+                    if ms[i].outlet != ms[j].outlet:
+                        shared[(i, j)] += 1
+        uf = _UnionFind(len(ms))
+        linked = set()
+        for (i, j), n in sorted(shared.items()):
+            di, dj = ms[i], ms[j]
+            if n < (1 if di.event and di.event == dj.event else SAME_DATE_NOUNS) or (
+                    di.event and dj.event and di.event != dj.event):
+                continue
+            if not _phases_fit(di.phase, dj.phase):
+                continue
+            if any(sp and sp not in _sentence_nouns(docs[o.article_id], o.sentence)
+                   for sp, o in ((speaker[i], dj), (speaker[j], di))):
+                continue  # a statement on that day by someone the other sentence does not name
+            uf.union(i, j)
+            linked.update((i, j))
+        comps: dict[int, list[int]] = defaultdict(list)
+        for i in sorted(linked):
+            comps[uf.find(i)].append(i)
+        for root in sorted(comps):
+            keep = [ms[i] for i in comps[root]]
+            key = f"date {_date_label(keep[0])} (same date, shared words) {keep[0].id}"
+            label = f"the date {_human(_date_label(keep[0]), 'date')}"
+            out += _groups(keep, [v] * len(keep), ["low"] * len(keep), lambda i, j: True,
+                           lambda i, j: True, "date", lambda x, k=key: k, lambda _, lab=label: lab,
+                           docs)
+            used.update(d.id for d in keep)
     return out
 
 
@@ -601,7 +730,9 @@ def match_facts(analyses: list[ArticleAnalysis], facts: list[ArticleFacts],
     figs, franges, fconfs, fkeys = [], [], [], []
     for f in facts:
         for x in f.figures:
-            if x.counted in EVENT_CLASSES or x.id in f.figure_days:
+            if x.counted == "age":
+                key = f"age of {x.counted_text.lower()}"  # "Pugh, 69,": one person's age
+            elif x.counted in EVENT_CLASSES or x.id in f.figure_days:
                 if not x.event:
                     continue
                 key = f"{x.counted} of {x.event}"
@@ -620,6 +751,8 @@ def match_facts(analyses: list[ArticleAnalysis], facts: list[ArticleFacts],
 
     def f_label(ms):
         m = ms[0]
+        if m.counted == "age":
+            return f"{m.counted_text}'s age"
         if m.counted == "duration":
             return f"how long the {m.event} lasted (in days)"
         if m.counted in EVENT_CLASSES:
@@ -632,6 +765,7 @@ def match_facts(analyses: list[ArticleAnalysis], facts: list[ArticleFacts],
     used = {sd.mention_id for g, _ in results for sd in g.sides}
     results += _noun_results(facts, used, docs)
     results += _context_results(facts, contexts, used, docs)
+    results += _same_date_results(facts, used, docs)
     results.sort(key=lambda gd: (gd[0].kind != "date", gd[0].key, gd[0].sides[0].article_id, gd[0].sides[0].start))
     groups, disagreements = [], []
     for n, (g, d) in enumerate(results, 1):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..model import ArticleAnalysis
 from ..model.comparison import DateMention, EventMention, FigureMention
 from .credit import Crediter
-from .data import counted, measure_nouns, outcomes
+from .data import counted, measure_nouns, months, outcomes, weekdays
 from .dates import find_dates, reference_date, resolve
 from .events import EventHit, find_events, link_span
 from .numbers import find_numbers
@@ -125,6 +125,28 @@ def _counted_partitive(doc, a: int, lo: int):
     return None
 
 
+MAX_AGE = 120
+
+
+def _appositive_age(doc, num, lo: int, hi: int):
+    """"Pugh, 69, resigned in May": a whole number set off by commas right after a capitalised
+    name is that person's age. -> (token index of the name, "age") or None. Not a list of numbers
+    ("sections 3, 4, 5") nor a sum or a count ("Texas, 1,200 miles")."""
+    toks = doc.tokens
+    a, b = num.tok_start, num.tok_end
+    if (num.qualifier or a != num.num_start or b - a != 1 or not toks[a].text.isdigit()
+            or not 1 <= num.value <= MAX_AGE or a - 2 < lo or b + 1 >= hi):
+        return None
+    name, before, after = toks[a - 2], toks[a - 1], toks[b]
+    if before.norm != "," or after.norm != "," or not name.is_word or not name.text[:1].isupper():
+        return None
+    if name.norm.rstrip(".") in months() or name.norm.rstrip(".") in weekdays():
+        return None  # "In March, 12 ..."
+    if toks[b + 1].pos == "CD" or (a - 3 >= lo and toks[a - 3].pos == "CD"):
+        return None
+    return a - 2, "age"
+
+
 def _outcome(doc, a: int, b: int, clause) -> str:
     table = outcomes()
     best = None
@@ -228,6 +250,8 @@ def article_facts(analysis: ArticleAnalysis, fig_counter: list[int], date_counte
                 found = (_counted_after(doc, b, hi, num.value > 1 and not num.unit)
                          or _counted_before(doc, num.num_start, lo)
                          or _counted_partitive(doc, num.num_start, lo))
+            if found is None and not num.unit and not num.currency:
+                found = _appositive_age(doc, num, lo, hi)
             if found is None and num.currency:
                 found = (num.num_start, "money")  # "$130,000 in hush money": a sum, whatever follows
             if found is None:
@@ -235,7 +259,7 @@ def article_facts(analysis: ArticleAnalysis, fig_counter: list[int], date_counte
             k, lemma = found
             if num.bare_year and lemma not in table:
                 continue
-            if toks[num.num_start].norm == "one" and not (k == b or k == b + 1):
+            if toks[num.num_start].norm == "one" and not (k == b or k == b + 1) and num.unit != "%":
                 continue  # "one of the", "no one": not a count
             if (num.value <= 3 and not toks[num.num_start].text[0].isdigit() and num.num_start > lo
                     and toks[num.num_start - 1].norm in ("the", "both", "these", "those", "all")):

@@ -125,6 +125,24 @@ def _fraction_at(norms: list[str], i: int, tokens, lo: int, shares: dict):
     return (length, shares[key], None, None, "%", False, None)
 
 
+# scale letters written onto a number: "$1.5bn", "£2m", "164K jobs". "m" and "b" only after a
+# currency sign ("a 100m sprint" is metres); "bn", "tn" and "k" after any number.
+_SCALE_ANY = {"bn": 1e9, "tn": 1e12, "k": 1e3}
+_SCALE_MONEY = {"m": 1e6, "mn": 1e6, "b": 1e9, "t": 1e12}
+
+
+def _one_in(norms: list[str], end: int, tokens, lo: int, value: float):
+    """"1 in 4 adults", "one in five voters": (where the phrase ends, the share in percent), or
+    None. Read as round, like "a third". The second number must be larger and at most 1,000."""
+    if end + 1 >= len(norms) or norms[end] != "in" or not value:
+        return None
+    dv = _digit_value(tokens[lo + end + 1].text)
+    whole = dv[0] if dv and not dv[1] and not dv[2] else words_value([norms[end + 1]])
+    if not whole or whole <= value or whole > 1000:
+        return None
+    return end + 2, round(100.0 * value / whole, 4)
+
+
 def _firsts(key: int, table: dict) -> frozenset[str]:
     if key not in _FIRSTS:
         _FIRSTS[key] = frozenset(k[0] for k in table)
@@ -197,6 +215,12 @@ def find_numbers(tokens: tuple[Token, ...], lo: int, hi: int, skip: set[int]) ->
                 if i + 1 < n and norms[i + 1] in table and table[norms[i + 1]][1] == "multiplier":
                     value *= table[norms[i + 1]][0]
                     length = 2
+                elif (i + 1 < n and not pct and tokens[k + 1].start == tokens[k].end
+                      and (norms[i + 1] in _SCALE_ANY or (cur and norms[i + 1] in _SCALE_MONEY))):
+                    value *= (_SCALE_ANY.get(norms[i + 1]) or _SCALE_MONEY[norms[i + 1]])
+                    length = 2  # "$1.5bn", "£2m", "164K": a scale written onto the number
+                elif i + 2 < n and norms[i + 1] == "per" and norms[i + 2] == "cent" and not cur:
+                    pct, length = "%", 3  # "45 per cent"
                 found = (length, value, None, None, "%" if pct else "", cur, "")
         if (found is None and norms[i] in ("a", "an") and i + 1 < n and _time_unit(tokens[k + 1])
                 and not (i > 0 and (norms[i - 1] in _RATE_BEFORE or norms[i - 1] in table
@@ -231,13 +255,23 @@ def find_numbers(tokens: tuple[Token, ...], lo: int, hi: int, skip: set[int]) ->
                     num_parts, unit = rest[:-1], rest[-1]
                     dv = _digit_value(num_parts[0]) if len(num_parts) == 1 else None
                     value = dv[0] if dv else words_value(num_parts)
-                    if value is not None:
+                    upper = _digit_value(unit) if dv and unit.isdigit() else None
+                    if (upper is not None and value < upper[0] < 1800 and i + 1 < n
+                            and tokens[k + 1].pos == "NNS"):
+                        # "20-30 people": a range of a count, not a vote or a score ("a 7-2
+                        # decision", "leads 49-42": the winner's figure first)
+                        found = (1, value, value, upper[0], "", False, "range")
+                    elif value is not None:
                         found = (1, value, None, None, unit, False, "")
                 elif len(rest) == 1 and parts[-1] == "long" and rest[0] in ("day", "week", "month", "year", "hour"):
                     found = (1, 1.0, None, None, rest[0], False, "")
         if found is None:
             i += 1
             continue
+        if found[4] == "" and not found[5] and found[6] == "":
+            share = _one_in(norms, i + found[0], tokens, lo, found[1])
+            if share is not None:
+                found = (share[0] - i, share[1], None, None, "%", False, None)
         length, value, low, high, unit, cur, vague_phrase = found
         start = i
         half = _half_after(norms, start + length, tokens, lo) if not vague_phrase else -1

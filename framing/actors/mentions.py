@@ -728,6 +728,10 @@ class MentionFinder:
                     head = norms[j - 1]
                     if head in self.gaz.org_heads or prev_norm == "the":
                         continue  # an organisation or a thing: handled by _orgs_unknown
+                    place = self.cov_non[i - 1] if i > a else None
+                    if single and place is not None and place[1][0] == i and place[1][1] == "place":
+                        continue  # "San Diego Union-Tribune", "New Orleans Saints": a city's paper
+                        # or team (a longer name stays: "director for Africa Robin Townley")
                     if self._ends_org_name(i, a) or self._org_name_after_and(i, j, a):
                         continue  # "Bureau of Labor Statistics", "Council on Foreign Relations"
                     after = j < n_toks  # a token follows
@@ -1391,10 +1395,21 @@ class MentionFinder:
         organisation's name (two words or more, ending in an organisation word or in its object,
         not in a non-actor word: a place, a date), else None."""
         head = self.toks[j - 1].norm if j > i else ""
-        if j - i >= 3 and head not in self.gaz.org_heads:
-            head = self._head_before_of(i, j) or head
         if j - i >= 2 and head in self.gaz.org_heads and self._non_type(j - 1) is None:
             return head
+        if j - i >= 3 and head not in self.gaz.org_heads:
+            before_of = self._head_before_of(i, j)
+            if before_of is None:
+                return None
+            kind = self._non_type(j - 1)
+            if kind is None:
+                return before_of
+            # the object after "of" may be a place ("University of Texas", "College of
+            # Charleston"), whole ("University of New" before "Mexico" is not a name)
+            if kind == "place" and any(self.toks[q].norm == before_of and self.toks[q + 1].norm == "of"
+                                       for q in range(i, j - 1)) and \
+                    not (j < len(self.toks) and self.used[j] and self._text_bits[j] & CAP):
+                return before_of
         return None
 
     def _people_orgs(self):

@@ -37,3 +37,9 @@ def test_an_institution_of_a_place_is_an_organisation(gaz):
     orgs = [t for t, _, k in found if k == "organisation"]
     assert "University of Texas" in orgs and "College of Charleston" in orgs
     assert "City University of New York" in orgs
+
+
+def test_buildings_are_places_not_organisations(gaz):
+    found = _mentions(gaz, "Trump spoke from the Oval Office on Monday. The World Trade Center "
+                           "was rebuilt.")
+    assert [t for t, _, _ in found] == ["Trump"]

@@ -45,6 +45,8 @@ NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS", "PRP", "CD"}
 #: Prepositions before a gerund whose doer `_controller` looks for ("accused of killing").
 _GERUND_PREPS = frozenset({"of", "for", "with", "by", "without"})
 _OBJECT_START_TAGS = frozenset({"DT", "NNP", "NNPS", "PRP", "PRP$", "CD"})
+#: Words that stand as a verb's subject, after which a word the tagger read as a noun is a verb.
+_SUBJECT_PRONOUNS = frozenset({"who", "that", "i", "you", "we", "they"})
 _QUOTE_NORMS = frozenset({'"', "'", "``", "''"})
 REDUCED_NEXT = {"by", "in", "on", "at", "during", "near", "when", "while", "after", "before", ",",
                 ".", ";", "as", "inside", "along", "across", "since", "last", "this", "overnight",
@@ -423,7 +425,13 @@ class AgencyFinder:
         if not (a < i and i + 1 < b and self.toks[i].pos == "NN"):
             return False
         prev, nxt = self.toks[i - 1], self.toks[i + 1]
-        return prev.pos == "TO" and prev.norm == "to" and nxt.pos in _OBJECT_START_TAGS
+        if nxt.pos not in _OBJECT_START_TAGS and not (
+                nxt.pos == "JJ" and i + 2 < b and self.toks[i + 2].pos in ("NNS", "NN")):
+            return False  # ("known to assault vulnerable migrants": an adjective and its noun)
+        # or after a subject that can only be a verb's: a relative or personal pronoun ("gangs
+        # who murder our soldiers", "no matter how you torture the text")
+        return prev.pos == "TO" and prev.norm == "to" or prev.norm in _SUBJECT_PRONOUNS and \
+            not (prev.norm == "that" and prev.pos == "DT")
 
     def _aux_before(self, i, s_start):
         """Index of a be/get auxiliary right before token i (adverbs and "not" between), or None."""

@@ -43,3 +43,9 @@ def test_buildings_are_places_not_organisations(gaz):
     found = _mentions(gaz, "Trump spoke from the Oval Office on Monday. The World Trade Center "
                            "was rebuilt.")
     assert [t for t, _, _ in found] == ["Trump"]
+
+
+def test_companies_news_names_are_organisations(gaz):
+    found = _mentions(gaz, "Huawei denied the charges. Cambridge Analytica harvested the data. "
+                           "SpaceX launched the rocket.")
+    assert {k for _, _, k in found} == {"organisation"}

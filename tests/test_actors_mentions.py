@@ -274,9 +274,9 @@ def test_unknown_organisation_names_run_over_on_and_to(gaz):
     ms = mentions(gaz, "The second debate is in a town hall format tonight at Hofstra University on Long "
                        "Island, N.Y.")
     assert _orgs(ms) == ["Hofstra University"]
-    ms = mentions(gaz, "From Starbucks Corp. to Cathay Pacific Airways Ltd., brands and companies are being "
-                       "targeted.")
-    assert "Starbucks Corp." in _orgs(ms) and not any(" to " in t for t in _orgs(ms))
+    ms = mentions(gaz, "From Marriott International Corp. to Cathay Pacific Airways Ltd., brands and "
+                       "companies are being targeted.")
+    assert "Marriott International Corp." in _orgs(ms) and not any(" to " in t for t in _orgs(ms))
 
 
 def test_an_unknown_organisation_opens_a_sentence(gaz):

@@ -52,7 +52,7 @@ def test_relative_pronoun_after_a_place_takes_the_person():
     ("The University of Michigan said classes would resume on Monday.", "University of Michigan"),
     ("The Federal Reserve Bank of New York said rates would rise.", "Federal Reserve Bank of New York"),
     ("The abortion rate declined, according to the Centers for Disease Control and Prevention.",
-     "Centers for Disease Control"),
+     "Centers for Disease Control and Prevention"),
     # a role word inside the name ("police") does not cut it
     ("The Chicago Police Department said shootings had risen by a fifth.", "Chicago Police Department"),
 ])

@@ -69,7 +69,10 @@ def _repair_range(cased, words, tags: list[str], lo: int, hi: int, visit) -> lis
             tags[i] = "VB"  # "will result", "could shift"
         elif tag == "VBG" and prev_tag in _NOMINAL_LEFT and nxt_word == "of":
             tags[i] = "NN"
-        elif tag in ("VBD", "VBN") and prev_tag in _NOMINAL_LEFT and nxt_tag in _NOUN_OR_ADJ:
+        elif tag in ("VBD", "VBN") and prev_tag in _NOMINAL_LEFT and nxt_tag in _NOUN_OR_ADJ and \
+                not (words[i - 1] == "'" and i - 2 >= lo and words[i - 2] == "'"):
+            # (not after two apostrophes, a closing quotation mark in the "''...''" style:
+            # ",'' wrote Jared Bernstein" is a verb)
             tags[i] = "JJ"
         elif tag in ("VBD", "VBN"):
             j = i - 1

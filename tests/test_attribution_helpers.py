@@ -31,3 +31,8 @@ def by_cue(atts, cue_text: str):
 
 def content(doc, att) -> str:
     return " | ".join(doc.text[c.start:c.end] for c in att.content)
+
+
+def source(doc, att) -> str:
+    """The source as written ("" when the attribution names none)."""
+    return doc.text[att.source.start:att.source.end] if att.source else ""

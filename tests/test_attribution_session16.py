@@ -12,11 +12,7 @@ rules must leave alone.
 """
 from __future__ import annotations
 
-from test_attribution_helpers import by_cue, content, run
-
-
-def source(doc, att) -> str:
-    return doc.text[att.source.start:att.source.end] if att.source else ""
+from test_attribution_helpers import by_cue, content, run, source
 
 
 def test_a_source_keeps_its_description_between_commas():

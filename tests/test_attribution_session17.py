@@ -13,14 +13,10 @@ rules must leave alone.
 """
 from __future__ import annotations
 
-from test_attribution_helpers import by_cue, content, run
+from test_attribution_helpers import by_cue, content, run, source
 
 from framing.model import Article
 from framing.text import build_doc
-
-
-def source(doc, att) -> str:
-    return doc.text[att.source.start:att.source.end] if att.source else ""
 
 
 def test_a_source_takes_the_noun_phrase_joined_to_it_by_and():

@@ -1393,7 +1393,8 @@ class MentionFinder:
     def _org_head(self, i, j):
         """The organisation word of the capitalised run [i, j) when the run is an unknown
         organisation's name (two words or more, ending in an organisation word or in its object,
-        not in a non-actor word: a place, a date), else None."""
+        not in a non-actor word: a date, or a place other than the whole object of "of"), else
+        None."""
         head = self.toks[j - 1].norm if j > i else ""
         if j - i >= 2 and head in self.gaz.org_heads and self._non_type(j - 1) is None:
             return head

@@ -255,25 +255,19 @@ def find_dates(doc: Doc) -> list[RawDate]:
                 break
         if matched:
             continue
-        # relative months: "this month", "earlier this month", "last month", "next month"
-        if t.norm in ("this", "last", "next") and same_sentence(i + 1) and toks[i + 1].norm == "month":
-            earlier = i > 0 and toks[i - 1].norm in ("earlier", "later") and toks[i - 1].sentence == t.sentence
-            s = i - 1 if earlier else i
-            off = {"this": 0, "last": -1, "next": 1}[t.norm]
-            out.append(RawDate(s, i + 2, toks[s].start, toks[i + 1].end, "relative", month_offset=off,
-                               direction="month"))
-            i += 2
-            continue
-        # relative years: "this year('s)", "last year", "next year", "earlier this year"
-        if (t.norm in ("this", "last", "next") and same_sentence(i + 1) and toks[i + 1].norm == "year"
-                and not (i > 0 and toks[i - 1].sentence == t.sentence
-                         and toks[i - 1].norm in ("of", "per", "a", "the", "this"))):
+        # relative months and years: "this month", "earlier this month", "last month", "this
+        # year('s)", "next year" (a year after "of", "per", "a", "the" or "this" is none: "over this
+        # last year")
+        unit = toks[i + 1].norm if t.norm in ("this", "last", "next") and same_sentence(i + 1) else ""
+        if unit == "month" or unit == "year" and not (
+                i > 0 and toks[i - 1].sentence == t.sentence
+                and toks[i - 1].norm in ("of", "per", "a", "the", "this")):
             earlier = (i > 0 and toks[i - 1].norm in ("earlier", "later")
                        and toks[i - 1].sentence == t.sentence)
             s = i - 1 if earlier else i
             off = {"this": 0, "last": -1, "next": 1}[t.norm]
             out.append(RawDate(s, i + 2, toks[s].start, toks[i + 1].end, "relative", month_offset=off,
-                               direction="year"))
+                               direction=unit))
             i += 2
             continue
         # a year alone: "in 2010", "the 2016 presidential election" (not "the 2000 residents": a count)

@@ -65,3 +65,11 @@ def test_only_the_determiners_opening_a_description_go(text, speaker):
 ])
 def test_a_label_and_colon_credit_speech_not_a_table_cell(text, kept):
     assert any(a.cue_text == ":" for a in _attributions(text)) == kept
+
+
+@pytest.mark.parametrize("text", [
+    "To say that the pundits have low expectations for the trip would be putting it mildly.",
+    "To talk more about the election, we are joined by the journalist Glenn Greenwald.",
+])
+def test_a_sentence_opening_infinitive_reports_no_one(text):
+    assert not [a for a in _attributions(text) if a.source_text == "To"]

@@ -2643,6 +2643,10 @@ def extract(doc, data: AttributionData, model="shipped", token_probs=None,
         from .spans import refine_ends
         refine_ends(ctx, raws, span_model)
     _close_open_quotations(ctx, raws)
+    # "To say that the pundits have low expectations ... would be", "To talk more about it, we
+    # are joined by ...": a sentence-opening infinitive reports no one's words
+    raws = [r for r in raws if not (r.source is not None and r.source[1] - r.source[0] == 1 and
+                                    ctx.tokens[r.source[0]].text == "To")]
     for r in raws:
         # "When asked ..., Ocasio-Cortez pointed to ...", "After insisting ...": the word that
         # opens the sentence is no source, whichever rule took it

@@ -49,3 +49,9 @@ def test_companies_news_names_are_organisations(gaz):
     found = _mentions(gaz, "Huawei denied the charges. Cambridge Analytica harvested the data. "
                            "SpaceX launched the rocket.")
     assert {k for _, _, k in found} == {"organisation"}
+
+
+def test_a_storms_name_is_no_person(gaz):
+    found = _mentions(gaz, "Hurricane Harvey hit Texas. Typhoon Haiyan killed thousands. Harvey "
+                           "Weinstein was charged.")
+    assert [t for t, _, k in found if k == "person"] == ["Harvey Weinstein"]

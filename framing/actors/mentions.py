@@ -595,7 +595,10 @@ class MentionFinder:
                         continue
                     break
                 j = self._surname_entity(j, b)
-                if self._non_type(j - 1) != "head":
+                lead = self.cov_non[i - 1] if i > a else None
+                if self._non_type(j - 1) != "head" and not (
+                        lead is not None and lead[1][0] == i and lead[1][1] == "lead"):
+                    # (not "Harvey" in "Hurricane Harvey": a name a first word makes a thing)
                     runs.append((self._first_name_start(i, j), j, None))
                 p = bisect_left(starts, j, p + 1)
                 continue

@@ -2322,6 +2322,8 @@ def _learned_cues(ctx: _Ctx, raws: list[RawAttribution], model, token_probs=None
         else:
             groups.append([s, i, i + 1])
     for s, a, b in groups:
+        if all(toks[m].norm in TIME_WORDS for m in range(a, b)):
+            continue  # "said Friday that ...": a day after a cue the rules found is no cue of its own
         lo, hi = ctx.sent_bounds(s)
         raw = _learned_raw(ctx, a, b, lo, hi, model)
         if raw is not None and not any(c in quoted for c in raw.content) and \

@@ -55,3 +55,9 @@ def test_a_storms_name_is_no_person(gaz):
     found = _mentions(gaz, "Hurricane Harvey hit Texas. Typhoon Haiyan killed thousands. Harvey "
                            "Weinstein was charged.")
     assert [t for t, _, k in found if k == "person"] == ["Harvey Weinstein"]
+
+
+def test_a_city_names_the_group_it_modifies(gaz):
+    found = _mentions(gaz, "Chicago police said the man fled. Des Moines residents protested.")
+    assert ("Chicago police", "group:chicago:police", "generic_group") in found
+    assert ("Des Moines residents", "group:des moines:civilian", "generic_group") in found

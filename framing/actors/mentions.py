@@ -1073,9 +1073,11 @@ class MentionFinder:
                 continue
             if self._text_bits[j] & CAP and pos in ("NNP", "NNPS") and texts[j][:1].isalpha() and \
                     self.cov_gen[j] is None \
-                    and self._non_type(j) in (None, "demonym") \
+                    and self._non_type(j) in (None, "demonym", "place") \
                     and not _FUNCTION_WORD[norm] and number_start is None:
-                mods = True  # a capitalised modifier; a state's demonym too ("Virginian women")
+                # a capitalised modifier; a state's demonym too ("Virginian women"), and a city
+                # ("Chicago police", "Des Moines residents")
+                mods = True
                 self._cap_mod = (j, k) if self._cap_mod is None or self._cap_mod[0] != k else (j, self._cap_mod[1])
                 k = j
                 continue

@@ -2375,7 +2375,6 @@ _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
 #: refer to ..." gave "The"; "The 70-year-old said" keeps its source). Other determiners stand for
 #: a noun: "This suggests", "Neither has indicated".
 _NOT_NAME_TAGS = frozenset({"IN", "CC", "EX", "WDT", "WRB", "PRP$"})
-_ARTICLES = frozenset({"the", "a", "an"})
 _PRONOUN_CCS = frozenset({"neither", "either", "both"})  # tagged CC, yet "Neither has said"
 
 
@@ -2542,10 +2541,10 @@ def _learned_raw(ctx: _Ctx, i: int, i_end: int, lo: int, hi: int, model) -> RawA
             # about": the subject is the addressee)
             source = _state_holder(ctx, i, lo)
     elif t.pos == "JJ" and not any(toks[k].pos in ("VBN", "VBD") for k in range(i, i_end)) and \
-            not _left_source(ctx, i, lo)[0] and _state_holder(ctx, i, lo) is not None:
+            not _left_source(ctx, i, lo)[0] and (holder := _state_holder(ctx, i, lo)) is not None:
         # an adjective of a state of mind after a copula: "his donors remain confident that ...",
         # "People briefed on the reshuffling were adamant that ...", "No one ... is eager to ..."
-        source = _state_holder(ctx, i, lo)
+        source = holder
     else:
         source, before_src = _left_source(ctx, i, lo)
         j = _skip_aux_left(toks, i - 1, lo)

@@ -113,6 +113,16 @@ def _is_content_verb(doc: Doc, k: int) -> bool:
     return t.pos.startswith("VB") and t.lemma.lower() not in AUXILIARIES
 
 
+def governing_verb(doc: Doc, a: int, b: int, clause: tuple[int, int]) -> int | None:
+    """The verb that governs the date (or figure) at tokens [a, b) in its clause: the nearest
+    content verb before it, else one just after a fronted date ("On Monday, Kerry said"); None."""
+    lo, hi = clause
+    before = next((j for j in range(a - 1, lo - 1, -1) if _is_content_verb(doc, j)), None)
+    if before is not None:
+        return before
+    return next((j for j in range(b, min(hi, b + VERB_AFTER_WINDOW)) if _is_content_verb(doc, j)), None)
+
+
 def link_span(doc: Doc, a: int, b: int, clause: tuple[int, int], hits: list[EventHit]) -> list[EventLink]:
     """The events that the date (or figure) at tokens [a, b) refers to, best first."""
     lo, hi = clause
@@ -122,17 +132,7 @@ def link_span(doc: Doc, a: int, b: int, clause: tuple[int, int], hits: list[Even
     for h in in_clause:
         if h.tok_start == k and not h.verb:
             return [EventLink(h, "adjacent", "", "high")]
-    # The governing verb: nearest content verb before the date, else just after a fronted date.
-    gov = None
-    for j in range(a - 1, lo - 1, -1):
-        if _is_content_verb(doc, j):
-            gov = j
-            break
-    if gov is None:
-        for j in range(b, min(hi, b + VERB_AFTER_WINDOW)):
-            if _is_content_verb(doc, j):
-                gov = j
-                break
+    gov = governing_verb(doc, a, b, clause)
     links: list[EventLink] = []
     if gov is not None:
         lemma = doc.tokens[gov].lemma.lower()

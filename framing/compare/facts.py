@@ -56,7 +56,7 @@ from dataclasses import dataclass
 from ..model import ArticleAnalysis
 from ..model.comparison import DateMention, Disagreement, FactGroup, FactSide, FigureMention
 from .data import months, number_words, reporting_verbs, stop_words, weekdays
-from .events import VERB_AFTER_WINDOW, _is_content_verb
+from .events import governing_verb
 from .mentions import EVENT_CLASSES, PARTITIVE_DET, ArticleFacts, _clause_of
 from .units import _clause_cuts
 
@@ -579,8 +579,7 @@ def _date_words() -> frozenset[str]:
 def _statement_speaker(doc, d) -> str:
     """The last word of who speaks when the date dates a statement ("Daniels' attorney, Michael
     Avenatti, said on MSNBC Thursday" -> "avenatti"; "On Monday, Kerry said" -> "kerry"), else
-    "". The verb is found as events.link_span finds it: the nearest content verb before the date
-    in its clause, or just after a fronted date."""
+    "". The verb is the one events.link_span links the date by (`events.governing_verb`)."""
     s = doc.sentences[d.sentence]
     toks = doc.tokens
     a = next((k for k in range(s.token_start, s.token_end) if toks[k].start >= d.start), None)
@@ -588,10 +587,7 @@ def _statement_speaker(doc, d) -> str:
         return ""
     b = next((k for k in range(a, s.token_end) if toks[k].end >= d.end), a) + 1
     lo, hi = _clause_of(_clause_cuts(doc, d.sentence), a)
-    gov = next((j for j in range(a - 1, lo - 1, -1) if _is_content_verb(doc, j)), None)
-    if gov is None:
-        gov = next((j for j in range(b, min(hi, b + VERB_AFTER_WINDOW)) if _is_content_verb(doc, j)),
-                   None)
+    gov = governing_verb(doc, a, b, (lo, hi))
     if gov is None or toks[gov].lemma.lower() not in reporting_verbs():
         return ""
     k = gov - 1 if gov > lo and toks[gov - 1].norm == "," else gov  # "..., Michael Avenatti, said"

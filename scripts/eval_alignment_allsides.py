@@ -69,10 +69,13 @@ def span_still_there(item: dict, analysis, text_key: str) -> bool:
         analysis.article.text[item["start"]:item["end"]] == item[text_key]
 
 
-def label_args(doc: str, argv, list_help: str, split_help: str = ""):
+def label_args(doc: str, argv, list_help: str, split_help: str = "", extra=()):
     """The options the label scripts share: --list (what `list_help` says), --agreement,
-    --markdown, and --split dev|test|all when `split_help` is given."""
+    --markdown, and --split dev|test|all when `split_help` is given; `extra`: (option, help) pairs
+    of a script's own options that take a value."""
     ap = argparse.ArgumentParser(description=doc.split("\n")[0])
+    for option, help_text in extra:
+        ap.add_argument(option, help=help_text)
     if split_help:
         ap.add_argument("--split", default="all", choices=["dev", "test", "all"], help=split_help)
     ap.add_argument("--list", action="store_true", help=list_help)
@@ -118,14 +121,15 @@ def read_articles(ids: set[str]) -> dict[str, dict]:
     return out
 
 
-def analyse(records: dict[str, dict], stages: bool = False) -> dict:
+def analyse(records: dict[str, dict], stages: bool = False, model_path: str | None = None) -> dict:
     """Article id -> ArticleAnalysis: the text layer only (all the alignment reads), or with every
-    stage (`stages=True`: figures credited to speakers, agency events)."""
+    stage (`stages=True`: figures credited to speakers, agency events; `model_path`: a model file
+    that replaces the default model of its task, as `framing analyze --model` does)."""
     from framing.api import STAGES, analyze_article
     from framing.model import Article
     from framing.resources import Resources
 
-    res = Resources() if stages else None
+    res = Resources(model_path=model_path) if stages else None
     return {rid: analyze_article(Article(id=rid, text=r["text"], outlet=r.get("outlet") or "",
                                          title=r.get("title") or "", date=r.get("date") or ""),
                                  res, stages=STAGES if stages else ())

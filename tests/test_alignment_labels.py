@@ -174,3 +174,27 @@ def test_every_labelled_span_is_where_its_label_says(script):
     # an item marked "gone" labels words that cleaning now removes (page furniture): it must
     # really be gone, so the mark never hides a label that went astray
     assert all(module.resolve_item(it, analyses[it["article"]]) != bool(it.get("gone")) for it in items)
+
+
+def test_the_frame_labels_are_well_formed():
+    import eval_frames_allsides as frames_ev
+
+    items = frames_ev.load_items()
+    assert len(items) == 320 and len({it["article"] for it in items}) == 320
+    assert {it["gold"]["label"] for it in items} == set(frames_ev.FRAMES)
+    seconds = [it for it in items if "second" in it]
+    assert len(seconds) == 160 and {it["second"]["label"] for it in seconds} <= set(frames_ev.FRAMES)
+    assert all(set(it) == {"n", "article", "sentence", "fp", "gold"} | ({"second"} if "second" in it else set())
+               for it in items)  # no text: the corpus is read from ../shared
+    dev = frames_ev.load_items(split="dev")
+    assert 100 < len(dev) < 220 and len(frames_ev.load_items(split="test")) == 320 - len(dev)
+
+
+@pytest.mark.skipif(not ev.CORPUS.exists(), reason="../shared/datasets/allsides is not beside the project")
+def test_every_labelled_frame_sentence_is_in_the_text_layer():
+    import eval_frames_allsides as frames_ev
+
+    items = frames_ev.load_items()
+    analyses = ev.analyse(ev.read_articles({it["article"] for it in items}))
+    assert all(ev.resolve(it["fp"], it["sentence"], ev.sentence_map(analyses[it["article"]])) is not None
+               for it in items)

@@ -53,7 +53,11 @@ def _models(resources):
 
 
 def test_lexicon_block_equals_the_per_model_loop(resources, seed_inputs):
-    for model in _models(resources):
+    # the shipped frame model has no lexicon block (session 18); the bias model has one
+    with_block = [m for m in _models(resources)
+                  if m.extractor.blocks_["lexicon"][0] < m.extractor.blocks_["lexicon"][1]]
+    assert with_block
+    for model in with_block:
         ex = model.extractor
         lo, hi = ex.blocks_["lexicon"]
         seen = 0

@@ -383,7 +383,8 @@ class FeatureExtractor:
             rows, cols = dense.nonzero()
             blocks.append((rows, cols + self.blocks_["signals"][0], dense[rows, cols]))
         # entries per block: X's entries are the blocks' one after another (explanations slice them)
-        trace = Trace(aw, letters, word_counts, tuple(len(b[0]) for b in blocks), len(blocks) == 4)
+        leading = self._word_index is not None and self._letter_index is not None
+        trace = Trace(aw, letters, word_counts, tuple(len(b[0]) for b in blocks), leading)
         if not blocks:
             return FeatureRows.grouped(np.zeros(0), np.zeros(0, np.int64), np.zeros(0, np.intp), (n, 0)), trace
         # The blocks one after another: each row's entries are then in CSR order (block by
@@ -531,7 +532,9 @@ class Trace(NamedTuple):
     letters: LetterBlock | None
     word_counts: tuple | None  # (sorted keys row * n words + column, counts) of the word block
     sizes: tuple = ()  # entries of each block X holds, in X's order
-    all_blocks: bool = False  # sizes are those of the words, letters, lexicon and signal blocks
+    # sizes open with the word and the letter blocks' (the lexicon and signal blocks, when the
+    # model has them, follow): explanations then take each block as a slice of X's entries
+    all_blocks: bool = False
 
 
 def _counts_matrix(values: list[int], indices: list[int], indptr: list[int], width: int) -> FeatureRows:

@@ -199,6 +199,11 @@ SESSION18 = [
      "and subversion of state power.", ["“foreign interference,”"]),
     # a title whose word starts with a number
     ("Nor did she cease reading “The 13-Minute Murder” by James Patterson.", []),
+    # a naming verb up to 10 tokens before the words; kept: "called together" names nothing
+    ("King was among the most vocal in his complaints, earlier calling the decision to put off a "
+     "vote a \"disgrace\" and \"immoral.\"", []),
+    ("So he called together House Republicans last week for a two-hour “family meeting” on "
+     "immigration policy to show moderates he’s willing to talk.", ["“family meeting”"]),
     # kept (AllSides 4007 and 4165, read after the rules): "so-called" is the writer's doubt; "bill"
     # after "a" is a noun, not the verb of 'billed as'
     ("The support of 67 senators on a test vote for a so-called “border surge” deal on Monday "

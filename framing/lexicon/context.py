@@ -110,8 +110,9 @@ def _term_cues() -> dict[str, frozenset[str]]:
 
 _CUES = _term_cues()
 #: tokens a naming verb (quotation_term_cues.tsv, "verb") may stand before the quotation, its
-#: object between them ('calling President Trump a "white supremacist"': 5)
-VERB_WINDOW = 6
+#: object between them ('calling President Trump a "white supremacist"': 5; session 18, from 6:
+#: 'calling the decision to put off a vote a "disgrace"': 9)
+VERB_WINDOW = 10
 #: tokens a noun of saying (quotation_term_cues.tsv, "speech") may stand before the quotation
 #: ('Trump's description of the Affordable Care Act as an "imploding disaster"': 8)
 SPEECH_WINDOW = 10

@@ -156,3 +156,63 @@ SESSION16 = [
 @pytest.mark.parametrize("text, kept", SESSION16)
 def test_session16_terms_names_and_votes(resources, text, kept):
     assert shown(resources, text) == kept
+
+
+# Session 18 (framing/lexicon/context.py: _committed, _characterised, _example, _modifier,
+# "mean" in quotation_namers.txt, title case with numbers): (text, the quotations a report still
+# shows). Sentences from AllSides records 1000-2299 (labelled articles left out) and the dev half.
+SESSION18 = [
+    # a verb of commitment before the words, or just after them: what the subject undertook
+    ("Ticking off his five-point plan “to help the middle-class,” Mr. Romney vowed to remove the "
+     "barriers blocking the nation from tapping into its oil, coal and natural gas supplies.", []),
+    ("That’s why whichever party is out of power promises to “take back America” — as if the other "
+     "side were foreign invaders.", []),
+    # kept: "sworn in" promises nothing
+    ("Now, with Trump weeks away from being sworn in as the next president, the theme of “hope” "
+     "that carried the Obamas into the White House in 2008 has emerged as the concept they grasp.",
+     ["“hope”"]),
+    # a verb of characterising before "as": someone's label
+    ("Mr. Warner categorized the Flynn guilty plea as part of “an alarming pattern” of White House "
+     "efforts to interfere with the multiple Russia inquiries.", []),
+    ("A facility like a chemical plant or a factory is classified as “major” by the Clean Air Act if "
+     "it has the potential to emit more than 10 tons of an individual toxic chemical.", []),
+    ("But the Left’s arrogant cultural ascendancy and efforts to demean traditionally "
+     "right-of-center views as “hateful” and “bigoted” were a large part of it.", []),
+    # "e.g." or "i.e." before the words: an example or a restatement
+    ("They also averted their eyes from Obama’s often quite offensive commentary, in his "
+     "autobiography and during the 2008 campaign (e.g., “typical white person” and “they cling "
+     "to…” speech).", []),
+    # "mean": which words someone means, what words mean
+    ("Biden then gives the caveat that he means “not just redirect” federal money potentially but "
+     "“condition” it on police improvements.", ["“condition”"]),
+    ("What does 'defund the police' mean?", []),
+    ("Oh… And “Constitutional” does not mean “good” or “well-advised”.", []),
+    # two or more words ending in a noun before a lower-case noun: a compound name
+    ("The NRA’s “national school shield” proposal to prevent school shootings calls for armed "
+     "guards at school sites.", []),
+    ("And he rewrote key policies, launching the surge in Iraq, initiating the \"light footprint\" "
+     "approach to fighting terror later adopted by Obama.", []),
+    # kept: a claim opening with an adjective of degree; an item of a list
+    ("California passes 'strongest in nation' privacy bill limiting data harvesting",
+     ["'strongest in nation'"]),
+    ("The new national-security law will criminalize “foreign interference,” secession activities, "
+     "and subversion of state power.", ["“foreign interference,”"]),
+    # a title whose word starts with a number
+    ("Nor did she cease reading “The 13-Minute Murder” by James Patterson.", []),
+    # a naming verb up to 10 tokens before the words; kept: "called together" names nothing
+    ("King was among the most vocal in his complaints, earlier calling the decision to put off a "
+     "vote a \"disgrace\" and \"immoral.\"", []),
+    ("So he called together House Republicans last week for a two-hour “family meeting” on "
+     "immigration policy to show moderates he’s willing to talk.", ["“family meeting”"]),
+    # kept (AllSides 4007 and 4165, read after the rules): "so-called" is the writer's doubt; "bill"
+    # after "a" is a noun, not the verb of 'billed as'
+    ("The support of 67 senators on a test vote for a so-called “border surge” deal on Monday "
+     "strongly signaled that a sweeping overhaul will clear the Senate.", ["“border surge”"]),
+    ("Trump leaned on Republican representatives to support a bill that he later repudiated as "
+     "“mean,” leaving those who voted for it hanging out to dry.", ["“mean,”"]),
+]
+
+
+@pytest.mark.parametrize("text, kept", SESSION18)
+def test_session18_commitments_labels_mentions_and_compound_names(resources, text, kept):
+    assert shown(resources, text) == kept

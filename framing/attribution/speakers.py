@@ -595,10 +595,7 @@ def _known_body_before(toks, start: int, k: int, gazetteer) -> str:
             name = " ".join(t.text for t in toks[s0:e0])
             if name[:5].lower() == "then-":
                 name = name[5:]  # "Then-CIA Director John Brennan"
-            try:
-                entry = gazetteer_lookup(gazetteer, name)
-            except Exception:
-                entry = None
+            entry = gazetteer_lookup(gazetteer, name)
             if entry is not None and entry.kind not in ("person", "country", "state"):
                 return GAZ_KIND_ROLE.get(entry.kind, "")
     return ""

@@ -57,8 +57,8 @@ from ..model import ArticleAnalysis
 from ..model.comparison import DateMention, Disagreement, FactGroup, FactSide, FigureMention
 from .data import months, number_words, reporting_verbs, stop_words, weekdays
 from .events import governing_verb
-from .mentions import EVENT_CLASSES, PARTITIVE_DET, ArticleFacts, _clause_of
-from .units import _clause_cuts
+from .mentions import EVENT_CLASSES, PARTITIVE_DET, ArticleFacts, clause_of
+from .units import clause_cuts
 
 
 @dataclass(frozen=True)
@@ -586,7 +586,7 @@ def _statement_speaker(doc, d) -> str:
     if a is None:
         return ""
     b = next((k for k in range(a, s.token_end) if toks[k].end >= d.end), a) + 1
-    lo, hi = _clause_of(_clause_cuts(doc, d.sentence), a)
+    lo, hi = clause_of(clause_cuts(doc, d.sentence), a)
     gov = governing_verb(doc, a, b, (lo, hi))
     if gov is None or toks[gov].lemma.lower() not in reporting_verbs():
         return ""

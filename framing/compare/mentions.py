@@ -18,7 +18,7 @@ from .data import counted, measure_nouns, months, outcomes, weekdays
 from .dates import find_dates, reference_date, resolve
 from .events import EventHit, find_events, link_span
 from .numbers import find_numbers
-from .units import _clause_cuts
+from .units import clause_cuts
 
 OUTCOME_WINDOW = 12
 COUNTED_LOOKAHEAD = 5
@@ -41,7 +41,9 @@ class ArticleFacts:
     repeatable: dict  # mention id -> the linked event is one a story usually has several of
 
 
-def _clause_of(clauses, k):
+def clause_of(clauses, k):
+    """The clause (a token range of `clause_cuts`) that holds token k: a figure's or a date's
+    context, shared by the mentions and the facts' speaker check."""
     for a, b in clauses:
         if a <= k < b:
             return a, b
@@ -207,10 +209,10 @@ def article_facts(analysis: ArticleAnalysis, fig_counter: list[int], date_counte
         numbers = find_numbers(toks, lo, hi, date_tokens)
         if not numbers and si not in dates_by_sentence:
             continue
-        clauses = _clause_cuts(doc, si)
+        clauses = clause_cuts(doc, si)
         for d in dates_by_sentence.get(si, ()):
             iso, resolved, used = resolve(d, ref, ref_kind, text_year)
-            clause = _clause_of(clauses, d.tok_start)
+            clause = clause_of(clauses, d.tok_start)
             links = link_span(doc, d.tok_start, d.tok_end, clause, hits)
             weekday = ""
             if d.kind == "weekday":
@@ -268,7 +270,7 @@ def article_facts(analysis: ArticleAnalysis, fig_counter: list[int], date_counte
             cls = entry.cls if entry else lemma
             if num.currency:
                 cls = "money"
-            clause = _clause_of(clauses, num.num_start)
+            clause = clause_of(clauses, num.num_start)
             outcome = (entry.outcome if entry and entry.outcome else "") or _outcome(doc, a, b, clause)
             one_unit = toks[num.num_start].norm in _ONE_UNIT
             if (cls in EVENT_CLASSES or (entry and entry.days)) and not one_unit:

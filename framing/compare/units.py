@@ -113,7 +113,7 @@ def layout(doc: Doc) -> Layout:
     return Layout(tuple(positions), tuple(fractions), len(order))
 
 
-def _clause_cuts(doc: Doc, index: int) -> list[tuple[int, int]]:
+def clause_cuts(doc: Doc, index: int) -> list[tuple[int, int]]:
     """Token ranges of the clauses of one sentence (the whole sentence when it does not split)."""
     s = doc.sentences[index]
     tokens = doc.tokens
@@ -157,7 +157,7 @@ def article_units(analysis: ArticleAnalysis, article_index: int) -> tuple[list[U
         if _words(doc, i) < MIN_UNIT_WORDS:
             continue
         pos = lay.positions[i]
-        ranges = [(s.token_start, s.token_end)] if pos in ("headline", "subhead") else _clause_cuts(doc, i)
+        ranges = [(s.token_start, s.token_end)] if pos in ("headline", "subhead") else clause_cuts(doc, i)
         for a, b in ranges:
             while b > a + 1 and tokens[b - 1].norm in (",", ";", "-", ":"):
                 b -= 1

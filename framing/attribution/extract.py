@@ -84,7 +84,8 @@ def _cue_lemmas(data: AttributionData) -> frozenset:
     """The lemmas a cue may open with (`data.cues` and the first word of `data.particle_cues`)."""
     if _CUE_LEMMAS[0] is not data.cues or _CUE_LEMMAS[1] is not data.particle_cues:
         _CUE_LEMMAS[:] = [data.cues, data.particle_cues,
-                          frozenset(data.cues) | frozenset(k[0] for k in data.particle_cues)]
+                          frozenset(data.cues) | frozenset(k[0] for k in data.particle_cues) |
+                          frozenset(_AS_VIEWS)]
     return _CUE_LEMMAS[2]
 
 
@@ -164,7 +165,7 @@ class _Ctx:
 #: Words that pair with "as" in conjunctions that are no "as X put it": "as long as", "as well as".
 _AS_PAIRS = frozenset({"long", "soon", "well", "far", "much"})
 #: Words that may start a cue whatever their tag (see `_cue_at`).
-_CUE_FIRST = frozenset({"according", "says", "said"})
+_CUE_FIRST = frozenset({"according", "says", "said", "show"})
 
 
 class _TagTest(dict):
@@ -273,6 +274,10 @@ def _cue_at(ctx: _Ctx, i: int, hi: int) -> tuple[int, CueFrame, str] | None:
     if not verb_like and t.pos == "NNS" and i + 1 < hi and ctx.tokens[i + 1].norm in (".", ",", "out") and \
             _quote_then_subject(ctx.tokens, i - 1, ctx.bounds[t.sentence][0]):
         verb_like = True  # '“...,” Bozell notes.', '“...,” he points out.': the same, after a quotation
+    if not verb_like and t.norm == "show":
+        if i > 0 and ctx.tokens[i - 1].pos == "NNS" and ctx.tokens[i - 1].norm in _FINDINGS:
+            return i + 1, ctx.data.cues["show"], "show"  # "records show ...", "Polls show ...": a verb
+        return None
     if not (verb_like or t.norm in ("says", "said")):
         return None
     lem = t.lemma if verb_like else "say"  # "said" mis-tagged as an adjective
@@ -290,8 +295,41 @@ def _cue_at(ctx: _Ctx, i: int, hi: int) -> tuple[int, CueFrame, str] | None:
             return i + 2, pf, pf.term
     frame = ctx.data.cues.get(lem)
     if frame is None:
+        if lem in _AS_VIEWS and verb_like and _as_complement(ctx, i, hi):
+            return i + 1, _AS_VIEWS[lem], lem
         return None
     return i + 1, frame, lem
+
+
+#: Verbs of opinion that report a view only with an "as" complement: "Viguerie sees Cruz as a
+#: uniter", "Germany views itself as a leader", "Israel regards all of Jerusalem as its capital"
+#: (not "saw him there again", "as they see it").
+_AS_VIEWS = {lemma: CueFrame(lemma, "O", "thought") for lemma in ("see", "view", "regard")}
+#: Words after "as" that make it no complement: "as well as", "as soon as", "as if".
+_NOT_AS_COMPLEMENT = frozenset({"well", "much", "many", "soon", "long", "far", "if", "though"})
+
+
+def _as_complement(ctx: _Ctx, i: int, hi: int) -> bool:
+    """Is the verb at tokens[i] followed, within its object, by "as" and a complement ("sees Cruz as
+    a uniter", "view it more as a vote of confidence")? Not across punctuation or another verb, not
+    "as well as", "as if", "as a result"."""
+    toks = ctx.tokens
+    for m in range(i + 1, min(hi - 1, i + 10)):
+        t = toks[m]
+        if t.norm == "as":
+            if m == i + 1 or toks[m + 1].norm in _NOT_AS_COMPLEMENT or not toks[m + 1].text[:1].isalnum() or \
+                    m + 2 < hi and toks[m + 2].norm == "result":
+                return False
+            for k in range(m + 1, hi):  # a clause after "as" makes it a conjunction: "has seen a
+                u = toks[k]               # fiercer discourse as more than 1 million migrants crossed"
+                if u.pos in ("WDT", "WP") or u.norm == "that" or not u.text[:1].isalnum():
+                    break
+                if u.pos in _FINITE:
+                    return False
+            return True
+        if not t.text[:1].isalnum() or t.pos.startswith("VB") or t.pos in ("MD", "WDT", "WP", "IN", "TO"):
+            return False
+    return False
 
 
 def _put_it_reports(ctx: _Ctx, i: int, hi: int) -> bool:
@@ -484,8 +522,10 @@ def _rest_is_adjunct(ctx: _Ctx, k: int, hi: int) -> bool:
     while m < hi:
         t = toks[m]
         if t.pos.startswith("VB") or t.pos == "MD" or t.norm in ("that", "whether", "if") or \
-                t.text in _OPEN_MARKS or t.text == ":":
-            return False  # (MD: the tagger reads "will result" as MD + NN; the modal marks the clause)
+                t.text in _OPEN_MARKS or t.text == ":" or t.norm == "to" and m + 1 < hi and _infinitive(toks, m + 1, hi):
+            # (MD: the tagger reads "will result" as MD + NN; the modal marks the clause; so does
+            # "to" before a verb read as a noun: "plans to cast her first ballot")
+            return False
         if t.text == "," and m + 1 < hi and (toks[m + 1].text in _OPEN_MARKS or toks[m + 1].norm == "and"):
             return False
         m += 1
@@ -584,7 +624,8 @@ def _valid_content_start(ctx: _Ctx, k: int, hi: int, frame: CueFrame) -> bool:
     if t.text in _OPEN_MARKS:
         return True
     fr = frame.frames
-    if t.norm == "to" and k + 1 < hi and toks[k + 1].pos.startswith("VB"):
+    if t.norm == "to" and k + 1 < hi and _infinitive(toks, k + 1, hi):
+        # (a verb the tagger read as a noun after "to" counts: "she plans to cast her first ballot")
         return "I" in fr or "A" in fr
     if t.norm in ("that", "whether", "if", "how", "what", "why", "when", "who") and "C" in fr:
         return True
@@ -1542,9 +1583,25 @@ def _raising(ctx: _Ctx, i: int, i_end: int, lo: int, hi: int, frame: CueFrame, l
         if span is None:
             return None
         content = [span]
+    elif "R" in frame.frames and not expletive and \
+            toks[subj_start].norm not in ("there",) and _predicative(toks, k, hi):
+        # "he appears somewhat uneasy", "the Trump team appeared paralyzed", "Cruz seemed lost",
+        # "Donald Trump appeared poised to win": the subject and the predicative, two pieces
+        span = _trim_span(ctx, k, _content_end(ctx, k, hi))
+        if span is None:
+            return None
+        content = [(toks[subj_start].start, toks[j].end), span]
     else:
         return None
     return RawAttribution((b, i_end), None, content, t.sentence, frame, lemma)
+
+
+def _predicative(toks, k: int, hi: int) -> bool:
+    """Does an adjective or a participle (after degree adverbs) follow a raising verb at tokens[k]:
+    "appears somewhat uneasy", "seemed rattled by attacks", "appeared headed for"?"""
+    while k < hi and toks[k].pos == "RB" and toks[k].norm not in ("not", "n't"):
+        k += 1
+    return k < hi and toks[k].pos in ("JJ", "JJR", "VBN") and not toks[k].text[:1].isupper()
 
 
 _ASK_NEXT = frozenset({"whether", "if", "about", "what", "why", "how", "who", "when", "where", "which"})
@@ -1749,6 +1806,33 @@ def _ends_before(ctx: _Ctx, raw: RawAttribution, j: int) -> bool:
     return not any(toks[m].pos in _FINITE and not ctx.inq[m] for m in range(k, j))
 
 
+#: Nouns of messages that a person issues, sends or carries: "issued a statement saying ...", "sent
+#: an email saying ...", "carrying signs saying ...".
+_MESSAGES = frozenset({"statement", "statements", "release", "email", "emails", "tweet", "tweets", "letter",
+                       "letters", "memo", "message", "messages", "note", "post", "posts", "video", "videos",
+                       "ad", "ads", "advertisement", "sign", "signs", "banner", "banners", "placard",
+                       "placards", "article", "op-ed", "column", "editorial", "report", "petition",
+                       "resolution", "notice", "announcement", "flyer", "flyers", "mailer", "mailers",
+                       "robocall", "shirt", "shirts", "t-shirt", "t-shirts", "hat", "hats", "text", "cable"})
+
+
+def _message_verb(ctx: _Ctx, start: int, prev: int, lo: int, found) -> int | None:
+    """Index of the verb whose object, a message, an -ing cue modifies: "The Trump campaign issued a
+    statement saying ...", "an angry army of HP workers ... carrying signs saying ...". PolNeAR's cue
+    runs from that verb to the participle, and the verb's subject is the source."""
+    toks = ctx.tokens
+    if toks[prev].norm not in _MESSAGES or toks[prev].pos not in ("NN", "NNS") or ctx.inq[prev]:
+        return None
+    v = start - 1
+    if v >= lo and toks[v].pos == "RP":
+        v -= 1  # "held up a sign saying"
+    if v < lo or not toks[v].pos.startswith("VB") or toks[v].lemma in ("be", "have", "do") or ctx.inq[v]:
+        return None
+    if any(r.cue[0] <= v < r.cue[1] for r in found) or any(toks[m].pos == "IN" for m in range(start, prev)):
+        return None  # (not "has included millions of dollars in ads attacking ...")
+    return v
+
+
 def _main_clause_source(ctx: _Ctx, start: int, lo: int) -> bool:
     """Does a preposed source starting at tokens[start] open a main clause: not after a relative
     pronoun, a subordinator or a preposition ("Davis — whom multiple Republicans privately described
@@ -1784,6 +1868,16 @@ def _one_clause_subject(ctx: _Ctx, lo: int, hi: int, link: int) -> tuple[int, in
     return subj
 
 
+#: Records and measurements whose verbs of evidence take an object as content ("The poll shows a
+#: tight race", "records show ..."): the evidence nouns and the documents that report figures.
+_FINDINGS = frozenset({"poll", "polls", "survey", "surveys", "study", "studies", "analysis", "analyses",
+                       "records", "data", "results", "documents", "filings", "figures", "numbers",
+                       "report", "reports", "review", "tally", "tallies", "video", "videos", "footage",
+                       "statistics", "estimates", "ledgers", "returns", "census", "polling"})
+_FINDING_VERBS = frozenset({"show", "find"})
+_FINDING_OBJECT = {lemma: CueFrame(lemma, "CO", "evidence") for lemma in _FINDING_VERBS}
+
+
 def _match_cue(ctx, i, i_end, lo, hi, frame, lemma, found) -> RawAttribution | None:
     toks = ctx.tokens
     sent = toks[i].sentence
@@ -1799,6 +1893,14 @@ def _match_cue(ctx, i, i_end, lo, hi, frame, lemma, found) -> RawAttribution | N
             return RawAttribution((i, i_end), (start, i), after[0], sent, frame, lemma, quote_ids=after[1])
         if i == _clause_start(ctx, lo, hi) and ("C" in frame.frames or "O" in frame.frames):
             return _opening_participle(ctx, i, i_end, hi, frame, lemma)
+        if start is not None:
+            verb = _message_verb(ctx, start, prev, lo, found)
+            if verb is not None:
+                source = _left_source(ctx, verb, lo)[0] or _loose_left_source(ctx, verb, lo)
+                after = _content_after(ctx, i_end, hi, frame) if source is not None else None
+                if after is None:
+                    return None
+                return RawAttribution((verb, i_end), source, after[0], sent, frame, lemma, quote_ids=after[1])
         link = prev
         while link > lo and toks[link].pos == "RB":
             link -= 1  # ", recently telling one person ...", "before optimistically predicting that"
@@ -1830,6 +1932,11 @@ def _match_cue(ctx, i, i_end, lo, hi, frame, lemma, found) -> RawAttribution | N
     source, before_src = _left_source(ctx, i, lo)
     # (the content after the cue is read only for a source before it: the inverted form below
     # takes the content before the cue)
+    if source is not None and lemma in _FINDING_VERBS and any(toks[m].norm in _FINDINGS for m in range(*source)):
+        # a record's or a poll's finding may be an object: "the survey shows only a small gender
+        # gap", "A recent CNN survey found 90 percent support for ...", "his first videos show a
+        # starkly different person"
+        frame = _FINDING_OBJECT[lemma]
     after = _content_after(ctx, i_end, hi, frame) if source is not None else None
     if after is None and source is not None and i_end + 1 < hi and \
             _relative_subject(toks, i, i_end, before_src, lo, frame, lemma):

@@ -80,6 +80,8 @@ def features(out: Path):
     add("role", "SELECT article_uid, coalesce(nullif(role,''),'unknown'), count(*) FROM quotes "
                 "GROUP BY 1, 2")
     add("kind", "SELECT article_uid, kind, count(*) FROM quotes GROUP BY 1, 2")
+    add("party", "SELECT article_uid, coalesce(nullif(json_extract(data, '$.party'), ''), '(none)'), "
+                 "count(*) FROM quotes GROUP BY 1, 2")
     add("agency", "SELECT article_uid, construction, count(*) FROM agency GROUP BY 1, 2")
     add("frame", "SELECT article_uid, frame, count(*) FROM sentence_scores WHERE "
                  "coalesce(frame,'') != '' GROUP BY 1, 2")

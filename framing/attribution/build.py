@@ -14,6 +14,7 @@ from .coref import Entity, Resolver
 from .data import first_names, genders_clash, load_data
 from .descriptions import DescribedRoles
 from .extract import POST, extract
+from .parties import party_in_words, party_of
 from .speakers import GAZ_KIND_ROLE, body_role_after_title, gazetteer_lookup, org_head_role
 
 #: A quotation of at most this many words that nobody is credited with is a scare quote
@@ -227,6 +228,26 @@ def _one_role_per_speaker(atts: list) -> list:
             else a for a in atts]
 
 
+def _party(memo: dict, ent, info, text: str, gazetteer, surnames: dict) -> str:
+    """The party of an attribution's speaker, once per entity of the article. A known person is
+    the gazetteer's entry for the full name, or for a bare surname the one `_surname_person`
+    finds (the same namesake checks; `surnames` is its memo)."""
+    if ent is None:
+        return party_in_words(info.text) if info is not None else ""
+    if ent.id not in memo:
+        person = None
+        if gazetteer is not None and ent.kind == "person" and ent.name:
+            if " " in ent.name:
+                person = gazetteer_lookup(gazetteer, ent.name)
+            else:
+                key = (ent.name, bool(ent.title), ent.gender)
+                if key not in surnames:
+                    surnames[key] = _surname_entry(gazetteer, ent.name, text, *key[1:])
+                person = surnames[key]
+        memo[ent.id] = party_of(text, ent.name, ent.kind, ent.label, person)
+    return memo[ent.id]
+
+
 def attributions_of(doc, lexicon=None, gazetteer=None, model="shipped",
                     span_model="shipped") -> tuple[tuple[Attribution, ...], dict]:
     """All attributions of a document, and a dict of quotes nobody is credited with:
@@ -262,6 +283,7 @@ def attributions_of(doc, lexicon=None, gazetteer=None, model="shipped",
     resolver.number_entities(used)
     resolver.close()  # the resolver is done: break its reference cycle with the Doc now
     out = []
+    parties: dict = {}  # entity id -> its party (framing.attribution.parties)
     surnames: dict = {}  # bare surname -> the gazetteer person it names here (_surname_person)
     described = DescribedRoles(doc, data, gazetteer)
     for r, info, ent in pending:
@@ -306,6 +328,7 @@ def attributions_of(doc, lexicon=None, gazetteer=None, model="shipped",
             content=content, content_text=content_text, content_words=_words(content_text),
             kind=_kind_of(r, ctx, text, data),
             sentence=r.sentence,
+            party=_party(parties, ent, info, text, gazetteer, surnames),
         ))
     out = _one_role_per_speaker(out)
     # a quotation inside some content span is credited to that attribution

@@ -4,7 +4,7 @@ For each outlet, over all its analysed articles in a batch store:
 
 * loaded wording per 1,000 words, by lexicon category, in the outlet's own (narrator) voice;
 * reporting-cue stance shares (neutral / endorsing / distancing / adversarial cues of attributions);
-* voice share by side (speaker affiliation) and by role (government, expert, ...);
+* voice share by side (speaker affiliation), by US party and by role (government, expert, ...);
 * agency constructions per 1,000 words (agentless passives first), and hidden agents per 1,000 words;
 * frame distribution and the share of sentences the bias model scores as biased;
 * readability (Flesch reading ease, Flesch-Kincaid grade, words per sentence; mean per article);
@@ -66,6 +66,10 @@ FIGURES = {
     "voice_share_by_side": (
         "quotes", "coalesce(nullif(t.affiliation, ''), '(unknown)')", "1=1", "rows", 1.0,
         "share of attributions by the speaker's side (affiliation)"),
+    "voice_share_by_party": (
+        "quotes", "coalesce(nullif(json_extract(t.data, '$.party'), ''), '(none)')", "1=1", "rows", 1.0,
+        "share of attributions by the US party the speaker speaks for (Democratic, Republican, "
+        "independent; '(none)' when the article and the gazetteer say nothing)"),
     "voice_share_by_role": (
         "quotes", "coalesce(nullif(t.role, ''), 'unknown')", "1=1", "rows", 1.0,
         "share of attributions by the speaker's role"),

@@ -16,13 +16,14 @@ from .profile import flat_rows
 from .profile_svg import ci_bars, trend_line
 
 FORMATS = {"html": "html", "md": "md", "csv": "csv", "json": "json"}
-SHARE_FIGURES = ("cue_stance_share", "voice_share_by_side", "voice_share_by_role", "frame_share",
-                 "biased_sentence_share")
+SHARE_FIGURES = ("cue_stance_share", "voice_share_by_side", "voice_share_by_party",
+                 "voice_share_by_role", "frame_share", "biased_sentence_share")
 TITLES = {
     "findings_per_1000_words": "Flagged wording per 1,000 words (all categories, narrator)",
     "loaded_per_1000_words": "Flagged wording per 1,000 words, by category (narrator)",
     "cue_stance_share": "Reporting-cue stance shares",
     "voice_share_by_side": "Voice share by side",
+    "voice_share_by_party": "Voice share by US party",
     "voice_share_by_role": "Voice share by role",
     "agency_per_1000_words": "Agency constructions per 1,000 words",
     "hidden_agents_per_1000_words": "Hidden agents per 1,000 words",

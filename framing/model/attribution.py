@@ -48,6 +48,8 @@ class Attribution:
     kind: direct (the content is a quotation), partial (a paraphrase holding quoted words) or
       indirect (a paraphrase).
     sentence: index of the sentence holding the cue.
+    party: the US party the speaker speaks for when the article or the gazetteer says
+      ("Democratic", "Republican", "independent"), else "" (framing.attribution.parties).
     """
 
     source: Span | None
@@ -69,6 +71,7 @@ class Attribution:
     content_words: int
     kind: str
     sentence: int
+    party: str = ""
 
     @property
     def start(self) -> int:
@@ -106,7 +109,8 @@ def aggregate(attributions: Iterable[Attribution], unattributed_claims: int = 0)
     Returns plain JSON-friendly dicts, keys sorted:
       attributions, direct_share, kinds, by_speaker {speaker: {count, words, share, word_share,
       direct, role, affiliation}}, by_affiliation {side: {count, words, share, word_share, direct,
-      cue_classes {class: n}}}, by_role {role: count}, cue_classes {class: n}, anonymous_share,
+      cue_classes {class: n}}}, by_party {party or "(none)": {count, words, share, word_share,
+      direct}}, by_role {role: count}, cue_classes {class: n}, anonymous_share,
       unattributed (attributions with no speaker + `unattributed_claims` passed in by the caller,
       e.g. scare quotes or claims the lexicon stage found without a source).
     """
@@ -115,6 +119,7 @@ def aggregate(attributions: Iterable[Attribution], unattributed_claims: int = 0)
     words_total = sum(a.content_words for a in items)
     speakers: dict[str, dict] = {}
     sides: dict[str, dict] = {}
+    parties: dict[str, dict] = {}
     roles: Counter = Counter()
     classes: Counter = Counter()
     kinds: Counter = Counter()
@@ -138,7 +143,11 @@ def aggregate(attributions: Iterable[Attribution], unattributed_claims: int = 0)
         sd["direct"] += a.kind == "direct"
         sd["cue_classes"][a.cue_class] += 1
         sd["speakers"].add(a.speaker_key)
-    for d in list(speakers.values()) + list(sides.values()):
+        pt = parties.setdefault(a.party or "(none)", {"count": 0, "words": 0, "direct": 0})
+        pt["count"] += 1
+        pt["words"] += a.content_words
+        pt["direct"] += a.kind == "direct"
+    for d in list(speakers.values()) + list(sides.values()) + list(parties.values()):
         d["share"] = round(d["count"] / n, 4) if n else 0.0
         d["word_share"] = round(d["words"] / words_total, 4) if words_total else 0.0
     for d in sides.values():
@@ -153,6 +162,7 @@ def aggregate(attributions: Iterable[Attribution], unattributed_claims: int = 0)
         "anonymous_share": round(sum(a.anonymous for a in items) / n, 4) if n else 0.0,
         "by_speaker": {k: speakers[k] for k in sorted(speakers)},
         "by_affiliation": {k: sides[k] for k in sorted(sides)},
+        "by_party": {k: parties[k] for k in sorted(parties)},
         "by_role": dict(sorted(roles.items())),
         "cue_classes": dict(sorted(classes.items())),
         "cue_class_share": _share(classes, n),

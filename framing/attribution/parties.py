@@ -1,0 +1,131 @@
+"""A US speaker's party: which side of US politics a voice speaks for.
+
+An attribution's `affiliation` is the speaker's country or organisation ("United States",
+"Pakistan"): the sides of a story between states. In US political news nearly every speaker is
+"United States", and the sides a reader weighs are the parties. The party is read, in order of
+trust, from:
+
+1. what the article itself says of the speaker, wherever it names them: a party letter after the
+   name ("Sen. Lindsey Graham, R-S.C.", "Rep. Ilhan Omar (D-Minn.)", "Paul Ryan (R., Wis.)"), a
+   party word before it among titles and first names ("Republican Sen. Lindsey Graham",
+   "Democratic presidential candidate Bernie Sanders") or in an apposition after it ("Graham, a
+   Republican", "Kaine, the top Democrat on the panel"); the commonest party wins, a tie between
+   two says nothing;
+2. for a group or body, the party its own words name ("Senate Democrats", "GOP leaders", "the
+   Republican National Committee");
+3. the gazetteer's well-known politicians (framing/data/attribution/parties.tsv): elected
+   officials, candidates and party figures only, since a party changes less than an office but
+   an appointee speaks for the office.
+
+Parties are "Democratic", "Republican" and "independent"; "" when nothing says. Other countries'
+parties are not read (their speakers' sides are their countries, as before).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from importlib import resources as _res
+
+#: Lower-case words before a name that may stand between a party word and the name, besides
+#: capitalised words (titles, first names): "Democratic presidential candidate Bernie Sanders".
+_ROLE_WORDS = ("presidential", "vice", "candidate", "nominee", "hopeful", "senator", "lawmaker",
+               "leader", "state", "congressman", "congresswoman", "governor", "mayor", "strategist",
+               "rep.", "sen.", "gov.", "rival", "challenger", "incumbent", "chairman", "chairwoman")
+#: A capitalised word holds no period unless it is a short abbreviation ("Sen.", "Gov.", "W."), and
+#: words are separated by spaces, not line breaks: "the Republican Party. Richardson contends" and
+#: "Republican George W. Bush.\n\nJohnson's" say nothing of Richardson or Johnson.
+_BETWEEN = (r"(?:(?:[A-Z][\w'’-]*|[A-Z][a-z]{0,3}\.|" + "|".join(re.escape(w) for w in _ROLE_WORDS)
+            + r")[ \t]+){0,5}")
+
+
+@lru_cache(maxsize=1)
+def party_data() -> tuple[dict, dict, dict]:
+    """(party word -> party, party letter -> party, gazetteer person id -> party)."""
+    words, letters, persons = {}, {}, {}
+    tables = {"word": words, "letter": letters, "person": persons}
+    path = _res.files("framing.data").joinpath("attribution").joinpath("parties.tsv")
+    header = None
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if header is None:
+            header = cells
+            continue
+        row = dict(zip(header, cells))
+        if row.get("kind") not in tables or not row.get("text") or not row.get("party"):
+            raise ValueError(f"{path}:{number}: expected kind (word, letter, person), text, party")
+        tables[row["kind"]][row["text"]] = row["party"]
+    return words, letters, persons
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    words, letters, _ = party_data()
+    word_alt = "|".join(sorted((re.escape(f) for w in words for f in _written(w)), key=len,
+                               reverse=True))
+    letter_alt = "|".join(re.escape(x) for x in sorted(letters))
+    # after the name: ", R-S.C.", " (D-Calif.)", " (R., Wis.)"
+    after = re.compile(r"\s*[,(]\s*(" + letter_alt + r")\s*(?:-|–|\.,)\s*[A-Z]")
+    # an apposition after the name: ", a Republican", ", the top Democrat on ..."
+    apposition = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(" + word_alt + r")\b")
+    # before the name, among titles and first names: "Republican Sen. Lindsey "
+    before = re.compile(r"\b(" + word_alt + r")[ \t]+" + _BETWEEN + r"\Z")
+    return after, apposition, before
+
+
+def _written(word: str) -> tuple[str, str]:
+    """How a party word is written in news: capitalised or in capitals ("Republican", "GOP"); a
+    lower-case "democratic" process names no party."""
+    return word.capitalize(), word.upper()
+
+
+def party_in_words(text: str) -> str:
+    """The one party a group's or body's own words name ("Senate Democrats", "the GOP"), else ""."""
+    words, _, _ = party_data()
+    found = {words[w.lower()] for w in re.findall(r"[A-Za-z]+", text)
+             if w.lower() in words and w in _written(w.lower())}
+    return found.pop() if len(found) == 1 else ""
+
+
+def party_from_text(text: str, name: str) -> str:
+    """The party the text gives the person `name` ("Lindsey Graham") wherever it names them by
+    surname: the commonest of the cues the module docstring lists, "" on a tie or none."""
+    parts = name.split()
+    if not parts:
+        return ""
+    surname = parts[-1]
+    if not surname[:1].isupper() or len(surname) < 2:
+        return ""
+    words, letters, _ = party_data()
+    after, apposition, before = _patterns()
+    votes: Counter = Counter()
+    for m in re.finditer(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])", text):
+        rest = text[m.end():m.end() + 60]
+        hit = after.match(rest)
+        if hit:
+            votes[letters[hit.group(1)]] += 1
+            continue
+        hit = apposition.match(rest)
+        if hit:
+            votes[words[hit.group(1).lower()]] += 1
+            continue
+        hit = before.search(text[max(0, m.start() - 80):m.start()])
+        if hit:
+            votes[words[hit.group(1).lower()]] += 1
+    if not votes:
+        return ""
+    ranked = votes.most_common(2)
+    return ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else ""
+
+
+def party_of(text: str, name: str, kind: str, label: str, person=None) -> str:
+    """The party of one speaker: `name` and `kind` of its entity ("person", "group" ...), `label`
+    the speaker as reports show it, `person` its gazetteer entry when it is a known person."""
+    if kind == "person" and name:
+        party = party_from_text(text, name)
+        if party or person is None or person.kind != "person":
+            return party
+        return party_data()[2].get(person.id, "")
+    return party_in_words(label)

@@ -1,0 +1,78 @@
+"""A US speaker's party (framing.attribution.parties): read from what the article says of the
+speaker, a group's own words, or the gazetteer's well-known politicians. The texts are written for
+these tests in the forms US news uses."""
+from __future__ import annotations
+
+import pytest
+
+from framing.api import analyze_article
+from framing.attribution.parties import party_from_text, party_in_words
+from framing.model import Article
+from framing.model.attribution import aggregate
+
+TEXT = (
+    "Sen. Jane Whitcombe, R-Ohio, said the bill would fail. Whitcombe added that she opposed it. "
+    "Senate Democrats said they would block it. \"We will not back down,\" said Rep. Luis Ortega "
+    "(D-N.M.). Trump said the deal was dead. Republican Sen. Mark Dillard told reporters he was "
+    "undecided. Officials said the talks were over. Anne Kowalski, the top Democrat on the panel, "
+    "said she was disappointed. Analyst Peter Holm said the vote was close.")
+
+
+@pytest.fixture(scope="module")
+def by_speaker():
+    analysis = analyze_article(Article(id="t", text=TEXT, outlet="test"))
+    return {a.speaker: a.party for a in analysis.attributions}, analysis
+
+
+@pytest.mark.parametrize("speaker, party", [
+    ("Jane Whitcombe", "Republican"),   # a party letter after the name
+    ("Luis Ortega", "Democratic"),      # in parentheses
+    ("Mark Dillard", "Republican"),     # a party word before the title and name
+    ("Anne Kowalski", "Democratic"),    # an apposition
+    ("Senate Democrats", "Democratic"),  # a group's own words
+    ("Trump", "Republican"),            # the gazetteer's well-known politician, by surname
+    ("Officials", ""),
+    ("Peter Holm", ""),
+])
+def test_speakers_get_the_party_the_text_or_gazetteer_gives(by_speaker, speaker, party):
+    parties, _ = by_speaker
+    assert parties[speaker] == party
+
+
+def test_voices_are_counted_by_party(by_speaker):
+    _, analysis = by_speaker
+    summary = aggregate(analysis.attributions)["by_party"]
+    assert set(summary) == {"Democratic", "Republican", "(none)"}
+    assert sum(d["count"] for d in summary.values()) == len(analysis.attributions)
+    assert summary["Republican"]["count"] >= 4  # Whitcombe twice, Trump, Dillard
+
+
+def test_conflicting_cues_say_nothing_and_the_commonest_wins():
+    text = "Sen. Jo Park, R-Kan., spoke first. Later Park (D-Kan.) spoke again."
+    assert party_from_text(text, "Jo Park") == ""
+    assert party_from_text(text + " Park, a Republican, left.", "Jo Park") == "Republican"
+
+
+def test_party_words_must_stand_next_to_the_name():
+    # a party word elsewhere in the sentence says nothing of the speaker
+    assert party_from_text("The Republican bill, which Sen. Lee Varga wrote, passed.", "Lee Varga") == ""
+    assert party_from_text("Democratic presidential candidate Lee Varga spoke.", "Lee Varga") == "Democratic"
+    assert party_in_words("Republican and Democratic leaders") == ""
+    assert party_in_words("the GOP") == "Republican"
+
+
+def test_lower_case_words_are_no_titles_and_democratic_is_no_party():
+    # "the California Democrat leading the inquiry against Trump" says nothing of Trump
+    assert party_from_text("Schiff is the California Democrat leading the inquiry against Trump.",
+                           "Donald Trump") == ""
+    assert party_from_text("John McCain, the last Republican to go up against Obama, lost.",
+                           "Barack Obama") == ""
+    assert party_in_words("democratic reformers") == ""
+
+
+def test_a_party_word_in_the_sentence_before_says_nothing():
+    assert party_from_text("He studies the Republican Party. Richardson contends it changed.",
+                           "Heather Richardson") == ""
+    assert party_from_text("Gore and Republican George W. Bush.\n\nJohnson's impact is unclear.",
+                           "Gary Johnson") == ""
+    assert party_from_text("Republican Sen. Lindsey Graham spoke.", "Lindsey Graham") == "Republican"

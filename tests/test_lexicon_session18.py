@@ -1,0 +1,64 @@
+"""Session 18's lexicon changes on real news sentences (docs/accuracy_lexicon.md, "Session 18"):
+sense cues for plain uses of flagged words (a causal "triggered", a medical "suppress", a natural
+"disaster", "reckless endangerment", "claimed responsibility", a "flooded" road ...) and the neutral
+"worst-case scenario". Sentences from AllSides records 0-3999
+(the plain uses partly from records 3700-3999, read after the change) and BABE's tune half."""
+from __future__ import annotations
+
+import pytest
+
+from test_lexicon_session13 import flags, lex  # noqa: F401  (the lexicon fixture, a text's flags)
+
+
+@pytest.mark.parametrize("sentence,word", [
+    # "triggered" with an object or "by": the causal verb, not the culture-war "upset"
+    ("Nor should this October surprise be looked back upon as the episode that triggered a fatal "
+     "decrease in Trump's support among women voters.", "triggered"),
+    ("The deepening economic crisis triggered by nationwide lockdowns to slow the spread of the "
+     "novel coronavirus was underscored by other data on Thursday.", "triggered"),
+    # "suppress" a virus or a hormone
+    ("WHO is working to ensure fair vaccine distribution, but in the meantime it is key to "
+     "suppress the virus's spread, said Mike Ryan.", "suppress"),
+    ("Semenya will now be forced to medicate to suppress her testosterone levels if she wants to "
+     "defend her world title.", "suppress"),
+    # legal and planning terms
+    ("The grand jury could have considered charges ranging from murder to reckless endangerment.",
+     "reckless"),
+    ("They're mostly worst-case scenarios, and a recovery in the next few months could still "
+     "prevent some of them.", "worst-case"),
+    ("Further, the United States is actively involved in buttressing the global non-proliferation "
+     "regime.", "regime"),
+    ("A Russian national has become the first person charged by the U.S. for conspiring to "
+     "interfere in the 2018 midterm elections, according to the FBI.", "conspiring"),
+    # literal floods, poisons, disasters and claims
+    ("A witness reported the soldiers' car driving onto a flooded road and immediately getting "
+     "swept downstream.", "flooded"),
+    ("Navalny was poisoned with a military-grade nerve agent, according to German, French and "
+     "Swedish laboratories.", "poisoned"),
+    ("Authorities on Leyte said they would have prepared for the typhoon and other disasters with "
+     "stocks of food, water and health-care supplies.", "disasters"),
+    ("Violence threatens to spiral out of control and claim more lives in a senseless "
+     "escalation.", "claim"),
+    ("He pleaded guilty to sexually abusing a 10-year-old boy in the early 1990s.", "abusing"),
+    ("It may not have been a conspiracy because WikiLeaks' decision to release the stolen emails "
+     "was not an illegal act.", "stolen"),
+    # idioms: "go hand in hand" says two things come together, not that people are united
+    ("Prison abolition goes hand in hand with that demand, said James Kilgore, a researcher and "
+     "activist.", "hand in hand"),
+])
+def test_a_plain_use_is_not_flagged(lex, sentence, word):
+    assert word not in flags(lex, sentence)
+
+
+@pytest.mark.parametrize("sentence,word", [
+    # the coloured senses stay
+    ("That was better aligned with their narrative of easily triggered snowflakes demanding safe "
+     "spaces.", "triggered"),
+    ("The company came under fire for appearing to suppress conservative news sources in its "
+     "trending topics feed.", "suppress"),
+    ("Trump is impulsive and reckless, the ad says.", "reckless"),
+    ("He claimed that the vote was rigged.", "claimed"),
+    ("Trump abused the power of his office by strong-arming Ukraine.", "abused"),
+])
+def test_the_coloured_sense_is_still_flagged(lex, sentence, word):
+    assert word in flags(lex, sentence)

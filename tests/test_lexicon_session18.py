@@ -1,7 +1,8 @@
 """Session 18's lexicon changes on real news sentences (docs/accuracy_lexicon.md, "Session 18"):
 sense cues for plain uses of flagged words (a causal "triggered", a medical "suppress", a natural
-"disaster", "reckless endangerment", "claimed responsibility", a "flooded" road ...) and the neutral
-"worst-case scenario". Sentences from AllSides records 0-3999
+"disaster", "reckless endangerment", "claimed responsibility", a "flooded" road ...), the neutral
+"worst-case scenario", and new rows for judging words an editor would change ("tepid",
+"sclerotic", "nativist", "flagrant", "ham-handed" ...). Sentences from AllSides records 0-3999
 (the plain uses partly from records 3700-3999, read after the change) and BABE's tune half."""
 from __future__ import annotations
 
@@ -62,3 +63,44 @@ def test_a_plain_use_is_not_flagged(lex, sentence, word):
 ])
 def test_the_coloured_sense_is_still_flagged(lex, sentence, word):
     assert word in flags(lex, sentence)
+
+
+@pytest.mark.parametrize("sentence,word,term", [
+    ("The Obama administration was responsible for the tepid pace of the recovery.", "tepid",
+     "tepid"),
+    ("And I hope that out of the wreckage of these sclerotic ideological parties, a new "
+     "generation of leaders will emerge.", "sclerotic", "sclerotic"),
+    ("He has lured first-time voters into the process with his populist, nativist message.",
+     "nativist", "nativist"),
+    ("Americans are fed up with the culture of corruption and flagrant abuse of the justice "
+     "system in this White House.", "flagrant", "flagrant"),
+    ("The social media accounts of the White House were still producing ham-handed posts about "
+     "Juneteenth.", "ham-handed", "ham-handed"),
+    ("Trump's bullying misogyny, his mendacity, his contempt for the free press are on display.",
+     "mendacity", "mendacity"),
+    ("For years, they projected him as some knuckle-dragging, fire-breathing Cro-Magnon.",
+     "knuckle-dragging", "knuckle-dragging"),
+    ("Obama often sermonized to Americans and his aides were a loose cannon.", "loose cannon",
+     "loose cannon"),
+    ("She has been a ferocious Trump attack dog, firing back as the nominee derided her.",
+     "attack dog", "attack dog"),
+    ("Rejection of the jingoism of George W. Bush's presidency was part of his appeal.",
+     "jingoism", "jingoism"),
+    ("As an outspoken critic of President Obama and his socialist anti-business agenda, the IRS "
+     "targeted me for intimidation.", "anti-business", "anti-business"),
+    ("The two frontrunners left corn country to conduct a quick, statesmanlike campaign.",
+     "statesmanlike", "statesmanlike"),
+    ("We can expect that Trump's impulsiveness and electronically fed braggadocio will often get "
+     "him into trouble.", "braggadocio", "braggadocio"),
+    ("Walker has been the most overrated politician in the country.", "overrated", "overrated"),
+])
+def test_new_judging_rows_flag(lex, sentence, word, term):
+    found = flags(lex, sentence)
+    assert word in found and found[word].term == term
+
+
+def test_a_name_or_a_literal_crucifixion_is_not_flagged(lex):
+    assert "crucified" not in flags(lex, "Jesus was crucified on a cross outside Jerusalem.")
+    assert "crucify" in flags(lex, "They either want to crucify gluten as the cause of all modern "
+                                   "health scourges or they want to say it is fine.")
+    assert "flagrant" not in flags(lex, "He was called for a flagrant foul in the fourth quarter.")

@@ -1,7 +1,8 @@
 """Session 18's lexicon changes on real news sentences (docs/accuracy_lexicon.md, "Session 18"):
 sense cues for plain uses of flagged words (a causal "triggered", a medical "suppress", a natural
 "disaster", "reckless endangerment", "claimed responsibility", a "flooded" road ...), the neutral
-"worst-case scenario", and new rows for judging words an editor would change ("tepid",
+"worst-case scenario", a word in capitals beside a title-case word read as a name's ("the
+PATRIOT Act"), and new rows for judging words an editor would change ("tepid",
 "sclerotic", "nativist", "flagrant", "ham-handed" ...). Sentences from AllSides records 0-3999
 (the plain uses partly from records 3700-3999, read after the change) and BABE's tune half."""
 from __future__ import annotations
@@ -97,6 +98,38 @@ def test_the_coloured_sense_is_still_flagged(lex, sentence, word):
 def test_new_judging_rows_flag(lex, sentence, word, term):
     found = flags(lex, sentence)
     assert word in found and found[word].term == term
+
+
+@pytest.mark.parametrize("sentence,word", [
+    # "resistance" as opposition to something, not the armed or political Resistance
+    ("It's often the path of least resistance, and it gives people a sense of larger purpose.",
+     "resistance"),
+    ("In a new manifestation of his resistance to objective fact, he is now openly trashing the "
+     "data collected by his own agencies.", "resistance"),
+    # a prize handed out, dangerous work, a standard phrase, a law's name in capitals
+    ("Advertisements for the event said it would feature a $30,000 cash giveaway.", "giveaway"),
+    ("He claimed the president's decree was for border security and to discourage dangerous "
+     "crossings.", "dangerous"),
+    ("Investigators believe that the mother has Munchausen Syndrome by Proxy, a mental "
+     "disorder.", "Proxy"),
+    ("McConnell prefers a straight reauthorization of the PATRIOT Act, shrugging off reform "
+     "proposals from House members.", "PATRIOT"),
+])
+def test_step_three_plain_uses(lex, sentence, word):
+    assert word not in flags(lex, sentence)
+
+
+@pytest.mark.parametrize("sentence,word", [
+    ("Women have been leading the resistance, leading in activism, and come November they will "
+     "lead the way.", "resistance"),
+    ("Democrats said it was a fiscally irresponsible giveaway to big corporations and the rich.",
+     "giveaway"),
+    ("In banning white-supremacist websites, progressive tech giants set a dangerous precedent.",
+     "dangerous"),
+    ("WOW, BLOOMBERG IS A TOTAL RACIST!", "RACIST"),
+])
+def test_step_three_coloured_uses_stay(lex, sentence, word):
+    assert word in flags(lex, sentence)
 
 
 def test_a_name_or_a_literal_crucifixion_is_not_flagged(lex):

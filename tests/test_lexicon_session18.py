@@ -137,3 +137,16 @@ def test_a_name_or_a_literal_crucifixion_is_not_flagged(lex):
     assert "crucify" in flags(lex, "They either want to crucify gluten as the cause of all modern "
                                    "health scourges or they want to say it is fine.")
     assert "flagrant" not in flags(lex, "He was called for a flagrant foul in the fourth quarter.")
+
+
+def test_a_derived_adverb_has_its_rows_sense_cues(lex):
+    # "arbitrary and capricious" is a legal standard; a court's finding that someone acted
+    # arbitrarily reports the ruling, and the "-ly" form now has the adjective row's cues
+    assert "arbitrarily" not in flags(lex, "Meanwhile, judges in San Francisco and New York ruled "
+                                           "that legal challengers were likely to prevail in their "
+                                           "arguments that the Trump administration acted "
+                                           "arbitrarily and abused its discretion.")
+    assert "arbitrary" not in flags(lex, "Jackson's decision that the regulation was \"arbitrary, "
+                                         "capricious and contrary to law\" recalled a report.")
+    assert "arbitrarily" in flags(lex, "The President should not be in the business of arbitrarily "
+                                       "picking the men and women who cover him.")

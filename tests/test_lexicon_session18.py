@@ -150,3 +150,24 @@ def test_a_derived_adverb_has_its_rows_sense_cues(lex):
                                          "capricious and contrary to law\" recalled a report.")
     assert "arbitrarily" in flags(lex, "The President should not be in the business of arbitrarily "
                                        "picking the men and women who cover him.")
+
+
+@pytest.mark.parametrize("sentence,word", [
+    # conceding a race, a literal assault on a place, harassing ships: plain acts
+    ("Eight years to the day after she conceded to rival Barack Obama in the 2008 Democratic "
+     "primary, the former secretary of state spoke.", "conceded"),
+    ("Sanders has yet to concede defeat, insisting he has momentum.", "concede"),
+    ("The Houthi movement claimed responsibility for the assault on two Saudi oil plants.",
+     "assault on"),
+    ("He instructed the Navy to shoot down any Iranian gunboats harassing American ships.",
+     "harassing"),
+])
+def test_step_five_plain_acts(lex, sentence, word):
+    assert word not in flags(lex, sentence)
+
+
+def test_step_five_coloured_uses_stay(lex):
+    assert "conceded" in flags(lex, "House Speaker John Boehner conceded in an interview that the "
+                                    "sequester is really going to work.")
+    assert "assault on" in flags(lex, "Attorney General Jeff Sessions unleashed a blistering "
+                                      "assault on federal judges Monday.")

@@ -34,9 +34,11 @@ def findings_of(doc, lexicon, scores: bool = True, ctx: Context | None = None) -
     sense_terms = senses.rules
     for m in lexicon.matcher.spans(doc, norms):
         e = m.entry
-        # (asked only where it can say yes: a capitalised one-word match, or a row with sense cues)
-        if (e.term in sense_terms or m.last - m.first == 1 and tokens[m.first].text[:1].isupper()) \
-                and senses.other_sense(m.first, m.last, e.term):
+        # (asked only where it can say yes: a capitalised one-word match, or a row with sense cues;
+        # a derived "-ly" or "-ness" form has its row's cues: "ruled ... arbitrarily")
+        term = e.derived_from or e.term
+        if (term in sense_terms or m.last - m.first == 1 and tokens[m.first].text[:1].isupper()) \
+                and senses.other_sense(m.first, m.last, term):
             continue  # a word of a name, or the plain sense of a polysemous word (senses.py)
         got = rows.get(id(e))
         if got is None or got[0] is not e:

@@ -90,14 +90,19 @@ class Senses:
     def _in_name(self, k: int) -> bool:
         tokens = self.tokens
         text = tokens[k].text
-        if not text[:1].isupper() or text.isupper() or self.norms[k] in _ALWAYS_CAPITALISED:
+        if not text[:1].isupper() or self.norms[k] in _ALWAYS_CAPITALISED:
             return False
         sentence = tokens[k].sentence
         s = self.doc.sentences[sentence]
         if k <= s.token_start or not tokens[k - 1].is_word:
             return False  # the first word of a sentence, or after a quotation mark or a colon
-        if not (_capitalised(tokens[k - 1].text) or
-                (k + 1 < s.token_end and _capitalised(tokens[k + 1].text))):
+        neighbours = [tokens[k - 1].text] + ([tokens[k + 1].text] if k + 1 < s.token_end else [])
+        if text.isupper():
+            # a word in capitals is a name's word only beside a word in title case ("the PATRIOT
+            # Act"); beside other capitals it is a shouted word or a headline ("A TOTAL DISASTER")
+            if not any(_capitalised(w) and not w.isupper() for w in neighbours):
+                return False
+        elif not any(_capitalised(w) for w in neighbours):
             return False
         return not self._is_headline(sentence)
 

@@ -76,3 +76,23 @@ def test_a_party_word_in_the_sentence_before_says_nothing():
     assert party_from_text("Gore and Republican George W. Bush.\n\nJohnson's impact is unclear.",
                            "Gary Johnson") == ""
     assert party_from_text("Republican Sen. Lindsey Graham spoke.", "Lindsey Graham") == "Republican"
+
+
+def test_the_report_charts_voices_by_party_in_us_news_only():
+    import sys
+    from pathlib import Path
+
+    from framing.api import analyze
+    from framing.model import Story
+    from framing.report import render_string
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from test_report_support import seed_result
+
+    us = Story(name="us", articles=(
+        Article(id="a", text=TEXT, outlet="A"),
+        Article(id="b", text="House Republicans said the plan was dead. Rep. Tom Hale (D-Ore.) said "
+                             "it would pass. Officials declined to comment.", outlet="B")))
+    html = render_string(analyze(us), "html")
+    assert "Voice share by US party" in html and "United States · Republican" in html
+    assert "Voice share by US party" not in render_string(seed_result(), "html")  # South Asian story

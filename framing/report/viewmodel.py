@@ -622,11 +622,14 @@ def _attribution_section(analyses, cols, anchors) -> Section:
     if not any(a.attributions for a in analyses):
         t.missing = "No attributions: the attribution stage did not run or found none."
     by_side: list[tuple] = []
+    by_party: list[tuple] = []
     by_class: list[tuple] = []
     all_sides: Counter = Counter()
+    all_parties: Counter = Counter()
     for i, a in enumerate(analyses):
         text = a.article.text
         sides: Counter = Counter()
+        parties: Counter = Counter()
         classes: Counter = Counter()
         first = True
         for n, x in enumerate(a.attributions):
@@ -634,8 +637,10 @@ def _attribution_section(analyses, cols, anchors) -> Section:
             contents = spans_of(x, "content")
             content = get(x, "content_text", default="") or " … ".join(text[s:e] for s, e in contents)
             side = get(x, "affiliation", default="") or "(unknown)"
+            party = get(x, "party", default="")
             words = get(x, "content_words", default=len(content.split()))
             sides[side] += words or 1
+            parties[party or "(none)"] += words or 1
             classes[get(x, "cue_class", default="neutral") or "neutral"] += 1
             cue_text = get(x, "cue_text", default="") or (text[cue_sp[0]:cue_sp[1]] if cue_sp else "")
             if get(x, "cue_lemma", default="") == "post" and not any(c.isalpha() for c in cue_text):
@@ -644,7 +649,7 @@ def _attribution_section(analyses, cols, anchors) -> Section:
                 Cell.of(cols[i], f"#art-{i}"),
                 Cell.of(get(x, "speaker", default="") or "(unattributed)",
                         anchors.href(i, span_of(x, "source") or span_of(x, "speaker_span"))),
-                Cell.of(side), Cell.of(get(x, "role", default="")),
+                Cell.of(f"{side} · {party}" if party else side), Cell.of(get(x, "role", default="")),
                 Cell.of(cue_text, f"#a{i}-q{n}" if cue_sp else ""),
                 Cell.of(get(x, "cue_class", default="")), Cell.of(get(x, "kind", default="")),
                 Cell.of(words, value=words),
@@ -652,13 +657,19 @@ def _attribution_section(analyses, cols, anchors) -> Section:
             ], f"attr-{i}" if first else ""))
             first = False
         all_sides.update(sides)
+        all_parties.update(parties)
         by_side.append((cols[i], dict(sides)))
+        by_party.append((cols[i], dict(parties)))
         by_class.append((cols[i], dict(classes)))
     sec.tables.append(t)
     if t.available:
         side_order = [s for s, _ in sorted(all_sides.items(), key=lambda kv: (-kv[1], kv[0]))]
         sec.charts.append(Chart("chart-voice-share", "Voice share by side (words of attributed content)",
                                 "stacked", rows=by_side, categories=side_order))
+        if set(all_parties) - {"(none)"}:  # US news: the parties are the sides a reader weighs
+            party_order = [p for p, _ in sorted(all_parties.items(), key=lambda kv: (-kv[1], kv[0]))]
+            sec.charts.append(Chart("chart-voice-party", "Voice share by US party (words of attributed "
+                                    "content)", "stacked", rows=by_party, categories=party_order))
         extra = sorted({c for _, d in by_class for c in d} - set(CUE_CLASSES))
         sec.charts.append(Chart("chart-cue-classes", "Cue classes per outlet (number of attributions)",
                                 "stacked", rows=by_class, categories=list(CUE_CLASSES) + extra))

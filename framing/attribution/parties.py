@@ -75,6 +75,12 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return after, apposition, before
 
 
+@lru_cache(maxsize=1)
+def _word_forms() -> tuple[str, ...]:
+    """Every party word as the patterns accept it: a text without any of them has no word cue."""
+    return tuple(sorted({f for w in party_data()[0] for f in _written(w)}))
+
+
 def _written(word: str) -> tuple[str, str]:
     """How a party word is written in news: capitalised or in capitals ("Republican", "GOP"); a
     lower-case "democratic" process names no party."""
@@ -91,33 +97,61 @@ def party_in_words(text: str) -> str:
 
 def party_from_text(text: str, name: str) -> str:
     """The party the text gives the person `name` ("Lindsey Graham") wherever it names them by
-    surname: the commonest of the cues the module docstring lists, "" on a tie or none."""
+    surname: the commonest of the cues the module docstring lists, "" on a tie or none.
+
+    Most texts and most mentions have no cue near them: a text with no party word and no party
+    letter is not searched, and the patterns run only where such a word or letter is near."""
     parts = name.split()
     if not parts:
         return ""
     surname = parts[-1]
     if not surname[:1].isupper() or len(surname) < 2:
         return ""
+    hints = _word_forms()
+    has_word = any(w in text for w in hints)
+    has_letter = _LETTER_HINT.search(text) is not None
+    if not (has_word or has_letter):
+        return ""
     words, letters, _ = party_data()
     after, apposition, before = _patterns()
     votes: Counter = Counter()
-    for m in re.finditer(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])", text):
-        rest = text[m.end():m.end() + 60]
-        hit = after.match(rest)
-        if hit:
-            votes[letters[hit.group(1)]] += 1
-            continue
-        hit = apposition.match(rest)
-        if hit:
-            votes[words[hit.group(1).lower()]] += 1
-            continue
-        hit = before.search(text[max(0, m.start() - 80):m.start()])
-        if hit:
-            votes[words[hit.group(1).lower()]] += 1
+    size = len(surname)
+    k = text.find(surname)
+    while k >= 0:
+        end = k + size
+        if (k == 0 or not _joins(text[k - 1])) and (end == len(text) or not _joins(text[end])):
+            party = ""
+            rest = text[end:end + 60]
+            if has_letter:
+                hit = after.match(rest)
+                if hit:
+                    party = letters[hit.group(1)]
+            if not party and has_word:
+                hit = apposition.match(rest)
+                if hit:
+                    party = words[hit.group(1).lower()]
+                else:
+                    window = text[max(0, k - 80):k]
+                    if any(w in window for w in hints):
+                        hit = before.search(window)
+                        if hit:
+                            party = words[hit.group(1).lower()]
+            if party:
+                votes[party] += 1
+        k = text.find(surname, end)
     if not votes:
         return ""
     ranked = votes.most_common(2)
     return ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else ""
+
+
+#: A text with none of this holds no party letter after a name.
+_LETTER_HINT = re.compile(r"[,(]\s*[A-Z]\s*(?:-|–|\.,)")
+
+
+def _joins(char: str) -> bool:
+    """Whether a character next to a surname makes it part of a longer word ("Grahamstown")."""
+    return char.isalnum() or char in "-_"
 
 
 def party_of(text: str, name: str, kind: str, label: str, person=None) -> str:

@@ -108,8 +108,7 @@ def party_from_text(text: str, name: str) -> str:
     if not surname[:1].isupper() or len(surname) < 2:
         return ""
     hints = _word_forms()
-    has_word = any(w in text for w in hints)
-    has_letter = _LETTER_HINT.search(text) is not None
+    has_word, has_letter = _cues_in(text)
     if not (has_word or has_letter):
         return ""
     words, letters, _ = party_data()
@@ -147,6 +146,13 @@ def party_from_text(text: str, name: str) -> str:
 
 #: A text with none of this holds no party letter after a name.
 _LETTER_HINT = re.compile(r"[,(]\s*[A-Z]\s*(?:-|–|\.,)")
+
+
+@lru_cache(maxsize=4)
+def _cues_in(text: str) -> tuple[bool, bool]:
+    """(any party word, any party letter) in an article's text: asked once per article, not once
+    per speaker (a str caches its hash, so the lookup costs no pass over the text)."""
+    return any(w in text for w in _word_forms()), _LETTER_HINT.search(text) is not None
 
 
 def _joins(char: str) -> bool:

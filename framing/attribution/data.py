@@ -31,7 +31,9 @@ class AttributionData:
     colon_labels: frozenset = frozenset()  # "note", "update": "Editor's note: ..." names no speaker
 
 
-def _rows(name: str):
+def data_rows(name: str):
+    """The rows of one of framing/data/attribution's TSV files as dicts by its header; comments
+    and blank lines skipped, a row with the wrong number of columns an error naming file and line."""
     path = _res.files("framing.data").joinpath("attribution").joinpath(name)
     header = None
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -52,7 +54,7 @@ def gender_words() -> dict:
     """term -> "f" | "m", from framing/data/attribution/gender.tsv (honorifics, "spokeswoman",
     "wife"): what a speaker's words show of their gender (coreference, and the actors stage's
     surnames after "Mr." or "Mrs.")."""
-    return {row["term"]: row["gender"] for row in _rows("gender.tsv")}
+    return {row["term"]: row["gender"] for row in data_rows("gender.tsv")}
 
 
 def genders_clash(known: str, gender: str) -> bool:
@@ -65,7 +67,7 @@ def first_names() -> dict:
     """first name (lower case) -> "f" | "m", from framing/data/attribution/first_names.tsv: the
     gender "he" and "she" check, and the word before a surname that is also a place or an
     organisation's name ("Jim Jordan", "Michael Bloomberg"; framing.actors.mentions)."""
-    return {row["name"]: row["gender"] for row in _rows("first_names.tsv")}
+    return {row["name"]: row["gender"] for row in data_rows("first_names.tsv")}
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +75,7 @@ def load_data() -> AttributionData:
     """Read and check the data files once per process."""
     cues: dict = {}
     particle_cues: dict = {}
-    for row in _rows("cues.tsv"):
+    for row in data_rows("cues.tsv"):
         frame = CueFrame(row["term"], row["frames"], row["type"])
         words = row["term"].split()
         if len(words) == 1:
@@ -82,20 +84,20 @@ def load_data() -> AttributionData:
             particle_cues[(words[0], words[1])] = frame
     roles: dict = {}
     titles = set()
-    for row in _rows("roles.tsv"):
+    for row in data_rows("roles.tsv"):
         roles[row["term"]] = row["role"]
         if row["title"] == "1":
             titles.add(row["term"])
     heads, phrases = set(), []
-    for row in _rows("anonymous.tsv"):
+    for row in data_rows("anonymous.tsv"):
         if row["kind"] == "head":
             heads.add(row["term"])
         else:
             phrases.append(row["term"])
-    evidence = frozenset(row["term"] for row in _rows("evidence.tsv"))
+    evidence = frozenset(row["term"] for row in data_rows("evidence.tsv"))
     return AttributionData(
         cues=cues, particle_cues=particle_cues, roles=roles, titles=frozenset(titles),
         role_max_words=max(len(t.split()) for t in roles), anonymous_heads=frozenset(heads),
         anonymous_phrases=tuple(sorted(phrases)), evidence_nouns=evidence,
-        colon_labels=frozenset(row["term"] for row in _rows("labels.tsv")),
+        colon_labels=frozenset(row["term"] for row in data_rows("labels.tsv")),
     )

@@ -17,7 +17,7 @@ from functools import lru_cache
 from ..text.columns import columns
 
 from .chunks import PROPER, np_left
-from .data import _rows
+from .data import data_rows
 from .speakers import SpeakerInfo, describe
 
 
@@ -25,7 +25,7 @@ from .speakers import SpeakerInfo, describe
 def speaker_words() -> dict:
     """use -> words, from framing/data/attribution/speaker_words.tsv ("country", "generic", "particle")."""
     out: dict = {}
-    for row in _rows("speaker_words.tsv"):
+    for row in data_rows("speaker_words.tsv"):
         out.setdefault(row["use"], set()).add(row["term"])
     return {use: frozenset(words) for use, words in out.items()}
 

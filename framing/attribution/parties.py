@@ -25,7 +25,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from importlib import resources as _res
+
+from .data import data_rows
 
 #: Lower-case words before a name that may stand between a party word and the name, besides
 #: capitalised words (titles, first names): "Democratic presidential candidate Bernie Sanders".
@@ -44,18 +45,10 @@ def party_data() -> tuple[dict, dict, dict]:
     """(party word -> party, party letter -> party, gazetteer person id -> party)."""
     words, letters, persons = {}, {}, {}
     tables = {"word": words, "letter": letters, "person": persons}
-    path = _res.files("framing.data").joinpath("attribution").joinpath("parties.tsv")
-    header = None
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = [c.strip() for c in line.split("\t")]
-        if header is None:
-            header = cells
-            continue
-        row = dict(zip(header, cells))
-        if row.get("kind") not in tables or not row.get("text") or not row.get("party"):
-            raise ValueError(f"{path}:{number}: expected kind (word, letter, person), text, party")
+    for row in data_rows("parties.tsv"):
+        if row["kind"] not in tables or not row["text"] or not row["party"]:
+            raise ValueError(f"framing/data/attribution/parties.tsv: bad row {row}: expected kind "
+                             "(word, letter, person), text, party")
         tables[row["kind"]][row["text"]] = row["party"]
     return words, letters, persons
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 from itertools import islice
 
 from .chunks import PROPER, TIME_WORDS
-from .data import AttributionData, _rows, first_names
+from .data import AttributionData, data_rows, first_names
 
 HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "miss", "mr", "mrs", "ms", "sir", "dame", "lord"})
 # lower-case words inside a person's name ("Mohammed bin Salman", "Charles de Gaulle", "Ursula von
@@ -88,7 +88,7 @@ def non_persons() -> frozenset:
     """Head nouns that never stand for one person: documents, findings, media items and bodies
     (framing/data/attribution/non_persons.tsv). "He" is never one of them (coref), and when a
     participle gives one an agent, the agent is who speaks ("a poll conducted by Gallup")."""
-    return frozenset(row["term"] for row in _rows("non_persons.tsv"))
+    return frozenset(row["term"] for row in data_rows("non_persons.tsv"))
 
 
 @lru_cache(maxsize=1)
@@ -96,7 +96,7 @@ def person_nouns() -> frozenset:
     """Head nouns that stand for one person (framing/data/attribution/person_nouns.tsv): "the
     receptionist", "a neighbor"; "he" may take such a speaker, and a name set off by commas after
     one is the speaker's ("his father, Benjamin Watson,")."""
-    return frozenset(row["term"] for row in _rows("person_nouns.tsv"))
+    return frozenset(row["term"] for row in data_rows("person_nouns.tsv"))
 
 
 _PHRASES: list = [None, None]  # [phrases, the search of a regex matching any of them]

@@ -96,3 +96,11 @@ def test_the_report_charts_voices_by_party_in_us_news_only():
     html = render_string(analyze(us), "html")
     assert "Voice share by US party" in html and "United States · Republican" in html
     assert "Voice share by US party" not in render_string(seed_result(), "html")  # South Asian story
+
+
+def test_a_party_noun_before_a_state_and_a_name_with_an_initial():
+    assert party_from_text("Senator Ed Marsh, Democrat of Maine, insisted on it.", "Ed Marsh") == "Democratic"
+    assert party_from_text("The plan, Democrats said, would fail.", "Ed Marsh") == ""
+    analysis = analyze_article(Article(id="t", outlet="test", text=(
+        "Charles E. Schumer said the vote would be close.")))
+    assert [a.party for a in analysis.attributions] == ["Democratic"]  # the gazetteer's Chuck Schumer

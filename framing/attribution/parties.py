@@ -61,8 +61,10 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     letter_alt = "|".join(re.escape(x) for x in sorted(letters))
     # after the name: ", R-S.C.", " (D-Calif.)", " (R., Wis.)"
     after = re.compile(r"\s*[,(]\s*(" + letter_alt + r")\s*(?:-|–|\.,)\s*[A-Z]")
-    # an apposition after the name: ", a Republican", ", the top Democrat on ..."
-    apposition = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(" + word_alt + r")\b")
+    # an apposition after the name: ", a Republican", ", the top Democrat on ...", and with no
+    # article the party noun itself before its state: ", Democrat of Maine", ", Republican from Ohio"
+    apposition = re.compile(r",\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(" + word_alt
+                            + r")\b|(Democrat|Republican)\s+(?:of|from)\s+[A-Z])")
     # before the name, among titles and first names: "Republican Sen. Lindsey "
     before = re.compile(r"\b(" + word_alt + r")[ \t]+" + _BETWEEN + r"\Z")
     return after, apposition, before
@@ -121,7 +123,7 @@ def party_from_text(text: str, name: str) -> str:
             if not party and has_word:
                 hit = apposition.match(rest)
                 if hit:
-                    party = words[hit.group(1).lower()]
+                    party = words[(hit.group(1) or hit.group(2)).lower()]
                 else:
                     window = text[max(0, k - 80):k]
                     if any(w in window for w in hints):

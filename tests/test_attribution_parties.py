@@ -104,3 +104,16 @@ def test_a_party_noun_before_a_state_and_a_name_with_an_initial():
     analysis = analyze_article(Article(id="t", outlet="test", text=(
         "Charles E. Schumer said the vote would be close.")))
     assert [a.party for a in analysis.attributions] == ["Democratic"]  # the gazetteer's Chuck Schumer
+
+
+def test_a_politician_the_text_does_not_label_is_found_by_full_name():
+    from framing.attribution.parties import party_names
+
+    analysis = analyze_article(Article(id="t", outlet="test", text=(
+        "Gov. Andrew Cuomo said the state would cut spending. Sen. Mark R. Warner said he would "
+        "wait. Joe Manchin said he was undecided.")))
+    parties = {a.speaker: a.party for a in analysis.attributions}
+    assert parties["Andrew Cuomo"] == "Democratic" and parties["Mark R. Warner"] == "Democratic"
+    assert parties["Joe Manchin"] == ""  # his party changed: only the article can say
+    names = party_names()
+    assert len(names) > 500 and set(names.values()) == {"Democratic", "Republican", "independent"}

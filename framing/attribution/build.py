@@ -14,7 +14,7 @@ from .coref import Entity, Resolver
 from .data import first_names, genders_clash, load_data
 from .descriptions import DescribedRoles
 from .extract import POST, extract
-from .parties import party_in_words, party_of
+from .parties import party_in_words, party_of, without_initials
 from .speakers import GAZ_KIND_ROLE, body_role_after_title, gazetteer_lookup, org_head_role
 
 #: A quotation of at most this many words that nobody is credited with is a scare quote
@@ -228,14 +228,6 @@ def _one_role_per_speaker(atts: list) -> list:
             else a for a in atts]
 
 
-def _without_initials(name: str) -> str:
-    """A name without its middle initials ("Charles E. Schumer" -> "Charles Schumer"), as the
-    gazetteer lists most people."""
-    parts = name.split()
-    return " ".join([parts[0]] + [p for p in parts[1:-1] if not re.fullmatch(r"[A-Z]\.", p)]
-                    + [parts[-1]]) if len(parts) > 2 else name
-
-
 def _party(memo: dict, ent, info, text: str, gazetteer, surnames: dict) -> str:
     """The party of an attribution's speaker, once per entity of the article. A known person is
     the gazetteer's entry for the full name, or for a bare surname the one `_surname_person`
@@ -247,7 +239,7 @@ def _party(memo: dict, ent, info, text: str, gazetteer, surnames: dict) -> str:
         if gazetteer is not None and ent.kind == "person" and ent.name:
             if " " in ent.name:
                 person = gazetteer_lookup(gazetteer, ent.name) or gazetteer_lookup(
-                    gazetteer, _without_initials(ent.name))  # "Charles E. Schumer"
+                    gazetteer, without_initials(ent.name))  # "Charles E. Schumer"
             else:
                 key = (ent.name, bool(ent.title), ent.gender)
                 if key not in surnames:

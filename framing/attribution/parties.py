@@ -13,9 +13,12 @@ trust, from:
    two says nothing;
 2. for a group or body, the party its own words name ("Senate Democrats", "GOP leaders", "the
    Republican National Committee");
-3. the gazetteer's well-known politicians (framing/data/attribution/parties.tsv): elected
-   officials, candidates and party figures only, since a party changes less than an office but
-   an appointee speaks for the office.
+3. a list of US politicians of 2008-2025 by full name (framing/data/attribution/party_names.tsv:
+   senators, governors, House leaders and well-known members, presidential candidates, party
+   chairs; people whose party changed in those years are left out);
+4. the gazetteer's well-known politicians (framing/data/attribution/parties.tsv), which also
+   name them by surname alone: elected officials, candidates and party figures only, since a
+   party changes less than an office but an appointee speaks for the office.
 
 Parties are "Democratic", "Republican" and "independent"; "" when nothing says. Other countries'
 parties are not read (their speakers' sides are their countries, as before).
@@ -155,11 +158,35 @@ def _joins(char: str) -> bool:
     return char.isalnum() or char in "-_"
 
 
+@lru_cache(maxsize=1)
+def party_names() -> dict:
+    """Full name (folded, no middle initials) -> party, from party_names.tsv: US politicians of
+    2008-2025 whose party did not change, beyond the gazetteer's few well-known people."""
+    return {_name_key(row["name"]): row["party"] for row in data_rows("party_names.tsv")}
+
+
+def without_initials(name: str) -> str:
+    """A name without its middle initials ("Charles E. Schumer" -> "Charles Schumer"), as the
+    gazetteer and the list of politicians write most people."""
+    parts = name.split()
+    if len(parts) <= 2:
+        return " ".join(parts)
+    return " ".join([parts[0]] + [p for p in parts[1:-1] if not re.fullmatch(r"[A-Z]\.", p)]
+                    + [parts[-1]])
+
+
+def _name_key(name: str) -> str:
+    return without_initials(name).lower()
+
+
 def party_of(text: str, name: str, kind: str, label: str, person=None) -> str:
     """The party of one speaker: `name` and `kind` of its entity ("person", "group" ...), `label`
-    the speaker as reports show it, `person` its gazetteer entry when it is a known person."""
+    the speaker as reports show it, `person` its gazetteer entry when it is a known person. The
+    article's words first, then the list of politicians by full name, then the gazetteer."""
     if kind == "person" and name:
         party = party_from_text(text, name)
+        if not party and " " in name:
+            party = party_names().get(_name_key(name), "")
         if party or person is None or person.kind != "person":
             return party
         return party_data()[2].get(person.id, "")

@@ -82,11 +82,11 @@ def test_block_slices_give_the_same_explanations_as_masks(resources, seed_inputs
     for model in _models(resources):
         for _, inputs in seed_inputs:
             X, trace = model.extractor.transform_with_letters(inputs)
-            assert trace.all_blocks and sum(trace.sizes) == X.nnz
+            assert trace.words_letters_first and sum(trace.sizes) == X.nnz
             proba, products = model._proba(X)
             best = proba.argmax(axis=1)
             sliced = explain_rows(model, X, best, trace, inputs, 5, products)
-            masked = explain_rows(model, X, best, trace._replace(sizes=(), all_blocks=False),
+            masked = explain_rows(model, X, best, trace._replace(sizes=(), words_letters_first=False),
                                   inputs, 5, products)
             assert sliced == masked
             assert sum(map(len, sliced)) > 3 * len(inputs)  # most sentences show five reasons

@@ -176,6 +176,19 @@ def _surname_entry(gazetteer, name: str, text: str, titled: bool, gender: str):
     return entry
 
 
+def _bare_surname_entry(gazetteer, ent, text: str, memo: dict):
+    """The gazetteer person a speaker named by one capitalised word names in `text`
+    (`_surname_entry`), or None for any other speaker. `memo`: the answer for each surname asked
+    in this article, shared by the speaker's role, side and party."""
+    name = ent.name
+    if gazetteer is None or ent.kind != "person" or not name or " " in name or not name[:1].isupper():
+        return None
+    key = (name, bool(ent.title), ent.gender)
+    if key not in memo:
+        memo[key] = _surname_entry(gazetteer, name, text, *key[1:])
+    return memo[key]
+
+
 def _surname_person(gazetteer, ent, role: str, affiliation: str, data, text: str,
                     memo: dict) -> tuple[str, str]:
     """(role, affiliation) of a speaker named by one capitalised word only ("Trump said", with no
@@ -184,13 +197,7 @@ def _surname_person(gazetteer, ent, role: str, affiliation: str, data, text: str
     the same way (`Gazetteer.person_by_surname`). Not when the article names someone else of that
     surname with a first name ("Tim Ryan ... Ryan said" is not Paul Ryan). `memo`: the person of
     each surname asked in this article (its text is read once per surname)."""
-    name = ent.name
-    if gazetteer is None or ent.kind != "person" or not name or " " in name or not name[:1].isupper():
-        return role, affiliation
-    key = (name, bool(ent.title), ent.gender)
-    if key not in memo:
-        memo[key] = _surname_entry(gazetteer, name, text, *key[1:])
-    entry = memo[key]
+    entry = _bare_surname_entry(gazetteer, ent, text, memo)
     if entry is None:
         return role, affiliation
     if role == "unknown":
@@ -231,20 +238,15 @@ def _one_role_per_speaker(atts: list) -> list:
 def _party(memo: dict, ent, info, text: str, gazetteer, surnames: dict) -> str:
     """The party of an attribution's speaker, once per entity of the article. A known person is
     the gazetteer's entry for the full name, or for a bare surname the one `_surname_person`
-    finds (the same namesake checks; `surnames` is its memo)."""
+    finds (`_bare_surname_entry`, with its namesake checks and memo `surnames`)."""
     if ent is None:
         return party_in_words(info.text) if info is not None else ""
     if ent.id not in memo:
-        person = None
-        if gazetteer is not None and ent.kind == "person" and ent.name:
-            if " " in ent.name:
-                person = gazetteer_lookup(gazetteer, ent.name) or gazetteer_lookup(
-                    gazetteer, without_initials(ent.name))  # "Charles E. Schumer"
-            else:
-                key = (ent.name, bool(ent.title), ent.gender)
-                if key not in surnames:
-                    surnames[key] = _surname_entry(gazetteer, ent.name, text, *key[1:])
-                person = surnames[key]
+        if gazetteer is not None and ent.kind == "person" and " " in ent.name:
+            person = gazetteer_lookup(gazetteer, ent.name) or gazetteer_lookup(
+                gazetteer, without_initials(ent.name))  # "Charles E. Schumer"
+        else:
+            person = _bare_surname_entry(gazetteer, ent, text, surnames)
         memo[ent.id] = party_of(text, ent.name, ent.kind, ent.label, person)
     return memo[ent.id]
 

@@ -58,9 +58,8 @@ def party_data() -> tuple[dict, dict, dict]:
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    words, letters, _ = party_data()
-    word_alt = "|".join(sorted((re.escape(f) for w in words for f in _written(w)), key=len,
-                               reverse=True))
+    letters = party_data()[1]
+    word_alt = "|".join(sorted(map(re.escape, _word_forms()), key=len, reverse=True))
     letter_alt = "|".join(re.escape(x) for x in sorted(letters))
     # after the name: ", R-S.C.", " (D-Calif.)", " (R., Wis.)"
     after = re.compile(r"\s*[,(]\s*(" + letter_alt + r")\s*(?:-|–|\.,)\s*[A-Z]")

@@ -78,7 +78,7 @@ def _candidates(model, X, best, trace, products, inputs):
     # letter credit first, then the word feature, as the pairs come in order.
     split = trace.words.shared(ex._stop, ex._id_lookups().stop.view)
     sizes = getattr(trace, "sizes", ())
-    if getattr(trace, "all_blocks", False) and sum(sizes) == len(cols):
+    if getattr(trace, "words_letters_first", False) and sum(sizes) == len(cols):
         # X made by transform_with_letters: its entries are the word block's, the letter
         # block's, then the rest's, so each block is a slice (no mask over every entry)
         n_words, n_letters = sizes[0], sizes[1]

@@ -534,7 +534,7 @@ class Trace(NamedTuple):
     sizes: tuple = ()  # entries of each block X holds, in X's order
     # sizes open with the word and the letter blocks' (the lexicon and signal blocks, when the
     # model has them, follow): explanations then take each block as a slice of X's entries
-    all_blocks: bool = False
+    words_letters_first: bool = False
 
 
 def _counts_matrix(values: list[int], indices: list[int], indptr: list[int], width: int) -> FeatureRows:

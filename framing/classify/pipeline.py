@@ -142,7 +142,7 @@ class SentenceModel:
         Values are what a reader can check: how often a word occurs, a lexicon count, a score;
         `words` names the sentence's words behind a feature (for lexicon counts: the matches).
         """
-        trace = self.extractor.transform_with_letters([item])[1]._replace(sizes=(), all_blocks=False)
+        trace = self.extractor.transform_with_letters([item])[1]._replace(sizes=(), words_letters_first=False)
         return explain_rows(self, X.row(r), np.array([c]), trace, [item], k)[0]
 
     # -- saving ----------------------------------------------------------------------------

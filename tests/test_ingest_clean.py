@@ -86,6 +86,13 @@ def test_real_accents_are_not_taken_for_mojibake():
     ("Refugees wait at the Torkham crossing. Naveed Ali / AP", "caption"),
     ("Hamid Karzai/AP", "caption"),
     ("Provincial Police Department via AP", "credit"),
+    # a caption whose credit names no photographer: "(X via AP)", "(AP Photo)"
+    ("This photo taken from video provided by WEAR-TV shows emergency responders near the base, "
+     "Friday, Dec. 6, 2019. (WEAR-TV via AP)", "caption"),
+    ("Children play in the lake outside the town on Monday. (Olga Burtseva via AP)", "caption"),
+    ("President Xi reviews honor guards in Qingdao, China, April 23, 2019. (Xinhua via Reuters)",
+     "caption"),
+    ("Lawmakers leave the chamber after the vote. (AP Photo)", "caption"),
     ("The Associated Press contributed to this report.", "credit"),
     ("Staff writers Ana Ruiz and Tom Ash contributed to this story.", "credit"),
     ("Contributing: Reuters", "credit"),
@@ -122,6 +129,7 @@ def test_leftover_lines_match_a_rule(line, reason_word):
     "He said the opinions expressed at the meeting were divided.",
     "Five people were killed, according to AP/Reuters tallies, and dozens were hurt.",
     "The senator called the deal a win for Main Street/Wall Street alike (a slogan she repeats).",
+    "The footage was first broadcast by a local station (and later shared via AP) on Friday night.",
 ])
 def test_real_sentences_match_no_rule(line):
     assert load_rules().match(line) is None

@@ -34,6 +34,37 @@ def test_plain_text_file(tmp_path):
     assert article.text.startswith("Old river bridge closed after cracks found\n\nEngineers closed")
 
 
+def test_plain_text_header_block_fills_title_outlet_and_date(tmp_path):
+    # How people save an article by hand, and how news databases export one: header lines, a blank
+    # line, the article. The header is metadata, not text, and the title is the headline.
+    path = tmp_path / "base.txt"
+    path.write_text("Title: Official: Pensacola shooter was Saudi aviation student\n"
+                    "Source: Associated Press\nAuthor: Staff writer\nDate: Dec. 6, 2019\n\n"
+                    "A member of the Saudi air force opened fire in a classroom at the naval base "
+                    "on Friday, a U.S. official said.\n", encoding="utf-8")
+    article = only(load_story(path))
+    assert (article.outlet, article.title, article.date) == (
+        "Associated Press", "Official: Pensacola shooter was Saudi aviation student", "2019-12-06")
+    assert article.text.split("\n\n")[0] == article.title  # the headline opens the text
+    assert "Source:" not in article.text and "Staff writer" not in article.text
+    assert any("header lines" in note for note in article.notes)
+
+
+@pytest.mark.parametrize("opening", [
+    "Trump: I will not concede the race\n\n",  # a headline with a colon, not a header
+    "Source: officials said the bridge would reopen on Monday after repairs to its supports were "
+    "finished\nahead of schedule.\n\n",  # a body line that runs on is no header block
+    "Author: Staff writer\n\n",  # names that fill no article field alone make no header
+])
+def test_plain_text_without_a_header_block_is_read_as_text(tmp_path, opening):
+    path = tmp_path / "bridge.txt"
+    body = "Engineers closed the old river bridge on Tuesday after finding cracks, the city said.\n"
+    path.write_text(opening + body, encoding="utf-8")
+    article = only(load_story(path))
+    assert article.text.startswith(opening.split("\n")[0][:20])
+    assert not any("header lines" in note for note in article.notes)
+
+
 def test_markdown_front_matter_and_markup():
     article = only(load_story(FIXTURES / "minister_front_matter.md"))
     assert (article.outlet, article.title, article.date) == (

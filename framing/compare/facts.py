@@ -447,6 +447,21 @@ def _context_results(facts: list[ArticleFacts], contexts, used: set, docs: dict)
 # classes too general for two figures to be one quantity on the strength of the noun alone: a
 # story counts many different sets of people, sums of money, percentages and stretches of time
 _GENERIC = EVENT_CLASSES | {"people", "percent", "money"}
+#: Counted classes that name an amount, not things: their label keeps the singular.
+_MASS_NOUNS = frozenset({"money", "aircraft", "staff", "equipment", "ammunition", "cash",
+                         "funding", "aid", "debt", "revenue", "damage"})
+
+
+def _plural(noun: str) -> str:
+    """The plural a figure's label uses for its counted class ("people injured", "casualties of
+    the attack", not "peoples" or "casualtys"): lemminflect's first plural, the noun itself for
+    a mass noun."""
+    if noun in _MASS_NOUNS:
+        return noun
+    from lemminflect import getInflection
+
+    forms = getInflection(noun, "NNS")
+    return forms[0] if forms else noun + "s"
 _BY_NAME = {"age"}  # matched by the person's name only (match_facts)
 
 
@@ -752,8 +767,8 @@ def match_facts(analyses: list[ArticleAnalysis], facts: list[ArticleFacts],
         if m.counted == "duration":
             return f"how long the {m.event} lasted (in days)"
         if m.counted in EVENT_CLASSES:
-            return f"{m.counted}s of the {m.event}"
-        return f"{m.counted}s {m.outcome}"
+            return f"{_plural(m.counted)} of the {m.event}"
+        return f"{_plural(m.counted)} {m.outcome}"
 
     fig_results = _groups(figs, franges, fconfs, lambda i, j: True, f_agree, "figure",
                           lambda x: key_of_fig[x.id], f_label, docs)

@@ -1,5 +1,7 @@
 """Front matter at the top of a Markdown file: a block of `key: value` lines between `---` lines
-(the YAML subset every static-site generator writes), or TOML between `+++` lines.
+(the YAML subset every static-site generator writes), or TOML between `+++` lines. Also the header
+block of a plain-text file: `Title: ...`, `Source: ...`, `Date: ...` lines and a blank line, as
+people save articles by hand and news databases export them (split_header_block).
 
 Only flat `key: value` pairs are read (quotes around values are dropped); lists and nested keys are
 skipped, since the article fields (title, outlet, date, url, id, language) are all plain strings.
@@ -60,6 +62,47 @@ def split_front_matter(text: str) -> FrontMatter:
             continue
         out.values[key] = value
     return out
+
+
+#: One header line: a short name, a colon, a value. The name must be a field name of
+#: framing/data/record_fields.tsv (framing.ingest.fields), which keeps "Trump: I will win" and
+#: "WASHINGTON: The Senate ..." out.
+_HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z _-]{0,30}?)[ \t]*:[ \t]+(\S.*?)\s*$")
+_MAX_HEADER_LINES = 30
+_MAX_HEADER_VALUE = 300
+
+
+def split_header_block(text: str) -> FrontMatter:
+    """Separate a plain-text file's header block (if any) from the body.
+
+    A header block is the file's first lines, each `Name: value` with a name that
+    framing/data/record_fields.tsv knows (title, headline, source, outlet, date, url, author,
+    byline, section, ...), ended by a blank line and followed by the article. Every line must be
+    such a line and at least one must fill an article field other than the text: a body that
+    happens to open with "Source: the Pentagon said ..." and runs on is not a header. Values of
+    names that fill nothing (author, section) are dropped. Without a header the body is the text.
+    """
+    from .fields import field_of, is_known_name
+
+    lines = text.split("\n")
+    values: dict[str, object] = {}
+    for i, raw in enumerate(lines[:_MAX_HEADER_LINES + 1]):
+        if not raw.strip():
+            break
+        m = _HEADER_LINE.match(raw)
+        if not m or len(m.group(2)) > _MAX_HEADER_VALUE or not is_known_name(m.group(1)):
+            return FrontMatter(body=text)
+        target = field_of(m.group(1))
+        if target == "text":
+            return FrontMatter(body=text)
+        if target is not None:
+            values.setdefault(m.group(1).strip(), m.group(2))
+    else:
+        return FrontMatter(body=text)  # no blank line after the block (or no lines at all)
+    body = "\n".join(lines[i + 1:])
+    if not values or not body.strip():
+        return FrontMatter(body=text)
+    return FrontMatter(values=values, body=body, body_line=i + 2)
 
 
 def _toml_line(message: str) -> int:

@@ -1,8 +1,13 @@
-"""Plain text files: one article per file, as pasted from a web page or a wire feed."""
+"""Plain text files: one article per file, as pasted from a web page or a wire feed, optionally
+opening with a header block (`Title: ...`, `Source: ...`, `Date: ...`, a blank line) or with front
+matter between `---` lines, which fill the article's title, outlet, date and url."""
 from __future__ import annotations
 
+from ...model import LoadProblem
 from ..encoding import Decoded, decode_bytes
 from ..errors import IngestError
+from ..fields import map_record
+from ..frontmatter import split_front_matter, split_header_block
 from ..raw import Options, RawArticle, Source
 
 
@@ -25,5 +30,19 @@ def encoding_notes(decoded: Decoded) -> list[str]:
 
 def read_text(source: Source, options: Options):
     decoded = decode_article_bytes(source, options)
-    yield RawArticle(text=decoded.text, source=source.display, key=source.stem, fmt="txt",
-                     encoding=decoded.encoding, notes=encoding_notes(decoded))
+    text = decoded.text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    front, meta_from = split_front_matter(text), "front matter"
+    if not front.values and not front.warnings:
+        front, meta_from = split_header_block(text), "header lines"
+    meta = {k: v for k, v in map_record(front.values).items() if k != "text" and v not in (None, "")}
+    if not meta:  # a text with no header (a `---` line that opens no front matter included)
+        yield RawArticle(text=decoded.text, source=source.display, key=source.stem, fmt="txt",
+                         encoding=decoded.encoding, notes=encoding_notes(decoded))
+        return
+    for line, message in front.warnings:
+        yield LoadProblem(source.display, message, line, fatal=False)
+    key = str(meta.pop("id", "") or "").strip() or source.stem
+    yield RawArticle(text=front.body, source=source.display, key=key, fmt="txt",
+                     first_line=front.body_line, meta=meta, meta_from=meta_from,
+                     title_is_headline=True, encoding=decoded.encoding,
+                     notes=encoding_notes(decoded))

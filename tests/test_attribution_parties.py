@@ -117,3 +117,15 @@ def test_a_politician_the_text_does_not_label_is_found_by_full_name():
     assert parties["Joe Manchin"] == ""  # his party changed: only the article can say
     names = party_names()
     assert len(names) > 500 and set(names.values()) == {"Democratic", "Republican", "independent"}
+
+
+@pytest.mark.parametrize("speaker, side", [
+    ("Jane Whitcombe", "United States"),  # a party and no country of her own: a US voice
+    ("Luis Ortega", "United States"),
+    ("Anne Kowalski", "United States"),
+    ("Senate Democrats", "United States"),
+    ("Peter Holm", ""),                   # no party, nothing says where he is from
+])
+def test_a_speaker_with_a_party_speaks_for_the_united_states(by_speaker, speaker, side):
+    _, analysis = by_speaker
+    assert {a.speaker: a.affiliation for a in analysis.attributions}[speaker] == side

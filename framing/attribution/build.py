@@ -14,7 +14,7 @@ from .coref import Entity, Resolver
 from .data import first_names, genders_clash, load_data
 from .descriptions import DescribedRoles
 from .extract import POST, extract
-from .parties import party_in_words, party_of, without_initials
+from .parties import PARTY_COUNTRY, party_in_words, party_of, without_initials
 from .speakers import GAZ_KIND_ROLE, body_role_after_title, gazetteer_lookup, org_head_role
 
 #: A quotation of at most this many words that nobody is credited with is a scare quote
@@ -322,6 +322,9 @@ def attributions_of(doc, lexicon=None, gazetteer=None, model="shipped",
             # "Kristi Boswell, director of congressional relations for the American Farm Bureau
             # Federation": the body a title with no kind of voice names
             role = body_role_after_title(toks, r.source[0], r.source[1], gazetteer) or role
+        party = _party(parties, ent, info, text, gazetteer, surnames)
+        if party and not affiliation and gazetteer is not None:
+            affiliation = gazetteer.side_of(PARTY_COUNTRY) or ""  # a party is a US party
         out.append(Attribution(
             source=source, source_text=text[source.start:source.end] if source else "",
             speaker=speaker, speaker_id=speaker_id, speaker_span=speaker_span, role=role or "unknown",
@@ -331,7 +334,7 @@ def attributions_of(doc, lexicon=None, gazetteer=None, model="shipped",
             content=content, content_text=content_text, content_words=_words(content_text),
             kind=_kind_of(r, ctx, text, data),
             sentence=r.sentence,
-            party=_party(parties, ent, info, text, gazetteer, surnames),
+            party=party,
         ))
     out = _one_role_per_speaker(out)
     # a quotation inside some content span is credited to that attribution

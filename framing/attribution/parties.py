@@ -21,7 +21,9 @@ trust, from:
    party changes less than an office but an appointee speaks for the office.
 
 Parties are "Democratic", "Republican" and "independent"; "" when nothing says. Other countries'
-parties are not read (their speakers' sides are their countries, as before).
+parties are not read (their speakers' sides are their countries, as before). A speaker with a
+party and no side of their own is on the side of the country whose parties these are
+(`PARTY_COUNTRY`): "Former governor Mike Huckabee" is a US voice.
 """
 from __future__ import annotations
 
@@ -30,6 +32,9 @@ from collections import Counter
 from functools import lru_cache
 
 from .data import data_rows
+
+#: The gazetteer id of the country whose parties this module reads.
+PARTY_COUNTRY = "USA"
 
 #: Lower-case words before a name that may stand between a party word and the name, besides
 #: capitalised words (titles, first names): "Democratic presidential candidate Bernie Sanders".

@@ -26,3 +26,19 @@ def test_special_counsel_is_a_title_and_names_him_later(resources):
 ])
 def test_the_title_is_left_out_of_the_name(resources, text, name):
     assert name in [n for _, n in mentions(resources, text)]
+
+
+def test_a_plural_title_before_names_leaves_the_bare_surname_linked(resources):
+    # Christian Science Monitor, 26 June 2015 (AllSides), shortened: "Justices Scalia" was a second
+    # person of that surname, so every bare "Scalia" became a guessed person of its own
+    found = mentions(resources, "In a dissent, Justice Antonin Scalia said the opinion was a threat. "
+                                "Scalia said the court had gone too far. Dissenting opinions were "
+                                "filed by Chief Justice Roberts, and Justices Scalia, Clarence "
+                                "Thomas, and Samuel Alito.")
+    assert ("Scalia", "Antonin Scalia") in found
+    assert ("Justices Scalia", "Antonin Scalia") in found
+
+
+def test_the_justices_alone_are_no_person(resources):
+    found = mentions(resources, "The justices ruled 5-4 on Friday.")
+    assert not [text for text, _ in found if "justices" in text.lower()]

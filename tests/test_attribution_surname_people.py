@@ -40,7 +40,9 @@ def test_not_when_the_article_names_someone_else_of_that_surname():
     # (no state after the name: "of Ohio" would give him the US side on its own)
     _, atts, _ = run("Rep. Tim Ryan spoke on Monday. Ryan said the plant would close.")
     att = by_cue(atts, "said")
-    assert (att.speaker, att.affiliation) == ("Tim Ryan", "")
+    # Tim Ryan, a Democrat (the list of US politicians), not the gazetteer's Paul Ryan, a
+    # Republican; his party makes him a US voice (session 19)
+    assert (att.speaker, att.party, att.affiliation) == ("Tim Ryan", "Democratic", "United States")
 
 
 def test_an_honorific_keeps_a_surname_from_a_namesake_of_the_other_gender():

@@ -1,7 +1,9 @@
 """Actor mentions on real sentences: one test per mention type, offsets always exact."""
 from __future__ import annotations
 
+import pytest
 from conftest import make_doc
+
 from framing.actors.mentions import find_mentions
 
 
@@ -348,3 +350,19 @@ def test_prosecutors_and_investigators_are_groups(gaz):
     kinds = {m.text: m.kind for m in ms}
     assert kinds.get("Federal prosecutors") == "generic_group" or kinds.get("prosecutors") == "generic_group"
     assert kinds.get("Investigators") == "generic_group"
+
+
+@pytest.mark.parametrize("text, mention", [
+    # AllSides sentences, shortened: a determiner opens the noun phrase, so the verb, the
+    # complementizer or the adverb before it is no part of the group's mention
+    ("The court struck down the part of the act that banned the federal government from paying "
+     "benefits.", "the federal government"),
+    ("Democrats argued on Tuesday that the government can't raise the limit.", "the government"),
+    ("Trump's aides said it was undeniable that the regime had used the weapons.", "the regime"),
+    ("He vowed that the Syrian army would carry on.", "the Syrian army"),
+    # ... but a partitive and a predeterminer still stand before it
+    ("Police said eight of the injured were taken to hospital.", "eight of the injured"),
+    ("All the soldiers were killed in the attack.", "All the soldiers"),
+])
+def test_a_group_mention_starts_at_its_determiner(gaz, text, mention):
+    assert mention in [m.text for m in mentions(gaz, text)]

@@ -48,6 +48,12 @@ _REGION_WORDS = frozenset({
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
                "my", "your", "some", "any", "all", "both", "each", "every", "other", "another",
                "such", "no", "several", "many", "few", "most", "more", "fewer"}
+#: Determiners that open a noun phrase: nothing but a predeterminer stands before them in it.
+_OPENING_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her",
+                                  "its", "their", "our", "my", "your", "each", "every", "no",
+                                  "another"})
+#: Words that may stand before an opening determiner in the same phrase ("all the", "both their").
+_PREDETERMINERS = frozenset({"all", "both", "half", "such"})
 QUANT_WORDS = {"dozens", "hundreds", "thousands", "scores", "tens", "millions", "dozen", "hundred",
                "thousand", "many", "several", "few", "more", "than", "least", "most", "as", "some",
                "about", "around", "nearly", "almost", "over", "under", "up", "at",
@@ -1042,11 +1048,16 @@ class MentionFinder:
         number_start = number_end = None
         self._cap_mod = None
         norms, tags, texts = self._norms, self._tags, self._texts
+        opened = False  # a determiner that opens a noun phrase ("the", "their") was passed
         while k > s_start:
             j = k - 1
             if self.used[j]:
                 break
             norm, pos = norms[j], tags[j]
+            if opened and norm not in _PREDETERMINERS and not (
+                    norm == "of" and j > s_start and norms[j - 1] in NUMBER_WORDS):
+                break  # "that banned the federal government": "the" opened the phrase
+            opened = False  # a predeterminer, or the "of" of "eight of the injured"
             cov_e = self.cov_ent[j]
             if number_start is not None and not (pos == "CD" or norm in NUMBER_WORDS or
                                                  norm in QUANT_WORDS or norm in DETERMINERS):
@@ -1110,6 +1121,7 @@ class MentionFinder:
                 if norm in ("both", "all", "several", "many", "some", "few"):
                     mods = mods or norm in ("both",)
                     number_start = j if number_start is None else number_start
+                opened = norm in _OPENING_DETERMINERS
                 k = j
                 continue
             if norm == "-" or pos == "HYPH":

@@ -5,6 +5,8 @@ import pytest
 
 from conftest import make_doc
 
+from framing.model import Article
+
 
 def sentences(text):
     doc = make_doc(text)
@@ -174,12 +176,31 @@ def test_fast_punkt_splits_exactly_like_nltk_punkt(seed_paths):
 
     punkt = _punkt()
     paragraphs = _paragraphs(seed_paths) + ["Dr. Smith left. Mr. Jones stayed.", "J. Bach. 3. Then",
-                                            "“Go.” She left!) Then... (Really.) yes. No.", "a.m. B."]
+                                            "“Go.” She left!) Then... (Really.) yes. No.", "a.m. B.",
+                                            "in the U.S. The firm. At 9 a.m. He left. King Jr. A. "
+                                            "Smith ... The end. Sen. The U.S. Army. knew... A. B"]
     assert len(paragraphs) > 40
     for para in paragraphs:
         assert punkt.span_tokenize(para) == punkt.reference_spans(para), para
         for _, context in punkt._contexts(para):
             assert punkt._decide(context) == punkt._nltk.text_contains_sentbreak(context), context
+
+
+@pytest.mark.parametrize("text, sentences", [
+    # AllSides sentences, shortened: an abbreviation ends the sentence when a capitalised
+    # sentence starter follows
+    ("The program tracked Muslim men in the U.S. When it was fully operational, it listed 80,000.",
+     2),
+    ("McCoy says the first call came around 1:30 a.m. He didn't pick up.", 2),
+    ("He was seen at the restaurant in Washington, D.C. A Post analysis found nothing.", 2),
+    # ... and not when a name or a noun follows
+    ("U.S. officials met Sen. John Smith and Martin Luther King Jr. Day was declared.", 1),
+    ("The U.S. Army and the U.N. Security Council met on Jan. 5 in St. Louis.", 1),
+])
+def test_an_abbreviation_ends_a_sentence_before_a_sentence_starter(text, sentences):
+    from framing.text import build_doc
+
+    assert len(build_doc(Article(id="t", text=text, outlet="o")).sentences) == sentences
 
 
 def test_fast_punkt_regular_expressions_match_like_nltks(seed_paths):

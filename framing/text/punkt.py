@@ -1,7 +1,8 @@
 """nltk's Punkt sentence splitter as we configure it, without its per-call overhead.
 
-We run Punkt untrained, with only a curated abbreviation list (no collocations, no frequent
-sentence starters, no orthographic statistics). `PunktSentenceTokenizer.span_tokenize` spends most
+We run Punkt untrained, with a curated abbreviation list and a short list of frequent sentence
+starters (function words: "in the U.S. The company said" is two sentences), and no collocations
+or orthographic statistics. `PunktSentenceTokenizer.span_tokenize` spends most
 of its time in layers of generators and in re-annotating, for every candidate boundary, a short
 context string ("said. The") with PunktToken objects. `FastPunkt.span_tokenize` follows the same
 steps with nltk's regular expressions (written out below), in plain loops, and decides each context by
@@ -76,10 +77,12 @@ PLAIN_BREAK = r"([A-Za-z]+)([.?!])(?:\s+\S|%(NonWord)s)" % {"NonWord": _NON_WORD
 
 
 class FastPunkt:
-    """Sentence spans of one paragraph, exactly as nltk's Punkt with abbreviations only."""
+    """Sentence spans of one paragraph, exactly as nltk's Punkt with abbreviations and sentence
+    starters only."""
 
-    def __init__(self, abbreviations):
+    def __init__(self, abbreviations, sentence_starters=()):
         self._abbrev = frozenset(abbreviations)
+        self._starters = frozenset(sentence_starters)
         self._period_context = regex.compile(PERIOD_CONTEXT, regex.UNICODE | regex.VERBOSE)
         self._word_tokens = regex.compile(WORD_TOKENS, regex.UNICODE | regex.VERBOSE)
         self._realign = regex.compile(REALIGNMENT, regex.MULTILINE)
@@ -100,6 +103,7 @@ class FastPunkt:
 
             params = PunktParameters()
             params.abbrev_types = set(self._abbrev)
+            params.sent_starters = set(self._starters)
             self._reference = PunktSentenceTokenizer(params)
         return self._reference
 
@@ -110,19 +114,20 @@ class FastPunkt:
 
         First pass: ".", "?" and "!" are breaks; runs of periods are ellipses; a word ending in
         one period is an abbreviation when listed (also its last hyphen part), else a break.
-        Second pass, with no collocations, sentence starters or orthographic data: an abbreviation
-        or ellipsis never becomes a break (the orthographic heuristic can only answer False or
-        "unknown"); an initial ("J.") or a number ending in a period stops being a break when the
-        next token is punctuation or starts lower-case, or, for an initial, upper-case.
+        Second pass, with no collocations or orthographic data: an abbreviation or ellipsis
+        (not an initial) becomes a break only when the next token is capitalised and one of the
+        sentence starters (the orthographic heuristic can only answer False or "unknown"); an
+        initial ("J.") or a number ending in a period stops being a break when the next token is
+        punctuation or starts lower-case, or, for an initial, upper-case.
         """
         if tok in self._sent_end:
             brk = True
         elif self._ellipsis.match(tok):
-            return False
+            return self._starts(nxt)
         elif tok.endswith(".") and not tok.endswith(".."):
             stem = tok[:-1].lower()
             if stem in self._abbrev or stem.split("-")[-1] in self._abbrev:
-                return False
+                return not self._initial.match(tok) and self._starts(nxt)
             brk = True
         else:
             return False
@@ -137,6 +142,20 @@ class FastPunkt:
             if initial and nxt[0].isupper():
                 return False
         return brk
+
+    def _starts(self, nxt: str) -> bool:
+        """Punkt's frequent-sentence-starter test: `nxt` is capitalised and its type is a listed
+        starter. The type is the token in lower case (numbers as one type), without its final
+        period when the first pass made that period a break (PunktToken.type_no_sentperiod: "A."
+        is "a", "Dr." stays "dr.")."""
+        if not self._starters or not nxt[:1].isupper():
+            return False
+        typ = self._numeric.sub("##number##", nxt.lower())
+        if len(typ) > 1 and typ[-1] == "." and not nxt.endswith("..") and not self._ellipsis.match(nxt):
+            stem = nxt[:-1].lower()
+            if not (stem in self._abbrev or stem.split("-")[-1] in self._abbrev):
+                typ = typ[:-1]
+        return typ in self._starters
 
     def _plain(self, context: str) -> bool:
         """True when `context` surely holds a break, read off its opening alone (else False, and

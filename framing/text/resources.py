@@ -18,3 +18,8 @@ def word_list(name: str) -> frozenset[str]:
 def abbreviations() -> frozenset[str]:
     """Lower-case abbreviations (without their final period) that do not end a sentence."""
     return word_list("abbreviations.txt")
+
+
+def sentence_starters() -> frozenset[str]:
+    """Lower-case words that, capitalised after an abbreviation, start a sentence."""
+    return word_list("sentence_starters.txt")

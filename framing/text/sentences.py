@@ -3,7 +3,7 @@
 Paragraphs are lines (news text pasted from the web keeps one paragraph a line; headlines and
 sub-headlines without a final period are paragraphs of their own). Within a paragraph, nltk's Punkt
 splitter does the work, given a curated abbreviation list (untrained Punkt would split after "Dr."
-and "Oct."); framing.text.punkt runs it faster with the same result, without importing nltk
+and "Oct.") and a list of words that start a sentence after one ("in the U.S. The company"); framing.text.punkt runs it faster with the same result, without importing nltk
 (whose __init__ imports scikit-learn and scipy). A few repairs follow for
 closing quotes and parentheses that Punkt leaves behind.
 """
@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from ..model import Span
-from .resources import abbreviations
+from .resources import abbreviations, sentence_starters
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 _CLOSERS = "\"'\u201d\u2019)]"
@@ -30,13 +30,14 @@ def _goes_on(text: str, s: int, e: int) -> bool:
 
 
 _SENT_END = re.compile(r"[.?!]")  # Punkt's candidate boundary characters (PunktLanguageVars)
+_LEADING_DOTS = re.compile(r"[.\u2026][.\u2026\s]*")  # an ellipsis's periods opening a sentence
 
 
 @lru_cache(maxsize=1)
 def _punkt():
     from .punkt import FastPunkt
 
-    return FastPunkt(abbreviations())
+    return FastPunkt(abbreviations(), sentence_starters())
 
 
 def paragraph_spans(text: str) -> list[Span]:
@@ -84,5 +85,15 @@ def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
                     first in _BRACKETS and _goes_on(text, s, e):
                 merged[-1][1] = e
                 continue
+            # An ellipsis after a sentence ("was not. . . . The energy", "yesterday. ... He'll")
+            # ends that sentence: Punkt leaves its periods at the start of the next one, or alone
+            dots = _LEADING_DOTS.match(text, s, e)
+            if dots is not None:
+                rest = dots.end()
+                if all(c in _CLOSERS or c.isspace() for c in text[rest:e]):
+                    merged[-1][1] = e
+                    continue
+                merged[-1][1] = s + len(text[s:rest].rstrip())
+                s = rest
         merged.append([s, e])
     return [(s, e) for s, e in merged]

@@ -21,11 +21,14 @@ A sentence of a claim the comparison lists as an omission but marks `possibly_ca
 article's closest wording reaches AlignParams.near_threshold) counts as carried: the report shows
 it as such. 95% bootstrap intervals over stories (1,000 resamples, seed 0). --sweep runs the
 alignment at several link thresholds (AlignParams.link_threshold), --near-sweep at several near
-thresholds, to show the trade-offs. --agreement adds the second annotator against the first, and
+thresholds, --second-sweep at several second-wording thresholds (AlignParams.second_threshold; 1
+turns it off), to show the trade-offs. --list prints the dev half's errors (labelled pairs
+missed, aligned pairs not labelled, with their texts); the test half's are never listed. --agreement adds the second annotator against the first, and
 framing against each, on the stories labelled twice (data/labels/alignment_allsides_second.json).
 
     python scripts/eval_alignment_allsides.py [--split dev|test|all] [--sweep 0.2,0.27:1]
-                                              [--near-sweep 0.12,0.15,1] [--agreement]
+                                              [--near-sweep 0.12,0.15,1] [--second-sweep 0.2,1]
+                                              [--list] [--agreement]
                                               [--markdown FILE] [--json FILE]
 
 Skips cleanly (exit 0, a message) when ../shared is absent.
@@ -295,6 +298,27 @@ def agreement(stories: list[dict], analyses: dict, params) -> list[str]:
     return lines
 
 
+def error_list(stories: list[dict], analyses: dict, params) -> list[str]:
+    """The dev half's errors, story by story: labelled pairs not aligned ("missed", with their
+    grade) and aligned pairs not labelled ("wrong"), each with both sentences' text."""
+    lines = []
+    for st in stories:
+        gold, _ = gold_of(st, analyses)
+        pred, _ = predicted_of(st, analyses, params)
+        a, b = (analyses[i] for i in st["articles"])
+
+        def text(an, i):
+            s = an.doc.sentences[i]
+            return " ".join(an.article.text[s.start:s.end].split())[:160]
+        errors = [("missed " + gold[k], k) for k in sorted(set(gold) - pred)] + \
+                 [("wrong", k) for k in sorted(pred - set(gold))]
+        if errors:
+            lines.append(f"## {st['key']}: {' / '.join(st['outlets'])}")
+        for what, (i, j) in errors:
+            lines += [f"- {what}: A{i} {text(a, i)}", f"  {'':{len(what)}}  B{j} {text(b, j)}"]
+    return lines
+
+
 def bootstrap(rows: list[dict], key: str, n: int = 1000, seed: int = 0) -> tuple[float, float]:
     rng = random.Random(seed)
     vals = sorted(figures([rng.choice(rows) for _ in rows])[key] for _ in range(n))
@@ -318,6 +342,10 @@ def main(argv=None) -> int:
                          "near threshold: 0.2,0.27:1 (near 1 = no omission marked possibly carried)")
     ap.add_argument("--near-sweep", default="",
                     help="comma-separated near thresholds (possibly_carried) to compare")
+    ap.add_argument("--second-sweep", default="",
+                    help="comma-separated second-wording thresholds to compare (1: none)")
+    ap.add_argument("--list", action="store_true",
+                    help="print the dev half's errors (never the test half's)")
     ap.add_argument("--agreement", action="store_true",
                     help="also compare the two annotators on the stories labelled twice")
     ap.add_argument("--markdown", type=Path)
@@ -327,21 +355,28 @@ def main(argv=None) -> int:
         return 0
     from framing.compare import CompareParams
 
+    if args.list and args.split != "dev":
+        raise SystemExit("--list reads errors: only with --split dev (the test half stays unread)")
     stories = [s for s in load_labels() if args.split == "all" or s["split"] == args.split]
     analyses = analyse(read_articles({i for s in stories for i in s["articles"]}))
     base = CompareParams(stage_tables=False)
-    settings = [(base.align.link_threshold, base.align.near_threshold)]
+    second = base.align.second_threshold
+    settings = [(base.align.link_threshold, base.align.near_threshold, second)]
     for item in filter(None, args.sweep.split(",")):  # "0.27" or "0.27:1" (link:near)
         link, _, near = item.partition(":")
-        settings.append((float(link), float(near) if near else base.align.near_threshold))
-    settings += [(base.align.link_threshold, float(t)) for t in args.near_sweep.split(",") if t]
+        settings.append((float(link), float(near) if near else base.align.near_threshold, second))
+    settings += [(base.align.link_threshold, float(t), second)
+                 for t in args.near_sweep.split(",") if t]
+    settings += [(base.align.link_threshold, base.align.near_threshold, float(t))
+                 for t in args.second_sweep.split(",") if t]
     results = []
-    for link, near in dict.fromkeys(settings):
+    for link, near, second_t in dict.fromkeys(settings):
         params = dataclasses.replace(base, align=dataclasses.replace(
-            base.align, link_threshold=link, near_threshold=near))
+            base.align, link_threshold=link, near_threshold=near, second_threshold=second_t))
         rows, lost = evaluate(stories, analyses, params)
         fig = figures(rows)
-        fig.update(link_threshold=link, near_threshold=near, stories=len(rows), lost_labels=lost,
+        fig.update(link_threshold=link, near_threshold=near, second_threshold=second_t,
+                   stories=len(rows), lost_labels=lost,
                    pair_f1_ci=bootstrap(rows, "pair_f1"),
                    not_carried_f1_ci=bootstrap(rows, "not_carried_f1"))
         results.append(fig)
@@ -349,12 +384,13 @@ def main(argv=None) -> int:
              f"{results[0]['n_gold']} labelled sentence pairs ({results[0]['n_same']} same), "
              f"{results[0]['n_sentences']} sentences of 4+ words; labels no longer found: "
              f"{results[0]['lost_labels']}", "",
-             "| link / near threshold | pairs aligned | pair P | R (same) | R (all) | pair F1 [95% CI] "
+             "| link / near / second threshold | pairs aligned | pair P | R (same) | R (all) "
+             "| pair F1 [95% CI] "
              "| carried P / R / F1 | not carried P / R / F1 [95% CI] |",
              "|---:|---:|---:|---:|---:|---|---|---|"]
     for f in results:
         lines.append(
-            f"| {f['link_threshold']:.2f} / {f['near_threshold']:.2f}"
+            f"| {f['link_threshold']:.2f} / {f['near_threshold']:.2f} / {f['second_threshold']:.2f}"
             f"{' (default)' if f is results[0] else ''} | {f['n_pred']} "
             f"| {f['pair_precision']:.3f} | {f['pair_recall_same']:.3f} | {f['pair_recall_all']:.3f} "
             f"| {f['pair_f1']:.3f} [{f['pair_f1_ci'][0]:.3f}, {f['pair_f1_ci'][1]:.3f}] "
@@ -362,6 +398,8 @@ def main(argv=None) -> int:
             f"| {f['not_carried_precision']:.3f} / {f['not_carried_recall']:.3f} / "
             f"{f['not_carried_f1']:.3f} [{f['not_carried_f1_ci'][0]:.3f}, "
             f"{f['not_carried_f1_ci'][1]:.3f}] |")
+    if args.list:
+        lines += [""] + error_list(stories, analyses, base)
     if args.agreement:
         lines += [""] + agreement(stories, analyses, base)
     emit(lines, args.markdown)

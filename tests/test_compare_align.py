@@ -1,9 +1,10 @@
 """Alignment of sentences and clauses into claims, placement, coverage and omissions."""
 from __future__ import annotations
 
-from test_compare_support import check_offsets, make_story, seed_analyses
+from test_compare_support import check_offsets, make_story, seed_analyses, validate
 
-from framing.compare import compare_story
+from framing.compare import CompareParams, compare_story
+from framing.compare.align import AlignParams
 from framing.compare.units import article_units, layout
 
 
@@ -60,19 +61,24 @@ def test_omitted_fact_and_exclusive_facts():
 
 
 def test_an_omission_shows_the_closest_wording_and_whether_it_may_be_carried():
-    # Outlet Two states the ceasefire twice; a claim takes one sentence per article, so the
-    # second wording stays alone, an "only_one" omission of Two, although One carries the fact.
+    # Outlet Two states the ceasefire twice. Its second wording is close to One's sentence but
+    # shares little with Three's, so on average it is not alike enough to join the claim the three
+    # outlets' first wordings make: it stays an "only_one" omission of Two, with One's sentence as
+    # the closest wording, and is marked possibly carried.
     analyses, story = make_story({
         "One": "Pakistan and Afghanistan agreed to a ceasefire on Sunday in talks mediated by Qatar "
                "and Turkey in Doha.\n"
                "The central bank raised interest rates by half a point last week.",
         "Two": "Afghanistan and Pakistan agreed on Sunday to an immediate ceasefire, after talks in "
                "Doha mediated by Qatar and Turkey.\n"
-               "The ceasefire agreed in Doha on Sunday, with Qatar and Turkey mediating, ended a week "
-               "of fighting.\n"
+               "The ceasefire agreed in Doha on Sunday ended a week of fighting.\n"
                "Schools in the capital reopened after a week of closures.",
+        "Three": "Pakistan and Afghanistan agreed to an immediate truce, their foreign ministers "
+                 "announced.",
     })
     c = compare_story(analyses, story)
+    first = claim_of(c, "One", "agreed to a ceasefire")
+    assert set(first.outlets) == {"One", "Two", "Three"}
     by_text = {o.text: o for o in c.omissions}
     second = next(o for t, o in by_text.items() if t.startswith("The ceasefire agreed in Doha"))
     assert (second.kind, second.outlet) == ("only_one", "Two")
@@ -84,6 +90,68 @@ def test_an_omission_shows_the_closest_wording_and_whether_it_may_be_carried():
     bank = next(o for t, o in by_text.items() if t.startswith("The central bank"))
     assert not schools.possibly_carried and not bank.possibly_carried
     assert check_offsets(c, analyses) > 3
+
+
+def test_an_outlets_second_wording_of_a_fact_joins_its_claim():
+    # Two states the ceasefire twice; clustering takes one sentence per article into a claim, and
+    # the second wording, as alike to One's sentence as the first, then joins it: it is not an
+    # omission of One's.
+    analyses, story = make_story({
+        "One": "Pakistan and Afghanistan agreed to a ceasefire on Sunday in talks mediated by Qatar "
+               "and Turkey in Doha.\n"
+               "The central bank raised interest rates by half a point last week.",
+        "Two": "Afghanistan and Pakistan agreed on Sunday to an immediate ceasefire, after talks in "
+               "Doha mediated by Qatar and Turkey.\n"
+               "The ceasefire agreed in Doha on Sunday, with Qatar and Turkey mediating, ended a week "
+               "of fighting.\n"
+               "Schools in the capital reopened after a week of closures.",
+    })
+    c = compare_story(analyses, story)
+    ceasefire = claim_of(c, "One", "agreed to a ceasefire")
+    assert [m.outlet for m in ceasefire.mentions] == ["One", "Two", "Two"]
+    assert claim_of(c, "Two", "The ceasefire agreed in Doha") is ceasefire
+    assert not any(o.text.startswith("The ceasefire agreed in Doha") for o in c.omissions)
+    cells = [cell for cell in c.coverage if cell.claim_id == ceasefire.id]
+    assert [cell.outlet for cell in cells] == ["One", "Two"]  # one cell per article still
+    validate(c)
+    assert check_offsets(c, analyses) > 3
+    # with second_threshold 1.0 the claim keeps one sentence per article, as before
+    params = CompareParams(align=AlignParams(second_threshold=1.0))
+    old = compare_story(analyses, story, params=params)
+    assert [m.outlet for m in claim_of(old, "One", "agreed to a ceasefire").mentions] == ["One", "Two"]
+
+
+def test_real_second_wordings_join_their_claims():
+    # NPR and the Washington Times (AP) on the Brussels lockdown, 23 November 2015 (AllSides,
+    # excerpts). NPR's sentence on Hollande meeting Cameron takes the Times' sentence on Cameron in
+    # Paris into a claim first; NPR's own report that Cameron will ask Parliament to authorise
+    # strikes in Syria, the fact the Times' sentence states, then joins that claim.
+    analyses, story = make_story({
+        "NPR": "Brussels will remain in a heightened state of security until at least Monday, the "
+               "country's prime minister Charles Michel said.\n"
+               "Still, said Michel, the country is still facing a \"serious and imminent\" threat.\n"
+               "So far, the government has detained 21 people in more than 20 raids across the "
+               "country.\n"
+               "Meanwhile, in Paris, President François Hollande met with British Prime Minister "
+               "David Cameron.\n"
+               "Cameron and Hollande also visited the Bataclan Theater to honor the 89 people who "
+               "were killed there during the Paris attacks a little more than a week ago.\n"
+               "Reuters reports that Cameron will ask Parliament to authorize British attacks in "
+               "Syria.\n"
+               "The U.K. is already bombing the Islamic State in Iraq.",
+        "Washington Times": "BRUSSELS (AP) — Belgian police launched more raids in Brussels and "
+               "beyond early Monday, detaining five more people as they continued their hunt for a "
+               "fugitive suspect in the Paris attacks.\n"
+               "In Paris, British Prime Minister David Cameron said he will ask for parliamentary "
+               "approval for the U.K. to join airstrikes against Islamic State extremists in Syria.\n"
+               "Between Sunday night and midday Monday, 21 people were detained\n"
+               "Cameron and French President Francois Hollande, meeting in Paris, paid a quiet visit "
+               "to the Bataclan concert venue, which saw the worst of the carnage in Paris.",
+    }, date="2015-11-23")
+    c = compare_story(analyses, story)
+    syria = claim_of(c, "Washington Times", "parliamentary approval")
+    assert claim_of(c, "NPR", "ask Parliament to authorize") is syria
+    assert claim_of(c, "NPR", "Bataclan") is claim_of(c, "Washington Times", "Bataclan")
 
 
 def test_paraphrase_with_reordered_words_aligns_across_two_outlets():
@@ -110,17 +178,30 @@ def test_unrelated_sentences_sharing_a_name_do_not_align():
     assert len(c.claims) == 2
 
 
-def test_a_claim_holds_at_most_one_body_sentence_per_article():
+def test_a_claim_of_one_outlet_alone_holds_one_body_sentence_per_article():
+    # two wordings of one fact in one article, and no other outlet: nothing to join
+    analyses, story = make_story({
+        "One": "Militants attacked a border post on Monday, killing 12 soldiers.\n"
+               "Militants attacked the border post on Monday and killed 12 soldiers, officials said.",
+        "Two": "Prices of wheat rose sharply in local markets after the harvest failed.",
+    })
+    c = compare_story(analyses, story)
+    for cl in c.claims:
+        body = [m.article_id for m in cl.mentions if m.position in ("lede", "body")]
+        assert len(body) == len(set(body))
+    assert all(len(cl.outlets) == 1 for cl in c.claims)
+
+
+def test_both_wordings_of_a_fact_join_the_other_outlets_claim():
     analyses, story = make_story({
         "One": "Militants attacked a border post on Monday, killing 12 soldiers.\n"
                "Militants attacked the border post on Monday and killed 12 soldiers, officials said.",
         "Two": "On Monday militants attacked a border post and killed 12 soldiers.",
     })
     c = compare_story(analyses, story)
-    for cl in c.claims:
-        body = [m.article_id for m in cl.mentions if m.position in ("lede", "body")]
-        assert len(body) == len(set(body))
-    assert any(set(cl.outlets) == {"One", "Two"} for cl in c.claims)
+    shared = [cl for cl in c.claims if set(cl.outlets) == {"One", "Two"}]
+    assert len(shared) == 1 and [m.outlet for m in shared[0].mentions] == ["One", "One", "Two"]
+    assert not c.omissions
 
 
 def test_clause_split_lets_each_half_align_with_its_own_sentence():
@@ -182,6 +263,20 @@ def test_seed_alignment_finds_shared_facts():
     assert any("23 Pakistani soldiers also embraced" in t and "martyrdom of 23" in t for t in texts)
     assert any("agreed to a ceasefire on October 19" in t and "signed a ceasefire agreement" in t for t in texts)
     assert check_offsets(c, analyses) > 50
+
+
+def test_seed_outlets_second_wordings_join_their_claims():
+    # Outlet B says twice that Qatar mediated the first round of talks in Doha; Press TV says it
+    # once, with the October 19 ceasefire signed there. Both of B's sentences share the claim, and
+    # B's "first round" sentence is no longer an omission of Press TV's.
+    analyses, story = seed_analyses()
+    c = compare_story(analyses, story)
+    ceasefire = claim_of(c, "Press TV", "signed a ceasefire agreement")
+    b = [m.text for m in ceasefire.mentions if m.outlet == "Outlet B"]
+    assert len(b) == 2
+    assert any(t.startswith("Pakistan and Afghanistan agreed to a ceasefire on October 19") for t in b)
+    assert any(t.startswith("The first round of the peace negotiations") for t in b)
+    assert not any(o.text.startswith("The first round of the peace negotiations") for o in c.omissions)
 
 
 def test_alignment_is_deterministic():

@@ -16,6 +16,9 @@ Method (thresholds in `AlignParams`, reasons in docs/compare.md):
    candidates count as 0) with a cannot-link constraint: a claim holds at most one body unit and
    one headline/subhead unit per article. Merging stops below `link_threshold`. Average linkage,
    unlike single linkage, does not chain unrelated sentences through a shared neighbour.
+4. Second wordings. A claim only one outlet carries joins the claim of several outlets whose units
+   from other articles it is, on average, `second_threshold` alike: an outlet that states a fact
+   twice has both wordings in the claim (`_second_wordings`).
 
 An optional embedding backend (any callable mapping unit texts to dense vectors, run offline) can be
 passed as `embed`; its cosine then replaces the character part of the similarity.
@@ -44,6 +47,9 @@ class AlignParams:
     merge_threshold: float = 0.6  # units this similar are rewrites of one sentence: grouped first
     candidate_threshold: float = 0.10  # word cosine below which a pair is not scored (counts as 0)
     word_weight: float = 0.5
+    second_threshold: float = 0.18  # a claim of one outlet joins the claim of several outlets whose
+    # units from other articles it is this alike on average: an outlet's second wording of a fact
+    # (1.0: never; docs/compare.md, "Alignment into claims")
     block_rows: int = 2048  # rows per block of the sparse similarity product
 
 
@@ -153,6 +159,85 @@ def _agglomerate(ids, adjacency, weight, mask, threshold):
     return [sorted(m) for m in members.values()]
 
 
+def _second_wordings(clusters, rows, cols, sim, weight, mask, node_outlets, threshold):
+    """Let a claim only one outlet carries join a claim of several outlets when its average
+    similarity to that claim's units from the articles it does not hold reaches `threshold`.
+
+    Clustering keeps one body unit per article in a claim, so an outlet that states a fact twice
+    had its second wording left alone, as a fact the other outlets omit. A claim of one outlet
+    can only reach the threshold through the articles it shares with the claim it joins (two
+    claims with no article in common and an average at the link threshold were merged already),
+    so this adds second wordings and nothing else. Best averages first; each join changes the
+    averages towards the claim it enlarged, so two outlets' stray sentences that are alike to the
+    claim's first wordings but not to each other do not both come in. Only a claim with a unit
+    pair at `threshold` is a candidate.
+    """
+    n = len(weight)
+    cluster_of = np.full(n, -1, dtype=np.int64)
+    single = np.zeros(len(clusters) + 1, dtype=bool)  # the extra entry answers for -1
+    for ci, c in enumerate(clusters):
+        cluster_of[c] = ci
+        single[ci] = len(frozenset().union(*(node_outlets[nd] for nd in c))) == 1
+    cr, cc = cluster_of[rows], cluster_of[cols]
+    cross = (cr != cc) & (cr >= 0) & (cc >= 0)
+    rows, cols, sim, cr, cc = rows[cross], cols[cross], sim[cross], cr[cross], cc[cross]
+    hit = (sim >= threshold) & (single[cr] != single[cc])
+    if not hit.any():
+        return clusters
+    s_side = np.where(single[cr], cr, cc)[hit].tolist()
+    o_side = np.where(single[cr], cc, cr)[hit].tolist()
+    candidates = sorted(set(zip(s_side, o_side)))
+    wanted = set(s_side)
+    s_mask = {}  # the article slots of each candidate claim of one outlet
+    for s_c in wanted:
+        s_mask[s_c] = 0
+        for nd in clusters[s_c]:
+            s_mask[s_c] |= mask[nd]
+    # per candidate: its summed weighted similarity to each node of the articles it does not hold
+    near: dict[int, dict[int, float]] = {s_c: defaultdict(float) for s_c in wanted}
+    wanted_list = sorted(wanted)
+    keep = np.isin(cr, wanted_list) | np.isin(cc, wanted_list)
+    for r, c, v in zip(rows[keep].tolist(), cols[keep].tolist(), sim[keep].tolist()):
+        for s_nd, o_nd in ((r, c), (c, r)):
+            s_c = int(cluster_of[s_nd])
+            if s_c in wanted and not mask[o_nd] & s_mask[s_c]:
+                near[s_c][o_nd] += v * weight[s_nd] * weight[o_nd]
+    members = [list(c) for c in clusters]
+    s_weight = {s_c: sum(weight[nd] for nd in clusters[s_c]) for s_c in wanted}
+
+    def average(s_c, o_c):
+        total = others = 0.0
+        sums, m = near[s_c], s_mask[s_c]
+        for nd in members[o_c]:
+            if not mask[nd] & m:
+                others += weight[nd]
+                total += sums.get(nd, 0.0)
+        return total / (s_weight[s_c] * others) if others else 0.0
+
+    version = [0] * len(clusters)
+    heap = []
+    for s_c, o_c in candidates:
+        avg = average(s_c, o_c)
+        if avg >= threshold:
+            heap.append((-avg, s_c, o_c, 0))
+    heapq.heapify(heap)
+    placed = set()
+    while heap:
+        _, s_c, o_c, ver = heapq.heappop(heap)
+        if s_c in placed:
+            continue
+        if ver != version[o_c]:  # the claim has grown since: score it again
+            avg = average(s_c, o_c)
+            if avg >= threshold:
+                heapq.heappush(heap, (-avg, s_c, o_c, version[o_c]))
+            continue
+        members[o_c].extend(clusters[s_c])
+        members[s_c] = []
+        version[o_c] += 1
+        placed.add(s_c)
+    return [sorted(c) for c in members if c]
+
+
 def align_units(
     analyses: Sequence[ArticleAnalysis],
     units: Sequence[Unit],
@@ -161,9 +246,10 @@ def align_units(
 ) -> Alignment:
     """Cluster units into claims. Deterministic: ties break on unit order.
 
-    Body units (lede and body) are clustered first; then each headline or subhead joins the claim
-    it is most similar to (at most one heading per article per claim); headings that match no claim
-    are clustered among themselves.
+    Body units (lede and body) are clustered first, and an outlet's second wording of a fact then
+    joins the fact's claim; then each headline or subhead joins the claim it is most similar to
+    (at most one heading per article per claim); headings that match no claim are clustered among
+    themselves.
     """
     stops = stop_words()
     n_units = len(units)
@@ -257,6 +343,11 @@ def align_units(
         adjacency.setdefault(i, {})[j] = v
     groups = _agglomerate(list(range(n_micro)), adjacency, m_weight, m_mask, params.link_threshold)
     clusters_nodes = [sorted(nd for g in grp for nd in micro_members[g]) for grp in groups]
+    if params.second_threshold < 1.0:
+        node_outlets = [frozenset(analyses[units[i].article].article.outlet for i in members)
+                        for members in nodes]
+        clusters_nodes = _second_wordings(clusters_nodes, br, bc, bs, weight, mask, node_outlets,
+                                          params.second_threshold)
 
     # Headings join the claim they are most similar to, best matches first.
     cluster_of = np.full(n, -1, dtype=np.int64)

@@ -43,7 +43,8 @@ class ClaimMention:
 
 @dataclass(frozen=True)
 class Claim:
-    """A fact as the outlets state it: aligned sentences/clauses, at most one body unit per article."""
+    """A fact as the outlets state it: aligned sentences/clauses, one body unit per article, plus an
+    outlet's second wording of the fact (AlignParams.second_threshold; docs/compare.md)."""
 
     id: str  # "c001", ordered by how many outlets carry the claim, then first appearance
     text: str  # the most central mention's wording
@@ -81,8 +82,9 @@ class Omission:
     text: str
     # The closest wording the outlets said to leave the claim out do have (for "only_one": any
     # other outlet; for "all_but_one": the omitting outlet), so a reader can check the omission:
-    # the alignment keeps one unit per article in a claim and stops at a threshold, so a fact
-    # worded twice, or in other words, can sit outside the claim. "" / -1 / 0.0 when none.
+    # the alignment stops at a threshold and adds an outlet's second wording to a claim only
+    # when it is as alike as the first, so a fact worded twice, or in other words, can sit
+    # outside the claim. "" / -1 / 0.0 when none.
     closest_article_id: str = ""
     closest_outlet: str = ""
     closest_start: int = -1

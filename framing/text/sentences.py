@@ -87,7 +87,7 @@ def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 continue
             # An ellipsis after a sentence ("was not. . . . The energy", "yesterday. ... He'll")
             # ends that sentence: Punkt leaves its periods at the start of the next one, or alone
-            dots = _LEADING_DOTS.match(text, s, e)
+            dots = _LEADING_DOTS.match(text, s, e) if first in ".\u2026" else None
             if dots is not None:
                 rest = dots.end()
                 if all(c in _CLOSERS or c.isspace() for c in text[rest:e]):

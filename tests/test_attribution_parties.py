@@ -93,9 +93,16 @@ def test_the_report_charts_voices_by_party_in_us_news_only():
         Article(id="a", text=TEXT, outlet="A"),
         Article(id="b", text="House Republicans said the plan was dead. Rep. Tom Hale (D-Ore.) said "
                              "it would pass. Officials declined to comment.", outlet="B")))
-    html = render_string(analyze(us), "html")
+    result = analyze(us)
+    html = render_string(result, "html")
     assert "Voice share by US party" in html and "United States · Republican" in html
     assert "Voice share by US party" not in render_string(seed_result(), "html")  # South Asian story
+    # the key figures of every format have the row too: of article A's 10 attributions, 5 are
+    # Republican voices (Whitcombe three times, Trump, Dillard), 3 Democratic and 2 have no party
+    text = render_string(result, "text")
+    assert "Voice share by US" in text and "Republican 50% · Democratic 30%" in text
+    assert "Voice share by US party" in render_string(result, "md")
+    assert "Voice share by US" not in render_string(seed_result(), "text")
 
 
 def test_a_party_noun_before_a_state_and_a_name_with_an_initial():

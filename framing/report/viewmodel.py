@@ -497,6 +497,19 @@ def _summary_section(analyses, cols, comparison, anchors) -> Section:
                  sorted(sides.items(), key=lambda kv: (-kv[1], kv[0]))]
         cells.append(Cell(parts, total))
     row("Voice share by side (attributions)", cells)
+    if has_attr and any(get(x, "party", default="") for a in analyses for x in a.attributions):
+        # in US news nearly every side is "United States": the parties are the sides a reader weighs
+        cells = []
+        for i, a in enumerate(analyses):
+            parties = Counter(get(x, "party", default="") or "(none)" for x in a.attributions)
+            total = sum(parties.values())
+            if not total:
+                cells.append(Cell.of("no attributions", f"#art-{i}", 0))
+                continue
+            parts = [Link(f"{party} {_pct(n / total)}", f"#attr-{i}") for party, n in
+                     sorted(parties.items(), key=lambda kv: (-kv[1], kv[0]))]
+            cells.append(Cell(parts, total))
+        row("Voice share by US party (attributions)", cells)
     cells = []
     for i, a in enumerate(analyses):
         if not has_attr:

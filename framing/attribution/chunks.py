@@ -235,6 +235,13 @@ _OF_HEADS = frozenset({"one", "some", "many", "most", "several", "all", "both", 
 _PP_OBJECT_TAGS = PROPER | {"DT", "PRP$", "JJ", "NN", "NNS"}
 
 
+def _spaced(tokens, k: int, hi: int) -> bool:
+    """Is the hyphen at k set off by spaces on both sides (a dash: "according to the Tax Policy
+    Center - half a percentage point of ...")? One joining two words has none ("Post - ABC" is rare;
+    the tokenizer keeps "Post-ABC" whole)."""
+    return k > 0 and tokens[k - 1].end < tokens[k].start and k + 1 < hi and tokens[k + 1].start > tokens[k].end
+
+
 def np_right(tokens, i: int, hi: int, appositive: bool = True, of_heads: bool = False) -> int | None:
     """End index (exclusive) of the noun phrase starting at tokens[i] (before hi), or None.
 
@@ -255,9 +262,12 @@ def np_right(tokens, i: int, hi: int, appositive: bool = True, of_heads: bool = 
         if pos in NP_INNER and not (pos in ("VBN", "VBG") and not saw_noun and
                                     not (k > i and tokens[k - 1].pos in ("DT", "CD", "JJ") and k + 1 < hi and
                                          tokens[k + 1].pos in NOUNS)) or \
-                saw_noun and p.text in ("-", "&"):
+                saw_noun and (p.text == "&" or p.text == "-" and not _spaced(tokens, k, hi)) or \
+                p.text == "/" and saw_noun and tokens[k - 1].pos in PROPER and k + 1 < hi and \
+                tokens[k + 1].pos in PROPER:
             # (a participle between a determiner and a noun describes it: "one unaligned Florida
-            # Republican strategist")
+            # Republican strategist"; "/" joins two names into one, as in np_left: "according to a
+            # Reuters/Ipsos poll")
             if pos in NOUNS:
                 saw_noun = True
             elif saw_noun and pos in ("VBN", "VBG"):

@@ -1242,12 +1242,35 @@ def _participle_head(ctx: _Ctx, start: int, lo: int) -> int:
     return start
 
 
+#: Tokens that end a closing "according to" source's run to the sentence end: punctuation that opens
+#: or closes an aside or another clause.
+_TAIL_STOPS = frozenset((",", ";", ":", "(", ")", "[", "]") + _DASHES)
+
+
+def _according_tail(ctx: _Ctx, src_end: int, hi: int) -> int:
+    """A closing "according to" phrase runs to the sentence end: "..., according to a count by The
+    Associated Press.", "..., according to a person who attended and described her remarks on the
+    condition of anonymity.", "..., according to three people briefed on the discussions." (PolNeAR
+    takes the whole phrase; the noun-phrase reader stopped at the head noun). Not past a comma, a
+    colon, a dash or a bracket, nor into a quotation."""
+    toks = ctx.tokens
+    end = hi
+    while end > src_end and (toks[end - 1].text in _FINAL or toks[end - 1].text in _CLOSE_MARKS):
+        end -= 1
+    if end <= src_end or toks[src_end - 1].text in _TAIL_STOPS or any(
+            toks[m].text in _TAIL_STOPS or toks[m].text in _OPEN_MARKS or ctx.inq[m] for m in range(src_end, end)):
+        return src_end
+    return end
+
+
 def _according(ctx: _Ctx, i: int, lo: int, hi: int) -> RawAttribution | None:
     toks = ctx.tokens
     src_end = np_right(toks, i + 2, hi, appositive=False)
     if src_end is None:
         return None
     src_end = _participle_clause_end(ctx, src_end, hi)
+    if i - 1 >= lo and toks[i - 1].text == ",":
+        src_end = _according_tail(ctx, src_end, hi)
     source = (i + 2, src_end)
     if i - 1 >= lo and toks[i - 1].text == ",":
         span = _trim_span(ctx, _clause_start(ctx, lo, i), i - 1)
@@ -2006,8 +2029,11 @@ def _match_cue(ctx, i, i_end, lo, hi, frame, lemma, found) -> RawAttribution | N
                         return RawAttribution((i, i_end), source, [span], sent, frame, lemma)
             if prior and (prior[1] or "C" in frame.frames):
                 rest = _interrupted_rest(ctx, prior[0], lo, i_end, hi) if "C" in frame.frames else None
-                return RawAttribution((i, i_end), source, prior[0] + ([rest] if rest else []), sent, frame,
-                                      lemma, postposed=True, quote_ids=prior[1])
+                raw = RawAttribution((i, i_end), source, prior[0] + ([rest] if rest else []), sent, frame,
+                                     lemma, postposed=True, quote_ids=prior[1])
+                if prior[1] and not rest:
+                    _quote_after_aside(ctx, raw, i_end, hi)
+                return raw
         # "He said:" closing a sentence; a quotation follows in the next sentence
         if i_end < hi and toks[i_end].text == ":" and i_end + 1 >= hi - 0:
             return RawAttribution((i, i_end), source, [], sent, frame, lemma)
@@ -2036,8 +2062,11 @@ def _match_cue(ctx, i, i_end, lo, hi, frame, lemma, found) -> RawAttribution | N
         if src is not None:
             prior = _content_before(ctx, j, lo)
             if prior and (prior[1] or "C" in frame.frames):
-                return RawAttribution((i, i_end), src, prior[0], sent, frame, lemma, postposed=True,
-                                      quote_ids=prior[1])
+                raw = RawAttribution((i, i_end), src, prior[0], sent, frame, lemma, postposed=True,
+                                     quote_ids=prior[1])
+                if prior[1]:
+                    _quote_after_aside(ctx, raw, src[1], hi)
+                return raw
     return None
 
 
@@ -2156,6 +2185,32 @@ def _is_progressive(toks, i: int, lo: int) -> bool:
                         toks[j].norm == "'s" and j > lo and toks[j - 1].pos == "PRP")
 
 
+def _quote_after_aside(ctx: _Ctx, raw: RawAttribution, k: int, hi: int) -> None:
+    """A quotation that resumes after a short aside closing the cue or the source goes on with the
+    quotation before it: '"...," he said of Trump and Ryan, "because ..."', '"...," said an Iowa
+    Democrat, "and ..."' (PolNeAR: one content in two pieces; the rules took the second when it
+    followed the cue's comma at once). The aside (from k to a comma) holds no verb and no quoted
+    word; the quotation opens right after the comma, has three words or more and is not a title
+    (every word capitalised: 'she wrote in her memoir, "Tough Choices."', 'Buttigieg wrote in his
+    memoir, “Shortest Way Home.”')."""
+    toks = ctx.tokens
+    m = k
+    while m < hi and m - k < 8 and toks[m].text != "," and not ctx.inq[m] and \
+            not (toks[m].pos.startswith("VB") or toks[m].pos == "MD"):
+        m += 1
+    if m + 1 >= hi or toks[m].text != "," or toks[m + 1].text not in _OPEN_MARKS:
+        return
+    qi = ctx.quote_of_start.get(toks[m + 1].start)
+    if qi is None or qi in raw.quote_ids or ctx.quotes[qi].words < 3:
+        return
+    q = ctx.quotes[qi]
+    words = [w for w in ctx.text[q.inner_start:q.inner_end].split() if w[:1].isalpha()]
+    if all(w[0].isupper() for w in words):
+        return
+    raw.content.append((q.start, q.end))
+    raw.quote_ids.append(qi)
+
+
 def _interrupted_rest(ctx: _Ctx, before: list, lo: int, i_end: int, hi: int) -> tuple[int, int] | None:
     """The second half of a content the cue interrupts: "This campaign, he says, is different." /
     "In the three years since Sandy Hook, Barden says, far too many lives have been lost." Taken
@@ -2226,6 +2281,9 @@ def _continuations(ctx: _Ctx, raws: list[RawAttribution]) -> None:
     # (The same choice as `max` over every attribution before each quotation, without the
     # quotations-times-attributions walk that made long documents quadratic.)
     order = sorted(range(len(raws)), key=lambda k: ready(raws[k]))
+    by_sentence: dict = {}
+    for k, r in enumerate(raws):
+        by_sentence.setdefault(r.sentence, []).append(k)
     joined = 0
     heap: list = []
     for qi, q in enumerate(ctx.quotes):
@@ -2241,6 +2299,16 @@ def _continuations(ctx: _Ctx, raws: list[RawAttribution]) -> None:
             continue
         last_k = heap[0][1]
         last = raws[last_k]
+        if not (last.quote_ids or not last.content):
+            # the attribution reaching furthest is an aside in the sentence of a quotation's cue
+            # ('"...," Mr. Hedge said, referring to the two Trump resorts. "I assume ..."', '...,"
+            # said Robert Reich, who served as labor secretary ... "Her instinct ..."'): the next
+            # quotation goes on with the quotation's speaker, as PolNeAR reads it
+            alt = [k for k in by_sentence[last.sentence] if raws[k].quote_ids and
+                   raws[k].cue[0] < last.cue[0] and ready(raws[k]) <= q.start]
+            if alt:
+                last_k = max(alt, key=lambda k: reach(raws[k]))
+                last = raws[last_k]
         last_end = last.content[-1][1] if last.content else ctx.tokens[last.cue[1] - 1].end
         q_sent = _sentence_of(doc, q.start)
         if q_sent is None or q_sent in cue_sentences and not last.content == []:

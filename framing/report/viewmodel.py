@@ -227,6 +227,17 @@ CUE_CLASSES = ("neutral", "endorsing", "distancing", "adversarial")
 NON_LOADED = {"reporting_neutral"}  # categories that describe, not load, the wording
 
 
+def _voice_share_cell(analysis, i: int, field: str, missing: str) -> Cell:
+    """One article's shares of attributions by `field` of the speaker (side, party), commonest
+    first, each linking to the article's attributions; `missing` names an empty value."""
+    shares = Counter(get(x, field, default="") or missing for x in analysis.attributions)
+    total = sum(shares.values())
+    if not total:
+        return Cell.of("no attributions", f"#art-{i}", 0)
+    return Cell([Link(f"{value} {_pct(n / total)}", f"#attr-{i}") for value, n in
+                 sorted(shares.items(), key=lambda kv: (-kv[1], kv[0]))], total)
+
+
 def _pct(x) -> str:
     return f"{100 * float(x):.0f}%"
 
@@ -483,33 +494,13 @@ def _summary_section(analyses, cols, comparison, anchors) -> Section:
         if has_lex:
             densities[voice] = [(cols[i], c.value or 0.0, f"#flags-{i}-{voice}") for i, c in enumerate(cells)]
     has_attr = any(a.attributions for a in analyses) or any("attribution" in a.summary for a in analyses)
-    cells = []
-    for i, a in enumerate(analyses):
-        if not has_attr:
-            cells.append(Cell.of(NOT_AVAILABLE))
-            continue
-        sides = Counter(get(x, "affiliation", default="") or "(unknown)" for x in a.attributions)
-        total = sum(sides.values())
-        if not total:
-            cells.append(Cell.of("no attributions", f"#art-{i}", 0))
-            continue
-        parts = [Link(f"{side} {_pct(n / total)}", f"#attr-{i}") for side, n in
-                 sorted(sides.items(), key=lambda kv: (-kv[1], kv[0]))]
-        cells.append(Cell(parts, total))
-    row("Voice share by side (attributions)", cells)
+    row("Voice share by side (attributions)",
+        [_voice_share_cell(a, i, "affiliation", "(unknown)") if has_attr else Cell.of(NOT_AVAILABLE)
+         for i, a in enumerate(analyses)])
     if has_attr and any(get(x, "party", default="") for a in analyses for x in a.attributions):
         # in US news nearly every side is "United States": the parties are the sides a reader weighs
-        cells = []
-        for i, a in enumerate(analyses):
-            parties = Counter(get(x, "party", default="") or "(none)" for x in a.attributions)
-            total = sum(parties.values())
-            if not total:
-                cells.append(Cell.of("no attributions", f"#art-{i}", 0))
-                continue
-            parts = [Link(f"{party} {_pct(n / total)}", f"#attr-{i}") for party, n in
-                     sorted(parties.items(), key=lambda kv: (-kv[1], kv[0]))]
-            cells.append(Cell(parts, total))
-        row("Voice share by US party (attributions)", cells)
+        row("Voice share by US party (attributions)",
+            [_voice_share_cell(a, i, "party", "(none)") for i, a in enumerate(analyses)])
     cells = []
     for i, a in enumerate(analyses):
         if not has_attr:

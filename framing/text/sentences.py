@@ -3,9 +3,10 @@
 Paragraphs are lines (news text pasted from the web keeps one paragraph a line; headlines and
 sub-headlines without a final period are paragraphs of their own). Within a paragraph, nltk's Punkt
 splitter does the work, given a curated abbreviation list (untrained Punkt would split after "Dr."
-and "Oct.") and a list of words that start a sentence after one ("in the U.S. The company"); framing.text.punkt runs it faster with the same result, without importing nltk
-(whose __init__ imports scikit-learn and scipy). A few repairs follow for
-closing quotes and parentheses that Punkt leaves behind.
+and "Oct.") and a list of words that start a sentence after one ("in the U.S. The company");
+framing.text.punkt runs it faster with the same result, without importing nltk (whose __init__
+imports scikit-learn and scipy). A few repairs follow for closing quotes and parentheses that
+Punkt leaves behind, and for the periods of an ellipsis between two sentences.
 """
 from __future__ import annotations
 

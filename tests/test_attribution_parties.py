@@ -136,3 +136,19 @@ def test_a_politician_the_text_does_not_label_is_found_by_full_name():
 def test_a_speaker_with_a_party_speaks_for_the_united_states(by_speaker, speaker, side):
     _, analysis = by_speaker
     assert {a.speaker: a.affiliation for a in analysis.attributions}[speaker] == side
+
+
+@pytest.mark.parametrize("text, name, party", [
+    # Fox News, 22 October 2012 (AllSides): the words after "Obama," are a clause of their own,
+    # not an apposition, so they give him no party (he was a Republican in all 11 attributions)
+    ("To hear Obama, the Republican nominee is “all over the map” on world affairs.", "Obama", ""),
+    ("To hear Obama, the Republican nominee has no plan at all.", "Obama", ""),
+    # appositions, with a relative clause or a long description, still give one
+    ("Michigan Rep. Mike Shirkey, a Republican who backed a new law prohibiting schools from "
+     "deducting union dues from employees' paychecks, said it worked.", "Mike Shirkey", "Republican"),
+    ("Holly Harris, a longtime Kentucky GOP strategist pushing for a reform deal from the helm of "
+     "a nonprofit, said so.", "Holly Harris", "Republican"),
+    ("Kaine, the top Democrat on the panel, said it would fail.", "Kaine", "Democratic"),
+])
+def test_an_apposition_gives_a_party_but_a_clause_after_the_comma_does_not(text, name, party):
+    assert party_from_text(text, name) == party

@@ -129,7 +129,7 @@ def party_from_text(text: str, name: str) -> str:
                     party = letters[hit.group(1)]
             if not party and has_word:
                 hit = apposition.match(rest)
-                if hit:
+                if hit and _closes_apposition(text[end + hit.end():end + hit.end() + 80]):
                     party = words[(hit.group(1) or hit.group(2)).lower()]
                 else:
                     window = text[max(0, k - 80):k]
@@ -144,6 +144,32 @@ def party_from_text(text: str, name: str) -> str:
         return ""
     ranked = votes.most_common(2)
     return ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else ""
+
+
+#: Words that make what follows a name and a comma a clause of its own, not an apposition:
+#: "To hear Obama, the Republican nominee is 'all over the map'".
+_CLAUSE_VERBS = frozenset({"is", "was", "are", "were", "has", "had", "have", "will", "would",
+                           "could", "can", "should", "may", "might", "must", "does", "did", "do",
+                           "says", "said", "thinks", "wants", "believes"})
+_RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
+_APPOSITION_TAIL = re.compile(r"[^,.;:)(\"\u201c\u201d]*")
+
+
+def _closes_apposition(tail: str) -> bool:
+    """Whether the words after an apposition's party word ("..., the top Democrat| on the panel,
+    said") go on as a noun phrase: up to the next comma, period, semicolon, colon or bracket (or
+    the end of `tail`) no auxiliary or verb of saying before any relative pronoun, and no
+    quotation mark at that stop."""
+    m = _APPOSITION_TAIL.match(tail)
+    if tail[m.end():m.end() + 1] in ('"', "\u201c", "\u201d", "("):
+        return False
+    for word in m.group().split():
+        word = word.lower()
+        if word in _RELATIVES:
+            return True  # "a Republican who has pushed for it": the verb is the relative clause's
+        if word in _CLAUSE_VERBS:
+            return False
+    return True
 
 
 #: A text with none of this holds no party letter after a name.

@@ -86,6 +86,7 @@ def test_real_accents_are_not_taken_for_mojibake():
     ("Refugees wait at the Torkham crossing. Naveed Ali / AP", "caption"),
     ("Hamid Karzai/AP", "caption"),
     ("Provincial Police Department via AP", "credit"),
+    ("This article tagged under: Barack Obama", "tag"),
     ("Related Coverage Pompeo says did not author New York Times 'resistance' column", "related"),
     # a caption whose credit names no photographer: "(X via AP)", "(AP Photo)"
     ("This photo taken from video provided by WEAR-TV shows emergency responders near the base, "
@@ -130,6 +131,7 @@ def test_leftover_lines_match_a_rule(line, reason_word):
     "He said the opinions expressed at the meeting were divided.",
     "Five people were killed, according to AP/Reuters tallies, and dozens were hurt.",
     "The senator called the deal a win for Main Street/Wall Street alike (a slogan she repeats).",
+    "The bill was tagged as a priority by the leadership: it passed on Monday.",
     "Related coverage of the hearings ran on every network that night, the ratings showed.",
     "The footage was first broadcast by a local station (and later shared via AP) on Friday night.",
 ])

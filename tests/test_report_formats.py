@@ -144,6 +144,19 @@ def test_json_validates_against_the_schema_when_its_parts_exist():
         + [(name, Resource.from_contents(s)) for name, s in schemas.items()])
     doc = json.loads(render_string(seed_result(), "json"))
     jsonschema.Draft202012Validator(main, registry=registry).validate(doc)
+    # a year alone dates an event ("in the 2016 election"): 21 of 500 AllSides story reports
+    # broke the schema's date pattern until session 19
+    from framing.api import analyze
+    from framing.model import Article, Story
+
+    story = Story(name="years", articles=(
+        Article(id="a", outlet="A", date="2017-03-01", text=(
+            "Russia meddled in the 2016 presidential election, the intelligence agencies said.")),
+        Article(id="b", outlet="B", date="2017-03-02", text=(
+            "The agencies said Russia interfered in the 2016 presidential election."))))
+    doc = json.loads(render_string(analyze(story), "json"))
+    assert "2016" in [d["iso"] for d in doc["comparison"]["dates"]]
+    jsonschema.Draft202012Validator(main, registry=registry).validate(doc)
 
 
 # ---- terminal ------------------------------------------------------------------------------------

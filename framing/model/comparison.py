@@ -170,7 +170,8 @@ class DateMention:
     end: int
     text: str
     kind: str  # "absolute" | "weekday" | "relative" | "month" | "year"
-    iso: str  # "2025-10-15"; "--10-15" when the year is unknown; "2025-10" for a month; "" unresolved
+    iso: str  # "2025-10-15"; "--10-15" when the year is unknown; "2025-10" for a month; "2025" for a
+    # year alone ("in 2016"); "" unresolved
     weekday: str  # "tuesday" for weekday mentions, else ""
     resolved: bool  # iso is a full date
     reference: str  # what it was resolved against: "article_date" | "dateline" | "text_year" | ""

@@ -70,6 +70,18 @@ def first_names() -> dict:
     return {row["name"]: row["gender"] for row in data_rows("first_names.tsv")}
 
 
+def message_nouns() -> frozenset[str]:
+    """Nouns of messages a person issues, sends or carries (messages.tsv): "issued a statement
+    saying ..." makes the issuer the source."""
+    return frozenset(row["term"] for row in data_rows("messages.tsv"))
+
+
+def finding_nouns() -> frozenset[str]:
+    """Records and measurements whose "show" or "find" takes an object as content (findings.tsv):
+    "The poll shows a tight race"."""
+    return frozenset(row["term"] for row in data_rows("findings.tsv"))
+
+
 @lru_cache(maxsize=1)
 def load_data() -> AttributionData:
     """Read and check the data files once per process."""

@@ -48,7 +48,7 @@ from ..text.columns import columns
 from ..text.posts import SIGNATURE
 from .chunks import (AUX_SKIP, NAME_MONTHS, NOUNS, NP_INNER, PROPER, TIME_WORDS, np_left, np_right,
                      time_adverbial_end)
-from .data import AttributionData, CueFrame
+from .data import AttributionData, CueFrame, finding_nouns, message_nouns
 from .learned import _CANDIDATE_TAGS, LEARNED, covered_tokens, lemma_key, load_cue_model
 from .quotes import outer_quotes, quoted_tokens
 
@@ -1831,12 +1831,7 @@ def _ends_before(ctx: _Ctx, raw: RawAttribution, j: int) -> bool:
 
 #: Nouns of messages that a person issues, sends or carries: "issued a statement saying ...", "sent
 #: an email saying ...", "carrying signs saying ...".
-_MESSAGES = frozenset({"statement", "statements", "release", "email", "emails", "tweet", "tweets", "letter",
-                       "letters", "memo", "message", "messages", "note", "post", "posts", "video", "videos",
-                       "ad", "ads", "advertisement", "sign", "signs", "banner", "banners", "placard",
-                       "placards", "article", "op-ed", "column", "editorial", "report", "petition",
-                       "resolution", "notice", "announcement", "flyer", "flyers", "mailer", "mailers",
-                       "robocall", "shirt", "shirts", "t-shirt", "t-shirts", "hat", "hats", "text", "cable"})
+_MESSAGES = message_nouns()
 
 
 def _message_verb(ctx: _Ctx, start: int, prev: int, lo: int, found) -> int | None:
@@ -1893,10 +1888,7 @@ def _one_clause_subject(ctx: _Ctx, lo: int, hi: int, link: int) -> tuple[int, in
 
 #: Records and measurements whose verbs of evidence take an object as content ("The poll shows a
 #: tight race", "records show ..."): the evidence nouns and the documents that report figures.
-_FINDINGS = frozenset({"poll", "polls", "survey", "surveys", "study", "studies", "analysis", "analyses",
-                       "records", "data", "results", "documents", "filings", "figures", "numbers",
-                       "report", "reports", "review", "tally", "tallies", "video", "videos", "footage",
-                       "statistics", "estimates", "ledgers", "returns", "census", "polling"})
+_FINDINGS = finding_nouns()
 _FINDING_VERBS = frozenset({"show", "find"})
 _FINDING_OBJECT = {lemma: CueFrame(lemma, "CO", "evidence") for lemma in _FINDING_VERBS}
 

@@ -77,9 +77,10 @@ def message_nouns() -> frozenset[str]:
 
 
 def finding_nouns() -> frozenset[str]:
-    """Records and measurements whose "show" or "find" takes an object as content (findings.tsv):
-    "The poll shows a tight race"."""
-    return frozenset(row["term"] for row in data_rows("findings.tsv"))
+    """Records and measurements whose "show" or "find" takes an object as content: the evidence
+    nouns ("The poll shows a tight race") and the records of findings.tsv ("records show ...")."""
+    return frozenset(row["term"] for name in ("evidence.tsv", "findings.tsv")
+                     for row in data_rows(name))
 
 
 @lru_cache(maxsize=1)

@@ -125,8 +125,7 @@ class FastPunkt:
         elif self._ellipsis.match(tok):
             return self._starts(nxt)
         elif tok.endswith(".") and not tok.endswith(".."):
-            stem = tok[:-1].lower()
-            if stem in self._abbrev or stem.split("-")[-1] in self._abbrev:
+            if self._abbreviation(tok):
                 return not self._initial.match(tok) and self._starts(nxt)
             brk = True
         else:
@@ -151,11 +150,16 @@ class FastPunkt:
         if not self._starters or not nxt[:1].isupper():
             return False
         typ = self._numeric.sub("##number##", nxt.lower())
-        if len(typ) > 1 and typ[-1] == "." and not nxt.endswith("..") and not self._ellipsis.match(nxt):
-            stem = nxt[:-1].lower()
-            if not (stem in self._abbrev or stem.split("-")[-1] in self._abbrev):
-                typ = typ[:-1]
+        if len(typ) > 1 and typ[-1] == "." and not nxt.endswith("..") and \
+                not self._ellipsis.match(nxt) and not self._abbreviation(nxt):
+            typ = typ[:-1]
         return typ in self._starters
+
+    def _abbreviation(self, tok: str) -> bool:
+        """Punkt's first pass: is the period-final `tok` a listed abbreviation (or is its last
+        hyphen part one: "ex-Gov.")?"""
+        stem = tok[:-1].lower()
+        return stem in self._abbrev or stem.split("-")[-1] in self._abbrev
 
     def _plain(self, context: str) -> bool:
         """True when `context` surely holds a break, read off its opening alone (else False, and

@@ -447,6 +447,8 @@ def _context_results(facts: list[ArticleFacts], contexts, used: set, docs: dict)
 # classes too general for two figures to be one quantity on the strength of the noun alone: a
 # story counts many different sets of people, sums of money, percentages and stretches of time
 _GENERIC = EVENT_CLASSES | {"people", "percent", "money"}
+_BY_NAME = {"age"}  # matched by the person's name only (match_facts)
+
 #: Counted classes that name an amount, not things: their label keeps the singular.
 _MASS_NOUNS = frozenset({"money", "aircraft", "staff", "equipment", "ammunition", "cash",
                          "funding", "aid", "debt", "revenue", "damage"})
@@ -462,7 +464,6 @@ def _plural(noun: str) -> str:
 
     forms = getInflection(noun, "NNS")
     return forms[0] if forms else noun + "s"
-_BY_NAME = {"age"}  # matched by the person's name only (match_facts)
 
 
 def _sentence_nouns(doc, sentence: int) -> frozenset[str]:

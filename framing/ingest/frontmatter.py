@@ -13,6 +13,8 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 
+from .fields import field_of, is_known_name
+
 _KEY_VALUE = re.compile(r"^([A-Za-z_][\w .-]*?)\s*:\s*(.*)$")
 _MAX_LINES = 200
 
@@ -82,8 +84,6 @@ def split_header_block(text: str) -> FrontMatter:
     happens to open with "Source: the Pentagon said ..." and runs on is not a header. Values of
     names that fill nothing (author, section) are dropped. Without a header the body is the text.
     """
-    from .fields import field_of, is_known_name
-
     lines = text.split("\n")
     values: dict[str, object] = {}
     for i, raw in enumerate(lines[:_MAX_HEADER_LINES + 1]):

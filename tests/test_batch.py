@@ -55,6 +55,27 @@ def test_csv_row_of_wrong_shape_is_one_bad_record(tmp_path):
     assert out[1].line == 3 and out[2].fields["title"] == "C" and out[2].fields["outlet"] == "Z"
 
 
+def test_csv_with_semicolons_reads_as_single_file_input_does(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text('headline;body;publisher\n"Port reopens";"The port reopened; ships queued.";'
+                    '"Harbour News"\n"Pay deal";"Bus drivers agreed a deal.";"City Post"\n',
+                    encoding="utf-8")
+    out = list(read_inputs([path]))
+    assert [type(r).__name__ for r in out] == ["RawRecord", "RawRecord"]
+    assert out[0].fields["text"] == "The port reopened; ships queued."
+    assert out[1].fields["outlet"] == "City Post" and out[1].line == 3
+
+
+def test_csv_quote_never_closed_is_reported_not_swallowed(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text('id,outlet,text\n1,X,"The port reopened on Monday."\n'
+                    '2,Y,"The strike ended on Friday\n3,Z,Schools reopened after the holiday.\n',
+                    encoding="utf-8")
+    out = list(read_inputs([path]))
+    assert [type(r).__name__ for r in out] == ["RawRecord", "BadRecord"]
+    assert out[1].line == 3 and "never closed" in out[1].reason
+
+
 def test_story_column_gives_the_story():
     rec = next(iter(read_inputs([STORIES])))
     assert rec.story_hint == ""  # the fixture's column is "expected_story", not a story id

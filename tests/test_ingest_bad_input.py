@@ -146,6 +146,18 @@ def test_malformed_csv_rows_are_skipped_alone(tmp_path):
     assert all(m.startswith("malformed CSV row") for _, m in lines)
 
 
+def test_csv_quote_never_closed_names_its_line(tmp_path):
+    path = write(tmp_path, "feed.csv",
+                 "text,outlet\n"
+                 "\"The port reopened on Monday after a two-day strike.\",Harbour News\n"
+                 "\"Bus drivers agreed a new pay deal on Tuesday.,City Post\n"
+                 "\"Schools reopened after the holiday on Wednesday.\",Valley Times\n")
+    story = load_story(path)
+    assert [a.outlet for a in story.articles] == ["Harbour News"]
+    problem = problem_for(story, "feed.csv")
+    assert problem.fatal and problem.line == 3 and "quotation mark" in problem.message
+
+
 def test_csv_without_text_column(tmp_path):
     path = write(tmp_path, "feed.csv", "headline,outlet\nA headline,Somewhere\n")
     story = load_story(path)

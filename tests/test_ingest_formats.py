@@ -94,6 +94,20 @@ def test_markdown_front_matter_problems_are_warnings(tmp_path):
     assert (problem.line, problem.fatal) == (3, False)
 
 
+def test_markdown_front_matter_bracketed_title_is_text_and_block_title_is_reported(tmp_path):
+    path = tmp_path / "opinion.md"
+    path.write_text("---\ntitle: [Opinion] Why the ferry fares must fall\noutlet: >\n  Harbour\n"
+                    "tags: [ferries, prices]\n---\n"
+                    "The ferry company said on Monday that fares would not rise before April.\n",
+                    encoding="utf-8")
+    story = load_story(path)
+    article = only(story)
+    assert article.title == "[Opinion] Why the ferry fares must fall"
+    warned = sorted((p.line, p.fatal) for p in story.problems if "front matter" in p.message)
+    assert warned == [(2, False), (3, False)]  # not the tags list: it fills no article field
+    assert "left out" in next(p.message for p in story.problems if p.line == 3)
+
+
 def test_html_page_main_text_and_metadata():
     article = only(load_story(FIXTURES / "harbour_page.html"))
     assert article.outlet == "The Harbour Courier"

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+from ..ingest.csvrows import describe_csv_error, sniff_delimiter
+
 TABLE_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".tsv")
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".json")
 
@@ -133,21 +135,27 @@ def read_jsonl(path: Path) -> Iterator[RawRecord | BadRecord]:
 
 
 def read_csv(path: Path) -> Iterator[RawRecord | BadRecord]:
+    """CSV/TSV rows as records. The delimiter and the strict reading (a quoted field that is never
+    closed is an error, not a field that swallows the rest of the file) are single-file input's
+    (framing.ingest.csvrows), so `framing analyze` and `framing batch` agree on every file."""
     source = str(path)
-    delimiter = "\t" if _kind_name(path).endswith(".tsv") else ","
+    is_tsv = _kind_name(path).endswith(".tsv")
     csv.field_size_limit(min(sys.maxsize, 2 ** 31 - 1))
     with _open_binary(path) as binary:
         handle = io.TextIOWrapper(binary, encoding="utf-8-sig", errors="surrogateescape",
                                   newline="")
-        reader = csv.reader(handle, delimiter=delimiter)
         try:
-            header = next(reader)
-        except StopIteration:
-            yield BadRecord(source, 1, "empty file: no header row")
-            return
-        except (csv.Error, OSError, EOFError) as exc:
+            first = handle.readline()
+            if not first.strip():
+                yield BadRecord(source, 1, "empty file: no header row" if not first else
+                                "the first line is blank; it must be the header row")
+                return
+            delimiter = "\t" if is_tsv else sniff_delimiter(first)
+            header = next(csv.reader([first], delimiter=delimiter, strict=True))
+        except (csv.Error, OSError, EOFError, StopIteration) as exc:
             yield BadRecord(source, 1, f"cannot read the header row: {exc}")
             return
+        reader = csv.reader(handle, delimiter=delimiter, strict=True)
         header = [h.strip() for h in header]
         from ..ingest.fields import field_of
 
@@ -155,20 +163,20 @@ def read_csv(path: Path) -> Iterator[RawRecord | BadRecord]:
             yield BadRecord(source, 1, "no text column (e.g. text, body, content; see "
                             "framing/data/record_fields.tsv)")
             return
-        start = reader.line_num + 1
+        start = 2
         while True:
             try:
                 cells = next(reader)
             except StopIteration:
                 return
             except csv.Error as exc:
-                yield BadRecord(source, start, f"malformed CSV row: {exc}")
-                start = reader.line_num + 1
+                yield BadRecord(source, start, describe_csv_error(exc))
+                start = reader.line_num + 2
                 continue
             except (OSError, EOFError) as exc:
                 yield BadRecord(source, start, f"cannot read further: {exc}")
                 return
-            line, start = start, reader.line_num + 1
+            line, start = start, reader.line_num + 2
             if not cells or all(not c.strip() for c in cells):
                 continue
             if len(cells) != len(header):

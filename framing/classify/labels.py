@@ -13,6 +13,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..ingest.csvrows import sniff_delimiter
+
 MAX_PROBLEMS = 20
 MAX_LABELS_BYTES = 100 * 1024 * 1024
 
@@ -67,16 +69,6 @@ def _decode(data: bytes, path: str) -> str:
                   "UTF-8 ('CSV UTF-8' in a spreadsheet)")]) from None
 
 
-def _delimiter(header_line: str) -> str:
-    if "," in header_line:
-        return ","
-    if "\t" in header_line:
-        return "\t"
-    if ";" in header_line:
-        return ";"
-    return ","
-
-
 def read_labels(path, text_column: str = "text", label_column: str = "label",
                 group_column: str = "group") -> LabelledData:
     """Read and validate a labels file; raise LabelsFileError listing every problem found."""
@@ -96,7 +88,7 @@ def read_labels(path, text_column: str = "text", label_column: str = "label",
         raise LabelsFileError(where, [LabelProblem(0, "the file is empty; expected a header line "
                                                       f"'{text_column},{label_column}' and one row per example")])
     first_line = text.splitlines()[0] if text.splitlines() else ""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(first_line), strict=True)
     problems: list[LabelProblem] = []
     try:
         header = next(reader)

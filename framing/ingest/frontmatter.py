@@ -17,6 +17,7 @@ from .fields import field_of, is_known_name
 
 _KEY_VALUE = re.compile(r"^([A-Za-z_][\w .-]*?)\s*:\s*(.*)$")
 _MAX_LINES = 200
+_OPENERS = {"[": "]", "{": "}"}
 
 
 @dataclass
@@ -60,7 +61,14 @@ def split_front_matter(text: str) -> FrontMatter:
         key, value = m.group(1).strip(), m.group(2).strip()
         if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
             value = value[1:-1]
+        elif value[:1] in _OPENERS and not value.endswith(_OPENERS[value[0]]):
+            # "title: [Opinion] Why ..." is not a YAML list: keep the text, and say how to quote it
+            out.warnings.append((offset, f"front matter value of {key!r} starts with {value[0]!r} "
+                                         "but is not a list; read as text (quote it to be sure)"))
         elif value.startswith(("[", "{", "|", ">")) or not value:
+            if value and field_of(key) is not None:
+                out.warnings.append((offset, f"front matter {key!r} is a list or a block value; "
+                                             "only a plain 'key: value' is read, so it is left out"))
             continue
         out.values[key] = value
     return out

@@ -12,6 +12,7 @@ import io
 import json
 
 from ...model import LoadProblem
+from ..csvrows import describe_csv_error, sniff_delimiter
 from ..encoding import SAMPLE, binary_reason, decode_bytes, detect_encoding, display_name
 from ..errors import IngestError, format_size
 from ..fields import field_of, map_record
@@ -235,7 +236,7 @@ def read_csv(source: Source, options: Options):
         iterator = iter(lines)
         first = next(iterator, "")
         header_line = lines.number
-        delimiter = "\t" if source.fmt == "tsv" else _delimiter(first)
+        delimiter = "\t" if source.fmt == "tsv" else sniff_delimiter(first)
         header = next(csv.reader([first], delimiter=delimiter), [])
         names = [h.strip().lstrip("\ufeff") for h in header]
         if not any(field_of(n) == "text" for n in names):
@@ -253,7 +254,7 @@ def read_csv(source: Source, options: Options):
                 count += 1
                 start = previous_end + 1
                 previous_end = lines.number
-                yield LoadProblem(source.display, f"malformed CSV row: {exc}", start)
+                yield LoadProblem(source.display, describe_csv_error(exc), start)
                 continue
             start = previous_end + 1
             previous_end = lines.number
@@ -280,9 +281,3 @@ def read_csv(source: Source, options: Options):
             yield raw
         if not count:
             raise IngestError("no rows below the header")
-
-
-def _delimiter(header: str) -> str:
-    counts = {d: header.count(d) for d in (",", ";", "\t")}
-    best = max(counts, key=lambda d: (counts[d], d == ","))
-    return best if counts[best] else ","

@@ -1,7 +1,9 @@
 """Batch runs: input readers, outlet aliases, the store, fault isolation, resumability, exports."""
 from __future__ import annotations
 
+import csv
 import gzip
+import io
 import json
 import sqlite3
 
@@ -16,6 +18,7 @@ from framing.batch.schema import MIGRATIONS, SCHEMA_VERSION
 from framing.batch.store import StoreError, connect
 from framing.cli_batch import batch as batch_cmd
 from framing.cli_batch import export as export_cmd
+from framing.cli_batch import profile as profile_cmd
 from test_batch_support import (FOLDERS, STORIES, count, dump_store, fixture_articles,
                                 synthetic_records, write_csv, write_jsonl)
 
@@ -291,6 +294,22 @@ def test_exports_are_readable_by_pandas(tmp_path):
     assert len(articles) == 7 and articles["text"].str.len().min() > 50
     res = runner.invoke(export_cmd, [str(out), "-t", "nope"])
     assert res.exit_code == 2 and "no table" in res.output
+
+
+def test_csv_exports_and_profiles_never_hold_a_spreadsheet_formula(tmp_path):
+    path = tmp_path / "in.csv"
+    path.write_text('id,outlet,title,text\n1,=HYPERLINK("http://x"),@Title,"The minister said the '
+                    'talks failed, and officials claimed a victory."\n', encoding="utf-8")
+    out, _ = _run(tmp_path, [path])
+    runner = CliRunner()
+    export = runner.invoke(export_cmd, [str(out), "-t", "articles", "-o", "-"]).output
+    row = next(csv.DictReader(io.StringIO(export)))
+    assert (row["outlet"], row["title"], row["words"]) == ("'=HYPERLINK(\"http://x\")", "'@Title", "11")
+    jsonl = runner.invoke(export_cmd, [str(out), "-t", "articles", "-f", "jsonl", "-o", "-"]).output
+    assert json.loads(jsonl)["outlet"] == '=HYPERLINK("http://x")'  # data formats keep the value
+    profile = runner.invoke(profile_cmd, [str(out), "-f", "csv", "-o", "-", "--resamples", "100"])
+    outlets = {r["outlet"] for r in csv.DictReader(io.StringIO(profile.output))}
+    assert outlets == {"'=HYPERLINK(\"http://x\")"}
 
 
 def test_progress_is_plain_lines_off_a_terminal():

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from framing.report import FORMATS, json_report, render, render_string
-from framing.report.csv_out import safe_cell
+from framing.csvfiles import safe_cell
 from framing.report.markdown import md_escape, render_markdown
 from framing.report.terminal import format_table, render_terminal
 

@@ -2,7 +2,9 @@
 
 Rows are read in batches and written as they come, so exporting a store bigger than memory works.
 Column types follow the schema (INTEGER -> int64, REAL -> float64, TEXT -> string), so pandas and
-Arrow read the files with the right types; `data`/`summary` columns stay JSON text.
+Arrow read the files with the right types; `data`/`summary` columns stay JSON text. CSV text cells
+that a spreadsheet would run as a formula get a leading apostrophe (framing.csvfiles.safe_cell);
+JSON Lines and Parquet keep every value as stored.
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import json
 import sys
 from pathlib import Path
 
+from ..csvfiles import safe_cell
 from .store import connect, store_path, table_columns
 
 FORMATS = {"csv": "csv", "parquet": "parquet", "jsonl": "jsonl"}
@@ -56,11 +59,11 @@ def export_table(out_dir, table: str, fmt: str, output=None) -> str:
 
 
 def _text(cur, columns, fmt, handle) -> None:
-    if fmt == "csv":
+    if fmt == "csv":  # read in spreadsheets too: no text cell may run as a formula
         writer = csv.writer(handle)
         writer.writerow(columns)
         while rows := cur.fetchmany(BATCH):
-            writer.writerows(rows)
+            writer.writerows([safe_cell(v) if isinstance(v, str) else v for v in r] for r in rows)
     else:
         while rows := cur.fetchmany(BATCH):
             for r in rows:

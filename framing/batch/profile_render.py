@@ -12,6 +12,7 @@ import json
 import re
 from pathlib import Path
 
+from ..csvfiles import safe_cell
 from .profile import flat_rows
 from .profile_svg import ci_bars, trend_line
 
@@ -72,7 +73,7 @@ def render_csv(profiles: dict) -> str:
             "ci_high", "numerator", "denominator", "unit", "evidence_ids", "evidence_query"]
     w = csv.DictWriter(buf, fieldnames=cols)
     w.writeheader()
-    w.writerows(rows)
+    w.writerows({k: safe_cell(v) if isinstance(v, str) else v for k, v in r.items()} for r in rows)
     return buf.getvalue()
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from ..ingest.csvrows import describe_csv_error, sniff_delimiter
+from ..csvfiles import describe_csv_error, sniff_delimiter
 
 TABLE_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".tsv")
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".json")
@@ -137,7 +137,7 @@ def read_jsonl(path: Path) -> Iterator[RawRecord | BadRecord]:
 def read_csv(path: Path) -> Iterator[RawRecord | BadRecord]:
     """CSV/TSV rows as records. The delimiter and the strict reading (a quoted field that is never
     closed is an error, not a field that swallows the rest of the file) are single-file input's
-    (framing.ingest.csvrows), so `framing analyze` and `framing batch` agree on every file."""
+    (framing.csvfiles), so `framing analyze` and `framing batch` agree on every file."""
     source = str(path)
     is_tsv = _kind_name(path).endswith(".tsv")
     csv.field_size_limit(min(sys.maxsize, 2 ** 31 - 1))

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..ingest.csvrows import sniff_delimiter
+from ..csvfiles import sniff_delimiter
 
 MAX_PROBLEMS = 20
 MAX_LABELS_BYTES = 100 * 1024 * 1024

@@ -9,19 +9,10 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from pathlib import Path
 
+from ..csvfiles import safe_cell
 from .viewmodel import ReportView, Table, build_view
-
-_FORMULA = re.compile(r"^[=+\-@\t\r]")
-_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?%?$")
-
-
-def safe_cell(text: str) -> str:
-    if _FORMULA.match(text) and not _NUMBER.match(text):
-        return "'" + text
-    return text
 
 
 def table_csv(t: Table) -> str:

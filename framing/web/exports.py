@@ -13,7 +13,7 @@ import csv
 import io
 import time
 
-from ..report.csv_out import safe_cell
+from ..csvfiles import safe_cell
 from .activities import WORD_TASKS, unit_texts
 
 BIASED, NEUTRAL = "biased", "neutral"

@@ -12,7 +12,7 @@ import io
 import json
 
 from ...model import LoadProblem
-from ..csvrows import describe_csv_error, sniff_delimiter
+from ...csvfiles import describe_csv_error, sniff_delimiter
 from ..encoding import SAMPLE, binary_reason, decode_bytes, detect_encoding, display_name
 from ..errors import IngestError, format_size
 from ..fields import field_of, map_record

@@ -1,14 +1,19 @@
-"""What every CSV reader of the project needs to agree on: which delimiter a header line uses, and
-what a csv.Error means to someone who has to fix the file.
+"""What every CSV reader and writer of the project must agree on.
 
-Three readers take CSV (single-file input in framing.ingest, `framing batch`, and the classifier's
-labels files). They share these two decisions so that one file gets one verdict whichever command
+Reading: which delimiter a header line uses, and what a csv.Error means to someone who has to fix
+the file. Three readers take CSV (single-file input in framing.ingest, `framing batch`, and the
+classifier's labels files); sharing these decisions gives one file one verdict whichever command
 reads it: a semicolon export loads everywhere, and a quoted field that is never closed is reported
 with its line everywhere instead of silently swallowing the rows after it.
+
+Writing: article text, titles and outlet names are untrusted, and a spreadsheet runs a cell that
+starts with = + - @ as a formula (CSV injection). Every CSV the project writes for people (the
+report's tables, batch exports, outlet profiles) passes its text cells through `safe_cell`.
 """
 from __future__ import annotations
 
 import csv
+import re
 
 _DELIMITERS = (",", ";", "\t")
 
@@ -34,3 +39,15 @@ def describe_csv_error(exc: csv.Error) -> str:
                 "a quoted field must be doubled, \"\"; or a quoted field was not closed where it "
                 "should have been)")
     return f"malformed CSV row: {message}"
+
+
+_FORMULA = re.compile(r"^[=+\-@\t\r]")
+_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?%?$")
+
+
+def safe_cell(text: str) -> str:
+    """`text` with an apostrophe in front when a spreadsheet would run it as a formula (a number
+    such as "-3.5" or "+12%" is left alone: it is data, and spreadsheets read it as a number)."""
+    if _FORMULA.match(text) and not _NUMBER.match(text):
+        return "'" + text
+    return text

@@ -10,7 +10,7 @@ from . import __version__
 from .jsonout import to_jsonable
 from .model import ArticleAnalysis, StoryAnalysis
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 def _article(a: ArticleAnalysis) -> dict:

@@ -118,7 +118,7 @@ OFFLINE = textwrap.dedent("""
     text = ("The committee postponed its decision. Negotiators said the proposal was unacceptable. "
             "Officials will meet again on Tuesday to consider alternatives.")
     a = Article(id="a", text=text, outlet="A")
-    rows, notes = readability([ArticleAnalysis(article=a, doc=build_doc(a))], ["A"])
+    rows, _, notes = readability([ArticleAnalysis(article=a, doc=build_doc(a))], ["A"])
     assert not attempts, attempts
     assert "textstat" not in sys.modules  # the figures are computed without it
     # the reference: textstat itself, pointed at the packaged CMU dictionary so it stays offline
@@ -152,7 +152,7 @@ def test_readability_rows_measure_sentences_and_quoted_share():
                    'Talks resumed on Monday.',
         "Plain": "The minister rejected the deal. Talks resumed on Monday. Officials expect a long process.",
     })
-    rows, notes = readability(analyses, ["Quoting", "Plain"])
+    rows, _, notes = readability(analyses, ["Quoting", "Plain"])
     assert notes == []
     q, p = rows
     assert (q.sentences, p.sentences) == (2, 3)
@@ -160,6 +160,46 @@ def test_readability_rows_measure_sentences_and_quoted_share():
     assert 0 < q.quoted_share < 1
     assert p.mean_sentence_words == round((5 + 4 + 5) / 3, 2)
     assert p.flesch_reading_ease > 0 and p.flesch_kincaid_grade > 0
+
+
+def test_readability_per_article_and_per_outlet_agree():
+    from framing.model import Article, ArticleAnalysis
+    from framing.text import build_doc
+    texts = [("w1", "Wire", "The minister rejected the deal. Talks resumed on Monday."),
+             ("w2", "Wire", "Negotiators said the proposal, which the delegations had discussed "
+                            "for several weeks in the capital, was unacceptable to the government."),
+             ("p1", "Post", "Talks resumed on Monday after the minister rejected the deal.")]
+    analyses = [ArticleAnalysis(article=a, doc=build_doc(a))
+                for a in (Article(id=i, text=t, outlet=o) for i, o, t in texts)]
+    outlets, articles, _ = readability(analyses, ["Wire", "Post"])
+    assert [r.article_id for r in articles] == ["w1", "w2", "p1"]
+    assert [r.article_id for r in outlets] == ["", ""]
+    wire, w1, w2 = outlets[0], articles[0], articles[1]
+    assert wire.articles == 2 and w1.articles == w2.articles == 1
+    assert wire.words == w1.words + w2.words and wire.sentences == w1.sentences + w2.sentences
+    assert w2.flesch_reading_ease < wire.flesch_reading_ease < w1.flesch_reading_ease
+    assert outlets[1].flesch_reading_ease == articles[2].flesch_reading_ease
+
+
+def test_summary_matrix_reads_each_articles_own_readability():
+    analyses, story = make_story({
+        "Wire": "The minister rejected the deal. Talks resumed on Monday. Both sides met again.",
+        "Post": "Talks resumed on Monday after the minister rejected the deal.",
+    })
+    from framing.model import Article, ArticleAnalysis
+    from framing.report.viewmodel import _readability_cells
+    from framing.text import build_doc
+    long = Article(id="wire-2", outlet="Wire", text=(
+        "Negotiators said the proposal, which the delegations had discussed for several weeks in "
+        "the capital, was unacceptable to the government and to its coalition partners."))
+    analyses = [*analyses, ArticleAnalysis(article=long, doc=build_doc(long))]
+    c = compare_story(analyses, story)
+    cells = dict(_readability_cells(analyses, c))["Words per sentence"]
+    shown = [cell.text for cell in cells]
+    assert shown[0] != shown[2]  # the two Wire articles, each its own value
+    by_id = {r.article_id: r for r in c.article_readability}
+    assert [cell.value for cell in cells] == [by_id[a.article.id].mean_sentence_words
+                                              for a in analyses]
 
 
 def test_outlets_that_frame_alike_are_nearest():

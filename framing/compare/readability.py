@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources as _res
 
@@ -175,9 +176,36 @@ def _is_counted_word(norm: str) -> bool:
             and (norm.isalpha() or any(c.isalpha() for c in norm)))
 
 
-def readability(analyses: list[ArticleAnalysis], outlets: list[str],
-                layouts: list | None = None) -> tuple[tuple[ReadabilityRow, ...], list[str]]:
-    """One row per outlet, in `outlets` order, and notes on anything that could not be measured.
+@dataclass
+class _Counts:
+    """What the formulas need from some body text; adding two gives the counts of both texts."""
+
+    lengths: list[int] = field(default_factory=list)  # words per body sentence
+    words: int = 0
+    quoted: int = 0
+    quotes: int = 0
+    syllables: int = 0
+    fog_hard: int = 0
+    dc_hard: int = 0
+    poly: int = 0
+    articles: int = 0
+
+    def add(self, other: "_Counts") -> None:
+        self.lengths.extend(other.lengths)
+        for name in ("words", "quoted", "quotes", "syllables", "fog_hard", "dc_hard", "poly",
+                     "articles"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+def readability(analyses: list[ArticleAnalysis], outlets: list[str], layouts: list | None = None
+                ) -> tuple[tuple[ReadabilityRow, ...], tuple[ReadabilityRow, ...], list[str]]:
+    """Rows per outlet (in `outlets` order, the outlet's articles pooled), rows per article (in
+    `analyses` order, `article_id` set), and notes on anything that could not be measured.
+
+    Both are needed: the report's per-outlet table pools an outlet's articles, while its summary
+    matrix has one column per article, and two articles of one outlet read differently (pooled
+    figures there would give both articles the same value). Each article is counted once; an
+    outlet's row adds its articles' counts, so the two can never disagree.
 
     Per distinct word: how many syllables it has (CMU dictionary, Pyphen for the rest) and
     whether it is a difficult word (not on its Dale-Chall easy-word list and long
@@ -189,54 +217,59 @@ def readability(analyses: list[ArticleAnalysis], outlets: list[str],
     """
     notes: list[str] = []
     stats = _WordStats()
-    rows = []
-    lay_of = {id(a): (layouts[k] if layouts else None) for k, a in enumerate(analyses)}
-    by_outlet: dict[str, list[ArticleAnalysis]] = {o: [] for o in outlets}
-    for a in analyses:
-        by_outlet[a.article.outlet].append(a)
-    for outlet in outlets:
-        mine = by_outlet[outlet]
-        lengths: list[int] = []
-        words = quoted = quotes = syllables = fog_hard = dc_hard = poly = 0
-        for a in mine:
-            doc = a.doc
-            lay = lay_of[id(a)] or layout(doc)
-            c = columns(doc)
-            for i, sent in enumerate(doc.sentences):
-                if lay.positions[i] not in ("lede", "body"):
-                    continue
-                counted = [k for k in range(sent.token_start, sent.token_end)
-                           if c.alpha[k] and _is_counted_word(c.norm[k])]
-                if not counted:
-                    continue
-                lengths.append(len(counted))
-                words += len(counted)
-                for k in counted:
-                    quoted += c.in_quote[k]
-                    s, fh, dh = stats.add(c.norm[k])
-                    syllables += s
-                    fog_hard += fh
-                    dc_hard += dh
-                    poly += s >= POLYSYLLABLE
-            quotes += len(doc.quotes)
-        n_sent = len(lengths)
-        if words and n_sent:
-            asl, asw = words / n_sent, syllables / words
-            fre = FRE_BASE - FRE_ASL * asl - FRE_ASW * asw
-            fk = 0.39 * asl + 11.8 * asw - 15.59
-            fog = 0.4 * (asl + 100.0 * fog_hard / words)
-            smog = 1.043 * (30.0 * poly / n_sent) ** 0.5 + 3.1291
-            pct = 100.0 * dc_hard / words
-            dc = 0.1579 * pct + 0.0496 * asl + (3.6365 if pct > 5 else 0.0)
-        else:
-            fre = fk = fog = smog = dc = 0.0
-        rows.append(ReadabilityRow(
-            outlet=outlet, articles=len(mine), words=words, sentences=n_sent,
-            mean_sentence_words=round(statistics.fmean(lengths), 2) if lengths else 0.0,
-            median_sentence_words=float(statistics.median(lengths)) if lengths else 0.0,
-            max_sentence_words=max(lengths) if lengths else 0,
-            flesch_reading_ease=round(fre, 2), flesch_kincaid_grade=round(fk, 2),
-            gunning_fog=round(fog, 2), smog_index=round(smog, 2), dale_chall=round(dc, 2),
-            quoted_words=quoted, quoted_share=round(quoted / words, 4) if words else 0.0,
-            quotes=quotes))
-    return tuple(rows), notes
+    per_article = [_article_counts(a, (layouts[k] if layouts else None) or layout(a.doc), stats)
+                   for k, a in enumerate(analyses)]
+    pooled: dict[str, _Counts] = {o: _Counts() for o in outlets}
+    for a, counts in zip(analyses, per_article):
+        pooled[a.article.outlet].add(counts)
+    outlet_rows = tuple(_row(outlet, pooled[outlet]) for outlet in outlets)
+    article_rows = tuple(_row(a.article.outlet, counts, a.article.id)
+                         for a, counts in zip(analyses, per_article))
+    return outlet_rows, article_rows, notes
+
+
+def _article_counts(a: ArticleAnalysis, lay, stats: "_WordStats") -> _Counts:
+    out = _Counts(articles=1, quotes=len(a.doc.quotes))
+    c = columns(a.doc)
+    for i, sent in enumerate(a.doc.sentences):
+        if lay.positions[i] not in ("lede", "body"):
+            continue
+        counted = [k for k in range(sent.token_start, sent.token_end)
+                   if c.alpha[k] and _is_counted_word(c.norm[k])]
+        if not counted:
+            continue
+        out.lengths.append(len(counted))
+        out.words += len(counted)
+        for k in counted:
+            out.quoted += c.in_quote[k]
+            s, fh, dh = stats.add(c.norm[k])
+            out.syllables += s
+            out.fog_hard += fh
+            out.dc_hard += dh
+            out.poly += s >= POLYSYLLABLE
+    return out
+
+
+def _row(outlet: str, n: _Counts, article_id: str = "") -> ReadabilityRow:
+    """textstat 0.7.13's formulas on the counts."""
+    lengths, words = n.lengths, n.words
+    n_sent = len(lengths)
+    if words and n_sent:
+        asl, asw = words / n_sent, n.syllables / words
+        fre = FRE_BASE - FRE_ASL * asl - FRE_ASW * asw
+        fk = 0.39 * asl + 11.8 * asw - 15.59
+        fog = 0.4 * (asl + 100.0 * n.fog_hard / words)
+        smog = 1.043 * (30.0 * n.poly / n_sent) ** 0.5 + 3.1291
+        pct = 100.0 * n.dc_hard / words
+        dc = 0.1579 * pct + 0.0496 * asl + (3.6365 if pct > 5 else 0.0)
+    else:
+        fre = fk = fog = smog = dc = 0.0
+    return ReadabilityRow(
+        outlet=outlet, articles=n.articles, words=words, sentences=n_sent,
+        mean_sentence_words=round(statistics.fmean(lengths), 2) if lengths else 0.0,
+        median_sentence_words=float(statistics.median(lengths)) if lengths else 0.0,
+        max_sentence_words=max(lengths) if lengths else 0,
+        flesch_reading_ease=round(fre, 2), flesch_kincaid_grade=round(fk, 2),
+        gunning_fog=round(fog, 2), smog_index=round(smog, 2), dale_chall=round(dc, 2),
+        quoted_words=n.quoted, quoted_share=round(n.quoted / words, 4) if words else 0.0,
+        quotes=n.quotes, article_id=article_id)

@@ -147,7 +147,7 @@ def _compare(analyses, story, resources, params, embed) -> StoryComparison:
     events = tuple(e for af in facts for e in af.events)
 
     terms = distinctive_terms(analyses, outlets, params.terms)
-    rows, r_notes = readability(analyses, outlets, layouts)
+    rows, article_rows, r_notes = readability(analyses, outlets, layouts)
     notes.extend(r_notes)
     similarity = outlet_similarity(analyses, outlets, claims, terms)
 
@@ -171,5 +171,5 @@ def _compare(analyses, story, resources, params, embed) -> StoryComparison:
         outlets=tuple(outlets), articles=tuple(refs), claims=claims, coverage=cells,
         omissions=omitted, copy_diffs=diffs, figures=figures, dates=dates, events=events, fact_groups=groups,
         disagreements=disagreements, distinctive_terms=terms, readability=rows,
-        similarity=similarity, naming_matrix=naming, voice_share=voices, params=used,
+        article_readability=article_rows, similarity=similarity, naming_matrix=naming, voice_share=voices, params=used,
         notes=tuple(notes))

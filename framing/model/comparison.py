@@ -270,7 +270,8 @@ class DistinctiveTerm:
 
 @dataclass(frozen=True)
 class ReadabilityRow:
-    """How hard an outlet's text is to read, and how much of it is quoted speech."""
+    """How hard an outlet's text (or one article's, when `article_id` is set) is to read, and how
+    much of it is quoted speech."""
 
     outlet: str
     articles: int
@@ -287,6 +288,7 @@ class ReadabilityRow:
     quoted_words: int
     quoted_share: float  # quoted words / words
     quotes: int
+    article_id: str = ""  # "" for an outlet's row (its articles pooled)
 
 
 @dataclass(frozen=True)
@@ -324,7 +326,8 @@ class StoryComparison:
     fact_groups: tuple[FactGroup, ...]
     disagreements: tuple[Disagreement, ...]
     distinctive_terms: tuple[DistinctiveTerm, ...]
-    readability: tuple[ReadabilityRow, ...]
+    readability: tuple[ReadabilityRow, ...]  # per outlet, its articles pooled
+    article_readability: tuple[ReadabilityRow, ...]  # per article, in `articles` order
     similarity: OutletSimilarity
     # From the actors and attribution helpers, as plain JSON data ({} when the stage did not run):
     naming_matrix: dict = field(default_factory=dict, hash=False, compare=False)

@@ -597,12 +597,16 @@ READABILITY_FIELDS = (
 
 
 def _readability_cells(analyses, comparison):
+    """The summary matrix's readability rows: one value per article (its own text, not its
+    outlet's pooled figure, which would give two articles of one outlet the same value)."""
+    per_article = {get(r, "article_id"): r for r in items(get(comparison, "article_readability",
+                                                               default=()))}
     readability = get(comparison, "readability")
     rows = []
     for name, label in READABILITY_FIELDS:
         cells, seen = [], False
-        for i, _ in enumerate(analyses):
-            entry = _per_outlet_lookup(readability, analyses, i)
+        for i, a in enumerate(analyses):
+            entry = per_article.get(a.article.id) or _per_outlet_lookup(readability, analyses, i)
             value = get(entry, name)
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 seen = True
@@ -970,26 +974,39 @@ def _distinctive_section(analyses, cols, comparison, anchors, idx) -> Section:
 TOP_TERMS = 8
 
 
-def _readability_section(comparison) -> Section:
+def _readability_section(analyses, cols, comparison) -> Section:
+    """Per outlet; when an outlet has several articles, each article's own row follows its
+    outlet's pooled one, under the article's column label, so that the summary matrix's
+    per-article values can be found here too."""
     sec = Section("readability", "Readability",
                   "How hard each outlet's text is to read (textstat's formulas, offline), how long its sentences "
                   "are, and how much of it is quoted speech.")
     t = Table("readability", "Readability per outlet",
               ["Outlet", "Words", "Words per sentence", "Reading ease (Flesch)", "Grade (Flesch-Kincaid)",
                "Fog index", "Quoted words"])
-    rows = items(get(comparison, "readability", default=()))
-    for r in rows:
-        qs = get(r, "quoted_share")
-        t.rows.append(Row([Cell.of(get(r, "outlet", default="")),
-                           Cell.of(get(r, "words", default=""), value=get(r, "words")),
-                           *[Cell.of(_num(get(r, f), 1) if get(r, f) is not None else "", value=get(r, f))
-                             for f in ("mean_sentence_words", "flesch_reading_ease",
-                                       "flesch_kincaid_grade", "gunning_fog")],
-                           Cell.of(_pct(qs) if qs is not None else "", value=qs)]))
+    per_article = {get(r, "article_id"): r for r in items(get(comparison, "article_readability",
+                                                               default=()))}
+    for r in items(get(comparison, "readability", default=())):
+        t.rows.append(_readability_row(get(r, "outlet", default=""), r))
+        outlet = get(r, "outlet")
+        mine = [(label, per_article.get(a.article.id)) for a, label in zip(analyses, cols)
+                if a.article.outlet == outlet]
+        if len(mine) > 1:
+            t.rows.extend(_readability_row(label, row) for label, row in mine if row is not None)
     if not t.rows:
         t.missing = _comparison_missing(comparison) or "No readability figures."
     sec.tables.append(t)
     return sec
+
+
+def _readability_row(label: str, r) -> Row:
+    qs = get(r, "quoted_share")
+    return Row([Cell.of(label),
+                Cell.of(get(r, "words", default=""), value=get(r, "words")),
+                *[Cell.of(_num(get(r, f), 1) if get(r, f) is not None else "", value=get(r, f))
+                  for f in ("mean_sentence_words", "flesch_reading_ease",
+                            "flesch_kincaid_grade", "gunning_fog")],
+                Cell.of(_pct(qs) if qs is not None else "", value=qs)])
 
 
 def _articles_evidence(analyses, cols, anchors) -> Section:
@@ -1162,7 +1179,7 @@ def build_view(result) -> ReportView:
         _coverage_section(analyses, cols, comparison, anchors, idx),
         _disagreement_section(analyses, comparison, anchors, idx),
         _distinctive_section(analyses, cols, comparison, anchors, idx),
-        _readability_section(comparison),
+        _readability_section(analyses, cols, comparison),
         _articles_evidence(analyses, cols, anchors),
     ]
     name = getattr(story, "name", "") or "story"

@@ -475,6 +475,7 @@ class MentionFinder:
         ttl, ent, headline = self.ttl, self.ent, self.headline
         mid_caps, mid_caps_body = self.mid_caps, self.mid_caps_body
         function_word, common_word = _FUNCTION_WORD, _COMMON_WORD
+        given = first_names()
         sentences = self.doc.sentences
         first_alnum = self._first_alnum
         for i in self._cap_alpha:  # capitalised, first character a letter
@@ -491,6 +492,11 @@ class MentionFinder:
                     not function_word[norm]:
                 names[i] = True  # "Martin Luther King Jr.": a surname that is also a title word
                 continue
+            if i in ttl and i > 0 and names[i - 1] and norms[i - 1] in given and \
+                    sent[i - 1] == sent[i] and not (i + 1 < n and sent[i + 1] == sent[i]
+                                                    and texts[i + 1][:1].isupper()):
+                names[i] = True  # "Rep. Peter King", "Sen. Angus King": a first name, then a
+                continue  # surname that is also a title word (a title would come before the name)
             if gen_i is not None or i in ttl:
                 continue
             hit = ent.get(i)

@@ -1,0 +1,50 @@
+"""A surname that is also a title word ("King", "Judge", "Justice") after a first name is the
+person's surname, not a second, nameless title: "Rep. Peter King" was the person "Peter" and a
+king, and every later "King said" was that king. A title comes before a name, never after a first
+name. And a party whip is a title ("Minority Whip Dick Durbin" was a person named "Whip Dick
+Durbin"). Sentences from AllSides articles (records 80, 1500-1899), shortened.
+"""
+from __future__ import annotations
+
+from conftest import make_doc
+from framing.actors.mentions import find_mentions
+
+
+def _mentions(gaz, text):
+    doc = make_doc(text)
+    return [(doc.text[m.start:m.end], m.actor_id) for m in find_mentions(doc, gaz)]
+
+
+def _ids_of(found, text):
+    return [aid for t, aid in found if t == text]
+
+
+def test_a_title_word_after_a_first_name_is_a_surname(gaz):
+    found = _mentions(gaz, "New York Republican Rep. Peter King said Snowden should be prosecuted. "
+                           "King's bill has almost 50 co-sponsors.")
+    assert _ids_of(found, "New York Republican Rep. Peter King") == ["person:peter king"]
+    assert _ids_of(found, "King") == ["person:peter king"]
+    found = _mentions(gaz, "Sen. Angus King, an independent from Maine, said the program was legal.")
+    assert _ids_of(found, "Sen. Angus King") == ["person:angus king"]
+
+
+def test_judge_and_justice_as_surnames(gaz):
+    found = _mentions(gaz, "Kavanaugh and his friend Mark Judge were part of the group. When West "
+                           "Virginia Gov. Jim Justice spoke, the crowd cheered.")
+    assert _ids_of(found, "Mark Judge") == ["person:mark judge"]
+    assert _ids_of(found, "West Virginia Gov. Jim Justice") == ["person:jim justice"]
+
+
+def test_a_title_before_a_name_is_still_a_title(gaz):
+    found = _mentions(gaz, "King Abdullah met the delegation on Monday. Judge Amy Berman Jackson "
+                           "set a trial date.")
+    assert _ids_of(found, "King Abdullah") == ["person:abdullah"]
+    assert _ids_of(found, "Judge Amy Berman Jackson") == ["person:amy berman jackson"]
+
+
+def test_a_whip_is_a_title(gaz):
+    found = _mentions(gaz, "Minority Whip Dick Durbin (D-Ill.) says he is not talking to "
+                           "colleagues. Senate Majority Whip John Cornyn, R-Texas, said on Tuesday "
+                           "that the vote would wait.")
+    assert _ids_of(found, "Minority Whip Dick Durbin") == ["person:dick durbin"]
+    assert _ids_of(found, "Senate Majority Whip John Cornyn") == ["person:john cornyn"]

@@ -22,12 +22,14 @@ article's closest wording reaches AlignParams.near_threshold) counts as carried:
 it as such. 95% bootstrap intervals over stories (1,000 resamples, seed 0). --sweep runs the
 alignment at several link thresholds (AlignParams.link_threshold), --near-sweep at several near
 thresholds, --second-sweep at several second-wording thresholds (AlignParams.second_threshold; 1
-turns it off), to show the trade-offs. --list prints the dev half's errors (labelled pairs
+turns it off), to show the trade-offs; --no-anchor adds a row where second wordings join on
+similarity alone (AlignParams.second_anchor False, as in session 19). --list prints the dev half's errors (labelled pairs
 missed, aligned pairs not labelled, with their texts); the test half's are never listed. --agreement adds the second annotator against the first, and
 framing against each, on the stories labelled twice (data/labels/alignment_allsides_second.json).
 
     python scripts/eval_alignment_allsides.py [--split dev|test|all] [--sweep 0.2,0.27:1]
                                               [--near-sweep 0.12,0.15,1] [--second-sweep 0.2,1]
+                                              [--no-anchor]
                                               [--list] [--agreement]
                                               [--markdown FILE] [--json FILE]
 
@@ -344,6 +346,8 @@ def main(argv=None) -> int:
                     help="comma-separated near thresholds (possibly_carried) to compare")
     ap.add_argument("--second-sweep", default="",
                     help="comma-separated second-wording thresholds to compare (1: none)")
+    ap.add_argument("--no-anchor", action="store_true",
+                    help="add a row where second wordings need no shared anchor (session 19)")
     ap.add_argument("--list", action="store_true",
                     help="print the dev half's errors (never the test half's)")
     ap.add_argument("--agreement", action="store_true",
@@ -360,23 +364,27 @@ def main(argv=None) -> int:
     stories = [s for s in load_labels() if args.split == "all" or s["split"] == args.split]
     analyses = analyse(read_articles({i for s in stories for i in s["articles"]}))
     base = CompareParams(stage_tables=False)
-    second = base.align.second_threshold
-    settings = [(base.align.link_threshold, base.align.near_threshold, second)]
+    second, anchor = base.align.second_threshold, base.align.second_anchor
+    settings = [(base.align.link_threshold, base.align.near_threshold, second, anchor)]
     for item in filter(None, args.sweep.split(",")):  # "0.27" or "0.27:1" (link:near)
         link, _, near = item.partition(":")
-        settings.append((float(link), float(near) if near else base.align.near_threshold, second))
-    settings += [(base.align.link_threshold, float(t), second)
+        settings.append((float(link), float(near) if near else base.align.near_threshold, second,
+                         anchor))
+    settings += [(base.align.link_threshold, float(t), second, anchor)
                  for t in args.near_sweep.split(",") if t]
-    settings += [(base.align.link_threshold, base.align.near_threshold, float(t))
+    settings += [(base.align.link_threshold, base.align.near_threshold, float(t), anchor)
                  for t in args.second_sweep.split(",") if t]
+    if args.no_anchor:
+        settings.append((base.align.link_threshold, base.align.near_threshold, second, False))
     results = []
-    for link, near, second_t in dict.fromkeys(settings):
+    for link, near, second_t, anchor_t in dict.fromkeys(settings):
         params = dataclasses.replace(base, align=dataclasses.replace(
-            base.align, link_threshold=link, near_threshold=near, second_threshold=second_t))
+            base.align, link_threshold=link, near_threshold=near, second_threshold=second_t,
+            second_anchor=anchor_t))
         rows, lost = evaluate(stories, analyses, params)
         fig = figures(rows)
         fig.update(link_threshold=link, near_threshold=near, second_threshold=second_t,
-                   stories=len(rows), lost_labels=lost,
+                   second_anchor=anchor_t, stories=len(rows), lost_labels=lost,
                    pair_f1_ci=bootstrap(rows, "pair_f1"),
                    not_carried_f1_ci=bootstrap(rows, "not_carried_f1"))
         results.append(fig)
@@ -391,6 +399,7 @@ def main(argv=None) -> int:
     for f in results:
         lines.append(
             f"| {f['link_threshold']:.2f} / {f['near_threshold']:.2f} / {f['second_threshold']:.2f}"
+            f"{'' if f['second_anchor'] else ' no anchor'}"
             f"{' (default)' if f is results[0] else ''} | {f['n_pred']} "
             f"| {f['pair_precision']:.3f} | {f['pair_recall_same']:.3f} | {f['pair_recall_all']:.3f} "
             f"| {f['pair_f1']:.3f} [{f['pair_f1_ci'][0]:.3f}, {f['pair_f1_ci'][1]:.3f}] "

@@ -154,6 +154,72 @@ def test_real_second_wordings_join_their_claims():
     assert claim_of(c, "NPR", "Bataclan") is claim_of(c, "Washington Times", "Bataclan")
 
 
+def test_a_second_wording_needs_an_anchor_of_the_event():
+    # Reuters and CNN on Cohen's guilty plea, 21 August 2018 (AllSides, excerpts; the labels' dev
+    # half). Reuters' "Giuliani told Reuters" averages as alike to the Giuliani claim as a second
+    # wording, but it shares only his name with CNN's sentence (the labels pair them with nothing):
+    # it no longer joins. Reuters' sentence on the payments to Daniels and McDougal shares their
+    # names and "star"/"model" with CNN's (labelled the same fact): it still joins.
+    analyses, story = make_story({
+        "Reuters": "NEW YORK (Reuters) - U.S. President Donald Trump’s former personal lawyer "
+                   "Michael Cohen testified on Tuesday that Trump had directed him to commit a crime "
+                   "by arranging payments ahead of the 2016 presidential election to silence two "
+                   "women who said they had affairs with Trump.\n"
+                   "Cohen’s voice cracked several times as he pleaded guilty to eight criminal "
+                   "charges in federal court in Manhattan, including tax evasion, bank fraud and "
+                   "campaign finance violations.\n"
+                   "Adult-film star Stormy Daniels was given $130,000 and former Playboy model Karen "
+                   "McDougal was paid $150,000.\n"
+                   "His lawyer Rudy Giuliani has said the payments were made to spare Trump and his "
+                   "family embarrassment and were unrelated to the campaign.\n"
+                   "“I think the president is absolutely in the clear,” Giuliani told Reuters.\n"
+                   "The guilty pleas came in the same hour that a federal jury in Alexandria, "
+                   "Virginia, convicted former Trump campaign chairman Paul Manafort of eight "
+                   "charges of tax and bank fraud and failing to disclose foreign bank accounts.",
+        "CNN": "After all, his one-time personal lawyer Michael Cohen testified as part of a plea "
+               "agreement in New York City that then-candidate Trump had \"directed\" and "
+               "\"coordinated\" his efforts to hide payments discussed in the run-up to the 2016 "
+               "election to two women -- porn star Stormy Daniels and ex-Playboy model Karen "
+               "McDougal -- in an effort to keep their allegations of extramarital affairs with "
+               "Trump out of the press.\n"
+               "That is a violation of campaign finance laws, one of the eight charges that Cohen "
+               "pleaded guilty to on Tuesday.\n"
+               "\"All they get to do is write a report,\" Trump lawyer Rudy Giuliani told CNN's Dana "
+               "Bash in May.\n"
+               "There is the legal end of things, which has led to a series of criminal charges out "
+               "of the Mueller team and its most high-profile conviction in the form of Trump's "
+               "former campaign chairman, Manafort, on Tuesday.",
+    }, date="2018-08-22")
+    c = compare_story(analyses, story)
+    giuliani = claim_of(c, "CNN", "All they get to do")
+    assert [m.outlet for m in giuliani.mentions] == ["Reuters", "CNN"]
+    assert claim_of(c, "Reuters", "Giuliani told Reuters").outlets == ("Reuters",)
+    cohen = claim_of(c, "CNN", "then-candidate Trump")
+    assert claim_of(c, "Reuters", "Stormy Daniels was given") is cohen
+    # on similarity alone (session 19) the Reuters quote joined CNN's
+    old = compare_story(analyses, story, params=CompareParams(align=AlignParams(second_anchor=False)))
+    assert claim_of(old, "Reuters", "Giuliani told Reuters") is claim_of(old, "CNN", "All they get")
+
+
+def test_seed_wording_of_another_fact_at_one_meeting_stays_out():
+    # Outlet B's "the interior minister informed the Iranian president of matters related to the
+    # border" averages 0.18 with the claim of the Tehran meeting (Outlet A's and Outlet C's ledes,
+    # Outlet B's "made the offer ... during a meeting in Tehran") but shares no verb, number or two
+    # nouns with their sentences: another fact of the same meeting. It is Outlet B's alone, an
+    # omission marked possibly carried, as before session 19.
+    analyses, story = seed_analyses()
+    c = compare_story(analyses, story)
+    meeting = claim_of(c, "Outlet B", "made the offer to Interior Minister")
+    assert set(meeting.outlets) == {"Outlet A", "Outlet B", "Outlet C"}
+    border = claim_of(c, "Outlet B", "informed the Iranian president of matters")
+    assert border is not meeting and border.outlets == ("Outlet B",)
+    omission = next(o for o in c.omissions if o.claim_id == border.id)
+    assert omission.kind == "only_one" and omission.possibly_carried
+    old = compare_story(analyses, story, params=CompareParams(align=AlignParams(second_anchor=False)))
+    assert claim_of(old, "Outlet B", "informed the Iranian president") is \
+        claim_of(old, "Outlet B", "made the offer to Interior Minister")
+
+
 def test_paraphrase_with_reordered_words_aligns_across_two_outlets():
     analyses, story = make_story({
         "One": "Pakistan and Afghanistan agreed to a ceasefire on October 19 during talks mediated by Qatar.\n"

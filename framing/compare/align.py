@@ -17,8 +17,9 @@ Method (thresholds in `AlignParams`, reasons in docs/compare.md):
    one headline/subhead unit per article. Merging stops below `link_threshold`. Average linkage,
    unlike single linkage, does not chain unrelated sentences through a shared neighbour.
 4. Second wordings. A claim only one outlet carries joins the claim of several outlets whose units
-   from other articles it is, on average, `second_threshold` alike: an outlet that states a fact
-   twice has both wordings in the claim (`_second_wordings`).
+   from other articles it is, on average, `second_threshold` alike and with one of which it shares
+   an anchor of the event (a verb, a number, a name with a common noun, or two common nouns): an
+   outlet that states a fact twice has both wordings in the claim (`_second_wordings`).
 
 An optional embedding backend (any callable mapping unit texts to dense vectors, run offline) can be
 passed as `embed`; its cosine then replaces the character part of the similarity.
@@ -34,7 +35,7 @@ import numpy as np
 
 from ..model import ArticleAnalysis
 from . import sparse
-from .data import stop_words
+from .data import reporting_verbs, stop_words
 from .tokens import columns
 from .units import Unit
 
@@ -50,6 +51,9 @@ class AlignParams:
     second_threshold: float = 0.18  # a claim of one outlet joins the claim of several outlets whose
     # units from other articles it is this alike on average: an outlet's second wording of a fact
     # (1.0: never; docs/compare.md, "Alignment into claims")
+    second_anchor: bool = True  # ... and only when it shares an anchor of one event with one of
+    # them: a verb other than a reporting verb, a number, a name and a common noun, or two common
+    # nouns (`_anchored`; False: on similarity alone, as in session 19)
     block_rows: int = 2048  # rows per block of the sparse similarity product
 
 
@@ -74,6 +78,38 @@ def _word_features(analysis: ArticleAnalysis, unit: Unit, stops: frozenset[str])
 def _char_text(analysis: ArticleAnalysis, unit: Unit) -> str:
     c = columns(analysis.doc)
     return " ".join(c.norm[k] for k in range(unit.token_start, unit.token_end) if c.word[k])
+
+
+def _anchors(analysis: ArticleAnalysis, unit: Unit, stops: frozenset[str],
+             reporting: frozenset[str]) -> tuple[frozenset[str], ...]:
+    """What ties a sentence to one event rather than to the story's topic: its verbs (lemmas, not
+    function words or reporting verbs: "say" ties every statement to every other), its numbers,
+    its names and its common nouns (Penn tags; lemmas, numbers as written)."""
+    c = columns(analysis.doc)
+    verbs, numbers, names, nouns = set(), set(), set(), set()
+    for k in range(unit.token_start, unit.token_end):
+        pos, lemma = c.pos[k], c.lemma[k]
+        if pos == "CD":
+            numbers.add(c.norm[k])
+        elif lemma in stops or c.norm[k] in stops or not c.alpha[k]:
+            continue
+        elif pos.startswith("VB"):
+            if lemma not in reporting:
+                verbs.add(lemma)
+        elif pos.startswith("NNP"):
+            names.add(lemma)
+        elif pos in ("NN", "NNS"):
+            nouns.add(lemma)
+    return frozenset(verbs), frozenset(numbers), frozenset(names), frozenset(nouns)
+
+
+def _anchored(a: tuple[frozenset[str], ...], b: tuple[frozenset[str], ...]) -> bool:
+    """Whether two units share an anchor of one event: a verb, a number, a name and a common noun
+    together, or two common nouns. A shared name alone (a person in two statements: "Giuliani
+    told Reuters" / "Giuliani told CNN") or one topic noun ("campaign", "year") is what most wrong
+    second wordings of the labelled dev half share."""
+    return bool(a[0] & b[0] or a[1] & b[1] or (a[2] & b[2] and a[3] & b[3])
+                or len(a[3] & b[3]) >= 2)
 
 
 def _candidate_pairs(xw: sparse.Csr, threshold: float, block: int):
@@ -159,7 +195,8 @@ def _agglomerate(ids, adjacency, weight, mask, threshold):
     return [sorted(m) for m in members.values()]
 
 
-def _second_wordings(clusters, rows, cols, sim, weight, mask, node_outlets, threshold):
+def _second_wordings(clusters, rows, cols, sim, weight, mask, node_outlets, threshold,
+                     anchor_of=None):
     """Let a claim only one outlet carries join a claim of several outlets when its average
     similarity to that claim's units from the articles it does not hold reaches `threshold`.
 
@@ -171,6 +208,11 @@ def _second_wordings(clusters, rows, cols, sim, weight, mask, node_outlets, thre
     averages towards the claim it enlarged, so two outlets' stray sentences that are alike to the
     claim's first wordings but not to each other do not both come in. Only a claim with a unit
     pair at `threshold` is a candidate.
+
+    `anchor_of(node)`, when given, gives a node's anchors (`_anchors`): a join then also needs a
+    unit of the claim of one outlet to share an anchor (`_anchored`) with one of the claim's units
+    from the other articles. On words alone, a sentence on the story's topic that names its main
+    actor ("Giuliani told Reuters") averages as alike as a second wording of the fact.
     """
     n = len(weight)
     cluster_of = np.full(n, -1, dtype=np.int64)
@@ -221,6 +263,11 @@ def _second_wordings(clusters, rows, cols, sim, weight, mask, node_outlets, thre
         if avg >= threshold:
             heap.append((-avg, s_c, o_c, 0))
     heapq.heapify(heap)
+
+    def anchored(s_c, o_c):
+        others = [anchor_of(nd) for nd in members[o_c] if not mask[nd] & s_mask[s_c]]
+        return any(_anchored(anchor_of(nd), o) for nd in clusters[s_c] for o in others)
+
     placed = set()
     while heap:
         _, s_c, o_c, ver = heapq.heappop(heap)
@@ -231,6 +278,8 @@ def _second_wordings(clusters, rows, cols, sim, weight, mask, node_outlets, thre
             if avg >= threshold:
                 heapq.heappush(heap, (-avg, s_c, o_c, version[o_c]))
             continue
+        if anchor_of is not None and not anchored(s_c, o_c):
+            continue  # not this claim; another of its candidates may still take it
         members[o_c].extend(clusters[s_c])
         members[s_c] = []
         version[o_c] += 1
@@ -346,8 +395,18 @@ def align_units(
     if params.second_threshold < 1.0:
         node_outlets = [frozenset(analyses[units[i].article].article.outlet for i in members)
                         for members in nodes]
+        anchor_of = None
+        if params.second_anchor:
+            reporting = reporting_verbs()
+            cache: dict[int, tuple[frozenset[str], ...]] = {}
+
+            def anchor_of(nd):
+                if nd not in cache:
+                    u = units[nodes[nd][0]]
+                    cache[nd] = _anchors(analyses[u.article], u, stops, reporting)
+                return cache[nd]
         clusters_nodes = _second_wordings(clusters_nodes, br, bc, bs, weight, mask, node_outlets,
-                                          params.second_threshold)
+                                          params.second_threshold, anchor_of)
 
     # Headings join the claim they are most similar to, best matches first.
     cluster_of = np.full(n, -1, dtype=np.int64)

@@ -44,7 +44,8 @@ class ClaimMention:
 @dataclass(frozen=True)
 class Claim:
     """A fact as the outlets state it: aligned sentences/clauses, one body unit per article, plus an
-    outlet's second wording of the fact (AlignParams.second_threshold; docs/compare.md)."""
+    outlet's second wording of the fact (AlignParams.second_threshold, second_anchor;
+    docs/compare.md)."""
 
     id: str  # "c001", ordered by how many outlets carry the claim, then first appearance
     text: str  # the most central mention's wording

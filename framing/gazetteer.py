@@ -38,7 +38,7 @@ ENTRY_KINDS = (
 )
 SURFACE_TYPES = ("name", "alias", "acronym", "demonym", "capital", "metonym")
 TITLE_TYPES = ("head", "modifier", "honorific")
-GENERIC_FORMS = ("both", "plural", "singular", "modified")
+GENERIC_FORMS = ("both", "plural", "singular", "modified", "by_modifier")
 AGENCY_CLASSES = ("violence", "casualty", "blame", "cause", "coercion", "threat")
 INITIATOR_TYPES = ("modifier", "noun", "purpose", "temporal", "by_passive", "verb")
 #: Who does an infinitive or gerund that has no subject of its own (framing.actors.agency): the
@@ -65,6 +65,7 @@ HEADERS = {
     "agency_terms": ("term", "pos", "class", "reciprocal", "agent_prep", "patient_prep", "possessor"),
     "initiator_cues": ("cue", "type", "casts"),
     "control_words": ("word", "type"),
+    "group_modifiers": ("word", "sector"),
 }
 
 
@@ -400,6 +401,9 @@ class Gazetteer:
     agency: dict = field(default_factory=dict)  # (term, pos) -> AgencyTerm
     initiator_cues: tuple = ()
     control: dict = field(default_factory=dict)  # lemma -> one of CONTROL_TYPES
+    #: modifier word -> the sector it gives a group noun of form "by_modifier" ("militant group":
+    #: armed_nonstate, "business group": business); group_modifiers.tsv
+    group_modifiers: dict = field(default_factory=dict)
     sources: tuple = ()  # files loaded, in order
     _automaton: object = field(default=None, repr=False)
     _surnames: dict | None = field(default=None, repr=False)  # folded surname -> person ids
@@ -820,9 +824,9 @@ class _Loader:
             raise GazetteerError(f"{where}: form must be one of {GENERIC_FORMS}, got {r['form']!r}")
         kind = r["kind"] or "generic_group"
         forms = []
-        if r["form"] in ("both", "singular", "modified"):
+        if r["form"] in ("both", "singular", "modified", "by_modifier"):
             forms.append((noun, False if r["form"] != "singular" or not noun.endswith("s") else True))
-        if r["form"] in ("both", "modified"):
+        if r["form"] in ("both", "modified", "by_modifier"):
             forms.append((_plural(noun), True))
         if r["form"] == "plural":
             forms.append((noun, True) if noun.endswith(("s", "men", "people", "children", "police", "mujahideen"))
@@ -856,6 +860,12 @@ class _Loader:
             raise GazetteerError(f"{where}: type must be one of {INITIATOR_TYPES} and casts "
                                  "initiator or responder")
         self.g.initiator_cues += (InitiatorCue(" ".join(r["cue"].lower().split()), r["type"], r["casts"]),)
+
+    def row_group_modifiers(self, r, where):
+        word = " ".join(r["word"].lower().split())
+        if not word or not r["sector"].strip():
+            raise GazetteerError(f"{where}: a word and a sector")
+        self.g.group_modifiers[word] = r["sector"].strip()
 
     def row_control_words(self, r, where):
         if r["type"] not in CONTROL_TYPES or not r["word"].strip():

@@ -1012,9 +1012,15 @@ class MentionFinder:
             if g.form in ("plural",) and not g.plural:
                 continue
             start, aff_entry, mods, number, label_start = self._premodifiers(h, a)
-            if g.form == "modified" and not mods and not number:
+            if g.form in ("modified", "by_modifier") and not mods and not number:
                 if not self._has_postmodifier(end, b):
                     continue
+            if g.form == "by_modifier":
+                if self._texts[h][:1].isupper() and h > a and self._texts[h - 1][:1].isupper():
+                    continue  # "Altria Group", "Judicial Crisis Network": a name (_orgs_unknown)
+                g = self._sector_by_modifier(g, start, h, aff_entry)
+                if g is None:
+                    continue  # "the Wi-Fi network": no kind of group a listed modifier names
             cap_mod = self._cap_mod
             c = self._group_cand(start, end, g, aff_entry, number, label_start)
             if c is None:
@@ -1041,6 +1047,19 @@ class MentionFinder:
             self._mark(start, end)
             out.append(c)
         return out
+
+    def _sector_by_modifier(self, g, start, h, aff_entry):
+        """A "by_modifier" group noun with the sector its modifiers give (group_modifiers.tsv:
+        "militant group" is armed, "business group" business; an armed group's name makes it
+        armed, "Taliban faction"), else the row's own sector, or None where that is "none"."""
+        table = self.gaz.group_modifiers
+        sector = next((table[n] for n in self._norms[start:h] if n in table), None)
+        if sector is None and aff_entry is not None and aff_entry[0].kind == "armed_group":
+            sector = "armed_nonstate"
+        sector = sector or g.sector
+        if sector == "none":
+            return None
+        return g if sector == g.sector else replace(g, sector=sector)
 
     def _has_postmodifier(self, end, b):
         return end + 1 < b and self.toks[end].norm in ("of", "from", "in") and \

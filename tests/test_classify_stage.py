@@ -76,6 +76,37 @@ def test_diplomatic_story_is_mostly_framed_as_diplomacy(seed_analyses):
     assert mains.count("diplomacy") >= 3
 
 
+def test_a_sentence_is_framed_in_its_article(resources, seed_paths):
+    """A sentence's frame is read with its article's (scoring.frames_in_context, session 20):
+    a minister's "Iran is a brotherly, friendly country." is `diplomacy` in a story about two
+    governments' consultations (alone, the model gave it `security_defence`)."""
+    import numpy as np
+
+    from framing.classify.inputs import inputs_from_doc
+    from framing.classify.scoring import frames_in_context
+
+    text = next(p for p in seed_paths if p.name.startswith("004_")).read_text(encoding="utf-8")
+    doc = make_doc(text)
+    out = stage.run(doc, resources, {"findings": lexicon_stage.run(doc, resources, {})["findings"]})
+    scores = out["sentence_scores"]
+    (praise,) = [s for s in scores if "a brotherly, friendly country" in text[s.start:s.end]]
+    assert praise.frame == "diplomacy"
+    # The stage's distributions are the model's, each mixed with the article's mean distribution.
+    model = resources.models.frame
+    own = model.predict_proba(inputs_from_doc(doc, signals=True))
+    mixed = frames_in_context(own)
+    got = np.array([[lp.probability for lp in s.frame_distribution] for s in scores])
+    assert np.allclose(got, mixed) and np.allclose(got.sum(axis=1), 1.0)
+    assert [s.frame for s in scores] == [model.labels[c] for c in mixed.argmax(axis=1)]
+    assert out["summary"]["classify"]["frames"]["main_frame"] == "diplomacy"
+    # Alone, a sentence keeps the model's own distribution.
+    alone = make_doc(text[praise.start:praise.end])
+    (score,) = stage.run(alone, resources, {})["sentence_scores"]
+    assert np.allclose([lp.probability for lp in score.frame_distribution],
+                       model.predict_proba(inputs_from_doc(alone, signals=True))[0])
+    assert np.array_equal(frames_in_context(own[:1]), own[:1])
+
+
 def test_loaded_sentence_is_scored_biased_and_says_why(resources):
     doc = make_doc("The regime's thugs brutally crushed the peaceful protest, in a disgraceful display of cruelty.\n"
                    "Police said 14 people were arrested on Saturday.")

@@ -2,7 +2,8 @@
 person's surname, not a second, nameless title: "Rep. Peter King" was the person "Peter" and a
 king, and every later "King said" was that king. A title comes before a name, never after a first
 name. And a party whip is a title ("Minority Whip Dick Durbin" was a person named "Whip Dick
-Durbin"). Sentences from AllSides articles (records 80, 1500-1899), shortened.
+Durbin"). A party-and-state label is no actor ("Rep. Mark Sanford, R-South Carolina" gave a
+person "R-South Carolina"). Sentences from AllSides articles (records 80, 1500-1899), shortened.
 """
 from __future__ import annotations
 
@@ -48,3 +49,11 @@ def test_a_whip_is_a_title(gaz):
                            "that the vote would wait.")
     assert _ids_of(found, "Minority Whip Dick Durbin") == ["person:dick durbin"]
     assert _ids_of(found, "Senate Majority Whip John Cornyn") == ["person:john cornyn"]
+
+
+def test_a_party_and_state_label_is_no_actor(gaz):
+    found = _mentions(gaz, "Representatives raised concerns, said Rep. Mark Sanford, R-South "
+                           "Carolina. Sen. Joe Manchin (D-West Virginia) said no. Sen. Chuck "
+                           "Schumer, D-New York, agreed. West Virginia sued.")
+    assert [t for t, _ in found] == ["Rep. Mark Sanford", "Sen. Joe Manchin", "Sen. Chuck Schumer",
+                                     "West Virginia"]

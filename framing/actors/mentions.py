@@ -280,6 +280,7 @@ class MentionFinder:
         self.cov_ent, self.cov_ttl = self._coverage(self.ent), self._coverage(self.ttl)
         self.cov_gen, self.cov_non = self._coverage(self.gen), self._coverage(self.non)
         self.used = [False] * len(toks)
+        self._mark_party_labels()
         self.acronyms: dict[str, tuple] = {}  # ACR -> (actor_id, actor_name, kind, entity_kind, affiliation)
         self.article_sides = self._article_sides()
         if self._home_hits and self._home_names():
@@ -787,6 +788,23 @@ class MentionFinder:
                 self._mark(start, j)
                 out.append(c)
         return out
+
+    def _mark_party_labels(self) -> None:
+        """Mark a US politician's party-and-state label as no actor: "R-South Carolina" after
+        "Rep. Mark Sanford," was a person, and the "Virginia" of "(D-West Virginia)" the state.
+        The label opens after a comma or a bracket with R-, D- or I- and a capital, and runs
+        over the capitalised words of the state's name (the attribution stage reads the party
+        from it)."""
+        texts, bits, n = self._texts, self._text_bits, len(self._texts)
+        for i in range(1, n):
+            t = texts[i]
+            if len(t) < 3 or t[1] != "-" or t[0] not in "RDI" or not t[2].isupper() or \
+                    texts[i - 1] not in (",", "("):
+                continue
+            j = i + 1
+            while j < n and bits[j] & CAP and texts[j][:1].isalpha() and j - i < 3:
+                j += 1
+            self._mark(i, j)
 
     def _keep_single(self, c) -> bool:
         """A lone unknown capitalised word is a person only where a person fits: before a verb

@@ -3,7 +3,9 @@ person's surname, not a second, nameless title: "Rep. Peter King" was the person
 king, and every later "King said" was that king. A title comes before a name, never after a first
 name. And a party whip is a title ("Minority Whip Dick Durbin" was a person named "Whip Dick
 Durbin"). A party-and-state label is no actor ("Rep. Mark Sanford, R-South Carolina" gave a
-person "R-South Carolina"). Sentences from AllSides articles (records 80, 1500-1899), shortened.
+person "R-South Carolina"). A quoted headline or title in title case names no one ("Deep Throat
+Hides in HK" gave a person "Throat Hides"), but a first name and surname in it still do.
+Sentences from AllSides articles (records 80, 1500-1899), shortened.
 """
 from __future__ import annotations
 
@@ -57,3 +59,15 @@ def test_a_party_and_state_label_is_no_actor(gaz):
                            "Schumer, D-New York, agreed. West Virginia sued.")
     assert [t for t, _ in found] == ["Rep. Mark Sanford", "Sen. Joe Manchin", "Sen. Chuck Schumer",
                                      "West Virginia"]
+
+
+def test_a_quoted_title_case_headline_names_no_one(gaz):
+    found = _mentions(gaz, "Photos of his face were splashed on newspapers with headlines such as "
+                           "\"Deep Throat Hides in HK,\" and \"World's Most Wanted Man Breaks Cover "
+                           "in Hong Kong.\" In his 2002 book \"Why Terrorism Works,\" Dershowitz "
+                           "argued otherwise. Gore recommends \"The Sixth Extinction by Elizabeth "
+                           "Kolbert.\"")
+    names = [t for t, _ in found]
+    for junk in ("Throat Hides", "Most Wanted Man", "Breaks Cover", "Terrorism Works"):
+        assert not any(junk in n for n in names), names
+    assert "Elizabeth Kolbert" in names and "Dershowitz" in names

@@ -306,6 +306,7 @@ class MentionFinder:
         self._first_alnum_memo: dict[int, int] = {}
         self._the = None  # _the_tokens
         self._gen_keys, self._ent_keys = sorted(self.gen), sorted(self.ent)
+        self._title_quote = self._title_case_quotes()
         self.mid_caps, self.mid_caps_body = self._mid_sentence_caps()
         self._names = self._name_flags()
         # persons first (they consume titles and institutions before their names), then acronyms,
@@ -396,6 +397,27 @@ class MentionFinder:
         norms, tags = self._norms, self._tags
         return any(norms[i] not in ("the", "a") and tags[i].startswith("VB") for i in capa[lo:hi])
 
+    def _title_case_quotes(self) -> set[int]:
+        """Tokens of quoted headlines and titles written in title case ("Deep Throat Hides in
+        HK", "World's Most Wanted Man Breaks Cover in Hong Kong"): as in a title-case headline,
+        their capitals say nothing, so "Throat Hides" and "Wanted Man" are no people. A quotation
+        is one when it has three capitalised words or more and every word that is not a function
+        word is capitalised."""
+        out: set[int] = set()
+        quotes = self.doc.quotes
+        if not quotes:
+            return out
+        starts, bits, norms = self._starts, self._text_bits, self._norms
+        for q in quotes:
+            if q.words < 3 or q.words > 25:
+                continue
+            a, b = bisect_left(starts, q.inner_start), bisect_left(starts, q.inner_end)
+            words = [k for k in range(a, b) if bits[k] & ALPHA1]
+            caps = [k for k in words if bits[k] & CAP]
+            if len(caps) >= 3 and all(bits[k] & CAP or _FUNCTION_WORD[norms[k]] for k in words):
+                out.update(range(a, b))
+        return out
+
     def _mid_sentence_caps(self) -> tuple[set, set]:
         """Capitalised words seen away from a sentence start: names, not sentence-initial words;
         the second set leaves title-case headlines out.
@@ -408,10 +430,11 @@ class MentionFinder:
         firsts = {s.token_start for s in sentences}
         mid = [i for i in self._cap_index if i and i not in firsts and texts[i - 1] not in OPENERS]
         seen = set(map(norms.__getitem__, mid))
-        if True not in headline:
+        title_quote = self._title_quote
+        if True not in headline and not title_quote:
             return seen, set(seen)
         sent = self._sent
-        return seen, {norms[i] for i in mid if not headline[sent[i]]}
+        return seen, {norms[i] for i in mid if not headline[sent[i]] and i not in title_quote}
 
     # ------------------------------------------------------------------ helpers
     def _sent_range(self, s_idx):
@@ -473,7 +496,7 @@ class MentionFinder:
         n = len(norms)
         names = [False] * n
         cov_ttl, cov_gen, cov_ent, cov_non = self.cov_ttl, self.cov_gen, self.cov_ent, self.cov_non
-        ttl, ent, headline = self.ttl, self.ent, self.headline
+        ttl, ent, headline, title_quote = self.ttl, self.ent, self.headline, self._title_quote
         mid_caps, mid_caps_body = self.mid_caps, self.mid_caps_body
         function_word, common_word = _FUNCTION_WORD, _COMMON_WORD
         given = first_names()
@@ -521,6 +544,10 @@ class MentionFinder:
             s_idx = sent[i]
             if headline[s_idx] and norm not in mid_caps_body:
                 continue  # a title-case headline: every word is capitalised
+            if i in title_quote and norm not in mid_caps_body and norm not in given and not (
+                    names[i - 1] and norms[i - 1] in given):
+                continue  # a quoted title, but a first name and its surname are still a name
+                # ("'The Sixth Extinction' by Elizabeth Kolbert")
             if function_word[norm]:
                 continue  # "I", "But", "When": never part of a name
             if common_word[norm] and norm not in mid_caps_body and (
@@ -1019,6 +1046,8 @@ class MentionFinder:
             end, g = hit
             if self.cov_ent[h] is not None:
                 continue  # part of a name: "Pakistan Army", "Security Council"
+            if h in self._title_quote:
+                continue  # a quoted title: "World's Most Wanted Man Breaks Cover"
             if not g.plural and h in self.ttl and self.ttl[h][1].type == "head":
                 continue  # "the defence minister": a person, handled by _title_only
             nxt = self.toks[end] if end < b else None

@@ -95,6 +95,14 @@ def test_real_accents_are_not_taken_for_mojibake():
     ("President Xi reviews honor guards in Qingdao, China, April 23, 2019. (Xinhua via Reuters)",
      "caption"),
     ("Lawmakers leave the chamber after the vote. (AP Photo)", "caption"),
+    # a long AP file-photo caption (over 80 words): "FILE - In this ... file photo, ... (AP Photo/X)"
+    ("FILE - In this March 31, 2020 file photo, New York City Mayor Bill de Blasio speaks at the USTA "
+     "Indoor Training Center where a 350-bed temporary hospital will be built in New York. De "
+     "Blasio oversaw the dispersal of a large, tightly packed Hasidic Jewish funeral and lashed out "
+     "at the mourners who had gathered in defiance of social distancing rules. He tweeted Tuesday, "
+     "April 28, that his message to the Jewish community and all communities is that the time for "
+     "warnings has passed, and that the police would act. (AP Photo/Frank Franklin II, File)",
+     "caption"),
     ("The Associated Press contributed to this report.", "credit"),
     ("Staff writers Ana Ruiz and Tom Ash contributed to this story.", "credit"),
     ("Contributing: Reuters", "credit"),

@@ -71,3 +71,18 @@ def test_a_quoted_title_case_headline_names_no_one(gaz):
     for junk in ("Throat Hides", "Most Wanted Man", "Breaks Cover", "Terrorism Works"):
         assert not any(junk in n for n in names), names
     assert "Elizabeth Kolbert" in names and "Dershowitz" in names
+
+
+def test_a_dateline_and_its_agency_credit_are_no_actors(gaz):
+    found = _mentions(gaz, "NEW YORK (AP) — New York City Mayor Bill de Blasio defended his "
+                           "tweets.\n\nWASHINGTON (Reuters) - The Senate voted on Tuesday.")
+    assert [t for t, _ in found] == ["Mayor Bill de Blasio", "Senate"]
+
+
+def test_a_surnames_particles_are_part_of_it(gaz):
+    found = _mentions(gaz, "Mayor Bill de Blasio defended his tweets. Critics assailed de Blasio "
+                           "for the language. De Blasio said he was sorry. Ursula von der Leyen "
+                           "spoke, and von der Leyen left.")
+    assert _ids_of(found, "de Blasio") == ["person:bill de blasio"]
+    assert _ids_of(found, "De Blasio") == ["person:bill de blasio"]
+    assert _ids_of(found, "von der Leyen") == _ids_of(found, "Ursula von der Leyen")

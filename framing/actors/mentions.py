@@ -792,6 +792,13 @@ class MentionFinder:
                         continue
                     if after and tags[j] in ("NN", "NNS") and sent[j] == s_idx:
                         continue  # a capitalised modifier: "Pak-Afghan tensions"
+                if start == i:
+                    # "assailed de Blasio", "and von der Leyen", "De Blasio said": the particles
+                    # before a surname (lower-case, or opening the sentence) are part of it
+                    while start > a and norms[start - 1] in NAME_PARTICLES and not used[start - 1] \
+                            and (texts[start - 1].islower() or start - 1 == a):
+                        start -= 1
+                    i = start
                 name = self._text(i, j)
                 title = self._text(ts, te) if te > ts else ""
                 title = _strip_title_edges(title)
@@ -833,6 +840,22 @@ class MentionFinder:
                 j += 1
             self._mark(i, j)
 
+    def _agency_dateline(self, k: int, b: int) -> bool:
+        """Does a bracketed credit and a dash follow at token k, as after a dateline's place
+        ("NEW YORK (AP) —", "WASHINGTON (Reuters) -", "TOKYO (CNN) --")? At most three tokens
+        between the brackets, all capitalised. The credit is marked used: the agency that wrote
+        the story is no actor in it."""
+        toks = self.toks
+        for close in range(k + 2, min(k + 5, b)):
+            if toks[close].text == ")":
+                inside = toks[k + 1:close]
+                if all(t.text[:1].isupper() for t in inside) and close + 1 < b and \
+                        toks[close + 1].text in ("-", "--", "\u2013", "\u2014", ":"):
+                    self._mark(k + 1, close)
+                    return True
+                return False
+        return False
+
     def _keep_single(self, c) -> bool:
         """A lone unknown capitalised word is a person only where a person fits: before a verb
         ("Tarar said"), after a speech verb ("said Tarar") or "according to"."""
@@ -867,6 +890,10 @@ class MentionFinder:
         fathers = set()  # surnames of the sons named: a bare surname may be the father
         for f in full:
             words = fold(f.person_name).split()
+            first_particle = next((k for k in range(1, len(words) - 1)
+                                   if words[k] in NAME_PARTICLES), None)
+            if first_particle is not None:  # "Bill de Blasio": "de Blasio" is the surname
+                by_word.setdefault(" ".join(words[first_particle:]), []).append(f)
             if words[-1] in GENERATIONAL_SUFFIXES:
                 # "Donald Trump Jr.": "Trump Jr." is he, a bare "Trump" or "Jr." is not
                 if len(words) > 2:
@@ -880,7 +907,10 @@ class MentionFinder:
             if c.kind != "person":
                 continue
             word = fold(c.person_name)
-            if word.count(" ") != (word.rsplit(" ", 1)[-1] in GENERATIONAL_SUFFIXES):
+            parts = word.split()
+            if len(parts) > 1 and all(p in NAME_PARTICLES for p in parts[:-1]):
+                pass  # a surname with its particles: "de Blasio", "von der Leyen"
+            elif word.count(" ") != (word.rsplit(" ", 1)[-1] in GENERATIONAL_SUFFIXES):
                 continue  # one word, or a surname and its suffix
             hits = sorted({(f.actor_id, f.actor_name, f.affiliation, f.entry_id)
                            for f in by_word.get(word, ())})
@@ -1301,8 +1331,11 @@ class MentionFinder:
             if entry.kind == "state" and prev is not None and self._state_is_place(i, a, prev, nxt):
                 continue
             if is_place_like and nxt is not None and nxt.text in (
-                    "-", "\u2013", "\u2014", ",", ":") and i == self._para_start(i):
-                if nxt.text != "," or (end + 1 < b and self.toks[end + 1].pos == "NNP"):
+                    "-", "\u2013", "\u2014", ",", ":", "(") and i == self._para_start(i):
+                if nxt.text == "(":
+                    if self._agency_dateline(end, b):
+                        continue  # a dateline: "NEW YORK (AP) —"
+                elif nxt.text != "," or (end + 1 < b and self.toks[end + 1].pos == "NNP"):
                     continue  # a dateline: "TEHRAN -"
             if surf.type == "demonym" and not surf.plural_people:
                 continue  # an adjective without a group noun: "Afghan soil"

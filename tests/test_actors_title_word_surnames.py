@@ -86,3 +86,9 @@ def test_a_surnames_particles_are_part_of_it(gaz):
     assert _ids_of(found, "de Blasio") == ["person:bill de blasio"]
     assert _ids_of(found, "De Blasio") == ["person:bill de blasio"]
     assert _ids_of(found, "von der Leyen") == _ids_of(found, "Ursula von der Leyen")
+
+
+def test_a_word_with_a_digit_is_no_persons_name(gaz):
+    found = _mentions(gaz, "The experts know that SARS-CoV-2 is the virus. But ultimately Protus3 "
+                           "couldn't explain it, Smith said.")
+    assert [t for t, _ in found] == ["The experts", "Smith"]

@@ -21,6 +21,7 @@ The detector works on token indices of `Doc.tokens`, sentence by sentence:
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -177,6 +178,7 @@ class _CommonWords(dict):
 
 
 _FUNCTION_WORD, _COMMON_WORD = _FunctionWords(), _CommonWords()
+_HAS_DIGIT = re.compile(r"\d").search
 
 
 def _of_gender(hits, title: str):
@@ -538,6 +540,8 @@ class MentionFinder:
             if cov_ent[i] is not None or cov_ttl[i] is not None:
                 continue
             text = texts[i]
+            if _HAS_DIGIT(text):
+                continue  # "SARS-CoV-2", "COVID-19", "F-35": no person's name has a digit
             if text.isupper() and len(text) > 1 and not text.endswith("."):
                 if not (len(text) > 3 and i + 1 < n and texts[i + 1] == ":"):
                     continue  # acronyms are handled on their own; "PENCE:" in a transcript is a name

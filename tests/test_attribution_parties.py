@@ -152,3 +152,16 @@ def test_a_speaker_with_a_party_speaks_for_the_united_states(by_speaker, speaker
 ])
 def test_an_apposition_gives_a_party_but_a_clause_after_the_comma_does_not(text, name, party):
     assert party_from_text(text, name) == party
+
+
+def test_a_namesake_with_another_first_name_says_nothing_of_the_speakers_party():
+    # two Kings in one article (AllSides record 80): the independent Angus King's words made a
+    # tie with Peter King's "Republican", and Peter King had no party
+    text = ("New York Republican Rep. Peter King, chairman of the subcommittee, said the leaker "
+            "must be prosecuted. Sen. Angus King, I-Maine, said the program was "
+            "legal. Dr. Beth Jordan Mynett says her spouse, Democratic strategist Tim Mynett, told "
+            "her in April.")
+    assert party_from_text(text, "Peter King") == "Republican"
+    assert party_from_text(text, "Angus King") == "independent"
+    assert party_from_text(text, "Beth Jordan Mynett") == ""
+    assert party_from_text(text, "Tim Mynett") == "Democratic"

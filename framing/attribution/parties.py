@@ -31,7 +31,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from .data import data_rows
+from .data import data_rows, first_names
 
 #: The gazetteer id of the country whose parties this module reads.
 PARTY_COUNTRY = "USA"
@@ -117,10 +117,13 @@ def party_from_text(text: str, name: str) -> str:
     after, apposition, before = _patterns()
     votes: Counter = Counter()
     size = len(surname)
+    own = {p.lower() for p in parts[:-1]}
+    given = first_names()
     k = text.find(surname)
     while k >= 0:
         end = k + size
-        if (k == 0 or not _joins(text[k - 1])) and (end == len(text) or not _joins(text[end])):
+        if (k == 0 or not _joins(text[k - 1])) and (end == len(text) or not _joins(text[end])) \
+                and not _someone_else(text, k, own, given):
             party = ""
             rest = text[end:end + 60]
             if has_letter:
@@ -144,6 +147,22 @@ def party_from_text(text: str, name: str) -> str:
         return ""
     ranked = votes.most_common(2)
     return ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else ""
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)[ \t]+\Z")
+
+
+def _someone_else(text: str, k: int, own: set, given: dict) -> bool:
+    """Whether the surname at k belongs to another person: a first name other than the speaker's
+    stands right before it ("Sen. Angus King, an independent" says nothing of Rep. Peter King's
+    party; the two tied, and Peter King had none)."""
+    if not own:
+        return False
+    hit = _WORD_BEFORE.search(text, max(0, k - 30), k)
+    if hit is None:
+        return False
+    word = hit.group(1).lower()
+    return word in given and word not in own
 
 
 #: Words that make what follows a name and a comma a clause of its own, not an apposition:

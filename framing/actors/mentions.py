@@ -282,7 +282,6 @@ class MentionFinder:
         self.cov_ent, self.cov_ttl = self._coverage(self.ent), self._coverage(self.ttl)
         self.cov_gen, self.cov_non = self._coverage(self.gen), self._coverage(self.non)
         self.used = [False] * len(toks)
-        self._mark_party_labels()
         self.acronyms: dict[str, tuple] = {}  # ACR -> (actor_id, actor_name, kind, entity_kind, affiliation)
         self.article_sides = self._article_sides()
         if self._home_hits and self._home_names():
@@ -293,6 +292,7 @@ class MentionFinder:
         # bisection in _title_case: no per-token running counts
         self._cap_alpha = list(compress(cap_index, map(and_, map(bits.__getitem__, cap_index),
                                                        repeat(ALPHA1))))
+        self._mark_party_labels()
         # only a sentence with three capitalised words or more can be a title-case headline
         # (the capitalised words come in text order, so a sentence holds three of them or more
         # where the sentence of one equals that of the one two places on)
@@ -540,7 +540,7 @@ class MentionFinder:
             if cov_ent[i] is not None or cov_ttl[i] is not None:
                 continue
             text = texts[i]
-            if _HAS_DIGIT(text):
+            if not text.isalpha() and _HAS_DIGIT(text):
                 continue  # "SARS-CoV-2", "COVID-19", "F-35": no person's name has a digit
             if text.isupper() and len(text) > 1 and not text.endswith("."):
                 if not (len(text) > 3 and i + 1 < n and texts[i + 1] == ":"):
@@ -834,9 +834,9 @@ class MentionFinder:
         over the capitalised words of the state's name (the attribution stage reads the party
         from it)."""
         texts, bits, n = self._texts, self._text_bits, len(self._texts)
-        for i in range(1, n):
+        for i in self._cap_alpha:  # the label's first token is capitalised
             t = texts[i]
-            if len(t) < 3 or t[1] != "-" or t[0] not in "RDI" or not t[2].isupper() or \
+            if i == 0 or len(t) < 3 or t[1] != "-" or t[0] not in "RDI" or not t[2].isupper() or \
                     texts[i - 1] not in (",", "("):
                 continue
             j = i + 1

@@ -92,3 +92,12 @@ def test_a_word_with_a_digit_is_no_persons_name(gaz):
     found = _mentions(gaz, "The experts know that SARS-CoV-2 is the virus. But ultimately Protus3 "
                            "couldn't explain it, Smith said.")
     assert [t for t, _ in found] == ["The experts", "Smith"]
+
+
+def test_an_and_joins_titles_not_a_place_to_the_next_persons_title(gaz):
+    found = _mentions(gaz, "The deal was struck by Democratic Sen. Joe Manchin of West Virginia "
+                           "and Republican Sen. Pat Toomey of Pennsylvania. He had lied to the FBI "
+                           "and Vice President Mike Pence. Apple President and CEO Tim Cook spoke.")
+    names = [t for t, _ in found]
+    assert "Republican Sen. Pat Toomey" in names and "Vice President Mike Pence" in names
+    assert "FBI" in names and "President and CEO Tim Cook" in names

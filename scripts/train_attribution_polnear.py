@@ -106,7 +106,7 @@ def _token_labels(doc, cues):
 def collect(articles):
     """Uncovered content tokens with their labels, per article, plus the two-word cue counts."""
     from framing.attribution.data import load_data
-    from framing.attribution.extract import extract
+    from framing.attribution.extract import _inside_name, extract
     from framing.attribution.learned import covered_tokens, lemma_key, _CANDIDATE_TAGS
 
     data = load_data()
@@ -119,8 +119,8 @@ def collect(articles):
         lab = _token_labels(doc, [g[0] for g in gold])
         toks = doc.tokens
         for i, t in enumerate(toks):
-            if covered[i] or t.pos[:2] not in _CANDIDATE_TAGS:
-                continue
+            if covered[i] or t.pos[:2] not in _CANDIDATE_TAGS or _inside_name(ctx, i):
+                continue  # (as `extract._learned_cues`: not the rules' cues, not a word of a name)
             key = lemma_key(t)
             seen[key] += 1
             pos[key] += lab[i] >= 0

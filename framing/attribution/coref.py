@@ -41,8 +41,8 @@ from ..text.columns import columns
 
 from .chunks import PROPER, TIME_WORDS, np_left, np_right
 from .data import first_names, gender_words, genders_clash
-from .speakers import PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_THING, SpeakerInfo, describe, non_persons, \
-    person_nouns
+from .speakers import PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_THING, QUANTITY_HEADS, SpeakerInfo, describe, \
+    non_persons, person_nouns
 from .named_mentions import NamedMentions, other_first_name, plain_name, qualifiers, speaker_words
 
 #: Words that open a subordinate clause before a sentence's subject: "While Rep. Paul Mitchell
@@ -186,6 +186,42 @@ def _relative_head(toks, start: int, j: int, lo: int) -> tuple[int, int]:
         if before is not None:
             return before, start - 1
     return start, j
+
+
+def _people(info: SpeakerInfo) -> bool:
+    """May the phrase stand for a person or people: a person's name, a role ("the senator",
+    "critics"), an anonymous description, a gendered or person noun ("the actress", "a neighbor"),
+    or a quantity of people ("members", "the share")? Not "attention", "the concerns", "a video"."""
+    if info.name and info.kind == "person" or info.role_terms or info.anonymous:
+        return True
+    head = _head_word(info)
+    if not head.isalpha():
+        return False
+    if head in QUANTITY_HEADS:
+        return True
+    nouns, genders = person_nouns(), gender_words()
+    return any(w in nouns or w in genders for w in (head, head[:-1] if head.endswith("s") else head,
+                                                      head[:-2] if head.endswith("es") else head))
+
+
+#: Words tagged IN that open no adverbial a relative clause may follow ("remind America that someone who").
+_NOT_PLACE_PREPOSITIONS = frozenset({"of", "that", "whether", "if", "because", "as", "than", "while",
+                                     "although", "though", "since", "unless", "until", "so"})
+#: Words a photo caption sets off by commas after a name ("Gennifer Flowers, right, who ...").
+_PHOTO_PLACES = frozenset({"left", "right", "center", "centre", "top", "bottom", "above", "below"})
+#: Endings of nouns for someone who does something ("gravedigger", "protester", "activist"): after
+#: a head that is no person, "who" stands for such a tail.
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ers", "ors", "ists", "ians", "ants")
+
+
+def _head_word(info: SpeakerInfo) -> str:
+    """The last word of the description, lower case, its last hyphenated part ("co-director")."""
+    return info.description.split(" ")[-1].lower().rsplit("-", 1)[-1] if info.description else ""
+
+
+def _agent_noun(info: SpeakerInfo) -> bool:
+    head = _head_word(info)
+    return head.isalpha() and len(head) > 4 and head.endswith(_AGENT_ENDINGS) and head not in non_persons()
 
 
 def _grouplike(ent) -> bool:
@@ -543,6 +579,24 @@ class Resolver:
         inner = describe(toks, tail, j, self.doc.text, self.data, self.gazetteer, sentence_text)
         return tail if inner.name and inner.kind == "person" else start
 
+    def _people_tail(self, start: int, end: int, sentence_text: str) -> int:
+        """Start of the phrase "who" stands for inside tokens[start:end] when the phrase's head is
+        no person and its prepositional tail is: "the attention of Donald Trump Jr., who tweeted",
+        "the concerns of pro-gun advocates who say", "a short video of a West African gravedigger
+        who said" (the tail's person, not "attention", "concerns", "video"). A head that may be a
+        person or people ("supporters of Sen. Smith, who", "members of Congress who", "the wife of
+        ...") keeps the whole phrase."""
+        toks = self.doc.tokens
+        p = next((m for m in range(start + 1, end - 1) if toks[m].pos == "IN"), None)
+        if p is None:
+            return start
+        text = self.doc.text
+        head = describe(toks, start, p, text, self.data, self.gazetteer, sentence_text)
+        if _people(head) or _agent_noun(head):
+            return start
+        tail = describe(toks, p + 1, end, text, self.data, self.gazetteer, sentence_text)
+        return p + 1 if _people(tail) or _agent_noun(tail) else start
+
     def resolve(self, a: int, b: int, sentence_text: str,
                 antecedent: bool = True) -> tuple[SpeakerInfo, Entity | None]:
         """Speaker of the source tokens[a:b]: its description and the merged entity (or None).
@@ -566,6 +620,24 @@ class Resolver:
                 start, end = _relative_head(toks, start, j, lo)
             elif start is not None and toks[a].norm == "who":
                 start = self._person_tail(start, j, lo, sentence_text)
+            if start is not None and toks[a].norm in ("who", "whom"):
+                if end - start == 1 and toks[start].norm in _PHOTO_PLACES and start - 2 >= lo and \
+                        toks[start - 1].text == ",":
+                    # "Gennifer Flowers, right, who claimed": a caption's place, not a noun phrase
+                    start, end = np_left(toks, start - 2, lo), start - 1
+                elif start is not None:
+                    start = self._people_tail(start, end, sentence_text)
+                    if start is not None and j != a and start - 2 >= lo and toks[start - 1].pos == "IN" and \
+                            toks[start - 1].norm not in _NOT_PLACE_PREPOSITIONS:
+                        # "he met with sheriffs after the shooting, who said": not "the shooting"
+                        # but the people before the adverbial
+                        text = self.doc.text
+                        if not _people(describe(toks, start, end, text, self.data, self.gazetteer,
+                                                sentence_text)):
+                            before = np_left(toks, start - 2, lo)
+                            if before is not None and _people(describe(
+                                    toks, before, start - 1, text, self.data, self.gazetteer, sentence_text)):
+                                start, end = before, start - 1
             if start is not None and toks[start].pos not in ("PRP", "WP", "WDT"):
                 if toks[a].norm == "who" and start - 2 >= lo and toks[start - 1].text == "," and \
                         toks[start].norm in ("a", "an", "the"):

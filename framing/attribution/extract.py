@@ -122,6 +122,7 @@ class _Ctx:
         # - the sentences the whole-sentence patterns may match: "asked" (`_asked_pattern`), an
         #   evidence noun (`_evidence_pattern`) (a colon (`_colon_pattern`) is looked for in the text).
         n = len(toks)
+        self._lower_words: dict = {}
         codes = _lemma_codes(data, learned_lemmas)
         by_lemma = codes.codes_of(cols.lemmas)
         texts = self.texts
@@ -151,7 +152,21 @@ class _Ctx:
                 hearsay.append(i)
         if firsts:
             starts = sorted(set(starts).union(firsts))
-        self.cue_starts = [i for i in starts if not inq[i]]
+        self.cue_starts = [i for i in starts if not inq[i] and not _inside_name(self, i)]
+
+    def lower_words(self, s: int) -> int:
+        """How many words of four letters or more sentence s writes in lower case outside quotations,
+        its first word and function words aside (a headline in title case keeps "after", "with",
+        "that" in lower case): 0 or 1 in a headline ("Mike Pence Calls for Special Prosecutor after
+        Report Reveals ...")."""
+        memo = self._lower_words
+        n = memo.get(s)
+        if n is None:
+            lo, hi = self.bounds[s]
+            texts, inq, pos = self.texts, self.inq, self.pos
+            n = memo[s] = sum(1 for k in range(lo + 1, hi) if not inq[k] and len(texts[k]) > 3 and
+                              texts[k].isalpha() and texts[k].islower() and pos[k] not in _FUNCTION_TAGS)
+        return n
 
     def quote_index_containing(self, offset: int) -> int | None:
         for n, q in enumerate(self.quotes):
@@ -160,6 +175,38 @@ class _Ctx:
             if q.start > offset:
                 break
         return None
+
+
+#: Tokens after which a capital letter may open a clause or a quotation, not only a name.
+_OPENERS = frozenset("\"'`\u201c\u2018\u201e\u00ab([{:;\u2014\u2013\u2015-\u2026*")
+
+
+#: Tags of the function words a headline in title case leaves in lower case.
+_FUNCTION_TAGS = frozenset({"IN", "CC", "DT", "TO", "WDT", "RP"})
+
+
+def _capitalised(text: str) -> bool:
+    return text[:1].isupper() and text[:1].isalpha()
+
+
+def _inside_name(ctx: _Ctx, i: int) -> bool:
+    """Is tokens[i], a cue word, part of a name: capitalised in the middle of a sentence, next to
+    another capitalised word, in a sentence that is not a headline in title case ("the Alliance
+    Defending Freedom", "a phone call to CQ Roll Call late Tuesday", "sniffs Said Shareef", "Medicare
+    for All Who Want It")? English capitalises a verb only at the start of a sentence or quotation,
+    in a title, or in a name. Not a word in capitals ("he ADMITTED"), nor after a quotation mark, a
+    bracket, a colon or a dash, where a new clause may start."""
+    texts = ctx.texts
+    w = texts[i]
+    if not _capitalised(w) or w.isupper():
+        return False
+    s = ctx.tokens[i].sentence
+    lo, hi = ctx.bounds[s]
+    if i == lo or texts[i - 1][-1:] in _OPENERS:
+        return False
+    if not (i - 1 > lo and _capitalised(texts[i - 1]) or i + 1 < hi and _capitalised(texts[i + 1])):
+        return False
+    return ctx.lower_words(s) >= 2
 
 
 #: Words that pair with "as" in conjunctions that are no "as X put it": "as long as", "as well as".
@@ -657,9 +704,58 @@ def _content_after(ctx: _Ctx, i_end: int, hi: int, frame: CueFrame) -> tuple[lis
     return ([span], []) if span else None
 
 
-def _content_before(ctx: _Ctx, boundary: int, lo: int) -> tuple[list, list] | None:
+#: Tags that open an adverbial, not a subject: "In a 1963 speech", "To begin", "However", "Yes",
+#: "Writing on Twitter", "Pressed by reporters later Tuesday".
+_ADVERBIAL_OPENERS = frozenset({"IN", "TO", "RB", "RBR", "RBS", "UH", "VBG", "VBN", "WRB"})
+
+
+def _fronted_adverbial(ctx: _Ctx, span: tuple[int, int]) -> bool:
+    """Is the character span before a postposed cue a fronted adverbial rather than a clause: no
+    finite verb, no comma, and an adverbial's first word or a time adverbial throughout ("In a
+    1963 speech, he declared: ...", "To begin, I should acknowledge just how wrong I was", "Last
+    week, she wrote ...")? A past participle counts as finite unless a determiner or a preposition
+    comes before it (the tagger reads many past tenses so: "The super PAC replaced ... ads, the
+    reports show"); a phrase with a comma may hide a verb the tagger read as a noun ("Among NRA
+    members, 69% support ..., the poll found")."""
+    starts = ctx.columns.starts
+    pos, toks = ctx.pos, ctx.tokens
+    a, b = bisect_left(starts, span[0]), bisect_left(starts, span[1])
+    if any(pos[k] in _FINITE or pos[k] == "VBN" and k > a and pos[k - 1] not in ("DT", "IN") or
+           toks[k].text == "," for k in range(a, b)):
+        return False
+    return pos[a] in _ADVERBIAL_OPENERS and ctx.norms[a] not in ("that", "whether", "if") or \
+        time_adverbial_end(toks, a, b) >= b
+
+
+def _names_in_phrase(ctx: _Ctx, q, j: int, lo: int) -> bool:
+    """Is the quotation q, closing at tokens[j] right before a source, a name or title inside a noun
+    phrase rather than speech: no comma nor stop closes it, and a word of the phrase comes before
+    it ('John “Mac” Stipanovich, ..., called', 'the "Voting Solutions for All People" contract to a
+    vendor called Smartmatic', 'As the “Never Trump” movement continues')? A quotation that opens
+    its clause stays speech even without its comma ('“The Iowa caucus is a battle of niches”
+    Grubbs said')."""
+    toks = ctx.tokens
+    k = j - 1
+    while k > lo and toks[k].text in _CLOSE_MARKS:
+        k -= 1  # (a quotation inside: '"... anywhere,\'" said Jon Ralston')
+    if k <= lo or toks[k].text in _SPEECH_END:
+        return False
+    first = bisect_left(ctx.columns.starts, q.start)
+    if first <= lo:
+        return False
+    before = toks[first - 1]
+    return before.pos in ("DT", "PRP$", "POS", "JJ", "CD") or \
+        before.pos in ("NNP", "NNPS") and _capitalised(before.text)
+
+
+#: What closes a quotation that reports speech before its source ('“...,” he said', '“...?” she asked').
+_SPEECH_END = frozenset((",", ".", "?", "!", "\u2026", "...", ";", ":") + _DASHES)
+
+
+def _content_before(ctx: _Ctx, boundary: int, lo: int, inverted: bool = False) -> tuple[list, list] | None:
     """Content that precedes a postposed cue; `boundary` is the index of the comma (or the
-    closing-quote token) right before the source or cue."""
+    closing-quote token) right before the source or, when `inverted`, the cue ('"...," said X':
+    then the quotation before is not followed by a noun phrase it might be part of)."""
     toks = ctx.tokens
     j = boundary
     start = _clause_start(ctx, lo, boundary)
@@ -669,6 +765,8 @@ def _content_before(ctx: _Ctx, boundary: int, lo: int) -> tuple[list, list] | No
             qi = ctx.quote_of_end.get(toks[m].end)
             if qi is not None:
                 q = ctx.quotes[qi]
+                if m == j and not inverted and _names_in_phrase(ctx, q, j, lo):
+                    return None
                 if _opens_clause_into(ctx, start, q.start):
                     # a partial quote closing a paraphrase: 'a top priority “is increasing the tax
                     # liability,” Mr. Kamin said' (PolNeAR: the content is the whole clause)
@@ -754,6 +852,11 @@ def _left_source(ctx: _Ctx, i: int, lo: int) -> tuple[tuple[int, int] | None, in
     (the quotation marks a source phrase opens with are left out of it, see `_past_marks`)."""
     src, before = _left_source_np(ctx, i, lo)
     if src is not None:
+        start = _quoted_modifier_start(ctx, src[0], lo)
+        if start == src[0]:
+            start = _report_agent_start(ctx, src[0], lo)
+        if start != src[0]:
+            return (start, src[1]), start - 1
         start = _past_marks(ctx.tokens, src[0], src[1])
         if start != src[0]:
             return (start, src[1]), start - 1
@@ -764,6 +867,61 @@ def _left_source(ctx: _Ctx, i: int, lo: int) -> tuple[tuple[int, int] | None, in
         if end != src[1]:
             return (src[0], end), before
     return src, before
+
+
+def _report_agent_start(ctx: _Ctx, start: int, lo: int) -> int:
+    """Where the subject starts when the source read is the agent of a report, a poll or a study
+    that is the subject: "[A recent survey by Comcast Xfinity] found", "[A national poll released
+    Sunday by The Washington Post and ABC News] shows", "[A study last year by economists at Duke]
+    concluded". The finding speaks, and PolNeAR's source is the whole noun phrase (train: 33 such
+    sources whole, 3 the agent alone; dev: 7 and 0)."""
+    toks = ctx.tokens
+    b = start - 1
+    if b - 1 < lo or toks[b].norm != "by" or ctx.inq[b]:
+        return start
+    h = b - 1
+    while h > lo and toks[h].norm in TIME_WORDS or h > lo and toks[h].norm in ("last", "this") and \
+            toks[h + 1].norm in TIME_WORDS:
+        h -= 1  # "released Sunday by", "a study last year by"
+    if h > lo and toks[h].pos in ("VBN", "VBD"):
+        h -= 1  # "conducted by", "released by" (a participle the tagger may read as a past tense)
+    while h > lo and toks[h].norm in TIME_WORDS or h > lo and toks[h].norm in ("last", "this") and \
+            toks[h + 1].norm in TIME_WORDS:
+        h -= 1
+    if toks[h].norm not in _FINDINGS or toks[h].pos not in ("NN", "NNS") or ctx.inq[h]:
+        return start
+    begin = np_left(toks, h, lo)
+    if begin is None:
+        return start
+    if begin - 2 >= lo and toks[begin - 1].norm in TIME_WORDS and toks[begin - 2].pos == "DT":
+        begin -= 2  # "A December report by ..."
+    return begin
+
+
+def _quoted_modifier_start(ctx: _Ctx, start: int, lo: int) -> int:
+    """Where the noun phrase starts when the source read starts right after a quotation inside it
+    (`_names_in_phrase`): a nickname, 'Charles “Cully” Stimson said' (one name, not the quotation
+    “Cully” and the source "Stimson"), or a title, '"...," the "Hannity" host said', 'One prominent
+    "Fox & Friends" story cited'. The quotation is at most six tokens; the phrase takes the words
+    before it back to its determiner."""
+    toks = ctx.tokens
+    close = start - 1
+    if close <= lo or toks[start].pos not in NOUNS:
+        return start
+    qi = ctx.quote_of_end.get(toks[close].end)
+    if qi is None:
+        return start
+    q = ctx.quotes[qi]
+    first = bisect_left(ctx.columns.starts, q.start)
+    if close - first > 7 or not _names_in_phrase(ctx, q, close, lo):
+        return start
+    k = first
+    while k - 1 >= lo and toks[k - 1].pos in NP_INNER and toks[k - 1].norm not in TIME_WORDS and \
+            not ctx.inq[k - 1]:
+        k -= 1
+        if toks[k].pos in ("DT", "PDT", "PRP$"):
+            break
+    return k
 
 
 #: Nouns that make "in/on/at/during ..." an adverbial of the speech act, not part of the speaker's
@@ -1795,7 +1953,10 @@ def _names_only(ctx: _Ctx, raw: RawAttribution, hi: int) -> bool:
     before = (raw.source[0] if raw.source else raw.cue[0]) - 1
     if before >= 0 and toks[before].norm in ("what", "whom"):
         return False
-    k = m = raw.cue[1]
+    k = raw.cue[1]
+    if k + 1 < hi and toks[k].norm == "the" and _capitalised(toks[k + 1].text):
+        k += 1  # "A similar exercise called the National Register of Citizens (NRC) was carried out"
+    m = k
     while m < hi and (toks[m].pos in ("NNP", "NNPS") or toks[m].text == "-" and m > k or
                       toks[m].text[:1].isupper() and toks[m].pos in ("JJ", "NN", "NNS")):
         m += 1
@@ -2005,6 +2166,7 @@ def _match_cue(ctx, i, i_end, lo, hi, frame, lemma, found) -> RawAttribution | N
             if prior and not prior[1] and any(toks[m].pos in _FINITE for m in range(lo, before_src - 1)):
                 return RawAttribution((i, i_end), source, prior[0], sent, frame, lemma, postposed=True)
         # postposed: "...," he said. / ..., officials said on Tuesday.
+        fronted = False
         if _clausal(frame) and before_src >= lo and (
                 toks[before_src].text in _CLOSE_MARKS + "," or toks[before_src].text in _DASHES):
             prior = _content_before(ctx, before_src, lo)
@@ -2019,8 +2181,12 @@ def _match_cue(ctx, i, i_end, lo, hi, frame, lemma, found) -> RawAttribution | N
                     span = _trim_span(ctx, k, _content_end(ctx, k, hi))
                     if span is not None:
                         return RawAttribution((i, i_end), source, [span], sent, frame, lemma)
-            if prior and (prior[1] or "C" in frame.frames):
-                rest = _interrupted_rest(ctx, prior[0], lo, i_end, hi) if "C" in frame.frames else None
+            rest = _interrupted_rest(ctx, prior[0], lo, i_end, hi) if prior and "C" in frame.frames else None
+            if prior and not prior[1] and not rest and "C" in frame.frames and _fronted_adverbial(ctx, prior[0][0]):
+                # a fronted adverbial is no clause: "In a 1963 speech, he declared: ...", "In the
+                # end, he admitted just how wrong he was" (the content follows the cue: below)
+                fronted = True
+            elif prior and (prior[1] or "C" in frame.frames):
                 raw = RawAttribution((i, i_end), source, prior[0] + ([rest] if rest else []), sent, frame,
                                      lemma, postposed=True, quote_ids=prior[1])
                 if prior[1] and not rest:
@@ -2037,6 +2203,11 @@ def _match_cue(ctx, i, i_end, lo, hi, frame, lemma, found) -> RawAttribution | N
             q = ctx.quotes[qi]
             return RawAttribution((i, i_end), source, [(q.start, q.end)], sent, frame, lemma,
                                   postposed=True, quote_ids=[qi])
+        if fronted:
+            # after a fronted adverbial, the rest of the clause after the cue
+            span = _trim_span(ctx, i_end, _content_end(ctx, i_end, hi))
+            if span is not None:
+                return RawAttribution((i, i_end), source, [span], sent, frame, lemma)
         return None
     if j > lo and toks[j].norm in _AND_BUT and toks[i].pos in _FINITE_VERBS and found and found[-1].source and \
             found[-1].cue[1] <= j and found[-1].source[1] <= found[-1].cue[0] and \
@@ -2052,7 +2223,7 @@ def _match_cue(ctx, i, i_end, lo, hi, frame, lemma, found) -> RawAttribution | N
     if _clausal(frame) and j >= lo and (toks[j].text in _CLOSE_MARKS + ","):
         src = _postposed_source(ctx, i_end, hi)
         if src is not None:
-            prior = _content_before(ctx, j, lo)
+            prior = _content_before(ctx, j, lo, inverted=True)
             if prior and (prior[1] or "C" in frame.frames):
                 raw = RawAttribution((i, i_end), src, prior[0], sent, frame, lemma, postposed=True,
                                      quote_ids=prior[1])
@@ -2331,6 +2502,31 @@ def _continuations(ctx: _Ctx, raws: list[RawAttribution]) -> None:
             heappush(heap, (-reach(last), last_k))
 
 
+def _colon_blocks(ctx: _Ctx, raws: list[RawAttribution]) -> None:
+    """A cue closing its paragraph with a colon and given no quotation takes the next paragraph
+    as its content, a block quotation set off without quotation marks ("Sondland’s lawyer
+    wrote:" / "As you are doubtless aware, ..."; PolNeAR train: 9 such contents), unless that
+    paragraph has a cue of its own."""
+    doc, toks = ctx.doc, ctx.tokens
+    sents = doc.sentences
+    cue_sents = None
+    for r in raws:
+        if r.content or r.cue[1] >= len(toks) or toks[r.cue[1]].text != ":":
+            continue
+        s = r.sentence
+        if ctx.bounds[s][1] != r.cue[1] + 1 or s + 1 >= len(sents) or \
+                sents[s + 1].paragraph != sents[s].paragraph + 1:
+            continue
+        if cue_sents is None:
+            cue_sents = {x.sentence for x in raws}
+        n = s + 1
+        while n < len(sents) and sents[n].paragraph == sents[s + 1].paragraph:
+            n += 1
+        if any(k in cue_sents for k in range(s + 1, n)):
+            continue
+        r.content = [(sents[s + 1].start, sents[n - 1].end)]
+
+
 def _close_open_quotations(ctx: _Ctx, raws: list[RawAttribution]) -> None:
     """A content that opens a quotation ends where the quotation closes, not at its sentence's end.
 
@@ -2473,7 +2669,8 @@ def _learned_cues(ctx: _Ctx, raws: list[RawAttribution], model, token_probs=None
     quoted = {(ctx.quotes[q].start, ctx.quotes[q].end) for r in raws for q in r.quote_ids}
     out: list[RawAttribution] = []
     # the candidates (is_candidate: this sees every token of the article)
-    cands = [i for i in _learned_candidates(ctx, lemmas) if not covered[i]]
+    # (not a word of a name: `_inside_name`)
+    cands = [i for i in _learned_candidates(ctx, lemmas) if not covered[i] and not _inside_name(ctx, i)]
     groups: list[list[int]] = []  # [sentence, first token, end token]
     for i in cands:
         s = toks[i].sentence
@@ -2733,7 +2930,7 @@ def _learned_raw(ctx: _Ctx, i: int, i_end: int, lo: int, hi: int, model) -> RawA
             if post is not None:
                 source, before_src = post, i - 1
                 if j >= lo and toks[j].text in _CLOSE_MARKS + ",":
-                    prior = _content_before(ctx, j, lo)
+                    prior = _content_before(ctx, j, lo, inverted=True)
                     if prior:
                         return RawAttribution((i, i_end), source, prior[0], t.sentence, frame, lemma_key(t),
                                               postposed=True, quote_ids=prior[1])
@@ -2788,6 +2985,7 @@ def extract(doc, data: AttributionData, model="shipped", token_probs=None,
     raws.extend(_dash_credits(ctx))
     raws.extend(_post_credits(ctx))
     _continuations(ctx, raws)
+    _colon_blocks(ctx, raws)
     raws = [r for r in raws if r.content]
     for r in raws:
         _widen_cue(ctx, r)

@@ -284,6 +284,11 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
                 return _describe(tokens, a + by + 1, b, text, data, gazetteer)
             side_phrase = text[main[0].start:main[-1].end]  # "Strategists interviewed by Reuters"
             break
+        if main and t.norm == "by" and main[-1].pos in ("NN", "NNS") and main[-1].norm in non_persons() and \
+                any(x.pos in PROPER for x in toks[n + 1:]):
+            # "A recent survey by Comcast Xfinity", "a report by the Government Accountability
+            # Office": the source is the document (PolNeAR), its agent speaks for it
+            return _describe(tokens, a + n + 1, b, text, data, gazetteer)
         if main and main[-1].pos in ("NN", "NNS") and (t.pos == "IN" or t.norm == "to" and _role_plural(
                 main[-1], data)) and (main[-1].text.islower() or _opening_noun(main, toks, text, gazetteer)):
             # "officials in Islamabad", "aides to President Joe Biden" ("to" after plural role words

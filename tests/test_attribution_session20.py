@@ -199,3 +199,16 @@ def test_called_with_a_judgement_after_the_name_still_reports_it():
     doc, atts, _ = run("Sen. Lindsey Graham, a national security hawk, called the President an "
                        "\"incompetent commander in chief.\"")
     assert content(doc, by_cue(atts, "called")) == 'the President an "incompetent commander in chief."'
+
+
+def test_a_party_label_with_its_periods_stays_in_an_inverted_source():
+    # "D-Calif." is split into "D-Calif" and "." and "R-S.C." into "R-S", ".", "C.": the
+    # description stopped at the first period, so the source was lost (the cue took "D-Calif" as
+    # its content) or cut ("Sen. Lindsey Graham, R-S"). AllSides records 1500-1899 and 80.
+    doc, atts, _ = run('"There\'s very little trust in the government," said Rep. Adam Schiff, '
+                       'D-Calif., who sits on the House Intelligence Committee.')
+    att = by_cue(atts, "said")
+    assert source(doc, att) == "Rep. Adam Schiff, D-Calif., who sits on the House Intelligence Committee"
+    assert att.speaker == "Adam Schiff"
+    doc, atts, _ = run('"I have no idea what\'s going on," said Sen. Lindsey Graham, R-S.C., on Sunday.')
+    assert source(doc, by_cue(atts, "said")) == "Sen. Lindsey Graham, R-S.C."

@@ -242,6 +242,12 @@ def _spaced(tokens, k: int, hi: int) -> bool:
     return k > 0 and tokens[k - 1].end < tokens[k].start and k + 1 < hi and tokens[k + 1].start > tokens[k].end
 
 
+def _inside_abbreviation(tokens, m: int, hi: int) -> bool:
+    """Is the period at m inside a written abbreviation ("R-S.C.": "R-S", ".", "C."), i.e. glued
+    to the token after it?"""
+    return tokens[m].text == "." and m + 1 < hi and tokens[m + 1].start == tokens[m].end
+
+
 def np_right(tokens, i: int, hi: int, appositive: bool = True, of_heads: bool = False) -> int | None:
     """End index (exclusive) of the noun phrase starting at tokens[i] (before hi), or None.
 
@@ -301,12 +307,15 @@ def np_right(tokens, i: int, hi: int, appositive: bool = True, of_heads: bool = 
     if appositive and k < hi and tokens[k].text == ",":
         m = k + 1
         ok = m < hi
-        while m < hi and tokens[m].pos not in (".", ":") and tokens[m].text not in (",", ";"):
+        while m < hi and (tokens[m].pos not in (".", ":") or _inside_abbreviation(tokens, m, hi)) \
+                and tokens[m].text not in (",", ";"):
             if tokens[m].pos.startswith("VB") and tokens[m].pos not in ("VBN", "VBG") or \
                     tokens[m].pos in ("WP", "WDT", "MD"):
                 ok = False
                 break
             m += 1
-        if ok and m > k + 1 and (m == hi or tokens[m].pos == "."):
+        if ok and m > k + 1 and m < hi and tokens[m].text == "," and tokens[m - 1].text.endswith("."):
+            k = m  # a party label closed by its comma: "Rep. Adam Schiff, D-Calif., who ..."
+        elif ok and m > k + 1 and (m == hi or tokens[m].pos == "."):
             k = m
     return k

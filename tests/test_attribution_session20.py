@@ -212,3 +212,16 @@ def test_a_party_label_with_its_periods_stays_in_an_inverted_source():
     assert att.speaker == "Adam Schiff"
     doc, atts, _ = run('"I have no idea what\'s going on," said Sen. Lindsey Graham, R-S.C., on Sunday.')
     assert source(doc, by_cue(atts, "said")) == "Sen. Lindsey Graham, R-S.C."
+
+
+def test_which_after_people_of_a_body_is_the_body():
+    # ", which" stands for no person: "a current employee of defense contractor Booz Allen
+    # Hamilton, which released a statement" was the employee (AllSides record 80), "Randi
+    # Weingarten, president of the American Federation of Teachers, which boasts" was Weingarten
+    _, atts, _ = run("Snowden said he was a current employee of defense contractor Booz Allen "
+                     "Hamilton, which released a statement Sunday confirming he had been a "
+                     "contractor with them in Hawaii.")
+    assert by_cue(atts, "released a").speaker == "Booz Allen Hamilton"
+    _, atts, _ = run("The shift is real, said Randi Weingarten, president of the American "
+                     "Federation of Teachers, which boasts 1.7 million members.")
+    assert by_cue(atts, "boasts").speaker == "American Federation of Teachers"

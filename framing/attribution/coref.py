@@ -597,6 +597,19 @@ class Resolver:
         tail = describe(toks, p + 1, end, text, self.data, self.gazetteer, sentence_text)
         return p + 1 if _people(tail) or _agent_noun(tail) else start
 
+    def _thing_tail(self, start: int, end: int, sentence_text: str) -> int:
+        """Start of the phrase ", which" stands for inside tokens[start:end]: not a person, so
+        where the phrase is people "of" a body, the body ("a current employee of defense
+        contractor Booz Allen Hamilton, which released a statement": the contractor)."""
+        toks = self.doc.tokens
+        for m in range(start + 1, end - 1):  # the first "of": "president of the American
+            if toks[m].norm == "of":  # Federation of Teachers, which" is the federation
+                if _people(describe(toks, start, m, self.doc.text, self.data, self.gazetteer,
+                                    sentence_text)):
+                    return m + 1
+                break
+        return start
+
     def resolve(self, a: int, b: int, sentence_text: str,
                 antecedent: bool = True) -> tuple[SpeakerInfo, Entity | None]:
         """Speaker of the source tokens[a:b]: its description and the merged entity (or None).
@@ -620,6 +633,8 @@ class Resolver:
                 start, end = _relative_head(toks, start, j, lo)
             elif start is not None and toks[a].norm == "who":
                 start = self._person_tail(start, j, lo, sentence_text)
+            elif start is not None and toks[a].norm == "which":
+                start = self._thing_tail(start, j, sentence_text)
             if start is not None and toks[a].norm in ("who", "whom"):
                 if end - start == 1 and toks[start].norm in _PHOTO_PLACES and start - 2 >= lo and \
                         toks[start - 1].text == ",":

@@ -225,3 +225,13 @@ def test_which_after_people_of_a_body_is_the_body():
     _, atts, _ = run("The shift is real, said Randi Weingarten, president of the American "
                      "Federation of Teachers, which boasts 1.7 million members.")
     assert by_cue(atts, "boasts").speaker == "American Federation of Teachers"
+
+
+def test_a_list_of_names_opening_the_clause_is_the_whole_source():
+    # "President Obama, Clapper and others also have said" had the source "Clapper and others"
+    # (AllSides record 80); a fronted place is still no part of it
+    doc, atts, _ = run("President Obama, Clapper and others also have said the programs are "
+                       "subject to strict supervision of a secret court.")
+    assert source(doc, by_cue(atts, "also have said")) == "President Obama, Clapper and others"
+    doc, atts, _ = run("In Washington, Clapper and others said the programs were legal.")
+    assert source(doc, by_cue(atts, "said")) == "Clapper and others"

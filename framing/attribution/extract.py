@@ -861,6 +861,9 @@ def _left_source(ctx: _Ctx, i: int, lo: int) -> tuple[tuple[int, int] | None, in
         if start != src[0]:
             return (start, src[1]), start - 1
         start = _coordinated_start(ctx, src[0], lo)
+        if start == src[0] and any(ctx.tokens[m].norm == "and" for m in range(src[0] + 1, src[1] - 1)):
+            listed = _listed_names_start(ctx, src[0], lo)  # "Obama, [Clapper and others]"
+            start = src[0] if listed is None else listed
         if start != src[0]:
             return (start, src[1]), start - 1
         end = _adverbial_tail(ctx.tokens, src[0], src[1])
@@ -965,10 +968,30 @@ def _coordinated_start(ctx: _Ctx, start: int, lo: int) -> int:
             return start
     else:
         return start
+    listed = _listed_names_start(ctx, first, lo)
+    if listed is not None:
+        return listed
     k = _clause_start(ctx, lo, first + 1)
     if first == k or first - 1 >= lo and toks[first - 1].text == "," and not ctx.inq[first - 1]:
         return first
     return start
+
+
+def _listed_names_start(ctx: _Ctx, first: int, lo: int) -> int | None:
+    """Start of a list of names before a coordinated subject, when the list opens the clause:
+    "[President Obama, Clapper and others] also have said" (the source was "Clapper and
+    others"). Every item before the last two must be a name set off by a comma."""
+    toks = ctx.tokens
+    begin = None
+    m = first
+    while m - 2 >= lo and toks[m - 1].text == "," and not ctx.inq[m - 1] and toks[m - 2].pos in PROPER:
+        item = np_left(toks, m - 2, lo)
+        if item is None or not all(toks[q].pos in PROPER or toks[q].pos == "DT" for q in range(item, m - 1)):
+            break
+        m = begin = item
+    if begin is not None and begin == _clause_start(ctx, lo, begin + 1):
+        return begin
+    return None
 
 
 #: Subordinators that open a sentence's first clause ("While Brookover did not spell out ..., Rep.

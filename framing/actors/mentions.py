@@ -725,12 +725,15 @@ class MentionFinder:
                 # "president of Burisma", "spokesman for House Speaker John Boehner" (not
                 # "Secretary of State John Kerry", "Department of Homeland Security Secretary X")
             if norm in ("of", "for", "and", "&") and j > s_start:
+                # "President and CEO", "Secretary of State", "Department of Homeland Security
+                # Secretary"; an "and" joins titles only: "Sen. Joe Manchin of West Virginia and
+                # Republican Sen. Pat Toomey" are two people
                 left_title = self.cov_ttl[j - 1]
                 if left_title or (has_title and norm not in ("and", "&") and (self.cov_ent[j - 1] or (
                         (self._text_bits[j - 1] & CAP) and norms[j - 1] not in ("the",)))):
-                    k = j  # "President and CEO", "Secretary of State", "Department of Homeland
-                    continue  # Security Secretary"; an "and" joins titles only: "Sen. Joe Manchin of
-                break  # West Virginia and Republican Sen. Pat Toomey" are two people
+                    k = j
+                    continue
+                break
             if (self._text_bits[j] & CAP) and has_title and texts[j][0].isalpha() and self.cov_gen[j] is None \
                     and self.cov_non[j] is None and j > s_start:
                 k = j  # a capitalised word inside an institution's name ("Public Relations")

@@ -103,6 +103,15 @@ def test_real_accents_are_not_taken_for_mojibake():
      "April 28, that his message to the Jewish community and all communities is that the time for "
      "warnings has passed, and that the police would act. (AP Photo/Frank Franklin II, File)",
      "caption"),
+    # newsletter sign-up forms of any length (Politico's and the New York Times' boxes)
+    ("POLITICO Playbook newsletter Sign up today to receive the #1-rated newsletter in politics "
+     "Email Sign Up By signing up you agree to receive email newsletters or alerts from POLITICO. "
+     "You can unsubscribe at any time. This site is protected by reCAPTCHA and the Google Privacy "
+     "Policy and Terms of Service apply.", "sign-up"),
+    ("Newsletter Sign Up Continue reading the main story Please verify you're not a robot by "
+     "clicking the box. Invalid email address. Please re-enter. You must select a newsletter to "
+     "subscribe to. Sign Up You will receive emails containing news content, updates and "
+     "promotions from The New York Times. You may opt-out at any time.", "sign-up"),
     ("The Associated Press contributed to this report.", "credit"),
     ("Staff writers Ana Ruiz and Tom Ash contributed to this story.", "credit"),
     ("Contributing: Reuters", "credit"),

@@ -847,7 +847,7 @@ class MentionFinder:
                 j += 1
             self._mark(i, j)
 
-    def _agency_dateline(self, k: int, b: int) -> bool:
+    def _mark_agency_dateline(self, k: int, b: int) -> bool:
         """Does a bracketed credit and a dash follow at token k, as after a dateline's place
         ("NEW YORK (AP) —", "WASHINGTON (Reuters) -", "TOKYO (CNN) --")? At most three tokens
         between the brackets, all capitalised. The credit is marked used: the agency that wrote
@@ -1340,7 +1340,7 @@ class MentionFinder:
             if is_place_like and nxt is not None and nxt.text in (
                     "-", "\u2013", "\u2014", ",", ":", "(") and i == self._para_start(i):
                 if nxt.text == "(":
-                    if self._agency_dateline(end, b):
+                    if self._mark_agency_dateline(end, b):
                         continue  # a dateline: "NEW YORK (AP) —"
                 elif nxt.text != "," or (end + 1 < b and self.toks[end + 1].pos == "NNP"):
                     continue  # a dateline: "TEHRAN -"

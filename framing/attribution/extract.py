@@ -861,9 +861,10 @@ def _left_source(ctx: _Ctx, i: int, lo: int) -> tuple[tuple[int, int] | None, in
         if start != src[0]:
             return (start, src[1]), start - 1
         start = _coordinated_start(ctx, src[0], lo)
-        if start == src[0] and any(ctx.tokens[m].norm == "and" for m in range(src[0] + 1, src[1] - 1)):
-            listed = _listed_names_start(ctx, src[0], lo)  # "Obama, [Clapper and others]"
-            start = src[0] if listed is None else listed
+        if start != src[0] or any(ctx.tokens[m].norm == "and" for m in range(src[0] + 1, src[1] - 1)):
+            # a list of names before the coordinated subject: "Obama, [Clapper and others]"
+            listed = _listed_names_start(ctx, start, lo)
+            start = start if listed is None else listed
         if start != src[0]:
             return (start, src[1]), start - 1
         end = _adverbial_tail(ctx.tokens, src[0], src[1])
@@ -882,15 +883,10 @@ def _report_agent_start(ctx: _Ctx, start: int, lo: int) -> int:
     b = start - 1
     if b - 1 < lo or toks[b].norm != "by" or ctx.inq[b]:
         return start
-    h = b - 1
-    while h > lo and toks[h].norm in TIME_WORDS or h > lo and toks[h].norm in ("last", "this") and \
-            toks[h + 1].norm in TIME_WORDS:
-        h -= 1  # "released Sunday by", "a study last year by"
+    h = _before_time_words(toks, b - 1, lo)  # "released Sunday by", "a study last year by"
     if h > lo and toks[h].pos in ("VBN", "VBD"):
-        h -= 1  # "conducted by", "released by" (a participle the tagger may read as a past tense)
-    while h > lo and toks[h].norm in TIME_WORDS or h > lo and toks[h].norm in ("last", "this") and \
-            toks[h + 1].norm in TIME_WORDS:
-        h -= 1
+        # "conducted by", "released by" (a participle the tagger may read as a past tense)
+        h = _before_time_words(toks, h - 1, lo)
     if toks[h].norm not in _FINDINGS or toks[h].pos not in ("NN", "NNS") or ctx.inq[h]:
         return start
     begin = np_left(toks, h, lo)
@@ -899,6 +895,15 @@ def _report_agent_start(ctx: _Ctx, start: int, lo: int) -> int:
     if begin - 2 >= lo and toks[begin - 1].norm in TIME_WORDS and toks[begin - 2].pos == "DT":
         begin -= 2  # "A December report by ..."
     return begin
+
+
+def _before_time_words(toks, h: int, lo: int) -> int:
+    """The last token at or before h (not before lo + 1) that is no time word of a "Sunday" or
+    "last year" written after a noun."""
+    while h > lo and toks[h].norm in TIME_WORDS or h > lo and toks[h].norm in ("last", "this") and \
+            toks[h + 1].norm in TIME_WORDS:
+        h -= 1
+    return h
 
 
 def _quoted_modifier_start(ctx: _Ctx, start: int, lo: int) -> int:
@@ -968,9 +973,6 @@ def _coordinated_start(ctx: _Ctx, start: int, lo: int) -> int:
             return start
     else:
         return start
-    listed = _listed_names_start(ctx, first, lo)
-    if listed is not None:
-        return listed
     k = _clause_start(ctx, lo, first + 1)
     if first == k or first - 1 >= lo and toks[first - 1].text == "," and not ctx.inq[first - 1]:
         return first

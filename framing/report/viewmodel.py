@@ -596,11 +596,16 @@ READABILITY_FIELDS = (
 )
 
 
+def _article_readability(comparison) -> dict:
+    """Article id -> that article's own readability row (empty for a comparison made before
+    session 20, which has outlet rows only)."""
+    return {get(r, "article_id"): r for r in items(get(comparison, "article_readability", default=()))}
+
+
 def _readability_cells(analyses, comparison):
     """The summary matrix's readability rows: one value per article (its own text, not its
     outlet's pooled figure, which would give two articles of one outlet the same value)."""
-    per_article = {get(r, "article_id"): r for r in items(get(comparison, "article_readability",
-                                                               default=()))}
+    per_article = _article_readability(comparison)
     readability = get(comparison, "readability")
     rows = []
     for name, label in READABILITY_FIELDS:
@@ -984,8 +989,7 @@ def _readability_section(analyses, cols, comparison) -> Section:
     t = Table("readability", "Readability per outlet",
               ["Outlet", "Words", "Words per sentence", "Reading ease (Flesch)", "Grade (Flesch-Kincaid)",
                "Fog index", "Quoted words"])
-    per_article = {get(r, "article_id"): r for r in items(get(comparison, "article_readability",
-                                                               default=()))}
+    per_article = _article_readability(comparison)
     for r in items(get(comparison, "readability", default=())):
         t.rows.append(_readability_row(get(r, "outlet", default=""), r))
         outlet = get(r, "outlet")

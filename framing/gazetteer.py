@@ -38,7 +38,7 @@ ENTRY_KINDS = (
 )
 SURFACE_TYPES = ("name", "alias", "acronym", "demonym", "capital", "metonym")
 TITLE_TYPES = ("head", "modifier", "honorific")
-GENERIC_FORMS = ("both", "plural", "singular", "modified", "by_modifier")
+GENERIC_FORMS = ("both", "plural", "singular", "modified", "by_modifier", "by_name")
 AGENCY_CLASSES = ("violence", "casualty", "blame", "cause", "coercion", "threat")
 INITIATOR_TYPES = ("modifier", "noun", "purpose", "temporal", "by_passive", "verb")
 #: Who does an infinitive or gerund that has no subject of its own (framing.actors.agency): the
@@ -824,9 +824,9 @@ class _Loader:
             raise GazetteerError(f"{where}: form must be one of {GENERIC_FORMS}, got {r['form']!r}")
         kind = r["kind"] or "generic_group"
         forms = []
-        if r["form"] in ("both", "singular", "modified", "by_modifier"):
+        if r["form"] in ("both", "singular", "modified", "by_modifier", "by_name"):
             forms.append((noun, False if r["form"] != "singular" or not noun.endswith("s") else True))
-        if r["form"] in ("both", "modified", "by_modifier"):
+        if r["form"] in ("both", "modified", "by_modifier", "by_name"):
             forms.append((_plural(noun), True))
         if r["form"] == "plural":
             forms.append((noun, True) if noun.endswith(("s", "men", "people", "children", "police", "mujahideen"))

@@ -49,3 +49,27 @@ def test_a_capitalised_group_after_a_name_is_an_organisation(gaz):
                            "Crisis Network.")
     assert found["Altria Group"][0] == "org:altria group"
     assert found["Judicial Crisis Network"][0] == "org:judicial crisis network"
+
+
+def test_a_campaign_is_an_actor_only_when_someone_owns_it(gaz):
+    """Fox News and Christian Science Monitor, September 2014 (AllSides): every modified
+    "campaign" was "unnamed political figures", the air war included."""
+    found = _mentions(gaz, "The United States launched an intense campaign of airstrikes. Obama "
+                           "authorized strikes as part of a broad campaign to root out the "
+                           "militants. The Trump campaign said it raised money. Donald Trump's "
+                           "presidential campaign denied the report. Such pleas have failed to "
+                           "persuade the Human Rights Campaign.")
+    assert "an intense campaign" not in found and "a broad campaign" not in found
+    assert found["The Trump campaign"][0] == "group:trump:political"
+    assert found["presidential campaign"][0] == "group:trump:political"  # the same campaign
+    assert found["Human Rights Campaign"][0] == "org:human rights campaign"
+
+
+def test_aircraft_named_by_a_model_code_are_no_armed_group(gaz):
+    """Fox News, 2014-09-23 (AllSides): "B-1 bombers, F-16 and F-18 fighters" were armed group
+    members; a model code names a machine. "G-7 leaders" are still people."""
+    found = _mentions(gaz, "Officials said B-1 bombers, F-16 and F-18 fighters, and Predator drones "
+                           "were also used. G-7 leaders met in France. Al-Shabab fighters attacked.")
+    assert not any("bombers" in k or k == "fighters" or "F-18" in k for k in found)
+    assert found["G-7 leaders"][0] == "group:g-7:political"
+    assert found["Al-Shabab fighters"][1] == "armed_nonstate"

@@ -288,6 +288,26 @@ def test_clause_split_lets_each_half_align_with_its_own_sentence():
     assert any("200" in m.text for m in militants.mentions if m.outlet == "Two")
 
 
+def test_a_clause_without_its_own_subject_stays_with_its_sentence():
+    """Christian Science Monitor, 2014-09-24 (AllSides): cut at ", but", the second half was the
+    claim "but not confirmed by the Pentagon.", a fragment aligned with another outlet's "The
+    Pentagon has confirmed a new set of strikes"."""
+    analyses, _ = make_story({
+        "One": "Officials met in the capital on Monday to discuss the strikes.\n"
+               "Additional airstrikes were reported overnight Wednesday, but not confirmed by the "
+               "Pentagon.\n"
+               "He was arrested in June, but released two days later without charge by the police.\n"
+               "The ministry denied the report, but the officials in Kabul confirmed it to reporters.",
+        "Two": "Officials met in the capital on Monday.",
+    })
+    text = analyses[0].article.text
+    units = [text[u.start:u.end] for u in article_units(analyses[0], 0)[0]]
+    assert "Additional airstrikes were reported overnight Wednesday, but not confirmed by the " \
+           "Pentagon." in units
+    assert not any(u.startswith("but released") for u in units)
+    assert "but the officials in Kabul confirmed it to reporters." in units  # its own subject
+
+
 def test_layout_headline_subhead_lede_body():
     analyses, _ = make_story({"One": (
         "Iran offers to mediate in border dispute\n"

@@ -178,6 +178,9 @@ class _CommonWords(dict):
 
 
 _FUNCTION_WORD, _COMMON_WORD = _FunctionWords(), _CommonWords()
+# A vehicle's model code before a group noun ("B-52 bombers", "MiG-29 fighters"): letters, a
+# hyphen and digits, as no person's or group's name is written.
+_MODEL_CODE = re.compile(r"^[A-Z][A-Za-z]{0,2}-\d{1,3}[A-Z]?$")
 _HAS_DIGIT = re.compile(r"\d").search
 
 
@@ -1099,6 +1102,19 @@ class MentionFinder:
             if g.form in ("modified", "by_modifier") and not mods and not number:
                 if not self._has_postmodifier(end, b):
                     continue
+            if g.form == "by_name":
+                if self._texts[h][:1].isupper() and h > a and self._texts[h - 1][:1].isupper():
+                    continue  # "Human Rights Campaign": a name (_orgs_unknown)
+                if aff_entry is None and self._cap_mod is None:
+                    owner = self._possessor(start, a)
+                    if owner is None:
+                        continue  # "a broad campaign" of airstrikes is no actor
+                    self._cap_mod = owner  # "Donald Trump's presidential campaign": Trump campaign
+                    if self._norms[start] in _POSSESSIVE_MARKS:
+                        start = label_start = start + 1
+            if g.sector == "armed_nonstate" and h > a and self.cov_ent[h - 1] is None and \
+                    _MODEL_CODE.match(self._texts[h - 1]):
+                continue  # "B-52 bombers", "F-16 fighters": aircraft (no armed group has a model code)
             if g.form == "by_modifier":
                 if self._texts[h][:1].isupper() and h > a and self._texts[h - 1][:1].isupper():
                     continue  # "Altria Group", "Judicial Crisis Network": a name (_orgs_unknown)
@@ -1131,6 +1147,21 @@ class MentionFinder:
             self._mark(start, end)
             out.append(c)
         return out
+
+    def _possessor(self, start, a):
+        """The token range of the owner whose possessive mark opens a group noun's phrase at
+        `start` or stands just before it, or None: a known organisation's whole name ("the
+        Democratic Party's campaign"), else the capitalised word before the mark, which for a
+        person is the surname ("Donald Trump's presidential campaign" is the Trump campaign)."""
+        p = start - 1 if self._norms[start] in _POSSESSIVE_MARKS else start - 2
+        if p < a or self._norms[p + 1] not in _POSSESSIVE_MARKS or not self._texts[p][:1].isupper():
+            return None
+        cov = self.cov_ent[p]
+        if cov is not None and cov[1][0] == p + 1:
+            e = self._resolve_span(cov[1][1], cov[0], p + 1)
+            if e is None or e.kind != "person":
+                return (cov[0], p + 1)  # "the Democratic Party's campaign"
+        return (p, p + 1)  # a person's campaign goes by the surname: "the Trump campaign"
 
     def _sector_by_modifier(self, g, start, h, aff_entry):
         """A "by_modifier" group noun with the sector its modifiers give (group_modifiers.tsv:

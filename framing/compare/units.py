@@ -10,7 +10,8 @@ headline or the lede is pushed; the same fact in the last paragraph is buried.
 - body: the rest, with `fraction` = place among body sentences (0.0 first, 1.0 last).
 
 Clauses: a body sentence splits at a semicolon, or at a comma followed by a clause connective
-("while", "but", ... in data/compare/clause_connectives.txt), when each part keeps at least
+("while", "but", ... in data/compare/clause_connectives.txt) that opens a clause with its own subject
+(a noun, pronoun or number before its first verb), when each part keeps at least
 `MIN_CLAUSE_WORDS` words. "23 soldiers died, while 200 militants were killed" carries two facts
 that other outlets state in two sentences.
 """
@@ -113,6 +114,24 @@ def layout(doc: Doc) -> Layout:
     return Layout(tuple(positions), tuple(fractions), len(order))
 
 
+_SUBJECT_TAGS = ("NN", "PRP", "CD", "EX")
+
+
+def _has_subject(tokens, start: int, end: int) -> bool:
+    """Whether the words after a clause connective name a subject before their first verb.
+
+    "..., while 200 militants were killed" is a clause of its own; "..., but not confirmed by the
+    Pentagon" shares the first clause's subject, and cut off it is a fragment no reader can place.
+    """
+    for k in range(start, end):
+        pos = tokens[k].pos
+        if pos.startswith("VB") or pos == "MD":
+            return False
+        if pos.startswith(_SUBJECT_TAGS):
+            return True
+    return False
+
+
 def clause_cuts(doc: Doc, index: int) -> list[tuple[int, int]]:
     """Token ranges of the clauses of one sentence (the whole sentence when it does not split)."""
     s = doc.sentences[index]
@@ -121,7 +140,8 @@ def clause_cuts(doc: Doc, index: int) -> list[tuple[int, int]]:
     cuts = [s.token_start]
     for k in range(s.token_start + 1, s.token_end - 1):
         t = tokens[k]
-        if t.norm == ";" or (t.norm == "," and tokens[k + 1].norm in connectives):
+        if t.norm == ";" or (t.norm == "," and tokens[k + 1].norm in connectives
+                             and _has_subject(tokens, k + 2, s.token_end)):
             cuts.append(k)
     cuts.append(s.token_end)
     ranges = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 
@@ -64,6 +65,28 @@ def test_omissions_show_the_closest_wording_elsewhere_and_mark_possible_paraphra
 def test_markdown_marks_flagged_words_in_bold_with_their_marker():
     md = render_markdown(hostile_result())
     assert "**regime**\\[Lb\\]" in md
+
+
+def test_markdown_article_text_keeps_the_spaces_around_flagged_words():
+    """The seeds' article text read "Afghan Taliban**regime**\\[Lb\\]is": the escaping of the text
+    between two flags folded its edge spaces away, so every flagged word ran into its neighbours."""
+    result = seed_result()
+    md = render_markdown(result)
+    text_part = md.split("## The articles", 1)[1].split("## Methods and limits", 1)[0]
+    assert "**" in text_part
+    glued = re.findall(r"[A-Za-z,]\*\*[A-Za-z]|\\\][A-Za-z]", text_part)
+    assert not glued, glued[:5]
+    assert re.search(r" \*\*[A-Za-z][^*]*\*\*\\\[[^\]]+\\\] [a-z]", text_part)
+
+
+def test_hidden_agents_say_what_was_done_to_whom_in_words():
+    """"Done to" showed the patient's character offsets ("1564–1572"), not its words."""
+    result = seed_result()
+    md = render_markdown(result)
+    rows = [line for line in md.splitlines() if "| nominalisation |" in line or "| passive\\_agentless |" in line]
+    done_to = [r.rstrip(" |").rsplit("|", 1)[-1].strip() for r in rows]
+    assert any(done_to), rows[:3]
+    assert not any(re.fullmatch(r"\d+\D\d+", d) for d in done_to), done_to
 
 
 # ---- csv -----------------------------------------------------------------------------------------

@@ -1279,6 +1279,8 @@ class MentionFinder:
             number = number.strip()
             if number.lower().endswith(" of"):
                 number = number[:-3]
+        while label_start < h and label_start > k and norms[label_start] in ("of", "the"):
+            label_start += 1  # "one of the terrorists", "Thousands of police officers": no "of" opens a label
         return k, aff_entry, mods, number, label_start
 
     def _post_affiliation(self, end, b):

@@ -42,7 +42,7 @@ from ..text.columns import columns
 from .chunks import PROPER, TIME_WORDS, np_left, np_right
 from .data import first_names, gender_words, genders_clash
 from .speakers import PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_THING, QUANTITY_HEADS, SpeakerInfo, describe, \
-    non_persons, person_nouns
+    non_persons, organisation_heads, person_nouns
 from .named_mentions import NamedMentions, other_first_name, plain_name, qualifiers, speaker_words
 
 #: Words that open a subordinate clause before a sentence's subject: "While Rep. Paul Mitchell
@@ -403,6 +403,14 @@ class Resolver:
                 return ent  # "Khawaja M. Asif" -> "Khawaja Asif" (not "Nancy Reagan" -> "Ronald Reagan")
             if info.kind == "institution" and ent.kind == "institution" and ent.name.lower().endswith(" " + full):
                 return ent  # "the Times" after "The New York Times", "the Air Force" after "U.S. Air Force"
+        if len(words) == 1 and info.kind == "institution" and info.text.lower().startswith("the ") and \
+                last in organisation_heads(self.data, self.gazetteer):
+            # "The Observatory" after "the Syrian Observatory for Human Rights": the head word
+            # of an institution's name standing for it, as "the committee" does (_match_institution)
+            for _, ent in reversed(self.recent):
+                if ent.kind == "institution" and ent.name.lower() != full and \
+                        last in [w.lower() for w in ent.label.split(" ") if w[:1].isupper()]:
+                    return ent
         return None
 
     def _office(self, info: SpeakerInfo) -> bool:

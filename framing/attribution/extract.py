@@ -204,8 +204,9 @@ def _inside_name(ctx: _Ctx, i: int) -> bool:
     lo, hi = ctx.bounds[s]
     if i == lo or texts[i - 1][-1:] in _OPENERS:
         return False
-    if not (i - 1 > lo and _capitalised(texts[i - 1]) or i + 1 < hi and _capitalised(texts[i + 1])):
-        return False
+    if not (i - 1 > lo and _capitalised(texts[i - 1]) or i + 1 < hi and _capitalised(texts[i + 1]) or
+            i + 2 < hi and texts[i + 1] in ("and", "&") and _capitalised(texts[i + 2])):
+        return False  # "the two brothers, Said and Cherif Kouachi,": names joined by "and"
     return ctx.lower_words(s) >= 2
 
 
@@ -855,6 +856,8 @@ def _left_source(ctx: _Ctx, i: int, lo: int) -> tuple[tuple[int, int] | None, in
         start = _quoted_modifier_start(ctx, src[0], lo)
         if start == src[0]:
             start = _report_agent_start(ctx, src[0], lo)
+        if start == src[0]:
+            start = _relative_head_start(ctx, src[0], lo)
         if start != src[0]:
             return (start, src[1]), start - 1
         start = _past_marks(ctx.tokens, src[0], src[1])
@@ -895,6 +898,28 @@ def _report_agent_start(ctx: _Ctx, start: int, lo: int) -> int:
     if begin - 2 >= lo and toks[begin - 1].norm in TIME_WORDS and toks[begin - 2].pos == "DT":
         begin -= 2  # "A December report by ..."
     return begin
+
+
+def _relative_head_start(ctx: _Ctx, start: int, lo: int) -> int:
+    """Where the subject starts when the source read is the object of a relative clause that
+    ends the subject: "[An organization that tracks the Syrian civil war] said", "[A group that
+    monitors the war in Syria] said". The speaker is the head the clause describes, not what the
+    clause's verb acts on."""
+    toks = ctx.tokens
+    verb, rel, head = start - 1, start - 2, start - 3
+    if head < lo or toks[rel].norm not in _RELATIVE_HEADS or toks[head].pos not in NOUNS or \
+            ctx.inq[verb] or ctx.inq[head]:
+        return start
+    if toks[verb].pos not in ("VBZ", "VBD", "VBP") and not (
+            toks[verb].pos in ("NN", "NNS") and toks[start].pos in ("DT", "PRP$")):
+        return start  # the tagger reads some such verbs as nouns: "that monitors the war"
+    if toks[verb].lemma in ctx.data.cues:
+        return start  # "a referral that shows [the FBI] believed": the clause's own subject speaks
+    begin = np_left(toks, head, lo)
+    return start if begin is None else begin
+
+
+_RELATIVE_HEADS = frozenset({"that", "who", "which"})
 
 
 def _before_time_words(toks, h: int, lo: int) -> int:
@@ -1635,7 +1660,7 @@ def _colon_pattern(ctx: _Ctx, lo: int, hi: int) -> RawAttribution | None:
             and toks[end - 1].norm not in ctx.data.colon_labels:
         # (a transcript turn inside a quoted transcript, '"WALLACE: Let's start ...', counts too)
         span = _trim_span(ctx, end + 1, hi)
-        if span and _says_something(toks, k, end, hi):
+        if span and _says_something(toks, k, end, hi) and not _names_its_own_speaker(ctx, end + 1, hi):
             return RawAttribution((end, end + 1), (k, end), [span], toks[lo].sentence, _COLON, ":")
     # "...: Pezeshkian" closing a headline (a paragraph of one sentence, no final stop)
     if hi - lo >= 5 and toks[hi - 1].text not in _FINAL:
@@ -1646,6 +1671,21 @@ def _colon_pattern(ctx: _Ctx, lo: int, hi: int) -> RawAttribution | None:
                     return RawAttribution((c, c + 1), (c + 1, hi), [span], toks[lo].sentence, _COLON, ":")
                 break
     return None
+
+
+def _names_its_own_speaker(ctx: _Ctx, a: int, hi: int) -> bool:
+    """Whether the words after a headline's colon open with their own speaker and cue ("Charlie
+    Hebdo: Al Qaeda in Yemen says it ordered ..."): the label before the colon is the topic, not a
+    speaker. The first verb is a cue, after a noun."""
+    toks = ctx.tokens
+    for m in range(a, hi):
+        t = toks[m]
+        if t.pos.startswith("VB") or t.pos == "MD":
+            return t.pos in ("VBZ", "VBD", "VBP") and t.lemma in ctx.data.cues and m > a and \
+                toks[m - 1].pos in NOUNS
+        if t.text in _OPEN_MARKS:
+            return False
+    return False
 
 
 def _says_something(toks, k: int, end: int, hi: int) -> bool:
@@ -2873,6 +2913,18 @@ def _learned_frame(cue_type: str) -> CueFrame:
     return _LEARNED_FRAMES.setdefault(cue_type, CueFrame(LEARNED.term, LEARNED.frames, cue_type))
 
 
+def _approximator(toks, k: int, hi: int) -> bool:
+    """Is toks[k] a word that rounds the number after it ("said about 40 people died", "have said
+    about two-thirds of ..."): the content's first word, not the cue's preposition ("talk about")."""
+    return toks[k].norm in ("about", "around", "over", "under", "nearly") and k + 1 < hi and \
+        (toks[k + 1].pos == "CD" or toks[k + 1].norm in _ROUNDED)
+
+
+#: Words after "about" that make it round a quantity ("about half", not "about some points").
+_ROUNDED = frozenset({"half", "third", "thirds", "quarter", "quarters", "two-thirds", "three-quarters",
+                      "dozen", "dozens", "hundreds", "thousands", "millions", "billions"})
+
+
 _LEARNED_FRAMES: dict = {}
 #: Prepositions after a learned cue that stay out of the cue: a passive's agent ("rejected by"), a
 #: setting ("said in"); other prepositions belong to it (PolNeAR train, learned cues: "about" 98 in
@@ -2887,7 +2939,8 @@ def _learned_raw(ctx: _Ctx, i: int, i_end: int, lo: int, hi: int, model) -> RawA
     ", X said" when nothing follows."""
     toks = ctx.tokens
     t = toks[i]
-    if i_end < hi and (lemma_key(toks[i_end - 1]), toks[i_end].norm) in model.bigrams:
+    if i_end < hi and (lemma_key(toks[i_end - 1]), toks[i_end].norm) in model.bigrams and \
+            not _approximator(toks, i_end, hi):
         i_end += 1
     lemma = lemma_key(t)
     known = ctx.data.cues.get(lemma)
@@ -2972,6 +3025,7 @@ def _learned_raw(ctx: _Ctx, i: int, i_end: int, lo: int, hi: int, model) -> RawA
                     before_src = source[0] - 1
     start = source[1] if source and source[1] > i else i_end
     if start + 1 < hi and toks[start].pos == "IN" and toks[start].norm not in ("that", "whether", "if") and \
+            not _approximator(toks, start, hi) and \
             (toks[start + 1].pos in ("DT", "PRP$", "NNP", "NN", "NNS", "JJ", "CD", "PRP", "NNPS", "WRB", "WP")
              or toks[start + 1].norm in ("whether", "if")):
         # "commented on Crutcher's death", "worry about whether ...", "talk about how ...": the

@@ -260,6 +260,9 @@ def describe(tokens, a: int, b: int, text: str, data: AttributionData, gazetteer
     return info
 
 
+_RELATIVE_OPENERS = frozenset({"which", "who", "whose", "whom", "that"})
+
+
 def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazetteer=None) -> SpeakerInfo:
     """`describe` without the sentence: what the phrase tokens[a:b] itself says."""
     sentence_text = ""
@@ -268,9 +271,22 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
     # the head part: before an appositive comma or a parenthesis
     main = []
     side_phrase = phrase  # where the speaker's side is read
+    relative_cut = False  # the head part ends where a relative clause starts
     counted = False  # "members of Congress", "61 percent of GOP voters": the "of" names no one
     for n, t in enumerate(toks):
         if t.text in (",", "(", "\u2014", "--"):
+            if main and n + 1 < len(toks) and toks[n + 1].norm == "which":
+                # "The Obama administration, which at a NATO meeting ... got commitments": what a
+                # clause about a body's doings names is not its side, nor its role ("John Smith,
+                # who heads Pakistan's foreign ministry," is described by his clause)
+                side_phrase = text[main[0].start:main[-1].end]
+                relative_cut = True
+            break
+        if main and t.norm in _RELATIVE_OPENERS and main[-1].pos in ("NN", "NNS", "NNP", "NNPS"):
+            # "An organization that tracks the Syrian civil war", "The man who shot the officer":
+            # the relative clause neither names nor places the speaker
+            side_phrase = text[main[0].start:main[-1].end]
+            relative_cut = True
             break
         if main and (t.pos == "VBN" and main[-1].pos in ("NN", "NNS", "NNPS") or
                      t.pos == "VBD" and n + 1 < len(toks) and main[-1].pos in ("NN", "NNS")):
@@ -309,6 +325,8 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
     lemmas = [t.lemma for t in toks]
     all_norms = [t.norm for t in toks]
     matches = _role_matches(all_norms, lemmas, data)
+    if relative_cut:
+        matches = [m for m in matches if m[1] <= len(main)]
     # "President Donald Trump's campaign manager", "The judge's lawyer": the owner's role words
     # tell the speaker's role when it has none of its own ("the prosecutor's office"), but they are
     # not the speaker's terms, which coreference matches ("the president" is not Trump's manager)
@@ -316,7 +334,7 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
     main_matches = [m for m in matches if m[1] <= len(main)]
     last_role_end = max((m[1] for m in main_matches), default=0)
     # the name: capitalised words after the last role word of the head part
-    org_heads = _org_heads(data, gazetteer)
+    org_heads = organisation_heads(data, gazetteer)
     first = last_role_end
     institution_name = False
     person_title = ""  # the title when a known person's name follows an institution's name
@@ -376,8 +394,8 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
             elif t is not main[-1]:
                 name_toks = []
         k += 1
-    while name_toks and name_toks[0].pos in ("DT",):
-        name_toks = name_toks[1:]
+    while name_toks and (name_toks[0].pos in ("DT",) or name_toks[0].norm.endswith("-based")):
+        name_toks = name_toks[1:]  # "the", and where it is based: "The Britain-based Syrian Observatory"
     if name_toks and all(t.norm in TIME_WORDS for t in name_toks):
         name_toks = []  # "Ginsburg's appearance Saturday was ...": a day or a month names no one
     if gazetteer is not None and len(name_toks) > 1:
@@ -419,6 +437,15 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
                         else ""
                 name_toks = name_toks[k:]
                 break
+    if len(name_toks) >= 3 and not coordinated and not people_org and main_matches and not institution_name:
+        at = next((n for n, t in enumerate(main) if t is name_toks[0]), 0)
+        if at >= 2 and main[at - 1].norm == "of" and main_matches[-1][1] == at - 1:
+            # "the mayor of London Sadiq Khan", "Governor of New York Andrew Cuomo": the place
+            # closes the title, the person's name follows it
+            cut = _place_before_name(name_toks, text, gazetteer)
+            if cut:
+                person_title = text[main[main_matches[-1][0]].start:name_toks[cut - 1].end]
+                name_toks = name_toks[cut:]
     if len(name_toks) > 3 and not coordinated and not people_org:
         cut = _person_start_after_title(name_toks)
         if cut:
@@ -681,6 +708,17 @@ def _appositive_name(toks, k: int, text: str, data: AttributionData, gazetteer) 
     return list(name)
 
 
+def _place_before_name(name_toks, text: str, gazetteer) -> int:
+    """How many words of a capitalised run are a place before a person's name ("London Sadiq
+    Khan" -> 1, "New York Andrew Cuomo" -> 2): a place the gazetteer knows, or words before a known
+    first name, leaving two words or more for the name. 0 when there is none."""
+    for k in range(1, len(name_toks) - 1):
+        if opens_person_name(name_toks[k - 1].norm, name_toks[k].norm) or \
+                gazetteer is not None and _is_place(gazetteer, text[name_toks[0].start:name_toks[k - 1].end]):
+            return k
+    return 0
+
+
 def _person_start_after_title(name_toks) -> int:
     """Where a person's name starts inside a run of capitalised words that holds "of" or a title
     of a body ("Director") before it: the first word that is a known first name (first_names.tsv),
@@ -768,7 +806,7 @@ def _joined(toks) -> str:
 _HEADS: list = [None, None, frozenset()]  # [data, gazetteer, the words]
 
 
-def _org_heads(data: AttributionData, gazetteer) -> frozenset:
+def organisation_heads(data: AttributionData, gazetteer) -> frozenset:
     """Words that make a capitalised name an organisation ("Bank", "University", "Ministry"): the
     gazetteer's org_heads when one is loaded, and the non-title role words (ministry, court, embassy)."""
     if _HEADS[0] is not data or _HEADS[1] is not gazetteer:

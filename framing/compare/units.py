@@ -118,18 +118,20 @@ _SUBJECT_TAGS = ("NN", "PRP", "CD", "EX")
 
 
 def _has_subject(tokens, start: int, end: int) -> bool:
-    """Whether the words after a clause connective name a subject before their first verb.
+    """Whether the words after a clause connective name a subject before their first verb (and
+    have a verb).
 
     "..., while 200 militants were killed" is a clause of its own; "..., but not confirmed by the
     Pentagon" shares the first clause's subject, and cut off it is a fragment no reader can place.
     """
+    subject = False
     for k in range(start, end):
         pos = tokens[k].pos
         if pos.startswith("VB") or pos == "MD":
-            return False
+            return subject
         if pos.startswith(_SUBJECT_TAGS):
-            return True
-    return False
+            subject = True
+    return False  # no verb: ", but also France and the United States."
 
 
 def clause_cuts(doc: Doc, index: int) -> list[tuple[int, int]]:

@@ -64,6 +64,15 @@ def md_env() -> Environment:
     return env
 
 
+def _inline(piece: str) -> str:
+    """md_escape for the text between two flagged words, keeping one space where the piece
+    starts or ends with one: "State **militants** in", not "State**militants**in"."""
+    core = md_escape(piece)
+    if not core:
+        return " " if piece[:1].isspace() else ""
+    return (" " if piece[:1].isspace() else "") + core + (" " if piece[-1:].isspace() else "")
+
+
 def article_markdown(article) -> list[MdRaw]:
     """Paragraphs of an article with flagged words in bold, each followed by its marker."""
     text = article.text
@@ -76,15 +85,13 @@ def article_markdown(article) -> list[MdRaw]:
             if h.start < pos or h.start >= p_end:
                 continue
             end = min(h.end, p_end)
-            out.append(md_escape(text[pos:h.start]) if h.start > pos else "")
+            out.append(_inline(text[pos:h.start]) if h.start > pos else "")
             word = md_escape(text[h.start:end])
             out.append(f"**{word}**" + (f"\\[{md_escape(h.marker)}\\]" if h.marker else ""))
             pos = end
-        out.append(md_escape(text[pos:p_end]))
-        para = "".join(out)
+        out.append(_inline(text[pos:p_end]))
+        para = "".join(out).strip()
         para = _BLOCK_START.sub(_escape_block, para)
-        # spaces at the edges of a piece must not fall inside ** **
-        para = re.sub(r"\*\*(\s+)", r"\1**", para)
         paragraphs.append(MdRaw(para))
     return paragraphs
 

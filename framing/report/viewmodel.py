@@ -421,7 +421,7 @@ def _agency_highlights(i: int, text: str, events) -> list[Highlight]:
         if not sp:
             continue
         kind = plain(get(e, "construction", "kind", "type", default="passive")).replace("_", " ")
-        patient = plain(get(e, "patient", "patient_text", default=""))
+        patient = plain(get(e, "patient_text", "patient", default=""))
         tip = (f"Hidden agent ({kind}): the text does not say who did it",
                *([f"Done to: {patient}"] if patient else []))
         out.append(Highlight(sp[0], sp[1], "agency", "", "∅", f"hidden agent: {text[sp[0]:sp[1]]}",
@@ -1050,7 +1050,7 @@ def _articles_evidence(analyses, cols, anchors) -> Section:
             sp = span_of(e) or span_of(e, "verb") or span_of(e, "trigger")
             t.rows.append(Row([Cell.of(text[sp[0]:sp[1]] if sp else plain(e), f"#a{i}-h{n}" if sp else ""),
                                Cell.of(plain(get(e, "construction", "kind", "type", default=""))),
-                               Cell.of(plain(get(e, "patient", "patient_text", default="")))],
+                               Cell.of(plain(get(e, "patient_text", "patient", default="")))],
                               f"agency-{i}" if not t.rows else ""))
         if not hidden:
             t.note = "None found (or the actors stage did not run)."

@@ -47,3 +47,14 @@ def test_an_indefinite_subject_after_a_name_is_someone_new(resources):
     text = ("Speaking to NPR after Collins and Manchin announced their support for Kavanaugh, a "
             "lawyer for Ford addressed whether the professor feels she failed.")
     assert not [m for m in mentions(resources, text) if m[0].endswith("lawyer") and m[1] == "Brett Kavanaugh"]
+
+
+def test_the_president_is_not_the_vice_president(resources):
+    """NPR, 2020-04-28 (AllSides): after "Vice President Mike Pence acknowledged ...", "the
+    president" was Pence; on records 4600-4999, 14 such "the president" mentions were the vice
+    president of their time (Biden under Obama)."""
+    found = mentions(resources, "President Donald Trump spoke first. Vice President Mike Pence "
+                                "acknowledged that progress was slow. The president said he was "
+                                "pleased. The vice president agreed.")
+    assert ("The president", "Donald Trump") in found
+    assert ("The vice president", "Mike Pence") in found

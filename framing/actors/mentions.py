@@ -178,6 +178,10 @@ class _CommonWords(dict):
 
 
 _FUNCTION_WORD, _COMMON_WORD = _FunctionWords(), _CommonWords()
+# Title words that make a second rank of a title: "the president" is not the vice president, "the
+# mayor" not a deputy mayor (`_title_antecedent`).
+_SECOND_RANK = frozenset({"vice", "vice-president", "deputy", "assistant", "associate", "lieutenant", "under"})
+
 # A vehicle's model code before a group noun ("B-52 bombers", "MiG-29 fighters"): letters, a
 # hyphen and digits, as no person's or group's name is written.
 _MODEL_CODE = re.compile(r"^[A-Z][A-Za-z]{0,2}-\d{1,3}[A-Z]?$")
@@ -2018,8 +2022,9 @@ class MentionFinder:
         starts, found = titled.get(last, ((), ()))
         for k in range(bisect_left(starts, i) - 1, -1, -1):
             c = found[k]
-            if words <= _title_words(c.title) and not (affiliation and c.affiliation and
-                                                       affiliation != c.affiliation):
+            held = _title_words(c.title)
+            if words <= held and not (affiliation and c.affiliation and affiliation != c.affiliation) \
+                    and not (held - words) & _SECOND_RANK:
                 best = c
                 break
         if n_sorted == 0 or cands[n_sorted - 1].start_tok < i:
@@ -2028,7 +2033,8 @@ class MentionFinder:
                     continue
                 ct = _title_words(c.title)
                 if last in ct and words <= ct and not (affiliation and c.affiliation and
-                                                       affiliation != c.affiliation):
+                                                       affiliation != c.affiliation) \
+                        and not (ct - words) & _SECOND_RANK:
                     best = c
         return best
 

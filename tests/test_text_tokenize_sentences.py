@@ -72,6 +72,13 @@ def test_random_strings():
      "are doing nothing to disguise their ambitions.", 1),
     # a bracket closing a sentence of its own, then a new sentence: two
     ("It was over. (The vote came later.) Then silence.", 3),
+    # Punkt breaks after "Jr." and again after the bracket that follows it (Washington Post,
+    # 2020-04-27, AllSides: the speaker was lost)
+    ("House Energy and Commerce Committee Chairman Frank Pallone Jr. (D-N.J.) questioned the White "
+     "House's testing blueprint.", 1),
+    ("Or you could go to Scott County, Ky. (62 percent Trump), where I was raised.", 1),
+    # a bracketed word opening a sentence after a full word's period is a new sentence
+    ("First it's going to be assault rifles. (There will be) new bans in the future.", 2),
 ])
 def test_a_sentence_goes_on_after_a_closing_bracket(text, n):
     from framing.model import Article

@@ -30,6 +30,18 @@ def _goes_on(text: str, s: int, e: int) -> bool:
     return k < e and (text[k] in ",;:" or text[k].islower())
 
 
+#: A sentence Punkt ended on an abbreviation before a bracket: "Jr.", "Ky.", "C.", "et al."
+_ABBREVIATED_END = re.compile(r"(?:\b[A-Z][A-Za-z]{0,3}|\bal)\.\s*$")
+
+
+def _short_aside_goes_on(text: str, s: int, e: int) -> bool:
+    """Does text[s:e] (to the paragraph's end) open with a short bracketed aside after which the
+    sentence goes on ("Frank Pallone Jr. (D-N.J.) said ...": Punkt breaks after "Jr.", and again
+    after the bracket)?"""
+    close = text.find(")", s, min(e, s + 30))
+    return close > s and _goes_on(text, close + 1, e)
+
+
 _SENT_END = re.compile(r"[.?!]")  # Punkt's candidate boundary characters (PunktLanguageVars)
 _LEADING_DOTS = re.compile(r"[.\u2026][.\u2026\s]*")  # an ellipsis's periods opening a sentence
 
@@ -83,7 +95,9 @@ def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
             first = text[s]
             if first.islower() or (first in _CLOSERS or first.isspace()) and all(
                     c in _CLOSERS or c.isspace() for c in text[s:e]) or \
-                    first in _BRACKETS and _goes_on(text, s, e):
+                    first in _BRACKETS and _goes_on(text, s, e) or \
+                    first == "(" and _ABBREVIATED_END.search(text, merged[-1][0], s) and \
+                    _short_aside_goes_on(text, s, end):
                 merged[-1][1] = e
                 continue
             # An ellipsis after a sentence ("was not. . . . The energy", "yesterday. ... He'll")

@@ -42,7 +42,7 @@ from .units import Unit
 
 @dataclass(frozen=True)
 class AlignParams:
-    link_threshold: float = 0.18  # average combined similarity needed to join two groups
+    link_threshold: float = 0.20  # average combined similarity needed to join two groups
     near_threshold: float = 0.18  # an omission whose closest wording elsewhere is this alike
     # is marked possibly_carried (docs/compare.md, "Coverage and omission")
     merge_threshold: float = 0.6  # units this similar are rewrites of one sentence: grouped first

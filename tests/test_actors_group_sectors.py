@@ -53,7 +53,7 @@ def test_a_capitalised_group_after_a_name_is_an_organisation(gaz):
 
 def test_a_campaign_is_an_actor_only_when_someone_owns_it(gaz):
     """Fox News and Christian Science Monitor, September 2014 (AllSides): every modified
-    "campaign" was "unnamed political figures", the air war included."""
+    "campaign" was "unnamed political figures" (now "political actors"), the air war included."""
     found = _mentions(gaz, "The United States launched an intense campaign of airstrikes. Obama "
                            "authorized strikes as part of a broad campaign to root out the "
                            "militants. The Trump campaign said it raised money. Donald Trump's "

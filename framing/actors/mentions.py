@@ -77,7 +77,7 @@ SECTOR_NAMES = {
     "security forces", "armed_nonstate": "armed group members", "diplomatic": "diplomats",
     "legislature": "lawmakers", "civilian": "civilians", "victims": "victims", "protest": "protesters",
     "media": "media", "expert": "experts", "source": "sources", "religious": "clerics",
-    "business": "business", "political": "political figures", "other": "others",
+    "business": "business", "political": "political actors", "other": "others",
 }
 ENTITY_MENTION_KIND = {
     "country": "country", "armed_group": "armed_group", "person": "person",

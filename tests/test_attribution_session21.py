@@ -125,3 +125,18 @@ def test_the_head_word_of_an_institutions_name_stands_for_it():
     doc, atts, _ = run("The Council on Foreign Relations published a report on Monday. The Council said "
                        "the policy failed.")
     assert by_cue(atts, "said").speaker == "Council on Foreign Relations"
+
+
+def test_a_first_name_alone_is_the_one_person_named_before_with_it():
+    doc, atts, _ = run("U.S. officials have confirmed the strikes, NPR Pentagon correspondent Tom Bowman "
+                       "said. Tom explains how these attacks fit into the larger conflict.")
+    assert by_cue(atts, "explains").speaker == "Tom Bowman"
+    doc, atts, _ = run("Hillary Clinton spoke on Monday. Bill Clinton said she would win. Hillary said "
+                       "she was ready.")
+    assert [a.speaker for a in atts if a.source and source(doc, a) == "Hillary"] == ["Hillary Clinton"]
+
+
+def test_a_first_name_two_people_share_stays_unresolved():
+    doc, atts, _ = run("Tom Bowman said the strikes went on. Tom Gjelten said they would widen. Tom "
+                       "explains why.")
+    assert by_cue(atts, "explains").speaker == "Tom"

@@ -403,6 +403,14 @@ class Resolver:
                 return ent  # "Khawaja M. Asif" -> "Khawaja Asif" (not "Nancy Reagan" -> "Ronald Reagan")
             if info.kind == "institution" and ent.kind == "institution" and ent.name.lower().endswith(" " + full):
                 return ent  # "the Times" after "The New York Times", "the Air Force" after "U.S. Air Force"
+        if len(words) == 1 and info.kind == "person" and last in first_names():
+            # "Tom explains ..." after "NPR Pentagon correspondent Tom Bowman": a first name alone
+            # is the one person named before with it (none when two share it)
+            named = {id(ent): ent for ent in self.entities
+                     if ent.kind == "person" and ent.name and len(ent.name.split()) > 1 and
+                     ent.name.split()[0].lower() == last}
+            if len(named) == 1:
+                return next(iter(named.values()))
         if len(words) == 1 and info.kind == "institution" and info.text.lower().startswith("the ") and \
                 last in organisation_heads(self.data, self.gazetteer):
             # "The Observatory" after "the Syrian Observatory for Human Rights": the head word

@@ -64,6 +64,7 @@ def flags(lex, text):
     # the topic of the sentences around
     ("The state is grappling with severe flooding in one county after two dams failed.",
      "flooding"),
+    ("The association said restaurants should clean and sanitize reusable menus.", "sanitize"),
     ("The sprawling solar farm here is tended by the grass-shearing sheep.", "sheep"),
     # a sense that needs its topic: a police "encounter" hides a killing, a debate one does not
     ("The Democratic incumbent and his rival share the debate stage for the first of three "

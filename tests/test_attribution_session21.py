@@ -140,3 +140,28 @@ def test_a_first_name_two_people_share_stays_unresolved():
     doc, atts, _ = run("Tom Bowman said the strikes went on. Tom Gjelten said they would widen. Tom "
                        "explains why.")
     assert by_cue(atts, "explains").speaker == "Tom"
+
+
+def test_the_addressee_is_not_the_content():
+    for text, cue, first in (
+            ("The spokesman told Reuters the talks had failed.", "told", "the talks"),
+            ("Police spokeswoman Karina Sadowsky told the Associated Press several stones and a Molotov "
+             "cocktail were found at the crime scene.", "told", "several stones"),
+            ("Labour's shadow chancellor John McDonnell told the Today programme the deal was worse.",
+             "told", "the deal"),
+            ("The attorneys general have argued in court the mandate is still on the books.",
+             "have argued", "the mandate")):
+        doc, atts, _ = run(text)
+        assert content(doc, by_cue(atts, cue)).startswith(first), text
+
+
+def test_a_date_and_a_name_with_an_article_still_run_on():
+    doc, atts, _ = run("\"We feel these allegations have been answered,\" press secretary Sarah Huckabee "
+                       "Sanders told reporters in December 2017, after the accusers appeared on television.")
+    assert content(doc, by_cue(atts, "told")).startswith("\u201cWe") or \
+        content(doc, by_cue(atts, "told")).startswith('"We')
+    from framing.attribution.chunks import np_right
+
+    doc, _, _ = run("Campaigners at Adopt a Revolution agreed.")
+    end = np_right(doc.tokens, 0, len(doc.tokens))
+    assert doc.text[doc.tokens[0].start:doc.tokens[end - 1].end] == "Campaigners at Adopt a Revolution"

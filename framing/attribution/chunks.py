@@ -248,6 +248,23 @@ def _inside_abbreviation(tokens, m: int, hi: int) -> bool:
     return tokens[m].text == "." and m + 1 < hi and tokens[m + 1].start == tokens[m].end
 
 
+#: Quantity words that open a noun phrase of their own after a noun ("told the Associated Press
+#: several stones ...").
+QUANTIFIERS = frozenset({"several", "many", "few", "some", "most", "all", "both", "each", "no"})
+
+
+def _opens_next_phrase(tokens, k: int, hi: int) -> bool:
+    """Does tokens[k], right after a noun, open another noun phrase: an article ("told Reuters the
+    talks had failed"; not inside a name, "Adopt a Revolution"), a number (not a year after its
+    month, "December 2017") or a quantity word ("told the Associated Press several stones ...")?"""
+    p = tokens[k]
+    if p.norm in ("the", "a", "an"):
+        return not (k + 1 < hi and tokens[k + 1].pos in PROPER and tokens[k - 1].pos in PROPER)
+    if p.pos == "CD":
+        return tokens[k - 1].norm not in NAME_MONTHS and tokens[k - 1].norm not in TIME_WORDS
+    return p.norm in QUANTIFIERS
+
+
 def np_right(tokens, i: int, hi: int, appositive: bool = True, of_heads: bool = False) -> int | None:
     """End index (exclusive) of the noun phrase starting at tokens[i] (before hi), or None.
 
@@ -265,6 +282,8 @@ def np_right(tokens, i: int, hi: int, appositive: bool = True, of_heads: bool = 
     while k < hi:
         p = tokens[k]
         pos = p.pos
+        if saw_noun and k > i and tokens[k - 1].pos in NOUNS and _opens_next_phrase(tokens, k, hi):
+            break  # an article or a number after a noun opens the next phrase: "told Reuters the talks ..."
         if pos in NP_INNER and not (pos in ("VBN", "VBG") and not saw_noun and
                                     not (k > i and tokens[k - 1].pos in ("DT", "CD", "JJ") and k + 1 < hi and
                                          tokens[k + 1].pos in NOUNS)) or \

@@ -46,7 +46,7 @@ from operator import or_
 
 from ..text.columns import columns
 from ..text.posts import SIGNATURE
-from .chunks import (AUX_SKIP, NAME_MONTHS, NOUNS, NP_INNER, PROPER, TIME_WORDS, np_left, np_right,
+from .chunks import (AUX_SKIP, NAME_MONTHS, NOUNS, NP_INNER, PROPER, QUANTIFIERS, TIME_WORDS, np_left, np_right,
                      time_adverbial_end)
 from .data import AttributionData, CueFrame, finding_nouns, message_nouns
 from .learned import _CANDIDATE_TAGS, LEARNED, covered_tokens, lemma_key, load_cue_model
@@ -632,8 +632,8 @@ def _skip_adjuncts(ctx: _Ctx, k: int, hi: int, frame: CueFrame) -> int:
         if end is not None and end < hi:
             nxt = toks[end]
             if nxt.norm in ("that", "to", "about", "whether", "if", "how", "what", "why") or \
-                    nxt.text in _OPEN_MARKS + ",:" or nxt.pos in ("PRP", "NNP", "DT") or \
-                    nxt.pos.startswith("NN"):
+                    nxt.text in _OPEN_MARKS + ",:" or nxt.pos in ("PRP", "NNP", "DT", "CD") or \
+                    nxt.pos.startswith("NN") or nxt.norm in QUANTIFIERS:
                 k = end
     e = time_adverbial_end(toks, k, hi)
     if k < e and (e == hi or toks[e].pos in _CLAUSE_OPENERS or toks[e].text in _OPEN_MARKS or

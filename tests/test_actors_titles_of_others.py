@@ -58,3 +58,24 @@ def test_the_president_is_not_the_vice_president(resources):
                                 "pleased. The vice president agreed.")
     assert ("The president", "Donald Trump") in found
     assert ("The vice president", "Mike Pence") in found
+
+
+def test_president_elect_is_a_title(resources):
+    """CBN, 2016-11-10 (AllSides): "President-elect Trump" was a person of its own, so every bare
+    "Trump" had two candidates and stood apart from Donald Trump."""
+    found = mentions(resources, "Trump's victory has been followed by talk of repealing Obamacare. "
+                                "President-elect Donald Trump met with President Barack Obama at the "
+                                "White House. Trump said he looks forward to it. \"I will be president "
+                                "for all Americans,\" said President-elect Trump in his victory speech.")
+    assert {name for text, name in found if "Trump" in text} == {"Donald Trump"}
+
+
+def test_a_titled_surname_shared_by_two_people_is_the_one_named_just_before(resources):
+    """Christian Science Monitor, 2016-11-09 (AllSides): three people named Williams."""
+    found = mentions(resources, "For Brian Williams of Valparaiso, it was rough. Mr. Williams of "
+                                "Indiana tells the story. \"I'm not sure,\" said Rick Williams, the owner "
+                                "of a limousine service. \"Is there a terrorist?\" said Mr. Williams. "
+                                "Campaign volunteer Brenda Williams had plenty to say. \"We go back and "
+                                "forth,\" said Ms. Williams.")
+    titled = [name for text, name in found if text in ("Mr. Williams", "Ms. Williams")]
+    assert titled == ["Brian Williams", "Rick Williams", "Brenda Williams"]

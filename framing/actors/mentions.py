@@ -178,6 +178,10 @@ class _CommonWords(dict):
 
 
 _FUNCTION_WORD, _COMMON_WORD = _FunctionWords(), _CommonWords()
+# How many sentences after a person's full name a surname shared with another person named in the
+# article is still taken to be that person (`_link_surnames`).
+_NAMESAKE_REACH = 3
+
 # Title words that make a second rank of a title: "the president" is not the vice president, "the
 # mayor" not a deputy mayor (`_title_antecedent`).
 _SECOND_RANK = frozenset({"vice", "vice-president", "deputy", "assistant", "associate", "lieutenant", "under"})
@@ -939,11 +943,29 @@ class MentionFinder:
             if len(ids) > 1 and c.title:
                 hits = _of_gender(hits, c.title)  # "Mr. Romney" beside "Mitt Romney" and "Ann Romney"
                 ids = {h[0] for h in hits}
+            by_recency = False
+            if len(ids) > 1 and c.title and all(i.startswith("person:") for i in ids) and \
+                    c.person_name.istitle() and self.gaz.person_by_surname(word) is None:
+                # people the gazetteer does not know, sharing a surname it does not know either
+                # ("Brian Williams", then "Rick Williams", then "Brenda Williams" in one story):
+                # a titled surname close after a full name is that person, as news writes them
+                # ("Rick Williams said ... Mr. Williams said"); a bare one, or one further on,
+                # may be any of them (a feature's subject after an aside on his father: read on
+                # AllSides 4600-4999, a bare surname was the last one named two times in three),
+                # and "Bush" or "Trump" may be the famous one; "MPs" is no surname
+                last = max((f for f in by_word.get(word, ()) if f.start_tok < c.start_tok and
+                            f.actor_id in ids), key=lambda f: f.start_tok, default=None)
+                toks = self.doc.tokens
+                if last is not None and \
+                        toks[c.start_tok].sentence - toks[last.start_tok].sentence <= _NAMESAKE_REACH:
+                    hits = [h for h in hits if h[0] == last.actor_id]
+                    ids, by_recency = {last.actor_id}, True
             if len(ids) == 1:
                 aid, name, aff, eid = hits[0]
                 c.actor_id, c.actor_name, c.entry_id = aid, name, eid
                 c.affiliation = c.affiliation or aff
-                c.is_guess, c.guess_reason = False, ""
+                c.is_guess, c.guess_reason = (True, "surname of the person named last before it") \
+                    if by_recency else (False, "")
             elif len(ids) > 1:
                 c.is_guess, c.guess_reason = True, "surname shared by several people"
 

@@ -38,6 +38,15 @@ from test_lexicon_session13 import flags, lex  # noqa: F401  (the lexicon fixtur
      "were serious.", "head-scratching", "head-scratching"),
     ("The rioters and goons, along with their pusillanimous enablers in the administration, are "
      "carrying on this tradition.", "enablers", "enabler"),
+    ("The White House is also trying to escape a self-imposed snafu over health care policy.",
+     "snafu", "snafu"),
+    ("It's not exactly rare for members of a corporate board of directors to serve as window "
+     "dressing with no actual involvement in the company.", "window dressing", "window dressing"),
+    ("She remained mostly cool and collected, even as the debate threatened to veer off the rails "
+     "on several occasions.", "off the rails", "off the rails"),
+    ("Republicans have really shot themselves in the foot with what they approved.",
+     "shot themselves in the foot", "shoot themselves in the foot"),
+    ("Good administration required more than just a government of yes-men.", "yes-men", "yes-men"),
 ])
 def test_new_idiom_rows_flag(lex, sentence, found, term):
     got = flags(lex, sentence)
@@ -53,6 +62,9 @@ def test_new_idiom_rows_flag(lex, sentence, found, term):
     ("Trump has also described the United Nations as weak and incompetent.", "incompetent"),
     ("Obama would not have had to spend so much time in office dismissing it as unworkable.",
      "unworkable"),
+    # a phrase row too
+    ("The president employed sharp, at times sarcastic, language to cast Romney as out of his "
+     "depth.", "out of his depth"),
     # a naming verb, its object, the label
     ("Trump said at his press conference, calling the decision a disgrace.", "disgrace"),
     ("Gottlieb welcomed the chance to deliver a blunt message to the dead-enders who had been "

@@ -65,8 +65,7 @@ def findings_of(doc, lexicon, scores: bool = True, ctx: Context | None = None) -
             valence, subjectivity = _word_scores(words, lemma_words)
         end = last.end
         flag = got[9]
-        if flag and voice == NARRATOR and got[2] in _LABEL_CATEGORIES and m.last - m.first == 1 \
-                and ctx.reported_label(m.first):
+        if flag and voice == NARRATOR and got[2] in _LABEL_CATEGORIES and ctx.reported_label(m.first):
             flag = False  # someone's charge the writer reports: 'berated as racist' (context.py)
         # Finding(start, end, text, term, category, polarity, strength, explanation,
         # alternative, voice, negated, sentence, pack, source, flag, valence, subjectivity)

@@ -134,6 +134,8 @@ ACCUSE_WINDOW = 6
 #: what may stand between "as" and the word: a determiner, an adverb, an earlier item of a list
 _LIST_ITEM_WORDS = frozenset({"a", "an", "the", "and", "or", ","})
 _LIST_ITEM_TAGS = frozenset({"RB", "RBR", "RBS", "JJ"})
+#: tags of a word before a noun of its noun phrase ("crime bill", "new bill", "1994 bill")
+_NOUN_PHRASE_TAGS = ("NN", "JJ", "CD", "PRP$", "POS")
 #: naming verbs whose object complement is a label ('branding it socialist')
 _NAMING_LEMMAS = frozenset({"call", "brand", "label", "dub"})
 #: words before "as" that make it another phrase ("such as", "as well as", "as long as")
@@ -516,8 +518,8 @@ class Context:
 
     # ------------------------------------------------------------------ reported labels
     def reported_label(self, first: int) -> bool:
-        """A label or judging word (one token, `first`) that is the complement of a verb of
-        naming or characterising is someone's charge the writer reports, not the writer's own
+        """A label or judging word or phrase (from token `first`) that is the complement of a verb
+        of naming or characterising is someone's charge the writer reports, not the writer's own
         word (session 21; quotation_term_cues.tsv, "wordverb", "particle", "accuse"):
         - "as" just before it, over a determiner, adverbs or an earlier item of a list, and such
           a verb of naming, attacking or praising up to AS_VERB_WINDOW tokens before "as" in the
@@ -541,9 +543,13 @@ class Context:
                 w = norms[j]
                 if w in CLAUSE_BREAKS:
                     return False
-                if _verb_of(verbs, w, lemmas[j]) and (tags[j].startswith("VB") or
-                                                    norms[j - 1] not in _DETERMINERS):
-                    return True  # a verb (the tagger calls some gerunds nouns: 'of demonizing')
+                if _verb_of(verbs, w, lemmas[j]) and (
+                        tags[j].startswith("VB") or norms[j - 1] not in _DETERMINERS
+                        and not tags[j - 1].startswith(_NOUN_PHRASE_TAGS)):
+                    # a verb, also one the tagger calls a noun ('to cast Romney as', 'is widely
+                    # cast as', 'of demonizing'); not a noun after a determiner or inside a
+                    # compound ('the 1994 crime bill also serves as the poster child')
+                    return True
             return False
         if k - 1 > a and norms[k] == "being" and norms[k - 1] == "of":
             return any(norms[j] in _CUES["accuse"] for j in range(max(a, k - 1 - ACCUSE_WINDOW), k - 1))

@@ -60,6 +60,9 @@ def test_new_idiom_rows_flag(lex, sentence, found, term):
     ("Republicans successfully painted Clinton as a corrupt, dishonest politician who was running "
      "for Obama's third term.", "dishonest"),
     ("Trump has also described the United Nations as weak and incompetent.", "incompetent"),
+    # a participle after a noun is still the verb
+    ("The book included anecdotes of top White House staffers painting Trump as childlike and "
+     "erratic.", "erratic"),
     ("Obama would not have had to spend so much time in office dismissing it as unworkable.",
      "unworkable"),
     # a phrase row too

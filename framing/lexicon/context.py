@@ -545,10 +545,11 @@ class Context:
                     return False
                 if _verb_of(verbs, w, lemmas[j]) and (
                         tags[j].startswith("VB") or norms[j - 1] not in _DETERMINERS
-                        and not tags[j - 1].startswith(_NOUN_PHRASE_TAGS)):
+                        and (w.endswith("ing") or not tags[j - 1].startswith(_NOUN_PHRASE_TAGS))):
                     # a verb, also one the tagger calls a noun ('to cast Romney as', 'is widely
-                    # cast as', 'of demonizing'); not a noun after a determiner or inside a
-                    # compound ('the 1994 crime bill also serves as the poster child')
+                    # cast as', 'of demonizing', 'staffers painting Trump as'); not a noun after a
+                    # determiner or inside a compound ('the 1994 crime bill also serves as the
+                    # poster child')
                     return True
             return False
         if k - 1 > a and norms[k] == "being" and norms[k - 1] == "of":

@@ -64,11 +64,14 @@ def findings_of(doc, lexicon, scores: bool = True, ctx: Context | None = None) -
                 words, lemma_words = tuple(norms[k] for k in span), tuple(tokens[k].lemma for k in span)
             valence, subjectivity = _word_scores(words, lemma_words)
         end = last.end
+        flag = got[9]
+        if flag and voice == NARRATOR and got[2] in _LABEL_CATEGORIES and ctx.reported_label(m.first):
+            flag = False  # someone's charge the writer reports: 'berated as racist' (context.py)
         # Finding(start, end, text, term, category, polarity, strength, explanation,
         # alternative, voice, negated, sentence, pack, source, flag, valence, subjectivity)
         out.append(make(start, end, text[start:end], got[1], got[2], got[3], got[4], got[5],
                         got[6], voice, negated(m.first), first.sentence,
-                        got[7], got[8], got[9], valence, subjectivity))
+                        got[7], got[8], flag, valence, subjectivity))
     scare_quotes = ctx.scare_quotes()
     for q in scare_quotes:
         inner = text[q.inner_start:q.inner_end].strip()
@@ -87,6 +90,11 @@ def findings_of(doc, lexicon, scores: bool = True, ctx: Context | None = None) -
     if scare_quotes or not in_order:
         out.sort(key=lambda f: (f.start, -f.end, f.category))
     return tuple(out)
+
+
+#: categories whose word, as the complement of a verb of naming or characterising, is someone's
+#: charge rather than the writer's own label (Context.reported_label)
+_LABEL_CATEGORIES = frozenset({"label", "loaded", "dysphemism"})
 
 
 def _token_at(ctx: Context, offset: int):

@@ -125,12 +125,35 @@ AS_WINDOW = 8
 #: 'called "weak" and "stupid" and a "failure"')
 _LIST_JOINS = frozenset({",", "and", "or", "&", "a", "an", "the"})
 _DASHES = frozenset({"-", "--"})
+#: reported labels (Context.reported_label): tokens a verb may stand before "as"; tokens a
+#: naming verb may stand before the word (its object between); tokens a word of accusing may stand
+#: before "of being"
+AS_VERB_WINDOW = 6
+OBJECT_WINDOW = 5
+ACCUSE_WINDOW = 6
+#: what may stand between "as" and the word: a determiner, an adverb, an earlier item of a list
+_LIST_ITEM_WORDS = frozenset({"a", "an", "the", "and", "or", ","})
+_LIST_ITEM_TAGS = frozenset({"RB", "RBR", "RBS", "JJ"})
+#: tags of a word before a noun of its noun phrase ("crime bill", "new bill", "1994 bill")
+_NOUN_PHRASE_TAGS = ("NN", "JJ", "CD", "PRP$", "POS")
+#: naming verbs whose object complement is a label ('branding it socialist')
+_NAMING_LEMMAS = frozenset({"call", "brand", "label", "dub"})
+#: words before "as" that make it another phrase ("such as", "as well as", "as long as")
+_AS_PHRASE_WORDS = frozenset({"such", "well", "much", "many", "long", "soon", "far", "just",
+                              "same", "so", "as"})
 #: words before a noun: a characterising verb's form after one is a noun ('a bill', 'the list')
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "his", "her", "its",
                           "their", "our", "my", "your", "'s", "'"})
 #: small words a title leaves in lower case ("Abuse of Power", "The Dark Knight Rises")
 _TITLE_SMALL = frozenset(("a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by",
                           "with", "from", "&"))
+
+
+def _verb_of(verbs: frozenset, norm: str, lemma: str) -> bool:
+    """The word is one of `verbs` (lemmas), also as an "-ing" form the tagger took for a noun
+    and left unlemmatised ("demonizing")."""
+    return lemma in verbs or norm in verbs or norm.endswith("ing") and (
+        norm[:-3] in verbs or norm[:-3] + "e" in verbs)
 
 
 def _words_of(inner: str) -> str:
@@ -492,6 +515,58 @@ class Context:
             if last > first else ""
         letters = [ch for ch in outside if ch.isalpha()]
         return len(letters) >= 12 and all(ch.isupper() for ch in letters)
+
+    # ------------------------------------------------------------------ reported labels
+    def reported_label(self, first: int) -> bool:
+        """A label or judging word or phrase (from token `first`) that is the complement of a verb
+        of naming or characterising is someone's charge the writer reports, not the writer's own
+        word (session 21; quotation_term_cues.tsv, "wordverb", "particle", "accuse"):
+        - "as" just before it, over a determiner, adverbs or an earlier item of a list, and such
+          a verb of naming, attacking or praising up to AS_VERB_WINDOW tokens before "as" in the
+          same clause ('being berated as racist or ignorant', 'a department they decry as violent
+          and racist'); not a verb of seeing ('is seen as a cheap, emotional ploy');
+        - a naming verb (call, brand, label, dub) then its object, the word right after that
+          object (over "a"/"an"): 'Trump branding it socialist', 'called the plan a disaster';
+          not 'calling his racist remarks' (the word inside the object) nor 'called for';
+        - "of being" after a verb or noun of accusing: 'accusing you of being selfish'.
+        """
+        tokens, norms, lemmas, tags = self.tokens, self.norms, self._cols.lemmas, self._cols.tags
+        a = self.doc.sentences[tokens[first].sentence].token_start
+        k = first - 1
+        while k > a and (norms[k] in _LIST_ITEM_WORDS or tags[k] in _LIST_ITEM_TAGS):
+            k -= 1  # 'as violent and racist', 'as a racist', 'as deeply racist'
+        if k >= a and norms[k] == "as":
+            if k > a and norms[k - 1] in _AS_PHRASE_WORDS:
+                return False  # 'groups such as racist militias', 'as well as'
+            verbs = _CUES["wordverb"]
+            for j in range(k - 1, max(a, k - AS_VERB_WINDOW) - 1, -1):
+                w = norms[j]
+                if w in CLAUSE_BREAKS:
+                    return False
+                if _verb_of(verbs, w, lemmas[j]) and (
+                        tags[j].startswith("VB") or norms[j - 1] not in _DETERMINERS
+                        and (w.endswith("ing") or not tags[j - 1].startswith(_NOUN_PHRASE_TAGS))):
+                    # a verb, also one the tagger calls a noun ('to cast Romney as', 'is widely
+                    # cast as', 'of demonizing', 'staffers painting Trump as'); not a noun after a
+                    # determiner or inside a compound ('the 1994 crime bill also serves as the
+                    # poster child')
+                    return True
+            return False
+        if k - 1 > a and norms[k] == "being" and norms[k - 1] == "of":
+            return any(norms[j] in _CUES["accuse"] for j in range(max(a, k - 1 - ACCUSE_WINDOW), k - 1))
+        # a naming verb, its object (a pronoun, or a noun phrase ending in a noun), the word
+        j = first - 1
+        if j > a and norms[j] in ("a", "an"):
+            j -= 1
+        if j <= a or not (tags[j] in ("PRP", "NN", "NNS", "NNP", "NNPS")):
+            return False
+        for v in range(j - 1, max(a, j - OBJECT_WINDOW) - 1, -1):
+            w = norms[v]
+            if w in CLAUSE_BREAKS or w in _CUES["particle"] or tags[v] in ("IN", "TO"):
+                return False  # the object is a noun phrase: 'called incitement against Islamists'
+            if lemmas[v] in _NAMING_LEMMAS and tags[v].startswith("VB"):
+                return True
+        return False
 
     # ------------------------------------------------------------------ negation
     def negated(self, first: int) -> bool:

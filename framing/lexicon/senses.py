@@ -124,8 +124,12 @@ class Senses:
             return last < len(tokens) and tokens[last].sentence == sentence and \
                 _is_cue(cues, norms[last], lemmas[last], tokens[last].pos)
         if where == "prev":
-            return first > 0 and tokens[first - 1].sentence == sentence and \
-                _is_cue(cues, norms[first - 1], lemmas[first - 1], tokens[first - 1].pos)
+            if first == 0 or tokens[first - 1].sentence != sentence:
+                return False
+            tag = tokens[first - 1].pos
+            if "@" + tag in cues and norms[first - 1] not in cues and self._is_headline(sentence):
+                return False  # in a title-case headline every word is tagged a proper noun
+            return _is_cue(cues, norms[first - 1], lemmas[first - 1], tag)
         if where == "noun":
             # the head of the noun phrase after the word, its last noun: "outstanding traffic
             # [tickets]", "destroyed property [rights]"
@@ -166,4 +170,5 @@ def _capitalised(text: str) -> bool:
 
 
 def _is_cue(cues: frozenset, norm: str, lemma: str, tag: str) -> bool:
-    return norm in cues or lemma in cues or (tag == "CD" and "#" in cues)
+    # "#": any number; "@NNP": any word the tagger calls a proper noun ("the Watergate scandal")
+    return norm in cues or lemma in cues or (tag == "CD" and "#" in cues) or "@" + tag in cues

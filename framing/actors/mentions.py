@@ -180,7 +180,7 @@ class _CommonWords(dict):
 _FUNCTION_WORD, _COMMON_WORD = _FunctionWords(), _CommonWords()
 # How many sentences after a person's full name a surname shared with another person named in the
 # article is still taken to be that person (`_link_surnames`).
-_NAMESAKE_REACH = 3
+_NAMESAKE_REACH = 6
 
 # Title words that make a second rank of a title: "the president" is not the vice president, "the
 # mayor" not a deputy mayor (`_title_antecedent`).

@@ -183,8 +183,8 @@ _FUNCTION_WORD, _COMMON_WORD = _FunctionWords(), _CommonWords()
 _NAMESAKE_REACH = 6
 
 # Title words that make a second rank of a title: "the president" is not the vice president, "the
-# mayor" not a deputy mayor (`_title_antecedent`).
-_SECOND_RANK = frozenset({"vice", "vice-president", "deputy", "assistant", "associate", "lieutenant", "under"})
+# mayor" not a deputy mayor (`_title_antecedent`); "the general" may be a lieutenant general.
+_SECOND_RANK = frozenset({"vice", "vice-president", "deputy", "assistant", "associate", "under"})
 
 # A vehicle's model code before a group noun ("B-52 bombers", "MiG-29 fighters"): letters, a
 # hyphen and digits, as no person's or group's name is written.

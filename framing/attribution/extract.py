@@ -239,8 +239,8 @@ def _headline_verbs(ctx: "_Ctx") -> dict:
             if found is None:
                 continue
             nxt = toks[i + 1]
-            if nxt.pos not in _OBJECT_TAGS and nxt.text not in _OPEN_MARKS or inq[i + 1] and nxt.text not in _OPEN_MARKS:
-                continue
+            if nxt.text not in _OPEN_MARKS and (nxt.pos not in _OBJECT_TAGS or inq[i + 1]):
+                continue  # an object follows: a name, a phrase, a preposition or a quotation
             j = i - 1
             while j > lo and toks[j].pos == "RB":
                 j -= 1  # "This Cable News Panel Just Dismissed ..."
@@ -2712,7 +2712,22 @@ def _colon_blocks(ctx: _Ctx, raws: list[RawAttribution]) -> None:
 
 #: Subjects that name no one before a colon: "Here's ...:", "There's a conundrum ...:", "It gets better:".
 _NO_ONE_BEFORE_COLON = frozenset({"here", "there", "it", "this", "that", "what", "which"})
-COMMA_OR_COLON = ":,"
+_COMMA_OR_COLON = ":,"
+
+
+def _taken_test(raws: list[RawAttribution]):
+    """A test of whether an attribution has a quotation (or part of it) as its content: the
+    contents sorted by start, with the furthest end reached by the first k of them."""
+    taken = sorted((s, e) for r in raws for s, e in r.content)
+    taken_starts = [s for s, _ in taken]
+    reach = []
+    for _, e in taken:
+        reach.append(max(e, reach[-1]) if reach else e)
+
+    def test(q) -> bool:
+        k = bisect_left(taken_starts, q.end)
+        return bool(k) and reach[k - 1] > q.start
+    return test
 
 
 def _read_past(toks, reached: dict, lo: int, c: int, start: int) -> bool:
@@ -2735,11 +2750,7 @@ def _colon_quotes(ctx: _Ctx, raws: list[RawAttribution]) -> list[RawAttribution]
     quotations the rules left, 69 are a gold attribution's content."""
     toks, text, inq = ctx.tokens, ctx.text, ctx.inq
     starts = ctx.columns.starts
-    taken = sorted((s, e) for r in raws for s, e in r.content)
-    taken_starts = [s for s, _ in taken]
-    reach = []  # reach[k]: the furthest end of the first k contents
-    for _, e in taken:
-        reach.append(max(e, reach[-1]) if reach else e)
+    taken = _taken_test(raws)
     reached = {}  # the furthest content end of the attributions whose cue is at each token
     for r in raws:
         for m in range(r.cue[0], r.cue[1]):
@@ -2751,14 +2762,13 @@ def _colon_quotes(ctx: _Ctx, raws: list[RawAttribution]) -> list[RawAttribution]
         p = q.start
         while p > 0 and text[p - 1] in " \t\u00a0":
             p -= 1
-        if p == 0 or text[p - 1] not in COMMA_OR_COLON:
+        if p == 0 or text[p - 1] not in _COMMA_OR_COLON:
             continue
         c = bisect_right(starts, p - 1) - 1
-        if c < 1 or toks[c].start != p - 1 or toks[c].text not in COMMA_OR_COLON or inq[c]:
+        if c < 1 or toks[c].start != p - 1 or toks[c].text not in _COMMA_OR_COLON or inq[c]:
             continue
-        k = bisect_left(taken_starts, q.end)
-        if k and reach[k - 1] > q.start:
-            continue  # an attribution has this quotation (or part of it) as its content
+        if taken(q):
+            continue
         lo = ctx.bounds[toks[c].sentence][0]
         if c - lo < 1 or toks[c - 1].norm in ctx.data.colon_labels:
             continue
@@ -2790,7 +2800,8 @@ def _colon_quotes(ctx: _Ctx, raws: list[RawAttribution]) -> list[RawAttribution]
                         toks[n].pos in ("VBD", "VBZ", "VBP"):
                     v = n
             # (PolNeAR's cue takes the colon, not the comma: "boomed:", "replied evenly")
-            out.append(RawAttribution((v, c + (toks[c].text == ":")), subject, [(q.start, q.end)], toks[c].sentence, _COLON,
+            cue_end = c + 1 if toks[c].text == ":" else c
+            out.append(RawAttribution((v, cue_end), subject, [(q.start, q.end)], toks[c].sentence, _COLON,
                                       toks[v].lemma, quote_ids=[qi]))
             continue
         if toks[c].text == ",":
@@ -2816,25 +2827,20 @@ _NOT_AFTER_QUOTE = frozenset({"be", "have", "do", "get", "make", "take", "includ
 def _quote_then_verb(ctx: _Ctx, raws: list[RawAttribution]) -> list[RawAttribution]:
     """A quotation that opens its sentence and closes with a comma, "?" or "!" inside its marks,
     followed by a subject and a verb or a verb and its subject and nothing more than an adjunct,
-    is the words of that subject, whatever the verb: '"Jeb wants to be a tough guy tonight," Trump
-    shot back.', '"...," Oliver barked.', '"...," he surmised.', '"...," Toomey fumed on Tuesday.',
-    '"...?" reacted Trump.', '"...," mused Blaze co-host Stu Burguiere.' The verbs of cues.tsv are
-    read so by the rules already; this takes the others (manner of speaking: barked, fumed, mused,
-    shot back, pressed, retaliated). Only quotations no attribution has taken."""
+    is the words of that subject, whatever the verb: '"...," Oliver barked.', '"...," he
+    surmised.', '"...," Toomey fumed on Tuesday.', '“France will always be France,” an angry
+    Hollande retaliated.', '"...," crowed David Silverman'. The verbs of cues.tsv are read so by
+    the rules already; this takes the others (manner of speaking: barked, fumed, crowed, scoffed,
+    retaliated). Only quotations no attribution has taken."""
     toks, text, inq = ctx.tokens, ctx.text, ctx.inq
     starts = ctx.columns.starts
-    taken = sorted((s, e) for r in raws for s, e in r.content)
-    taken_starts = [s for s, _ in taken]
-    reach = []
-    for _, e in taken:
-        reach.append(max(e, reach[-1]) if reach else e)
+    taken = _taken_test(raws)
     cue_tokens = {m for r in raws for m in range(r.cue[0], r.cue[1])}
     out = []
     for qi, q in enumerate(ctx.quotes):
         if not q.marks or q.words < 3 or text[q.inner_start:q.inner_end].rstrip()[-1:] not in ",?!":
             continue
-        k = bisect_left(taken_starts, q.end)
-        if k and reach[k - 1] > q.start:
+        if taken(q):
             continue
         first = bisect_left(starts, q.start)
         if first >= len(toks) or toks[first].start != q.start:

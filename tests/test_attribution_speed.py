@@ -53,6 +53,8 @@ def test_token_tests_of_the_rules_match_their_per_token_definitions():
         starts = [i for i, t in enumerate(toks) if not ctx.inq[i] and (
             (t.pos[:2] == "VB" or t.pos == "NNS") and t.lemma in cue_lemmas or t.norm in _CUE_FIRST)
             and not _inside_name(ctx, i)]
+        # (and the verbs of a headline the tagger read as nouns: `_headline_verbs`, session 21)
+        starts = sorted(set(starts).union(ctx.headline_verbs))
         assert ctx.cue_starts == starts
         learned = [i for i, t in enumerate(toks) if t.pos[:2] in _CANDIDATE_TAGS and t.text[:1].isalnum()
                    and t.lemma.lower() in model.lemmas]

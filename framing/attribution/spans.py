@@ -24,7 +24,7 @@ from functools import lru_cache
 from itertools import compress, repeat
 from operator import or_
 
-from .chunks import np_right
+from .chunks import np_right, time_adverbial_end
 from .learned import _Tables, _tables, ordered_sum, read_shipped_model
 
 MODEL_FILE = "attribution_spans.json"
@@ -290,6 +290,11 @@ def refine_ends(ctx, raws, model: SpanModel) -> None:
         for k, span, z in _start_scores(ctx, raw, a, b, hi, start_t):
             if k == a:
                 rule_z = z
+            elif k < a and time_adverbial_end(ctx.tokens, k, hi) >= a and \
+                    (a - k > 1 or ctx.tokens[a].norm in ("that", "whether", "if")):
+                # a time adverbial the rule skipped is no content ("announced a week ago that",
+                # "said Wednesday that"; one word before a noun may be an adjective: "earlier studies")
+                continue
             if best_z is None or z > best_z:
                 best, best_z = span, z
         if rule_z is not None and best_z - rule_z >= model.start_margin:

@@ -44,8 +44,8 @@ itself gives clashing values covers several quantities: its disagreements are "l
 Last, equal dates left over pair up when their sentences share three nouns or names, or join the
 agreeing group of an equal date they meet so (_same_date_results), and an age set off by commas
 after a name ("Pugh, 69,") is matched by that name. A week ("last week") agrees with the days,
-months and weeks it shares a day with; it is compared only with weeks in one fact's sentences and
-never by event.
+months and weeks it shares a day with; it is compared only with weeks in one fact's sentences,
+never by event or by shared words.
 """
 from __future__ import annotations
 
@@ -573,6 +573,11 @@ def _noun_results(facts: list[ArticleFacts], used: set, docs: dict) -> list:
             continue
         keep = _sharing_two_nouns(ms, docs)
         if len({x.outlet for x in keep}) < 2:
+            pts = [point(x) for x in ms]
+            if cls != "tally" and min(p[0] for p in pts) >= 10 and min(p[1] for p in pts) >= 0 \
+                    and all(_overlap(p, q) for p in pts for q in pts):
+                keep = ms  # one agreeing count of a specific thing in each outlet
+        if len({x.outlet for x in keep}) < 2:
             continue
         ranges = [point(x) for x in keep]
         key = f"{cls} (what it counts)"
@@ -709,8 +714,9 @@ def _same_date_results(facts: list[ArticleFacts], used: set, docs: dict, results
             if d.id in used and d.id not in owner:
                 continue
             v = _date_value(d)
-            if v is None or (v[0] == "day" and not v[1]):
-                continue  # a day without a year: "May 14" of which year is left open
+            if v is None or (v[0] == "day" and not v[1]) or v[0] == "week":
+                continue  # a day without a year: "May 14" of which year is left open; a week
+                # holds too many events to pair on shared words (two Senate votes, two orders)
             buckets[v].append(d)
     out = []
     joins: dict[int, list] = defaultdict(list)

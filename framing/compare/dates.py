@@ -2,8 +2,9 @@
 
 Forms read: "October 15", "Oct. 12", "October 29, 2025", "17 November 2025", "the 17th of
 November", "2025-10-15", "November 2025", "in October" (a month), "mid-April" (the month), "on
-Tuesday", "last Friday", "yesterday", "earlier this month", "last year", "two days ago" / "three
-years ago" (not weeks, not qualified), a year alone after "in",
+Tuesday", "last Friday", "yesterday", "this week" / "last week" (an ISO week, "2018-W18", Monday
+to Sunday), "earlier this month", "last year", "two days ago" / "three years ago" (not weeks, not
+qualified), a year alone after "in",
 "since" ... or before what it dates ("the 2016 election"; compared only when the years agree: a
 story mentions several elections). A capitalised "Today" after a word ("the TODAY show", "USA
 Today") is a name.
@@ -56,7 +57,8 @@ class RawDate:
     day: int = 0
     weekday: int = -1
     offset_days: int = 0  # relative days
-    month_offset: int = 0  # relative months ("last month" = -1), or years when direction is "year"
+    month_offset: int = 0  # relative months ("last month" = -1), or years or weeks when direction
+    # is "year" or "week"
     direction: str = ""  # weekday: "past" | "future" | "strict_past"; month: "strict_past" ("last
     # September"), "future" ("next March") or ""
 
@@ -255,11 +257,13 @@ def find_dates(doc: Doc) -> list[RawDate]:
                 break
         if matched:
             continue
-        # relative months and years: "this month", "earlier this month", "last month", "this
-        # year('s)", "next year" (a year after "of", "per", "a", "the" or "this" is none: "over this
-        # last year")
+        # relative weeks, months and years: "this week", "last week", "earlier this month", "last
+        # month", "this year('s)", "next year" (a week or a year after "of", "per", "a", "the" or
+        # "this" is none: "over this last year", "in the last week" are spans of time)
         unit = toks[i + 1].norm if t.norm in ("this", "last", "next") and same_sentence(i + 1) else ""
-        if unit == "month" or unit == "year" and not (
+        if unit == "week" and not toks[i + 1].text.islower():
+            unit = ""  # ABC's "This Week", "Last Week Tonight": a programme's name
+        if unit == "month" or unit in ("year", "week") and not (
                 i > 0 and toks[i - 1].sentence == t.sentence
                 and toks[i - 1].norm in ("of", "per", "a", "the", "this")):
             earlier = (i > 0 and toks[i - 1].norm in ("earlier", "later")
@@ -351,6 +355,9 @@ def resolve(d: RawDate, ref: _dt.date | None, ref_kind: str, text_year: int) -> 
         return (ref - _dt.timedelta(days=delta)).isoformat(), True, ref_kind
     if d.direction == "year":
         return f"{ref.year + d.month_offset:04d}", False, ref_kind
+    if d.direction == "week":  # the ISO week (Monday to Sunday): "2018-W18"
+        year, week, _ = (ref + _dt.timedelta(weeks=d.month_offset)).isocalendar()
+        return f"{year:04d}-W{week:02d}", False, ref_kind
     if d.direction == "month":
         month = ref.month - 1 + d.month_offset
         year = ref.year + month // 12

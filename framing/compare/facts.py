@@ -41,9 +41,11 @@ figures more than FAR_APART times apart are different quantities, not a disagree
 alone ("the 2016 election") is matched only when the years agree. A group in which one outlet
 itself gives clashing values covers several quantities: its disagreements are "low".
 
-Last, equal dates left over pair up when their sentences share three nouns or names
-(_same_date_results), and an age set off by commas after a name ("Pugh, 69,") is matched by that
-name.
+Last, equal dates left over pair up when their sentences share three nouns or names, or join the
+agreeing group of an equal date they meet so (_same_date_results), and an age set off by commas
+after a name ("Pugh, 69,") is matched by that name. A week ("last week") agrees with the days,
+months and weeks it shares a day with; it is compared only with weeks in one fact's sentences,
+never by event or by shared words.
 """
 from __future__ import annotations
 
@@ -80,7 +82,8 @@ _PHASE_WORDS = {"start": "began", "end": "ended", "agree": "was agreed", "schedu
 
 def _date_value(d: DateMention):
     """('day', year|0, month, day) | ('month', year|0, month, first day, last day) | ('year', year)
-    | ('weekday', name) | None. A month's days are 1-31, or a part of it ("mid-April": 11-20).
+    | ('weekday', name) | ('week', Monday, Sunday) | None. A month's days are 1-31, or a part of it
+    ("mid-April": 11-20).
 
     A year taken from elsewhere in an undated article ("text_year": the article says "Dec. 6,
     2016" somewhere, so "in May" became May 2016) is a guess, not the writer's: it is dropped, so
@@ -91,6 +94,9 @@ def _date_value(d: DateMention):
         return ("weekday", d.weekday)
     if not iso:
         return None
+    if "-W" in iso:  # "this week", "last week": its Monday and Sunday
+        monday = _dt.date.fromisocalendar(int(iso[:4]), int(iso[6:]), 1)
+        return ("week", monday, monday + _dt.timedelta(days=6))
     if d.reference == "text_year" and not iso.startswith("--"):
         iso = "--" + iso[5:]  # "2016-05" -> "--05", "2016-05-14" -> "--05-14"
     days = _PART_DAYS.get(d.text.split("-", 1)[0].lower(), (1, 31)) if "-" in d.text else (1, 31)
@@ -118,8 +124,39 @@ def _date_label(d: DateMention) -> str:
     return d.iso
 
 
+def _days_of(v) -> list[_dt.date] | None:
+    """The days a dated value covers (a day, the days of a month or of a week), None without a
+    year."""
+    if v[0] == "week":
+        return [v[1] + _dt.timedelta(days=k) for k in range(7)]
+    if v[0] not in ("day", "month") or not v[1]:
+        return None
+    if v[0] == "day":
+        return [_dt.date(v[1], v[2], v[3])]
+    last = ((_dt.date(v[1] + v[2] // 12, v[2] % 12 + 1, 1)) - _dt.timedelta(days=1)).day
+    return [_dt.date(v[1], v[2], k) for k in range(v[3], min(v[4], last) + 1)]
+
+
+def _week_agrees(week, other) -> bool | None:
+    """Does a week ("last week") hold the other value's day, or share a day with its month or
+    week? A value without a year is compared by month and day; a weekday name by name."""
+    days = _days_of(week)
+    if other[0] == "year":
+        return not other[1] or any(d.year == other[1] for d in days)
+    if other[0] == "weekday":
+        names = weekdays()
+        return other[1] in names and any(d.weekday() == names[other[1]] for d in days)
+    theirs = _days_of(other)
+    if theirs is not None:
+        return bool(set(days) & set(theirs))
+    lo, hi = (other[3], other[3]) if other[0] == "day" else (other[3], other[4])
+    return any(d.month == other[2] and lo <= d.day <= hi for d in days)
+
+
 def _dates_agree(x, y) -> bool | None:
     """True/False when the two values can be compared, None when they cannot."""
+    if x[0] == "week" or y[0] == "week":
+        return _week_agrees(x, y) if x[0] == "week" else _week_agrees(y, x)
     if x[0] == "year" or y[0] == "year":
         if x[0] == "weekday" or y[0] == "weekday":
             return None
@@ -339,6 +376,9 @@ def _human(value: str, kind: str) -> str:
         if len(parts) == 2:
             return f"{int(parts[1])} {_MONTHS[int(parts[0]) - 1]}"
         return _MONTHS[int(parts[0]) - 1]
+    if "-W" in value:
+        monday = _dt.date.fromisocalendar(int(value[:4]), int(value[6:]), 1)
+        return f"the week of {monday.day} {_MONTHS[monday.month - 1]} {monday.year}"
     parts = value.split("-")
     if len(parts) == 3 and all(p.isdigit() for p in parts):
         return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
@@ -428,8 +468,10 @@ def _context_results(facts: list[ArticleFacts], contexts, used: set, docs: dict)
         values = [v for _, v, _ in date_in]
 
         def d_comparable(i, j, values=values):
-            if (values[i][0] == "year") != (values[j][0] == "year"):
-                return False  # a year fits every day in it: too loose a link in one fact's words
+            for loose in ("year", "week"):
+                if (values[i][0] == loose) != (values[j][0] == loose):
+                    return False  # a year or a week fits every day in it: too loose a link in
+                    # one fact's words ("will prepare subpoenas this week" / "by April 2")
             return _dates_agree(values[i], values[j]) is True
 
         key = f"date @ {ctx.key}"
@@ -531,6 +573,11 @@ def _noun_results(facts: list[ArticleFacts], used: set, docs: dict) -> list:
             continue
         keep = _sharing_two_nouns(ms, docs)
         if len({x.outlet for x in keep}) < 2:
+            pts = [point(x) for x in ms]
+            if cls != "tally" and min(p[0] for p in pts) >= 10 and min(p[1] for p in pts) >= 0 \
+                    and all(_overlap(p, q) for p in pts for q in pts):
+                keep = ms  # one agreeing count of a specific thing in each outlet
+        if len({x.outlet for x in keep}) < 2:
             continue
         ranges = [point(x) for x in keep]
         key = f"{cls} (what it counts)"
@@ -618,7 +665,30 @@ SAME_DATE_NOUNS = 3  # nouns or names two sentences giving one date must share (
 # different events of one day: "police searched ... Thursday" / "the prosecutor said Thursday")
 
 
-def _same_date_results(facts: list[ArticleFacts], used: set, docs: dict) -> list:
+# a win is the outcome of a vote: won on the day the election or the vote was held ("defeated his
+# rival on Tuesday in a special election" / "Tuesday night's victory in the special election")
+_WON_IN = tuple({"win", vote} for vote in ("election", "vote", "referendum"))
+
+
+def _one_event(a: str, b: str) -> bool:
+    """Do two dates' events name one event? The same event, or a win and the vote it was won in."""
+    return bool(a) and bool(b) and (a == b or {a, b} in _WON_IN)
+
+
+def _joinable(g: FactGroup, d) -> bool:
+    """May date `d` join group `g`? The group must be of dates that agree, all of that one value
+    (a date joining "this month" and "Sunday" would be paired with both), and, when an event's
+    dates make it (its key is the event), `d` must date that event too ("Donald Trump's campaign
+    manager took to Twitter Thursday to call on President Obama ..." does not join the group of
+    Thursday's meeting of Trump and Obama)."""
+    if g.kind != "date" or not g.agree:
+        return False
+    if not g.key.startswith("date ") and not _one_event(d.event, g.key):
+        return False
+    return all(sd.value == _date_label(d) for sd in g.sides)
+
+
+def _same_date_results(facts: list[ArticleFacts], used: set, docs: dict, results: list) -> list:
     """Fact groups of the same date in two outlets, in sentences the alignment keeps apart that
     share SAME_DATE_NOUNS nouns or names besides the date's own words ("Michael Cohen testified on
     Tuesday that President Donald Trump ..." / "revelations on Tuesday afternoon ... whether
@@ -628,21 +698,32 @@ def _same_date_results(facts: list[ArticleFacts], used: set, docs: dict) -> list
     about the same people and things mostly date one event. Equal dates only (a day with its year,
     a month, a year, an undated weekday name), never a disagreement: two days in such sentences
     are as often two events. Dates linked to two different events, or to two phases of one, are
-    left apart. Low confidence."""
+    left apart; a win and the vote it was won in are one event (`_one_event`). Low confidence.
+
+    A date already in a group of `results` (an event's, a context's) is a partner too: a date left
+    over that meets it by these rules joins that group, when the group agrees and is the only one
+    its partners belong to ("Police searched Lubitz's apartment in Dusseldorf on Thursday" joins
+    the group of another outlet's "a search Thursday at the Dusseldorf apartment of Andreas
+    Lubitz", which a context had already paired with a third sentence). `results` is updated in
+    place; the new groups are returned."""
     stop = _date_words()
+    owner = {sd.mention_id: k for k, (g, _) in enumerate(results) for sd in g.sides}
     buckets: dict[tuple, list] = defaultdict(list)
     for f in facts:
         for d in f.dates:
-            if d.id in used:
+            if d.id in used and d.id not in owner:
                 continue
             v = _date_value(d)
-            if v is None or (v[0] == "day" and not v[1]):
-                continue  # a day without a year: "May 14" of which year is left open
+            if v is None or (v[0] == "day" and not v[1]) or v[0] == "week":
+                continue  # a day without a year: "May 14" of which year is left open; a week
+                # holds too many events to pair on shared words (two Senate votes, two orders)
             buckets[v].append(d)
     out = []
+    joins: dict[int, list] = defaultdict(list)
     for v in sorted(buckets, key=repr):
         ms = buckets[v]
-        if len({d.outlet for d in ms}) < 2:
+        free = [d.id not in used for d in ms]
+        if len({d.outlet for d in ms}) < 2 or not any(free):
             continue
         words = [_sentence_nouns(docs[d.article_id], d.sentence) - stop for d in ms]
         speaker = [_statement_speaker(docs[d.article_id], d) for d in ms]
@@ -656,33 +737,59 @@ def _same_date_results(facts: list[ArticleFacts], used: set, docs: dict) -> list
             for a in range(len(post)):
                 for b in range(a + 1, len(post)):
                     i, j = post[a], post[b]
-                    if ms[i].outlet != ms[j].outlet:
+                    if ms[i].outlet != ms[j].outlet and (free[i] or free[j]):
                         shared[(i, j)] += 1
-        uf = _UnionFind(len(ms))
-        linked = set()
+        pairs = []
         for (i, j), n in sorted(shared.items()):
             di, dj = ms[i], ms[j]
-            if n < (1 if di.event and di.event == dj.event else SAME_DATE_NOUNS) or (
-                    di.event and dj.event and di.event != dj.event):
+            same = _one_event(di.event, dj.event)
+            if n < (1 if same else SAME_DATE_NOUNS) or (di.event and dj.event and not same):
                 continue
             if not _phases_fit(di.phase, dj.phase):
                 continue
             if any(sp and sp not in _sentence_nouns(docs[o.article_id], o.sentence)
                    for sp, o in ((speaker[i], dj), (speaker[j], di))):
                 continue  # a statement on that day by someone the other sentence does not name
-            uf.union(i, j)
-            linked.update((i, j))
+            pairs.append((i, j))
+        # a free date met by dates of one agreeing group joins it; the others group among
+        # themselves (a date in a group never carries its partners into it)
+        anchors: dict[int, set[int]] = defaultdict(set)
+        for i, j in pairs:
+            for x, y in ((i, j), (j, i)):
+                if free[x] and not free[y]:
+                    anchors[x].add(owner[ms[y].id])
+        joined = set()
+        for i in sorted(anchors):
+            k = min(anchors[i])
+            if len(anchors[i]) == 1 and _joinable(results[k][0], ms[i]):
+                joins[k].append(ms[i])
+                joined.add(i)
+        used.update(ms[i].id for i in joined)
+        uf = _UnionFind(len(ms))
+        for i, j in pairs:
+            if free[i] and free[j] and i not in joined and j not in joined:
+                uf.union(i, j)
         comps: dict[int, list[int]] = defaultdict(list)
-        for i in sorted(linked):
-            comps[uf.find(i)].append(i)
+        for x in sorted({x for p in pairs for x in p if free[x] and x not in joined}):
+            comps[uf.find(x)].append(x)
         for root in sorted(comps):
-            keep = [ms[i] for i in comps[root]]
+            ix = comps[root]
+            if len({ms[i].outlet for i in ix}) < 2:
+                continue
+            keep = [ms[i] for i in ix]
             key = f"date {_date_label(keep[0])} (same date, shared words) {keep[0].id}"
             label = f"the date {_human(_date_label(keep[0]), 'date')}"
             out += _groups(keep, [v] * len(keep), ["low"] * len(keep), lambda i, j: True,
                            lambda i, j: True, "date", lambda x, k=key: k, lambda _, lab=label: lab,
                            docs)
             used.update(d.id for d in keep)
+    for k in sorted(joins):
+        g, dis = results[k]
+        sides = sorted(g.sides + tuple(_side(d, _date_label(d), "low", docs) for d in joins[k]),
+                       key=lambda sd: (sd.article_id, sd.start))
+        results[k] = (FactGroup(id=g.id, kind=g.kind, key=g.key, label=g.label,
+                                outlets=tuple(sorted({sd.outlet for sd in sides})), sides=sides,
+                                agree=g.agree), dis)
     return out
 
 
@@ -703,8 +810,8 @@ def match_facts(analyses: list[ArticleAnalysis], facts: list[ArticleFacts],
     for f in facts:
         for d in f.dates:
             v = _date_value(d)
-            if not d.event or v is None:
-                continue
+            if not d.event or v is None or v[0] == "week":
+                continue  # a week is too loose to set against another outlet's day
             dates.append(d)
             dvalues.append(v)
             dconfs.append(f.date_confidence.get(d.id, "low"))
@@ -777,7 +884,7 @@ def match_facts(analyses: list[ArticleAnalysis], facts: list[ArticleFacts],
     used = {sd.mention_id for g, _ in results for sd in g.sides}
     results += _noun_results(facts, used, docs)
     results += _context_results(facts, contexts, used, docs)
-    results += _same_date_results(facts, used, docs)
+    results += _same_date_results(facts, used, docs, results)
     results.sort(key=lambda gd: (gd[0].kind != "date", gd[0].key, gd[0].sides[0].article_id, gd[0].sides[0].start))
     groups, disagreements = [], []
     for n, (g, d) in enumerate(results, 1):

@@ -186,6 +186,15 @@ _NAMESAKE_REACH = 6
 # mayor" not a deputy mayor (`_title_antecedent`); "the general" may be a lieutenant general.
 _SECOND_RANK = frozenset({"vice", "vice-president", "deputy", "assistant", "associate", "under"})
 
+def _holds_title(person, words: set, affiliation: str) -> bool:
+    """Whether a titled person can be the one a title without a name refers back to: the title's
+    words are among theirs, the sides do not differ, and theirs add no second rank ("the president"
+    is not the vice president)."""
+    held = _title_words(person.title)
+    return words <= held and not (affiliation and person.affiliation and affiliation != person.affiliation) \
+        and not (held - words) & _SECOND_RANK
+
+
 # A vehicle's model code before a group noun ("B-52 bombers", "MiG-29 fighters"): letters, a
 # hyphen and digits, as no person's or group's name is written.
 _MODEL_CODE = re.compile(r"^[A-Z][A-Za-z]{0,2}-\d{1,3}[A-Z]?$")
@@ -1128,22 +1137,20 @@ class MentionFinder:
             if g.form in ("modified", "by_modifier") and not mods and not number:
                 if not self._has_postmodifier(end, b):
                     continue
-            if g.form == "by_name":
-                if self._texts[h][:1].isupper() and h > a and self._texts[h - 1][:1].isupper():
-                    continue  # "Human Rights Campaign": a name (_orgs_unknown)
-                if aff_entry is None and self._cap_mod is None:
-                    owner = self._possessor(start, a)
-                    if owner is None:
-                        continue  # "a broad campaign" of airstrikes is no actor
-                    self._cap_mod = owner  # "Donald Trump's presidential campaign": Trump campaign
-                    if self._norms[start] in _POSSESSIVE_MARKS:
-                        start = label_start = start + 1
+            if g.form in ("by_modifier", "by_name") and self._texts[h][:1].isupper() and h > a and \
+                    self._texts[h - 1][:1].isupper():
+                continue  # "Altria Group", "Human Rights Campaign": a name (_orgs_unknown)
+            if g.form == "by_name" and aff_entry is None and self._cap_mod is None:
+                owner = self._possessor(start, a)
+                if owner is None:
+                    continue  # "a broad campaign" of airstrikes is no actor
+                self._cap_mod = owner  # "Donald Trump's presidential campaign": Trump campaign
+                if self._norms[start] in _POSSESSIVE_MARKS:
+                    start = label_start = start + 1
             if g.sector == "armed_nonstate" and h > a and self.cov_ent[h - 1] is None and \
                     _MODEL_CODE.match(self._texts[h - 1]):
                 continue  # "B-52 bombers", "F-16 fighters": aircraft (no armed group has a model code)
             if g.form == "by_modifier":
-                if self._texts[h][:1].isupper() and h > a and self._texts[h - 1][:1].isupper():
-                    continue  # "Altria Group", "Judicial Crisis Network": a name (_orgs_unknown)
                 g = self._sector_by_modifier(g, start, h, aff_entry)
                 if g is None:
                     continue  # "the Wi-Fi network": no kind of group a listed modifier names
@@ -2044,19 +2051,12 @@ class MentionFinder:
         starts, found = titled.get(last, ((), ()))
         for k in range(bisect_left(starts, i) - 1, -1, -1):
             c = found[k]
-            held = _title_words(c.title)
-            if words <= held and not (affiliation and c.affiliation and affiliation != c.affiliation) \
-                    and not (held - words) & _SECOND_RANK:
+            if _holds_title(c, words, affiliation):
                 best = c
                 break
         if n_sorted == 0 or cands[n_sorted - 1].start_tok < i:
             for c in cands[n_sorted:]:
-                if not _named_with_title(c):
-                    continue
-                ct = _title_words(c.title)
-                if last in ct and words <= ct and not (affiliation and c.affiliation and
-                                                       affiliation != c.affiliation) \
-                        and not (ct - words) & _SECOND_RANK:
+                if _named_with_title(c) and last in _title_words(c.title) and _holds_title(c, words, affiliation):
                     best = c
         return best
 

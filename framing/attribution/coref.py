@@ -415,10 +415,16 @@ class Resolver:
                 last in organisation_heads(self.data, self.gazetteer):
             # "The Observatory" after "the Syrian Observatory for Human Rights": the head word
             # of an institution's name standing for it, as "the committee" does (_match_institution)
-            for _, ent in reversed(self.recent):
-                if ent.kind == "institution" and ent.name.lower() != full and \
-                        last in [w.lower() for w in ent.label.split(" ") if w[:1].isupper()]:
-                    return ent
+            return self._institution_named_with(last, other_than=full)
+        return None
+
+    def _institution_named_with(self, head: str, other_than: str = "") -> Entity | None:
+        """The nearest institution whose name holds the capitalised word `head` (and is not
+        `other_than`, the word's own name): what "the committee" and "The Observatory" stand for."""
+        for _, ent in reversed(self.recent):
+            if ent.kind == "institution" and (not other_than or ent.name.lower() != other_than) and \
+                    head in [w.lower() for w in ent.label.split(" ") if w[:1].isupper()]:
+                return ent
         return None
 
     def _office(self, info: SpeakerInfo) -> bool:
@@ -457,10 +463,7 @@ class Resolver:
         head = words[-1].lower()
         if not all(w.isalpha() and w.islower() and w not in _DESCRIPTION_STOP for w in words):
             return None  # "the rest of the court" is not the court
-        for _, ent in reversed(self.recent):
-            if ent.kind == "institution" and head in [w.lower() for w in ent.label.split(" ") if w[:1].isupper()]:
-                return ent
-        return None
+        return self._institution_named_with(head)
 
     def _surname_gender(self, name: str) -> str:
         """The gender a one-word name (a surname) shows through the article's full names that end

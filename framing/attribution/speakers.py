@@ -263,6 +263,22 @@ def describe(tokens, a: int, b: int, text: str, data: AttributionData, gazetteer
 _RELATIVE_OPENERS = frozenset({"which", "who", "whose", "whom", "that"})
 
 
+def _opens_relative(toks, n: int, main: list) -> bool:
+    """Does a relative clause that neither names nor places the speaker start at toks[n], after
+    the head part `main`: a restrictive one ("An organization that tracks the Syrian civil war",
+    "The man who shot the officer") or ", which" about a body's doings ("The Obama administration,
+    which at a NATO meeting ... got commitments" speaks for no NATO; "John Smith, who heads
+    Pakistan's foreign ministry," is described by his clause, so ", who" is not one)?"""
+    t = toks[n]
+    if t.text in _ASIDE_MARKS:
+        return n + 1 < len(toks) and toks[n + 1].norm == "which"
+    return t.norm in _RELATIVE_OPENERS and main[-1].pos in ("NN", "NNS", "NNP", "NNPS")
+
+
+#: Marks that end a source's head part before an appositive or an aside.
+_ASIDE_MARKS = (",", "(", "\u2014", "--")
+
+
 def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazetteer=None) -> SpeakerInfo:
     """`describe` without the sentence: what the phrase tokens[a:b] itself says."""
     sentence_text = ""
@@ -274,19 +290,11 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
     relative_cut = False  # the head part ends where a relative clause starts
     counted = False  # "members of Congress", "61 percent of GOP voters": the "of" names no one
     for n, t in enumerate(toks):
-        if t.text in (",", "(", "\u2014", "--"):
-            if main and n + 1 < len(toks) and toks[n + 1].norm == "which":
-                # "The Obama administration, which at a NATO meeting ... got commitments": what a
-                # clause about a body's doings names is not its side, nor its role ("John Smith,
-                # who heads Pakistan's foreign ministry," is described by his clause)
-                side_phrase = text[main[0].start:main[-1].end]
-                relative_cut = True
-            break
-        if main and t.norm in _RELATIVE_OPENERS and main[-1].pos in ("NN", "NNS", "NNP", "NNPS"):
-            # "An organization that tracks the Syrian civil war", "The man who shot the officer":
-            # the relative clause neither names nor places the speaker
+        if main and _opens_relative(toks, n, main):
             side_phrase = text[main[0].start:main[-1].end]
             relative_cut = True
+            break
+        if t.text in _ASIDE_MARKS:
             break
         if main and (t.pos == "VBN" and main[-1].pos in ("NN", "NNS", "NNPS") or
                      t.pos == "VBD" and n + 1 < len(toks) and main[-1].pos in ("NN", "NNS")):

@@ -412,6 +412,12 @@ def _is_hidden(event) -> bool:
     return not get(event, "agent", "agent_text", default="")
 
 
+def _done_to(event) -> str:
+    """The words of what a hidden agent's act was done to ("" when none): its text, never its
+    offsets ("1564–1572" is what the span itself would print)."""
+    return plain(get(event, "patient_text", "patient", default=""))
+
+
 def _agency_highlights(i: int, text: str, events) -> list[Highlight]:
     out = []
     for n, e in enumerate(events):
@@ -421,7 +427,7 @@ def _agency_highlights(i: int, text: str, events) -> list[Highlight]:
         if not sp:
             continue
         kind = plain(get(e, "construction", "kind", "type", default="passive")).replace("_", " ")
-        patient = plain(get(e, "patient_text", "patient", default=""))
+        patient = _done_to(e)
         tip = (f"Hidden agent ({kind}): the text does not say who did it",
                *([f"Done to: {patient}"] if patient else []))
         out.append(Highlight(sp[0], sp[1], "agency", "", "∅", f"hidden agent: {text[sp[0]:sp[1]]}",
@@ -1050,7 +1056,7 @@ def _articles_evidence(analyses, cols, anchors) -> Section:
             sp = span_of(e) or span_of(e, "verb") or span_of(e, "trigger")
             t.rows.append(Row([Cell.of(text[sp[0]:sp[1]] if sp else plain(e), f"#a{i}-h{n}" if sp else ""),
                                Cell.of(plain(get(e, "construction", "kind", "type", default=""))),
-                               Cell.of(plain(get(e, "patient_text", "patient", default="")))],
+                               Cell.of(_done_to(e))],
                               f"agency-{i}" if not t.rows else ""))
         if not hidden:
             t.note = "None found (or the actors stage did not run)."

@@ -23,6 +23,7 @@ import argparse
 import gzip
 import itertools
 import json
+import os
 import random
 import resource
 import sys
@@ -120,7 +121,7 @@ def main(argv=None) -> int:
     if prof is not None:
         import pstats
 
-        pstats.Stats(prof).sort_stats("cumtime").print_stats(60)
+        pstats.Stats(prof).sort_stats(os.environ.get("PSORT", "cumtime")).print_stats(int(os.environ.get("PN", "60")))
     return 0
 
 

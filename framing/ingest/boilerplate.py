@@ -10,6 +10,12 @@ sentence (`RuleSet.strip_inline`).
 A line is tried against the rules that apply to its length, one compiled pattern after another in
 the file's order. One alternation per distinct limit (what this did before) matched no faster on
 the AllSides corpus, and compiling those 18 alternations cost about 0.1-0.15 CPU-s per process.
+
+A rule that must scan a line (an inline rule, searched; a line rule opening with ".*") is tried
+only on lines holding the literal text every match of it contains (`_required_text`: "MORE" for
+the link hover cards, "sign up" for a newsletter form): the regular expression tries a match at
+every position, the substring test is one C-level scan. On the AllSides corpus this took cleaning
+from 6.9 to 3.3 CPU-s, with the same output.
 """
 from __future__ import annotations
 
@@ -23,6 +29,11 @@ from .datafiles import data_path, read_tsv
 
 SCOPES = ("line", "rest", "top", "inline")
 _DECORATION = " |\u2022\u00b7\u25ba\u25b6\u25aa\u25cf\u27a4\u2192"
+#: The characters outside ASCII that a case-insensitive pattern's ASCII letter matches (dotted
+#: capital I, dotless i, long s, the Kelvin sign), mapped to that letter; with `str.lower` after
+#: this, every text a case-insensitive match covers becomes its ASCII needle (a test checks the
+#: list against the regular expression engine over all of Unicode).
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
 
 @dataclass(frozen=True)
@@ -41,13 +52,15 @@ class RuleSet:
         self.rules = rules
         # inline rules: searched inside a kept line, case-sensitive (they find page text glued
         # into a sentence, such as a link's hover card, by its capitals)
-        self.inline = tuple((re.compile(r.pattern), r) for r in rules if r.scope == "inline")
+        self.inline = tuple((re.compile(r.pattern), r, _required_text(r.pattern))
+                            for r in rules if r.scope == "inline")
         rules = [r for r in rules if r.scope != "inline"]
         self._limits = sorted({r.max_words for r in rules if r.max_words})  # ascending
-        compiled = [(re.compile(r.pattern, re.IGNORECASE).fullmatch, r) for r in rules]
+        compiled = [(re.compile(r.pattern, re.IGNORECASE).fullmatch, r,
+                     _required_text(r.pattern, re.IGNORECASE) if _scans(r.pattern) else None)
+                    for r in rules]
         # per limit (and one for longer lines): the rules a line of that many words may match
-        self._by_limit = [tuple((full, r) for full, r in compiled
-                                if r.max_words == 0 or r.max_words >= lim)
+        self._by_limit = [tuple(c for c in compiled if c[1].max_words == 0 or c[1].max_words >= lim)
                           for lim in self._limits + [10 ** 9]]
 
     def strip_inline(self, line: str) -> tuple[str, list[tuple[str, str]]]:
@@ -56,7 +69,9 @@ class RuleSet:
         "Sen. Dick Durbin Richard (Dick) Joseph DurbinPentagon watchdog ... MORE said" keeps
         "Durbin")."""
         removed = []
-        for pattern, rule in self.inline:
+        for pattern, rule, needle in self.inline:
+            if needle is not None and needle not in line:
+                continue  # no match can be here
             def cut(m, rule=rule):
                 kept = m.group(1) if pattern.groups else ""
                 removed.append((m.group(0)[len(kept):].strip(), rule.reason))
@@ -66,10 +81,59 @@ class RuleSet:
 
     def match(self, line: str) -> Rule | None:
         core = line.strip(_DECORATION)
-        for fullmatch, rule in self._by_limit[bisect.bisect_left(self._limits, len(core.split()))]:
+        folded = None  # the line as the needles are written: folded once, when first needed
+        for fullmatch, rule, needle in self._by_limit[bisect.bisect_left(self._limits,
+                                                                         len(core.split()))]:
+            if needle is not None:
+                if folded is None:
+                    folded = core.translate(_FOLD).lower()
+                if needle not in folded:
+                    continue  # no match can be here
             if fullmatch(core) is not None:
                 return rule
         return None
+
+
+def _parse(pattern: str, flags: int = 0):
+    """The standard library's parse of `pattern` (re._parser, Python 3.11+), or None where it cannot
+    be had (a future Python without that module, an unreadable pattern): then no prefilter."""
+    try:
+        from re import _parser
+
+        return _parser, _parser.parse(pattern, flags)
+    except Exception:
+        return None
+
+
+def _required_text(pattern: str, flags: int = 0) -> str | None:
+    """The longest run of literal characters that every match of `pattern` holds, or None: the
+    literals of its top-level sequence (outside any group, repeat, alternation or look-around, so
+    each is part of every match). For a case-insensitive pattern the run is lower-cased and must be
+    ASCII, to be looked for in a line folded with `_FOLD` and `str.lower`."""
+    got = _parse(pattern, flags)
+    if got is None:
+        return None
+    parser, parsed = got
+    best = run = ""
+    for op, arg in parsed:
+        run = run + chr(arg) if op is parser.LITERAL else ""
+        if len(run) > len(best):
+            best = run
+    if parsed.state.flags & re.IGNORECASE:
+        best = best.lower() if best.isascii() else ""
+    return best or None
+
+
+def _scans(pattern: str) -> bool:
+    """Whether a whole-line pattern opens with a repeat that may match nothing (".*"): it then tries
+    every position of the line before failing, where a pattern opening with a literal fails at once
+    (and a substring test would cost more than it saves)."""
+    got = _parse(pattern)
+    if got is None or not got[1]:
+        return False
+    parser, parsed = got
+    op, arg = parsed[0]
+    return op in (parser.MAX_REPEAT, parser.MIN_REPEAT) and arg[0] == 0
 
 
 def load_rules(path: Path | None = None) -> RuleSet:

@@ -15,7 +15,7 @@ A rule that must scan a line (an inline rule, searched; a line rule opening with
 only on lines holding the literal text every match of it contains (`_required_text`: "MORE" for
 the link hover cards, "sign up" for a newsletter form): the regular expression tries a match at
 every position, the substring test is one C-level scan. On the AllSides corpus this took cleaning
-from 6.9 to 3.3 CPU-s, with the same output.
+from 6.9 to 2.7 CPU-s, with the same output.
 """
 from __future__ import annotations
 
@@ -34,6 +34,7 @@ _DECORATION = " |\u2022\u00b7\u25ba\u25b6\u25aa\u25cf\u27a4\u2192"
 #: this, every text a case-insensitive match covers becomes its ASCII needle (a test checks the
 #: list against the regular expression engine over all of Unicode).
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_FOLDED_CHARS = re.compile("[" + "".join(map(chr, _FOLD)) + "]")
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,9 @@ class RuleSet:
                                                                          len(core.split()))]:
             if needle is not None:
                 if folded is None:
-                    folded = core.translate(_FOLD).lower()
+                    folded = core.lower()
+                    if not folded.isascii() and _FOLDED_CHARS.search(core):
+                        folded = core.translate(_FOLD).lower()  # rare: translate is slow
                 if needle not in folded:
                     continue  # no match can be here
             if fullmatch(core) is not None:

@@ -15,7 +15,8 @@ per core whatever else the machine is doing:
 
 Peak RSS (resource.getrusage) is printed at the end. Not a test: figures vary with the machine.
 
-Usage: python scripts/bench_pipeline.py [-n 300] [--profile] [--no-explain]
+Usage: python scripts/bench_pipeline.py [-n 300] [--profile [--sort tottime] [--lines 60]]
+       [--no-explain]
 """
 from __future__ import annotations
 
@@ -23,7 +24,6 @@ import argparse
 import gzip
 import itertools
 import json
-import os
 import random
 import resource
 import sys
@@ -78,6 +78,9 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-n", type=int, default=300, help="articles (default 300)")
     ap.add_argument("--profile", action="store_true", help="also print a cProfile of the timed run")
+    ap.add_argument("--sort", default="cumtime", help="the profile's order (pstats key: cumtime, "
+                    "tottime, ncalls ...; default cumtime)")
+    ap.add_argument("--lines", type=int, default=60, help="profile lines to print (default 60)")
     ap.add_argument("--no-explain", action="store_true", help="classify without explanations")
     args = ap.parse_args(argv)
 
@@ -121,7 +124,7 @@ def main(argv=None) -> int:
     if prof is not None:
         import pstats
 
-        pstats.Stats(prof).sort_stats(os.environ.get("PSORT", "cumtime")).print_stats(int(os.environ.get("PN", "60")))
+        pstats.Stats(prof).sort_stats(args.sort).print_stats(args.lines)
     return 0
 
 

@@ -9,7 +9,8 @@ and `summary["actors"]`), so the comparison code can call them without knowing t
 
 Within an article the stage already groups mentions by gazetteer entry, acronym, surname, title and
 metonym. Across articles this module adds: unknown people by full name, by first and last name
-(with or without a middle name or initial), by a full name that ends another ("Counsel Robert
+(with or without a middle name or initial, or with a short form or another spelling of the first
+name: "Jim" / "James", "Sergey" / "Sergei"), by a full name that ends another ("Counsel Robert
 Mueller" / "Robert Mueller"), and by a surname that fits exactly one full name in the story;
 acronyms defined in one outlet ("Inter-Services Public Relations (ISPR)") and used bare or long in
 another; titles without a name ("the Iranian deputy foreign minister") to the one person in the
@@ -29,6 +30,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from ..gazetteer import fold
+from ..text.resources import given_name_forms
 from ..model.actors import (
     Actor, ActorOutletProfile, ActorTable, LabelUse, NamingCell, NamingMatrix, SpanRef,
 )
@@ -137,6 +139,19 @@ def group_actors(analyses, overrides=None) -> ActorTable:
         for other in keys[1:]:
             g.union(sorted(people[keys[0]])[0], sorted(people[other])[0], "middle name",
                     f"{keys[0]!r} and {other!r} taken for one person")
+    # one person whose first name is written in two forms: a short form ("Jim Comey" / "James
+    # Comey") or another spelling of a name from another alphabet ("Sergey" / "Sergei Kislyak")
+    forms = given_name_forms()
+    by_name = defaultdict(list)
+    for key in full:
+        words = key.split()
+        if words[0] in forms:
+            by_name[(forms[words[0]], words[-1])].append(key)
+    for _, keys in sorted(by_name.items()):
+        for other in keys[1:]:
+            if other.split()[0] != keys[0].split()[0]:
+                g.union(sorted(people[keys[0]])[0], sorted(people[other])[0], "given name form",
+                        f"{keys[0]!r} and {other!r} taken for one person")
     for key in full:
         for other in full:
             if other != key and key.endswith(" " + other):

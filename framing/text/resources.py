@@ -23,3 +23,25 @@ def abbreviations() -> frozenset[str]:
 def sentence_starters() -> frozenset[str]:
     """Lower-case words that, capitalised after an abbreviation, start a sentence."""
     return word_list("sentence_starters.txt")
+
+
+@lru_cache(maxsize=None)
+def given_name_forms() -> dict[str, str]:
+    """Each form of framing/data/given_name_variants.txt -> one form standing for its name (the
+    alphabetically first of all the forms its lines join: "jim" -> "james", "sergei" -> "sergei",
+    "sergey" -> "sergei"). Forms on no line are not in the table."""
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for line in sorted(word_list("given_name_variants.txt")):
+        forms = line.split()
+        for form in forms:
+            parent.setdefault(form, form)
+        for form in forms[1:]:
+            a, b = sorted((root(forms[0]), root(form)))
+            parent[b] = a
+    return {form: root(form) for form in parent}

@@ -122,6 +122,10 @@ def test_real_accents_are_not_taken_for_mojibake():
      "or G.I. Joe 00:59", "video player"),
     ("Photos: Obama in Europe President Obama visits Stonehenge on Friday, September 5. Hide Caption "
      "1 of 21 Photos: Obama in Europe Obama speaks at the NATO summit. Hide Caption 2 of 21", "gallery"),
+    # a related article's headline and its link (The Guardian, 112 in the AllSides corpus)
+    ("Trump associates' links with Russia: what we know so far Read more", "related-article"),
+    ("Has Zuckerberg lost control of the monster he created? | John Naughton Read more",
+     "related-article"),
 ])
 def test_leftover_lines_match_a_rule(line, reason_word):
     rule = load_rules().match(line)
@@ -151,6 +155,8 @@ def test_leftover_lines_match_a_rule(line, reason_word):
     "The bill was tagged as a priority by the leadership: it passed on Monday.",
     "Related coverage of the hearings ran on every network that night, the ratings showed.",
     "The footage was first broadcast by a local station (and later shared via AP) on Friday night.",
+    "Children should read more, the minister said.",
+    "Experts say voters want to read more",
 ])
 def test_real_sentences_match_no_rule(line):
     assert load_rules().match(line) is None
@@ -318,3 +324,17 @@ def test_cleaning_a_page_from_another_site():
     assert "“Our members are not going back until there is a fair offer on the table,” union secretary" \
         in paragraphs[2]
     assert paragraphs[-1].startswith("The transport minister urged both sides to return to mediation")
+
+
+def test_a_read_more_link_glued_to_a_paragraph_goes_and_the_paragraph_stays():
+    text = ("As recently as Monday, two US air force B-1B bombers flew from Guam to join their "
+            "counterparts for a mission over the Korean peninsula. Read more\n\n"
+            "Trump associates' links with Russia: what we know so far Read more\n\n"
+            "Intense pressure has led him to recuse himself.")
+    out = clean_text(text)
+    assert out.text.split("\n\n") == [
+        "As recently as Monday, two US air force B-1B bombers flew from Guam to join their "
+        "counterparts for a mission over the Korean peninsula.",
+        "Intense pressure has led him to recuse himself."]
+    assert sorted(r.text for r in out.removed) == [
+        "Read more", "Trump associates' links with Russia: what we know so far Read more"]

@@ -15,6 +15,9 @@ from ..model import ArticleAnalysis
 from ..model.comparison import Attributed
 from .data import reporting_verbs
 
+#: The most unnamed sources one attribution is credited to, as a count ("two officials", "three
+#: people familiar with ..."); a larger number of people speaking is a crowd the story reports.
+_MOST_SOURCES = 10
 _NAME_POS = ("NNP", "NNPS", "NN", "NNS", "PRP", "JJ", "POS")
 
 
@@ -59,6 +62,24 @@ class Crediter:
         self.analysis = analysis
         self.doc = analysis.doc
         self.spans = _attribution_spans(analysis)
+        # the speakers' spans ("two U.S. officials said")
+        self.sources = [(a.source.start, a.source.end) for a in analysis.attributions
+                        if getattr(a, "source", None) is not None]
+
+    def counts_unnamed_sources(self, start: int, end: int, counted: str, value: float) -> bool:
+        """Whether a number at [start, end) counting `counted` (a lemma) is a count of unnamed
+        sources: in an attribution's speaker span, counting a noun that names no one (official,
+        source, people ...: the head nouns of framing/data/attribution/anonymous.tsv), and small
+        ("Two U.S. officials said", "three people familiar with the talks"). It counts who
+        speaks, not something the story reports: two outlets' source counts are no disagreement
+        about the facts. Larger counts are crowds the story reports ("10,000 people showed up",
+        "several hundred people protesting")."""
+        if value > _MOST_SOURCES or not self.sources:
+            return False
+        from ..attribution.data import load_data
+
+        return counted in load_data().anonymous_heads and any(
+            a <= start and end <= b for a, b in self.sources)
 
     def credit(self, start: int, end: int, sentence: int, clause: tuple[int, int] | None = None) -> Attributed:
         """Who the article says the span at [start, end) comes from; `clause` is a token range."""

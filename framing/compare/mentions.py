@@ -259,6 +259,8 @@ def article_facts(analysis: ArticleAnalysis, fig_counter: list[int], date_counte
             if found is None:
                 continue
             k, lemma = found
+            if crediter.counts_unnamed_sources(toks[a].start, toks[b - 1].end, lemma, num.value):
+                continue  # "Two U.S. officials said": how many sources speak
             if num.bare_year and lemma not in table:
                 continue
             if toks[num.num_start].norm == "one" and not (k == b or k == b + 1) and num.unit != "%":

@@ -1,0 +1,41 @@
+"""Session 22 (an unseen story read end to end: four outlets on Jeff Sessions' recusal, March 2017).
+A report's passive credits the report to the agent after "by": "The meetings, first reported by the
+Washington Post, ..." had the meetings as speaker and the Post as content; "The letter was first
+reported by The New York Times" made "was first" a cue of its own. The agent ends before its time
+("by the White House on Monday").
+
+Sentences from AllSides records 1585, 4603, 4754, 4775 and 4910, shortened; the change was read
+on records 4000-4999 (12 attributions changed, all right). Each test fails on the session-21 code;
+"..._still_..." pins what the rules must leave alone.
+"""
+from __future__ import annotations
+
+from test_attribution_helpers import content, run, source
+
+
+def _triples(text):
+    doc, atts, _ = run(text)
+    return [(source(doc, a), a.cue_text, content(doc, a)) for a in atts]
+
+
+def test_a_participle_clause_credits_its_noun_to_the_agent():
+    assert _triples("The meetings, first reported by the Washington Post, came as Sessions was a top "
+                    "surrogate.") == [("the Washington Post", "first reported", "The meetings")]
+    assert _triples("The deal, first reported by Reuters on Monday, would cut tariffs.") == [
+        ("Reuters", "first reported", "The deal")]
+
+
+def test_a_reports_passive_with_be_credits_the_subject_to_the_agent():
+    assert _triples("The news of Ryan's retirement was first reported by Axios.") == [
+        ("Axios", "was first reported", "The news of Ryan's retirement")]
+    assert _triples("Those problems and others have been revealed by congressional oversight "
+                    "investigators.") == [
+        ("congressional oversight investigators", "have been revealed", "Those problems and others")]
+
+
+def test_other_verbs_full_passives_are_still_no_attribution():
+    # physical or procedural senses of cue verbs: no speaker in "by" here
+    for text in ("The checkpoint was attacked by pro-Russian insurgents.",
+                 "The nominees were confirmed by wide margins.",
+                 "This article was supported by a grant from the Pulitzer Center."):
+        assert _triples(text) == [], text

@@ -512,6 +512,13 @@ _CONTRACTED_AUX = frozenset({"'s", "'re", "'ve", "'d", "'ll", "'m"})
 _FLOATING = frozenset({"both", "all", "each"})
 
 
+#: Words of time or extent before a cue ("The Post first reported", "The letter was first reported
+#: by", "The deal, widely reported by"), which the tagger often reads as adjectives: skipped, as
+#: adverbs are, between a cue and its subject.
+_CUE_ADVERBS = frozenset({"first", "initially", "originally", "previously", "widely", "also",
+                          "later", "earlier"})
+
+
 def _skip_aux_left(tokens, j: int, lo: int, progressive: bool = False) -> int:
     """Index of the token before the auxiliaries and adverbs that precede a cue. With
     `progressive` (the cue is an -ing form), "be" counts too: "Clinton is telling voters ...",
@@ -1717,11 +1724,6 @@ _MEANS_OF_SPEECH = frozenset({"telephone", "phone", "email", "e-mail", "text", "
                               "video", "satellite", "skype", "mail", "letter", "cellphone"})
 
 
-#: Words of time or extent before a cue ("The Post first reported", "The letter was first reported
-#: by", "The deal, widely reported by"), which the tagger often reads as adjectives: skipped, as
-#: adverbs are, between a cue and its subject.
-_CUE_ADVERBS = frozenset({"first", "initially", "originally", "previously", "widely", "also",
-                                "later", "earlier"})
 #: Cues whose passive with "by" credits a report to its agent, the outlet or body that made it known.
 _REPORTED_BY = frozenset({"report", "announce", "publish", "reveal", "disclose"})
 

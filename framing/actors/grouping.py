@@ -320,8 +320,10 @@ def naming_matrix(analyses, table: ActorTable | None = None, overrides=None,
                   include_generic: bool = True) -> NamingMatrix:
     """Actor x outlet -> the labels used, how often, and which the lexicon flags.
 
-    A label is flagged when a lexicon finding (analysis.findings) overlaps one of its mentions; the
-    finding categories and terms are listed. Pronouns are not labels. With include_generic False,
+    A label is flagged when a lexicon finding (analysis.findings) that is a flag overlaps one of its
+    mentions; the finding categories and terms are listed. An information-only finding (Finding.flag
+    False: "government", "White House", "spokesman" as neutral labels) marks nothing: a flag beside
+    every neutral name told a reader that the lexicon objected to it. Pronouns are not labels. With include_generic False,
     unnamed groups ("generic:*") are left out.
     """
     table = table or group_actors(analyses, overrides)
@@ -332,7 +334,8 @@ def naming_matrix(analyses, table: ActorTable | None = None, overrides=None,
             outlets.append(_outlet(an))
     uses = defaultdict(lambda: defaultdict(list))  # (actor, outlet) -> label key -> [(art, m, findings)]
     for an in analyses:
-        fl = [(s, e, f) for f in (an.findings or ()) for s, e in [_finding_span(f)] if s is not None]
+        fl = [(s, e, f) for f in (an.findings or ()) if getattr(f, "flag", True)
+              for s, e in [_finding_span(f)] if s is not None]
         for m in an.actor_mentions:
             if m.kind == "pronoun":
                 continue

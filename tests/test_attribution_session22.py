@@ -2,7 +2,9 @@
 A report's passive credits the report to the agent after "by": "The meetings, first reported by the
 Washington Post, ..." had the meetings as speaker and the Post as content; "The letter was first
 reported by The New York Times" made "was first" a cue of its own. The agent ends before its time
-("by the White House on Monday").
+("by the White House on Monday"). "The organization" is the institution named last within the reach
+of "they" that is not a news outlet (it had stayed unresolved, or gone to the World Health
+Organization named paragraphs before: AllSides 3302, 4761, 4774, 5287, 5960).
 
 Sentences from AllSides records 1585, 4603, 4754, 4775 and 4910, shortened; the change was read
 on records 4000-4999 (12 attributions changed, all right). Each test fails on the session-21 code;
@@ -39,3 +41,28 @@ def test_other_verbs_full_passives_are_still_no_attribution():
                  "The nominees were confirmed by wide margins.",
                  "This article was supported by a grant from the Pulitzer Center."):
         assert _triples(text) == [], text
+
+
+def test_the_organization_is_the_institution_named_last_nearby():
+    # AllSides 4774 and 5287: "the organization" is whichever institution was just named, not
+    # unresolved ("organization") and not one whose name holds the word
+    doc, atts, _ = run('In a report, the IMF said U.S. consumption "has benefited from steady job '
+                       'creation." The organization also said that budget cuts had been milder.')
+    assert [(source(doc, a), a.speaker) for a in atts] == [("the IMF", "IMF"),
+                                                          ("The organization", "IMF")]
+    _, atts, _ = run("The World Health Organization estimates that 4,500 people have died. The "
+                     "Carter Center said there are no complications. The organization said in a "
+                     "tweet that he would stay in hospital.")
+    assert atts[-1].speaker == "Carter Center"
+
+
+def test_the_organization_is_still_not_a_news_outlet_or_one_named_far_back():
+    # AllSides 3563: the fund the donations went to, not the paper quoted before
+    _, atts, _ = run("As of June 8, over 10,000 people had been arrested, according to The Guardian. "
+                     "Donations flooded in to the Minnesota Freedom Fund after the organization "
+                     "said it was working to pay bail.")
+    assert atts[-1].speaker != "Guardian"
+    filler = " ".join(["The protests went on through the night in several cities."] * 8)
+    _, atts, _ = run(f"The IMF said growth would slow. {filler} The organization said it would "
+                     "hold a news conference.")
+    assert atts[-1].speaker != "IMF"

@@ -42,7 +42,7 @@ from ..text.columns import columns
 from .chunks import PROPER, TIME_WORDS, np_left, np_right
 from .data import first_names, gender_words, genders_clash
 from .speakers import PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_THING, QUANTITY_HEADS, SpeakerInfo, describe, \
-    non_persons, organisation_heads, person_nouns
+    gazetteer_lookup, non_persons, organisation_heads, person_nouns
 from .named_mentions import NamedMentions, other_first_name, plain_name, qualifiers, speaker_words
 
 #: Words that open a subordinate clause before a sentence's subject: "While Rep. Paul Mitchell
@@ -55,6 +55,9 @@ _PRONOUN_GENDER = {"he": "m", "she": "f"}
 _OPENING_CLAUSE_TAGS = frozenset({"VBG", "VBN", "IN", "TO"})
 _OPENING_CLAUSE_MAX = 40
 #: Words that make a description more than an institution's head noun with its adjectives.
+#: Head nouns any institution can be called by ("the organization"): they stand for the one named
+#: last, whatever its name.
+_ANY_INSTITUTION = frozenset({"organization", "organisation"})
 _DESCRIPTION_STOP = frozenset({"of", "for", "on", "in", "at", "and", "or", "to", "from", "with", "by"})
 #: A capitalised word (and an initial) right before a surname: "Karen " in "Karen McDougal",
 #: "Joseph R. " in "Joseph R. Biden".
@@ -251,6 +254,7 @@ class Resolver:
         self._by_surname: dict[str, list[int]] = {}
         self._position: dict[int, int] = {}  # id(entity) -> its index in `entities`
         self.recent: list[tuple[int, Entity]] = []  # (char offset, entity) mentions so far
+        self._at = 0  # where the source being resolved stands (`_institution_named_with`)
         self.named = NamedMentions(doc, data, gazetteer)  # the persons the article names anywhere
         self._searched: dict = {}  # (entity, name) -> mentions already tried for it (`_name_fully`)
         # named sentence subjects, found lazily in text order: only those before the last source
@@ -401,7 +405,8 @@ class Resolver:
             if ent.surname() == last and ent.kind == info.kind == "person" and \
                     not other_first_name(ent.name, words) and not _other_gender(ent, gender):
                 return ent  # "Khawaja M. Asif" -> "Khawaja Asif" (not "Nancy Reagan" -> "Ronald Reagan")
-            if info.kind == "institution" and ent.kind == "institution" and ent.name.lower().endswith(" " + full):
+            if info.kind == "institution" and ent.kind == "institution" and \
+                    ent.name.lower().endswith(" " + full) and full not in _ANY_INSTITUTION:
                 return ent  # "the Times" after "The New York Times", "the Air Force" after "U.S. Air Force"
         if len(words) == 1 and info.kind == "person" and last in first_names():
             # "Tom explains ..." after "NPR Pentagon correspondent Tom Bowman": a first name alone
@@ -420,12 +425,34 @@ class Resolver:
 
     def _institution_named_with(self, head: str, other_than: str = "") -> Entity | None:
         """The nearest institution whose name holds the capitalised word `head` (and is not
-        `other_than`, the word's own name): what "the committee" and "The Observatory" stand for."""
-        for _, ent in reversed(self.recent):
+        `other_than`, the word's own name): what "the committee" and "The Observatory" stand for.
+        A word any institution can be called by ("the organization") stands for the one named last,
+        whatever its name, within the reach of "they" (`_THEY_INSTITUTION_REACH` characters): "the
+        IMF said ... The organization also cited ...", not the World Health Organization named
+        paragraphs before."""
+        any_name = head in _ANY_INSTITUTION
+        for at, ent in reversed(self.recent):
+            if any_name and self._at - at > _THEY_INSTITUTION_REACH:
+                return None  # named too far back to be the one meant
+            if any_name and self._is_media(ent):
+                continue  # a paper or network is "the newspaper", "the network" ("according to The
+                # Guardian ... after the organization said": the fund, not the paper)
             if ent.kind == "institution" and (not other_than or ent.name.lower() != other_than) and \
-                    head in [w.lower() for w in ent.label.split(" ") if w[:1].isupper()]:
+                    (any_name or head in [w.lower() for w in ent.label.split(" ") if w[:1].isupper()]):
                 return ent
         return None
+
+    def _is_media(self, ent: Entity) -> bool:
+        """Whether an institution is a news outlet: its role says so, or the gazetteer does."""
+        if ent.role == "media":
+            return True
+        if self.gazetteer is None or not ent.name:
+            return False
+        try:
+            entry = gazetteer_lookup(self.gazetteer, ent.name)
+        except Exception:  # a gazetteer without lookup: nothing is known
+            return False
+        return entry is not None and entry.kind == "media"
 
     def _office(self, info: SpeakerInfo) -> bool:
         """Does the description name an office one person holds: a person's description, or a title
@@ -640,6 +667,7 @@ class Resolver:
         info = describe(toks, a, b, text, self.data, self.gazetteer, sentence_text)
         span = (toks[a].start, toks[b - 1].end)
         self._catch_up(span[0])
+        self._at = span[0]  # where the source being resolved stands (`_institution_named_with`)
         ent: Entity | None = None
         if info.kind == "relative":
             # "X, who said": the noun phrase before the comma; "four Republicans who have

@@ -4,7 +4,9 @@ Washington Post, ..." had the meetings as speaker and the Post as content; "The 
 reported by The New York Times" made "was first" a cue of its own. The agent ends before its time
 ("by the White House on Monday"). "The organization" is the institution named last within the reach
 of "they" that is not a news outlet (it had stayed unresolved, or gone to the World Health
-Organization named paragraphs before: AllSides 3302, 4761, 4774, 5287, 5960).
+Organization named paragraphs before: AllSides 3302, 4761, 4774, 5287, 5960). A name after an
+organisation's description ("a large nurses' union, Nurses United,") is an institution, unless a
+title or a person's description comes with it.
 
 Sentences from AllSides records 1585, 4603, 4754, 4775 and 4910, shortened; the change was read
 on records 4000-4999 (12 attributions changed, all right). Each test fails on the session-21 code;
@@ -12,7 +14,12 @@ on records 4000-4999 (12 attributions changed, all right). Each test fails on th
 """
 from __future__ import annotations
 
-from test_attribution_helpers import content, run, source
+from test_attribution_helpers import content, gazetteer, run, source
+
+from framing.attribution.data import load_data
+from framing.attribution.speakers import describe
+from framing.model import Article
+from framing.text import build_doc
 
 
 def _triples(text):
@@ -66,3 +73,22 @@ def test_the_organization_is_still_not_a_news_outlet_or_one_named_far_back():
     _, atts, _ = run(f"The IMF said growth would slow. {filler} The organization said it would "
                      "hold a news conference.")
     assert atts[-1].speaker != "IMF"
+
+
+def test_a_name_after_an_organisation_description_is_an_institution():
+    # AllSides 5960: the union was read as a person, so "the organization" went to the CDC
+    _, atts, _ = run("The CDC said the crew members were OK. This week, a large nurses' union, "
+                     "Nurses United, cited unnamed nurses as the organization alleged the hospital "
+                     "was not equipped.")
+    assert [a.speaker for a in atts][-2:] == ["Nurses United", "Nurses United"]
+
+
+def test_a_titled_or_related_name_after_such_a_description_is_still_a_person():
+    for text in ("Writing for a unanimous court, conservative Justice Antonin Scalia, said it was "
+                 "illegal.", "Hogg's mother, Rebecca Boldrick, says she received a letter.",
+                 "A member of the group, Amy Lee, said it was over."):
+        doc = build_doc(Article(id="x", text=text, outlet="X"))
+        toks = doc.tokens
+        a = next(k for k, t in enumerate(toks) if t.text in ("a", "Hogg", "A"))
+        b = max(k for k, t in enumerate(toks) if t.text == ",") + 1
+        assert describe(toks, a, b, text, load_data(), gazetteer()).kind == "person", text

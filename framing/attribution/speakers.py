@@ -560,6 +560,14 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
         kind = "group"  # "Jonathan Rodden and Robert Inman argue": both speak
     elif name and kind == "person" and (institution_name or _org_name(name_toks, org_heads)):
         kind = "institution"  # "Department of Homeland Security", "New York Times": not a person
+    elif appositive and kind == "person" and not has_honorific and \
+            not any(t.norm in data.titles for t in toks[len(main):]) and \
+            _description_head(main).norm in (getattr(gazetteer, "org_heads", None) or ()):
+        # "a large nurses' union, Nurses United,": the description says what the name is (not "a
+        # member of the group, Amy Lee,": the head comes before its "of"); the gazetteer's
+        # organisation heads only (org_heads has role words too: "Hogg's mother"); a name with a
+        # title is a person's ("for a unanimous court, conservative Justice Antonin Scalia,")
+        kind = "institution"
     elif name and kind == "person" and name_toks[-1].pos == "NNPS" and not has_honorific:
         kind = "group"  # "House Republicans", "Democrats": many people
     if name and people_org and not coordinated:
@@ -582,6 +590,15 @@ def _describe(tokens, a: int, b: int, text: str, data: AttributionData, gazettee
         role = "anonymous"
     return SpeakerInfo(phrase, name, description, title, role, affiliation, anonymous, kind, plural,
                        tuple(m[2] for m in matches if m[1] > owner_end))
+
+
+def _description_head(main):
+    """The head noun of a description: its last word before the first preposition ("spokesman" in
+    "a spokesman for the company"), else its last word."""
+    for k, t in enumerate(main):
+        if k and t.pos == "IN":
+            return main[k - 1]
+    return main[-1]
 
 
 def title_body_role(toks, match, gazetteer) -> str:

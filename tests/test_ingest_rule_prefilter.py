@@ -7,7 +7,7 @@ import re
 import pytest
 
 from framing.ingest import clean_text, load_rules
-from framing.ingest.boilerplate import _FOLD, _required_text, _scans
+from framing.ingest.boilerplate import _FOLD, _required_text
 
 
 def test_the_fold_table_is_every_character_that_case_insensitively_matches_ascii():
@@ -31,7 +31,9 @@ def test_required_text_is_the_longest_literal_run_outside_groups():
     assert _required_text(r"[ab]c?") is None
     # a case-insensitive run outside ASCII could be matched by other case forms: none
     assert _required_text(r".*\u00e9t\u00e9.*", re.I) is None
-    assert _scans(r".*\bsign up\b.*") and not _scans(r"sign up\b.*")
+    # a whole-line rule gets a needle only when it opens with a repeat that may match nothing
+    assert _required_text(r".*\bsign up\b.*", re.I, only_if_scanning=True) == "sign up"
+    assert _required_text(r"sign up\b.*", re.I, only_if_scanning=True) is None
 
 
 def _without_prefilter(rules, line):

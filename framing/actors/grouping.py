@@ -323,8 +323,8 @@ def naming_matrix(analyses, table: ActorTable | None = None, overrides=None,
     A label is flagged when a lexicon finding (analysis.findings) that is a flag overlaps one of its
     mentions; the finding categories and terms are listed. An information-only finding (Finding.flag
     False: "government", "White House", "spokesman" as neutral labels) marks nothing: a flag beside
-    every neutral name told a reader that the lexicon objected to it. Pronouns are not labels. With include_generic False,
-    unnamed groups ("generic:*") are left out.
+    every neutral name told a reader that the lexicon objected to it. Pronouns are not labels. With
+    include_generic False, unnamed groups ("generic:*") are left out.
     """
     table = table or group_actors(analyses, overrides)
     assign = dict(table.assignment)

@@ -54,10 +54,10 @@ _PRONOUN_GENDER = {"he": "m", "she": "f"}
 #: statement, X said"), and how far (tokens) its comma may be.
 _OPENING_CLAUSE_TAGS = frozenset({"VBG", "VBN", "IN", "TO"})
 _OPENING_CLAUSE_MAX = 40
-#: Words that make a description more than an institution's head noun with its adjectives.
 #: Head nouns any institution can be called by ("the organization"): they stand for the one named
 #: last, whatever its name.
 _ANY_INSTITUTION = frozenset({"organization", "organisation"})
+#: Words that make a description more than an institution's head noun with its adjectives.
 _DESCRIPTION_STOP = frozenset({"of", "for", "on", "in", "at", "and", "or", "to", "from", "with", "by"})
 #: A capitalised word (and an initial) right before a surname: "Karen " in "Karen McDougal",
 #: "Joseph R. " in "Joseph R. Biden".

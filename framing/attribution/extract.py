@@ -1740,14 +1740,11 @@ def _by_agent(ctx, i, i_end, lo, hi, frame, lemma, found) -> RawAttribution | No
         if toks[m].pos == "IN" and toks[m + 1].norm in TIME_WORDS:
             end = m  # "by the White House on Monday": the agent ends before its time
             break
-    j = i - 1
-    while j >= lo and toks[j].norm in _CUE_ADVERBS:
-        j -= 1
     # a report's passive ("The letter was first reported by The New York Times", "The deal, first
     # reported by Reuters, ..."); other verbs' full passives are mostly no attribution ("was
     # attacked by insurgents", "were confirmed by wide margins", "is backed by science")
     reported = lemma in _REPORTED_BY
-    j = _skip_aux_left(toks, j, lo, progressive=reported)  # "was (first) reported": be as well
+    j = _skip_aux_left(toks, i - 1, lo, progressive=reported)  # "was (first) reported": be as well
     cue_start = j + 1  # the cue holds its auxiliaries and adverbs ("was first reported")
     if reported and j > lo and toks[j].text == "," and toks[j - 1].pos in NOUNS:
         j -= 1  # a participle clause after its noun

@@ -11,6 +11,7 @@ Otherwise the figure is the outlet's own statement (speaker "").
 """
 from __future__ import annotations
 
+from ..attribution.data import load_data
 from ..model import ArticleAnalysis
 from ..model.comparison import Attributed
 from .data import reporting_verbs
@@ -76,8 +77,6 @@ class Crediter:
         "several hundred people protesting")."""
         if value > _MOST_SOURCES or not self.sources:
             return False
-        from ..attribution.data import load_data
-
         return counted in load_data().anonymous_heads and any(
             a <= start and end <= b for a, b in self.sources)
 

@@ -58,7 +58,7 @@ class RuleSet:
         rules = [r for r in rules if r.scope != "inline"]
         self._limits = sorted({r.max_words for r in rules if r.max_words})  # ascending
         compiled = [(re.compile(r.pattern, re.IGNORECASE).fullmatch, r,
-                     _required_text(r.pattern, re.IGNORECASE) if _scans(r.pattern) else None)
+                     _required_text(r.pattern, re.IGNORECASE, only_if_scanning=True))
                     for r in rules]
         # per limit (and one for longer lines): the rules a line of that many words may match
         self._by_limit = [tuple(c for c in compiled if c[1].max_words == 0 or c[1].max_words >= lim)
@@ -97,46 +97,32 @@ class RuleSet:
         return None
 
 
-def _parse(pattern: str, flags: int = 0):
-    """The standard library's parse of `pattern` (re._parser, Python 3.11+), or None where it cannot
-    be had (a future Python without that module, an unreadable pattern): then no prefilter."""
-    try:
-        from re import _parser
-
-        return _parser, _parser.parse(pattern, flags)
-    except Exception:
-        return None
-
-
-def _required_text(pattern: str, flags: int = 0) -> str | None:
+def _required_text(pattern: str, flags: int = 0, only_if_scanning: bool = False) -> str | None:
     """The longest run of literal characters that every match of `pattern` holds, or None: the
     literals of its top-level sequence (outside any group, repeat, alternation or look-around, so
     each is part of every match). For a case-insensitive pattern the run is lower-cased and must be
-    ASCII, to be looked for in a line folded with `_FOLD` and `str.lower`."""
-    got = _parse(pattern, flags)
-    if got is None:
+    ASCII, to be looked for in a line folded with `_FOLD` and `str.lower`.
+
+    `only_if_scanning`: None unless the pattern opens with a repeat that may match nothing (".*"),
+    as a whole-line rule that tries every position of the line before failing does; a pattern
+    opening with a literal fails at once, and a substring test would cost more than it saves."""
+    try:
+        from re import _parser  # the standard library's parser (Python 3.11+)
+
+        parsed = _parser.parse(pattern, flags)
+    except Exception:  # a future Python without it, or an unreadable pattern: no prefilter
         return None
-    parser, parsed = got
+    if only_if_scanning and not (parsed and parsed[0][0] in (_parser.MAX_REPEAT, _parser.MIN_REPEAT)
+                                 and parsed[0][1][0] == 0):
+        return None
     best = run = ""
     for op, arg in parsed:
-        run = run + chr(arg) if op is parser.LITERAL else ""
+        run = run + chr(arg) if op is _parser.LITERAL else ""
         if len(run) > len(best):
             best = run
     if parsed.state.flags & re.IGNORECASE:
         best = best.lower() if best.isascii() else ""
     return best or None
-
-
-def _scans(pattern: str) -> bool:
-    """Whether a whole-line pattern opens with a repeat that may match nothing (".*"): it then tries
-    every position of the line before failing, where a pattern opening with a literal fails at once
-    (and a substring test would cost more than it saves)."""
-    got = _parse(pattern)
-    if got is None or not got[1]:
-        return False
-    parser, parsed = got
-    op, arg = parsed[0]
-    return op in (parser.MAX_REPEAT, parser.MIN_REPEAT) and arg[0] == 0
 
 
 def load_rules(path: Path | None = None) -> RuleSet:

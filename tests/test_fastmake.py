@@ -1,4 +1,5 @@
-"""framing.model.fastmake: generated constructors give the same objects as the dataclass's own."""
+"""framing.model.fastmake: records, and generated constructors that give the same objects as the
+record's own __init__."""
 from __future__ import annotations
 
 import pickle
@@ -6,10 +7,10 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from framing.model.fastmake import fast_constructor
+from framing.model.fastmake import RECORDS, fast_constructor, record
 
 
-@dataclass(frozen=True)
+@record
 class _Quote:
     speaker: str
     words: int = 0
@@ -34,9 +35,28 @@ def test_maker_takes_the_same_arguments_and_gives_the_same_object():
         assert type(fast) is _Quote
         assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
         assert pickle.dumps(fast) == pickle.dumps(slow)
-    with pytest.raises(AttributeError):
-        make("Kabul").words = 3  # still frozen
     assert make("a").tags is not make("b").tags  # a fresh default per object, as the factory gives
+
+
+@dataclass(frozen=True)
+class _FrozenQuote:
+    speaker: str
+    words: int = 0
+
+
+def test_a_record_compares_hashes_and_pickles_as_the_frozen_dataclass_it_replaces():
+    record_, frozen = _Quote("Kabul", 7), _FrozenQuote("Kabul", 7)
+    assert _Quote in RECORDS
+    assert record_ == _Quote("Kabul", 7) and record_ != _Quote("Kabul", 8)
+    assert hash(record_) == hash(frozen) == hash(("Kabul", 7))  # the hash of the fields' tuple
+    assert hash(_Quote("Kabul", 7, {"side": "Afghan"})) == hash(record_)  # tags: hash=False
+    assert repr(record_) == "_Quote(speaker='Kabul', words=7, tags={})"
+    assert pickle.loads(pickle.dumps(record_)) == record_
+
+
+def test_frozen_classes_keep_their_own_constructor():
+    # writing a frozen object's fields into its __dict__ would make every later read slower
+    assert fast_constructor(_FrozenQuote) is _FrozenQuote
 
 
 def test_classes_that_check_their_fields_keep_their_own_constructor():

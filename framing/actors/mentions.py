@@ -2192,8 +2192,8 @@ def _person_noun(gaz, norm: str) -> bool:
         "-" in norm and norm.rsplit("-", 1)[1] in words)
 
 
-#: ActorMention(...) without the frozen __init__'s per-field object.__setattr__ (same objects;
-#: see framing.model.fastmake): an article set makes tens of thousands of mentions.
+#: ActorMention(...) without the call into __init__ (the same objects; see framing.model.fastmake):
+#: an article set makes tens of thousands of mentions.
 _MAKE_MENTION = fast_constructor(ActorMention)
 
 _DEMONYMS_CACHE: dict = {}

@@ -19,7 +19,7 @@ from ..model.fastmake import fast_constructor
 from ..model.findings import Finding
 from .tokenflags import CLAUSE_PUNCT, CLAUSE_WORDS, last_flags
 
-#: Span(...) and ToneRecord(...) without the frozen __init__ (same objects; see
+#: Span(...) and ToneRecord(...) without the call into __init__ (the same objects; see
 #: framing.model.fastmake): one record and one span per mention, tens of thousands an article set.
 _SPAN = fast_constructor(Span)
 _TONE = fast_constructor(ToneRecord)

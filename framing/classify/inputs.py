@@ -12,12 +12,12 @@ from __future__ import annotations
 import bisect
 import hashlib
 from operator import attrgetter
-from dataclasses import dataclass, field
+from dataclasses import field
 
 import numpy as np
 
 from ..model import Article, Doc
-from ..model.fastmake import fast_constructor
+from ..model.fastmake import fast_constructor, record
 from ..text.columns import columns
 from ..text.tokenize import is_word_text
 
@@ -25,7 +25,7 @@ NARRATOR = "narrator"
 QUOTE = "quote"
 
 
-@dataclass(frozen=True)
+@record
 class SentenceInput:
     """One unit to classify. `lexicon` maps (category, voice) to a count of findings."""
 
@@ -37,7 +37,7 @@ class SentenceInput:
 
 
 #: make_input(text, quote_share, lexicon, sentiment, lexicon_words) -> SentenceInput, without the
-#: frozen __init__ (an article makes two per sentence; see framing.model.fastmake)
+#: call into __init__ (an article makes two per sentence; see framing.model.fastmake)
 make_input = fast_constructor(SentenceInput)
 
 SCARE = "scare quote"

@@ -1,8 +1,8 @@
 """Fast constructors for the classify stage's frozen dataclasses (same objects, cheaper to make).
 
 The stage makes one `SentenceScore`, eleven `LabelProbability`s and about ten
-`FeatureContribution`s per sentence, so their generated frozen __init__ was a visible share of its
-time; framing.model.fastmake builds the same objects without it (tests compare).
+`FeatureContribution`s per sentence, so calling their __init__ was a visible share of its time;
+framing.model.fastmake builds the same objects without the call (tests compare).
 """
 from __future__ import annotations
 

@@ -149,8 +149,8 @@ def _row(e) -> tuple:
     return got
 
 
-#: Finding(...) without the frozen __init__'s per-field object.__setattr__ (the same objects; see
-#: framing.model.fastmake): an article set makes tens of thousands of findings.
+#: Finding(...) without the call into __init__ (the same objects; see framing.model.fastmake):
+#: an article set makes tens of thousands of findings.
 _MAKE_FINDING = fast_constructor(Finding)
 
 #: (norms, lemmas) of a match's words -> (valence, subjectivity). Matched terms come from the

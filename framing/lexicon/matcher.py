@@ -8,13 +8,12 @@ and ends on token boundaries, so "wing" never fires inside "left-wing" while "le
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
 from itertools import accumulate, repeat
 from operator import add, is_
 
 import ahocorasick
 
-from ..model.fastmake import fast_constructor
+from ..model.fastmake import fast_constructor, record
 from .categories import NON_FINDING
 from .entry import Entry
 
@@ -37,7 +36,7 @@ LENIENT = {
 NEGATING_PREFIXES = frozenset({"anti", "non", "counter", "un", "de", "ex", "post", "pre", "former"})
 
 
-@dataclass(frozen=True)
+@record
 class Match:
     """A raw match: tokens [first, last) and the entry chosen for them."""
 
@@ -47,8 +46,8 @@ class Match:
     fit: int
 
 
-#: Match(...) without the frozen __init__'s per-field object.__setattr__ (the same objects; see
-#: framing.model.fastmake): every article makes tens of them.
+#: Match(...) without the call into __init__ (the same objects; see framing.model.fastmake):
+#: every article makes tens of them.
 _MAKE_MATCH = fast_constructor(Match)
 
 

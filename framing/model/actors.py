@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .core import Span
+from .fastmake import record
 
 MENTION_KINDS = (
     "person", "government", "metonym", "country", "demonym", "organisation", "armed_group",
@@ -29,7 +30,7 @@ VICTIM_NAMING = ("named", "counted", "generic", "none")
 VOICES = ("narrator", "quoted", "attributed")
 
 
-@dataclass(frozen=True)
+@record
 class ActorMention:
     """One naming of an actor.
 
@@ -133,7 +134,7 @@ class InitiatorFrame:
     sentence: int = 0
 
 
-@dataclass(frozen=True)
+@record
 class ToneRecord:
     """The tone of the clause around one actor mention.
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .fastmake import record
 
-@dataclass(frozen=True)
+
+@record
 class FeatureContribution:
     """One feature's push toward the predicted label: its coefficient times its (tf-idf) value.
 
@@ -28,7 +30,7 @@ class FeatureContribution:
     words: tuple[str, ...] = ()  # the sentence's words behind it (a word, the lexicon matches); () for scores
 
 
-@dataclass(frozen=True)
+@record
 class LabelProbability:
     label: str
     probability: float
@@ -45,7 +47,7 @@ class TaskPrediction:
     features: tuple[FeatureContribution, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class SentenceScore:
     """Bias and frame scores of one sentence: `article.text[start:end]` is the sentence.
 

@@ -2,7 +2,8 @@
 
 Every later layer (findings, attributions, actor mentions, scores) refers to the article's cleaned
 text by character offsets, so `article.text[start:end]` is always the span's text. These classes are
-small, immutable and import nothing else of ours, so every part of the package can depend on them.
+small values (framing.model.fastmake records or frozen) and import nothing else of ours but
+that module, so every part of the package can depend on them.
 """
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
 
+from .fastmake import record
 
-@dataclass(frozen=True)
+
+@record
 class Span:
     """A half-open character range [start, end) into `Article.text`."""
 
@@ -78,7 +81,7 @@ class Article:
         return sum(1 for w in self.text.split() if any(c.isalnum() for c in w))
 
 
-@dataclass(frozen=True)
+@record
 class Token:
     """A token with offsets into the article text.
 
@@ -102,7 +105,7 @@ class Token:
         return text[:1].isalnum() or any(c.isalnum() for c in text)
 
 
-@dataclass(frozen=True)
+@record
 class Sentence:
     start: int
     end: int

@@ -2297,13 +2297,5 @@ def with_roles(mentions, roles: dict) -> tuple[ActorMention, ...]:
 
 
 def _with_role(m: ActorMention, role: str) -> ActorMention:
-    """dataclasses.replace(m, role=role) for an ActorMention, without re-running the frozen
-    __init__ over every field: the same fields in the same order with `role` changed (the
-    object fast_constructor would make from them)."""
-    if type(m) is not ActorMention or _MAKE_MENTION is ActorMention:
-        return replace(m, role=role)
-    new = object.__new__(ActorMention)
-    d = new.__dict__
-    d.update(m.__dict__)
-    d["role"] = role
-    return new
+    """`m` with `role` changed (a new record, as records are values)."""
+    return replace(m, role=role)

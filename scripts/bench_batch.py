@@ -5,17 +5,24 @@ Measures, each run in a fresh output folder as a separate `framing batch` proces
   A. the first N articles (default 1,000) with --jobs 1: articles/s and words/s on one core, peak
      memory;
   B. the same N articles with --jobs 2: the speed-up from one to two workers;
+  C1. all 6,296 articles with --jobs 1 (skip with --no-full): the whole corpus on one core (with
+     one job the batch process analyses the stories itself; only grouping runs in a child);
   C. all 6,296 articles with --jobs 2 (skip with --no-full): throughput and peak memory, to compare
      with A (memory must stay flat: the corpus is streamed, never held).
 Every run groups stories (--group-stories) and compares them: the whole batch pipeline.
 Per core is given two ways: wall-clock words/s divided by the workers (on a 2-core machine the
 writer process shares their cores), and words per CPU-second summed over the batch process and its
-workers (resource.getrusage of waited-for children), which is what one core does whatever else runs.
+workers (resource.getrusage of waited-for children). CPU-seconds are not what one core does
+whatever else runs: with two workers and the writer on two cores, the same work took 13-20% more
+CPU-seconds than with one job (session 23: the results are pickled and sent, a second worker warms
+up, and three busy processes share two cores and their caches), and two batches run side by side
+take about 10% more again. Compare figures only between runs of the same kind, made in the same
+minutes.
 Peak memory is the largest sum of resident memory over the batch process and its workers, sampled
 every 0.2 s with psutil. Also times each pipeline stage on a sample (--stage-sample) in this
 process, to show where the time goes.
 
-    python scripts/bench_batch.py                 # everything (about 10-15 min on 2 cores)
+    python scripts/bench_batch.py                 # everything (about 12-17 min on 2 cores)
     python scripts/bench_batch.py --articles 200 --no-full    # a quick look
 
 Skips cleanly when ../shared is absent. Prints a Markdown table; --json FILE writes the figures.
@@ -153,13 +160,15 @@ def main() -> int:
         results["speedup_1_to_2"] = round(results["A_1job"]["seconds"] /
                                           results["B_2jobs"]["seconds"], 2)
         if not args.no_full:
+            results["C1_full_1job"] = run_batch(CORPUS, tmp / "c1", 1, None)
+            print("C1", json.dumps(results["C1_full_1job"]), flush=True)
             results["C_full_2jobs"] = run_batch(CORPUS, args.keep or tmp / "c", 2, None)
             print("C", json.dumps(results["C_full_2jobs"]), flush=True)
     print()
     print("| run | articles | words | seconds | articles/s | words/s | words/s per core (wall) | "
           "words per CPU-second (all processes) | peak memory (MB, all processes) |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for key in ("A_1job", "B_2jobs", "C_full_2jobs"):
+    for key in ("A_1job", "B_2jobs", "C1_full_1job", "C_full_2jobs"):
         r = results.get(key)
         if r:
             print(f"| {key} | {r['articles']} | {r['words']} | {r['seconds']} | "

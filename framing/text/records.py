@@ -1,8 +1,8 @@
 """Fast construction of the text layer's Token and Sentence records.
 
-An article has thousands of tokens and hundreds of sentences, and the frozen dataclasses' generated
-__init__ was a large share of `build_doc`'s time; framing.model.fastmake builds the same objects
-without it (and falls back to the real class if either ever stops being a plain frozen dataclass).
+An article has thousands of tokens and hundreds of sentences, and calling their __init__ was a large
+share of `build_doc`'s time; framing.model.fastmake builds the same records without the call (and
+falls back to the real class if either ever stops being a plain record).
 """
 from __future__ import annotations
 

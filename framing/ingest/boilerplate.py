@@ -226,7 +226,7 @@ def _first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """The characters a match of `pattern` can open with (lower-cased for a case-insensitive
     pattern), or None when that cannot be told simply: a match may open with any character
     (".", "\\w", a negated class), may be empty, or the pattern changes its flags in a group.
-    Reads the standard library's parse of the pattern, as `_required_text` does. For a
+    Reads the standard library's parse of the pattern, as `_required_texts` does. For a
     case-insensitive pattern the characters must be ASCII: a line's first character is then
     folded with `_FOLD` and `str.lower`, as the needles' lines are."""
     try:

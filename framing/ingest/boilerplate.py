@@ -35,6 +35,11 @@ from pathlib import Path
 
 from .datafiles import data_path, read_tsv
 
+try:
+    from re import _parser  # the standard library's parser (Python 3.11+)
+except ImportError:  # a future Python without it: no prefilters
+    _parser = None
+
 SCOPES = ("line", "rest", "top", "inline")
 _DECORATION = " |\u2022\u00b7\u25ba\u25b6\u25aa\u25cf\u27a4\u2192"
 #: The characters outside ASCII that a case-insensitive pattern's ASCII letter matches (dotted
@@ -113,13 +118,26 @@ class RuleSet:
                     folded = core.lower()
                     if not folded.isascii() and _FOLDED_CHARS.search(core):
                         folded = core.translate(_FOLD).lower()  # rare: translate is slow
-                for needle in needles:
+                for needle in needles:  # (a loop: any(map(...)) cost 10% more here)
                     if needle in folded:
                         break
                 else:
                     continue  # no match can be here
             if fullmatch(core) is not None:
                 return rule
+        return None
+
+
+@lru_cache(maxsize=512)
+def _parse(pattern: str, flags: int):
+    """The standard library's parse of a rule's pattern, which every prefilter reads (so each rule
+    is parsed once), or None: a future Python without the parser, or an unreadable pattern (then
+    the rule is tried on every line)."""
+    if _parser is None:
+        return None
+    try:
+        return _parser.parse(pattern, flags)
+    except Exception:
         return None
 
 
@@ -134,11 +152,8 @@ def _needles(pattern: str) -> tuple[str, ...] | None:
     a look-ahead, in any alternative) and there are at most MAX_NEEDLES of them; else None. A
     rule that opens otherwise fails at the line's first characters, and a substring test costs
     more than that."""
-    try:
-        from re import _parser
-
-        parsed = _parser.parse(pattern, re.IGNORECASE)
-    except Exception:
+    parsed = _parse(pattern, re.IGNORECASE)
+    if parsed is None:
         return None
 
     def scans(items) -> bool:
@@ -169,11 +184,8 @@ def _required_texts(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     For a case-insensitive pattern the texts are lower-cased and must be ASCII, to be looked for
     in a line folded with `_FOLD` and `str.lower` (a case-sensitive group inside one still holds
     its lower-cased text in the folded line)."""
-    try:
-        from re import _parser  # the standard library's parser (Python 3.11+)
-
-        parsed = _parser.parse(pattern, flags)
-    except Exception:  # a future Python without it, or an unreadable pattern: no prefilter
+    parsed = _parse(pattern, flags)
+    if parsed is None:
         return None
     caseless = bool(parsed.state.flags & re.IGNORECASE)
 
@@ -229,11 +241,8 @@ def _first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
     Reads the standard library's parse of the pattern, as `_required_texts` does. For a
     case-insensitive pattern the characters must be ASCII: a line's first character is then
     folded with `_FOLD` and `str.lower`, as the needles' lines are."""
-    try:
-        from re import _parser
-
-        parsed = _parser.parse(pattern, flags)
-    except Exception:  # a future Python without it, or an unreadable pattern: no dispatch
+    parsed = _parse(pattern, flags)
+    if parsed is None:
         return None
 
     def sequence(items):  # (characters, whether the items can match nothing) or None

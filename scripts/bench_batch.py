@@ -13,7 +13,7 @@ Every run groups stories (--group-stories) and compares them: the whole batch pi
 Per core is given two ways: wall-clock words/s divided by the workers (on a 2-core machine the
 writer process shares their cores), and words per CPU-second summed over the batch process and its
 workers (resource.getrusage of waited-for children). CPU-seconds are not what one core does
-whatever else runs: with two workers and the writer on two cores, the same work took 13-20% more
+whatever else runs: with two workers and the writer on two cores, the same work took 6-20% more
 CPU-seconds than with one job (session 23: the results are pickled and sent, a second worker warms
 up, and three busy processes share two cores and their caches), and two batches run side by side
 take about 10% more again. Compare figures only between runs of the same kind, made in the same

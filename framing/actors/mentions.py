@@ -2292,10 +2292,5 @@ def with_roles(mentions, roles: dict) -> tuple[ActorMention, ...]:
     out = []
     for m in mentions:
         role = roles.get((m.start, m.end), m.role)
-        out.append(m if role == m.role else _with_role(m, role))
+        out.append(m if role == m.role else replace(m, role=role))
     return tuple(out)
-
-
-def _with_role(m: ActorMention, role: str) -> ActorMention:
-    """`m` with `role` changed (a new record, as records are values)."""
-    return replace(m, role=role)

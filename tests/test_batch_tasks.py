@@ -56,3 +56,50 @@ def test_a_dying_worker_costs_only_its_story():
             assert "died" in result["articles"][0]["reason"]
         else:
             assert "pid" in result  # analysed, not recorded as failed
+
+
+def loaded_settings(task):
+    """Stands for analyse_stories: which settings this worker has loaded resources for, read
+    without loading any (framing.batch.work keeps one Resources per settings)."""
+    from framing.batch import work
+
+    return [{"story_id": p["story_id"], "loaded": sorted(work._RESOURCES), "pid": os.getpid()}
+            for p in task]
+
+
+def test_a_worker_pool_loads_its_resources_before_the_first_task():
+    """WorkerPool starts every worker at once, each loading the batch's resources as it starts
+    (while the writer reads the inputs), so the first task finds them loaded."""
+    import json
+
+    settings = {"lexicon_paths": [], "model_path": None, "gazetteer_paths": []}
+    pool = executors.WorkerPool(2, settings)
+    try:
+        assert len(pool.executor._processes) == 2  # both started, before any story was sent
+        got = list(executors.run_processes([story_payload(f"s{i}", ["text"]) for i in range(6)],
+                                           2, analyse=loaded_settings, pool=pool))
+    finally:
+        pool.close()
+    assert sorted(p["story_id"] for p, _ in got) == [f"s{i}" for i in range(6)]
+    key = json.dumps(settings, sort_keys=True)
+    assert all(r["loaded"] == [key] for _, r in got), got
+
+
+def test_resources_that_fail_to_load_fail_the_stories_not_the_pool(tmp_path):
+    """A lexicon file that cannot be read: the warm-up at the worker's start swallows the error,
+    the first task meets it again, and each story is recorded as failed with the reason (the
+    pool is not broken, which would read as "a worker process died")."""
+    missing = str(tmp_path / "no-such-lexicon.yaml")
+    payloads = [story_payload(f"s{i}", ["Officials said the talks failed."]) for i in range(3)]
+    for p in payloads:
+        p["settings"] = {"lexicon_paths": [missing], "model_path": None, "gazetteer_paths": []}
+    pool = executors.WorkerPool(2, payloads[0]["settings"])
+    try:
+        got = list(executors.run_processes(payloads, 2, pool=pool))
+    finally:
+        pool.close()
+    assert sorted(p["story_id"] for p, _ in got) == ["s0", "s1", "s2"]
+    for _, result in got:
+        (art,) = result["articles"]
+        assert not art["ok"]
+        assert "died" not in art["reason"] and "no-such-lexicon" in art["reason"], art

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import deque
 from typing import Iterable, Iterator
 
-from .work import analyse_stories
+from .work import analyse_stories, resources_for
 
 #: A task holds stories until it has this many articles or characters of text (a story longer than
 #: that is a task of its own). Grouping leaves almost every story one article long, so one story
@@ -47,8 +47,18 @@ def run_serial(payloads: Iterable[dict]) -> Iterator[tuple[dict, dict]]:
         yield from zip(task, analyse_stories(task))
 
 
-def _freeze_at_exit() -> None:
-    """Run in each local worker process as it starts: freeze the heap when the process exits.
+def _ready() -> None:
+    """A task that does nothing: submitting one per worker makes the pool start them all now."""
+
+
+def _start_worker(settings: dict | None) -> None:
+    """Run in each local worker process as it starts: load its resources, and freeze the heap
+    when the process exits.
+
+    Loading here, when the pool starts (`WorkerPool`: before the articles are read), lets it run
+    on the cores the reading and story grouping leave idle, instead of delaying the first stories.
+    A failure to load is not raised here (it would break the pool for every story): the first
+    task meets it again and records it against its stories, as a lazy load would.
 
     The interpreter's collections on the way out otherwise walk everything a worker holds (its
     resources are frozen by Resources.warm, but not the per-word memos filled since): about 0.17
@@ -58,28 +68,57 @@ def _freeze_at_exit() -> None:
     import gc
 
     atexit.register(gc.freeze)
+    if settings is not None:
+        try:
+            resources_for(settings)
+        except Exception:  # noqa: BLE001 - met again, and recorded, by the first task
+            pass
 
 
-def run_processes(payloads: Iterable[dict], jobs: int, analyse=analyse_stories
-                  ) -> Iterator[tuple[dict, dict]]:
-    """Local worker processes (spawned: nothing of the writer's state, e.g. the open store, is
-    inherited), each task run by `analyse` (tests give one that kills its worker).
+class WorkerPool:
+    """`jobs` local worker processes (spawned: nothing of the writer's state, e.g. the open store,
+    is inherited), started at once and each loading the resources for `settings`, so a batch can
+    start them before it reads its inputs and they are ready when the first stories are."""
+
+    def __init__(self, jobs: int, settings: dict | None = None):
+        self.jobs, self.settings = jobs, settings
+        self.executor = self._start()
+
+    def _start(self):
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        executor = ProcessPoolExecutor(max_workers=self.jobs, mp_context=mp.get_context("spawn"),
+                                       initializer=_start_worker, initargs=(self.settings,))
+        for _ in range(self.jobs):  # a process is spawned per task submitted while none is idle
+            executor.submit(_ready)
+        return executor
+
+    def replace(self) -> None:
+        """A new pool for a broken one (a worker died), without waiting for the old one."""
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._start()
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def run_processes(payloads: Iterable[dict], jobs: int, analyse=analyse_stories,
+                  pool: WorkerPool | None = None) -> Iterator[tuple[dict, dict]]:
+    """Local worker processes: `pool`, or a WorkerPool of `jobs` started here (and closed at the
+    end), each task run by `analyse` (tests give one that kills its worker).
 
     A worker that dies breaks the pool: it is replaced, and every story that was in flight becomes
     a suspect, run again alone (a task of its own, nothing else in flight); a suspect that breaks
     the pool alone is recorded as failed. So a story that kills its worker costs itself only, and
     every other story is analysed as if nothing had happened."""
-    import multiprocessing as mp
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures import FIRST_COMPLETED, wait
     from concurrent.futures.process import BrokenProcessPool
 
-    ctx = mp.get_context("spawn")
-    window = jobs * 2 + 1
-
-    def new_pool():
-        return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_freeze_at_exit)
-
-    pool = new_pool()
+    own = pool is None
+    if own:
+        pool = WorkerPool(jobs)
+    window = pool.jobs * 2 + 1
     it = tasks(payloads)
     pending: dict = {}  # future -> (task, whether it is a suspect run alone)
     retry: deque = deque()  # tasks to send before new ones
@@ -90,14 +129,14 @@ def run_processes(payloads: Iterable[dict], jobs: int, analyse=analyse_stories
             if suspects:
                 if not pending:
                     task = [suspects.popleft()]
-                    pending[pool.submit(analyse, task)] = (task, True)
+                    pending[pool.executor.submit(analyse, task)] = (task, True)
             else:
                 while len(pending) < window and (retry or not exhausted):
                     task = retry.popleft() if retry else next(it, None)
                     if task is None:
                         exhausted = True
                         break
-                    pending[pool.submit(analyse, task)] = (task, False)
+                    pending[pool.executor.submit(analyse, task)] = (task, False)
             if not pending:
                 return
             done, _ = wait(list(pending), return_when=FIRST_COMPLETED)
@@ -122,10 +161,10 @@ def run_processes(payloads: Iterable[dict], jobs: int, analyse=analyse_stories
                 for task, _ in pending.values():
                     suspects.extend(task)
                 pending.clear()
-                pool.shutdown(wait=False, cancel_futures=True)
-                pool = new_pool()
+                pool.replace()
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        if own:
+            pool.close()
 
 
 def run_dask(payloads: Iterable[dict], address, window: int | None = None

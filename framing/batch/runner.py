@@ -201,6 +201,13 @@ def run_batch(opts: BatchOptions) -> BatchSummary:
                                         opts.model_path)}
     run = store.start_run(analyzer, run_options)
     status = "failed"
+    # local workers start now, loading their resources while this process reads the inputs and
+    # groups the stories (one core each, the other idle), not after
+    workers = None
+    if opts.jobs > 1 and not opts.scheduler:
+        from .executors import WorkerPool
+
+        workers = WorkerPool(opts.jobs, settings)
     try:
         if missing:
             log(f"note: stages not installed, not run: {', '.join(missing)}", opts.quiet)
@@ -214,12 +221,14 @@ def run_batch(opts: BatchOptions) -> BatchSummary:
         log(f"{summary.stories} stories; {n_articles} articles in {len(todo)} stories to analyse"
             + (f", {summary.already_done} already done" if summary.already_done else ""),
             opts.quiet)
-        _analyse(store, opts, summary, todo, n_articles, analyzer, stages, settings)
+        _analyse(store, opts, summary, todo, n_articles, analyzer, stages, settings, workers)
         status = "done"
     except KeyboardInterrupt:
         status = "interrupted"
         raise
     finally:
+        if workers is not None:
+            workers.close()
         summary.seconds = round(time.monotonic() - t0, 3)
         store.finish_run(run, status, {"records": summary.records, "analysed": summary.analysed,
                                        "already_done": summary.already_done,
@@ -237,7 +246,8 @@ def _payloads(store: Store, opts: BatchOptions, todo, analyzer, stages, settings
                "reports": [f for f in opts.reports], "settings": settings}
 
 
-def _analyse(store, opts, summary, todo, n_articles, analyzer, stages, settings) -> None:
+def _analyse(store, opts, summary, todo, n_articles, analyzer, stages, settings,
+             workers=None) -> None:
     import time
 
     from . import executors
@@ -246,7 +256,7 @@ def _analyse(store, opts, summary, todo, n_articles, analyzer, stages, settings)
     if opts.scheduler:
         results = executors.run_dask(payloads, opts.scheduler)
     elif opts.jobs > 1:
-        results = executors.run_processes(payloads, opts.jobs)
+        results = executors.run_processes(payloads, opts.jobs, pool=workers)
     else:
         results = executors.run_serial(payloads)
     progress = Progress(n_articles, "analysing", quiet=opts.quiet, every=opts.progress_every)

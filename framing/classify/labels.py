@@ -33,6 +33,9 @@ class LabelsFileError(ValueError):
         self.problems = list(problems)
         super().__init__("\n".join(self.lines()))
 
+    def __reduce__(self):  # pickled as its arguments (the default would pass the message)
+        return type(self), (self.path, self.problems)
+
     def lines(self) -> list[str]:
         return [f"{self.path}:{p.line}: {p.message}" if p.line else f"{self.path}: {p.message}"
                 for p in self.problems]

@@ -14,6 +14,9 @@ class IngestError(Exception):
         self.message = message
         self.line = line
 
+    def __reduce__(self):  # pickled with its line (the default would keep the message only)
+        return type(self), (self.message, self.line)
+
 
 def format_size(n_bytes: int) -> str:
     """Sizes in decimal megabytes, as people read them: 52428800 -> '52.4 MB'."""

@@ -26,6 +26,11 @@ class LexiconError(ValueError):
         more = f"\n... and {len(self.problems) - 50} more" if len(self.problems) > 50 else ""
         super().__init__(f"{len(self.problems)} problem(s) in lexicon pack(s):\n{shown}{more}")
 
+    def __reduce__(self):
+        # rebuilt from its problems when it crosses processes (a batch worker's error reaches the
+        # writer pickled): the default would pass the message back in as `problems`
+        return type(self), (self.problems,)
+
 
 def pack_files(path: Path) -> list[Path]:
     """The TSV files of a pack: the file itself, or every *.tsv under the folder, sorted."""

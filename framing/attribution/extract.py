@@ -1657,6 +1657,13 @@ def _postposed_source(ctx: _Ctx, i_end: int, hi: int) -> tuple[int, int] | None:
         # '..., said Li Xiaojin but added ...', '..., said the security chief before joking ...':
         # a verb joined to the source, or a clause of time, ends the source
         return i_end, _adverbial_tail(toks, i_end, end)
+    if end + 1 < hi and toks[end].norm in ("who", "whose") and toks[end].pos in ("WP", "WP$") and \
+            not ctx.inq[end]:
+        # a relative clause right after the noun phrase, with no comma, belongs to the source as
+        # it does after one: '"...," says John Bursch who argued on behalf of ...', '"...," said a
+        # military official who spoke on condition of anonymity' (the clause had been read as the
+        # cue's content, and the quotation's first words as its source)
+        return i_end, _source_to_end(toks, end, hi)
     if end < hi and toks[end].text == "," or _rest_is_adjunct(ctx, end, hi):
         if end + 1 < hi and toks[end].text == "," and not ctx.inq[end + 1] and \
                 (toks[end + 1].norm in ("a", "an", "the", "who", "whose") or toks[end + 1].pos in ("NN", "JJ") or
@@ -1667,15 +1674,33 @@ def _postposed_source(ctx: _Ctx, i_end: int, hi: int) -> tuple[int, int] | None:
             # name alone 6 times); so do one opening with "the", a relative clause and an age
             # ("said Anita Dunn, who was ...", "said Misha Shah, 32, of Chicago": to the end 76
             # times against 41 for the name alone)
-            e = end + 2
-            while e < hi and not (toks[e].text == "," and e + 1 < hi and (
-                    toks[e + 1].norm == "according" or toks[e + 1].pos in ("VBG", "IN"))):
-                e += 1  # up to the end, or a comma before "according to", "adding", "in ..."
-            while e > end + 1 and (toks[e - 1].text in _FINAL or toks[e - 1].text in _CLOSE_MARKS):
-                e -= 1
-            return i_end, e
+            return i_end, _source_to_end(toks, end + 1, hi)
         return i_end, _adverbial_tail(toks, i_end, end)
     return None
+
+
+def _relative_over_quote(ctx: _Ctx, source, lo: int, boundary: int) -> bool:
+    """A source that is a relative pronoun alone, after a clause that opens with a quotation
+    ('"...," says John Bursch, who argued the case'): the pronoun's clause hangs on a noun of the
+    main clause, so the words before it (the quotation and its own cue) are not its content. (A
+    quotation inside the clause before, 'admitted to having an "inappropriate relationship" with
+    Gennifer Flowers, right, who claimed ...', is left to the other rules.)"""
+    if source is None or source[1] - source[0] != 1 or ctx.tokens[source[0]].pos not in ("WP", "WDT"):
+        return False
+    start = _clause_start(ctx, lo, boundary)
+    return start < boundary and (ctx.inq[start] or ctx.tokens[start].text in _OPEN_MARKS)
+
+
+def _source_to_end(toks, start: int, hi: int) -> int:
+    """The end of an inverted source whose description or relative clause opens at `start` and
+    runs to the sentence's end, or to a comma before "according to", "adding", "in ..."."""
+    e = start + 1
+    while e < hi and not (toks[e].text == "," and e + 1 < hi and (
+            toks[e + 1].norm == "according" or toks[e + 1].pos in ("VBG", "IN"))):
+        e += 1
+    while e > start and (toks[e - 1].text in _FINAL or toks[e - 1].text in _CLOSE_MARKS):
+        e -= 1
+    return e
 
 
 def _charge_pattern(ctx: _Ctx, i: int, lo: int, hi: int, lemma: str, frame: CueFrame, found=()):
@@ -2372,7 +2397,7 @@ def _match_cue(ctx, i, i_end, lo, hi, frame, lemma, found) -> RawAttribution | N
         # '“It was very nice,” the tycoon told Reuters in an interview': the quotation before the
         # source is the content, not the addressee or object after the cue
         prior = _content_before(ctx, before_src, lo)
-        if prior and prior[1]:
+        if prior and prior[1] and not _relative_over_quote(ctx, source, lo, before_src):
             return RawAttribution((i, i_end), source, prior[0], sent, frame, lemma, postposed=True,
                                   quote_ids=prior[1])
     if source is not None:
@@ -2403,6 +2428,8 @@ def _match_cue(ctx, i, i_end, lo, hi, frame, lemma, found) -> RawAttribution | N
         if _clausal(frame) and before_src >= lo and (
                 toks[before_src].text in _CLOSE_MARKS + "," or toks[before_src].text in _DASHES):
             prior = _content_before(ctx, before_src, lo)
+            if prior and _relative_over_quote(ctx, source, lo, before_src):
+                prior = None
             if prior and not prior[1] and "C" in frame.frames and not _rest_is_adjunct(ctx, i_end, hi):
                 # "MACAU (Reuters) – Adelson said on Friday he met ...": a clause follows the cue
                 # after a time adverbial; the words before the source are not its content
@@ -3397,7 +3424,7 @@ def _learned_raw(ctx: _Ctx, i: int, i_end: int, lo: int, hi: int, model) -> RawA
             content = [span]
     if content is None and before_src >= lo:
         prior = _content_before(ctx, before_src, lo)
-        if prior:
+        if prior and not _relative_over_quote(ctx, source, lo, before_src):
             content, quote_ids = prior
     if not content:
         return None

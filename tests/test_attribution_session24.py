@@ -1,0 +1,47 @@
+"""Session 24 (found in session 23): a quotation, then the cue, then a speaker with a relative clause and no comma:
+'"...," says John Bursch who argued on behalf of Harris Funeral Homes' (AllSides 4568), '"...,"
+said a military official who spoke on the condition of anonymity' (4217), '"...," said one Iowa
+Republican who supports another candidate' (4916). The relative clause was read as the content of
+the cue and a word of the quotation as its speaker ("Everyone", "The marching orders"); the speaker
+now takes the relative clause, as it does after a comma. And a relative pronoun's cue no longer
+takes the main clause's quotation as its content ('"...," says John Bursch, who argued the case'
+had made "who" the speaker of the quotation).
+
+Sentences from those records, shortened; the change was read on records 4000-4999 (12 quotations
+got their speaker, 27 attributions with "who" or "which" for a speaker went). Each test fails on
+the session-22 code; "..._still_..." pins what the rules must leave alone.
+"""
+from __future__ import annotations
+
+from test_attribution_helpers import content, run, source
+
+
+def _triples(text):
+    doc, atts, _ = run(text)
+    return [(source(doc, a), a.cue_text, content(doc, a)) for a in atts]
+
+
+def test_a_speaker_after_the_cue_keeps_its_relative_clause():
+    got = _triples('"Everyone understood in 1964 that sex meant biological sex," says John Bursch '
+                   'who argued on behalf of Harris Funeral Homes in the Supreme Court.')
+    assert got[0] == ("John Bursch who argued on behalf of Harris Funeral Homes in the Supreme Court",
+                      "says", '"Everyone understood in 1964 that sex meant biological sex,"')
+    got = _triples('"The marching orders were: I want a parade," said a military official who spoke '
+                   'on the condition of anonymity.')
+    assert got[0] == ("a military official who spoke on the condition of anonymity", "said",
+                      '"The marching orders were: I want a parade,"')
+
+
+def test_a_relative_pronoun_does_not_take_the_main_clauses_quotation():
+    got = _triples('"The plan will fail," says John Bursch, who argued the case.')
+    assert got[0] == ("John Bursch, who argued the case", "says", '"The plan will fail,"')
+    assert all(c != '"The plan will fail," says John Bursch' for _, _, c in got), got
+
+
+def test_a_quotation_with_a_plain_speaker_after_the_cue_is_still_read_the_same():
+    assert _triples('"The plan will fail," says John Bursch.') == [
+        ("John Bursch", "says", '"The plan will fail,"')]
+    assert _triples('"It was very nice," the tycoon told Reuters in an interview.') == [
+        ("the tycoon", "told", '"It was very nice,"')]
+    assert _triples("The talks failed, officials said on Tuesday.") == [
+        ("officials", "said", "The talks failed")]

@@ -45,3 +45,23 @@ def test_a_quotation_with_a_plain_speaker_after_the_cue_is_still_read_the_same()
         ("the tycoon", "told", '"It was very nice,"')]
     assert _triples("The talks failed, officials said on Tuesday.") == [
         ("officials", "said", "The talks failed")]
+
+
+def test_a_lone_relative_pronoun_takes_the_rest_of_its_clause_not_the_clause_before():
+    """'..., who claimed a 12-year affair': the content had been the clause before the pronoun
+    (its antecedent's: "President Clinton admitted ... with Gennifer Flowers, right"); it is the
+    rest of the relative clause. From AllSides 4003, 4076, 4347 and the session-20 tests."""
+    got = _triples('President Clinton admitted to having an "inappropriate relationship" with '
+                   'Gennifer Flowers, right, who claimed a 12-year affair.')
+    assert ("who", "claimed", "a 12-year affair") in got, got
+    got = _triples("The special counsel charged former Trump campaign adviser George Papadopoulos, "
+                   "who admitted to lying to federal investigators about meetings.")
+    assert ("who", "admitted", "to lying to federal investigators about meetings") in got, got
+    got = _triples("Elizabeth Goitein, a co-director of the program, who recently wrote about the "
+                   "law, disagreed.")
+    assert [c for s, cue, c in got if cue == "recently wrote"] == ["the law"], got
+
+
+def test_a_relative_pronouns_clause_content_still_follows_its_cue():
+    assert _triples("Officials met with Smith, who said the talks had failed.") == [
+        ("who", "said", "the talks had failed")]

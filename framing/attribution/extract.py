@@ -1679,16 +1679,24 @@ def _postposed_source(ctx: _Ctx, i_end: int, hi: int) -> tuple[int, int] | None:
     return None
 
 
-def _relative_over_quote(ctx: _Ctx, source, lo: int, boundary: int) -> bool:
-    """A source that is a relative pronoun alone, after a clause that opens with a quotation
-    ('"...," says John Bursch, who argued the case'): the pronoun's clause hangs on a noun of the
-    main clause, so the words before it (the quotation and its own cue) are not its content. (A
-    quotation inside the clause before, 'admitted to having an "inappropriate relationship" with
-    Gennifer Flowers, right, who claimed ...', is left to the other rules.)"""
-    if source is None or source[1] - source[0] != 1 or ctx.tokens[source[0]].pos not in ("WP", "WDT"):
-        return False
-    start = _clause_start(ctx, lo, boundary)
-    return start < boundary and (ctx.inq[start] or ctx.tokens[start].text in _OPEN_MARKS)
+def _lone_relative(toks, source) -> bool:
+    """A source that is a relative pronoun alone ("..., who claimed a 12-year affair"): its clause
+    hangs on a noun of the clause before, so the words before it (that clause, its quotation) are
+    never its content."""
+    return source is not None and source[1] - source[0] == 1 and toks[source[0]].pos in ("WP", "WDT")
+
+
+def _relative_content(ctx: _Ctx, i_end: int, hi: int) -> list | None:
+    """The content of a lone relative pronoun's cue that takes no clause: the rest of the
+    relative clause after the cue ("who claimed a 12-year affair", "who recently wrote about the
+    law, disagreed", "who admitted to lying to federal investigators")."""
+    toks = ctx.tokens
+    end = i_end
+    while end < hi and not (toks[end].text in (",", ";", ":") or toks[end].text in _DASHES) or \
+            end < hi and ctx.inq[end]:
+        end += 1
+    span = _trim_span(ctx, i_end, end) if end > i_end else None
+    return [span] if span is not None else None
 
 
 def _source_to_end(toks, start: int, hi: int) -> int:
@@ -2397,7 +2405,7 @@ def _match_cue(ctx, i, i_end, lo, hi, frame, lemma, found) -> RawAttribution | N
         # '“It was very nice,” the tycoon told Reuters in an interview': the quotation before the
         # source is the content, not the addressee or object after the cue
         prior = _content_before(ctx, before_src, lo)
-        if prior and prior[1] and not _relative_over_quote(ctx, source, lo, before_src):
+        if prior and prior[1] and not _lone_relative(toks, source):
             return RawAttribution((i, i_end), source, prior[0], sent, frame, lemma, postposed=True,
                                   quote_ids=prior[1])
     if source is not None:
@@ -2428,8 +2436,6 @@ def _match_cue(ctx, i, i_end, lo, hi, frame, lemma, found) -> RawAttribution | N
         if _clausal(frame) and before_src >= lo and (
                 toks[before_src].text in _CLOSE_MARKS + "," or toks[before_src].text in _DASHES):
             prior = _content_before(ctx, before_src, lo)
-            if prior and _relative_over_quote(ctx, source, lo, before_src):
-                prior = None
             if prior and not prior[1] and "C" in frame.frames and not _rest_is_adjunct(ctx, i_end, hi):
                 # "MACAU (Reuters) – Adelson said on Friday he met ...": a clause follows the cue
                 # after a time adverbial; the words before the source are not its content
@@ -2447,6 +2453,10 @@ def _match_cue(ctx, i, i_end, lo, hi, frame, lemma, found) -> RawAttribution | N
                 # end, he admitted just how wrong he was" (the content follows the cue: below)
                 fronted = True
             elif prior and (prior[1] or "C" in frame.frames):
+                if _lone_relative(toks, source):
+                    # not the clause before (the antecedent's): the rest of the relative clause
+                    content = _relative_content(ctx, i_end, hi)
+                    return RawAttribution((i, i_end), source, content, sent, frame, lemma) if content else None
                 raw = RawAttribution((i, i_end), source, prior[0] + ([rest] if rest else []), sent, frame,
                                      lemma, postposed=True, quote_ids=prior[1])
                 if prior[1] and not rest:
@@ -3424,7 +3434,7 @@ def _learned_raw(ctx: _Ctx, i: int, i_end: int, lo: int, hi: int, model) -> RawA
             content = [span]
     if content is None and before_src >= lo:
         prior = _content_before(ctx, before_src, lo)
-        if prior and not _relative_over_quote(ctx, source, lo, before_src):
+        if prior and not _lone_relative(toks, source):
             content, quote_ids = prior
     if not content:
         return None

@@ -65,3 +65,27 @@ def test_a_lone_relative_pronoun_takes_the_rest_of_its_clause_not_the_clause_bef
 def test_a_relative_pronouns_clause_content_still_follows_its_cue():
     assert _triples("Officials met with Smith, who said the talks had failed.") == [
         ("who", "said", "the talks had failed")]
+
+
+def test_a_full_passive_of_an_object_cue_takes_its_subject_as_content():
+    """'His comments were echoed by campaigners at Adopt a Revolution, an organization based in
+    Berlin' (AllSides 4810) had the appositive after the agent as the content; the learned path now
+    reads a passive with "by" of a cue whose object is its content as the agent speaking of the
+    subject, or of a relative pronoun's antecedent (4823: "Sessions, who has been criticized by
+    Trump for weeks, ...")."""
+    got = _triples("His comments were echoed by campaigners at Adopt a Revolution, an organization "
+                   "based in Berlin.")
+    assert [(s, c) for s, cue, c in got if cue == "were echoed"] == \
+        [("campaigners at Adopt a Revolution", "His comments")], got
+    got = _triples("The plan was criticized by the opposition, which said it would fail.")
+    assert ("the opposition", "was criticized", "The plan") in got, got
+    assert ("which", "said", "it would fail") in got, got
+    for text in ("The deal, which was rejected by the Senate, would have cut taxes.",
+                 "The deal that was rejected by the Senate would have cut taxes."):
+        assert ("the Senate", "was rejected", "The deal") in _triples(text), text
+
+
+def test_a_passive_of_a_cue_with_an_addressee_still_does_not_take_its_subject():
+    # "was told by", "was asked by": the subject is the one spoken to, not what was said
+    got = _triples("He was told by aides that the plan had failed.")
+    assert all(c != "He" for _, _, c in got), got

@@ -3367,6 +3367,20 @@ def _learned_raw(ctx: _Ctx, i: int, i_end: int, lo: int, hi: int, model) -> RawA
             end = np_right(toks, m + 1, hi, appositive=False)
             if end is not None:
                 source = (m + 1, _adverbial_tail(toks, m + 1, end))
+                # a cue whose object is its content ("criticize", "reject", "echo"; not one with an
+                # addressee: "was told by", "was asked by"): the passive's subject is what the agent
+                # spoke of ("The plan was criticized by the opposition": the plan), not the words
+                # after the agent ("..., which said it would fail")
+                j = _skip_aux_left(toks, i - 1, lo, progressive=True)
+                if j > lo and (toks[j].pos in ("WP", "WDT") or toks[j].norm == "that"):
+                    # "The deal, which was rejected by the Senate, ...", "the deal that was
+                    # rejected by ...": the relative pronoun's antecedent
+                    j -= 2 if toks[j - 1].text == "," else 1
+                st = np_left(toks, j, lo) if j >= lo and known is not None and \
+                    "O" in known.frames and "A" not in known.frames else None
+                span = _trim_span(ctx, st, j + 1) if st is not None else None
+                if span is not None:
+                    return RawAttribution((i, i_end), source, [span], t.sentence, frame, lemma_key(t))
         elif m < hi and toks[m].norm in ("that", "about") and (known is None or known.type == "thought"):
             # a participle that names a state of mind: "Democratic leaders are worried about ...",
             # "Progressives have been especially upset that ...": its subject holds the view

@@ -89,3 +89,33 @@ def test_a_passive_of_a_cue_with_an_addressee_still_does_not_take_its_subject():
     # "was told by", "was asked by": the subject is the one spoken to, not what was said
     got = _triples("He was told by aides that the plan had failed.")
     assert all(c != "He" for _, _, c in got), got
+
+
+def test_an_addressee_is_not_glued_to_the_content():
+    """'told The Washington Post Kislyak was ...' (session 22's "noticed"), 'told Fox News
+    Bergdahl was captured' (AllSides 4077), 'told Reuters their planes would keep flying' (4304),
+    'told MSNBC's "Morning Joe" that ...' (4401, 4945), 'told CNN's Dana Bash not to expect ...'
+    (4875): the addressee had been read as the start of the content."""
+    cases = {
+        "A senior official told The Washington Post Kislyak was a spy.": "Kislyak was a spy",
+        "The former CIA operative told Fox News Bergdahl was captured along with others.":
+            "Bergdahl was captured along with others",
+        "Most other Boeing 737 MAX operators told Reuters their planes would keep flying.":
+            "their planes would keep flying",
+        'Paul told MSNBC\'s "Morning Joe" that he probably heard 50 to 60 shots.':
+            "that he probably heard 50 to 60 shots",
+        "Sources told CNN's Dana Bash not to expect a Romney endorsement.":
+            "not to expect a Romney endorsement",
+        # a given name (first_names.tsv) stays with the surname after it
+        "She told CNN Hillary Clinton was lying.": "Hillary Clinton was lying",
+    }
+    for text, want in cases.items():
+        got = [c for _, cue, c in _triples(text) if cue == "told"]
+        assert got == [want], (text, got)
+
+
+def test_a_plain_addressee_and_a_clause_are_still_read_the_same():
+    assert [c for _, cue, c in _triples("Trump told reporters the talks had failed.")] == \
+        ["the talks had failed"]
+    assert [c for _, cue, c in _triples("Trump told The New York Times that the talks had failed.")] \
+        == ["that the talks had failed"]

@@ -48,7 +48,7 @@ from ..text.columns import columns
 from ..text.posts import SIGNATURE
 from .chunks import (AUX_SKIP, NAME_MONTHS, NOUNS, NP_INNER, PROPER, QUANTIFIERS, TIME_WORDS, np_left, np_right,
                      time_adverbial_end)
-from .data import AttributionData, CueFrame, finding_nouns, message_nouns
+from .data import AttributionData, CueFrame, finding_nouns, first_names, message_nouns
 from .learned import _CANDIDATE_TAGS, LEARNED, covered_tokens, lemma_key, load_cue_model
 from .quotes import outer_quotes, quoted_tokens
 
@@ -725,16 +725,23 @@ def _skip_adjuncts(ctx: _Ctx, k: int, hi: int, frame: CueFrame) -> int:
         k += 2  # "said by telephone that ...": how it was said
     # look ahead for "that" before any verb: everything up to it is adjunct
     m = k
+    titles = ()  # a programme's title in quotation marks, in an addressee: 'told MSNBC's "Morning Joe"'
     while m < hi and m - k < 12:
         t = toks[m]
         if t.norm == "that" and (m == k or toks[m - 1].text != ","):
             if m == k:
                 return k
-            between = toks[k:m]
+            between = [x for x in toks[k:m] if x not in titles]
             if all(not x.pos.startswith("VB") and x.text not in _OPEN_MARKS for x in between) and \
                     not _object_before_relative(between, frame):
                 return m
             break
+        if t.text in _OPEN_MARKS and "A" in frame.frames and not titles:
+            close = _title_end(toks, m, hi)
+            if close is not None:
+                titles = toks[m:close]
+                m = close
+                continue
         if t.pos.startswith("VB") or t.text in _OPEN_MARKS or t.pos in ("WP", "WRB"):
             break
         m += 1
@@ -743,9 +750,14 @@ def _skip_adjuncts(ctx: _Ctx, k: int, hi: int, frame: CueFrame) -> int:
         if end is not None and end < hi:
             nxt = toks[end]
             if nxt.norm in ("that", "to", "about", "whether", "if", "how", "what", "why") or \
-                    nxt.text in _OPEN_MARKS + ",:" or nxt.pos in ("PRP", "NNP", "DT", "CD") or \
-                    nxt.pos.startswith("NN") or nxt.norm in QUANTIFIERS:
+                    nxt.text in _OPEN_MARKS + ",:" or nxt.pos in ("PRP", "PRP$", "NNP", "DT", "CD") or \
+                    nxt.pos.startswith("NN") or nxt.norm in QUANTIFIERS or \
+                    nxt.norm == "not" and end + 1 < hi and toks[end + 1].norm == "to":
+                # (an addressee, then the content: "told reporters the ...", "told Reuters their
+                # planes ...", "told CNN's Dana Bash not to expect ...")
                 k = end
+            elif nxt.pos in _FINITE and end - k >= 2:
+                k = _split_addressee(ctx, k, end)
     e = time_adverbial_end(toks, k, hi)
     if k < e and (e == hi or toks[e].pos in _CLAUSE_OPENERS or toks[e].text in _OPEN_MARKS or
                   toks[e].norm in ("that", "whether", "if") or toks[e].text in _FINAL):
@@ -773,6 +785,44 @@ def _skip_adjuncts(ctx: _Ctx, k: int, hi: int, frame: CueFrame) -> int:
     return k
 
 
+def _title_end(toks, m: int, hi: int) -> int | None:
+    """The index after a short title in quotation marks opening at m ('"Morning Joe"', '"Meet the
+    Press"', '"Fox & Friends"': at most six words, each capitalised but for small function words),
+    or None."""
+    for close in range(m + 2, min(hi, m + 8)):
+        if toks[close].text in _CLOSE_MARKS:
+            words = [x for x in toks[m + 1:close] if x.text[:1].isalnum()]
+            if words and words[0].text[:1].isupper() and all(
+                    x.text[:1].isupper() or x.norm in _TITLE_SMALL_WORDS for x in words):
+                return close + 1
+            return None
+    return None
+
+
+#: Function words a title leaves in lower case ("Meet the Press", "Face the Nation").
+_TITLE_SMALL_WORDS = frozenset({"the", "a", "an", "of", "and", "in", "on", "for", "with", "to", "at"})
+
+
+def _split_addressee(ctx: _Ctx, k: int, end: int) -> int:
+    """Where the content starts when the noun phrase after a cue with an addressee runs straight
+    into a finite verb: the chunker joined the addressee and the clause's subject. A possessive
+    pronoun or a determiner after a name opens the subject ('told Reuters their planes would keep
+    flying'); in a run of names, the subject is the last name, with a given name before it
+    (first_names.tsv): 'told The Washington Post Kislyak was ...', 'told Fox News Bergdahl was
+    captured'. Returns k (no split) when neither reading fits."""
+    toks = ctx.tokens
+    for p in range(k + 1, end):
+        if toks[p].pos in ("PRP$", "DT") and toks[p - 1].pos in ("NNP", "NNPS"):
+            return p
+    first = k + 1 if toks[k].norm == "the" else k
+    if end - first < 2 or not all(toks[x].pos in ("NNP", "NNPS") for x in range(first, end)):
+        return k
+    start = end - 1
+    if start - 1 > first and toks[start - 1].norm in first_names():
+        start -= 1
+    return start
+
+
 def _valid_content_start(ctx: _Ctx, k: int, hi: int, frame: CueFrame) -> bool:
     toks = ctx.tokens
     if k >= hi:
@@ -783,6 +833,8 @@ def _valid_content_start(ctx: _Ctx, k: int, hi: int, frame: CueFrame) -> bool:
     if t.text in _OPEN_MARKS:
         return True
     fr = frame.frames
+    if t.norm == "not" and k + 2 < hi and toks[k + 1].norm == "to":
+        t, k = toks[k + 1], k + 1  # "told CNN's Dana Bash not to expect ...": a negated infinitive
     if t.norm == "to" and k + 1 < hi and _infinitive(toks, k + 1, hi):
         # (a verb the tagger read as a noun after "to" counts: "she plans to cast her first ballot")
         return "I" in fr or "A" in fr

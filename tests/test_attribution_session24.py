@@ -119,3 +119,16 @@ def test_a_plain_addressee_and_a_clause_are_still_read_the_same():
         ["the talks had failed"]
     assert [c for _, cue, c in _triples("Trump told The New York Times that the talks had failed.")] \
         == ["that the talks had failed"]
+
+
+def test_a_transcript_turn_is_the_whole_turn():
+    """The content-end chooser had cut transcript turns at a comma ("AMY GOODMAN: Terrance, how
+    does it feel ..." gave "Terrance"; AllSides 4313, 4317, 4789, 4866): the words after a
+    speaker's label are now never shortened by it."""
+    text = ("AMY GOODMAN: Terrance, how does it feel to learn that the CEO makes something like "
+            "1,200 times more than what you make?")
+    assert _triples(text) == [("AMY GOODMAN", ":", "Terrance, how does it feel to learn that the CEO "
+                               "makes something like 1,200 times more than what you make")]
+    text = "CAMEROTA: I hear you, but you feel that we are currently in a constitutional crisis."
+    assert _triples(text)[0] == ("CAMEROTA", ":", "I hear you, but you feel that we are currently in "
+                                 "a constitutional crisis")

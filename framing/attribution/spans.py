@@ -57,8 +57,10 @@ def _bucket(n: int) -> str:
 
 def eligible_piece(ctx, raw) -> tuple[int, int] | None:
     """Token range [a, b) of the content piece a learned end may move: the last piece, when it
-    follows the cue in the cue's sentence and is not a whole quotation. None otherwise."""
-    if not raw.content:
+    follows the cue in the cue's sentence and is not a whole quotation, nor a transcript's or a
+    headline's words after a speaker's label ("AMY GOODMAN: Terrance, how does it feel ...": the
+    whole turn is what the label's speaker says). None otherwise."""
+    if not raw.content or raw.lemma == ":":
         return None
     s, e = raw.content[-1]
     toks = ctx.tokens

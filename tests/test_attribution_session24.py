@@ -132,3 +132,22 @@ def test_a_transcript_turn_is_the_whole_turn():
     text = "CAMEROTA: I hear you, but you feel that we are currently in a constitutional crisis."
     assert _triples(text)[0] == ("CAMEROTA", ":", "I hear you, but you feel that we are currently in "
                                  "a constitutional crisis")
+
+
+def test_a_charge_the_chunker_joined_to_its_denier_and_the_cue_joined_to_it():
+    """From the seeds (Outlet D): 'Kabul claimed ... and alleged airspace violations by Pakistan, a
+    charge Islamabad neither confirmed nor denied but maintained that Afghanistan must end ...'.
+    The chunker read "a charge Islamabad" as one noun phrase, so the denial was lost, and
+    "maintained" was read back to the sentence's subject: Kabul."""
+    got = _triples("Kabul claimed the attack was retaliatory and alleged airspace violations by "
+                   "Pakistan, a charge Islamabad neither confirmed nor denied but maintained that "
+                   "Afghanistan must end its sheltering of the Tehreek-e-Taliban Pakistan on its soil.")
+    assert ("Islamabad", "denied", "airspace violations by Pakistan") in got, got
+    assert ("Islamabad", "maintained", "that Afghanistan must end its sheltering of the "
+            "Tehreek-e-Taliban Pakistan on its soil") in got, got
+    assert ("Kabul", "alleged", "airspace violations by Pakistan") in got, got
+
+
+def test_cues_joined_after_a_source_still_share_it():
+    assert _triples("Officials denied the report but said they would review it.") == [
+        ("Officials", "denied", "the report"), ("Officials", "said", "they would review it")]

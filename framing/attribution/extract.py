@@ -1775,6 +1775,10 @@ def _charge_pattern(ctx: _Ctx, i: int, lo: int, hi: int, lemma: str, frame: CueF
     start = np_left(toks, j, lo) if j >= lo else None
     if start is None:
         return None
+    for k in range(j - 1, start - 1, -1):
+        if toks[k].norm in _CHARGE_NOUNS:
+            start = k + 1  # the chunker joined the noun and the source: "a charge Islamabad denied"
+            break
     m = start - 1
     while m >= lo and toks[m].norm in ("that", "which"):
         m -= 1
@@ -2423,6 +2427,16 @@ def _match_cue(ctx, i, i_end, lo, hi, frame, lemma, found) -> RawAttribution | N
         if after is None:
             return None
         return RawAttribution((i, i_end), found[-1].source, after[0], sent, frame, lemma, quote_ids=after[1])
+    if found and lo < j and toks[j].norm in _AND_BUT and found[-1].cue[1] == j and found[-1].source and \
+            found[-1].source[1] <= found[-1].cue[0] and toks[i].pos.startswith("VB") and \
+            found[-1].sentence == sent:
+        # two cues joined with nothing between them share the first one's source: "a charge
+        # Islamabad neither confirmed nor denied but maintained that ..." (read back past the
+        # charge, the subject would be the sentence's, Kabul's)
+        after = _content_after(ctx, i_end, hi, frame)
+        if after is not None:
+            return RawAttribution((i, i_end), found[-1].source, after[0], sent, frame, lemma,
+                                  quote_ids=after[1])
     source, before_src = _left_source(ctx, i, lo)
     # (the content after the cue is read only for a source before it: the inverted form below
     # takes the content before the cue)

@@ -151,3 +151,23 @@ def test_a_charge_the_chunker_joined_to_its_denier_and_the_cue_joined_to_it():
 def test_cues_joined_after_a_source_still_share_it():
     assert _triples("Officials denied the report but said they would review it.") == [
         ("Officials", "denied", "the report"), ("Officials", "said", "they would review it")]
+
+
+def test_the_rules_word_sets_are_read_from_the_data_file():
+    """The open-class word lists of the attribution rules (charge nouns, means of speech, ...) live
+    in framing/data/attribution/word_sets.tsv: the code holds what the file says, and a set the
+    file lacks is an error naming the file."""
+    import pytest
+
+    from framing.attribution import data, extract
+
+    rows = list(data.data_rows("word_sets.tsv"))
+    by_set = {}
+    for row in rows:
+        by_set.setdefault(row["set"], set()).add(row["term"])
+    assert by_set["charge_nouns"] == set(extract._CHARGE_NOUNS) and "allegation" in by_set["charge_nouns"]
+    assert by_set["means_of_speech"] == set(extract._MEANS_OF_SPEECH) and "telephone" in by_set["means_of_speech"]
+    assert set(by_set) == {"charge_nouns", "speech_settings", "issued", "means_of_speech", "reported_by",
+                           "question_verbs", "rounded"}
+    with pytest.raises(ValueError, match="word_sets.tsv: no set 'nope'"):
+        data.word_set("nope")

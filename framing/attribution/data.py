@@ -114,3 +114,22 @@ def load_data() -> AttributionData:
         anonymous_phrases=tuple(sorted(phrases)), evidence_nouns=evidence,
         colon_labels=frozenset(row["term"] for row in data_rows("labels.tsv")),
     )
+
+
+@lru_cache(maxsize=1)
+def _word_sets() -> dict[str, frozenset]:
+    sets: dict[str, set] = {}
+    for row in data_rows("word_sets.tsv"):
+        sets.setdefault(row["set"], set()).add(row["term"].lower())
+    return {name: frozenset(words) for name, words in sets.items()}
+
+
+def word_set(name: str) -> frozenset:
+    """One of framing/data/attribution/word_sets.tsv's sets (charge nouns, means of speech, ...):
+    open-class words the attribution rules test, kept with the other data so they can be extended
+    without touching the code. An unknown name is an error (a set the file lost)."""
+    sets = _word_sets()
+    if name not in sets:
+        raise ValueError(f"framing/data/attribution/word_sets.tsv: no set {name!r} "
+                         f"(sets: {', '.join(sorted(sets))})")
+    return sets[name]

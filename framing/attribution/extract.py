@@ -48,7 +48,7 @@ from ..text.columns import columns
 from ..text.posts import SIGNATURE
 from .chunks import (AUX_SKIP, NAME_MONTHS, NOUNS, NP_INNER, PROPER, QUANTIFIERS, TIME_WORDS, np_left, np_right,
                      time_adverbial_end)
-from .data import AttributionData, CueFrame, finding_nouns, first_names, message_nouns
+from .data import AttributionData, CueFrame, finding_nouns, first_names, message_nouns, word_set
 from .learned import _CANDIDATE_TAGS, LEARNED, covered_tokens, lemma_key, load_cue_model
 from .quotes import outer_quotes, quoted_tokens
 
@@ -61,8 +61,7 @@ _ACCORDING = CueFrame("according to", "C", "according_to")
 #: content stops there): "24 percent said they would vote for him, while 9 percent ...".
 _CLAUSE_BREAK = frozenset({"while", "whereas", "however", "compared", "although", "though", "but",
                            "despite", "unlike"})
-_CHARGE_NOUNS = frozenset({"charge", "claim", "allegation", "accusation", "assertion", "accusations",
-                           "charges", "claims", "allegations"})
+_CHARGE_NOUNS = word_set("charge_nouns")
 
 
 @dataclass
@@ -1122,9 +1121,7 @@ def _quoted_modifier_start(ctx: _Ctx, start: int, lo: int) -> int:
 
 #: Nouns that make "in/on/at/during ..." an adverbial of the speech act, not part of the speaker's
 #: name: "Anthony Romero in a statement", "Trump at the time", "Grassley (R-Iowa) on Wednesday".
-_SPEECH_SETTINGS = frozenset({"statement", "statements", "interview", "time", "release", "email", "tweet",
-                              "post", "letter", "speech", "conference", "call", "briefing", "hearing",
-                              "remarks", "op-ed", "memo", "appearance", "rally"})
+_SPEECH_SETTINGS = word_set("speech_settings")
 
 
 def _adverbial_tail(toks, start: int, end: int) -> int:
@@ -1668,8 +1665,7 @@ def _according(ctx: _Ctx, i: int, lo: int, hi: int) -> RawAttribution | None:
 
 #: Past participles that open a clause describing a report, a poll or a filing ("a poll released
 #: Wednesday", "exit polls conducted for the Associated Press", "a lawsuit filed in Manhattan").
-_ISSUED = frozenset({"release", "conduct", "file", "publish", "report", "issue", "post", "obtain", "review",
-                     "submit", "broadcast", "air", "commission", "sponsor", "carry", "send", "write", "take"})
+_ISSUED = word_set("issued")
 
 
 def _participle_clause_end(ctx: _Ctx, end: int, hi: int) -> int:
@@ -1809,12 +1805,11 @@ def _gerund(tok) -> bool:
 
 #: Nouns after "by" that name how something was said, not who said it: "Mr. Trump said by
 #: telephone", "she told reporters by phone", "wrote by email" (an active cue, no passive's agent).
-_MEANS_OF_SPEECH = frozenset({"telephone", "phone", "email", "e-mail", "text", "fax", "videoconference",
-                              "video", "satellite", "skype", "mail", "letter", "cellphone"})
+_MEANS_OF_SPEECH = word_set("means_of_speech")
 
 
 #: Cues whose passive with "by" credits a report to its agent, the outlet or body that made it known.
-_REPORTED_BY = frozenset({"report", "announce", "publish", "reveal", "disclose"})
+_REPORTED_BY = word_set("reported_by")
 
 
 def _by_agent(ctx, i, i_end, lo, hi, frame, lemma, found) -> RawAttribution | None:
@@ -2576,7 +2571,7 @@ _COMPLEMENTIZERS = frozenset({"that", "whether", "if", "how", "what", "why", "wh
 #: said had harmed", "who officials say is tied to").
 _GAP_RELATIVES = frozenset({"which", "that", "who", "whom", "what"})
 #: Verbs of asking and knowing, before which "who"/"what" open a question, not a relative clause.
-_QUESTION_VERBS = frozenset({"ask", "wonder", "know", "tell", "decide", "guess"})
+_QUESTION_VERBS = word_set("question_verbs")
 
 
 #: Subjects of the set phrases "as you know", "as they say", "as one might expect": no one's report.
@@ -3378,8 +3373,7 @@ def _approximator(toks, k: int, hi: int) -> bool:
 
 
 #: Words after "about" that make it round a quantity ("about half", not "about some points").
-_ROUNDED = frozenset({"half", "third", "thirds", "quarter", "quarters", "two-thirds", "three-quarters",
-                      "dozen", "dozens", "hundreds", "thousands", "millions", "billions"})
+_ROUNDED = word_set("rounded")
 
 
 _LEARNED_FRAMES: dict = {}

@@ -90,3 +90,27 @@ def test_threads_of_one_worker_take_turns(monkeypatch):
     assert most[0] == 1
     assert results == expected
     assert all(a["ok"] for r in results for a in r["articles"])
+
+
+def test_workers_start_early_on_a_first_run_only(serial, tmp_path, monkeypatch):
+    """A first run starts its worker processes before reading the inputs (they load their
+    resources meanwhile); a run that resumes on a store that holds analyses does not, since it may
+    find nothing left to do, and it then analyses nothing and leaves the store as it was."""
+    from framing.batch import executors
+
+    started = []
+
+    class Counted(executors.WorkerPool):
+        def __init__(self, *args, **kw):
+            started.append(args)
+            super().__init__(*args, **kw)
+
+    monkeypatch.setattr(executors, "WorkerPool", Counted)
+    inputs, s1, expected = serial
+    first = _run(inputs, tmp_path / "again", jobs=2)
+    assert first.analysed == s1.analysed and len(started) == 1
+    assert dump_store(tmp_path / "again") == expected
+    again = _run(inputs, tmp_path / "again", jobs=2)
+    assert again.analysed == 0 and again.already_done == s1.analysed
+    assert len(started) == 1  # nothing started for a run with nothing left to do
+    assert dump_store(tmp_path / "again") == expected

@@ -9,6 +9,7 @@ story, recorded as a failure; the others go on (run_processes, run_dask say how)
 from __future__ import annotations
 
 from collections import deque
+from itertools import chain
 from typing import Iterable, Iterator
 
 from .work import analyse_stories, resources_for
@@ -115,11 +116,15 @@ def run_processes(payloads: Iterable[dict], jobs: int, analyse=analyse_stories,
     from concurrent.futures import FIRST_COMPLETED, wait
     from concurrent.futures.process import BrokenProcessPool
 
+    it = tasks(payloads)
+    first = next(it, None)
+    if first is None:
+        return  # nothing to analyse: no processes started for it
+    it = chain([first], it)
     own = pool is None
     if own:
         pool = WorkerPool(jobs)
     window = pool.jobs * 2 + 1
-    it = tasks(payloads)
     pending: dict = {}  # future -> (task, whether it is a suspect run alone)
     retry: deque = deque()  # tasks to send before new ones
     suspects: deque = deque()  # stories in flight when a worker died

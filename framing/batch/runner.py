@@ -202,9 +202,11 @@ def run_batch(opts: BatchOptions) -> BatchSummary:
     run = store.start_run(analyzer, run_options)
     status = "failed"
     # local workers start now, loading their resources while this process reads the inputs and
-    # groups the stories (one core each, the other idle), not after
+    # groups the stories (one core each, the other idle), not after; but not for a store that
+    # holds analyses already: a run that resumes may find nothing left to do, and workers started
+    # for nothing would cost their start and delay the end (they start with the first story then)
     workers = None
-    if opts.jobs > 1 and not opts.scheduler:
+    if opts.jobs > 1 and not opts.scheduler and (opts.force or not store.has_analyses()):
         from .executors import WorkerPool
 
         workers = WorkerPool(opts.jobs, settings)

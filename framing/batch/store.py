@@ -300,6 +300,11 @@ class Store:
                                 (story_id,)).fetchone()
         return {"name": row[0], "method": row[1]} if row else {"name": story_id, "method": ""}
 
+    def has_analyses(self) -> bool:
+        """Whether any article of the store has been analysed (a run resumes, or redoes a corpus)."""
+        return self.conn.execute("SELECT 1 FROM articles WHERE analysis_key IS NOT NULL LIMIT 1"
+                                 ).fetchone() is not None
+
     def counts(self) -> dict:
         q = self.conn.execute
         return {

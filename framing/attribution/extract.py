@@ -44,6 +44,7 @@ from dataclasses import dataclass, field
 from itertools import compress
 from operator import or_
 
+from ..lexicon.context import is_title
 from ..text.columns import columns
 from ..text.posts import SIGNATURE
 from .chunks import (AUX_SKIP, NAME_MONTHS, NOUNS, NP_INNER, PROPER, QUANTIFIERS, TIME_WORDS, np_left, np_right,
@@ -736,7 +737,7 @@ def _skip_adjuncts(ctx: _Ctx, k: int, hi: int, frame: CueFrame) -> int:
                 return m
             break
         if t.text in _OPEN_MARKS and "A" in frame.frames and not titles:
-            close = _title_end(toks, m, hi)
+            close = _title_end(ctx, m, hi)
             if close is not None:
                 titles = toks[m:close]
                 m = close
@@ -784,22 +785,16 @@ def _skip_adjuncts(ctx: _Ctx, k: int, hi: int, frame: CueFrame) -> int:
     return k
 
 
-def _title_end(toks, m: int, hi: int) -> int | None:
+def _title_end(ctx: _Ctx, m: int, hi: int) -> int | None:
     """The index after a short title in quotation marks opening at m ('"Morning Joe"', '"Meet the
-    Press"', '"Fox & Friends"': at most six words, each capitalised but for small function words),
-    or None."""
+    Press"', '"Fox & Friends"': at most six tokens, in title case as the lexicon's scare-quote test
+    reads it, framing.lexicon.context.is_title), or None."""
+    toks = ctx.tokens
     for close in range(m + 2, min(hi, m + 8)):
         if toks[close].text in _CLOSE_MARKS:
-            words = [x for x in toks[m + 1:close] if x.text[:1].isalnum()]
-            if words and words[0].text[:1].isupper() and all(
-                    x.text[:1].isupper() or x.norm in _TITLE_SMALL_WORDS for x in words):
-                return close + 1
-            return None
+            inner = ctx.doc.text[toks[m + 1].start:toks[close - 1].end]
+            return close + 1 if is_title(inner, False) else None
     return None
-
-
-#: Function words a title leaves in lower case ("Meet the Press", "Face the Nation").
-_TITLE_SMALL_WORDS = frozenset({"the", "a", "an", "of", "and", "in", "on", "for", "with", "to", "at"})
 
 
 def _split_addressee(ctx: _Ctx, k: int, end: int) -> int:

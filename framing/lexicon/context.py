@@ -162,7 +162,7 @@ def _words_of(inner: str) -> str:
     return " ".join(inner.lower().strip(".,;:!?'\u2019\u2018\"\u201c\u201d ").split())
 
 
-def _is_title(inner: str, sentence_start: bool) -> bool:
+def is_title(inner: str, sentence_start: bool) -> bool:
     """Quoted words in title case name something ("State of the Union", "Amazing Grace", "Dream
     Act"): every word but the small ones starts with a capital letter, and not all are capitals
     ("SENSITIVE" is emphasis). At the start of a sentence one capitalised word proves nothing."""
@@ -299,7 +299,7 @@ class Context:
                 # '"U-6" unemployment rate' (several words there can be a claim: the
                 # '"strongest in nation" privacy bill')
                 return True
-        return _is_title(inner, first == a)
+        return is_title(inner, first == a)
 
     def _named(self, a: int, first: int) -> bool:
         """A naming word (quotation_namers.txt) in the NAMER_WINDOW tokens before the quotation

@@ -206,11 +206,11 @@ def run_batch(opts: BatchOptions) -> BatchSummary:
     # holds analyses already: a run that resumes may find nothing left to do, and workers started
     # for nothing would cost their start and delay the end (they start with the first story then)
     workers = None
-    if opts.jobs > 1 and not opts.scheduler and (opts.force or not store.has_analyses()):
-        from .executors import WorkerPool
-
-        workers = WorkerPool(opts.jobs, settings)
     try:
+        if opts.jobs > 1 and not opts.scheduler and (opts.force or not store.has_analyses()):
+            from .executors import WorkerPool
+
+            workers = WorkerPool(opts.jobs, settings)  # inside the try: a failure still ends the run
         if missing:
             log(f"note: stages not installed, not run: {', '.join(missing)}", opts.quiet)
         _load(store, opts, summary)

@@ -78,6 +78,27 @@ def test_char_ngram_tfidf_equals_scikit_learn():
         sp.tfidf_char_wb(["", "  "])
 
 
+def test_char_ngram_memo_is_bounded_and_changes_nothing(monkeypatch):
+    """The word -> n-grams memo behind tfidf_char_wb (words recur from story to story): once full
+    it drops the words added last, keeps the first, and a run through an emptied, tiny memo gives
+    the same matrix, bit for bit, as scikit-learn."""
+    _, texts = seed_features()
+    ref, ref_vocab = reference(texts, np.float32, char=True)
+    memo = sp._WordGrams(3, 4)
+    monkeypatch.setattr(sp._WordGrams, "LIMIT", 40)
+    monkeypatch.setattr(sp, "_GRAMS", sp._GramMemos())
+    ours, vocab = sp.tfidf_char_wb(texts, dtype=np.float32)
+    assert vocab == ref_vocab
+    same_csr(ours, ref)
+    filled = sp._GRAMS.of(3, 4)
+    assert 0 < len(filled) <= 40
+    words = [f"word{k}" for k in range(100)]
+    for w in words:
+        assert memo[w] == tuple(sp._word_ngrams(w, 3, 4))
+    assert len(memo) <= 40 and "word0" in memo and "word99" in memo
+    assert memo["word5"][0] is memo["word6"][0]  # " wo": one interned string for both words
+
+
 def test_empty_vocabulary_raises_like_scikit_learn():
     with pytest.raises(ValueError):
         sp.tfidf([[], []])

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -141,8 +142,19 @@ def find_dates(doc: Doc) -> list[RawDate]:
     rel = sorted(relative_days().items(), key=lambda kv: -len(kv[0]))
     rel_first = {k[0] for k, _ in rel}
     interesting = set(wd) | set(mo) | rel_first | {"this", "last", "next"}
+    # the tokens where a date may start (a superset): a digit first, a hyphen, a weekday, month or
+    # relative word, two tokens before "ago"; every other token is passed over, as the rules
+    # below would pass it
+    norms = [t.norm for t in toks]
+    at = [i for i, w in enumerate(norms) if w[:1].isdigit() or "-" in w or w.rstrip(".") in interesting
+          or (i + 2 < n and norms[i + 2] == "ago")]
+    starts = set(at)
+    at.append(n)
     i = 0
     while i < n:
+        if i not in starts:
+            i = at[bisect_left(at, i)]
+            continue
         t = toks[i]
         norm = t.norm
         if "-" in norm and norm.split("-", 1)[0] in _PART_OF_MONTH:

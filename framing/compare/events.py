@@ -63,30 +63,38 @@ def _ordinal(doc: Doc, k: int, lo: int) -> int:
 
 
 @lru_cache(maxsize=1)
-def _first_words() -> frozenset[str]:
-    return frozenset(k[0] for k in events())
-
-
-@lru_cache(maxsize=1)
-def _longest() -> int:
-    """Tokens in the longest event phrase (once, not per sentence)."""
-    return max((len(k) for k in events()), default=1)
+def _lengths_by_first() -> dict[str, tuple[int, ...]]:
+    """First word of an event phrase -> the lengths (in tokens) of the phrases it starts, longest
+    first."""
+    found: dict[str, set[int]] = {}
+    for key in events():
+        found.setdefault(key[0], set()).add(len(key))
+    return {word: tuple(sorted(n, reverse=True)) for word, n in found.items()}
 
 
 def find_events(doc: Doc, lo: int, hi: int) -> list[EventHit]:
     """Event words among tokens[lo:hi]."""
     table = events()
-    firsts = _first_words()
-    longest = _longest()
+    lengths = _lengths_by_first()
     toks = doc.tokens
     out = []
     i = lo
     while i < hi:
         hit = None
-        if toks[i].lemma.lower() not in firsts and toks[i].norm not in firsts:
+        by_lemma = lengths.get(toks[i].lemma.lower())
+        by_norm = lengths.get(toks[i].norm)
+        if by_lemma is None and by_norm is None:
             i += 1
             continue
-        for n in range(min(longest, hi - i), 0, -1):
+        # only the lengths of phrases that start with this word, longest first: any other
+        # length finds no phrase
+        if by_lemma is None or by_norm is None or by_lemma == by_norm:
+            tried = by_lemma or by_norm
+        else:
+            tried = sorted(set(by_lemma).union(by_norm), reverse=True)
+        for n in tried:
+            if n > hi - i:
+                continue
             key = tuple(t.lemma.lower() for t in toks[i:i + n])
             entry = table.get(key) or (table.get(tuple(t.norm for t in toks[i:i + n])) if n > 1 else None)
             if entry is None:

@@ -10,6 +10,7 @@ do. Word lists live in framing/data/compare/ (number_words, vague_numbers, quali
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..model import Token
@@ -187,19 +188,16 @@ def find_numbers(tokens: tuple[Token, ...], lo: int, hi: int, skip: set[int]) ->
     vague = vague_numbers()
     table = number_words()
     shares = fractions()
-    i = 0
+    # where an expression may start: a digit or a currency sign first, a number word, the first
+    # word of a vague number or a fraction, a hyphenated word, "an"; not a token in `skip`
+    starts = _starts(table, vague, shares)
+    at = [i for i, w in enumerate(norms) if (w in starts or "-" in w or w[:1] in _LEADS or
+                                            w[:1].isdigit()) and lo + i not in skip]
     n = len(norms)
+    at.append(n)
+    i = at[0]
     while i < n:
         k = lo + i
-        if k in skip:
-            i += 1
-            continue
-        first = norms[i][:1]
-        if not (first.isdigit() or first in "$\u00a3\u20ac" or norms[i] in table
-                or norms[i] in _firsts(id(vague), vague) or "-" in norms[i]
-                or norms[i] in _firsts(id(shares), shares) or norms[i] == "an"):
-            i += 1
-            continue
         # (length in tokens, value, low, high, unit, currency, vague_phrase)
         found = _fraction_at(norms, i, tokens, lo, shares)
         m = _match_phrase(norms, i, vague) if found is None else None
@@ -266,7 +264,7 @@ def find_numbers(tokens: tuple[Token, ...], lo: int, hi: int, skip: set[int]) ->
                 elif len(rest) == 1 and parts[-1] == "long" and rest[0] in ("day", "week", "month", "year", "hour"):
                     found = (1, 1.0, None, None, rest[0], False, "")
         if found is None:
-            i += 1
+            i = at[bisect_right(at, i)]
             continue
         if found[4] == "" and not found[5] and found[6] == "":
             share = _one_in(norms, i + found[0], tokens, lo, found[1])
@@ -299,5 +297,19 @@ def find_numbers(tokens: tuple[Token, ...], lo: int, hi: int, skip: set[int]) ->
         bare_year = bool(_YEAR.match(tokens[k].text)) and length == 1 and not qual
         out.append(NumberExpr(lo + (qstart if qual else start), lo + end, lo + start, float(value),
                               float(low), float(high), qualifier, unit, cur, bare_year))
-        i = end
+        i = at[bisect_left(at, end)]
     return out
+
+
+_LEADS = frozenset(("", "$", "\u00a3", "\u20ac"))  # "" as `"" in "$..."` was: an empty norm
+_STARTS: dict = {}
+
+
+def _starts(table: dict, vague: dict, shares: dict) -> frozenset[str]:
+    """The words an expression may start with, for these tables (kept per tables' identity)."""
+    key = (id(table), id(vague), id(shares))
+    got = _STARTS.get(key)
+    if got is None:
+        got = _STARTS[key] = frozenset(table) | _firsts(id(vague), vague) | \
+            _firsts(id(shares), shares) | {"an"}
+    return got

@@ -18,6 +18,7 @@ import math
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
+_LEAVES = frozenset((str, int, bool, type(None)))
 
 
 def plain(obj):
@@ -30,12 +31,17 @@ def plain(obj):
     names = _FIELDS.get(t)
     if names is None and dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         names = _FIELDS[t] = tuple(f.name for f in dataclasses.fields(obj) if not f.name.startswith("_"))
+    # below, a leaf (str, int, bool, None) is taken as it is without a call: the same answer
     if names is not None:
-        return {name: plain(getattr(obj, name)) for name in names}
+        out = {}
+        for name in names:
+            v = getattr(obj, name)
+            out[name] = v if type(v) in _LEAVES else plain(v)
+        return out
     if isinstance(obj, dict):
-        return {str(k): plain(v) for k, v in obj.items()}
+        return {str(k): v if type(v) in _LEAVES else plain(v) for k, v in obj.items()}
     if isinstance(obj, (list, tuple)):
-        return [plain(v) for v in obj]
+        return [v if type(v) in _LEAVES else plain(v) for v in obj]
     if isinstance(obj, (set, frozenset)):
         return [plain(v) for v in sorted(obj, key=repr)]
     if isinstance(obj, float):

@@ -16,11 +16,13 @@ An event word written right after the date ("the October 19 ceasefire") always w
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Doc
 from .data import events, ordinals, phases, reporting_verbs
+from .tokens import columns
 
 AUXILIARIES = {"be", "have", "do", "will", "would", "can", "could", "may", "might", "shall",
                "should", "must", "'ll", "'d", "get"}
@@ -116,19 +118,28 @@ def find_events(doc: Doc, lo: int, hi: int) -> list[EventHit]:
     return out
 
 
-def _is_content_verb(doc: Doc, k: int) -> bool:
-    t = doc.tokens[k]
-    return t.pos.startswith("VB") and t.lemma.lower() not in AUXILIARIES
-
-
 def governing_verb(doc: Doc, a: int, b: int, clause: tuple[int, int]) -> int | None:
     """The verb that governs the date (or figure) at tokens [a, b) in its clause: the nearest
     content verb before it, else one just after a fronted date ("On Monday, Kerry said"); None."""
     lo, hi = clause
-    before = next((j for j in range(a - 1, lo - 1, -1) if _is_content_verb(doc, j)), None)
-    if before is not None:
-        return before
-    return next((j for j in range(b, min(hi, b + VERB_AFTER_WINDOW)) if _is_content_verb(doc, j)), None)
+    verbs = content_verbs(doc)
+    k = bisect_left(verbs, a) - 1  # the last content verb before a
+    if k >= 0 and verbs[k] >= lo:
+        return verbs[k]
+    k = bisect_left(verbs, b)  # the first at b or after
+    return verbs[k] if k < len(verbs) and verbs[k] < min(hi, b + VERB_AFTER_WINDOW) else None
+
+
+def content_verbs(doc: Doc) -> list[int]:
+    """The positions of the Doc's content verbs (a verb tag, not an auxiliary), ascending: found
+    once per article and comparison (kept with its token columns), where walking back from every
+    date and figure to its verb asked token after token again."""
+    cols = columns(doc)
+    if cols.content_verbs is None:
+        toks = doc.tokens
+        cols.content_verbs = [k for k, pos in enumerate(cols.pos) if pos.startswith("VB") and
+                              toks[k].lemma.lower() not in AUXILIARIES]
+    return cols.content_verbs
 
 
 def link_span(doc: Doc, a: int, b: int, clause: tuple[int, int], hits: list[EventHit]) -> list[EventLink]:

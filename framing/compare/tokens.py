@@ -27,6 +27,7 @@ class Columns:
     word: list[bool]  # has a letter or digit (Token.is_word)
     in_quote: list[bool]
     pos: list[str]
+    content_verbs: list[int] | None = None  # filled by events.content_verbs when first asked
 
 
 _CACHE: dict[int, tuple[Doc, Columns]] = {}

@@ -9,7 +9,10 @@ Measures, each run in a fresh output folder as a separate `framing batch` proces
      one job the batch process analyses the stories itself; only grouping runs in a child);
   C. all 6,296 articles with --jobs 2 (skip with --no-full): throughput and peak memory, to compare
      with A (memory must stay flat: the corpus is streamed, never held).
-Every run groups stories (--group-stories) and compares them: the whole batch pipeline.
+  S. the articles that C grouped into stories of two or more (about 480), with their story ids,
+     --jobs 1, and again with --no-compare (S0): a corpus where every article is compared, as a
+     folder of story folders is; the difference is what the comparisons cost.
+Every run A-C groups stories (--group-stories) and compares them: the whole batch pipeline.
 Per core is given two ways: wall-clock words/s divided by the workers (on a 2-core machine the
 writer process shares their cores), and words per CPU-second summed over the batch process and its
 workers (resource.getrusage of waited-for children). CPU-seconds are not what one core does
@@ -44,11 +47,14 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "datasets" / "allsides" / "articles.jsonl.gz"
 
 
-def run_batch(inp: Path, out: Path, jobs: int, limit: int | None) -> dict:
+def run_batch(inp: Path, out: Path, jobs: int, limit: int | None, group: bool = True,
+              compare: bool = True) -> dict:
     import psutil
 
     cmd = [sys.executable, "-m", "framing.cli_batch", "batch", str(inp), "-o", str(out), "-q",
-           "--jobs", str(jobs), "--date-order", "mdy", "--group-stories"]
+           "--jobs", str(jobs), "--date-order", "mdy"]
+    cmd += ["--group-stories"] if group else []
+    cmd += [] if compare else ["--no-compare"]
     if limit:
         cmd += ["--limit", str(limit)]
     import resource
@@ -90,6 +96,27 @@ def run_batch(inp: Path, out: Path, jobs: int, limit: int | None) -> dict:
             "peak_rss_mb": round(peak_total / 2 ** 20), "peak_rss_largest_process_mb":
                 round(peak_single / 2 ** 20), "store_mb": round(size / 2 ** 20, 1),
             "exit_code": proc.returncode, "stages": stages, "stderr_tail": err[-400:]}
+
+
+def story_corpus(store_dir: Path, out: Path) -> Path | None:
+    """The articles that run C grouped into stories of two or more, written to `out` as JSONL with
+    their story ids (run S): a corpus where every article is compared, as in a folder of story
+    folders. In the shared sample only about one article in thirteen has a partner."""
+    import sqlite3
+
+    conn = sqlite3.connect(store_dir / "framing.sqlite")
+    story_of = dict(conn.execute(
+        "SELECT source_id, story_id FROM articles WHERE story_id IN (SELECT story_id FROM articles "
+        "GROUP BY story_id HAVING count(*) > 1)"))
+    conn.close()
+    if not story_of:
+        return None
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as fh, out.open("w", encoding="utf-8") as dst:
+        for line in fh:
+            r = json.loads(line)
+            if str(r["id"]) in story_of:
+                dst.write(json.dumps({**r, "story": story_of[str(r["id"])]}) + "\n")
+    return out
 
 
 def stage_times(n: int) -> dict:
@@ -164,11 +191,17 @@ def main() -> int:
             print("C1", json.dumps(results["C1_full_1job"]), flush=True)
             results["C_full_2jobs"] = run_batch(CORPUS, args.keep or tmp / "c", 2, None)
             print("C", json.dumps(results["C_full_2jobs"]), flush=True)
+            stories = story_corpus(args.keep or tmp / "c", tmp / "stories.jsonl")
+            if stories:
+                for key, compare in (("S_stories_1job", True), ("S0_stories_no_compare", False)):
+                    results[key] = run_batch(stories, tmp / key, 1, None, group=False, compare=compare)
+                    print(key, json.dumps(results[key]), flush=True)
     print()
     print("| run | articles | words | seconds | articles/s | words/s | words/s per core (wall) | "
           "words per CPU-second (all processes) | peak memory (MB, all processes) |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for key in ("A_1job", "B_2jobs", "C1_full_1job", "C_full_2jobs"):
+    for key in ("A_1job", "B_2jobs", "C1_full_1job", "C_full_2jobs", "S_stories_1job",
+                "S0_stories_no_compare"):
         r = results.get(key)
         if r:
             print(f"| {key} | {r['articles']} | {r['words']} | {r['seconds']} | "

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from sys import intern
 from itertools import chain
+from sys import intern
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -105,9 +105,10 @@ class _WordGrams(dict):
     multi-article stories, 78% of the distinct words of a story were met in an earlier one, and
     making their n-grams was a tenth of a comparison's time. The n-gram strings are interned, so
     words share them, and the memo is bounded: when full, the half added last goes and the
-    common words seen first stay (20,000 words take about 11 MB)."""
+    common words seen first stay (10,000 words take about 7 MB in each worker, where a batch's
+    peak memory is counted)."""
 
-    LIMIT = 20_000
+    LIMIT = 10_000
 
     def __init__(self, min_n: int, max_n: int):
         super().__init__()

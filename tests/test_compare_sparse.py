@@ -86,11 +86,11 @@ def test_char_ngram_memo_is_bounded_and_changes_nothing(monkeypatch):
     ref, ref_vocab = reference(texts, np.float32, char=True)
     memo = sp._WordGrams(3, 4)
     monkeypatch.setattr(sp._WordGrams, "LIMIT", 40)
-    monkeypatch.setattr(sp, "_GRAMS", sp._GramMemos())
+    monkeypatch.setattr(sp, "_GRAMS", {})
     ours, vocab = sp.tfidf_char_wb(texts, dtype=np.float32)
     assert vocab == ref_vocab
     same_csr(ours, ref)
-    filled = sp._GRAMS.of(3, 4)
+    filled = sp._GRAMS[(3, 4)]
     assert 0 < len(filled) <= 40
     words = [f"word{k}" for k in range(100)]
     for w in words:

@@ -34,6 +34,7 @@ from functools import lru_cache
 from ..model import Doc, Token
 from .data import counted, months, number_words, qualifiers, relative_days, weekdays
 from .numbers import words_value
+from .tokens import columns
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _DAYNUM = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
@@ -145,7 +146,7 @@ def find_dates(doc: Doc) -> list[RawDate]:
     # the tokens where a date may start (a superset): a digit first, a hyphen, a weekday, month or
     # relative word, two tokens before "ago"; every other token is passed over, as the rules
     # below would pass it
-    norms = [t.norm for t in toks]
+    norms = columns(doc).norm  # (the comparison's token columns, built once per article)
     at = [i for i, w in enumerate(norms) if w[:1].isdigit() or "-" in w or w.rstrip(".") in interesting
           or (i + 2 < n and norms[i + 2] == "ago")]
     starts = set(at)

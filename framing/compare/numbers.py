@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Token
 from .data import counted, fractions, number_words, qualifiers, vague_numbers
@@ -190,7 +191,7 @@ def find_numbers(tokens: tuple[Token, ...], lo: int, hi: int, skip: set[int]) ->
     shares = fractions()
     # where an expression may start: a digit or a currency sign first, a number word, the first
     # word of a vague number or a fraction, a hyphenated word, "an"; not a token in `skip`
-    starts = _starts(table, vague, shares)
+    starts = _starts()
     at = [i for i, w in enumerate(norms) if (w in starts or "-" in w or w[:1] in _LEADS or
                                             w[:1].isdigit()) and lo + i not in skip]
     n = len(norms)
@@ -302,14 +303,11 @@ def find_numbers(tokens: tuple[Token, ...], lo: int, hi: int, skip: set[int]) ->
 
 
 _LEADS = frozenset(("", "$", "\u00a3", "\u20ac"))  # "" as `"" in "$..."` was: an empty norm
-_STARTS: dict = {}
 
 
-def _starts(table: dict, vague: dict, shares: dict) -> frozenset[str]:
-    """The words an expression may start with, for these tables (kept per tables' identity)."""
-    key = (id(table), id(vague), id(shares))
-    got = _STARTS.get(key)
-    if got is None:
-        got = _STARTS[key] = frozenset(table) | _firsts(id(vague), vague) | \
-            _firsts(id(shares), shares) | {"an"}
-    return got
+@lru_cache(maxsize=1)
+def _starts() -> frozenset[str]:
+    """The words an expression may start with: a number word, the first word of a vague number or
+    a fraction, "an"."""
+    return frozenset(number_words()) | _firsts(id(vague_numbers()), vague_numbers()) | \
+        _firsts(id(fractions()), fractions()) | {"an"}

@@ -122,20 +122,7 @@ class _WordGrams(dict):
         return grams
 
 
-class _GramMemos:
-    """One `_WordGrams` per (min_n, max_n) asked for."""
-
-    def __init__(self):
-        self.memos: dict[tuple[int, int], _WordGrams] = {}
-
-    def of(self, min_n: int, max_n: int) -> _WordGrams:
-        memo = self.memos.get((min_n, max_n))
-        if memo is None:
-            memo = self.memos[(min_n, max_n)] = _WordGrams(min_n, max_n)
-        return memo
-
-
-_GRAMS = _GramMemos()
+_GRAMS: dict[tuple[int, int], _WordGrams] = {}  # a memo per (min_n, max_n) asked for
 
 
 def char_wb_ngrams(text: str, min_n: int = 3, max_n: int = 4) -> list[str]:
@@ -188,7 +175,9 @@ def tfidf_char_wb(texts: Sequence[str], dtype=np.float64, sublinear_tf: bool = T
     flat_words = list(chain.from_iterable(words))
     distinct = list(dict.fromkeys(flat_words))
     word_number = dict(zip(distinct, range(len(distinct))))
-    memo = _GRAMS.of(min_n, max_n)
+    memo = _GRAMS.get((min_n, max_n))
+    if memo is None:
+        memo = _GRAMS[(min_n, max_n)] = _WordGrams(min_n, max_n)
     grams = [memo[w] for w in distinct]
     flat_grams = list(chain.from_iterable(grams))
     first_seen = list(dict.fromkeys(flat_grams))

@@ -114,3 +114,59 @@ def test_workers_start_early_on_a_first_run_only(serial, tmp_path, monkeypatch):
     assert again.analysed == 0 and again.already_done == s1.analysed
     assert len(started) == 1  # nothing started for a run with nothing left to do
     assert dump_store(tmp_path / "again") == expected
+
+
+def _native_threads(_task=None):
+    """Run in a worker: its native libraries' thread counts, after it analysed a story."""
+    import os
+
+    from threadpoolctl import threadpool_info
+
+    return (sorted({(i["internal_api"], i["num_threads"]) for i in threadpool_info()}),
+            os.environ.get("OPENBLAS_NUM_THREADS"))
+
+
+def test_workers_native_libraries_start_one_thread(monkeypatch):
+    """A batch worker is one process per core: its BLAS gets one thread, not one per core (the
+    worker pool on this machine would otherwise size it to the machine), unless the user set the
+    variable."""
+    from framing.batch.executors import WorkerPool
+
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        monkeypatch.delenv(name, raising=False)
+    pool = WorkerPool(1, settings={})
+    try:
+        pools, variable = pool.executor.submit(_native_threads).result()
+    finally:
+        pool.close()
+    assert ("openblas", 1) in pools and all(n == 1 for _, n in pools), pools
+    assert variable == "1"
+
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "2")
+    pool = WorkerPool(1, settings={})
+    try:
+        pools, variable = pool.executor.submit(_native_threads).result()
+    finally:
+        pool.close()
+    assert variable == "2" and ("openblas", 2) in pools
+
+
+def _limited_after_numpy(_=None):
+    import numpy  # noqa: F401 - loaded before the call: its pool already has its threads
+
+    from framing.batch.threads import one_native_thread
+
+    one_native_thread()
+    return _native_threads()
+
+
+def test_a_library_loaded_before_is_limited_too(monkeypatch):
+    """one_native_thread in a process that had loaded NumPy already limits it through
+    threadpoolctl."""
+    import multiprocessing as mp
+
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        monkeypatch.delenv(name, raising=False)
+    with mp.get_context("spawn").Pool(1) as proc:
+        pools, variable = proc.apply(_limited_after_numpy)
+    assert ("openblas", 1) in pools and variable == "1"

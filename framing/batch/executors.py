@@ -12,6 +12,7 @@ from collections import deque
 from itertools import chain
 from typing import Iterable, Iterator
 
+from .threads import one_native_thread
 from .work import analyse_stories, resources_for
 
 #: A task holds stories until it has this many articles or characters of text (a story longer than
@@ -59,7 +60,9 @@ def _start_worker(settings: dict | None) -> None:
     Loading here, when the pool starts (`WorkerPool`: before the articles are read), lets it run
     on the cores the reading and story grouping leave idle, instead of delaying the first stories.
     A failure to load is not raised here (it would break the pool for every story): the first
-    task meets it again and records it against its stories, as a lazy load would.
+    task meets it again and records it against its stories, as a lazy load would. Before that,
+    the native libraries the resources load (NumPy's OpenBLAS) are told to start one thread
+    (framing.batch.threads).
 
     The interpreter's collections on the way out otherwise walk everything a worker holds (its
     resources are frozen by Resources.warm, but not the per-word memos filled since): about 0.17
@@ -69,6 +72,7 @@ def _start_worker(settings: dict | None) -> None:
     import gc
 
     atexit.register(gc.freeze)
+    one_native_thread()
     if settings is not None:
         try:
             resources_for(settings)

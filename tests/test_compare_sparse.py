@@ -74,6 +74,11 @@ def test_char_ngram_tfidf_equals_scikit_learn():
                         sp.tfidf_char_wb(texts, dtype=np.float32)):
         assert vocab == ref_vocab
         same_csr(ours, ref)
+    for ours, vocab in (sp.tfidf([sp.char_wb_ngrams(t) for t in texts], dtype=np.float32,
+                                 vocabulary=False),
+                        sp.tfidf_char_wb(texts, dtype=np.float32, vocabulary=False)):
+        assert vocab is None  # the matrix alone, the same
+        same_csr(ours, ref)
     with pytest.raises(ValueError):
         sp.tfidf_char_wb(["", "  "])
 

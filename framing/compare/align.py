@@ -345,7 +345,8 @@ def align_units(
         csim = np.einsum("ij,ij->i", emb[rows], emb[cols]) if len(rows) else np.zeros(0, np.float32)
     else:
         try:
-            xc, _ = sparse.tfidf_char_wb([texts[i] for i in rep], dtype=np.float32)
+            xc, _ = sparse.tfidf_char_wb([texts[i] for i in rep], dtype=np.float32,
+                                         vocabulary=False)
             csim = sparse.rowwise_dot(xc, rows, cols) if len(rows) else np.zeros(0, np.float32)
         except ValueError:
             xc = sparse.empty(n, 1, np.float32)

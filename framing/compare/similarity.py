@@ -72,7 +72,7 @@ def _wording(analyses, outlets):
     feats = [docs[o] for o in outlets]
     if not any(feats):
         return None
-    return sparse.tfidf(feats, dtype=np.float64)[0]
+    return sparse.tfidf(feats, dtype=np.float64, vocabulary=False)[0]
 
 
 def _distinctive(terms: tuple[DistinctiveTerm, ...], outlets):

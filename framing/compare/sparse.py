@@ -147,10 +147,12 @@ def char_wb_docs(texts: Iterable[str], min_n: int = 3, max_n: int = 4) -> list[l
     return out
 
 
-def tfidf(docs: Iterable[Sequence[str]], dtype=np.float64, sublinear_tf: bool = True) -> tuple[Csr, dict[str, int]]:
+def tfidf(docs: Iterable[Sequence[str]], dtype=np.float64, sublinear_tf: bool = True,
+          vocabulary: bool = True) -> tuple[Csr, dict[str, int] | None]:
     """`TfidfVectorizer(analyzer=lambda d: d, sublinear_tf=..., dtype=dtype).fit_transform(docs)` and
-    its `vocabulary_`: smooth idf, l2-normalised rows. Raises ValueError on an empty vocabulary,
-    like scikit-learn.
+    its `vocabulary_` (None with vocabulary=False: a caller that only wants the matrix does not pay
+    for a dict of every feature): smooth idf, l2-normalised rows. Raises ValueError on an empty
+    vocabulary, like scikit-learn.
 
     Order, as scikit-learn builds it: features are numbered as first seen; each row is sorted by
     that number, then the numbers are replaced by the features' ranks in alphabetical order (so a
@@ -162,14 +164,16 @@ def tfidf(docs: Iterable[Sequence[str]], dtype=np.float64, sublinear_tf: bool = 
     first_seen = list(dict.fromkeys(flat))
     number = dict(zip(first_seen, range(len(first_seen))))
     seen = np.fromiter(map(number.__getitem__, flat), dtype=np.int64, count=len(flat))
-    return _tfidf(lengths, seen, first_seen, dtype, sublinear_tf)
+    return _tfidf(lengths, seen, first_seen, dtype, sublinear_tf, vocabulary)
 
 
 def tfidf_char_wb(texts: Sequence[str], dtype=np.float64, sublinear_tf: bool = True,
-                  min_n: int = 3, max_n: int = 4) -> tuple[Csr, dict[str, int]]:
-    """`tfidf([char_wb_ngrams(t) for t in texts])` (scikit-learn's `analyzer="char_wb"`), without
-    listing every n-gram of every text: each distinct word's n-grams are numbered once. The
-    numbering is the same, because a word's n-grams are first seen where the word is first seen."""
+                  min_n: int = 3, max_n: int = 4, vocabulary: bool = True
+                  ) -> tuple[Csr, dict[str, int] | None]:
+    """`tfidf([char_wb_ngrams(t) for t in texts], vocabulary=...)` (scikit-learn's
+    `analyzer="char_wb"`), without listing every n-gram of every text: each distinct word's
+    n-grams are numbered once. The numbering is the same, because a word's n-grams are first seen
+    where the word is first seen."""
     words = [_WHITE_SPACES.sub(" ", t.lower()).split() for t in texts]
     n_words = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
     flat_words = list(chain.from_iterable(words))
@@ -191,10 +195,11 @@ def tfidf_char_wb(texts: Sequence[str], dtype=np.float64, sublinear_tf: bool = T
     seen = gram_ids[word_start[occurrences][owner] + offset]
     doc_of_word = np.repeat(np.arange(len(texts), dtype=np.int64), n_words)
     lengths = np.bincount(doc_of_word[owner], minlength=len(texts)) if len(owner) else np.zeros(len(texts), np.int64)
-    return _tfidf(lengths, seen, first_seen, dtype, sublinear_tf)
+    return _tfidf(lengths, seen, first_seen, dtype, sublinear_tf, vocabulary)
 
 
-def _tfidf(lengths: np.ndarray, seen: np.ndarray, first_seen: list[str], dtype, sublinear_tf: bool):
+def _tfidf(lengths: np.ndarray, seen: np.ndarray, first_seen: list[str], dtype, sublinear_tf: bool,
+           vocabulary: bool = True):
     """TF-IDF from the features' first-seen numbers, row after row (`lengths` per row)."""
     if not first_seen:
         raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
@@ -209,7 +214,7 @@ def _tfidf(lengths: np.ndarray, seen: np.ndarray, first_seen: list[str], dtype, 
     order = sorted(range(n_terms), key=first_seen.__getitem__)  # alphabetical rank of each term
     map_index = np.empty(n_terms, dtype=np.int64)
     map_index[np.asarray(order, dtype=np.int64)] = np.arange(n_terms)
-    vocab = {first_seen[k]: rank for rank, k in enumerate(order)}
+    vocab = {first_seen[k]: rank for rank, k in enumerate(order)} if vocabulary else None
     indices = map_index[old]
     data = tf.astype(dtype)
     if sublinear_tf:

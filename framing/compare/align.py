@@ -195,6 +195,21 @@ def _agglomerate(ids, adjacency, weight, mask, threshold):
     return [sorted(m) for m in members.values()]
 
 
+def _anchor_lookup(analyses, units, nodes, stops):
+    """node -> the anchors (`_anchors`) of its first unit, worked out the first time a node is
+    asked for (`_second_wordings` asks for few of them)."""
+    reporting = reporting_verbs()
+    cache: dict[int, tuple[frozenset[str], ...]] = {}
+
+    def anchor_of(nd):
+        if nd not in cache:
+            u = units[nodes[nd][0]]
+            cache[nd] = _anchors(analyses[u.article], u, stops, reporting)
+        return cache[nd]
+
+    return anchor_of
+
+
 def _second_wordings(clusters, rows, cols, sim, weight, mask, node_outlets, threshold,
                      anchor_of=None):
     """Let a claim only one outlet carries join a claim of several outlets when its average
@@ -396,16 +411,7 @@ def align_units(
     if params.second_threshold < 1.0:
         node_outlets = [frozenset(analyses[units[i].article].article.outlet for i in members)
                         for members in nodes]
-        anchor_of = None
-        if params.second_anchor:
-            reporting = reporting_verbs()
-            cache: dict[int, tuple[frozenset[str], ...]] = {}
-
-            def anchor_of(nd):
-                if nd not in cache:
-                    u = units[nodes[nd][0]]
-                    cache[nd] = _anchors(analyses[u.article], u, stops, reporting)
-                return cache[nd]
+        anchor_of = _anchor_lookup(analyses, units, nodes, stops) if params.second_anchor else None
         clusters_nodes = _second_wordings(clusters_nodes, br, bc, bs, weight, mask, node_outlets,
                                           params.second_threshold, anchor_of)
 

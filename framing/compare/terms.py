@@ -110,13 +110,18 @@ def distinctive_terms(analyses: list[ArticleAnalysis], outlets: list[str],
     grams = []
     for a in analyses:
         oi = o_index[a.article.outlet]
-        toks = a.doc.tokens
         mine = _grams(a, params.max_n, stops)
         grams.append(mine)
         q = columns(a.doc).in_quote
+        by_n: list[list[str]] = [[] for _ in range(params.max_n + 1)]  # the terms of each length,
+        quoted_by_n: list[list[str]] = [[] for _ in range(params.max_n + 1)]  # in one pass
+        for n, term, first, last in mine:
+            by_n[n].append(term)
+            if q[first] and q[last]:
+                quoted_by_n[n].append(term)
         for n in range(1, params.max_n + 1):
-            counts[n][oi].update([g[1] for g in mine if g[0] == n])
-            quoted[n][oi].update([g[1] for g in mine if g[0] == n and q[g[2]] and q[g[3]]])
+            counts[n][oi].update(by_n[n])
+            quoted[n][oi].update(quoted_by_n[n])
     chosen: list[tuple[int, str, int, float, float, int, int]] = []  # outlet, term, n, delta, z, y_i, y_j
     for n in range(1, params.max_n + 1):
         total = Counter()

@@ -117,7 +117,7 @@ def test_workers_start_early_on_a_first_run_only(serial, tmp_path, monkeypatch):
 
 
 def _native_threads(_task=None):
-    """Run in a worker: its native libraries' thread counts, after it analysed a story."""
+    """Run in a child process: its native libraries' thread counts, and OPENBLAS_NUM_THREADS."""
     import os
 
     from threadpoolctl import threadpool_info

@@ -23,14 +23,14 @@ def one_native_thread() -> None:
     process, before anything imports NumPy: a pool is sized when its library loads (its threads
     spin for about a tenth of a second then, whatever is limited later), so the variables are set
     for the libraries to read. A variable the user set is kept. Libraries this process had already
-    loaded are limited through threadpoolctl instead, unless the user set the variables."""
+    loaded are limited through threadpoolctl instead, unless the user set any of the variables."""
     import os
     import sys
 
     ours = [name for name in THREAD_VARIABLES if name not in os.environ]
     for name in ours:
         os.environ[name] = "1"
-    if ours and "numpy" in sys.modules:
+    if len(ours) == len(THREAD_VARIABLES) and "numpy" in sys.modules:
         from threadpoolctl import threadpool_limits
 
         threadpool_limits(limits=1)

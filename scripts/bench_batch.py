@@ -22,7 +22,10 @@ up, and three busy processes share two cores and their caches), and two batches 
 take about 10% more again. Compare figures only between runs of the same kind, made in the same
 minutes.
 Peak memory is the largest sum of resident memory over the batch process and its workers, sampled
-every 0.2 s with psutil. Also times each pipeline stage on a sample (--stage-sample) in this
+every 0.2 s with psutil; pages shared between them (the interpreter, NumPy and the other libraries,
+mapped by each) count once per process there. The proportional set size (PSS, each shared page
+divided among the processes that map it; sampled every second) adds up to what the processes hold
+together: also reported, as peak_pss_mb. Also times each pipeline stage on a sample (--stage-sample) in this
 process, to show where the time goes.
 
     python scripts/bench_batch.py                 # everything (about 12-17 min on 2 cores)
@@ -63,15 +66,20 @@ def run_batch(inp: Path, out: Path, jobs: int, limit: int | None, group: bool = 
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     ps = psutil.Process(proc.pid)
-    peak_total = peak_single = 0
+    peak_total = peak_single = peak_pss = 0
+    polls = 0
     while proc.poll() is None:
         try:
             procs = [ps] + ps.children(recursive=True)
             rss = [p.memory_info().rss for p in procs if p.is_running()]
             peak_total = max(peak_total, sum(rss))
             peak_single = max(peak_single, max(rss, default=0))
+            if polls % 5 == 0:  # once a second: the kernel walks each process's page tables
+                peak_pss = max(peak_pss, sum(p.memory_full_info().pss for p in procs
+                                             if p.is_running()))
         except psutil.Error:
             pass
+        polls += 1
         time.sleep(0.2)
     seconds = time.perf_counter() - t0
     err = proc.stderr.read()
@@ -94,7 +102,7 @@ def run_batch(inp: Path, out: Path, jobs: int, limit: int | None, group: bool = 
             "words_per_s_per_core": round((words or 0) / seconds / jobs),
             "cpu_seconds": round(cpu, 1), "words_per_cpu_second": round((words or 0) / cpu) if cpu else None,
             "peak_rss_mb": round(peak_total / 2 ** 20), "peak_rss_largest_process_mb":
-                round(peak_single / 2 ** 20), "store_mb": round(size / 2 ** 20, 1),
+                round(peak_single / 2 ** 20), "peak_pss_mb": round(peak_pss / 2 ** 20), "store_mb": round(size / 2 ** 20, 1),
             "exit_code": proc.returncode, "stages": stages, "stderr_tail": err[-400:]}
 
 
@@ -198,7 +206,7 @@ def main() -> int:
                     print(key, json.dumps(results[key]), flush=True)
     print()
     print("| run | articles | words | seconds | articles/s | words/s | words/s per core (wall) | "
-          "words per CPU-second (all processes) | peak memory (MB, all processes) |")
+          "words per CPU-second (all processes) | peak memory (MB, all processes: RSS / PSS) |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for key in ("A_1job", "B_2jobs", "C1_full_1job", "C_full_2jobs", "S_stories_1job",
                 "S0_stories_no_compare"):
@@ -206,7 +214,7 @@ def main() -> int:
         if r:
             print(f"| {key} | {r['articles']} | {r['words']} | {r['seconds']} | "
                   f"{r['articles_per_s']} | {r['words_per_s']} | {r['words_per_s_per_core']} | "
-                  f"{r['words_per_cpu_second']} | {r['peak_rss_mb']} |")
+                  f"{r['words_per_cpu_second']} | {r['peak_rss_mb']} / {r['peak_pss_mb']} |")
     print(f"\nspeed-up from 1 to 2 workers: {results['speedup_1_to_2']}x; stages: "
           f"{', '.join(results['A_1job']['stages'])}")
     if args.json:

@@ -25,8 +25,8 @@ Peak memory is the largest sum of resident memory over the batch process and its
 every 0.2 s with psutil; pages shared between them (the interpreter, NumPy and the other libraries,
 mapped by each) count once per process there. The proportional set size (PSS, each shared page
 divided among the processes that map it; sampled every second) adds up to what the processes hold
-together: also reported, as peak_pss_mb. Also times each pipeline stage on a sample (--stage-sample) in this
-process, to show where the time goes.
+together: also reported, as peak_pss_mb. Also times each pipeline stage on a sample
+(--stage-sample) in this process, to show where the time goes.
 
     python scripts/bench_batch.py                 # everything (about 12-17 min on 2 cores)
     python scripts/bench_batch.py --articles 200 --no-full    # a quick look
@@ -102,7 +102,8 @@ def run_batch(inp: Path, out: Path, jobs: int, limit: int | None, group: bool = 
             "words_per_s_per_core": round((words or 0) / seconds / jobs),
             "cpu_seconds": round(cpu, 1), "words_per_cpu_second": round((words or 0) / cpu) if cpu else None,
             "peak_rss_mb": round(peak_total / 2 ** 20), "peak_rss_largest_process_mb":
-                round(peak_single / 2 ** 20), "peak_pss_mb": round(peak_pss / 2 ** 20), "store_mb": round(size / 2 ** 20, 1),
+                round(peak_single / 2 ** 20), "peak_pss_mb": round(peak_pss / 2 ** 20),
+            "store_mb": round(size / 2 ** 20, 1),
             "exit_code": proc.returncode, "stages": stages, "stderr_tail": err[-400:]}
 
 

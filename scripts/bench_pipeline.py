@@ -136,9 +136,9 @@ def main(argv=None) -> int:
         prof.enable()
     per_article = []  # (words, {step: CPU seconds}) of each article, with --per-article
     for article in articles:
-        before = dict(cpu)
+        before = dict(cpu) if args.per_article else None
         time_steps(article, res, cpu)
-        if args.per_article:
+        if before is not None:
             per_article.append((article.word_count, {k: cpu[k] - before[k] for k in steps}))
     if prof is not None:
         prof.disable()

@@ -46,6 +46,7 @@ def test_columns_equal_token_attributes_and_follow_the_doc(seed_doc):
     assert cols.tags == [t.pos for t in toks]
     assert cols.starts == [t.start for t in toks]
     assert cols.ends == [t.end for t in toks]
+    assert cols.in_quote == [t.in_quote for t in toks]
     assert columns(seed_doc) is cols  # built once per Doc
     other = build_doc(Article(id="o", text="Officials in Kabul denied it.", outlet="x"))
     assert columns(other).texts == ["Officials", "in", "Kabul", "denied", "it", "."]

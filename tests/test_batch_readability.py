@@ -1,7 +1,12 @@
-"""Batch readability: our syllable count must equal pyphen's, and the word list Doc.word_count's."""
+"""Batch readability: each stored article's figures are the story comparison's figures for that
+article (one definition, textstat 0.7.13's), and the hyphenation points behind them equal pyphen's."""
 from __future__ import annotations
 
-from conftest import make_doc
+import json
+import shutil
+import sqlite3
+
+from conftest import SEEDS, make_doc
 
 
 def _words(seed_paths):
@@ -16,44 +21,67 @@ def _words(seed_paths):
 
 
 def test_hyphen_points_equal_pyphen(seed_paths):
-    from framing.batch.readability import syllables, syllables_reference
     from framing.text.hyphenation import pyphen_en_us, hyphen_points
 
     words = _words(seed_paths)
     assert len(words) > 4000
-    counts = set()
+    points = set()
     for word in words:
         assert hyphen_points(word) == len(pyphen_en_us().positions(word)), word
-        assert syllables(word) == syllables_reference(word), word
-        counts.add(syllables(word))
-    assert {1, 2, 3, 4, 5} <= counts
+        points.add(hyphen_points(word))
+    assert {0, 1, 2, 3, 4} <= points
 
 
-def test_readability_of_a_news_paragraph(seed_paths):
-    from framing.batch.readability import readability, word_norms
+def test_stored_readability_is_the_story_reports_for_each_article(tmp_path):
+    """`framing batch` over the seed story stores, per article, the figures its story comparison
+    (and so the story's HTML report) gives that article: an outlet profile averages these."""
+    import framing
+    from framing.batch import BatchOptions, run_batch
 
-    text = seed_paths[0].read_text(encoding="utf-8")
-    doc = make_doc(text)
-    words = word_norms(doc)
-    assert words == [t.norm for t in doc.tokens if t.is_word]
-    assert len(words) == doc.word_count
-    read = readability(doc)
-    assert read == readability(doc, words)
-    assert read["words"] == doc.word_count and read["sentences"] == len(doc.sentences)
-    assert 1.2 < read["syllables_per_word"] < 2.2  # news English
-    assert 0 < read["flesch_reading_ease"] < 80 and 5 < read["flesch_kincaid_grade"] < 20
-    empty = readability(make_doc("—"))
-    assert empty["words"] == 0 and empty["flesch_reading_ease"] == 0.0
+    shutil.copytree(SEEDS, tmp_path / "in" / "seeds")
+    out = tmp_path / "out"
+    summary = run_batch(BatchOptions(inputs=(str(tmp_path / "in"),), out_dir=str(out), quiet=True))
+    assert summary.exit_code == 0
+    conn = sqlite3.connect(out / "framing.sqlite")
+    stored = {outlet: json.loads(read) for outlet, read in
+              conn.execute("SELECT outlet_raw, readability FROM articles")}
+    result = framing.analyze(framing.load_story(str(SEEDS)))
+    rows = {r.article_id: r for r in result.comparison.article_readability}
+    assert len(stored) == len(rows) == 5
+    for a in result.analyses:
+        row, read = rows[a.article.id], stored[a.article.outlet]
+        assert read["words"] == row.words > 200 and read["sentences"] == row.sentences
+        assert read["words_per_sentence"] == row.mean_sentence_words
+        for key in ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index",
+                    "dale_chall", "quoted_share"):
+            assert read[key] == getattr(row, key), (a.article.outlet, key)
+        assert 1.2 < read["syllables_per_word"] < 2.3  # news English, proper names included
+        # the body only: the headline is not a sentence the formulas count
+        assert read["words"] < a.doc.word_count
 
 
-def test_syllable_memo_stays_bounded_and_keeps_the_words_seen_first(monkeypatch):
-    import framing.batch.readability as R
+def test_article_figures_of_an_article_without_body_words_are_zeros():
+    from framing.compare.readability import article_figures
 
-    monkeypatch.setattr(R, "_MEMO_LIMIT", 8)
-    monkeypatch.setattr(R, "_SYLLABLES", R._Syllables())
-    words = ["the", "minister", "said"] + [f"talks{'a' * i}" for i in range(20)]
-    counts = [R.syllables(w) for w in words]
-    assert len(R._SYLLABLES) <= 8
-    assert {"the", "minister", "said"} <= set(R._SYLLABLES)  # the first seen stay
-    assert counts == [R.syllables_reference(w) for w in words]
-    assert [R.syllables(w) for w in words] == counts  # evicted words come back the same
+    read = article_figures(make_doc("—"))
+    assert read["words"] == 0 and read["flesch_reading_ease"] == 0.0
+    plain = article_figures(make_doc("The minister rejected the deal. Talks resumed on Monday. "
+                                     "Officials expect a long and difficult process."))
+    assert plain["sentences"] == 3 and plain["words"] == 16
+    assert plain["flesch_reading_ease"] > read["flesch_reading_ease"]
+
+
+def test_norm_memos_stay_bounded_and_answer_as_the_rules(monkeypatch):
+    import framing.compare.readability as R
+    from framing.compare.tokens import columns
+
+    monkeypatch.setattr(R._NormMemo, "LIMIT", 8)
+    counted, letter = R._NormMemo(R._COUNTED.test), R._NormMemo(R._has_letter)
+    words = ["the", "'s", "n't", "20", "covid-19", "x2", "\u00b2", "caf\u00e9"] + [f"w{i}" for i in range(20)]
+    doc = make_doc("The minister's plan isn't 20% over budget, covid-19 aside; x2 \u00b2 caf\u00e9.")
+    expected = dict(zip(columns(doc).norm, columns(doc).alpha))  # the comparison's own letter test
+    for w in words:
+        assert letter[w] == expected.get(w, bool(R._LETTER.search(w)))
+        assert counted[w] == (letter[w] and R._is_counted_word(w)), w
+        assert len(counted) <= 8 and len(letter) <= 8
+    assert [counted[w] for w in ("the", "'s", "n't", "20", "covid-19")] == [True, False, False, False, True]

@@ -80,15 +80,12 @@ def test_readability_rows_equal_the_textstat_based_computation(monkeypatch):
     (as the comparison did before session 3), are identical."""
     ts = offline_textstat()
 
-    class TextstatWordStats:
-        def __init__(self):
-            self.memo = {}
-
-        def add(self, word):
-            if word not in self.memo:
-                self.memo[word] = (int(ts.syllable_count(word)), bool(ts.is_difficult_word(word, rd.FOG_SYLLABLES)),
-                                   bool(ts.is_difficult_word(word, 0)))
-            return self.memo[word]
+    class TextstatAnswers(dict):
+        def __missing__(self, word):
+            got = self[word] = (int(ts.syllable_count(word)),
+                                bool(ts.is_difficult_word(word, rd.FOG_SYLLABLES)),
+                                bool(ts.is_difficult_word(word, 0)))
+            return got
 
     analyses, _ = seed_analyses()
     quoted, _ = make_story({
@@ -100,7 +97,7 @@ def test_readability_rows_equal_the_textstat_based_computation(monkeypatch):
         outlets = list(dict.fromkeys(a.article.outlet for a in story))
         ours = rd.readability(story, outlets)
         with monkeypatch.context() as m:
-            m.setattr(rd, "_WordStats", TextstatWordStats)
+            m.setattr(rd, "_word_answers", TextstatAnswers)
             ref = rd.readability(story, outlets)
         assert ours == ref
         assert all(r.flesch_reading_ease != 0.0 and r.dale_chall > 0 for r in ours[0])

@@ -7,7 +7,8 @@ For each outlet, over all its analysed articles in a batch store:
 * voice share by side (speaker affiliation), by US party and by role (government, expert, ...);
 * agency constructions per 1,000 words (agentless passives first), and hidden agents per 1,000 words;
 * frame distribution and the share of sentences the bias model scores as biased;
-* readability (Flesch reading ease, Flesch-Kincaid grade, words per sentence; mean per article);
+* readability (Flesch reading ease, Flesch-Kincaid grade, words per sentence; mean per article:
+  each article's figures are those its story comparison gives it, stored by the batch worker);
 * n articles, n words, first and last date, and a monthly trend.
 
 Rates are ratio estimators (sum of counts / sum of words), so long articles weigh more, as they do for

@@ -15,10 +15,11 @@ import threading
 
 import orjson
 
+from ..compare.readability import article_figures
 from ..jsonout import _fallback as _json_fallback
 from ..jsonout import dumps_compact
 from ..model import Article, Story
-from .readability import readability, word_norms
+from ..text.columns import columns as text_columns
 
 #: table -> (ArticleAnalysis field, id letter, columns filled from the annotation's attributes).
 #: A column may name alternatives ("term|lemma"): the first attribute present is used.
@@ -283,8 +284,8 @@ def _analyse_story(payload: dict) -> dict:
             analysis = analyze_article(_article(d), resources, stages)
             rows = annotation_rows(analysis, d["uid"])
             summary = dumps_compact(analysis.summary)
-            words = word_norms(analysis.doc)  # its length is Doc.word_count
-            read = readability(analysis.doc, words)
+            words = sum(text_columns(analysis.doc).is_word)  # Doc.word_count, from the shared column
+            read = article_figures(analysis.doc)  # what the story comparison gives this article
         except Exception as exc:  # one article's failure is recorded, never fatal
             results.append({**base, "ok": False, "stage": _failed_stage(exc),
                             "reason": f"{type(exc).__name__}: {exc}"[:500]})
@@ -292,7 +293,7 @@ def _analyse_story(payload: dict) -> dict:
         analyses.append(analysis)
         results.append({**base, "ok": True, "rows": rows, "columns": _COLUMNS, "update": {
             "analysis_key": f"{d['text_hash']}:{payload['analyzer']}",
-            "words": len(words), "sentences": len(analysis.doc.sentences),
+            "words": words, "sentences": len(analysis.doc.sentences),
             "summary": summary, "readability": json.dumps(read)}})
     out = {"story_id": payload["story_id"], "articles": results, "comparison": None, "reports": {}}
     comparison = None

@@ -31,9 +31,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources as _res
+from itertools import compress
 
 from ..model import ArticleAnalysis
 from ..model.comparison import ReadabilityRow
+from ..text.columns import columns as text_columns
 from ..text.hyphenation import hyphen_points
 from .tokens import columns
 from .units import layout
@@ -145,29 +147,32 @@ FOG_SYLLABLES = 3  # a "complex" word for Gunning fog: not an easy word and 3+ s
 POLYSYLLABLE = 3  # SMOG
 
 
-WORD_MEMO_LIMIT = 50_000  # distinct words remembered across stories (a few MB), then forgotten
-_WORD_MEMO: dict[str, tuple[int, bool, bool]] = {}
+class _WordAnswers(dict):
+    """word -> (syllables, difficult for Gunning fog, difficult for Dale-Chall), worked out on
+    first sight (`syllable_count`, `easy_words`) and kept across articles and stories: a batch
+    worker reads millions of words, so the memo is cleared when it holds LIMIT words (a few MB).
+    A dict, so that a whole article's words are looked up by one `map` in C."""
 
+    LIMIT = 50_000
 
-class _WordStats:
-    """Per-word answers (syllables, difficult or not), worked out once per distinct word and kept
-    across stories in a bounded memo (a batch worker compares thousands of stories)."""
-
-    def __init__(self):
-        self.memo = _WORD_MEMO
-
-    def add(self, word: str) -> tuple[int, bool, bool]:
-        got = self.memo.get(word)
-        if got is None:
-            s = syllable_count(word)
-            one = len(word.split()) == 1
-            easy = word.lower() in easy_words()
-            # is_difficult_word(word, FOG_SYLLABLES) and is_difficult_word(word, 0), sharing the count
-            got = (s, one and not easy and s >= FOG_SYLLABLES, one and not easy and s >= 0)
-            if len(self.memo) >= WORD_MEMO_LIMIT:
-                self.memo.clear()
-            self.memo[word] = got
+    def __missing__(self, word: str) -> tuple[int, bool, bool]:
+        s = syllable_count(word)
+        one = len(word.split()) == 1
+        easy = word.lower() in easy_words()
+        # is_difficult_word(word, FOG_SYLLABLES) and is_difficult_word(word, 0), sharing the count
+        got = (s, one and not easy and s >= FOG_SYLLABLES, one and not easy and s >= 0)
+        if len(self) >= self.LIMIT:
+            self.clear()
+        self[word] = got
         return got
+
+
+_ANSWERS = _WordAnswers()
+
+
+def _word_answers() -> _WordAnswers:
+    """The per-word answers every readability figure reads (tests swap in textstat's own)."""
+    return _ANSWERS
 
 
 def _is_counted_word(norm: str) -> bool:
@@ -216,9 +221,9 @@ def readability(analyses: list[ArticleAnalysis], outlets: list[str], layouts: li
     recomputing where the body starts.
     """
     notes: list[str] = []
-    stats = _WordStats()
-    per_article = [_article_counts(a, (layouts[k] if layouts else None) or layout(a.doc), stats)
-                   for k, a in enumerate(analyses)]
+    stats = _word_answers()
+    per_article = [_article_counts(a.doc, (layouts[k] if layouts else None) or layout(a.doc), stats,
+                                   columns(a.doc).norm) for k, a in enumerate(analyses)]
     pooled: dict[str, _Counts] = {o: _Counts() for o in outlets}
     for a, counts in zip(analyses, per_article):
         pooled[a.article.outlet].add(counts)
@@ -228,25 +233,84 @@ def readability(analyses: list[ArticleAnalysis], outlets: list[str], layouts: li
     return outlet_rows, article_rows, notes
 
 
-def _article_counts(a: ArticleAnalysis, lay, stats: "_WordStats") -> _Counts:
-    out = _Counts(articles=1, quotes=len(a.doc.quotes))
-    c = columns(a.doc)
-    for i, sent in enumerate(a.doc.sentences):
-        if lay.positions[i] not in ("lede", "body"):
-            continue
-        counted = [k for k in range(sent.token_start, sent.token_end)
-                   if c.alpha[k] and _is_counted_word(c.norm[k])]
-        if not counted:
-            continue
-        out.lengths.append(len(counted))
-        out.words += len(counted)
-        for k in counted:
-            out.quoted += c.in_quote[k]
-            s, fh, dh = stats.add(c.norm[k])
-            out.syllables += s
-            out.fog_hard += fh
-            out.dc_hard += dh
-            out.poly += s >= POLYSYLLABLE
+def article_figures(doc, lay=None) -> dict:
+    """One article's readability as the batch store keeps it for outlet profiles: the same
+    counts and formulas as the story comparison's `article_readability` row of that article (so
+    an outlet profile and a story report never give one article two reading-ease figures), as
+    {words, sentences, words_per_sentence, syllables_per_word, flesch_reading_ease,
+    flesch_kincaid_grade, gunning_fog, smog_index, dale_chall, quoted_share}. Body text only
+    (lede and body sentences); zeros for an article with no body words."""
+    norms = text_columns(doc).norms
+    if lay is None:  # from the text layer's columns: the comparison's are not built for one article
+        lay = layout(doc, list(map(_HAS_LETTER.__getitem__, norms)))
+    counts = _article_counts(doc, lay, _word_answers(), norms)
+    row = _row("", counts)
+    return {"words": row.words, "sentences": row.sentences,
+            "words_per_sentence": row.mean_sentence_words,
+            "syllables_per_word": round(counts.syllables / counts.words, 4) if counts.words else 0.0,
+            "flesch_reading_ease": row.flesch_reading_ease,
+            "flesch_kincaid_grade": row.flesch_kincaid_grade, "gunning_fog": row.gunning_fog,
+            "smog_index": row.smog_index, "dale_chall": row.dale_chall,
+            "quoted_share": row.quoted_share}
+
+
+class _NormMemo(dict):
+    """norm -> `test(norm)`, filled on first sight and cleared when full: one C-level lookup per
+    token instead of a Python call."""
+
+    LIMIT = 50_000
+
+    def __init__(self, test):
+        super().__init__()
+        self.test = test
+
+    def __missing__(self, norm: str) -> bool:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        value = self[norm] = self.test(norm)
+        return value
+
+
+def _has_letter(norm: str) -> bool:
+    """A letter in the norm, as the comparison's token columns test it (`tokens.columns`)."""
+    return norm.isalpha() or bool(_LETTER.search(norm))
+
+
+_HAS_LETTER = _NormMemo(_has_letter)
+_COUNTED = _NormMemo(lambda norm: _has_letter(norm) and _is_counted_word(norm))
+_LETTER = re.compile(r"[^\W\d_]")  # a letter, as the comparison's token columns test it
+_BODY = ("lede", "body")
+_UNDER_POLY = frozenset(range(POLYSYLLABLE))  # syllable counts under SMOG's polysyllable
+
+
+def _article_counts(doc, lay, answers: Mapping, norms: list | None = None) -> _Counts:
+    """The counts of one article's body sentences. `norms`: its tokens' norms when the caller
+    holds them (the comparison's columns), else the text layer's shared column. Each count is a
+    sum over the article's counted words taken in C (`map`, `compress`, `sum`), not word by word:
+    the batch measures every article, so this runs over millions of words."""
+    out = _Counts(articles=1, quotes=len(doc.quotes))
+    cols = text_columns(doc)
+    if norms is None:
+        norms = cols.norms
+    flags = list(map(_COUNTED.__getitem__, norms))  # counted or not, per token
+    body = [False] * len(flags)  # the same, outside the lede and body sentences False
+    for sent, position in zip(doc.sentences, lay.positions):
+        if position in _BODY:
+            a, b = sent.token_start, sent.token_end
+            body[a:b] = mine = flags[a:b]
+            n = sum(mine)
+            if n:
+                out.lengths.append(n)
+    counted = list(compress(norms, body))
+    if not counted:
+        return out
+    syllables, fog_hard, dc_hard = zip(*map(answers.__getitem__, counted))
+    out.words = len(counted)
+    out.quoted = sum(compress(cols.in_quote, body))
+    out.syllables = sum(syllables)
+    out.fog_hard = sum(fog_hard)
+    out.dc_hard = sum(dc_hard)
+    out.poly = len(syllables) - sum(map(_UNDER_POLY.__contains__, syllables))
     return out
 
 

@@ -55,9 +55,12 @@ class Layout:
     body_sentences: int
 
 
-def _words(doc: Doc, index: int) -> int:
+def _words(doc: Doc, index: int, alpha: list | None = None) -> int:
+    """Tokens with a letter in one sentence (`alpha`: that flag per token of the Doc, when the
+    caller has it; else the comparison's columns)."""
     s = doc.sentences[index]
-    alpha = columns(doc).alpha
+    if alpha is None:
+        alpha = columns(doc).alpha
     return sum(alpha[s.token_start:s.token_end])
 
 
@@ -65,8 +68,9 @@ def _norm(text: str) -> str:
     return _SPACE.sub(" ", text).strip().lower()
 
 
-def layout(doc: Doc) -> Layout:
-    """Classify every sentence of an article as headline, subhead, lede or body."""
+def layout(doc: Doc, alpha: list | None = None) -> Layout:
+    """Classify every sentence of an article as headline, subhead, lede or body. `alpha`: whether
+    each token has a letter, when the caller has it (else read from the comparison's columns)."""
     text = doc.text
     n = len(doc.sentences)
     positions = ["body"] * n
@@ -81,7 +85,7 @@ def layout(doc: Doc) -> Layout:
             return False
         span = doc.paragraphs[p]
         line = text[span.start:span.end]
-        return not _TERMINAL.search(line) and 0 < _words(doc, sents[0]) <= limit
+        return not _TERMINAL.search(line) and 0 < _words(doc, sents[0], alpha) <= limit
 
     if paragraphs:
         first = paragraphs[0]
@@ -99,7 +103,7 @@ def layout(doc: Doc) -> Layout:
                 positions[by_paragraph[p][0]] = "subhead"
     body = [i for i in range(n) if positions[i] == "body"]
     # The lede: the first body paragraph with real sentences, or the first two body sentences.
-    substantial = [i for i in body if _words(doc, i) >= MIN_UNIT_WORDS]
+    substantial = [i for i in body if _words(doc, i, alpha) >= MIN_UNIT_WORDS]
     if substantial:
         lede_paragraph = doc.sentences[substantial[0]].paragraph
         for i in substantial[:2]:

@@ -55,7 +55,7 @@ def build_doc(article: Article) -> Doc:
     tokens = tuple(map(make_token, starts, ends, forms, norms, tags, lemmas, sentence_of, in_quote))
     doc = Doc(article, tuple(paragraphs), tuple(sentences), tokens, tuple(quotes))
     # The stages' shared token columns are these very lists (framing.text.columns).
-    _seed_columns(doc, forms, list(norms), lemmas, tags, is_word, starts, ends)
+    _seed_columns(doc, forms, list(norms), lemmas, tags, is_word, starts, ends, in_quote)
     return doc
 
 

@@ -31,7 +31,7 @@ _TEXT, _NORM = attrgetter("text"), attrgetter("norm")
 _START, _END = attrgetter("start"), attrgetter("end")
 _LEMMA, _POS = attrgetter("lemma"), attrgetter("pos")
 _GETTERS = {"texts": _TEXT, "norms": _NORM, "lemmas": _LEMMA, "tags": _POS, "starts": _START,
-            "ends": _END}
+            "ends": _END, "in_quote": attrgetter("in_quote")}
 
 
 class _IsWordMemo(dict):
@@ -55,13 +55,14 @@ _IS_WORD = _IsWordMemo()
 
 class Columns:
     """texts, norms, lemmas, tags (Penn POS), is_word (Token.is_word), starts and ends (character
-    offsets, so both ascending: the token at an offset is found by bisection): per token.
+    offsets, so both ascending: the token at an offset is found by bisection), in_quote
+    (Token.in_quote): per token.
 
     Each column is built on its first use (so a stage pays only for the columns it reads that no
     earlier stage has read), then kept as a plain attribute.
     """
 
-    __slots__ = ("_doc", "texts", "norms", "lemmas", "tags", "is_word", "starts", "ends")
+    __slots__ = ("_doc", "texts", "norms", "lemmas", "tags", "is_word", "starts", "ends", "in_quote")
 
     def __init__(self, doc):
         self._doc = doc if isinstance(doc, weakref.ref) else (lambda: doc)
@@ -91,7 +92,7 @@ def _forget(ref) -> None:
 
 
 def seed(doc, texts: list, norms: list, lemmas: list, tags: list, is_word: list, starts: list,
-         ends: list) -> None:
+         ends: list, in_quote: list) -> None:
     """Make `doc` the last Doc, with these columns already built (build_doc's own lists, equal to
     those read off doc.tokens)."""
     global _LAST
@@ -103,6 +104,7 @@ def seed(doc, texts: list, norms: list, lemmas: list, tags: list, is_word: list,
     cols.texts, cols.norms, cols.lemmas, cols.tags = texts, norms, lemmas, tags
     cols.is_word = is_word
     cols.starts, cols.ends = starts, ends
+    cols.in_quote = in_quote
     _LAST = (ref, cols)
 
 

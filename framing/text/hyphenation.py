@@ -1,7 +1,8 @@
 """Hyphenation points of an English word, as pyphen's en_US dictionary gives them, counted fast.
 
-Both readability measures count syllables from them (the batch profiles' per-article figures,
-and textstat's formulas in the story comparison for words the CMU dictionary lacks).
+Readability counts syllables from them for the words the CMU dictionary lacks (textstat's
+formulas, framing.compare.readability: story comparisons and the batch profiles' per-article
+figures alike).
 `pyphen.Pyphen.positions` makes a DataInt object per hyphenation point, keeps every word it has
 seen in an unbounded cache of its own, and slices and looks up every substring of the word up to
 the longest pattern. `hyphen_points` counts the same points with the same patterns (pyphen's

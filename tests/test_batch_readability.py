@@ -61,14 +61,18 @@ def test_stored_readability_is_the_story_reports_for_each_article(tmp_path):
 
 
 def test_article_figures_of_an_article_without_body_words_are_zeros():
+    from framing.compare import tokens
     from framing.compare.readability import article_figures
 
-    read = article_figures(make_doc("—"))
+    read = article_figures(make_doc("\u2014"))
     assert read["words"] == 0 and read["flesch_reading_ease"] == 0.0
-    plain = article_figures(make_doc("The minister rejected the deal. Talks resumed on Monday. "
-                                     "Officials expect a long and difficult process."))
+    doc = make_doc("The minister rejected the deal. Talks resumed on Monday. "
+                   "Officials expect a long and difficult process.")
+    plain = article_figures(doc)
     assert plain["sentences"] == 3 and plain["words"] == 16
     assert plain["flesch_reading_ease"] > read["flesch_reading_ease"]
+    # a batch worker measures thousands of articles: none may stay in the comparison's cache
+    assert id(doc) not in tokens._CACHE
 
 
 def test_norm_memos_stay_bounded_and_answer_as_the_rules(monkeypatch):

@@ -53,11 +53,3 @@ def columns(doc: Doc) -> Columns:
 
 def release() -> None:
     _CACHE.clear()
-
-
-def forget(doc: Doc) -> None:
-    """Drop one Doc's columns (a caller outside `compare_story`, such as the batch worker's
-    per-article readability, must not leave every article it measured in the cache)."""
-    hit = _CACHE.get(id(doc))
-    if hit is not None and hit[0] is doc:
-        del _CACHE[id(doc)]

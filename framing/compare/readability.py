@@ -37,7 +37,7 @@ from ..model import ArticleAnalysis
 from ..model.comparison import ReadabilityRow
 from ..text.columns import columns as text_columns
 from ..text.hyphenation import hyphen_points
-from .tokens import columns
+from .tokens import _LETTER, columns
 from .units import layout
 
 
@@ -239,7 +239,8 @@ def article_figures(doc, lay=None) -> dict:
     an outlet profile and a story report never give one article two reading-ease figures), as
     {words, sentences, words_per_sentence, syllables_per_word, flesch_reading_ease,
     flesch_kincaid_grade, gunning_fog, smog_index, dale_chall, quoted_share}. Body text only
-    (lede and body sentences); zeros for an article with no body words."""
+    (lede and body sentences); zeros for an article with no body words. `lay`: the article's
+    `units.layout`, when the caller has it."""
     norms = text_columns(doc).norms
     if lay is None:  # from the text layer's columns: the comparison's are not built for one article
         lay = layout(doc, list(map(_HAS_LETTER.__getitem__, norms)))
@@ -278,7 +279,6 @@ def _has_letter(norm: str) -> bool:
 
 _HAS_LETTER = _NormMemo(_has_letter)
 _COUNTED = _NormMemo(lambda norm: _has_letter(norm) and _is_counted_word(norm))
-_LETTER = re.compile(r"[^\W\d_]")  # a letter, as the comparison's token columns test it
 _BODY = ("lede", "body")
 _UNDER_POLY = frozenset(range(POLYSYLLABLE))  # syllable counts under SMOG's polysyllable
 

@@ -186,8 +186,9 @@ def _outlet_profile(conn, outlet: str, opts: ProfileOptions) -> dict:
                                        _evidence(conn, table, key_expr, where, outlet, k, opts))
         prof["figures"][name] = fig
     read = [json.loads(a[3]) if a[3] else {} for a in arts]
-    rfig = {"description": "mean per article (Flesch reading ease: higher is easier; "
-                           "Flesch-Kincaid: US school grade)", "unit": "mean", "values": {}}
+    rfig = {"description": "mean per article of the figures its story report gives it (lede and "
+                           "body; Flesch reading ease: higher is easier; Flesch-Kincaid: US "
+                           "school grade)", "unit": "mean", "values": {}}
     for key in READABILITY:
         vals = np.asarray([r.get(key, np.nan) if r.get("words") else np.nan for r in read],
                           dtype=np.float64)

@@ -79,8 +79,8 @@ def test_norm_memos_stay_bounded_and_answer_as_the_rules(monkeypatch):
     import framing.compare.readability as R
     from framing.compare.tokens import columns
 
-    monkeypatch.setattr(R._NormMemo, "LIMIT", 8)
-    counted, letter = R._NormMemo(R._COUNTED.test), R._NormMemo(R._has_letter)
+    monkeypatch.setattr(R._WordMemo, "LIMIT", 8)
+    counted, letter = R._WordMemo(R._COUNTED.answer), R._WordMemo(R._has_letter)
     words = ["the", "'s", "n't", "20", "covid-19", "x2", "\u00b2", "caf\u00e9"] + [f"w{i}" for i in range(20)]
     doc = make_doc("The minister's plan isn't 20% over budget, covid-19 aside; x2 \u00b2 caf\u00e9.")
     expected = dict(zip(columns(doc).norm, columns(doc).alpha))  # the comparison's own letter test

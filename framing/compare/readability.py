@@ -147,30 +147,38 @@ FOG_SYLLABLES = 3  # a "complex" word for Gunning fog: not an easy word and 3+ s
 POLYSYLLABLE = 3  # SMOG
 
 
-class _WordAnswers(dict):
-    """word -> (syllables, difficult for Gunning fog, difficult for Dale-Chall), worked out on
-    first sight (`syllable_count`, `easy_words`) and kept across articles and stories: a batch
-    worker reads millions of words, so the memo is cleared when it holds LIMIT words (a few MB).
-    A dict, so that a whole article's words are looked up by one `map` in C."""
+def _word_answer(word: str) -> tuple[int, bool, bool]:
+    """(syllables, difficult for Gunning fog, difficult for Dale-Chall) of one word:
+    `is_difficult_word(word, FOG_SYLLABLES)` and `is_difficult_word(word, 0)`, sharing the count."""
+    s = syllable_count(word)
+    one = len(word.split()) == 1
+    easy = word.lower() in easy_words()
+    return s, one and not easy and s >= FOG_SYLLABLES, one and not easy and s >= 0
+
+
+class _WordMemo(dict):
+    """word -> `answer(word)`, filled on first sight and kept across articles and stories; a
+    batch worker reads millions of words, so it is cleared when it holds LIMIT words (a few MB).
+    A dict, so that a whole article's words are looked up by one `map` in C, not a Python call
+    per token."""
 
     LIMIT = 50_000
 
-    def __missing__(self, word: str) -> tuple[int, bool, bool]:
-        s = syllable_count(word)
-        one = len(word.split()) == 1
-        easy = word.lower() in easy_words()
-        # is_difficult_word(word, FOG_SYLLABLES) and is_difficult_word(word, 0), sharing the count
-        got = (s, one and not easy and s >= FOG_SYLLABLES, one and not easy and s >= 0)
+    def __init__(self, answer):
+        super().__init__()
+        self.answer = answer
+
+    def __missing__(self, word: str):
         if len(self) >= self.LIMIT:
             self.clear()
-        self[word] = got
-        return got
+        value = self[word] = self.answer(word)
+        return value
 
 
-_ANSWERS = _WordAnswers()
+_ANSWERS = _WordMemo(_word_answer)
 
 
-def _word_answers() -> _WordAnswers:
+def _word_answers() -> Mapping:
     """The per-word answers every readability figure reads (tests swap in textstat's own)."""
     return _ANSWERS
 
@@ -255,32 +263,17 @@ def article_figures(doc, lay=None) -> dict:
             "quoted_share": row.quoted_share}
 
 
-class _NormMemo(dict):
-    """norm -> `test(norm)`, filled on first sight and cleared when full: one C-level lookup per
-    token instead of a Python call."""
-
-    LIMIT = 50_000
-
-    def __init__(self, test):
-        super().__init__()
-        self.test = test
-
-    def __missing__(self, norm: str) -> bool:
-        if len(self) >= self.LIMIT:
-            self.clear()
-        value = self[norm] = self.test(norm)
-        return value
-
-
 def _has_letter(norm: str) -> bool:
     """A letter in the norm, as the comparison's token columns test it (`tokens.columns`)."""
     return norm.isalpha() or bool(_LETTER.search(norm))
 
 
-_HAS_LETTER = _NormMemo(_has_letter)
-_COUNTED = _NormMemo(lambda norm: _has_letter(norm) and _is_counted_word(norm))
+_HAS_LETTER = _WordMemo(_has_letter)
+_COUNTED = _WordMemo(lambda norm: _has_letter(norm) and _is_counted_word(norm))
 _BODY = ("lede", "body")
-_UNDER_POLY = frozenset(range(POLYSYLLABLE))  # syllable counts under SMOG's polysyllable
+#: Syllable counts under SMOG's polysyllable: the polysyllables are the words not in it (a set
+#: lookup per word in C, half the time of calling POLYSYLLABLE.__le__ on each).
+_UNDER_POLY = frozenset(range(POLYSYLLABLE))
 
 
 def _article_counts(doc, lay, answers: Mapping, norms: list | None = None) -> _Counts:
